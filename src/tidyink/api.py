@@ -1,0 +1,115 @@
+"""The Python API; the command line is a thin face over these functions.
+
+>>> import tidyink
+>>> result = tidyink.convert(b'He said . . . "wait"', to="text", only=["ellipses"])
+>>> result.text
+'He said … "wait"'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tidyink import pipeline, readers, writers
+from tidyink.document import Document
+from tidyink.errors import InputError
+from tidyink.filters.base import Context
+from tidyink.options import Options
+from tidyink.records import Change, Finding
+from tidyink.source import Source, decode, normalize_newlines
+
+
+@dataclass
+class Result:
+    """Everything a conversion produced and learned."""
+
+    text: str
+    source: Source
+    document: Document
+    input_format: str
+    options: Options
+    changes: list[Change] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the output differs from the decoded input."""
+        return self.text != self.source.text
+
+
+def resolve_options(options: Options | None = None, **overrides: Any) -> Options:
+    """``options`` (or the defaults) with keyword overrides applied and checked."""
+    return (options or Options()).with_(**overrides)
+
+
+def load(data: bytes | str, *, path: str | None = None, encoding: str | None = None) -> Source:
+    """Decode bytes (or take a str as already decoded) into a Source."""
+    if isinstance(data, str):
+        text, newline = normalize_newlines(data)
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        size = len(data.encode("utf-8", "surrogatepass"))
+        return Source(text, "utf-8", 1.0, False, newline, size, path, "str")
+    return decode(data, encoding=encoding, path=path)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read a file, turning OS errors into a one-line InputError."""
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def convert(
+    data: bytes | str,
+    *,
+    path: str | None = None,
+    options: Options | None = None,
+    state: dict[str, Any] | None = None,
+    **overrides: Any,
+) -> Result:
+    """Decode, read, filter, lint and write one document.
+
+    ``overrides`` are :class:`Options` fields, e.g. ``to="text"``,
+    ``only=["mojibake"]``, ``skip=["ellipses"]``, ``encoding="cp1252"``.
+    ``state`` carries facts shared across documents (names learned in a folder).
+    """
+    opts = resolve_options(options, **overrides)
+    pipeline.select_filters(opts)  # fail fast on unknown names, before any work
+    source = load(data, path=path, encoding=opts.encoding)
+    fmt = opts.input_format or readers.sniff_format(source.text, path)
+    doc = readers.read(source.text, fmt)
+    ctx = Context(options=opts, path=path, state=state if state is not None else {})
+    pipeline.run(doc, ctx, fmt)
+    text = writers.write(doc, opts)
+    return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
+
+
+def convert_path(path: str | Path, **kwargs: Any) -> Result:
+    """:func:`convert` on a file's bytes, naming the file in errors and findings."""
+    return convert(read_bytes(path), path=str(path), **kwargs)
+
+
+def detect(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Source:
+    """Decode ``data`` and return what was learned (encoding, confidence, BOM, newlines)."""
+    return decode(data, encoding=encoding, path=path)
+
+
+def check(
+    data: bytes | str,
+    *,
+    path: str | None = None,
+    options: Options | None = None,
+    **overrides: Any,
+) -> list[Finding]:
+    """The lint findings for one document (after the repair filters have run)."""
+    return convert(data, path=path, options=options, **overrides).findings

@@ -1,0 +1,36 @@
+"""Spaced and unspaced runs of dots become one ellipsis style."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from tidyink.document import Block
+from tidyink.filters.base import Context, TextFilter
+from tidyink.records import Edit
+
+# Three dots, spaced or not, optionally a fourth (an ellipsis plus a full stop).
+# Runs of five or more dots are left alone (leaders, deliberate effects).
+_DOTS = regex.compile(
+    r"(?<!\.)"
+    r"(?:(?P<spaced>\.[ \u00a0]\.[ \u00a0]\.(?P<stop>[ \u00a0]\.)?)|(?P<tight>\.\.\.(?P<stop2>\.)?))"
+    r"(?![ \u00a0]?\.)"
+)
+
+
+class Ellipses(TextFilter):
+    name = "ellipses"
+    description = "Turn '...', '. . .' and '. . . .' into one ellipsis style (… by default)."
+    stage = "typography"
+    order = 330
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if "." not in text:
+            return
+        style = ctx.options.ellipsis
+        for m in _DOTS.finditer(text):
+            stop = "." if (m.group("stop") or m.group("stop2")) else ""
+            new = style + (" ." if style == ". . ." and stop else stop)
+            if m.group() != new:
+                yield Edit(m.start(), m.end(), new, f"ellipsis as {style!r}")

@@ -1,0 +1,63 @@
+"""Choose filters and rules from Options, and run them over a Document in order."""
+
+from __future__ import annotations
+
+from tidyink.document import Document
+from tidyink.errors import UsageError
+from tidyink.filters import all_filters
+from tidyink.filters.base import STAGES, Context, Filter
+from tidyink.options import Options
+from tidyink.records import Finding
+from tidyink.rules import all_rules
+from tidyink.rules.base import Rule
+
+
+def select_filters(options: Options, fmt: str | None = None) -> list[Filter]:
+    """The filters to run, in pipeline order; names or stage names select."""
+    classes = all_filters()
+    known = {f.name for f in classes} | set(STAGES)
+    asked = (*(options.only or ()), *options.skip, *options.enable)
+    unknown = sorted({n for n in asked if n not in known})
+    if unknown:
+        raise UsageError(
+            f"unknown filter(s): {', '.join(unknown)} (see `tidyink filters` for the list)"
+        )
+    if options.only is not None:
+        chosen = [f for f in classes if f.name in options.only or f.stage in options.only]
+    else:
+        chosen = [f for f in classes if f.default or f.name in options.enable]
+    chosen = [f for f in chosen if f.name not in options.skip and f.stage not in options.skip]
+    if fmt is not None:
+        chosen = [f for f in chosen if fmt in f.formats]
+    return [f() for f in chosen]
+
+
+def _matches(rule: type[Rule], patterns: tuple[str, ...]) -> bool:
+    return any(p == "ALL" or rule.code.startswith(p) or rule.name == p for p in patterns)
+
+
+def select_rules(options: Options) -> list[Rule]:
+    """Rules picked ruff-style: ``select`` prefixes (or defaults) minus ``ignore``."""
+    if not options.lint:
+        return []
+    classes = all_rules()
+    for pattern in (*(options.select or ()), *options.ignore):
+        if pattern != "ALL" and not any(_matches(r, (pattern,)) for r in classes):
+            raise UsageError(f"unknown rule {pattern!r} (see `tidyink rules` for the list)")
+    if options.select is None:
+        chosen = [r for r in classes if r.default]
+    else:
+        chosen = [r for r in classes if _matches(r, options.select)]
+    return [r() for r in chosen if not _matches(r, options.ignore)]
+
+
+def run(doc: Document, ctx: Context, fmt: str | None = None) -> Context:
+    """Run the selected filters, then the selected rules; results land in ``ctx``."""
+    for f in select_filters(ctx.options, fmt or doc.format):
+        f.run(doc, ctx)
+    findings: list[Finding] = list(ctx.findings)
+    for rule in select_rules(ctx.options):
+        findings.extend(rule.check(doc, ctx))
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    ctx.findings = findings
+    return ctx

@@ -1,0 +1,217 @@
+"""Markdown via markdown-it-py: prose becomes TEXT spans, everything else is kept.
+
+Each top-level block keeps its exact source. Inside it, the text that
+markdown-it-py reports as prose is located in the source and becomes TEXT
+spans; markup (emphasis markers, link targets, code, HTML, list and quote
+prefixes) becomes EM, BREAK or RAW spans written back byte for byte.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+from typing import Any
+
+from tidyink.document import (
+    BREAK,
+    CONTAINER,
+    EM,
+    HEADING,
+    PARAGRAPH,
+    RAW,
+    RAW_BLOCK,
+    SCENE_BREAK,
+    STRONG,
+    TEXT,
+    Block,
+    Document,
+    Span,
+)
+
+_CONTAINERS = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
+_TOGGLES = {"em_open": EM, "em_close": EM, "strong_open": STRONG, "strong_close": STRONG}
+_PLAIN_TOGGLE = {EM: "_", STRONG: ""}
+_BOUNDARY = None  # marks the gap between two inline tokens of one block
+
+
+@cache
+def parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md.disable("text_join")  # keep escapes and entities as their own tokens
+    return md
+
+
+def read(text: str) -> Document:
+    tokens = parser().parse(text)
+    starts = _line_starts(text)
+    blocks: list[Block] = []
+    lead = ""
+    pos = 0
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        j = _group_end(tokens, i)
+        if token.map is None:
+            i = j + 1
+            continue
+        first, last = token.map
+        begin = max(starts[first] if first < len(starts) else len(text), pos)
+        end = starts[last] - 1 if last < len(starts) else len(text)
+        end = max(end, begin)
+        gap = text[pos:begin]
+        if blocks:
+            blocks[-1].sep = gap
+        else:
+            lead = gap
+        source = text[begin:end]
+        blocks.append(_block(tokens[i : j + 1], source, begin, starts, first + 1, last))
+        pos = end
+        i = j + 1
+    tail = text[pos:]
+    if blocks:
+        blocks[-1].sep = tail
+    else:
+        lead = tail
+    return Document(blocks, format="markdown", lead=lead)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    k = find("\n")
+    while k >= 0:
+        starts.append(k + 1)
+        k = find("\n", k + 1)
+    return starts
+
+
+def _group_end(tokens: list[Any], i: int) -> int:
+    """Index of the token that closes the top-level block opened at ``i``."""
+    if tokens[i].nesting != 1:
+        return i
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _block(
+    group: list[Any], source: str, base: int, starts: list[int], line: int, end_line: int
+) -> Block:
+    head = group[0]
+    kind = RAW_BLOCK
+    level = 0
+    if head.type == "paragraph_open":
+        kind = PARAGRAPH
+    elif head.type == "heading_open":
+        kind, level = HEADING, int(head.tag[1:])
+    elif head.type in _CONTAINERS:
+        kind = CONTAINER
+    elif head.type == "hr":
+        kind = SCENE_BREAK
+    if kind in (RAW_BLOCK, SCENE_BREAK):
+        spans = [Span(RAW, source, line, 0)]
+    else:
+        spans = _spans(group, source, base, starts)
+    return Block(kind, spans, level=level, line=line, end_line=end_line, verbatim=True)
+
+
+def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[Span]:
+    """Locate prose inside ``source``; the gaps become markup spans."""
+    items: list[Any] = []
+    for token in group:
+        if token.type == "inline":
+            items.append(_BOUNDARY)
+            items.extend(token.children or [])
+    items.append(_BOUNDARY)
+
+    spans: list[Span] = []
+    cur = 0
+    between: list[Any] = []
+    for item in items:
+        if item is None or item.type != "text" or not item.content:
+            between.append(item)
+            continue
+        idx = source.find(item.content, cur)
+        if idx < 0 or not _plausible_gap(source[cur:idx], between):
+            between.append(item)  # not found as written (escapes): leave it protected
+            continue
+        _gap_spans(source[cur:idx], between, base + cur, starts, spans)
+        spans.append(_span(TEXT, item.content, base + idx, starts))
+        cur = idx + len(item.content)
+        between = []
+    _gap_spans(source[cur:], between, base + cur, starts, spans)
+    return spans
+
+
+def _plausible_gap(gap: str, between: list[Any]) -> bool:
+    """Letters may only be skipped over when a token in between holds content."""
+    if not any(ch.isalpha() for ch in gap):
+        return True
+    carriers = {"code_inline", "html_inline", "link_close", "image", "text_special", "text"}
+    return any(t is not None and t.type in carriers for t in between)
+
+
+def _gap_spans(gap: str, between: list[Any], at: int, starts: list[int], out: list[Span]) -> None:
+    """Split markup between two prose runs into toggle, break and raw spans."""
+    if not gap:
+        return
+    pos = 0
+    for token in between:
+        if token is None or pos >= len(gap):
+            break
+        kind = _TOGGLES.get(token.type)
+        if kind and gap.startswith(token.markup, pos):
+            out.append(_span(kind, token.markup, at + pos, starts, _PLAIN_TOGGLE[kind]))
+            pos += len(token.markup)
+            continue
+        if token.type in ("softbreak", "hardbreak"):
+            n = _break_length(gap, pos)
+            if n:
+                out.append(_span(BREAK, gap[pos : pos + n], at + pos, starts, "\n"))
+                pos += n
+                continue
+        break
+    if pos < len(gap):
+        rest = gap[pos:]
+        plain = "".join(_plain(t) for t in between) if pos == 0 else None
+        out.append(_span(RAW, rest, at + pos, starts, plain if plain is not None else ""))
+
+
+def _break_length(gap: str, pos: int) -> int:
+    """Length of a line break with its markup: trailing spaces or backslash, prefixes."""
+    k = pos
+    while k < len(gap) and gap[k] in " \t":
+        k += 1
+    if k < len(gap) and gap[k] == "\\":
+        k += 1
+    if k >= len(gap) or gap[k] != "\n":
+        return 0
+    k += 1
+    while k < len(gap) and gap[k] in " \t>":
+        k += 1
+    return k - pos
+
+
+def _plain(token: Any) -> str:
+    if token is None:
+        return ""
+    if token.type in ("code_inline", "text_special", "text"):
+        return token.content
+    if token.type in ("softbreak", "hardbreak"):
+        return "\n"
+    if token.type in _TOGGLES:
+        return _PLAIN_TOGGLE[_TOGGLES[token.type]]
+    if token.type == "image":
+        return token.content
+    return ""
+
+
+def _span(kind: str, text: str, offset: int, starts: list[int], plain: str | None = None) -> Span:
+    line = bisect_right(starts, offset)
+    return Span(kind, text, line, offset - starts[line - 1], plain)

@@ -1,0 +1,72 @@
+"""Human and machine summaries of what a run read, changed and found."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tidyink.api import Result
+    from tidyink.source import Source
+
+NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR", "mixed": "mixed", "": "none"}
+
+
+def damage_signs(text: str) -> list[str]:
+    """Short descriptions of encoding damage visible in decoded text."""
+    signs: list[str] = []
+    if "\ufffd" in text:
+        signs.append(f"{text.count(chr(0xFFFD))} replacement character(s) U+FFFD")
+    c1 = sum(1 for ch in text if "\x80" <= ch <= "\x9f")
+    if c1:
+        signs.append(f"{c1} C1 control character(s)")
+    if not text.isascii():
+        from ftfy import badness
+
+        if badness.is_bad(text):
+            signs.append("mojibake")
+    return signs
+
+
+def detect_record(source: Source) -> dict[str, Any]:
+    signs = damage_signs(source.text)
+    record = {
+        "path": source.path,
+        "encoding": source.encoding,
+        "confidence": source.confidence,
+        "detected_by": source.detected_by,
+        "bom": source.bom,
+        "newline": NEWLINE_NAMES.get(source.newline, source.newline),
+        "size": source.size,
+        "damage": signs,
+    }
+    record["summary"] = (
+        f"{source.path}: {source.encoding} (confidence {source.confidence:.2f}, "
+        f"{source.detected_by}), {'BOM' if source.bom else 'no BOM'}, "
+        f"{record['newline']} line endings, {source.size:,} bytes, "
+        + ("looks damaged: " + "; ".join(signs) if signs else "looks clean")
+    )
+    return record
+
+
+def describe_result(result: Result, name: str) -> str:
+    """One line: what was read, how many changes per filter, how many findings."""
+    per_filter = Counter(c.filter for c in result.changes)
+    changes = ", ".join(f"{n} {f}" for f, n in per_filter.most_common()) or "no changes"
+    src = result.source
+    return (
+        f"{src.path or '<stdin>'} ({src.encoding}, {result.input_format}) -> {name}: "
+        f"{changes}; {len(result.findings)} finding(s)"
+    )
+
+
+def explain_lines(result: Result) -> list[str]:
+    """Every change and finding, one per line, located in the input."""
+    path = result.source.path or "<stdin>"
+    lines = [
+        f"{path}:{c.line}:{c.column}: [{c.filter}] {c.before!r} -> {c.after!r}"
+        + (f" ({c.reason})" if c.reason else "")
+        for c in result.changes
+    ]
+    lines += [f"{path}:{f.line}:{f.column}: {f.code} {f.message}" for f in result.findings]
+    return lines

@@ -1,0 +1,100 @@
+"""CommonMark output that never turns prose into structure by accident."""
+
+from __future__ import annotations
+
+import regex
+
+from tidyink.document import (
+    BREAK,
+    EM,
+    HEADING,
+    RAW,
+    RAW_BLOCK,
+    SCENE_BREAK,
+    STRONG,
+    TEXT,
+    VERSE,
+    Block,
+    Document,
+)
+from tidyink.options import Options
+from tidyink.writers import join_blocks
+
+_INLINE = regex.compile(r"[\\`*_<]|~~|&(?=#?\w+;)|\[(?=[^\]\n]*\][(\[:])")
+_THEMATIC = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_LIST_ORDERED = regex.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+_TOGGLE_MARKUP = {EM: "*", STRONG: "**"}
+
+
+def escape_inline(text: str) -> str:
+    """Backslash-escape characters that could start inline markup."""
+    return _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+def escape_line_start(line: str) -> str:
+    """Escape a line (already inline-escaped) that would start a block construct."""
+    line = line.lstrip(" \t")
+    if not line:
+        return line
+    if _THEMATIC.match(line) or _SETEXT.match(line):
+        return "\\" + line
+    first = line[0]
+    if first in "#>" or (first in "-+" and (len(line) == 1 or line[1] in " \t")):
+        return "\\" + line
+    if first in "~`" and line.startswith(first * 3):
+        return "\\" + line
+    m = _LIST_ORDERED.match(line)
+    if m:
+        return m.group(1) + "\\" + line[m.end(1) :]
+    return line
+
+
+def inline(block: Block, escape: bool) -> str:
+    """The block's inline content as Markdown."""
+    parts: list[str] = []
+    for span in block.spans:
+        if span.kind == TEXT:
+            parts.append(escape_inline(span.text) if escape else span.text)
+        elif span.kind in _TOGGLE_MARKUP:
+            parts.append(span.text if block.verbatim else _TOGGLE_MARKUP[span.kind])
+        elif span.kind == BREAK:
+            parts.append(span.text if block.verbatim else "\n")
+        elif span.kind == RAW:
+            parts.append(span.text if block.verbatim else escape_inline(span.shown))
+    return "".join(parts)
+
+
+def _lines(text: str, hard_break: str) -> str:
+    lines = [escape_line_start(line).rstrip(" \t") for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    return hard_break.join(lines)
+
+
+def render_block(block: Block, options: Options) -> str:
+    if block.verbatim:
+        return "".join(span.text for span in block.spans)
+    if block.kind == SCENE_BREAK:
+        marker = options.scene_break
+        return marker if _THEMATIC.match(marker) else escape_line_start(escape_inline(marker))
+    if block.kind == RAW_BLOCK:
+        return "".join(span.text for span in block.spans)
+    body = inline(block, escape=True)
+    if block.kind == HEADING:
+        title = " ".join(part.strip() for part in body.split("\n") if part.strip())
+        title = regex.sub(r"(?<= )(#+)$", lambda m: "\\" + m.group(1), title)
+        return "#" * max(1, min(block.level or options.heading_level, 6)) + " " + title
+    if block.kind == VERSE:
+        brk = "\\\n" if options.verse_break == "backslash" else "  \n"
+        return _lines(body, brk)
+    return _lines(body, "\n")
+
+
+def write(doc: Document, options: Options) -> str:
+    rendered = [render_block(block, options) for block in doc.blocks]
+    keep = doc.format == "markdown"
+    if not keep:
+        pairs = [(b, r) for b, r in zip(doc.blocks, rendered) if r.strip()]
+        doc = Document([b for b, _ in pairs], doc.format, "", doc.meta)
+        rendered = [r for _, r in pairs]
+    return join_blocks(doc, rendered, keep_separators=keep)

@@ -1,0 +1,104 @@
+"""Offsets and positions survive edits exactly."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tidyink.document import EM, PARAGRAPH, RAW, TEXT, Block, OffsetMap, Span
+from tidyink.records import Edit
+
+
+@st.composite
+def text_and_edits(draw):
+    text = draw(st.text(alphabet="ab\nc ", min_size=0, max_size=40))
+    points = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits, last = [], -1
+    for a, b in zip(points[0::2], points[1::2]):
+        if a <= last:
+            continue
+        edits.append((a, b, draw(st.text(alphabet="XY", max_size=3))))
+        last = b
+    return text, edits
+
+
+@given(text_and_edits())
+def test_unchanged_characters_map_back_to_their_origin(case):
+    text, edits = case
+    span = Span(TEXT, text, line=1, col=0)
+    span.edit(edits)
+    if not edits:
+        assert span.text == text and span.omap is None
+        return
+    # Walk the new text: characters outside replaced regions map to equal characters.
+    new_pos, old_pos = 0, 0
+    for start, end, new in edits:
+        while old_pos < start:
+            assert span.orig[span.omap.to_orig(new_pos)] == text[old_pos]
+            assert span.omap.to_orig(new_pos) == old_pos
+            new_pos, old_pos = new_pos + 1, old_pos + 1
+        for k in range(len(new)):
+            assert span.omap.to_orig(new_pos + k) == start
+        new_pos += len(new)
+        old_pos = end
+    while old_pos < len(text):
+        assert span.omap.to_orig(new_pos) == old_pos
+        new_pos, old_pos = new_pos + 1, old_pos + 1
+
+
+@given(text_and_edits(), text_and_edits())
+def test_two_rounds_of_edits_compose(first, second):
+    text, edits = first
+    span = Span(TEXT, text, line=3, col=2)
+    span.edit(edits)
+    middle = span.text
+    _, more = second
+    more = [(a, b, n) for a, b, n in more if b <= len(middle)]
+    reference = OffsetMap()
+    reference.apply(edits)
+    span.edit(more)
+    if not edits:
+        return
+    second_map = OffsetMap()
+    second_map.apply(more)
+    for pos in range(len(span.text) + 1):
+        assert span.omap.to_orig(pos) == reference.to_orig(second_map.to_orig(pos))
+    assert span.text == _apply(_apply(text, edits), more)
+
+
+def _apply(text, edits):
+    for start, end, new in reversed(edits):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def test_position_counts_lines_and_columns_in_the_input():
+    span = Span(TEXT, "first line\nsecond line", line=10, col=4)
+    assert span.position(0) == (10, 5)
+    assert span.position(11) == (11, 1)
+    span.edit([(0, 5, "1st")])  # 'first' -> '1st'
+    assert span.text == "1st line\nsecond line"
+    assert span.position(span.text.index("second")) == (11, 1)
+    assert span.position(span.text.index("line")) == (10, 11)
+
+
+def test_prose_view_edits_only_text_spans():
+    block = Block(
+        PARAGRAPH,
+        [Span(TEXT, "a ", 1, 0), Span(EM, "_", 1, 2, "_"), Span(TEXT, "b", 1, 3), Span(RAW, "`c`", 1, 4)],
+    )
+    view = block.prose()
+    assert view.text == "a \ue000b\ufffc"
+    applied = view.apply([Edit(0, 1, "A"), Edit(2, 4, "zz"), Edit(3, 4, "B")])
+    # the edit that crosses the emphasis marker is refused; the others apply
+    assert [e.new for e, _, _ in applied] == ["A", "B"]
+    assert [s.text for s in block.spans] == ["A ", "_", "B", "`c`"]
+
+
+def test_sliced_span_keeps_positions():
+    span = Span(TEXT, "one\ntwo three", line=5, col=0)
+    span.edit([(4, 7, "TWO")])
+    piece = span.sliced(4, len(span.text))
+    assert piece.text == "TWO three"
+    assert piece.position(0) == (6, 1)
+    assert piece.position(4) == (6, 5)
