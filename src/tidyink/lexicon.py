@@ -29,7 +29,7 @@ def frequencies(lang: str) -> dict[str, float]:
 
 
 def _key(word: str) -> str:
-    return word.replace("\u2019", "'").replace("\u02bc", "'").lower()
+    return word.replace("\u2019", "'").replace("\u02bc", "'").casefold()
 
 
 def zipf(word: str, lang: str = "en") -> float:
