@@ -9,6 +9,8 @@ Line endings are normalised to LF and the original style is recorded.
 from __future__ import annotations
 
 import codecs
+import math
+from collections import Counter
 from dataclasses import dataclass
 
 from tidyink.errors import BinaryInputError, DecodeError
@@ -44,28 +46,26 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 
-# Western code pages that decode the same bytes to different text; when the
-# detector names one of the left-hand ones, a Western reading is preferred if
-# it decodes cleanly (charset-normalizer often says cp1250 or latin-1 for
-# cp1252 text because the bytes happen to fit both).
-_WESTERN_PREFERENCE = ("cp1252",)
-_LOOKALIKES = {
+# Single-byte code pages tried for bytes that are not UTF-8, in order of
+# preference when two of them decode the bytes to equally plausible text:
+# Western first (what the archives this tool is for mostly hold), then the
+# DOS and Mac pages, then other scripts.
+CANDIDATES: tuple[str, ...] = (
+    "cp1252",
+    "mac_roman",
+    "cp850",
+    "cp437",
+    "iso8859_15",
+    "latin_1",
     "cp1250",
+    "iso8859_2",
     "cp1251",
+    "koi8_r",
+    "cp866",
     "cp1253",
     "cp1254",
     "cp1257",
-    "cp1258",
-    "latin_1",
-    "iso8859_1",
-    "iso8859_2",
-    "iso8859_9",
-    "iso8859_13",
-    "iso8859_15",
-    "iso8859_16",
-    "mac_iceland",
-    "mac_latin2",
-}
+)
 _CJK = {
     "big5",
     "big5hkscs",
@@ -87,6 +87,12 @@ _CJK = {
     "shift_jis_2004",
     "shift_jisx0213",
 }
+# Below this many non-ASCII bytes a CJK reading is never believed: a few
+# accented letters pair up into ideographs far too easily.
+_CJK_MIN_HIGH_BYTES = 200
+# Mean points per judged character (see _plausibility) from which the best
+# single-byte reading is trusted without asking charset-normalizer.
+_PLAUSIBLE = 0.6
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class Source:
     newline: str = "\n"  # "\n", "\r\n", "\r", "mixed", or "" when there is none
     size: int = 0  # bytes read
     path: str | None = None
-    detected_by: str = ""  # bom | utf-8 | nul-pattern | charset-normalizer | user | empty
+    detected_by: str = ""  # bom|utf-8|nul-pattern|code-page-score|charset-normalizer|user|empty
 
 
 def decode(data: bytes, encoding: str | None = None, path: str | None = None) -> Source:
@@ -115,6 +121,10 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
             text = _strict(data[len(bom) :], name, where)
             return _finish(text, name, 1.0, path, len(data), bom=True, how="bom")
     refuse_binary(data, where)
+    wide = _nul_pattern(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
+    if wide:
+        text = _strict(data, wide, where)
+        return _finish(text, wide, 0.95, path, len(data), how="nul-pattern")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -122,13 +132,9 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
     else:
         name = "ascii" if data.isascii() else "utf-8"
         return _finish(text, name, 1.0, path, len(data), how="utf-8")
-    wide = _nul_pattern(data)
-    if wide:
-        text = _strict(data, wide, where)
-        return _finish(text, wide, 0.9, path, len(data), how="nul-pattern")
-    name, confidence = _guess_single_byte(data)
+    name, confidence, how = _guess_single_byte(data)
     text = _strict(data, name, where)
-    return _finish(text, name, confidence, path, len(data), how="charset-normalizer")
+    return _finish(text, name, confidence, path, len(data), how=how)
 
 
 def _explicit(data: bytes, encoding: str, path: str | None) -> Source:
@@ -188,25 +194,44 @@ def normalize_newlines(text: str) -> tuple[str, str]:
 
 
 def refuse_binary(data: bytes, where: str) -> None:
-    """Raise :class:`BinaryInputError` when ``data`` is not text in any encoding."""
-    for magic, what in MAGIC:
-        if data.startswith(magic):
-            if magic == b"MZ" and not _mostly_control(data[:512]):
-                continue  # a text that starts with "MZ"
-            if magic == b"RIFF" and len(data) < 12:
-                continue
-            raise BinaryInputError(f"{where}: binary file ({what}), not text")
+    """Raise :class:`BinaryInputError` when ``data`` is not text in any encoding.
+
+    Binary means: a file-format signature (checked only against the start of
+    the file; signatures that are printable ASCII also need a control byte
+    nearby, so a text starting with "MZ" or "GIF89a" is still text), NUL bytes
+    that are not the pattern of UTF-16/32, or mostly control bytes.
+    """
     head = data[:8192]
-    if b"\x00" in head and not _nul_pattern(data):
-        raise BinaryInputError(f"{where}: binary file (contains NUL bytes), not text")
+    for magic, what in MAGIC:
+        if not data.startswith(magic):
+            continue
+        printable = magic.isascii() and all(32 <= b < 127 for b in magic)
+        if printable and magic != b"%PDF-" and not _has_control(data[:512]):
+            continue
+        if magic == b"PK\x03\x04" and data[30:58] == b"mimetypeapplication/epub+zip":
+            what = "an EPUB e-book"
+        raise BinaryInputError(f"{where}: binary file ({what}), not text")
+    nuls = head.count(0)
+    if nuls:
+        if _nul_pattern(data):
+            return
+        if nuls > max(2, len(head) // 200):
+            raise BinaryInputError(f"{where}: binary file (contains NUL bytes), not text")
     if _mostly_control(head):
         raise BinaryInputError(f"{where}: binary file (mostly control bytes), not text")
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _has_control(head: bytes) -> bool:
+    return len(head.translate(None, _CONTROL_BYTES)) < len(head)
 
 
 def _mostly_control(head: bytes) -> bool:
     if not head:
         return False
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control / len(head) > 0.1
 
 
@@ -227,9 +252,9 @@ def _nul_pattern(data: bytes) -> str | None:
     odd = sample[1::2]
     even_nul = even.count(0) / max(len(even), 1)
     odd_nul = odd.count(0) / max(len(odd), 1)
-    if odd_nul > 0.3 and even_nul < 0.05 and _decodes(data, "utf-16-le"):
+    if odd_nul > 0.1 and even_nul < 0.02 and _decodes(data, "utf-16-le"):
         return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05 and _decodes(data, "utf-16-be"):
+    if even_nul > 0.1 and odd_nul < 0.02 and _decodes(data, "utf-16-be"):
         return "utf-16-be"
     return None
 
@@ -243,27 +268,84 @@ def _decodes(data: bytes, name: str) -> bool:
     return True
 
 
-def _guess_single_byte(data: bytes) -> tuple[str, float]:
-    """Pick a single-byte (or legacy multi-byte) encoding for non-UTF-8 bytes."""
+def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
+    """Pick the code page whose reading of ``data`` is the most plausible prose.
+
+    Every candidate that decodes ``data`` strictly is scored (see
+    :mod:`tidyink._plausibility`) on the tokens holding non-ASCII bytes;
+    candidates giving identical text count once, under the preferred name.
+    charset-normalizer is asked only when no candidate reads well (other
+    scripts, multi-byte encodings); its answer must then out-score ours.
+    """
+    from tidyink import _plausibility as plaus
+
+    counts = Counter(t for t in data.split() if not t.isascii())
+    tokens = counts.most_common(4000)
+    order = list(CANDIDATES)
+    if b"\r" in data and b"\n" not in data:  # classic Mac line endings
+        order.remove("mac_roman")
+        order.insert(0, "mac_roman")
+    scored: list[tuple[float, int, str]] = []  # (points, judged, name), in preference order
+    seen: set[tuple[str, ...]] = set()
+    for name in order:
+        decoded = _token_texts(tokens, name)
+        if decoded is None or not _decodes_strict(data, name):
+            continue
+        key = tuple(decoded)
+        if key in seen:
+            continue
+        seen.add(key)
+        points, judged = plaus.score(zip(decoded, (n for _, n in tokens), strict=True))
+        scored.append((points, judged, name))
+    best = max(scored, key=lambda s: s[0], default=None)  # max keeps the first of equals
+    if best is None or best[0] < _PLAUSIBLE * max(best[1], 1):
+        other = _ask_charset_normalizer(data, sum(counts.values()))
+        if other is not None and other not in {s[2] for s in scored}:
+            text = data.decode(other)
+            points, judged = plaus.score(plaus.text_tokens(text))
+            scored.append((points, judged, other))
+            best = max(scored, key=lambda s: s[0])
+    if best is None:
+        return "latin_1", 0.1, "fallback"
+    rival = max((s[0] for s in scored if s is not best), default=None)
+    how = "charset-normalizer" if best[2] not in CANDIDATES else "code-page-score"
+    return best[2], _confidence(best[0], best[1], rival), how
+
+
+def _token_texts(tokens: list[tuple[bytes, int]], name: str) -> list[str] | None:
+    try:
+        return [token.decode(name) for token, _ in tokens]
+    except UnicodeDecodeError:
+        return None
+
+
+def _confidence(points: float, judged: int, rival: float | None) -> float:
+    """0..1 from how well the best reading scores and how far ahead of the next it is."""
+    if not judged:
+        return 1.0
+    quality = min(max(points / judged, 0.0), 1.0)
+    separation = 1.0 if rival is None else 1.0 - math.exp(-max(points - rival, 0.0))
+    return min(max(quality * separation, 0.01), 0.99)
+
+
+def _ask_charset_normalizer(data: bytes, high_tokens: int) -> str | None:
+    """charset-normalizer's best guess, unless it is a CJK page for too little text."""
     from charset_normalizer import from_bytes
 
-    results = from_bytes(data)
-    best = results.best()
+    try:
+        best = from_bytes(data).best()
+    except Exception:  # a detector failure must not stop decoding: we have our own guess
+        return None
     if best is None:
-        return "cp1252" if _decodes_strict(data, "cp1252") else "latin-1", 0.3
-    name = codecs.lookup(best.encoding).name
-    confidence = max(0.0, 1.0 - best.chaos)
-    if name in _CJK and (len(data) < 2048 or not _looks_cjk(best)):
-        name = _western(data)
-        confidence = min(confidence, 0.6)
-    elif name in _LOOKALIKES:
-        name = _western(data, name)
-    return name, confidence
-
-
-def _looks_cjk(match: object) -> bool:
-    languages = getattr(match, "languages", []) or []
-    return any(lang in ("Chinese", "Japanese", "Korean") for lang in languages)
+        return None
+    try:
+        name = codecs.lookup(best.encoding).name.replace("-", "_")
+    except LookupError:
+        return None
+    high = sum(1 for b in data if b >= 0x80) if name in _CJK else 0
+    if name in _CJK and high < _CJK_MIN_HIGH_BYTES:
+        return None
+    return name if _decodes_strict(data, name) else None
 
 
 def _decodes_strict(data: bytes, name: str) -> bool:
@@ -272,10 +354,3 @@ def _decodes_strict(data: bytes, name: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _western(data: bytes, fallback: str = "cp1252") -> str:
-    for name in _WESTERN_PREFERENCE:
-        if _decodes_strict(data, name):
-            return name
-    return fallback if _decodes_strict(data, fallback) else "latin-1"
