@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from tidyink.errors import BinaryInputError, DecodeError
@@ -118,7 +117,7 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
         return _explicit(data, encoding, path)
     for bom, name in BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom) :], name, where)
+            text = _strict(data[len(bom) :], name, where, len(bom))
             return _finish(text, name, 1.0, path, len(data), bom=True, how="bom")
     refuse_binary(data, where)
     wide = _nul_pattern(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
@@ -138,28 +137,49 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
 
 
 def _explicit(data: bytes, encoding: str, path: str | None) -> Source:
+    """Decode with the user's encoding; a BOM of that encoding's family is dropped.
+
+    ``utf-16``/``utf-32`` without an endianness take it from the BOM, else
+    from the NUL pattern (little-endian when unclear); ``utf-8`` and
+    ``utf-8-sig`` both drop a UTF-8 BOM. A BOM of another encoding is left in
+    the text: the user asked for this encoding.
+    """
     where = path or "<input>"
     try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError, TypeError):
         raise DecodeError(f"{where}: unknown encoding {encoding!r}") from None
-    bom = False
+    if not getattr(info, "_is_text_encoding", True):
+        raise DecodeError(f"{where}: {encoding!r} is not a text encoding") from None
+    name = "utf-8" if info.name == "utf-8-sig" else info.name
+    body, bom = data, False
     for mark, bom_name in BOMS:
-        if data.startswith(mark) and codecs.lookup(bom_name).name.startswith(name.split("-")[0]):
-            data, bom = data[len(mark) :], True
+        if data.startswith(mark) and _bom_fits(bom_name, name):
+            body, bom, name = data[len(mark) :], True, bom_name
             break
-    if name in ("utf-16", "utf-32") and not bom:
-        name = name + ("-le" if _nul_pattern(data) != f"{name}-be" else "-be")
-    text = _strict(data, name, where)
-    return _finish(text, name, 1.0, path, len(data) + (3 if bom else 0), bom=bom, how="user")
+    if name in ("utf-16", "utf-32"):
+        wide = _nul_pattern(body)
+        name = wide if wide and wide.startswith(name) else f"{name}-le"
+    text = _strict(body, name, where, len(data) - len(body))
+    return _finish(text, name, 1.0, path, len(data), bom=bom, how="user")
 
 
-def _strict(data: bytes, name: str, where: str) -> str:
+def _bom_fits(bom_name: str, requested: str) -> bool:
+    """Whether a BOM of ``bom_name`` belongs to the ``requested`` codec."""
+    if requested in ("utf-16", "utf-32"):
+        return bom_name.startswith(requested)
+    return bom_name == requested
+
+
+def _strict(data: bytes, name: str, where: str, skipped: int = 0) -> str:
+    """Decode strictly; the error names the first bad byte and its offset in the file."""
     try:
         return data.decode(name)
     except UnicodeDecodeError as exc:
+        offset = exc.start + skipped
         raise DecodeError(
-            f"{where}: not valid {name} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            f"{where}: not valid {name} ({exc.reason}: byte 0x{data[exc.start]:02x} "
+            f"at offset {offset})"
         ) from None
 
 
@@ -279,8 +299,7 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     """
     from tidyink import _plausibility as plaus
 
-    counts = Counter(t for t in data.split() if not t.isascii())
-    tokens = counts.most_common(4000)
+    triples = plaus.byte_triples(data)
     order = list(CANDIDATES)
     if b"\r" in data and b"\n" not in data:  # classic Mac line endings
         order.remove("mac_roman")
@@ -288,21 +307,17 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     scored: list[tuple[float, int, str]] = []  # (points, judged, name), in preference order
     seen: set[tuple[str, ...]] = set()
     for name in order:
-        decoded = _token_texts(tokens, name)
-        if decoded is None or not _decodes_strict(data, name):
+        decoded = _decode_all([t for t, _ in triples], name)
+        if decoded is None or decoded in seen or not _decodes_strict(data, name):
             continue
-        key = tuple(decoded)
-        if key in seen:
-            continue
-        seen.add(key)
-        points, judged = plaus.score(zip(decoded, (n for _, n in tokens), strict=True))
+        seen.add(decoded)
+        points, judged = plaus.score(zip(decoded, (n for _, n in triples), strict=True))
         scored.append((points, judged, name))
     best = max(scored, key=lambda s: s[0], default=None)  # max keeps the first of equals
     if best is None or best[0] < _PLAUSIBLE * max(best[1], 1):
-        other = _ask_charset_normalizer(data, sum(counts.values()))
+        other = _ask_charset_normalizer(data)
         if other is not None and other not in {s[2] for s in scored}:
-            text = data.decode(other)
-            points, judged = plaus.score(plaus.text_tokens(text))
+            points, judged = plaus.score(plaus.text_triples(data.decode(other)))
             scored.append((points, judged, other))
             best = max(scored, key=lambda s: s[0])
     if best is None:
@@ -312,9 +327,9 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     return best[2], _confidence(best[0], best[1], rival), how
 
 
-def _token_texts(tokens: list[tuple[bytes, int]], name: str) -> list[str] | None:
+def _decode_all(chunks: list[bytes], name: str) -> tuple[str, ...] | None:
     try:
-        return [token.decode(name) for token, _ in tokens]
+        return tuple(chunk.decode(name) for chunk in chunks)
     except UnicodeDecodeError:
         return None
 
@@ -328,7 +343,7 @@ def _confidence(points: float, judged: int, rival: float | None) -> float:
     return min(max(quality * separation, 0.01), 0.99)
 
 
-def _ask_charset_normalizer(data: bytes, high_tokens: int) -> str | None:
+def _ask_charset_normalizer(data: bytes) -> str | None:
     """charset-normalizer's best guess, unless it is a CJK page for too little text."""
     from charset_normalizer import from_bytes
 
