@@ -53,7 +53,10 @@ ALPHABETS: dict[str, str] = {
     "lv": "āčēģīķļņšūž",
     "lt": "ąčęėįšųūž",
 }
-APOSTROPHES_AND_DASHES = "\u2019\u2018\u02bc\u2010\u2011\u2013\u2014\u00ad"
+APOSTROPHES_AND_DASHES = "\u2019\u02bc\u2010\u2011\u2013\u2014\u00ad"
+# Punctuation that prose rarely uses: worth less than a letter the same byte
+# could be in another code page.
+RARE_PUNCTUATION = "‚‹›†‡•‰¦§¶¡¿·"
 NUMERIC_NEIGHBOURS = "°%‰£€$¥¢¤"
 
 # Per-character verdicts, in points.
@@ -63,10 +66,13 @@ WRONG_SCRIPT = -1.0  # a letter of another script than its word's other letters
 CASE_BREAK = -1.5  # an upper-case letter straight after a lower-case one
 LETTER_BESIDE_SYMBOL = -1.0
 EDGE_PUNCTUATION = 1.0  # quotes, dashes, … where words begin or end
+RARE_EDGE_PUNCTUATION = 0.5
+FOREIGN_LETTER = 0.2  # a lone letter of another script than the text's
 AFTER_STOP = -1.0  # a letter glued after . , ; : ! ? or a closing bracket
 INNER_PUNCTUATION = -1.0
 INNER_SYMBOL = -1.5
 EDGE_SYMBOL = 0.0
+LONE_MODIFIER = -0.5  # a spacing accent on its own: ˆ ˜ ¨ ´
 NUMERIC = 1.0  # ½ ² ° € next to a digit
 DRAWING = 0.5  # box drawing among box drawing or spaces
 STRAY_DRAWING = -2.0
@@ -122,12 +128,14 @@ def alphabet(triples: Iterable[tuple[str, int]]) -> str:
     return max(ALPHABETS.values(), key=lambda a: sum(counts[c] for c in a))
 
 
-def _letter(ch: str, prev: str, nxt: str, letters: str) -> float:
+def _letter(ch: str, prev: str, nxt: str, letters: str, main_script: str) -> float:
     script = _script(ch)
     if script == "LATIN":
         points = GOOD_LETTER if ch.lower() in letters else OTHER_LETTER
-    else:
+    elif script == main_script or _script(prev) == script or _script(nxt) == script:
         points = GOOD_LETTER
+    else:
+        points = FOREIGN_LETTER
     for other in (prev, nxt):
         kind = _kind(other)
         if kind == "L" and _script(other) != script:
@@ -138,34 +146,37 @@ def _letter(ch: str, prev: str, nxt: str, letters: str) -> float:
             points -= 0.5
     if prev in ".,;:!?)]}":
         points += AFTER_STOP
-    upper_after_lower = ch.isupper() and prev.isalpha() and prev.islower()
+    upper_inside = ch.isupper() and prev.isalpha() and (prev.islower() or nxt.islower())
     lower_before_upper = ch.islower() and nxt.isalpha() and nxt.isupper()
-    if upper_after_lower or lower_before_upper:
+    if upper_inside or lower_before_upper:
         points += CASE_BREAK
     return points
 
 
-def char_points(ch: str, prev: str, nxt: str, letters: str) -> float:
+def char_points(ch: str, prev: str, nxt: str, letters: str, main_script: str = "LATIN") -> float:
     """Points for one non-ASCII character between ``prev`` and ``nxt`` (" " at an edge)."""
     kind = _kind(ch)
     if kind == "L":
-        return _letter(ch, prev, nxt, letters)
+        return _letter(ch, prev, nxt, letters, main_script)
     between_letters = prev.isalpha() and nxt.isalpha()
     near_digit = prev.isdigit() or nxt.isdigit()
     if kind == "P":
         if between_letters:
             return EDGE_PUNCTUATION if ch in APOSTROPHES_AND_DASHES else INNER_PUNCTUATION
-        return EDGE_PUNCTUATION
+        return RARE_EDGE_PUNCTUATION if ch in RARE_PUNCTUATION else EDGE_PUNCTUATION
     if kind == "D":
         if near_digit or not (prev.isalpha() or nxt.isalpha()):
             return NUMERIC
         return INNER_SYMBOL
     if kind == "S":
-        if near_digit and (ch in NUMERIC_NEIGHBOURS or unicodedata.category(ch) == "Sc"):
+        currency = unicodedata.category(ch) == "Sc"
+        if near_digit and (ch in NUMERIC_NEIGHBOURS or currency):
             return NUMERIC
         if prev.isalpha() or nxt.isalpha():
             return INNER_SYMBOL
-        return EDGE_SYMBOL
+        if currency:
+            return NUMERIC
+        return LONE_MODIFIER if unicodedata.category(ch) == "Sk" else EDGE_SYMBOL
     if kind == "B":
         if _kind(prev) in "BZ" and _kind(nxt) in "BZ":
             return DRAWING
@@ -195,15 +206,28 @@ def text_triples(text: str) -> list[tuple[str, int]]:
     return Counter(_TRIPLE.findall(padded)).most_common()
 
 
-def score(triples: Iterable[tuple[str, int]], letters: str | None = None) -> tuple[float, int]:
-    """Total points and number of judged characters for counted ``(prev+char+next)`` triples."""
+def main_script(triples: Iterable[tuple[str, int]], ascii_letters: int = 0) -> str:
+    """The script of most letters: ``ascii_letters`` (Latin) plus the judged ones."""
+    counts: Counter[str] = Counter({"LATIN": ascii_letters})
+    for triple, n in triples:
+        if triple[1].isalpha():
+            counts[_script(triple[1])] += n
+    return counts.most_common(1)[0][0]
+
+
+def score(triples: Iterable[tuple[str, int]], ascii_letters: int = 0) -> tuple[float, int]:
+    """Total points and number of judged characters for counted ``(prev+char+next)`` triples.
+
+    ``ascii_letters`` (how many ASCII letters the text has) helps tell which
+    script the text is written in.
+    """
     triples = list(triples)
-    if letters is None:
-        letters = alphabet(triples)
+    letters = alphabet(triples)
+    script = main_script(triples, ascii_letters)
     total = 0.0
     judged = 0
     for (prev, ch, nxt), n in triples:
-        total += n * char_points(ch, prev, nxt, letters)
+        total += n * char_points(ch, prev, nxt, letters, script)
         judged += n
     return total, judged
 
@@ -212,10 +236,15 @@ def implausible(text: str, limit: int = 4000) -> list[str]:
     """Up to five frequent words whose non-ASCII characters score as damage."""
     counts = Counter(t for t in text.split() if not t.isascii())
     tokens = counts.most_common(limit)
-    letters = alphabet(text_triples(" ".join(t for t, _ in tokens)))
+    triples = text_triples(" ".join(t for t, _ in tokens))
+    letters = alphabet(triples)
+    script = main_script(triples, sum(1 for ch in text[:20000] if ch.isascii() and ch.isalpha()))
     bad = []
     for token, n in tokens:
-        points, judged = score(text_triples(token), letters)
+        judged = points = 0.0
+        for (prev, ch, nxt), k in text_triples(token):
+            points += k * char_points(ch, prev, nxt, letters, script)
+            judged += k
         if judged and points / judged < -0.5:
             bad.append((n, token))
     bad.sort(key=lambda item: -item[0])

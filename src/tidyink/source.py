@@ -241,6 +241,7 @@ def refuse_binary(data: bytes, where: str) -> None:
         raise BinaryInputError(f"{where}: binary file (mostly control bytes), not text")
 
 
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
@@ -300,6 +301,7 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     from tidyink import _plausibility as plaus
 
     triples = plaus.byte_triples(data)
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
     order = list(CANDIDATES)
     if b"\r" in data and b"\n" not in data:  # classic Mac line endings
         order.remove("mac_roman")
@@ -311,20 +313,21 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
         if decoded is None or decoded in seen or not _decodes_strict(data, name):
             continue
         seen.add(decoded)
-        points, judged = plaus.score(zip(decoded, (n for _, n in triples), strict=True))
+        counted = zip(decoded, (n for _, n in triples), strict=True)
+        points, judged = plaus.score(counted, ascii_letters)
         scored.append((points, judged, name))
     best = max(scored, key=lambda s: s[0], default=None)  # max keeps the first of equals
     if best is None or best[0] < _PLAUSIBLE * max(best[1], 1):
         other = _ask_charset_normalizer(data)
         if other is not None and other not in {s[2] for s in scored}:
-            points, judged = plaus.score(plaus.text_triples(data.decode(other)))
+            points, judged = plaus.score(plaus.text_triples(data.decode(other)), ascii_letters)
             scored.append((points, judged, other))
             best = max(scored, key=lambda s: s[0])
     if best is None:
-        return "latin_1", 0.1, "fallback"
+        return "iso8859-1", 0.1, "fallback"
     rival = max((s[0] for s in scored if s is not best), default=None)
     how = "charset-normalizer" if best[2] not in CANDIDATES else "code-page-score"
-    return best[2], _confidence(best[0], best[1], rival), how
+    return codecs.lookup(best[2]).name, _confidence(best[0], best[1], rival), how
 
 
 def _decode_all(chunks: list[bytes], name: str) -> tuple[str, ...] | None:
