@@ -87,8 +87,10 @@ _CJK = {
     "shift_jisx0213",
 }
 # Below this many non-ASCII bytes a CJK reading is never believed: a few
-# accented letters pair up into ideographs far too easily.
-_CJK_MIN_HIGH_BYTES = 200
+# accented letters pair up into ideographs far too easily. Above it, a CJK
+# reading must still out-score every single-byte reading, which for Western
+# text (accented letters among ASCII ones) it cannot.
+_CJK_MIN_HIGH_BYTES = 16
 # Mean points per judged character (see _plausibility) from which the best
 # single-byte reading is trusted without asking charset-normalizer.
 _PLAUSIBLE = 0.6
@@ -300,7 +302,7 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     """
     from tidyink import _plausibility as plaus
 
-    triples = plaus.byte_triples(data)
+    contexts = plaus.byte_contexts(data)
     ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
     order = list(CANDIDATES)
     if b"\r" in data and b"\n" not in data:  # classic Mac line endings
@@ -309,20 +311,22 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     scored: list[tuple[float, int, str]] = []  # (points, judged, name), in preference order
     seen: set[tuple[str, ...]] = set()
     for name in order:
-        decoded = _decode_all([t for t, _ in triples], name)
+        decoded = _decode_all([t for t, _ in contexts], name)
         if decoded is None or decoded in seen or not _decodes_strict(data, name):
             continue
         seen.add(decoded)
-        counted = zip(decoded, (n for _, n in triples), strict=True)
+        counted = zip(decoded, (n for _, n in contexts), strict=True)
         points, judged = plaus.score(counted, ascii_letters)
         scored.append((points, judged, name))
     best = max(scored, key=lambda s: s[0], default=None)  # max keeps the first of equals
     if best is None or best[0] < _PLAUSIBLE * max(best[1], 1):
-        other = _ask_charset_normalizer(data)
-        if other is not None and other not in {s[2] for s in scored}:
-            points, judged = plaus.score(plaus.text_triples(data.decode(other)), ascii_letters)
-            scored.append((points, judged, other))
-            best = max(scored, key=lambda s: s[0])
+        tried = {s[2] for s in scored}
+        for other in _ask_charset_normalizer(data):
+            if other not in tried:
+                text = data.decode(other)
+                points, judged = plaus.score(plaus.text_contexts(text), ascii_letters)
+                scored.append((points, judged, other))
+        best = max(scored, key=lambda s: s[0], default=None)
     if best is None:
         return "iso8859-1", 0.1, "fallback"
     rival = max((s[0] for s in scored if s is not best), default=None)
@@ -331,10 +335,15 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
 
 
 def _decode_all(chunks: list[bytes], name: str) -> tuple[str, ...] | None:
+    """Decode equal-length byte chunks with a single-byte codec in one call."""
     try:
-        return tuple(chunk.decode(name) for chunk in chunks)
+        text = b"".join(chunks).decode(name)
     except UnicodeDecodeError:
         return None
+    width = len(chunks[0]) if chunks else 0
+    if len(text) != width * len(chunks):  # not one character per byte
+        return None
+    return tuple(text[i : i + width] for i in range(0, len(text), width))
 
 
 def _confidence(points: float, judged: int, rival: float | None) -> float:
@@ -346,24 +355,26 @@ def _confidence(points: float, judged: int, rival: float | None) -> float:
     return min(max(quality * separation, 0.01), 0.99)
 
 
-def _ask_charset_normalizer(data: bytes) -> str | None:
-    """charset-normalizer's best guess, unless it is a CJK page for too little text."""
+def _ask_charset_normalizer(data: bytes, limit: int = 3) -> list[str]:
+    """charset-normalizer's best few guesses that decode ``data``; CJK only for enough text."""
     from charset_normalizer import from_bytes
 
     try:
-        best = from_bytes(data).best()
+        matches = list(from_bytes(data))[:limit]
     except Exception:  # a detector failure must not stop decoding: we have our own guess
-        return None
-    if best is None:
-        return None
-    try:
-        name = codecs.lookup(best.encoding).name.replace("-", "_")
-    except LookupError:
-        return None
-    high = sum(1 for b in data if b >= 0x80) if name in _CJK else 0
-    if name in _CJK and high < _CJK_MIN_HIGH_BYTES:
-        return None
-    return name if _decodes_strict(data, name) else None
+        return []
+    high = len(data) - len(data.translate(None, bytes(range(128, 256))))
+    names = []
+    for match in matches:
+        try:
+            name = codecs.lookup(match.encoding).name.replace("-", "_")
+        except LookupError:
+            continue
+        if name in _CJK and high < _CJK_MIN_HIGH_BYTES:
+            continue
+        if _decodes_strict(data, name):
+            names.append(name)
+    return names
 
 
 def _decodes_strict(data: bytes, name: str) -> bool:
