@@ -258,7 +258,8 @@ def compare(title: str, cases: list[tuple[str, bytes, str]], show_misses: bool =
         )
     if show_misses:
         for name, items in misses.items():
-            shown = ", ".join(items[:8]) + (f", ... ({len(items)} in all)" if len(items) > 8 else "")
+            more = f", ... ({len(items)} in all)" if len(items) > 8 else ""
+            shown = ", ".join(items[:8]) + more
             print(f"  {name} wrong on: {shown}")
 
 
