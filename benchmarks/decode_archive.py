@@ -27,6 +27,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+import random
 import sys
 import time
 import tracemalloc
@@ -201,6 +202,36 @@ def transcoded_cases(corpus: Path) -> list[tuple[str, bytes, str]]:
     return cases
 
 
+def window_cases(corpus: Path, size: int, count: int = 60) -> list[tuple[str, bytes, str]]:
+    """Random ``size``-character windows of clean corpus prose holding a non-ASCII
+    character, each re-encoded into every Western page that can hold it (seeded)."""
+    rnd = random.Random(size)
+    texts = []
+    for path in sorted((corpus / "standard-ebooks").glob("*.gold.txt")) + [
+        corpus / "gutenberg" / n for n in ("pg800-8.txt", "pg22367-8.txt", "pg1661-8.txt")
+    ]:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("iso8859-1")
+        text = normalize_newlines(text)[0]
+        starts = [i for i, ch in enumerate(text) if not ch.isascii()]
+        if starts:
+            texts.append((path.stem, text, starts))
+    cases = []
+    for _ in range(count):
+        stem, text, starts = rnd.choice(texts)
+        at = max(0, rnd.choice(starts) - rnd.randrange(size))
+        window = text[at : at + size]
+        for encoding in WESTERN:
+            try:
+                cases.append((f"{stem}@{at}", window.encode(encoding), encoding))
+            except UnicodeEncodeError:
+                continue
+    return cases
+
+
 # Our own sentences in other scripts and Central European languages, to check
 # that preferring Western pages does not break them (not a target, a guard).
 OTHER_SCRIPTS = [
@@ -272,6 +303,12 @@ def main() -> int:
     compare("archive-sample", cases)
     compare("fixtures/encodings", fixture_cases())
     compare("transcoded corpus prose (Western code pages)", transcoded_cases(CORPUS))
+    for size in (60, 300):
+        compare(
+            f"random {size}-character windows of corpus prose in Western pages",
+            window_cases(CORPUS, size),
+            show_misses=False,
+        )
     compare("own sentences in other scripts / Central European", other_script_cases())
     return 0
 

@@ -129,6 +129,15 @@ def _weight(language: str) -> float:
     return 1.0 if language in WESTERN else OTHER_ALPHABET_WEIGHT
 
 
+@cache
+def _common_hangul(ch: str) -> bool:
+    """Whether a Hangul syllable is among the 2,350 of KS X 1001 (everyday Korean)."""
+    try:
+        return len(ch.encode("euc_kr")) == 2  # others take an 8-byte composed sequence
+    except UnicodeEncodeError:
+        return False
+
+
 def alphabet(contexts: Iterable[tuple[str, int]]) -> tuple[str, float]:
     """The accented letters (and weight) of the language that best covers the judged letters."""
     counts: Counter[str] = Counter()
@@ -146,6 +155,8 @@ def _letter(ch: str, prev: str, nxt: str, after: str, letters: str, main_script:
     script = _script(ch)
     if script == "LATIN":
         points = GOOD_LETTER if ch.lower() in letters else OTHER_LETTER
+    elif script == "HANGUL" and not _common_hangul(ch):
+        points = OTHER_LETTER
     elif script == main_script or _script(prev) == script or _script(nxt) == script:
         points = GOOD_LETTER
     else:
@@ -179,7 +190,9 @@ def char_points(
     near_digit = prev.isdigit() or nxt.isdigit()
     if kind == "P":
         if between_letters:
-            return EDGE_PUNCTUATION if ch in APOSTROPHES_AND_DASHES else INNER_PUNCTUATION
+            if ch in APOSTROPHES_AND_DASHES or _script(prev) == _script(nxt) == "CJK":
+                return EDGE_PUNCTUATION  # CJK writes no spaces: 、。 sit between letters
+            return INNER_PUNCTUATION
         return RARE_EDGE_PUNCTUATION if ch in RARE_PUNCTUATION else EDGE_PUNCTUATION
     if kind == "D":
         if near_digit or not (prev.isalpha() or nxt.isalpha()):
