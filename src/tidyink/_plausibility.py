@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 # Accented letters (lower case) of languages written in Latin script. The
 # alphabet that covers most of a text's accented letters is "its" alphabet.
@@ -179,6 +179,7 @@ def _letter(ch: str, prev: str, nxt: str, after: str, letters: str, main_script:
     return points
 
 
+@lru_cache(maxsize=1 << 16)  # the same contexts recur across candidates and files
 def char_points(
     ch: str, prev: str, nxt: str, after: str = " ", letters: str = "", main_script: str = "LATIN"
 ) -> float:
@@ -224,10 +225,20 @@ _SPACES = str.maketrans("\t\n\r\x0b\x0c", "     ")
 _BYTE_SPACES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
 
 
+# The last context byte only matters as lower case / other (two capitals then
+# lower case): folding the ASCII ones keeps the number of distinct contexts low.
+_FOLD_AFTER = bytes(
+    (ord("a") if chr(b).islower() else ord(" ")) if b < 128 else b for b in range(256)
+)
+
+
 def byte_contexts(data: bytes) -> list[tuple[bytes, int]]:
     """Each non-ASCII byte with one byte before and two after (whitespace, ends: b" "), counted."""
     padded = b" " + data.translate(_BYTE_SPACES) + b"  "
-    return Counter(_BYTE_CONTEXT.findall(padded)).most_common()
+    counts: Counter[bytes] = Counter()
+    for context, n in Counter(_BYTE_CONTEXT.findall(padded)).items():
+        counts[context[:3] + _FOLD_AFTER[context[3]].to_bytes(1, "big")] += n
+    return counts.most_common()
 
 
 def text_contexts(text: str) -> list[tuple[str, int]]:
@@ -254,18 +265,23 @@ def score(contexts: Iterable[tuple[str, int]], ascii_letters: int = 0) -> tuple[
     contexts = list(contexts)
     letters, weight = alphabet(contexts)
     script = main_script(contexts, ascii_letters)
-    accented = sum(n for c, n in contexts if c[1].isalpha() and _script(c[1]) == "LATIN")
+    accented = sum(n for c, n in contexts if _is_latin_letter(c[1]))
     allowed = MAX_ACCENTED_SHARE * (accented + ascii_letters) + ACCENTED_SLACK
     damping = min(1.0, allowed / accented) if script == "LATIN" and accented else 1.0
     total = 0.0
     judged = 0
     for (prev, ch, nxt, after), n in contexts:
         points = char_points(ch, prev, nxt, after, letters, script)
-        if points > 0 and ch.isalpha():
-            points *= damping * (weight if _script(ch) == "LATIN" else 1.0)
+        if points > 0 and _is_latin_letter(ch):
+            points *= damping * weight
         total += n * points
         judged += n
     return total, judged
+
+
+@cache
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and _script(ch) == "LATIN"
 
 
 def implausible(text: str, limit: int = 4000) -> list[str]:
