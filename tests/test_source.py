@@ -258,7 +258,7 @@ TEXT = st.text(
 
 
 @settings(max_examples=150, deadline=None)
-@given(TEXT, st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
+@given(TEXT, st.sampled_from(["utf-8", "utf-16", "utf-8-sig", "utf-32"]))
 def test_unicode_text_comes_back_from_its_encoding(text, encoding):
     source = decode(text.encode(encoding))
     assert source.text == normalize_newlines(text)[0]

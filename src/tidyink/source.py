@@ -1,9 +1,10 @@
 """Bytes to text: byte-order marks, UTF-8, UTF-16/32, single-byte code pages.
 
-Detection order: a BOM; strict UTF-8; UTF-16/32 recognised from the pattern of
-NUL bytes; otherwise charset-normalizer, whose answer is corrected where
-look-alike Western code pages decode to different text. Binary data is refused.
-Line endings are normalised to LF and the original style is recorded.
+Detection order: a BOM; binary refusal; UTF-16/32 recognised from the pattern
+of NUL bytes; strict UTF-8; otherwise the code page whose reading scores as
+the most plausible prose (:mod:`tidyink._plausibility`), with charset-normalizer
+consulted only when no single-byte page reads well. Line endings are
+normalised to LF and the original style is recorded.
 """
 
 from __future__ import annotations
@@ -295,7 +296,7 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     """Pick the code page whose reading of ``data`` is the most plausible prose.
 
     Every candidate that decodes ``data`` strictly is scored (see
-    :mod:`tidyink._plausibility`) on the tokens holding non-ASCII bytes;
+    :mod:`tidyink._plausibility`) on its non-ASCII bytes in their contexts;
     candidates giving identical text count once, under the preferred name.
     charset-normalizer is asked only when no candidate reads well (other
     scripts, multi-byte encodings); its answer must then out-score ours.
@@ -312,7 +313,9 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     seen: set[tuple[str, ...]] = set()
     for name in order:
         decoded = _decode_all([t for t, _ in contexts], name)
-        if decoded is None or decoded in seen or not _decodes_strict(data, name):
+        # Every non-ASCII byte is in some context and all candidates are
+        # ASCII-compatible, so decoding the contexts proves the whole decodes.
+        if decoded is None or decoded in seen:
             continue
         seen.add(decoded)
         counted = zip(decoded, (n for _, n in contexts), strict=True)
