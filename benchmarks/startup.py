@@ -53,6 +53,9 @@ def main() -> int:
     print(f"{'python -m tidyink --version':<34} {min(tool):>8.1f} {statistics.median(tool):>10.1f}")
     verdict = "within" if statistics.median(tool) <= GOAL_MS else "OVER"
     print(f"median {statistics.median(tool):.0f} ms: {verdict} the {GOAL_MS:.0f} ms goal")
+    overhead = statistics.median(tool) - statistics.median(base)
+    print(f"tidyink's own share (median minus bare interpreter): {overhead:.0f} ms")
+    print("(on a loaded machine both grow: compare with the bare interpreter line)")
     print("slowest imports (cumulative microseconds):")
     for micros, name in slowest_imports(env):
         print(f"  {micros:>8}  {name}")
