@@ -121,8 +121,13 @@ def detect_chardet(data: bytes) -> tuple[str | None, str | None]:
 DETECTORS: dict[str, Callable[[bytes], tuple[str | None, str | None]]] = {
     "tidyink": detect_tidyink,
     "charset-normalizer": detect_charset_normalizer,
-    "chardet": detect_chardet,
 }
+try:  # chardet is only a peer to compare with, not a dependency
+    import chardet  # noqa: F401
+except ImportError:
+    print("chardet not installed: comparing with charset-normalizer only")
+else:
+    DETECTORS["chardet"] = detect_chardet
 
 
 def manifest(path: Path) -> list[dict[str, str]]:
