@@ -284,6 +284,9 @@ def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and _script(ch) == "LATIN"
 
 
+_EDGE_PUNCT = "\"'()[]{}<>.,;:!?"
+
+
 def implausible(text: str, limit: int = 4000) -> list[str]:
     """Up to five frequent words whose non-ASCII characters score as damage."""
     counts = Counter(t for t in text.split() if not t.isascii())
@@ -297,7 +300,7 @@ def implausible(text: str, limit: int = 4000) -> list[str]:
         for (prev, ch, nxt, after), k in text_contexts(token):
             points += k * char_points(ch, prev, nxt, after, letters, script)
             judged += k
-        if judged and points / judged < -0.5:
-            bad.append((n, token))
+        if judged and points / judged < 0:
+            bad.append((n, token.strip(_EDGE_PUNCT)))
     bad.sort(key=lambda item: -item[0])
     return [token for _, token in bad[:5]]
