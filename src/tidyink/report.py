@@ -25,6 +25,13 @@ def damage_signs(text: str) -> list[str]:
 
         if badness.is_bad(text):
             signs.append("mojibake")
+            return signs
+        from tidyink._plausibility import implausible
+
+        words = implausible(text)  # what ftfy misses: one code page read as another
+        if words:
+            shown = ", ".join(words[:3])
+            signs.append(f"words that look read with a wrong code page: {shown}")
     return signs
 
 

@@ -1,14 +1,16 @@
 """Bytes to text: byte-order marks, UTF-8, UTF-16/32, single-byte code pages.
 
-Detection order: a BOM; strict UTF-8; UTF-16/32 recognised from the pattern of
-NUL bytes; otherwise charset-normalizer, whose answer is corrected where
-look-alike Western code pages decode to different text. Binary data is refused.
-Line endings are normalised to LF and the original style is recorded.
+Detection order: a BOM; binary refusal; UTF-16/32 recognised from the pattern
+of NUL bytes; strict UTF-8; otherwise the code page whose reading scores as
+the most plausible prose (:mod:`tidyink._plausibility`), with charset-normalizer
+consulted only when no single-byte page reads well. Line endings are
+normalised to LF and the original style is recorded.
 """
 
 from __future__ import annotations
 
 import codecs
+import math
 from dataclasses import dataclass
 
 from tidyink.errors import BinaryInputError, DecodeError
@@ -44,28 +46,26 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 
-# Western code pages that decode the same bytes to different text; when the
-# detector names one of the left-hand ones, a Western reading is preferred if
-# it decodes cleanly (charset-normalizer often says cp1250 or latin-1 for
-# cp1252 text because the bytes happen to fit both).
-_WESTERN_PREFERENCE = ("cp1252",)
-_LOOKALIKES = {
+# Single-byte code pages tried for bytes that are not UTF-8, in order of
+# preference when two of them decode the bytes to equally plausible text:
+# Western first (what the archives this tool is for mostly hold), then the
+# DOS and Mac pages, then other scripts.
+CANDIDATES: tuple[str, ...] = (
+    "cp1252",
+    "mac_roman",
+    "cp850",
+    "cp437",
+    "iso8859_15",
+    "latin_1",
     "cp1250",
+    "iso8859_2",
     "cp1251",
+    "koi8_r",
+    "cp866",
     "cp1253",
     "cp1254",
     "cp1257",
-    "cp1258",
-    "latin_1",
-    "iso8859_1",
-    "iso8859_2",
-    "iso8859_9",
-    "iso8859_13",
-    "iso8859_15",
-    "iso8859_16",
-    "mac_iceland",
-    "mac_latin2",
-}
+)
 _CJK = {
     "big5",
     "big5hkscs",
@@ -87,6 +87,14 @@ _CJK = {
     "shift_jis_2004",
     "shift_jisx0213",
 }
+# Below this many non-ASCII bytes a CJK reading is never believed: a few
+# accented letters pair up into ideographs far too easily. Above it, a CJK
+# reading must still out-score every single-byte reading, which for Western
+# text (accented letters among ASCII ones) it cannot.
+_CJK_MIN_HIGH_BYTES = 16
+# Mean points per judged character (see _plausibility) from which the best
+# single-byte reading is trusted without asking charset-normalizer.
+_PLAUSIBLE = 0.6
 
 
 @dataclass(frozen=True)
@@ -100,7 +108,7 @@ class Source:
     newline: str = "\n"  # "\n", "\r\n", "\r", "mixed", or "" when there is none
     size: int = 0  # bytes read
     path: str | None = None
-    detected_by: str = ""  # bom | utf-8 | nul-pattern | charset-normalizer | user | empty
+    detected_by: str = ""  # bom|utf-8|nul-pattern|code-page-score|charset-normalizer|user|empty
 
 
 def decode(data: bytes, encoding: str | None = None, path: str | None = None) -> Source:
@@ -112,9 +120,13 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
         return _explicit(data, encoding, path)
     for bom, name in BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom) :], name, where)
+            text = _strict(data[len(bom) :], name, where, len(bom))
             return _finish(text, name, 1.0, path, len(data), bom=True, how="bom")
     refuse_binary(data, where)
+    wide = _nul_pattern(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
+    if wide:
+        text = _strict(data, wide, where)
+        return _finish(text, wide, 0.95, path, len(data), how="nul-pattern")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -122,38 +134,55 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
     else:
         name = "ascii" if data.isascii() else "utf-8"
         return _finish(text, name, 1.0, path, len(data), how="utf-8")
-    wide = _nul_pattern(data)
-    if wide:
-        text = _strict(data, wide, where)
-        return _finish(text, wide, 0.9, path, len(data), how="nul-pattern")
-    name, confidence = _guess_single_byte(data)
+    name, confidence, how = _guess_single_byte(data)
     text = _strict(data, name, where)
-    return _finish(text, name, confidence, path, len(data), how="charset-normalizer")
+    return _finish(text, name, confidence, path, len(data), how=how)
 
 
 def _explicit(data: bytes, encoding: str, path: str | None) -> Source:
+    """Decode with the user's encoding; a BOM of that encoding's family is dropped.
+
+    ``utf-16``/``utf-32`` without an endianness take it from the BOM, else
+    from the NUL pattern (little-endian when unclear); ``utf-8`` and
+    ``utf-8-sig`` both drop a UTF-8 BOM. A BOM of another encoding is left in
+    the text: the user asked for this encoding.
+    """
     where = path or "<input>"
     try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError, TypeError):
         raise DecodeError(f"{where}: unknown encoding {encoding!r}") from None
-    bom = False
+    if not getattr(info, "_is_text_encoding", True):
+        raise DecodeError(f"{where}: {encoding!r} is not a text encoding") from None
+    name = "utf-8" if info.name == "utf-8-sig" else info.name
+    body, bom = data, False
     for mark, bom_name in BOMS:
-        if data.startswith(mark) and codecs.lookup(bom_name).name.startswith(name.split("-")[0]):
-            data, bom = data[len(mark) :], True
+        if data.startswith(mark) and _bom_fits(bom_name, name):
+            body, bom, name = data[len(mark) :], True, bom_name
             break
-    if name in ("utf-16", "utf-32") and not bom:
-        name = name + ("-le" if _nul_pattern(data) != f"{name}-be" else "-be")
-    text = _strict(data, name, where)
-    return _finish(text, name, 1.0, path, len(data) + (3 if bom else 0), bom=bom, how="user")
+    if name in ("utf-16", "utf-32"):
+        wide = _nul_pattern(body)
+        name = wide if wide and wide.startswith(name) else f"{name}-le"
+    text = _strict(body, name, where, len(data) - len(body))
+    return _finish(text, name, 1.0, path, len(data), bom=bom, how="user")
 
 
-def _strict(data: bytes, name: str, where: str) -> str:
+def _bom_fits(bom_name: str, requested: str) -> bool:
+    """Whether a BOM of ``bom_name`` belongs to the ``requested`` codec."""
+    if requested in ("utf-16", "utf-32"):
+        return bom_name.startswith(requested)
+    return bom_name == requested
+
+
+def _strict(data: bytes, name: str, where: str, skipped: int = 0) -> str:
+    """Decode strictly; the error names the first bad byte and its offset in the file."""
     try:
         return data.decode(name)
     except UnicodeDecodeError as exc:
+        offset = exc.start + skipped
         raise DecodeError(
-            f"{where}: not valid {name} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            f"{where}: not valid {name} ({exc.reason}: byte 0x{data[exc.start]:02x} "
+            f"at offset {offset})"
         ) from None
 
 
@@ -188,25 +217,45 @@ def normalize_newlines(text: str) -> tuple[str, str]:
 
 
 def refuse_binary(data: bytes, where: str) -> None:
-    """Raise :class:`BinaryInputError` when ``data`` is not text in any encoding."""
-    for magic, what in MAGIC:
-        if data.startswith(magic):
-            if magic == b"MZ" and not _mostly_control(data[:512]):
-                continue  # a text that starts with "MZ"
-            if magic == b"RIFF" and len(data) < 12:
-                continue
-            raise BinaryInputError(f"{where}: binary file ({what}), not text")
+    """Raise :class:`BinaryInputError` when ``data`` is not text in any encoding.
+
+    Binary means: a file-format signature (checked only against the start of
+    the file; signatures that are printable ASCII also need a control byte
+    nearby, so a text starting with "MZ" or "GIF89a" is still text), NUL bytes
+    that are not the pattern of UTF-16/32, or mostly control bytes.
+    """
     head = data[:8192]
-    if b"\x00" in head and not _nul_pattern(data):
-        raise BinaryInputError(f"{where}: binary file (contains NUL bytes), not text")
+    for magic, what in MAGIC:
+        if not data.startswith(magic):
+            continue
+        printable = magic.isascii() and all(32 <= b < 127 for b in magic)
+        if printable and magic != b"%PDF-" and not _has_control(data[:512]):
+            continue
+        if magic == b"PK\x03\x04" and data[30:58] == b"mimetypeapplication/epub+zip":
+            what = "an EPUB e-book"
+        raise BinaryInputError(f"{where}: binary file ({what}), not text")
+    nuls = head.count(0)
+    if nuls:
+        if _nul_pattern(data):
+            return
+        if nuls > max(2, len(head) // 200):
+            raise BinaryInputError(f"{where}: binary file (contains NUL bytes), not text")
     if _mostly_control(head):
         raise BinaryInputError(f"{where}: binary file (mostly control bytes), not text")
+
+
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
+def _has_control(head: bytes) -> bool:
+    return len(head.translate(None, _CONTROL_BYTES)) < len(head)
 
 
 def _mostly_control(head: bytes) -> bool:
     if not head:
         return False
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control / len(head) > 0.1
 
 
@@ -227,9 +276,9 @@ def _nul_pattern(data: bytes) -> str | None:
     odd = sample[1::2]
     even_nul = even.count(0) / max(len(even), 1)
     odd_nul = odd.count(0) / max(len(odd), 1)
-    if odd_nul > 0.3 and even_nul < 0.05 and _decodes(data, "utf-16-le"):
+    if odd_nul > 0.1 and even_nul < 0.02 and _decodes(data, "utf-16-le"):
         return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05 and _decodes(data, "utf-16-be"):
+    if even_nul > 0.1 and odd_nul < 0.02 and _decodes(data, "utf-16-be"):
         return "utf-16-be"
     return None
 
@@ -243,27 +292,92 @@ def _decodes(data: bytes, name: str) -> bool:
     return True
 
 
-def _guess_single_byte(data: bytes) -> tuple[str, float]:
-    """Pick a single-byte (or legacy multi-byte) encoding for non-UTF-8 bytes."""
+def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
+    """Pick the code page whose reading of ``data`` is the most plausible prose.
+
+    Every candidate that decodes ``data`` strictly is scored (see
+    :mod:`tidyink._plausibility`) on its non-ASCII bytes in their contexts;
+    candidates giving identical text count once, under the preferred name.
+    charset-normalizer is asked only when no candidate reads well (other
+    scripts, multi-byte encodings); its answer must then out-score ours.
+    """
+    from tidyink import _plausibility as plaus
+
+    contexts = plaus.byte_contexts(data)
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    order = list(CANDIDATES)
+    if b"\r" in data and b"\n" not in data:  # classic Mac line endings
+        order.remove("mac_roman")
+        order.insert(0, "mac_roman")
+    scored: list[tuple[float, int, str]] = []  # (points, judged, name), in preference order
+    seen: set[tuple[str, ...]] = set()
+    for name in order:
+        decoded = _decode_all([t for t, _ in contexts], name)
+        # Every non-ASCII byte is in some context and all candidates are
+        # ASCII-compatible, so decoding the contexts proves the whole decodes.
+        if decoded is None or decoded in seen:
+            continue
+        seen.add(decoded)
+        counted = zip(decoded, (n for _, n in contexts), strict=True)
+        points, judged = plaus.score(counted, ascii_letters)
+        scored.append((points, judged, name))
+    best = max(scored, key=lambda s: s[0], default=None)  # max keeps the first of equals
+    if best is None or best[0] < _PLAUSIBLE * max(best[1], 1):
+        tried = {s[2] for s in scored}
+        for other in _ask_charset_normalizer(data):
+            if other not in tried:
+                text = data.decode(other)
+                points, judged = plaus.score(plaus.text_contexts(text), ascii_letters)
+                scored.append((points, judged, other))
+        best = max(scored, key=lambda s: s[0], default=None)
+    if best is None:
+        return "iso8859-1", 0.1, "fallback"
+    rival = max((s[0] for s in scored if s is not best), default=None)
+    how = "charset-normalizer" if best[2] not in CANDIDATES else "code-page-score"
+    return codecs.lookup(best[2]).name, _confidence(best[0], best[1], rival), how
+
+
+def _decode_all(chunks: list[bytes], name: str) -> tuple[str, ...] | None:
+    """Decode equal-length byte chunks with a single-byte codec in one call."""
+    try:
+        text = b"".join(chunks).decode(name)
+    except UnicodeDecodeError:
+        return None
+    width = len(chunks[0]) if chunks else 0
+    if len(text) != width * len(chunks):  # not one character per byte
+        return None
+    return tuple(text[i : i + width] for i in range(0, len(text), width))
+
+
+def _confidence(points: float, judged: int, rival: float | None) -> float:
+    """0..1 from how well the best reading scores and how far ahead of the next it is."""
+    if not judged:
+        return 1.0
+    quality = min(max(points / judged, 0.0), 1.0)
+    separation = 1.0 if rival is None else 1.0 - math.exp(-max(points - rival, 0.0))
+    return min(max(quality * separation, 0.01), 0.99)
+
+
+def _ask_charset_normalizer(data: bytes, limit: int = 3) -> list[str]:
+    """charset-normalizer's best few guesses that decode ``data``; CJK only for enough text."""
     from charset_normalizer import from_bytes
 
-    results = from_bytes(data)
-    best = results.best()
-    if best is None:
-        return "cp1252" if _decodes_strict(data, "cp1252") else "latin-1", 0.3
-    name = codecs.lookup(best.encoding).name
-    confidence = max(0.0, 1.0 - best.chaos)
-    if name in _CJK and (len(data) < 2048 or not _looks_cjk(best)):
-        name = _western(data)
-        confidence = min(confidence, 0.6)
-    elif name in _LOOKALIKES:
-        name = _western(data, name)
-    return name, confidence
-
-
-def _looks_cjk(match: object) -> bool:
-    languages = getattr(match, "languages", []) or []
-    return any(lang in ("Chinese", "Japanese", "Korean") for lang in languages)
+    try:
+        matches = list(from_bytes(data))[:limit]
+    except Exception:  # a detector failure must not stop decoding: we have our own guess
+        return []
+    high = len(data) - len(data.translate(None, bytes(range(128, 256))))
+    names = []
+    for match in matches:
+        try:
+            name = codecs.lookup(match.encoding).name.replace("-", "_")
+        except LookupError:
+            continue
+        if name in _CJK and high < _CJK_MIN_HIGH_BYTES:
+            continue
+        if _decodes_strict(data, name):
+            names.append(name)
+    return names
 
 
 def _decodes_strict(data: bytes, name: str) -> bool:
@@ -272,10 +386,3 @@ def _decodes_strict(data: bytes, name: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _western(data: bytes, fallback: str = "cp1252") -> str:
-    for name in _WESTERN_PREFERENCE:
-        if _decodes_strict(data, name):
-            return name
-    return fallback if _decodes_strict(data, fallback) else "latin-1"
