@@ -24,7 +24,11 @@ SUFFIXES = {
     ".text": "text",
 }
 
-_READERS = {"text": "tidyink.readers.text", "markdown": "tidyink.readers.markdown"}
+_READERS = {
+    "text": "tidyink.readers.text",
+    "markdown": "tidyink.readers.markdown",
+    "html": "tidyink.readers.html",
+}
 
 
 def sniff_format(text: str, path: str | None = None) -> str:
