@@ -600,11 +600,15 @@ def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
     levels = sorted({b.level for b in blocks if b.kind == HEADING})
     title = meta.get("title")
     title_level = None
-    for b in blocks:
-        if b.kind == HEADING:
-            if title and b.text.strip() == title:
-                title_level = b.level
-            break
+    heads = [b for b in blocks if b.kind == HEADING]
+    if heads and not title and len(levels) > 1:
+        # One heading of the top rank, before every other heading: the title.
+        top = [b for b in heads if b.level == levels[0]]
+        if len(top) == 1 and top[0] is heads[0]:
+            title = meta["title"] = heads[0].text.strip()
+    for b in heads[:1]:
+        if title and b.text.strip() == title:
+            title_level = b.level
     chapter_levels = [lv for lv in levels if lv != title_level]
     for b in blocks:
         if b.kind != HEADING:
