@@ -93,7 +93,9 @@ def test_double_br_separates_paragraphs():
 
 
 def test_entities_and_nbsp_are_decoded():
-    doc = read(page("<p>Fish &amp; chips &mdash; caf&eacute;&nbsp;au&#160;lait &#x2019;</p>"), "html")
+    doc = read(
+        page("<p>Fish &amp; chips &mdash; caf&eacute;&nbsp;au&#160;lait &#x2019;</p>"), "html"
+    )
     assert doc.blocks[0].text == "Fish & chips — café\u00a0au\u00a0lait ’"
 
 

@@ -94,7 +94,9 @@ NAV_WEAK = regex.compile(
 # Piece separators on one navigation line: "« Previous | Contents | Next »".
 NAV_SEPARATORS = regex.compile(r"\s*(?:\||•|·|::|\s/\s|\s-\s|\]\s*\[)\s*")
 # Arrows, brackets and the like around navigation words.
-NAV_TRIM = regex.compile(r"^[\s\[\](){}<>«»‹›←→⇐⇒|•·:*~=_-]+|[\s\[\](){}<>«»‹›←→⇐⇒|•·:*~=_-]+$")
+NAV_TRIM = regex.compile(r"^[\s<>«»‹›←→⇐⇒|•·:*~=_-]+|[\s<>«»‹›←→⇐⇒|•·:*~=_-]+$")
+# A piece in brackets: "[Next]", "(Previous)".
+NAV_BRACKETS = regex.compile(r"^[\[({]\s*(.*?)\s*[\])}]$")
 
 # --- author's notes and disclaimers --------------------------------------------
 

@@ -66,7 +66,7 @@ def lines_of(doc: Document) -> list[Line]:
 
 def is_nav(text: str, linked: bool = False) -> str | None:
     """'strong' or 'weak' when the whole line is navigation or a widget, else None."""
-    pieces = [P.NAV_TRIM.sub("", p) for p in P.NAV_SEPARATORS.split(text.strip())]
+    pieces = [_trim(p) for p in P.NAV_SEPARATORS.split(text.strip())]
     pieces = [p for p in pieces if p]
     if not pieces or len(text) > 120 or text.rstrip().endswith(("?", '"', "”", "'", "’")):
         return None
@@ -81,6 +81,12 @@ def is_nav(text: str, linked: bool = False) -> str | None:
         else:
             return None
     return "strong" if "strong" in kinds else "weak"
+
+
+def _trim(piece: str) -> str:
+    piece = P.NAV_TRIM.sub("", piece)
+    m = P.NAV_BRACKETS.match(piece)
+    return P.NAV_TRIM.sub("", m.group(1)) if m else piece
 
 
 def is_note(text: str) -> bool:
@@ -300,19 +306,17 @@ def _delete_lines(block: Block, lines: list[Line]) -> None:
     """Delete whole lines (and one adjoining newline each) from a one-span block."""
     view = block.prose()
     text = view.text
-    edits = []
+    ranges: list[list[int]] = []
     for ln in sorted(lines, key=lambda ln: ln.start):
-        if ln.end < len(text):
-            edits.append(Edit(ln.start, ln.end + 1, "", "boilerplate"))
+        if ranges and ln.start <= ranges[-1][1] + 1:
+            ranges[-1][1] = max(ranges[-1][1], ln.end)
         else:
-            edits.append(Edit(max(ln.start - 1, 0), ln.end, "", "boilerplate"))
-    # Merge touching ranges so that no edit overlaps another.
-    merged: list[Edit] = []
-    for e in edits:
-        if merged and e.start <= merged[-1].end:
-            merged[-1] = Edit(merged[-1].start, max(e.end, merged[-1].end), "", e.reason)
-        else:
-            merged.append(e)
+            ranges.append([ln.start, ln.end])
+    # Each run of lines goes with one newline: the one after it, or before it at the end.
+    merged = [
+        Edit(s, e + 1, "", "boilerplate") if e < len(text) else Edit(max(s - 1, 0), e, "")
+        for s, e in ranges
+    ]
     view.apply(merged)
 
 
