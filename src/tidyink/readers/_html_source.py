@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 import regex
 
@@ -27,40 +28,60 @@ _MARKUP = regex.compile(
 _RAW_TEXT = frozenset(
     {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"}
 )
-# The character-reference grammar of the standard library's html.unescape.
-_CHARREF = regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+# Markup, or a character reference in the grammar of the standard library's html.unescape.
+_TOKEN = regex.compile(
+    _MARKUP.pattern + r"|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)",
+    regex.DOTALL,
+)
 
 
 class SourceText:
-    """Decoded character data of an HTML source, with a source offset per character."""
+    """Decoded character data of an HTML source, mapped back to source offsets.
+
+    The map is a list of segments: a run of literal text (identity) or one
+    character reference (every decoded character maps to the ``&``).
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.line_starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
         parts: list[str] = []
-        offsets: list[int] = []
+        seg_d: list[int] = []  # segment start in the decoded text
+        seg_s: list[int] = []  # segment start in the source
+        seg_lit: list[bool] = []  # literal text (identity) or a character reference
         self.tags: list[tuple[str, int]] = []  # start tags in source order: (name, offset)
-        pos = 0
+        pos = d = 0
         n = len(source)
+        search = _TOKEN.search
         while pos < n:
-            m = _MARKUP.search(source, pos)
+            m = search(source, pos)
             stop = m.start() if m else n
             if stop > pos:
-                _decode_into(source, pos, stop, parts, offsets)
+                parts.append(source[pos:stop])
+                seg_d.append(d)
+                seg_s.append(pos)
+                seg_lit.append(True)
+                d += stop - pos
             if m is None:
                 break
             pos = m.end()
+            if source[stop] == "&":
+                decoded = html.unescape(m.group())
+                parts.append(decoded)
+                seg_d.append(d)
+                seg_s.append(stop)
+                seg_lit.append(decoded == m.group())
+                d += len(decoded)
+                continue
             name = m.group("name")
-            if name and not m.group().startswith("</"):
+            if name and source[stop + 1] != "/":
                 lname = name.lower()
-                self.tags.append((lname, m.start()))
+                self.tags.append((lname, stop))
                 if lname in _RAW_TEXT:
-                    close = regex.compile(rf"</{lname}(?=[\s/>])", regex.IGNORECASE).search(
-                        source, pos
-                    )
+                    close = _closer(lname).search(source, pos)
                     pos = close.start() if close else n
         self.text = "".join(parts)
-        self.offsets = offsets
+        self._seg_d, self._seg_s, self._seg_lit = seg_d, seg_s, seg_lit
         self._cursor = 0
         self._text_end = 0  # source offset just after the last text node located
         self._by_name: dict[str, list[int]] = {}
@@ -68,22 +89,42 @@ class SourceText:
             self._by_name.setdefault(name, []).append(offset)
         self._last_tag: dict[str, int] = {}
 
+    def offsets(self, start: int, end: int) -> list[int]:
+        """Source offsets of decoded characters ``start`` to ``end``."""
+        out: list[int] = []
+        seg_d, seg_s, seg_lit = self._seg_d, self._seg_s, self._seg_lit
+        k = max(bisect_right(seg_d, start) - 1, 0)
+        pos = start
+        while pos < end and k < len(seg_d):
+            seg_end = seg_d[k + 1] if k + 1 < len(seg_d) else len(self.text)
+            stop = min(end, seg_end)
+            if stop > pos:
+                if seg_lit[k]:
+                    base = seg_s[k] - seg_d[k]
+                    out.extend(range(pos + base, stop + base))
+                else:
+                    out.extend([seg_s[k]] * (stop - pos))
+                pos = stop
+            k += 1
+        return out
+
+    def _here(self) -> int:
+        found = self.offsets(self._cursor, self._cursor + 1)
+        return found[0] if found else len(self.source)
+
     def locate(self, data: str) -> list[int]:
         """Source offsets of each character of a text node, found after the last one."""
         if not data.strip():
-            at = (
-                self.offsets[self._cursor] if self._cursor < len(self.offsets) else len(self.source)
-            )
-            return [at] * len(data)
+            return [self._here()] * len(data)
         i = self.text.find(data, self._cursor)
         if i < 0:
             i = self.text.find(data)  # reordered by the tree builder (foster parenting)
             if i < 0:
-                at = self.offsets[self._cursor] if self._cursor < len(self.offsets) else 0
+                at = self._here()
                 return [min(at + k, len(self.source)) for k in range(len(data))]
-            return self.offsets[i : i + len(data)]
+            return self.offsets(i, i + len(data))
         self._cursor = i + len(data)
-        found = self.offsets[i : i + len(data)]
+        found = self.offsets(i, i + len(data))
         self._text_end = found[-1] + 1
         return found
 
@@ -105,16 +146,6 @@ class SourceText:
         return i + 1, offset - self.line_starts[i]
 
 
-def _decode_into(source: str, start: int, stop: int, parts: list[str], offsets: list[int]) -> None:
-    pos = start
-    for m in _CHARREF.finditer(source, start, stop):
-        if m.start() > pos:
-            parts.append(source[pos : m.start()])
-            offsets.extend(range(pos, m.start()))
-        decoded = html.unescape(m.group())
-        parts.append(decoded)
-        offsets.extend([m.start()] * len(decoded))
-        pos = m.end()
-    if stop > pos:
-        parts.append(source[pos:stop])
-        offsets.extend(range(pos, stop))
+@cache
+def _closer(name: str) -> regex.Pattern[str]:
+    return regex.compile(rf"</{name}(?=[\s/>])", regex.IGNORECASE)
