@@ -120,13 +120,17 @@ def big_page(target_bytes: int = 2_000_000) -> str:
     page = (FIXTURES / "ao3.html").read_text(encoding="utf-8")
     head, rest = page.split('<div id="chapters" class="userstuff">', 1)
     chapters, tail = rest.split('<div id="afterword">', 1)
+    chapters = chapters.rsplit("</div>", 1)[0]  # inside #chapters
     body = []
     n = 0
     while sum(map(len, body)) < target_bytes:
         n += 1
         body.append(chapters.replace("Chapter 1:", f"Chapter {2 * n - 1}:").replace(
             "Chapter 2:", f"Chapter {2 * n}:"))  # fmt: skip
-    return head + '<div id="chapters" class="userstuff">' + "".join(body) + '<div id="afterword">' + tail
+    return (
+        f'{head}<div id="chapters" class="userstuff">{"".join(body)}</div>\n'
+        f'<div id="afterword">{tail}'
+    )
 
 
 def timed(fn, *args, repeat: int = 3) -> float:

@@ -155,6 +155,7 @@ _TOGGLES = {"i": EM, "em": EM, "cite": EM, "dfn": EM, "var": EM, "b": STRONG, "s
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
 _WS = regex.compile(r"[ \t\n\r\f]+")
+_WORD_SPLIT = regex.compile(r"[\s_\-]+")
 
 # Class and id words that name site chrome, and words that name the content.
 _CHROME_WORDS = frozenset(
@@ -180,7 +181,7 @@ _NOTE_ROLE = {"summary": "summary"}
 def _words(node: Any) -> set[str]:
     attrs = node.attributes
     value = " ".join(v for k, v in attrs.items() if k in ("class", "id") and v)
-    return {w for w in regex.split(r"[\s_\-]+", value.lower()) if w}
+    return {w for w in _WORD_SPLIT.split(value.lower()) if w} if value else set()
 
 
 def _chrome_reason(node: Any, inside_section: bool) -> str | None:
@@ -237,6 +238,10 @@ class _Builder:
     def flush(self, node_offset: int | None = None) -> None:
         """End the current block: close open emphasis, build spans, add block(s)."""
         open_kinds = [k for k in (EM, STRONG) if self.depth[k] > 0]
+        if not any(item[0] == "run" and any(p.strip() for p in item[1]) for item in self.items):
+            self.items = [[kind] for kind in open_kinds]
+            self.links = self.link_count = 0
+            return
         for kind in reversed(open_kinds):
             self.items.append([kind])
         spans = self._spans(self.items)
