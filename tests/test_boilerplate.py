@@ -93,16 +93,16 @@ def test_gutenberg_header_credits_and_licence_go_story_stays():
     assert not PG_LICENCE_PHRASES.search(result.text)
     reasons = [c.reason for c in result.changes]
     assert reasons == [
-        "Project Gutenberg footer and licence",
-        "Project Gutenberg production credits",
         "Project Gutenberg header",
+        "Project Gutenberg production credits",
+        "Project Gutenberg footer and licence",
     ]
     removed = "\n".join(c.before for c in result.changes)
     assert "Produced by Volunteer Readers and the Example\nProofreading Team" in removed
     assert "Literary Archive Foundation" in removed and "Title: The Glass Orchard" in removed
     assert result.document.meta["title"] == "The Glass Orchard"
     assert result.document.meta["author"] == "Maud Ellery"
-    footer_change = result.changes[0]
+    footer_change = result.changes[-1]
     assert footer_change.line == (HEADER + STORY).count("\n") + 5
 
 

@@ -32,9 +32,20 @@ from tidyink.document import (
     Block,
     Document,
 )
-from tidyink.filters import _boilerplate_patterns as P
 from tidyink.filters.base import Context, Filter
 from tidyink.records import Edit
+
+
+class _Patterns:
+    """The pattern module, imported on first use (compiling it takes tens of ms)."""
+
+    def __getattr__(self, name: str) -> object:
+        from tidyink.filters import _boilerplate_patterns
+
+        return getattr(_boilerplate_patterns, name)
+
+
+P = _Patterns()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +116,13 @@ class Boilerplate(Filter):
     formats = frozenset({"text", "html"})
 
     def run(self, doc: Document, ctx: Context) -> None:
+        first = len(ctx.changes)
         self.gutenberg(doc, ctx)
         self.chrome(doc, ctx)
         self.navigation(doc, ctx)
         self.notes(doc, ctx)
+        # Removals run from the end (indices stay valid); report them in reading order.
+        ctx.changes[first:] = sorted(ctx.changes[first:], key=lambda c: (c.line, c.column))
 
     # --- Project Gutenberg ------------------------------------------------------
 
@@ -125,6 +139,8 @@ class Boilerplate(Filter):
             end = next(
                 (k for k in range(begin, len(lines)) if P.PG_LICENCE.match(lines[k].text)), None
             )
+        if start is None and end is not None and end < 0.7 * len(lines):
+            end = None  # without a start marker, only a footer near the end is trusted
         if start is not None:
             _header_meta(doc, lines[:start])
         # Work from the end so that block indices stay valid.

@@ -164,7 +164,7 @@ _CHROME_WORDS = frozenset(
         "footer", "header", "masthead", "banner", "comment", "comments", "review", "reviews",
         "share", "sharing", "social", "ad", "ads", "advert", "advertisement", "sponsor", "login",
         "signin", "search", "pagination", "pager", "toolbar", "related", "widget", "follow",
-        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "message", "feedback",
+        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "feedback",
     }
 )  # fmt: skip
 _CONTENT_WORDS = frozenset(
@@ -209,6 +209,7 @@ class _Builder:
         self.link_count = 0
         self.in_link = 0
         self.meta: dict[str, Any] = {}
+        self.site: str | None = None
 
     # inline content
 
@@ -518,7 +519,7 @@ def _walk(builder: _Builder, node: Any, inside_section: bool) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            builder.text(child.text_content or "")
+            builder.text(child.text(deep=False) or "")
             continue
         if tag in _DROP or tag.startswith("-"):
             continue
@@ -559,6 +560,8 @@ def _walk(builder: _Builder, node: Any, inside_section: bool) -> None:
         builder.flush()
         ctx = dict(builder.context[-1])
         reason = _chrome_reason(child, inside_section)
+        if builder.site == "ao3" and "message" in _words(child):
+            reason = "AO3 site message"
         if reason and "chrome" not in ctx:
             ctx["chrome"] = reason
         if "byline" in _words(child):
@@ -642,6 +645,7 @@ def read(text: str) -> Document:
     if page_title is not None and _node_text(page_title):
         meta.setdefault("page_title", _node_text(page_title))
     builder = _Builder(text)
+    builder.site = site
     for root in _roots(tree, site, meta):
         builder.flush()
         inside = root.tag in _SECTION_TAGS
