@@ -89,7 +89,8 @@ def gutenberg() -> None:
               f"{extra:5d} {len(result.changes):8d} {mb / seconds:6.2f}")  # fmt: skip
         for ln in left[:3]:
             print("   left:", ln[:90])
-    print(f"total: licence lines left {total_left} (goal 0), story words lost {total_lost} (goal 0)")
+    print(f"total: licence lines left {total_left} (goal 0), "
+          f"story words lost {total_lost} (goal 0)")  # fmt: skip
     print("peers: pandoc, calibre and plain copies keep 100% of the licence (issue 5).")
 
 
