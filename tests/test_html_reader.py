@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -274,3 +275,42 @@ def test_any_tag_soup_reads_and_positions_stay_in_the_source(parts):
                 assert 1 <= line <= n_lines and col >= 1
     for to in ("markdown", "text"):
         tidyink.convert(source, to=to, input_format="html")
+
+
+_WORDS = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
+_INLINE = st.sampled_from(["", "i", "b", "em", "strong", "a", "span", "font"])
+_GAP = st.sampled_from([" ", "  ", "\n", " \n  ", "\t"])
+
+
+@st.composite
+def _html_paragraphs(draw):
+    """Paragraphs of words, some wrapped in inline tags, separated by odd white space."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts = []
+        for word in draw(st.lists(_WORDS, min_size=1, max_size=8)):
+            tag = draw(_INLINE)
+            piece = f"<{tag}>{word}</{tag}>" if tag else word
+            if draw(st.booleans()):
+                piece = piece.replace(word, word + "&amp;x", 1)
+            parts.append(piece + draw(_GAP))
+        paragraphs.append("<p>" + draw(_GAP) + "".join(parts) + "</p>")
+    return "\n".join(paragraphs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_html_paragraphs())
+def test_no_word_lost_and_every_word_points_at_its_source(body):
+    source = page(body)
+    doc = read(source, "html")
+    expected = regex.sub(r"<[^>]+>", " ", body).replace("&amp;", "&").split()
+    got = " ".join(b.text for b in doc.blocks).split()
+    assert got == expected
+    lines = source.split("\n")
+    for block in doc.blocks:
+        for span in block.spans:
+            if span.kind != "text":
+                continue
+            for m in regex.finditer(r"[a-j]+", span.text):
+                line, col = span.position(m.start())
+                assert lines[line - 1][col - 1 :].startswith(m.group()), (m.group(), line, col)
