@@ -314,3 +314,14 @@ def test_no_word_lost_and_every_word_points_at_its_source(body):
             for m in regex.finditer(r"[a-j]+", span.text):
                 line, col = span.position(m.start())
                 assert lines[line - 1][col - 1 :].startswith(m.group()), (m.group(), line, col)
+
+
+def test_sniffing_skips_leading_comments_and_needs_an_html_start():
+    from tidyink.readers import sniff_format
+
+    saved = "<!-- saved from url=(0040)http://example.invalid/story.html -->\n<HTML><P>x"
+    assert sniff_format(saved) == "html"
+    assert sniff_format("<body><p>x</p></body>") == "html"
+    assert sniff_format("<b>bold</b> is how I start my story.") == "text"
+    assert sniff_format('<?xml version="1.0"?><note>x</note>') == "text"
+    assert sniff_format("<p>x</p>", path="story.txt") == "text"

@@ -37,10 +37,22 @@ def sniff_format(text: str, path: str | None = None) -> str:
         fmt = SUFFIXES.get(PurePath(path).suffix.lower())
         if fmt:
             return fmt
-    head = text[:1024].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096].lower():
-        return "html"
-    return "text"
+    return "html" if looks_like_html(text[:4096]) else "text"
+
+
+def looks_like_html(head: str) -> bool:
+    """Whether a file's first characters open an HTML page (comments such as
+    ``<!-- saved from url=... -->`` may come first)."""
+    head = head.lstrip("\ufeff \t\r\n")
+    while head.startswith("<!--"):
+        end = head.find("-->")
+        if end < 0:
+            return False
+        head = head[end + 3 :].lstrip()
+    low = head[:1024].lower()
+    if low.startswith(("<!doctype html", "<html", "<head", "<body")):
+        return True
+    return low.startswith("<?xml") and "<html" in head.lower()
 
 
 def available_formats() -> tuple[str, ...]:

@@ -87,16 +87,13 @@ def looks_like_html(data: bytes, path: str | None = None) -> bool:
     from pathlib import PurePath
 
     from tidyink.readers import SUFFIXES
+    from tidyink.readers import looks_like_html as sniff
 
     if path:
         fmt = SUFFIXES.get(PurePath(path).suffix.lower())
         if fmt:
             return fmt == "html"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return (
-        head.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml"))
-        and b"<html" in data[:4096].lower()
-    )
+    return sniff(data[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1"))
 
 
 def decode(data: bytes, path: str | None = None) -> Any:
