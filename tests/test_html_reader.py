@@ -325,3 +325,40 @@ def test_sniffing_skips_leading_comments_and_needs_an_html_start():
     assert sniff_format("<b>bold</b> is how I start my story.") == "text"
     assert sniff_format('<?xml version="1.0"?><note>x</note>') == "text"
     assert sniff_format("<p>x</p>", path="story.txt") == "text"
+
+
+def test_xhtml_chapter_with_poem_in_a_blockquote():
+    xhtml = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">\n'
+        "<head><title>II</title></head>\n"
+        '<body epub:type="bodymatter"><section id="chapter-2" epub:type="chapter">\n'
+        '<header><h2 epub:type="ordinal">II</h2></header>\n'
+        "<p>The ferry left at noon.</p>\n"
+        '<blockquote epub:type="z3998:poem"><p><span>Over the water,</span><br/>\n'
+        '<span class="i1">under the sky,</span><br/>\n<span>the ferry goes singing</span></p>'
+        "</blockquote>\n<hr/>\n<p>Then quiet.</p>\n</section></body></html>\n"
+    )
+    result = tidyink.convert(xhtml.encode(), only=[], to="markdown")
+    assert result.input_format == "html"
+    doc = result.document
+    assert [b.kind for b in doc.blocks] == [HEADING, PARAGRAPH, VERSE, SCENE_BREAK, PARAGRAPH]
+    verse = doc.blocks[2]
+    assert verse.attrs.get("quote") and verse.line == 7 and verse.end_line == 9
+    assert "Over the water,\\\nunder the sky,\\\nthe ferry goes singing" in result.text
+
+
+def test_ao3_notes_stripped_with_their_labels():
+    result = convert_path(FIXTURES / "ao3.html", to="text", only=["boilerplate"], author_notes="strip")
+    for gone in ("Written for a prompt", "More soon", "Thank you for reading", "End Notes"):
+        assert gone not in result.text
+    assert "A keeper, a storm" in result.text  # the summary is not a note
+    assert "Marta trimmed the wick" in result.text
+
+
+def test_ffn_headings_point_at_the_page():
+    doc = convert_path(FIXTURES / "ffn.html", only=[]).document
+    title, chapter = doc.blocks[0], doc.blocks[1]
+    source = (FIXTURES / "ffn.html").read_bytes().decode("cp1252").split("\n")
+    assert "Paper Cranes" in source[title.line - 1]
+    assert "3. The Rooftop" in source[chapter.line - 1]

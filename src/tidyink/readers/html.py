@@ -658,7 +658,7 @@ def read(text: str) -> Document:
         builder.flush()
     blocks = builder.blocks
     if site == "ffn":
-        blocks = _ffn_headings(blocks, meta)
+        blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
     blocks = _headings(blocks, meta)
     return Document(blocks, format="html", meta=meta)
@@ -667,11 +667,21 @@ def read(text: str) -> Document:
 _NUMBERED = regex.compile(r"^(\d+)\.\s*(.*)$")
 
 
-def _ffn_headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
-    """fanfiction.net keeps titles outside the story text: make them headings."""
+def _ffn_headings(blocks: list[Block], meta: dict[str, Any], src: SourceText) -> list[Block]:
+    """fanfiction.net keeps titles outside the story text: make them headings.
+
+    Each made heading points at the first place its words appear in the page.
+    """
     made: list[Block] = []
+
+    def heading(text: str, found: str, level: int, role: str) -> Block:
+        i = src.text.find(found)
+        line, col = src.line_col(src.offsets(i, i + 1)[0]) if i >= 0 else (0, 0)
+        span = Span(TEXT, text, line, col)
+        return Block(HEADING, [span], level=level, line=line, end_line=line, attrs={"role": role})
+
     if meta.get("title"):
-        made.append(Block(HEADING, [Span(TEXT, meta["title"])], level=1, attrs={"role": "title"}))
+        made.append(heading(meta["title"], meta["title"], 1, "title"))
     chapter = meta.get("chapter")
     if chapter:
         m = _NUMBERED.match(chapter)
@@ -679,7 +689,7 @@ def _ffn_headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
         if m:
             rest = m.group(2)
             title = rest if regex.match(r"(?i)chapter\b", rest) else f"Chapter {m.group(1)}: {rest}"
-        made.append(Block(HEADING, [Span(TEXT, title)], level=0, attrs={"role": "chapter"}))
+        made.append(heading(title, chapter, 0, "chapter"))
     for b in made:
         b.attrs["made"] = True
     return made + blocks
