@@ -349,7 +349,9 @@ def test_xhtml_chapter_with_poem_in_a_blockquote():
 
 
 def test_ao3_notes_stripped_with_their_labels():
-    result = convert_path(FIXTURES / "ao3.html", to="text", only=["boilerplate"], author_notes="strip")
+    result = convert_path(
+        FIXTURES / "ao3.html", to="text", only=["boilerplate"], author_notes="strip"
+    )
     for gone in ("Written for a prompt", "More soon", "Thank you for reading", "End Notes"):
         assert gone not in result.text
     assert "A keeper, a storm" in result.text  # the summary is not a note
