@@ -295,3 +295,13 @@ def test_sentences_are_never_removed(paragraphs):
 def test_idempotent_and_no_crash(text):
     once = run(text).text
     assert run(once).text == once
+
+
+def test_credits_after_a_title_page_go_only_when_they_name_the_trade():
+    start = "*** START OF THE PROJECT GUTENBERG EBOOK Z ***\n\n"
+    title = "THE BOOK OF Z\n\nBy Someone\n\n"
+    credits = "Produced by Kind People and the Online Distributed\nProofreading Team\n\n"
+    story = "Produced by hand, the quilt was warm.\n\nIt was a good quilt.\n"
+    result = run(start + title + credits + story)
+    assert result.text == title + story
+    assert run(start + title + story).text == title + story

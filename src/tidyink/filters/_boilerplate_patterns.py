@@ -39,6 +39,11 @@ PG_CREDITS = regex.compile(
     r"|e-?text\s+(?:scanned|prepared)\s+by|this\s+file\s+was\s+(?:produced|prepared))\b",
     _I,
 )
+# Words that make a "Produced by" paragraph after the title page surely PG credits.
+PG_CREDITS_TRADE = regex.compile(
+    r"pgdp|proofread|gutenberg|volunteer|transcri|scann|e-?text|online|html\s+version|images",
+    _I,
+)
 # "Title: ...", "Author: ..." lines of the header.
 PG_FIELD = regex.compile(r"^(Title|Author|Translator|Language|Editor)\s*:\s*(\S.*?)\s*$", _I)
 

@@ -354,18 +354,23 @@ def _pg_end(text: str) -> bool:
 
 
 def _credits(lines: list[Line], begin: int, stop: int) -> list[Line]:
-    """The 'Produced by ...' paragraph right after the start marker."""
-    k = begin
-    while k < stop and not lines[k].text.strip():
-        k += 1
-    if k >= stop or not P.PG_CREDITS.match(lines[k].text):
-        return []
-    out = []
-    block = lines[k].block
-    while k < stop and lines[k].text.strip() and lines[k].block == block:
-        out.append(lines[k])
-        k += 1
-    return out
+    """The 'Produced by ...' paragraph right after the start marker, or among the next
+    few short paragraphs (after a title page) when it names the producers' trade."""
+    blocks: list[list[Line]] = []
+    for ln in lines[begin:stop]:
+        if not ln.text.strip():
+            continue
+        if not blocks or blocks[-1][-1].block != ln.block:
+            if len(blocks) == 6:
+                break
+            blocks.append([])
+        blocks[-1].append(ln)
+    for n, block in enumerate(blocks):
+        if not P.PG_CREDITS.match(block[0].text) or len(block) > 6:
+            continue
+        if n == 0 or P.PG_CREDITS_TRADE.search(" ".join(ln.text for ln in block)):
+            return block
+    return []
 
 
 def _header_meta(doc: Document, lines: list[Line]) -> None:
