@@ -364,3 +364,9 @@ def test_ffn_headings_point_at_the_page():
     source = (FIXTURES / "ffn.html").read_bytes().decode("cp1252").split("\n")
     assert "Paper Cranes" in source[title.line - 1]
     assert "3. The Rooftop" in source[chapter.line - 1]
+
+
+def test_a_declaration_that_cannot_decode_the_bytes_is_ignored():
+    data = page("<p>café</p>", '<meta charset="utf-8">').encode("cp1252")
+    result = tidyink.convert(data, to="text", only=[])
+    assert result.text == "café\n" and result.source.detected_by != "meta"

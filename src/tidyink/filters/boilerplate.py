@@ -253,7 +253,7 @@ class Boilerplate(Filter):
                 continue
             if not mine:
                 continue
-            every = [ln for ln in lines_of_block(block)]
+            every = lines_of_block(block)
             removed = {(ln.start, ln.end) for ln in mine}
             rest = [ln for ln in every if (ln.start, ln.end) not in removed and ln.text.strip()]
             if not rest:
