@@ -151,7 +151,7 @@ _BLOCKS = frozenset(
 _TOGGLES = {"i": EM, "em": EM, "cite": EM, "dfn": EM, "var": EM, "b": STRONG, "strong": STRONG}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
-_WS = regex.compile(r"[ \t\n\r\f]+")
+_WS = regex.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")  # what is not already " "
 _WORD_SPLIT = regex.compile(r"[\s_\-]+")
 
 # Class and id words that name site chrome, and words that name the content.
@@ -175,19 +175,20 @@ _NOTE_LABEL = regex.compile(
 _NOTE_ROLE = {"summary": "summary"}
 
 
-def _words(node: Any) -> set[str]:
-    attrs = node.attributes
+def _words(attrs: dict[str, str | None]) -> set[str]:
+    """The words of an element's class and id (``chapter-text`` gives chapter, text)."""
     value = " ".join(v for k, v in attrs.items() if k in ("class", "id") and v)
     return {w for w in _WORD_SPLIT.split(value.lower()) if w} if value else set()
 
 
-def _chrome_reason(node: Any, inside_section: bool) -> str | None:
-    tag = node.tag
+def _chrome_reason(
+    tag: str, attrs: dict[str, str | None], words: set[str], inside_section: bool
+) -> str | None:
     if tag in ("header", "footer", "aside") and not inside_section:
         return f"page <{tag}>"
-    if node.attributes.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
-        return f"role={node.attributes['role']}"
-    words = _words(node)
+    role = attrs.get("role")
+    if role in ("navigation", "banner", "contentinfo", "complementary"):
+        return f"role={role}"
     if words & _CHROME_WORDS and not words & _CONTENT_WORDS:
         return "class/id " + "/".join(sorted(words & _CHROME_WORDS))
     return None
@@ -302,7 +303,7 @@ class _Builder:
     def _text_span(self, text: str, offsets: list[int]) -> Span:
         source = self.src.source
         start = offsets[0]
-        end = max(offsets) + 1
+        end = max(offsets[-1], start) + 1
         line, col = self.src.line_col(start)
         orig = source[start:end]
         if orig == text:
@@ -321,7 +322,12 @@ def _block(kind: str, spans: list[Span], attrs: dict[str, Any], level: int = 0) 
         s.line for s in spans if s.line
     ]
     first = lines[0] if lines else 0
-    last = spans[-1].position(len(spans[-1].text))[0] if spans and spans[-1].line else first
+    tail = next((sp for sp in reversed(spans) if sp.line), None)
+    last = (
+        tail.line + (tail.orig if tail.orig is not None else tail.text).count("\n")
+        if tail
+        else first
+    )
     return Block(kind, spans, level=level, line=first, end_line=max(last, first), attrs=attrs)
 
 
@@ -332,6 +338,9 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
         if item[0] == "run":
             text = "".join(item[1])
             offsets = item[2]
+            if not _WS.search(text):
+                out.append(["run", text, offsets])
+                continue
             chars: list[str] = []
             offs: list[int] = []
             pos = 0
@@ -520,7 +529,7 @@ def _walk(builder: _Builder, node: Any, inside_section: bool) -> None:
             continue
         if tag in _DROP or tag.startswith("-"):
             continue
-        if tag == "dl" and "tags" in _words(child):
+        if tag == "dl" and "tags" in _words(child.attributes):
             continue  # AO3 tag list: metadata, not story
         if tag == "br":
             builder.line_break(builder.src.tag_offset("br"))
@@ -556,16 +565,18 @@ def _walk(builder: _Builder, node: Any, inside_section: bool) -> None:
             continue
         builder.flush()
         ctx = dict(builder.context[-1])
-        reason = _chrome_reason(child, inside_section)
-        if builder.site == "ao3" and "message" in _words(child):
+        attrs = child.attributes
+        words = _words(attrs)
+        reason = _chrome_reason(tag, attrs, words, inside_section)
+        if builder.site == "ao3" and "message" in words:
             reason = "AO3 site message"
         if reason and "chrome" not in ctx:
             ctx["chrome"] = reason
-        if "byline" in _words(child):
+        if "byline" in words:
             ctx["role"] = "byline"
         if tag == "blockquote":
             ctx["quote"] = True
-        elif tag == "center" or (child.attributes.get("align") or "").lower() == "center":
+        elif tag == "center" or (attrs.get("align") or "").lower() == "center":
             ctx["align"] = "center"
         elif tag in _HEADINGS:
             ctx["heading"] = _HEADINGS[tag]
@@ -647,7 +658,7 @@ def read(text: str) -> Document:
         builder.flush()
         inside = root.tag in _SECTION_TAGS
         if root.tag not in ("body", "html"):
-            reason = _chrome_reason(root, False)
+            reason = _chrome_reason(root.tag, root.attributes, _words(root.attributes), False)
             if reason:
                 builder.context.append({"chrome": reason})
                 _walk(builder, root, inside)
