@@ -284,13 +284,18 @@ class _Builder:
                 markup = "<i>" if tag == EM else "<b>"
                 spans.append(Span(tag, markup, 0, 0, plain=_PLAIN_TOGGLE[tag]))
         # A toggle sits where the text it marks starts (or, closing, where it ends).
-        for i, span in enumerate(spans):
-            if span.kind in (EM, STRONG):
-                near = [s for s in spans[i + 1 :] if s.kind == TEXT][:1] or [
-                    s for s in spans[:i] if s.kind == TEXT
-                ][-1:]
-                if near:
-                    span.line, span.col = near[0].line, near[0].col
+        following: Span | None = None
+        for span in reversed(spans):
+            if span.kind == TEXT:
+                following = span
+            elif span.kind in (EM, STRONG) and following is not None:
+                span.line, span.col = following.line, following.col
+        previous: Span | None = None
+        for span in spans:
+            if span.kind == TEXT:
+                previous = span
+            elif span.kind in (EM, STRONG) and not span.line and previous is not None:
+                span.line, span.col = previous.line, previous.col
         # Emphasis around nothing says nothing.
         out: list[Span] = []
         for span in spans:
