@@ -370,3 +370,15 @@ def test_a_declaration_that_cannot_decode_the_bytes_is_ignored():
     data = page("<p>café</p>", '<meta charset="utf-8">').encode("cp1252")
     result = tidyink.convert(data, to="text", only=[])
     assert result.text == "café\n" and result.source.detected_by != "meta"
+
+
+def test_spaces_inside_emphasis_edges_move_outside():
+    md = tidyink.convert(page("<p>a<i> b </i>c <b> d</b></p>"), to="markdown", only=[]).text
+    assert md == "a *b* c **d**\n"
+
+
+def test_emphasis_across_a_double_break_is_reopened():
+    doc = read(page("<p><i>one<br><br>two</i> three</p>"), "html")
+    assert [b.text for b in doc.blocks] == ["one", "two three"]
+    md = tidyink.convert(page("<p><i>one<br><br>two</i> three</p>"), to="markdown", only=[])
+    assert md.text == "*one*\n\n*two* three\n"

@@ -362,36 +362,51 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
             out.append(list(item))
     # Move spaces out of emphasis: "<i>word </i>next" -> "<i>word</i> next".
     open_state = {EM: False, STRONG: False}
-    for i, item in enumerate(out):
+    moved: list[list[Any]] = []
+    pending: list[Any] | None = None  # a space taken from the start of an emphasis
+    for item in out:
         kind = item[0]
         if kind in open_state:
             opening = not open_state[kind]
             open_state[kind] = opening
-            if (
-                opening
-                and i + 1 < len(out)
-                and out[i + 1][0] == "run"
-                and out[i + 1][1].startswith(" ")
-            ):
-                nxt = out[i + 1]
-                out[i + 1] = ["run", nxt[1][1:], nxt[2][1:]]
-                out.insert(i, ["run", " ", nxt[2][:1]])
-            elif not opening and i > 0 and out[i - 1][0] == "run" and out[i - 1][1].endswith(" "):
-                prev = out[i - 1]
-                out[i - 1] = ["run", prev[1][:-1], prev[2][:-1]]
-                out.insert(i + 1, ["run", " ", prev[2][-1:]])
+            if not opening and moved and moved[-1][0] == "run" and moved[-1][1].endswith(" "):
+                prev = moved[-1]
+                moved[-1] = ["run", prev[1][:-1], prev[2][:-1]]
+                moved.append(item)
+                moved.append(["run", " ", prev[2][-1:]])
+                continue
+            moved.append(item)
+            if opening:
+                pending = item
+            continue
+        if kind == "run" and pending is not None and item[1].startswith(" "):
+            moved.insert(len(moved) - 1, ["run", " ", item[2][:1]])
+            item = ["run", item[1][1:], item[2][1:]]
+        pending = None
+        moved.append(item)
     # Merge neighbouring runs, then drop spaces at the edges of lines.
     merged: list[list[Any]] = []
-    for item in out:
+    for item in moved:
         if item[0] == "run" and merged and merged[-1][0] == "run":
             a, b = merged[-1], item
-            text, offs = a[1], list(a[2])
+            text, offs = a[1], a[2]
             btext, boffs = b[1], b[2]
             if text.endswith(" ") and btext.startswith(" "):
                 btext, boffs = btext[1:], boffs[1:]
-            merged[-1] = ["run", text + btext, offs + list(boffs)]
+            merged[-1] = ["run", text + btext, list(offs) + list(boffs)]
         else:
             merged.append(item)
+    # Which runs end their line (only toggles follow before a break or the end)?
+    ends_line = [False] * len(merged)
+    seen_text = False
+    for i in range(len(merged) - 1, -1, -1):
+        item = merged[i]
+        if item[0] == "br":
+            seen_text = False
+        elif item[0] == "run":
+            ends_line[i] = not seen_text
+            if item[1].strip():
+                seen_text = True
     at_line_start = True
     for i, item in enumerate(merged):
         if item[0] == "run":
@@ -399,7 +414,7 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
                 item[1], item[2] = item[1][1:], item[2][1:]
             if item[1]:
                 at_line_start = False
-                if _line_ends_after(merged, i) and item[1].endswith(" "):
+                if ends_line[i] and item[1].endswith(" "):
                     item[1], item[2] = item[1][:-1], item[2][:-1]
         elif item[0] == "br":
             at_line_start = True
@@ -410,61 +425,58 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
     ]
 
 
-def _line_ends_after(items: list[list[Any]], i: int) -> bool:
-    """Whether only emphasis toggles follow item ``i`` before a line break or the end."""
-    for item in items[i + 1 :]:
-        if item[0] == "br":
-            return True
-        if item[0] == "run" and item[1].strip():
-            return False
-        if item[0] == "run":
-            continue
-    return True
-
-
 def _split_paragraphs(spans: list[Span]) -> list[list[Span]]:
-    """Split at two or more line breaks in a row (old pages' paragraph separator)."""
+    """Split at two or more line breaks in a row (old pages' paragraph separator).
+
+    Emphasis open across a split is closed before it and reopened after it.
+    """
     chunks: list[list[Span]] = [[]]
-    run = 0
-    for span in spans:
+    open_toggles: dict[str, Span] = {}
+    i = 0
+    n = len(spans)
+    while i < n:
+        span = spans[i]
         if span.kind == BREAK:
-            run += 1
-            chunks[-1].append(span)
+            j = i
+            while j < n and spans[j].kind == BREAK:
+                j += 1
+            if j - i >= 2 and j < n:
+                for toggle in open_toggles.values():
+                    chunks[-1].append(_toggle_like(toggle))
+                chunks.append([_toggle_like(t) for t in open_toggles.values()])
+            elif j < n:
+                chunks[-1].extend(spans[i:j])
+            i = j
             continue
-        if run >= 2:
-            tail = chunks[-1]
-            while tail and tail[-1].kind == BREAK:
-                tail.pop()
-            chunks.append([])
-        run = 0
+        if span.kind in (EM, STRONG):
+            if span.kind in open_toggles:
+                del open_toggles[span.kind]
+            else:
+                open_toggles[span.kind] = span
         chunks[-1].append(span)
+        i += 1
     result = []
     for chunk in chunks:
         while chunk and chunk[0].kind == BREAK:
             chunk.pop(0)
-        while chunk and chunk[-1].kind == BREAK:
-            chunk.pop()
         if any(s.kind == TEXT and s.text.strip() for s in chunk):
-            result.append(_rebalance(chunk))
+            result.append(_drop_empty_toggles(chunk))
     return result
 
 
-def _rebalance(chunk: list[Span]) -> list[Span]:
-    """Drop emphasis toggles left unpaired by a split (a split never falls inside a word)."""
-    counts = {EM: 0, STRONG: 0}
+def _toggle_like(span: Span) -> Span:
+    return Span(span.kind, span.text, span.line, span.col, plain=span.plain)
+
+
+def _drop_empty_toggles(chunk: list[Span]) -> list[Span]:
+    """Remove an opening toggle directly followed by its closing one."""
+    out: list[Span] = []
     for span in chunk:
-        if span.kind in counts:
-            counts[span.kind] += 1
-    for kind, n in counts.items():
-        if n % 2:
-            # An odd toggle at the edge comes from emphasis that spanned the split.
-            if chunk and chunk[-1].kind == kind:
-                chunk.pop()
-            else:
-                chunk.append(
-                    Span(kind, "<i>" if kind == EM else "<b>", 0, 0, plain=_PLAIN_TOGGLE[kind])
-                )
-    return chunk
+        if out and span.kind in (EM, STRONG) and out[-1].kind == span.kind:
+            out.pop()
+            continue
+        out.append(span)
+    return out
 
 
 def _verse_or_paragraph(spans: list[Span]) -> str:
