@@ -382,3 +382,9 @@ def test_emphasis_across_a_double_break_is_reopened():
     assert [b.text for b in doc.blocks] == ["one", "two three"]
     md = tidyink.convert(page("<p><i>one<br><br>two</i> three</p>"), to="markdown", only=[])
     assert md.text == "*one*\n\n*two* three\n"
+
+
+def test_detect_reports_the_declared_charset_like_convert():
+    source = tidyink.detect((FIXTURES / "ffn.html").read_bytes(), path="ffn.html")
+    assert source.encoding == "cp1252" and source.detected_by == "meta"
+    assert tidyink.detect(b"plain words", path="a.txt").detected_by == "utf-8"

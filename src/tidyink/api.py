@@ -117,8 +117,11 @@ def convert_path(path: str | Path, **kwargs: Any) -> Result:
 
 
 def detect(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Source:
-    """Decode ``data`` and return what was learned (encoding, confidence, BOM, newlines)."""
-    return decode(data, encoding=encoding, path=path)
+    """Decode ``data`` and return what was learned (encoding, confidence, BOM, newlines).
+
+    As :func:`convert` decodes it: an HTML page's declared charset counts.
+    """
+    return load(data, path=path, encoding=encoding)
 
 
 def check(
