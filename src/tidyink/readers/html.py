@@ -126,7 +126,7 @@ def decode(data: bytes, path: str | None = None) -> Any:
     except (UnicodeDecodeError, LookupError):
         return None
     source = decode_bytes(data, encoding=charset, path=path)
-    return replace(source, detected_by="meta", confidence=0.95)
+    return replace(source, detected_by="meta", confidence=1.0 if charset == "utf-8" else 0.95)
 
 
 # --- tree walking ------------------------------------------------------------
