@@ -388,3 +388,13 @@ def test_detect_reports_the_declared_charset_like_convert():
     source = tidyink.detect((FIXTURES / "ffn.html").read_bytes(), path="ffn.html")
     assert source.encoding == "cp1252" and source.detected_by == "meta"
     assert tidyink.detect(b"plain words", path="a.txt").detected_by == "utf-8"
+
+
+def test_spacer_paragraphs_are_noted_on_the_next_block():
+    body = "<p>One.</p>\n<p>&nbsp;</p>\n<p>&nbsp;</p>\n<p>Two.</p>\n<p>Three.</p>"
+    doc = read(page(body), "html")
+    assert [(b.text, b.attrs.get("gap_before")) for b in doc.blocks] == [
+        ("One.", None),
+        ("Two.", 2),
+        ("Three.", None),
+    ]

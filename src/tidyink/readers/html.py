@@ -208,6 +208,7 @@ class _Builder:
         self.in_link = 0
         self.meta: dict[str, Any] = {}
         self.site: str | None = None
+        self.gap = 0  # empty spacer paragraphs seen since the last block
 
     # inline content
 
@@ -238,6 +239,12 @@ class _Builder:
         """End the current block: close open emphasis, build spans, add block(s)."""
         open_kinds = [k for k in (EM, STRONG) if self.depth[k] > 0]
         if not any(item[0] == "run" and any(p.strip() for p in item[1]) for item in self.items):
+            # An empty paragraph made of &nbsp; or <br> is a spacer: often a scene gap.
+            if any(
+                item[0] == "br" or (item[0] == "run" and "\u00a0" in "".join(item[1]))
+                for item in self.items
+            ):
+                self.gap += 1
             self.items = [[kind] for kind in open_kinds]
             self.links = self.link_count = 0
             return
@@ -257,6 +264,9 @@ class _Builder:
             block_attrs = dict(attrs)
             if link_count and text_len and links / text_len >= 0.8:
                 block_attrs["link_ratio"] = round(min(links / text_len, 1.0), 2)
+            if self.gap:
+                block_attrs["gap_before"] = self.gap  # spacer paragraphs before this block
+                self.gap = 0
             if kind:
                 block = _block(HEADING, chunk, block_attrs, level=kind)
             else:
@@ -267,6 +277,7 @@ class _Builder:
         line = self.src.line_col(offset)[0] if offset is not None else 0
         merged = {**self.context[-1], **attrs}
         merged.pop("heading", None)
+        self.gap = 0
         self.blocks.append(Block(kind, spans, line=line, end_line=line, attrs=merged))
 
     def _spans(self, items: list[list[Any]]) -> list[Span]:
