@@ -62,13 +62,12 @@ def load(
             text = text[1:]
         size = len(data.encode("utf-8", "surrogatepass"))
         return Source(text, "utf-8", 1.0, False, newline, size, path, "str")
-    if encoding is None and fmt in (None, "html"):
+    if encoding is None and (fmt == "html" or (fmt is None and readers.is_html(data, path))):
         from tidyink.readers import html
 
-        if fmt == "html" or html.looks_like_html(data, path):
-            declared = html.decode(data, path)
-            if declared is not None:
-                return declared
+        declared = html.decode(data, path)
+        if declared is not None:
+            return declared
     return decode(data, encoding=encoding, path=path)
 
 

@@ -55,6 +55,15 @@ def looks_like_html(head: str) -> bool:
     return low.startswith("<?xml") and "<html" in head.lower()
 
 
+def is_html(data: bytes, path: str | None = None) -> bool:
+    """HTML bytes: by file suffix, else by how the file starts."""
+    if path:
+        fmt = SUFFIXES.get(PurePath(path).suffix.lower())
+        if fmt:
+            return fmt == "html"
+    return looks_like_html(data[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1"))
+
+
 def available_formats() -> tuple[str, ...]:
     return tuple(_READERS)
 

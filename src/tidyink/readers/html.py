@@ -82,20 +82,6 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def looks_like_html(data: bytes, path: str | None = None) -> bool:
-    """HTML by file suffix, else by the first bytes (doctype, ``<html>``, ``<head>``)."""
-    from pathlib import PurePath
-
-    from tidyink.readers import SUFFIXES
-    from tidyink.readers import looks_like_html as sniff
-
-    if path:
-        fmt = SUFFIXES.get(PurePath(path).suffix.lower())
-        if fmt:
-            return fmt == "html"
-    return sniff(data[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1"))
-
-
 def decode(data: bytes, path: str | None = None) -> Any:
     """A Source decoded with the page's declared charset, or None to detect as usual.
 
@@ -734,4 +720,4 @@ def _ffn_headings(blocks: list[Block], meta: dict[str, Any], src: SourceText) ->
     return made + blocks
 
 
-__all__ = ["declared_charset", "decode", "looks_like_html", "read"]
+__all__ = ["declared_charset", "decode", "read"]
