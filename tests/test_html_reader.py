@@ -80,8 +80,11 @@ def test_br_short_lines_are_verse_long_lines_paragraphs():
     assert [b.kind for b in verse.blocks] == [VERSE]
     assert [s.kind for s in verse.blocks[0].spans].count(BREAK) == 2
     long_line = "word " * 20
-    prose = read(page(f"<p>{long_line}<br>{long_line}</p>"), "html")
-    assert [b.kind for b in prose.blocks] == [PARAGRAPH]
+    prose = read(page(f"<p>{long_line}<br>\n<i>{long_line}<br>{long_line}</i></p>"), "html")
+    assert [b.kind for b in prose.blocks] == [PARAGRAPH] * 3
+    assert [[s.kind for s in b.spans] for b in prose.blocks][1:] == [[EM, "text", EM]] * 2
+    letter = read(page(f"<p>Dear Tom,<br>{long_line}<br>Yours, Ann</p>"), "html")
+    assert [b.text for b in letter.blocks] == ["Dear Tom,", long_line.strip(), "Yours, Ann"]
 
 
 def test_double_br_separates_paragraphs():

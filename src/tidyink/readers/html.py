@@ -245,7 +245,13 @@ class _Builder:
             return
         attrs = dict(self.context[-1])
         kind = attrs.pop("heading", 0)
+        chunks: list[list[Span]] = []
         for chunk in _split_paragraphs(spans):
+            if not kind and _verse_or_paragraph(chunk) == PARAGRAPH:
+                chunks.extend(_split_paragraphs(chunk, min_breaks=1))  # prose lines: paragraphs
+            else:
+                chunks.append(chunk)
+        for chunk in chunks:
             text_len = sum(len(s.text) for s in chunk if s.kind == TEXT)
             block_attrs = dict(attrs)
             if link_count and text_len and links / text_len >= 0.8:
@@ -422,8 +428,8 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
     ]
 
 
-def _split_paragraphs(spans: list[Span]) -> list[list[Span]]:
-    """Split at two or more line breaks in a row (old pages' paragraph separator).
+def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]]:
+    """Split at ``min_breaks`` line breaks in a row (old pages' paragraph separator).
 
     Emphasis open across a split is closed before it and reopened after it.
     """
@@ -437,7 +443,7 @@ def _split_paragraphs(spans: list[Span]) -> list[list[Span]]:
             j = i
             while j < n and spans[j].kind == BREAK:
                 j += 1
-            if j - i >= 2 and j < n:
+            if j - i >= min_breaks and j < n:
                 for toggle in open_toggles.values():
                     chunks[-1].append(_toggle_like(toggle))
                 chunks.append([_toggle_like(t) for t in open_toggles.values()])
@@ -477,7 +483,7 @@ def _drop_empty_toggles(chunk: list[Span]) -> list[Span]:
 
 
 def _verse_or_paragraph(spans: list[Span]) -> str:
-    """Lines broken by ``<br>``: verse when short, else one paragraph with its breaks."""
+    """Lines broken by ``<br>``: verse when most are short, else paragraphs (one per line)."""
     lines: list[str] = [""]
     for span in spans:
         if span.kind == BREAK:
