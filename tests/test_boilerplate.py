@@ -305,3 +305,14 @@ def test_credits_after_a_title_page_go_only_when_they_name_the_trade():
     result = run(start + title + credits + story)
     assert result.text == title + story
     assert run(start + title + story).text == title + story
+
+
+def test_site_sentences_go_anywhere():
+    text = (
+        "Chapter 1\n\n(See the end of the chapter for more notes.)\n\nThe story.\n\n"
+        "The story goes on.\n"
+    )
+    result = run(text)
+    assert result.text == "Chapter 1\n\nThe story.\n\nThe story goes on.\n"
+    (change,) = result.changes
+    assert change.line == 3 and change.reason == "site chrome (a site message)"

@@ -81,6 +81,7 @@ SITE_SENTENCE = regex.compile(
     r"|(?:you\s+are\s+)?visitor\s+(?:number|no\.?|#)\s*\d.*|hit\s+counter.*"
     r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\b.*"
     r"|posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b.*"
+    r"|\(?see\s+the\s+end\s+of\s+the\s+(?:chapter|work)\s+for\s+(?:more\s+)?notes\.?\)?"
     r"|this\s+(?:page|site)\s+(?:was\s+)?(?:last\s+)?(?:updated|modified)\b.{0,40}"
     r")$",
     _I,

@@ -160,6 +160,8 @@ class Boilerplate(Filter):
             reason = block.attrs.get("chrome")
             if not reason and block.attrs.get("link_ratio", 0) >= 0.8 and _menu(block):
                 reason = "a menu of links"
+            if not reason and block.kind == PARAGRAPH and _site_sentence(block.text):
+                reason = "a site message"
             if reason and block.attrs.get("role") not in ("title", "byline"):
                 self.remove_blocks(doc, ctx, [i], f"site chrome ({reason})")
 
@@ -378,6 +380,12 @@ def _header_meta(doc: Document, lines: list[Line]) -> None:
         m = P.PG_FIELD.match(ln.text)
         if m:
             doc.meta.setdefault(m.group(1).lower(), m.group(2))
+
+
+def _site_sentence(text: str) -> bool:
+    """A one-line block that only a site writes ("Please drop by the Archive ...")."""
+    text = text.strip()
+    return "\n" not in text and len(text) < 200 and bool(P.SITE_SENTENCE.match(text))
 
 
 def _menu(block: Block) -> bool:
