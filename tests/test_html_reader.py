@@ -138,7 +138,7 @@ def test_ao3_download_preface_chapters_notes_afterword():
     assert text.startswith("# The Lantern Keeper\n")
     assert "## Chapter 2: The Fifth Boat" in text
     assert "Rating" not in text and "Posted originally" not in text
-    assert "drop by the Archive" not in text
+    assert "drop by the Archive" not in text and "See the end of the chapter" not in text
     assert "*eleven*" in text and "**nobody**" in text
     notes = [b.text for b in doc.blocks if b.attrs.get("author_note")]
     assert "More soon, I promise." in notes and "Thank you for reading!" in notes

@@ -118,8 +118,15 @@ class Boilerplate(Filter):
     def run(self, doc: Document, ctx: Context) -> None:
         first = len(ctx.changes)
         self.gutenberg(doc, ctx)
+        edges = (doc.blocks[0], doc.blocks[-1]) if doc.blocks else None
         self.chrome(doc, ctx)
         self.navigation(doc, ctx)
+        if edges and doc.blocks:
+            # A scene break left at an edge separated the story from what was removed.
+            if doc.blocks[-1] is not edges[1]:
+                self._edge_breaks(doc, ctx, from_end=True)
+            if doc.blocks and doc.blocks[0] is not edges[0]:
+                self._edge_breaks(doc, ctx, from_end=False)
         self.notes(doc, ctx)
         # Removals run from the end (indices stay valid); report them in reading order.
         ctx.changes[first:] = sorted(ctx.changes[first:], key=lambda c: (c.line, c.column))
@@ -188,15 +195,14 @@ class Boilerplate(Filter):
             ):
                 run.sort(key=lambda ln: (ln.block, ln.start))
                 self.cut_lines(doc, ctx, run, "site navigation", tail=from_end, head=not from_end)
-                self._edge_breaks(doc, ctx, from_end)
 
     def _edge_breaks(self, doc: Document, ctx: Context, from_end: bool) -> None:
-        """A scene break left at the very edge separated the story from the navigation."""
+        """Remove scene breaks at one edge of the document."""
         while doc.blocks:
             i = len(doc.blocks) - 1 if from_end else 0
             if doc.blocks[i].kind != SCENE_BREAK:
                 return
-            self.remove_blocks(doc, ctx, [i], "scene break before site navigation")
+            self.remove_blocks(doc, ctx, [i], "scene break next to removed site chrome")
 
     # --- author's notes -----------------------------------------------------------
 
