@@ -316,3 +316,27 @@ def test_site_sentences_go_anywhere():
     assert result.text == "Chapter 1\n\nThe story.\n\nThe story goes on.\n"
     (change,) = result.changes
     assert change.line == 3 and change.reason == "site chrome (a site message)"
+
+
+def test_gutenberg_html_sections_and_markers():
+    html = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>The Glass Orchard</title></head><body>
+<section class="pg-boilerplate pgheader" id="pg-header">
+<h2 id="pg-header-heading">The Project Gutenberg eBook of The Glass Orchard</h2>
+<p>Words about using this ebook, written for this test.</p>
+<div id="pg-start-separator">*** START OF THE PROJECT GUTENBERG EBOOK GLASS ***</div>
+</section>
+<h1>THE GLASS ORCHARD</h1>
+<h2>CHAPTER I.</h2>
+<p>The orchard behind the mill had glass apples in it.</p>
+<section class="pg-boilerplate pgfooter" id="pg-footer">
+<div id="pg-end-separator">*** END OF THE PROJECT GUTENBERG EBOOK GLASS ***</div>
+<p>Licence words for this test: the Project Gutenberg Literary Archive Foundation.</p>
+</section>
+</body></html>
+"""
+    result = tidyink.convert(html.encode(), to="text", only=["boilerplate"])
+    assert result.text == (
+        "THE GLASS ORCHARD\n\nCHAPTER I.\n\nThe orchard behind the mill had glass apples in it.\n"
+    )
+    assert not PG_LICENCE_PHRASES.search(result.text)
