@@ -158,7 +158,6 @@ _SECTION_TAGS = frozenset({"article", "main", "section"})
 _NOTE_LABEL = regex.compile(
     r"^(?:chapter\s+)?(?:end\s+)?(?:notes?|summary|author'?s?\s+notes?)\s*:?$", regex.IGNORECASE
 )
-_NOTE_ROLE = {"summary": "summary"}
 
 
 def _words(attrs: dict[str, str | None]) -> set[str]:
@@ -192,7 +191,6 @@ class _Builder:
         self.links = 0  # characters inside <a> in the current block
         self.link_count = 0
         self.in_link = 0
-        self.meta: dict[str, Any] = {}
         self.site: str | None = None
         self.gap = 0  # empty spacer paragraphs seen since the last block
 
@@ -221,7 +219,7 @@ class _Builder:
 
     # blocks
 
-    def flush(self, node_offset: int | None = None) -> None:
+    def flush(self) -> None:
         """End the current block: close open emphasis, build spans, add block(s)."""
         open_kinds = [k for k in (EM, STRONG) if self.depth[k] > 0]
         if not any(item[0] == "run" and any(p.strip() for p in item[1]) for item in self.items):
