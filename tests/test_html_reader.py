@@ -401,3 +401,9 @@ def test_spacer_paragraphs_are_noted_on_the_next_block():
         ("Two.", 2),
         ("Three.", None),
     ]
+
+
+def test_deeply_nested_tag_soup_does_not_overflow():
+    doc = read("<font>x" * 3000 + "<div>" * 3000 + "<i>" * 3000 + "end", "html")
+    assert doc.blocks[-1].text == "end"
+    assert doc.blocks[0].text.startswith("xxx")

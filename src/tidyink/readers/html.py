@@ -539,8 +539,20 @@ def _roots(tree: Any, site: str | None, meta: dict[str, Any]) -> list[Any]:
     return [body]
 
 
-def _walk(builder: _Builder, node: Any, inside_section: bool) -> None:
-    for child in node.iter(include_text=True):
+def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
+    """Visit ``root``'s content in document order (iteratively: tag soup nests deep)."""
+    # Each frame: the children still to visit, what to do on leaving, inside <article>...?
+    stack: list[tuple[Any, tuple[Any, ...], bool]] = [
+        (iter(root.iter(include_text=True)), (), inside_section)
+    ]
+    while stack:
+        children, on_exit, inside = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if on_exit:
+                _leave(builder, on_exit)
+            continue
         tag = child.tag
         if tag == "-text":
             builder.text(child.text(deep=False) or "")
@@ -557,17 +569,6 @@ def _walk(builder: _Builder, node: Any, inside_section: bool) -> None:
             offset = builder.src.tag_offset("hr")
             builder.add(SCENE_BREAK, [Span(RAW, "<hr>", *_lc(builder, offset), plain="")], offset)
             continue
-        if tag == "a":
-            builder.link_count += 1
-            builder.in_link += 1
-            _walk(builder, child, inside_section)
-            builder.in_link -= 1
-            continue
-        if tag in _TOGGLES:
-            builder.toggle(_TOGGLES[tag], True)
-            _walk(builder, child, inside_section)
-            builder.toggle(_TOGGLES[tag], False)
-            continue
         if tag in ("pre", "listing", "plaintext"):
             builder.flush()
             offset = builder.src.tag_offset(tag)
@@ -578,32 +579,54 @@ def _walk(builder: _Builder, node: Any, inside_section: bool) -> None:
                 RAW_BLOCK, [Span(RAW, data.rstrip("\n"), *_lc(builder, at))], at, html="pre"
             )
             continue
-        if tag not in _BLOCKS:
-            _walk(builder, child, inside_section)  # inline: font, span, u, small, sup...
-            continue
-        builder.flush()
-        ctx = dict(builder.context[-1])
-        attrs = child.attributes
-        words = _words(attrs)
-        reason = _chrome_reason(tag, attrs, words, inside_section)
-        if builder.site == "ao3" and "message" in words:
-            reason = "AO3 site message"
-        if reason and "chrome" not in ctx:
-            ctx["chrome"] = reason
-        if "byline" in words:
-            ctx["role"] = "byline"
-        if tag == "blockquote":
-            ctx["quote"] = True
-        elif tag == "center" or (attrs.get("align") or "").lower() == "center":
-            ctx["align"] = "center"
-        elif tag in _HEADINGS:
-            ctx["heading"] = _HEADINGS[tag]
-        elif tag == "li":
-            ctx["list"] = True
-        builder.context.append(ctx)
-        _walk(builder, child, inside_section or tag in _SECTION_TAGS)
+        if tag == "a":
+            builder.link_count += 1
+            builder.in_link += 1
+            on_leave: tuple[Any, ...] = ("a",)
+        elif tag in _TOGGLES:
+            builder.toggle(_TOGGLES[tag], True)
+            on_leave = ("toggle", _TOGGLES[tag])
+        elif tag not in _BLOCKS:
+            on_leave = ()  # inline: font, span, u, small, sup...
+        else:
+            builder.flush()
+            builder.context.append(_block_context(builder, child, tag, inside))
+            on_leave = ("block",)
+            inside = inside or tag in _SECTION_TAGS
+        stack.append((iter(child.iter(include_text=True)), on_leave, inside))
+
+
+def _leave(builder: _Builder, action: tuple[Any, ...]) -> None:
+    if action[0] == "a":
+        builder.in_link -= 1
+    elif action[0] == "toggle":
+        builder.toggle(action[1], False)
+    else:
         builder.flush()
         builder.context.pop()
+
+
+def _block_context(builder: _Builder, node: Any, tag: str, inside: bool) -> dict[str, Any]:
+    """The attributes a block element gives the blocks inside it."""
+    ctx = dict(builder.context[-1])
+    attrs = node.attributes
+    words = _words(attrs)
+    reason = _chrome_reason(tag, attrs, words, inside)
+    if builder.site == "ao3" and "message" in words:
+        reason = "AO3 site message"
+    if reason and "chrome" not in ctx:
+        ctx["chrome"] = reason
+    if "byline" in words:
+        ctx["role"] = "byline"
+    if tag == "blockquote":
+        ctx["quote"] = True
+    elif tag == "center" or (attrs.get("align") or "").lower() == "center":
+        ctx["align"] = "center"
+    elif tag in _HEADINGS:
+        ctx["heading"] = _HEADINGS[tag]
+    elif tag == "li":
+        ctx["list"] = True
+    return ctx
 
 
 def _lc(builder: _Builder, offset: int | None) -> tuple[int, int]:
