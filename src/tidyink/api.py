@@ -44,14 +44,30 @@ def resolve_options(options: Options | None = None, **overrides: Any) -> Options
     return (options or Options()).with_(**overrides)
 
 
-def load(data: bytes | str, *, path: str | None = None, encoding: str | None = None) -> Source:
-    """Decode bytes (or take a str as already decoded) into a Source."""
+def load(
+    data: bytes | str,
+    *,
+    path: str | None = None,
+    encoding: str | None = None,
+    fmt: str | None = None,
+) -> Source:
+    """Decode bytes (or take a str as already decoded) into a Source.
+
+    HTML (``fmt="html"``, an HTML suffix or HTML-looking bytes) honours the
+    page's declared charset (``<meta charset>``) when no BOM says otherwise.
+    """
     if isinstance(data, str):
         text, newline = normalize_newlines(data)
         if text.startswith("\ufeff"):
             text = text[1:]
         size = len(data.encode("utf-8", "surrogatepass"))
         return Source(text, "utf-8", 1.0, False, newline, size, path, "str")
+    if encoding is None and (fmt == "html" or (fmt is None and readers.is_html(data, path))):
+        from tidyink.readers import html
+
+        declared = html.decode(data, path)
+        if declared is not None:
+            return declared
     return decode(data, encoding=encoding, path=path)
 
 
@@ -85,7 +101,7 @@ def convert(
     """
     opts = resolve_options(options, **overrides)
     pipeline.select_filters(opts)  # fail fast on unknown names, before any work
-    source = load(data, path=path, encoding=opts.encoding)
+    source = load(data, path=path, encoding=opts.encoding, fmt=opts.input_format)
     fmt = opts.input_format or readers.sniff_format(source.text, path)
     doc = readers.read(source.text, fmt)
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
@@ -100,8 +116,11 @@ def convert_path(path: str | Path, **kwargs: Any) -> Result:
 
 
 def detect(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Source:
-    """Decode ``data`` and return what was learned (encoding, confidence, BOM, newlines)."""
-    return decode(data, encoding=encoding, path=path)
+    """Decode ``data`` and return what was learned (encoding, confidence, BOM, newlines).
+
+    As :func:`convert` decodes it: an HTML page's declared charset counts.
+    """
+    return load(data, path=path, encoding=encoding)
 
 
 def check(

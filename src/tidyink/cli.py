@@ -77,6 +77,13 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--ellipsis", type=click.Choice(["…", "...", ". . ."]), help="Ellipsis style (default …)."
         ),
     ]
+    decorators.append(
+        click.option(
+            "--author-notes",
+            type=click.Choice(["keep", "strip", "end"]),
+            help="Author's notes and disclaimers: keep (default), strip, or move to the end.",
+        )
+    )
     for decorator in reversed(decorators):
         func = decorator(func)
     return func

@@ -72,6 +72,10 @@ class Options:
             )
         if self.ellipsis not in ("…", "...", ". . ."):
             raise UsageError(f"unknown ellipsis style {self.ellipsis!r} (use '…', '...' or '. . .')")
+        if self.author_notes not in ("keep", "strip", "end"):
+            raise UsageError(
+                f"unknown author_notes mode {self.author_notes!r} (use keep, strip or end)"
+            )
 
 
 def _normalize(name: str, value: Any) -> Any:

@@ -24,7 +24,11 @@ SUFFIXES = {
     ".text": "text",
 }
 
-_READERS = {"text": "tidyink.readers.text", "markdown": "tidyink.readers.markdown"}
+_READERS = {
+    "text": "tidyink.readers.text",
+    "markdown": "tidyink.readers.markdown",
+    "html": "tidyink.readers.html",
+}
 
 
 def sniff_format(text: str, path: str | None = None) -> str:
@@ -33,10 +37,31 @@ def sniff_format(text: str, path: str | None = None) -> str:
         fmt = SUFFIXES.get(PurePath(path).suffix.lower())
         if fmt:
             return fmt
-    head = text[:1024].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096].lower():
-        return "html"
-    return "text"
+    return "html" if looks_like_html(text[:4096]) else "text"
+
+
+def looks_like_html(head: str) -> bool:
+    """Whether a file's first characters open an HTML page (comments such as
+    ``<!-- saved from url=... -->`` may come first)."""
+    head = head.lstrip("\ufeff \t\r\n")
+    while head.startswith("<!--"):
+        end = head.find("-->")
+        if end < 0:
+            return False
+        head = head[end + 3 :].lstrip()
+    low = head[:1024].lower()
+    if low.startswith(("<!doctype html", "<html", "<head", "<body")):
+        return True
+    return low.startswith("<?xml") and "<html" in head.lower()
+
+
+def is_html(data: bytes, path: str | None = None) -> bool:
+    """HTML bytes: by file suffix, else by how the file starts."""
+    if path:
+        fmt = SUFFIXES.get(PurePath(path).suffix.lower())
+        if fmt:
+            return fmt == "html"
+    return looks_like_html(data[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1"))
 
 
 def available_formats() -> tuple[str, ...]:

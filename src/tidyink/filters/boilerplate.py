@@ -1,0 +1,427 @@
+"""Project Gutenberg header and licence, site navigation and widgets; author's notes.
+
+Conservative by design: only text that is certainly not the story goes, and
+every removal is recorded as a change holding the removed text (``--explain``).
+
+* Project Gutenberg: everything up to the ``*** START OF ...`` marker (or the end
+  of the old "small print" header), the "Produced by" credits right after it,
+  and everything from "End of the Project Gutenberg EBook ..." or the ``*** END
+  OF ...`` marker on. Without a start marker nothing is removed from the top.
+* Site chrome: whole lines of navigation (``To chapter ten``, ``Next``,
+  ``« Previous | Contents | Next »``, ``Chapter 3 of 12``) and widgets
+  (follow/favourite, review boxes) at the start or the end of the text; weak
+  lines such as ``Back to the dojo`` or ``Home`` only next to strong ones or in
+  a block of links. Blocks the HTML reader marked as chrome, and menus made of
+  links, go wherever they are.
+* Author's notes and disclaimers at the start, the end and around chapter
+  headings are marked ``attrs["author_note"]``; ``author_notes`` = ``keep``
+  (default), ``strip`` or ``end`` (moved after the story).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidyink.document import (
+    HEADING,
+    PARAGRAPH,
+    PROSE_BLOCKS,
+    RAW_BLOCK,
+    SCENE_BREAK,
+    VERSE,
+    Block,
+    Document,
+)
+from tidyink.filters.base import Context, Filter
+from tidyink.records import Edit
+
+
+class _Patterns:
+    """The pattern module, imported on first use (compiling it takes tens of ms)."""
+
+    def __getattr__(self, name: str) -> object:
+        from tidyink.filters import _boilerplate_patterns
+
+        return getattr(_boilerplate_patterns, name)
+
+
+P = _Patterns()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a block's prose view: ``view.text[start:end]``."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(doc: Document) -> list[Line]:
+    """Every line of every prose or raw block, in order."""
+    out: list[Line] = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind in PROSE_BLOCKS:
+            text = block.prose().text
+        elif block.kind == RAW_BLOCK:
+            text = "".join(span.shown for span in block.spans)
+        else:
+            continue
+        pos = 0
+        for piece in text.split("\n"):
+            out.append(Line(i, pos, pos + len(piece), piece))
+            pos += len(piece) + 1
+    return out
+
+
+def is_nav(text: str, linked: bool = False) -> str | None:
+    """'strong' or 'weak' when the whole line is navigation or a widget, else None."""
+    pieces = [_trim(p) for p in P.NAV_SEPARATORS.split(text.strip())]
+    pieces = [p for p in pieces if p]
+    if not pieces or len(text) > 120 or text.rstrip().endswith(("?", '"', "”", "'", "’")):
+        return None
+    kinds = []
+    for piece in pieces:
+        if P.SITE_SENTENCE.match(piece) or (
+            P.NAV_STRONG.match(piece) and not piece.endswith((".", "!"))
+        ):
+            kinds.append("strong")
+        elif P.NAV_WEAK.match(piece) or (linked and len(piece.split()) <= 5):
+            kinds.append("weak")
+        else:
+            return None
+    return "strong" if "strong" in kinds else "weak"
+
+
+def _trim(piece: str) -> str:
+    piece = P.NAV_TRIM.sub("", piece)
+    m = P.NAV_BRACKETS.match(piece)
+    return P.NAV_TRIM.sub("", m.group(1)) if m else piece
+
+
+def is_note(text: str) -> bool:
+    """Whether a paragraph opens like an author's note or a disclaimer."""
+    return bool(P.NOTE.match(text))
+
+
+class Boilerplate(Filter):
+    name = "boilerplate"
+    description = (
+        "Remove Project Gutenberg headers and licences and site navigation; "
+        "find author's notes (keep, strip or move to the end)."
+    )
+    stage = "structure"
+    order = 200
+    formats = frozenset({"text", "html"})
+
+    def run(self, doc: Document, ctx: Context) -> None:
+        first = len(ctx.changes)
+        self.gutenberg(doc, ctx)
+        edges = (doc.blocks[0], doc.blocks[-1]) if doc.blocks else None
+        self.chrome(doc, ctx)
+        self.navigation(doc, ctx)
+        if edges and doc.blocks:
+            # A scene break left at an edge separated the story from what was removed.
+            if doc.blocks[-1] is not edges[1]:
+                self._edge_breaks(doc, ctx, from_end=True)
+            if doc.blocks and doc.blocks[0] is not edges[0]:
+                self._edge_breaks(doc, ctx, from_end=False)
+        self.notes(doc, ctx)
+        # Removals run from the end (indices stay valid); report them in reading order.
+        ctx.changes[first:] = sorted(ctx.changes[first:], key=lambda c: (c.line, c.column))
+
+    # --- Project Gutenberg ------------------------------------------------------
+
+    def gutenberg(self, doc: Document, ctx: Context) -> None:
+        lines = lines_of(doc)
+        if not lines or not any(P.PG_HINT.search(ln.text) for ln in lines[:400] + lines[-800:]):
+            return
+        start = next(
+            (k for k, ln in enumerate(lines[: len(lines) // 2 + 1]) if _pg_start(ln.text)), None
+        )
+        begin = start + 1 if start is not None else 0
+        end = next((k for k in range(begin, len(lines)) if _pg_end(lines[k].text)), None)
+        if end is None:
+            end = next(
+                (k for k in range(begin, len(lines)) if P.PG_LICENCE.match(lines[k].text)), None
+            )
+        if start is None and end is not None and end < 0.7 * len(lines):
+            end = None  # without a start marker, only a footer near the end is trusted
+        if start is not None:
+            _header_meta(doc, lines[:start])
+        # Work from the end so that block indices stay valid.
+        if end is not None:
+            self.cut_lines(doc, ctx, lines[end:], "Project Gutenberg footer and licence", tail=True)
+        if start is not None:
+            credits = _credits(lines, start + 1, end if end is not None else len(lines))
+            if credits:
+                self.cut_lines(doc, ctx, credits, "Project Gutenberg production credits")
+            self.cut_lines(doc, ctx, lines[: start + 1], "Project Gutenberg header", head=True)
+
+    # --- chrome the HTML reader marked, menus of links ------------------------------
+
+    def chrome(self, doc: Document, ctx: Context) -> None:
+        for i in range(len(doc.blocks) - 1, -1, -1):
+            block = doc.blocks[i]
+            reason = block.attrs.get("chrome")
+            if not reason and block.attrs.get("link_ratio", 0) >= 0.8 and _menu(block):
+                reason = "a menu of links"
+            if not reason and block.kind == PARAGRAPH and _site_sentence(block.text):
+                reason = "a site message"
+            if reason and block.attrs.get("role") not in ("title", "byline"):
+                self.remove_blocks(doc, ctx, [i], f"site chrome ({reason})")
+
+    # --- navigation lines at the edges -------------------------------------------
+
+    def navigation(self, doc: Document, ctx: Context) -> None:
+        for from_end in (True, False):
+            lines = [ln for ln in lines_of(doc) if ln.text.strip()]
+            if from_end:
+                lines.reverse()
+            run: list[Line] = []
+            kinds: list[str] = []
+            for ln in lines:
+                block = doc.blocks[ln.block]
+                if block.kind == HEADING:
+                    break
+                kind = is_nav(ln.text, linked=block.attrs.get("link_ratio", 0) >= 0.8)
+                if kind is None:
+                    break
+                run.append(ln)
+                kinds.append(kind)
+            if run and (
+                "strong" in kinds or all(doc.blocks[ln.block].attrs.get("link_ratio") for ln in run)
+            ):
+                run.sort(key=lambda ln: (ln.block, ln.start))
+                self.cut_lines(doc, ctx, run, "site navigation", tail=from_end, head=not from_end)
+
+    def _edge_breaks(self, doc: Document, ctx: Context, from_end: bool) -> None:
+        """Remove scene breaks at one edge of the document."""
+        while doc.blocks:
+            i = len(doc.blocks) - 1 if from_end else 0
+            if doc.blocks[i].kind != SCENE_BREAK:
+                return
+            self.remove_blocks(doc, ctx, [i], "scene break next to removed site chrome")
+
+    # --- author's notes -----------------------------------------------------------
+
+    def notes(self, doc: Document, ctx: Context) -> None:
+        found = _find_notes(doc)
+        for i in found:
+            doc.blocks[i].attrs["author_note"] = True
+        mode = ctx.options.author_notes
+        if not found or mode == "keep":
+            return
+        if mode == "strip":
+            for i in sorted(found, reverse=True):
+                self.remove_blocks(doc, ctx, [i], "author's note (--author-notes strip)")
+            return
+        moved = [doc.blocks[i] for i in sorted(found)]
+        keep = [b for i, b in enumerate(doc.blocks) if i not in found]
+        if not keep or keep + moved == doc.blocks:
+            return  # nothing but notes, or they are already at the end
+        for block in moved:
+            line, col = _block_position(block)
+            self.record(ctx, line, col, block.text, block.text, "author's note moved to the end")
+        last_sep = doc.blocks[-1].sep
+        for block in [keep[-1], *moved]:
+            if block.sep is not None:
+                block.sep = "\n\n"
+        doc.blocks[:] = keep + moved
+        doc.blocks[-1].sep = last_sep
+
+    # --- removal ------------------------------------------------------------------------
+
+    def cut_lines(
+        self,
+        doc: Document,
+        ctx: Context,
+        lines: list[Line],
+        reason: str,
+        *,
+        head: bool = False,
+        tail: bool = False,
+    ) -> None:
+        """Remove whole lines; blocks left empty go, and with ``head``/``tail`` every
+        block before/after the lines goes too. One change per call holds the text."""
+        if not lines:
+            return
+        by_block: dict[int, list[Line]] = {}
+        for ln in lines:
+            by_block.setdefault(ln.block, []).append(ln)
+        first, last = min(by_block), max(by_block)
+        whole: list[int] = []
+        partial: dict[int, list[Line]] = {}
+        for i in range(first, last + 1):
+            block = doc.blocks[i]
+            mine = by_block.get(i, [])
+            if i not in by_block and (head or tail):
+                whole.append(i)  # raw or scene-break blocks inside the region
+                continue
+            if not mine:
+                continue
+            every = lines_of_block(block)
+            removed = {(ln.start, ln.end) for ln in mine}
+            rest = [ln for ln in every if (ln.start, ln.end) not in removed and ln.text.strip()]
+            if not rest:
+                whole.append(i)
+            elif block.kind in PROSE_BLOCKS and _single_text(block):
+                partial[i] = mine
+        if head:
+            whole = sorted(set(whole) | set(range(0, first)))
+        if tail:
+            whole = sorted(set(whole) | set(range(last + 1, len(doc.blocks))))
+        texts: list[str] = []
+        position: tuple[int, int] | None = None
+        for i in sorted(set(whole) | set(partial)):
+            block = doc.blocks[i]
+            if i in partial:
+                pieces = [ln.text for ln in partial[i]]
+                pos = block.prose().position(partial[i][0].start)
+            else:
+                pieces = ["".join(span.shown for span in block.spans)]
+                pos = _block_position(block)
+            texts.append("\n".join(pieces))
+            if position is None:
+                position = pos
+        for i in sorted(partial, reverse=True):
+            _delete_lines(doc.blocks[i], partial[i])
+        self._drop(doc, whole)
+        if texts and position is not None:
+            self.record(ctx, position[0], position[1], "\n\n".join(texts), "", reason)
+
+    def remove_blocks(self, doc: Document, ctx: Context, indices: list[int], reason: str) -> None:
+        for i in sorted(indices, reverse=True):
+            block = doc.blocks[i]
+            line, col = _block_position(block)
+            text = "".join(s.shown for s in block.spans) or "".join(s.text for s in block.spans)
+            self.record(ctx, line, col, text, "", reason)
+        self._drop(doc, indices)
+
+    @staticmethod
+    def _drop(doc: Document, indices: list[int]) -> None:
+        gone = set(indices)
+        if not gone:
+            return
+        last_sep = doc.blocks[-1].sep
+        keep = [b for i, b in enumerate(doc.blocks) if i not in gone]
+        if keep and keep[-1] is not doc.blocks[-1] and last_sep is not None:
+            keep[-1].sep = last_sep  # the file keeps its ending
+        doc.blocks[:] = keep
+
+
+def lines_of_block(block: Block) -> list[Line]:
+    text = (
+        block.prose().text if block.kind in PROSE_BLOCKS else "".join(s.shown for s in block.spans)
+    )
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        out.append(Line(-1, pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return out
+
+
+def _single_text(block: Block) -> bool:
+    return all(span.kind == "text" for span in block.spans) and len(block.spans) == 1
+
+
+def _delete_lines(block: Block, lines: list[Line]) -> None:
+    """Delete whole lines (and one adjoining newline each) from a one-span block."""
+    view = block.prose()
+    text = view.text
+    ranges: list[list[int]] = []
+    for ln in sorted(lines, key=lambda ln: ln.start):
+        if ranges and ln.start <= ranges[-1][1] + 1:
+            ranges[-1][1] = max(ranges[-1][1], ln.end)
+        else:
+            ranges.append([ln.start, ln.end])
+    # Each run of lines goes with one newline: the one after it, or before it at the end.
+    merged = [
+        Edit(s, e + 1, "", "boilerplate") if e < len(text) else Edit(max(s - 1, 0), e, "")
+        for s, e in ranges
+    ]
+    view.apply(merged)
+
+
+def _block_position(block: Block) -> tuple[int, int]:
+    if block.kind in PROSE_BLOCKS and block.spans:
+        return block.prose().position(0)
+    for span in block.spans:
+        if span.line:
+            return span.position(0)
+    return max(block.line, 1), 1
+
+
+def _pg_start(text: str) -> bool:
+    return len(text) < 200 and bool(P.PG_START.match(text))
+
+
+def _pg_end(text: str) -> bool:
+    return len(text) < 200 and bool(P.PG_END.match(text))
+
+
+def _credits(lines: list[Line], begin: int, stop: int) -> list[Line]:
+    """The 'Produced by ...' paragraph right after the start marker, or among the next
+    few short paragraphs (after a title page) when it names the producers' trade."""
+    blocks: list[list[Line]] = []
+    for ln in lines[begin:stop]:
+        if not ln.text.strip():
+            continue
+        if not blocks or blocks[-1][-1].block != ln.block:
+            if len(blocks) == 6:
+                break
+            blocks.append([])
+        blocks[-1].append(ln)
+    for n, block in enumerate(blocks):
+        if not P.PG_CREDITS.match(block[0].text) or len(block) > 6:
+            continue
+        if n == 0 or P.PG_CREDITS_TRADE.search(" ".join(ln.text for ln in block)):
+            return block
+    return []
+
+
+def _header_meta(doc: Document, lines: list[Line]) -> None:
+    for ln in lines:
+        m = P.PG_FIELD.match(ln.text)
+        if m:
+            doc.meta.setdefault(m.group(1).lower(), m.group(2))
+
+
+def _site_sentence(text: str) -> bool:
+    """A one-line block that only a site writes ("Please drop by the Archive ...")."""
+    text = text.strip()
+    return "\n" not in text and len(text) < 200 and bool(P.SITE_SENTENCE.match(text))
+
+
+def _menu(block: Block) -> bool:
+    """A block of links whose lines or pieces are all short (a site menu)."""
+    text = "".join(s.shown for s in block.spans)
+    pieces = [p for line in text.split("\n") for p in P.NAV_SEPARATORS.split(line) if p.strip()]
+    if all(is_nav(line, linked=True) for line in text.split("\n") if line.strip()):
+        return len(pieces) >= 2 or bool(is_nav(text))
+    return False
+
+
+def _find_notes(doc: Document) -> set[int]:
+    """Indices of blocks that are author's notes or disclaimers (by role or opening)."""
+    blocks = doc.blocks
+    found = {i for i, b in enumerate(blocks) if b.attrs.get("role") in ("note", "note-label")}
+    # Zones: the start and end of the text, and both sides of each heading.
+    starts = [0] + [i + 1 for i, b in enumerate(blocks) if b.kind == HEADING]
+    ends = [len(blocks) - 1] + [i - 1 for i, b in enumerate(blocks) if b.kind == HEADING]
+    for begin, step in [(s, 1) for s in starts] + [(e, -1) for e in ends]:
+        i = begin
+        while 0 <= i < len(blocks):
+            b = blocks[i]
+            if b.kind == HEADING:
+                break
+            if b.attrs.get("role") in ("title", "byline", "summary", "summary-label"):
+                i += step
+                continue
+            if i in found or (b.kind in (PARAGRAPH, VERSE) and is_note(b.text)):
+                found.add(i)
+                i += step
+                continue
+            break
+    return found

@@ -1,0 +1,750 @@
+"""HTML via lexbor (selectolax): the story's blocks, with the page's chrome left out.
+
+Parser: lexbor is a complete WHATWG HTML5 tree builder in C (implied tags,
+misnested formatting, tables) and the fastest of the three installed parsers.
+It reports no source positions, so :mod:`._html_source` maps every text node
+back to its line and column in the file; spans keep that origin, and findings
+and changes on HTML point at the HTML source.
+
+What is read: ``<p>``, ``<div>``, ``<br>`` (verse lines, or separate paragraphs
+when the lines are long), ``<hr>`` (scene break), ``<blockquote>``, ``<center>``,
+``<font>``, layout tables, ``<h1>``-``<h6>``, ``<i>/<em>`` and ``<b>/<strong>``
+(emphasis), ``<pre>`` (protected raw block). Left out: head, scripts, styles,
+forms and their controls, ``<nav>``. Blocks that look like site chrome (page
+headers and footers, menus, review and comment widgets, link lists) are kept
+but marked ``attrs["chrome"]``: the ``boilerplate`` filter removes them and
+records each removal. AO3 downloads and fanfiction.net chapter pages are
+recognised: title, author and chapter titles become meta and headings, and
+notes are marked ``attrs["role"] = "note"`` for ``--author-notes``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from tidyink.document import (
+    BREAK,
+    EM,
+    HEADING,
+    PARAGRAPH,
+    RAW,
+    RAW_BLOCK,
+    SCENE_BREAK,
+    STRONG,
+    TEXT,
+    VERSE,
+    Block,
+    Document,
+    OffsetMap,
+    Span,
+)
+from tidyink.readers._html_source import SourceText
+
+# --- charset -----------------------------------------------------------------
+
+_META_CHARSET = regex.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", regex.IGNORECASE
+)
+_XML_DECL = regex.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+# WHATWG: these labels mean windows-1252; a UTF-16 label in a byte-oriented meta means UTF-8.
+_LABEL_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "windows-1252": "cp1252",
+    "x-user-defined": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "unicode": "utf-8",
+}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec named by ``<meta charset>``, ``http-equiv`` or the XML declaration."""
+    import codecs
+
+    head = data[:4096]
+    m = _XML_DECL.match(head.lstrip()) or _META_CHARSET.search(head)
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "replace").strip().lower()
+    label = _LABEL_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, path: str | None = None) -> Any:
+    """A Source decoded with the page's declared charset, or None to detect as usual.
+
+    A BOM wins over the declaration; bytes that are valid UTF-8 with non-ASCII
+    text are read as UTF-8 even when the page declares a single-byte charset
+    (saved pages often keep a stale declaration); a declaration that does not
+    decode the bytes is ignored.
+    """
+    from dataclasses import replace
+
+    from tidyink.source import BOMS
+    from tidyink.source import decode as decode_bytes
+
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return None
+    charset = declared_charset(data)
+    if charset is None:
+        return None
+    if charset != "utf-8" and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return None
+    try:
+        data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    source = decode_bytes(data, encoding=charset, path=path)
+    return replace(source, detected_by="meta", confidence=1.0 if charset == "utf-8" else 0.95)
+
+
+# --- tree walking ------------------------------------------------------------
+
+_DROP = frozenset(
+    {
+        "head", "script", "style", "noscript", "template", "nav", "form", "select", "option",
+        "optgroup", "button", "input", "textarea", "label", "iframe", "object", "embed", "svg",
+        "math", "canvas", "audio", "video", "map", "dialog", "menu", "img", "link", "meta",
+        "title", "base", "-comment", "datalist", "output", "progress", "meter",
+    }
+)  # fmt: skip
+_BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "ol", "p", "pre",
+        "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        "listing", "plaintext", "noframes",
+    }
+)  # fmt: skip
+_TOGGLES = {"i": EM, "em": EM, "cite": EM, "dfn": EM, "var": EM, "b": STRONG, "strong": STRONG}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_PLAIN_TOGGLE = {EM: "_", STRONG: ""}
+_WS = regex.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")  # what is not already " "
+_WORD_SPLIT = regex.compile(r"[\s_\-]+")
+
+# Class and id words that name site chrome, and words that name the content.
+_CHROME_WORDS = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "menulink", "breadcrumb", "breadcrumbs", "sidebar",
+        "footer", "header", "masthead", "banner", "comment", "comments", "review", "reviews",
+        "share", "sharing", "social", "ad", "ads", "advert", "advertisement", "sponsor", "login",
+        "signin", "search", "pagination", "pager", "toolbar", "related", "widget", "follow",
+        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "feedback",
+    }
+)  # fmt: skip
+_CONTENT_WORDS = frozenset(
+    {"story", "storytext", "chapter", "chapters", "content", "userstuff", "article", "entry",
+     "post", "text", "main", "body", "prose", "work"}
+)  # fmt: skip
+_SECTION_TAGS = frozenset({"article", "main", "section"})
+_NOTE_LABEL = regex.compile(
+    r"^(?:chapter\s+)?(?:end\s+)?(?:notes?|summary|author'?s?\s+notes?)\s*:?$", regex.IGNORECASE
+)
+
+
+def _words(attrs: dict[str, str | None]) -> set[str]:
+    """The words of an element's class and id (``chapter-text`` gives chapter, text)."""
+    value = " ".join(v for k, v in attrs.items() if k in ("class", "id") and v)
+    return {w for w in _WORD_SPLIT.split(value.lower()) if w} if value else set()
+
+
+def _chrome_reason(
+    tag: str, attrs: dict[str, str | None], words: set[str], inside_section: bool
+) -> str | None:
+    if tag in ("header", "footer", "aside") and not inside_section:
+        return f"page <{tag}>"
+    role = attrs.get("role")
+    if role in ("navigation", "banner", "contentinfo", "complementary"):
+        return f"role={role}"
+    if words & _CHROME_WORDS and not words & _CONTENT_WORDS:
+        return "class/id " + "/".join(sorted(words & _CHROME_WORDS))
+    return None
+
+
+class _Builder:
+    """Walks the tree in document order, turning inline content into block spans."""
+
+    def __init__(self, text: str) -> None:
+        self.src = SourceText(text)
+        self.blocks: list[Block] = []
+        self.items: list[list[Any]] = []  # ["run", chars, offsets] | [kind] | ["br", offset]
+        self.depth = {EM: 0, STRONG: 0}
+        self.context: list[dict[str, Any]] = [{}]
+        self.links = 0  # characters inside <a> in the current block
+        self.link_count = 0
+        self.in_link = 0
+        self.site: str | None = None
+        self.gap = 0  # empty spacer paragraphs seen since the last block
+
+    # inline content
+
+    def text(self, data: str) -> None:
+        if not data:
+            return
+        offsets = self.src.locate(data)
+        if self.in_link:
+            self.links += len(data.strip())
+        if self.items and self.items[-1][0] == "run":
+            self.items[-1][1].append(data)
+            self.items[-1][2].extend(offsets)
+        else:
+            self.items.append(["run", [data], list(offsets)])
+
+    def toggle(self, kind: str, opening: bool) -> None:
+        before = self.depth[kind]
+        self.depth[kind] = before + (1 if opening else -1)
+        if (opening and before == 0) or (not opening and before == 1):
+            self.items.append([kind])
+
+    def line_break(self, offset: int | None) -> None:
+        self.items.append(["br", offset])
+
+    # blocks
+
+    def flush(self) -> None:
+        """End the current block: close open emphasis, build spans, add block(s)."""
+        open_kinds = [k for k in (EM, STRONG) if self.depth[k] > 0]
+        if not any(item[0] == "run" and any(p.strip() for p in item[1]) for item in self.items):
+            # An empty paragraph made of &nbsp; or <br> is a spacer: often a scene gap.
+            if any(
+                item[0] == "br" or (item[0] == "run" and "\u00a0" in "".join(item[1]))
+                for item in self.items
+            ):
+                self.gap += 1
+            self.items = [[kind] for kind in open_kinds]
+            self.links = self.link_count = 0
+            return
+        for kind in reversed(open_kinds):
+            self.items.append([kind])
+        spans = self._spans(self.items)
+        links, link_count = self.links, self.link_count
+        self.items = [[kind] for kind in open_kinds]  # reopen in the next block
+        self.links = 0
+        self.link_count = 0
+        if not any(s.kind == TEXT and s.text.strip() for s in spans):
+            return
+        attrs = dict(self.context[-1])
+        kind = attrs.pop("heading", 0)
+        chunks: list[list[Span]] = []
+        for chunk in _split_paragraphs(spans):
+            if not kind and _verse_or_paragraph(chunk) == PARAGRAPH:
+                chunks.extend(_split_paragraphs(chunk, min_breaks=1))  # prose lines: paragraphs
+            else:
+                chunks.append(chunk)
+        for chunk in chunks:
+            text_len = sum(len(s.text) for s in chunk if s.kind == TEXT)
+            block_attrs = dict(attrs)
+            if link_count and text_len and links / text_len >= 0.8:
+                block_attrs["link_ratio"] = round(min(links / text_len, 1.0), 2)
+            if self.gap:
+                block_attrs["gap_before"] = self.gap  # spacer paragraphs before this block
+                self.gap = 0
+            if kind:
+                block = _block(HEADING, chunk, block_attrs, level=kind)
+            else:
+                block = _block(_verse_or_paragraph(chunk), chunk, block_attrs)
+            self.blocks.append(block)
+
+    def add(self, kind: str, spans: list[Span], offset: int | None, **attrs: Any) -> None:
+        line = self.src.line_col(offset)[0] if offset is not None else 0
+        merged = {**self.context[-1], **attrs}
+        merged.pop("heading", None)
+        self.gap = 0
+        self.blocks.append(Block(kind, spans, line=line, end_line=line, attrs=merged))
+
+    def _spans(self, items: list[list[Any]]) -> list[Span]:
+        items = _normalize_space(items)
+        spans: list[Span] = []
+        for item in items:
+            tag = item[0]
+            if tag == "run":
+                if item[1]:
+                    spans.append(self._text_span(item[1][0], item[2]))
+            elif tag == "br":
+                line, col = self.src.line_col(item[1]) if item[1] is not None else (0, 0)
+                spans.append(Span(BREAK, "<br>", line, col, plain="\n"))
+            else:
+                markup = "<i>" if tag == EM else "<b>"
+                spans.append(Span(tag, markup, 0, 0, plain=_PLAIN_TOGGLE[tag]))
+        # A toggle sits where the text it marks starts (or, closing, where it ends).
+        following: Span | None = None
+        for span in reversed(spans):
+            if span.kind == TEXT:
+                following = span
+            elif span.kind in (EM, STRONG) and following is not None:
+                span.line, span.col = following.line, following.col
+        previous: Span | None = None
+        for span in spans:
+            if span.kind == TEXT:
+                previous = span
+            elif span.kind in (EM, STRONG) and not span.line and previous is not None:
+                span.line, span.col = previous.line, previous.col
+        # Emphasis around nothing says nothing.
+        out: list[Span] = []
+        for span in spans:
+            if out and span.kind in (EM, STRONG) and out[-1].kind == span.kind:
+                out.pop()
+                continue
+            out.append(span)
+        return out
+
+    def _text_span(self, text: str, offsets: list[int]) -> Span:
+        source = self.src.source
+        start = offsets[0]
+        end = max(offsets[-1], start) + 1
+        line, col = self.src.line_col(start)
+        orig = source[start:end]
+        if orig == text:
+            return Span(TEXT, text, line, col)
+        pieces: list[tuple[int, int, bool]] = []
+        previous = None
+        for i, off in enumerate(offsets):
+            if previous is None or off != previous + 1:
+                pieces.append((i, max(off - start, 0), True))
+            previous = off
+        return Span(TEXT, text, line, col, orig=orig, omap=OffsetMap(pieces))
+
+
+def _block(kind: str, spans: list[Span], attrs: dict[str, Any], level: int = 0) -> Block:
+    lines = [s.line for s in spans if s.line and s.kind == TEXT] or [
+        s.line for s in spans if s.line
+    ]
+    first = lines[0] if lines else 0
+    tail = next((sp for sp in reversed(spans) if sp.line), None)
+    last = (
+        tail.line + (tail.orig if tail.orig is not None else tail.text).count("\n")
+        if tail
+        else first
+    )
+    return Block(kind, spans, level=level, line=first, end_line=max(last, first), attrs=attrs)
+
+
+def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
+    """Collapse HTML white space, trim it at block and line edges, keep it out of emphasis."""
+    out: list[list[Any]] = []
+    for item in items:
+        if item[0] == "run":
+            text = "".join(item[1])
+            offsets = item[2]
+            if not _WS.search(text):
+                out.append(["run", text, offsets])
+                continue
+            chars: list[str] = []
+            offs: list[int] = []
+            pos = 0
+            for m in _WS.finditer(text):
+                chars.append(text[pos : m.start()])
+                offs.extend(offsets[pos : m.start()])
+                chars.append(" ")
+                offs.append(offsets[m.start()])
+                pos = m.end()
+            chars.append(text[pos:])
+            offs.extend(offsets[pos:])
+            out.append(["run", "".join(chars), offs])
+        else:
+            out.append(list(item))
+    # Move spaces out of emphasis: "<i>word </i>next" -> "<i>word</i> next".
+    open_state = {EM: False, STRONG: False}
+    moved: list[list[Any]] = []
+    pending: list[Any] | None = None  # a space taken from the start of an emphasis
+    for item in out:
+        kind = item[0]
+        if kind in open_state:
+            opening = not open_state[kind]
+            open_state[kind] = opening
+            if not opening and moved and moved[-1][0] == "run" and moved[-1][1].endswith(" "):
+                prev = moved[-1]
+                moved[-1] = ["run", prev[1][:-1], prev[2][:-1]]
+                moved.append(item)
+                moved.append(["run", " ", prev[2][-1:]])
+                continue
+            moved.append(item)
+            if opening:
+                pending = item
+            continue
+        if kind == "run" and pending is not None and item[1].startswith(" "):
+            moved.insert(len(moved) - 1, ["run", " ", item[2][:1]])
+            item = ["run", item[1][1:], item[2][1:]]
+        pending = None
+        moved.append(item)
+    # Merge neighbouring runs, then drop spaces at the edges of lines.
+    merged: list[list[Any]] = []
+    for item in moved:
+        if item[0] == "run" and merged and merged[-1][0] == "run":
+            a, b = merged[-1], item
+            text, offs = a[1], a[2]
+            btext, boffs = b[1], b[2]
+            if text.endswith(" ") and btext.startswith(" "):
+                btext, boffs = btext[1:], boffs[1:]
+            merged[-1] = ["run", text + btext, list(offs) + list(boffs)]
+        else:
+            merged.append(item)
+    # Which runs end their line (only toggles follow before a break or the end)?
+    ends_line = [False] * len(merged)
+    seen_text = False
+    for i in range(len(merged) - 1, -1, -1):
+        item = merged[i]
+        if item[0] == "br":
+            seen_text = False
+        elif item[0] == "run":
+            ends_line[i] = not seen_text
+            if item[1].strip():
+                seen_text = True
+    at_line_start = True
+    for i, item in enumerate(merged):
+        if item[0] == "run":
+            if at_line_start and item[1].startswith(" "):
+                item[1], item[2] = item[1][1:], item[2][1:]
+            if item[1]:
+                at_line_start = False
+                if ends_line[i] and item[1].endswith(" "):
+                    item[1], item[2] = item[1][:-1], item[2][:-1]
+        elif item[0] == "br":
+            at_line_start = True
+    return [
+        ["run", [item[1]], item[2]] if item[0] == "run" else item
+        for item in merged
+        if item[0] != "run" or item[1]
+    ]
+
+
+def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]]:
+    """Split at ``min_breaks`` line breaks in a row (old pages' paragraph separator).
+
+    Emphasis open across a split is closed before it and reopened after it.
+    """
+    chunks: list[list[Span]] = [[]]
+    open_toggles: dict[str, Span] = {}
+    i = 0
+    n = len(spans)
+    while i < n:
+        span = spans[i]
+        if span.kind == BREAK:
+            j = i
+            while j < n and spans[j].kind == BREAK:
+                j += 1
+            if j - i >= min_breaks and j < n:
+                for toggle in open_toggles.values():
+                    chunks[-1].append(_toggle_like(toggle))
+                chunks.append([_toggle_like(t) for t in open_toggles.values()])
+            elif j < n:
+                chunks[-1].extend(spans[i:j])
+            i = j
+            continue
+        if span.kind in (EM, STRONG):
+            if span.kind in open_toggles:
+                del open_toggles[span.kind]
+            else:
+                open_toggles[span.kind] = span
+        chunks[-1].append(span)
+        i += 1
+    result = []
+    for chunk in chunks:
+        while chunk and chunk[0].kind == BREAK:
+            chunk.pop(0)
+        if any(s.kind == TEXT and s.text.strip() for s in chunk):
+            result.append(_drop_empty_toggles(chunk))
+    return result
+
+
+def _toggle_like(span: Span) -> Span:
+    return Span(span.kind, span.text, span.line, span.col, plain=span.plain)
+
+
+def _drop_empty_toggles(chunk: list[Span]) -> list[Span]:
+    """Remove an opening toggle directly followed by its closing one."""
+    out: list[Span] = []
+    for span in chunk:
+        if out and span.kind in (EM, STRONG) and out[-1].kind == span.kind:
+            out.pop()
+            continue
+        out.append(span)
+    return out
+
+
+def _verse_or_paragraph(spans: list[Span]) -> str:
+    """Lines broken by ``<br>``: verse when most are short, else paragraphs (one per line)."""
+    lines: list[str] = [""]
+    for span in spans:
+        if span.kind == BREAK:
+            lines.append("")
+        elif span.kind == TEXT:
+            lines[-1] += span.text
+    if len(lines) < 2:
+        return PARAGRAPH
+    short = sum(1 for line in lines if len(line) <= 60)
+    return VERSE if short >= 0.75 * len(lines) else PARAGRAPH
+
+
+# --- sites -------------------------------------------------------------------
+
+
+def _node_text(node: Any) -> str:
+    return " ".join((node.text(deep=True) or "").split())
+
+
+def _site(tree: Any) -> str | None:
+    if tree.css_first("#storytext") is not None:
+        return "ffn"
+    if tree.css_first("#chapters") is not None and tree.css_first("#preface") is not None:
+        return "ao3"
+    return None
+
+
+def _roots(tree: Any, site: str | None, meta: dict[str, Any]) -> list[Any]:
+    body = tree.body if tree.body is not None else tree.root
+    if site == "ffn":
+        title = tree.css_first("#profile_top b")
+        author = tree.css_first("#profile_top a[href^='/u/']")
+        chapter = tree.css_first("#chap_select option[selected]")
+        if title is not None:
+            meta["title"] = _node_text(title)
+        if author is not None:
+            meta["author"] = _node_text(author)
+        if chapter is not None:
+            meta["chapter"] = _node_text(chapter)
+        return [tree.css_first("#storytext")]
+    if site == "ao3":
+        title = tree.css_first("#preface h1") or tree.css_first("#preface .meta h1")
+        author = tree.css_first("#preface .byline a[rel='author']") or tree.css_first(
+            "#preface .byline"
+        )
+        if title is not None:
+            meta["title"] = _node_text(title)
+        if author is not None:
+            meta["author"] = _node_text(author).removeprefix("by ").strip()
+        return [n for n in (tree.css_first("#preface"), tree.css_first("#chapters"),
+                            tree.css_first("#afterword")) if n is not None]  # fmt: skip
+    mains = tree.css("main, [role=main]") or tree.css("article")
+    if len(mains) == 1 and len(_node_text(mains[0])) > 0.5 * len(_node_text(body)):
+        return [mains[0]]
+    return [body]
+
+
+def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
+    """Visit ``root``'s content in document order (iteratively: tag soup nests deep)."""
+    # Each frame: the children still to visit, what to do on leaving, inside <article>...?
+    stack: list[tuple[Any, tuple[Any, ...], bool]] = [
+        (iter(root.iter(include_text=True)), (), inside_section)
+    ]
+    while stack:
+        children, on_exit, inside = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if on_exit:
+                _leave(builder, on_exit)
+            continue
+        tag = child.tag
+        if tag == "-text":
+            builder.text(child.text(deep=False) or "")
+            continue
+        if tag in _DROP or tag.startswith("-"):
+            continue
+        if tag == "dl" and "tags" in _words(child.attributes):
+            continue  # AO3 tag list: metadata, not story
+        if tag == "br":
+            builder.line_break(builder.src.tag_offset("br"))
+            continue
+        if tag == "hr":
+            builder.flush()
+            offset = builder.src.tag_offset("hr")
+            builder.add(SCENE_BREAK, [Span(RAW, "<hr>", *_lc(builder, offset), plain="")], offset)
+            continue
+        if tag in ("pre", "listing", "plaintext"):
+            builder.flush()
+            offset = builder.src.tag_offset(tag)
+            data = child.text(deep=True) or ""
+            offsets = builder.src.locate(data) if data.strip() else []
+            at = offsets[0] if offsets else offset
+            builder.add(
+                RAW_BLOCK, [Span(RAW, data.rstrip("\n"), *_lc(builder, at))], at, html="pre"
+            )
+            continue
+        if tag == "a":
+            builder.link_count += 1
+            builder.in_link += 1
+            on_leave: tuple[Any, ...] = ("a",)
+        elif tag in _TOGGLES:
+            builder.toggle(_TOGGLES[tag], True)
+            on_leave = ("toggle", _TOGGLES[tag])
+        elif tag not in _BLOCKS:
+            on_leave = ()  # inline: font, span, u, small, sup...
+        else:
+            builder.flush()
+            builder.context.append(_block_context(builder, child, tag, inside))
+            on_leave = ("block",)
+            inside = inside or tag in _SECTION_TAGS
+        stack.append((iter(child.iter(include_text=True)), on_leave, inside))
+
+
+def _leave(builder: _Builder, action: tuple[Any, ...]) -> None:
+    if action[0] == "a":
+        builder.in_link -= 1
+    elif action[0] == "toggle":
+        builder.toggle(action[1], False)
+    else:
+        builder.flush()
+        builder.context.pop()
+
+
+def _block_context(builder: _Builder, node: Any, tag: str, inside: bool) -> dict[str, Any]:
+    """The attributes a block element gives the blocks inside it."""
+    ctx = dict(builder.context[-1])
+    attrs = node.attributes
+    words = _words(attrs)
+    reason = _chrome_reason(tag, attrs, words, inside)
+    if builder.site == "ao3" and "message" in words:
+        reason = "AO3 site message"
+    if reason and "chrome" not in ctx:
+        ctx["chrome"] = reason
+    if "byline" in words:
+        ctx["role"] = "byline"
+    if tag == "blockquote":
+        ctx["quote"] = True
+    elif tag == "center" or (attrs.get("align") or "").lower() == "center":
+        ctx["align"] = "center"
+    elif tag in _HEADINGS:
+        ctx["heading"] = _HEADINGS[tag]
+    elif tag == "li":
+        ctx["list"] = True
+    return ctx
+
+
+def _lc(builder: _Builder, offset: int | None) -> tuple[int, int]:
+    return builder.src.line_col(offset) if offset is not None else (0, 0)
+
+
+def _mark_notes(blocks: list[Block]) -> None:
+    """A 'Notes' / 'Summary' label followed by quoted blocks: mark them as notes."""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        label = block.text.strip()
+        if block.kind == PARAGRAPH and not block.attrs.get("quote") and _NOTE_LABEL.match(label):
+            role = "summary" if "summary" in label.lower() else "note"
+            j = i + 1
+            while j < len(blocks) and blocks[j].attrs.get("quote") and blocks[j].kind != HEADING:
+                blocks[j].attrs["role"] = role
+                j += 1
+            if j > i + 1:
+                block.attrs["role"] = role + "-label"
+            i = j
+            continue
+        i += 1
+
+
+def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
+    """HTML heading ranks to document levels: the title 1, chapters the default, deeper +1."""
+    levels = sorted({b.level for b in blocks if b.kind == HEADING})
+    title = meta.get("title")
+    title_level = None
+    heads = [b for b in blocks if b.kind == HEADING]
+    if heads and not title and len(levels) > 1:
+        # One heading of the top rank, before every other heading: the title.
+        top = [b for b in heads if b.level == levels[0]]
+        if len(top) == 1 and top[0] is heads[0]:
+            title = meta["title"] = heads[0].text.strip()
+    for b in heads[:1]:
+        if title and b.text.strip() == title:
+            title_level = b.level
+    chapter_levels = [lv for lv in levels if lv != title_level]
+    for b in blocks:
+        if b.kind != HEADING:
+            continue
+        if b.level == title_level and b.text.strip() == title:
+            b.level = 1
+            b.attrs["role"] = "title"
+        elif chapter_levels and b.level == chapter_levels[0]:
+            b.level = 0  # the writer's chapter level
+        else:
+            rank = chapter_levels.index(b.level) if b.level in chapter_levels else 1
+            b.level = min(2 + rank, 6)
+    return blocks
+
+
+def read(text: str) -> Document:
+    """Parse HTML ``text`` into a Document of the page's main content."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(text)
+    meta: dict[str, Any] = {}
+    site = _site(tree)
+    if site:
+        meta["site"] = site
+    page_title = tree.css_first("head title")
+    if page_title is not None and _node_text(page_title):
+        meta.setdefault("page_title", _node_text(page_title))
+    builder = _Builder(text)
+    builder.site = site
+    for root in _roots(tree, site, meta):
+        builder.flush()
+        inside = root.tag in _SECTION_TAGS
+        if root.tag not in ("body", "html"):
+            reason = _chrome_reason(root.tag, root.attributes, _words(root.attributes), False)
+            if reason:
+                builder.context.append({"chrome": reason})
+                _walk(builder, root, inside)
+                builder.flush()
+                builder.context.pop()
+                continue
+        _walk(builder, root, inside)
+        builder.flush()
+    blocks = builder.blocks
+    if site == "ffn":
+        blocks = _ffn_headings(blocks, meta, builder.src)
+    _mark_notes(blocks)
+    blocks = _headings(blocks, meta)
+    return Document(blocks, format="html", meta=meta)
+
+
+_NUMBERED = regex.compile(r"^(\d+)\.\s*(.*)$")
+
+
+def _ffn_headings(blocks: list[Block], meta: dict[str, Any], src: SourceText) -> list[Block]:
+    """fanfiction.net keeps titles outside the story text: make them headings.
+
+    Each made heading points at the first place its words appear in the page.
+    """
+    made: list[Block] = []
+
+    def heading(text: str, found: str, level: int, role: str) -> Block:
+        i = src.text.find(found)
+        line, col = src.line_col(src.offsets(i, i + 1)[0]) if i >= 0 else (0, 0)
+        span = Span(TEXT, text, line, col)
+        return Block(HEADING, [span], level=level, line=line, end_line=line, attrs={"role": role})
+
+    if meta.get("title"):
+        made.append(heading(meta["title"], meta["title"], 1, "title"))
+    chapter = meta.get("chapter")
+    if chapter:
+        m = _NUMBERED.match(chapter)
+        title = chapter
+        if m:
+            rest = m.group(2)
+            title = rest if regex.match(r"(?i)chapter\b", rest) else f"Chapter {m.group(1)}: {rest}"
+        made.append(heading(title, chapter, 0, "chapter"))
+    for b in made:
+        b.attrs["made"] = True
+    return made + blocks
+
+
+__all__ = ["declared_charset", "decode", "read"]
