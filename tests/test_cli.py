@@ -16,7 +16,7 @@ def run(*args: str, input: bytes | None = None):
 
 def test_convert_to_stdout_applies_filters(tmp_path):
     src = tmp_path / "in.txt"
-    src.write_bytes("Wait . . . what?\n".encode())
+    src.write_bytes(b"Wait . . . what?\n")
     result = run("convert", str(src), "--to", "text")
     assert result.exit_code == 0, result.output
     assert result.output == "Wait … what?\n"
@@ -89,7 +89,7 @@ def test_empty_file_gives_empty_output(tmp_path):
 
 
 def test_stdin_to_stdout():
-    result = run("convert", "-", "--to", "text", input="a...b\n".encode())
+    result = run("convert", "-", "--to", "text", input=b"a...b\n")
     assert result.exit_code == 0
     assert result.output == "a…b\n"
 

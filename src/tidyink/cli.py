@@ -66,7 +66,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--only", metavar="NAMES", help="Run only these filters or stages (comma-separated)."),
         click.option("--skip", metavar="NAMES", help="Do not run these filters or stages."),
         click.option("--enable", metavar="NAMES", help="Also run these filters that are off by default."),
-        click.option("--encoding", "-e", metavar="NAME", help="Decode input with this encoding instead of detecting it."),
+        click.option("--encoding", "-e", metavar="NAME", help="Decode with this encoding instead of detecting it."),
         click.option(
             "--from",
             "input_format",

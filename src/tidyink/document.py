@@ -284,9 +284,9 @@ class ProseView:
         spans = self.block.spans
         i = max(bisect_right(self.starts, start) - 1, 0)
         # An insertion at a boundary belongs to the TEXT span that ends there.
-        if start == end and i > 0 and start == self.starts[i] and spans[i - 1].kind == TEXT:
-            if spans[i].kind != TEXT:
-                i -= 1
+        at_boundary = start == end and i > 0 and start == self.starts[i]
+        if at_boundary and spans[i - 1].kind == TEXT and spans[i].kind != TEXT:
+            i -= 1
         if spans[i].kind != TEXT:
             return None
         span_end = self.starts[i] + len(spans[i].text)
