@@ -20,7 +20,7 @@ from tidyink.config import Resolver, Settings
 from tidyink.errors import InputError, TidyinkError
 
 if TYPE_CHECKING:
-    from pathspec import GitIgnoreSpec, PathSpec
+    from pathspec import GitIgnoreSpec
 
     from tidyink.api import Result
     from tidyink.options import Options
@@ -144,13 +144,13 @@ class Finder:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._ignores = _Ignores()
-        self._specs: dict[tuple[str, ...], PathSpec] = {}
+        self._specs: dict[tuple[str, ...], GitIgnoreSpec] = {}
 
-    def _pathspec(self, patterns: tuple[str, ...]) -> PathSpec:
+    def _pathspec(self, patterns: tuple[str, ...]) -> GitIgnoreSpec:
         if patterns not in self._specs:
-            from pathspec import PathSpec
+            from pathspec import GitIgnoreSpec
 
-            self._specs[patterns] = PathSpec.from_lines("gitwildmatch", patterns)
+            self._specs[patterns] = GitIgnoreSpec.from_lines(patterns)
         return self._specs[patterns]
 
     def _relative(self, path: Path, settings: Settings) -> str:
@@ -245,9 +245,7 @@ def fix_bytes(
         raise InputError(f"{where}: fix rewrites Markdown and text files only, not {fmt}")
     result = api.convert(data, path=path, options=fix_options(settings, fmt), state=state)
     if result.input_format != fmt:  # sniffed as something else (HTML)
-        raise InputError(
-            f"{where}: looks like {result.input_format}; fix rewrites Markdown and text only"
-        )
+        raise InputError(f"{where}: looks like {result.input_format}; fix rewrites Markdown and text only")
     return encode(result.text, result.source, data, to_utf8=to_utf8), result
 
 
@@ -333,9 +331,7 @@ def fix_file(
 
     try:
         data = api.read_bytes(path)
-        new, result = fix_bytes(
-            data, path=str(path), settings=settings, to_utf8=to_utf8, state=state
-        )
+        new, result = fix_bytes(data, path=str(path), settings=settings, to_utf8=to_utf8, state=state)
     except TidyinkError as exc:
         return Outcome(path, FAILED, str(exc))
     if new == data:
