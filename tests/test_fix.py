@@ -221,3 +221,25 @@ def test_html_files_are_refused(tmp_path):
     result = run("fix", str(path))
     assert result.exit_code == 2 and "Markdown and text files only" in result.output
     assert path.read_text() == "<p>Hi...</p>\n"
+
+
+def test_fix_runs_filters_until_nothing_changes(monkeypatch):
+    from tidyink import filters, pipeline
+    from tidyink.records import Edit
+
+    class Halve(filters.TextFilter):  # removes one "!" of a run per pass: needs several passes
+        name, description, stage, order = "fake-halve", "test", "typography", 399
+
+        def edits(self, text, block, ctx):
+            at = text.find("!!")
+            if at >= 0:
+                yield Edit(at, at + 1, "", "one fewer")
+
+    fake = (*filters.all_filters(), Halve)
+    monkeypatch.setattr(filters, "all_filters", lambda: fake)
+    monkeypatch.setattr(pipeline, "all_filters", lambda: fake)
+    fixed = fix_bytes(b"Stop!!!\n", path="a.txt")
+    assert fixed.data == b"Stop!\n" and fixed.passes == 3
+    assert [c.filter for c in fixed.result.changes] == ["fake-halve", "fake-halve"]
+    assert fixed.result.source.text == "Stop!!!\n"
+    assert fix_bytes(fixed.data, path="a.txt").passes == 1

@@ -12,9 +12,9 @@ import codecs
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidyink.config import Resolver, Settings
 from tidyink.errors import InputError, TidyinkError
@@ -220,6 +220,17 @@ def fix_options(settings: Settings, fmt: str) -> Options:
     return settings.fix_options().with_(to=fmt)
 
 
+MAX_PASSES = 4  # like ruff's fix loop: run again until nothing changes, at most this often
+
+
+class Fixed(NamedTuple):
+    """The fixed bytes, the conversion result (changes of every pass) and the passes run."""
+
+    data: bytes
+    result: Result
+    passes: int
+
+
 def fix_bytes(
     data: bytes,
     *,
@@ -227,8 +238,12 @@ def fix_bytes(
     settings: Settings | None = None,
     to_utf8: bool | None = None,
     state: dict[str, Any] | None = None,
-) -> tuple[bytes, Result]:
+) -> Fixed:
     """The fixed bytes of one file, and the conversion result.
+
+    Filters run until the text stops changing (at most :data:`MAX_PASSES`
+    times), so fixing a fixed file changes nothing even when one filter's
+    output gives another (or itself) something to do.
 
     Raises :class:`TidyinkError` for undecodable input, an HTML file, or fixed
     text the file's encoding cannot hold (:class:`EncodeError`).
@@ -243,10 +258,18 @@ def fix_bytes(
     where = path or "<input>"
     if fmt not in ("markdown", "text"):
         raise InputError(f"{where}: fix rewrites Markdown and text files only, not {fmt}")
-    result = api.convert(data, path=path, options=fix_options(settings, fmt), state=state)
-    if result.input_format != fmt:  # sniffed as something else (HTML)
-        raise InputError(f"{where}: looks like {result.input_format}; fix rewrites Markdown and text only")
-    return encode(result.text, result.source, data, to_utf8=to_utf8), result
+    options = fix_options(settings, fmt)
+    first = api.convert(data, path=path, options=options, state=state)
+    if first.input_format != fmt:  # sniffed as something else (HTML)
+        raise InputError(f"{where}: looks like {first.input_format}; fix rewrites Markdown and text only")
+    result, changes, passes = first, list(first.changes), 1
+    while result.changed and passes < MAX_PASSES:
+        result = api.convert(result.text, path=path, options=options.with_(input_format=fmt), state=state)
+        changes += result.changes
+        passes += 1
+    if passes > 1:
+        result = replace(result, source=first.source, changes=changes)
+    return Fixed(encode(result.text, first.source, data, to_utf8=to_utf8), result, passes)
 
 
 def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False) -> bytes:
@@ -331,7 +354,7 @@ def fix_file(
 
     try:
         data = api.read_bytes(path)
-        new, result = fix_bytes(data, path=str(path), settings=settings, to_utf8=to_utf8, state=state)
+        new, result, _ = fix_bytes(data, path=str(path), settings=settings, to_utf8=to_utf8, state=state)
     except TidyinkError as exc:
         return Outcome(path, FAILED, str(exc))
     if new == data:
