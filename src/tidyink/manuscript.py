@@ -69,6 +69,7 @@ class Outcome:
     before: str = ""  # decoded input text (LF)
     after: str = ""  # fixed text (LF)
     result: Result | None = None
+    passes: int = 0  # filter passes that changed the text (see MAX_PASSES)
 
     @property
     def changed(self) -> bool:
@@ -224,7 +225,8 @@ MAX_PASSES = 4  # like ruff's fix loop: run again until nothing changes, at most
 
 
 class Fixed(NamedTuple):
-    """The fixed bytes, the conversion result (changes of every pass) and the passes run."""
+    """The fixed bytes, the conversion result (changes of every pass) and how many passes
+    changed the text (0: already clean; more than 1: a filter gave work to a later pass)."""
 
     data: bytes
     result: Result
@@ -262,14 +264,56 @@ def fix_bytes(
     first = api.convert(data, path=path, options=options, state=state)
     if first.input_format != fmt:  # sniffed as something else (HTML)
         raise InputError(f"{where}: looks like {first.input_format}; fix rewrites Markdown and text only")
-    result, changes, passes = first, list(first.changes), 1
-    while result.changed and passes < MAX_PASSES:
-        result = api.convert(result.text, path=path, options=options.with_(input_format=fmt), state=state)
-        changes += result.changes
+    _check_round_trip(first.source, data, where)
+    result, changes, passes = first, list(first.changes), 0
+    while result.changed:
         passes += 1
+        if passes >= MAX_PASSES:
+            break
+        again = api.convert(result.text, path=path, options=options.with_(input_format=fmt), state=state)
+        if not again.changed:
+            break
+        changes += again.changes
+        result = again
     if passes > 1:
         result = replace(result, source=first.source, changes=changes)
-    return Fixed(encode(result.text, first.source, data, to_utf8=to_utf8), result, passes)
+    new = encode(result.text, first.source, data, to_utf8=to_utf8)
+    if new != data and first.source.detected_by not in _CERTAIN:
+        _check_stable(new, result.text, first.source, where)
+    return Fixed(new, result, passes)
+
+
+_CERTAIN = frozenset({"bom", "utf-8", "user", "empty"})  # decodings that cannot flip
+
+
+def _check_stable(new: bytes, text: str, source: Source, where: str) -> None:
+    """Refuse to write bytes that tidyink would read back differently next time (a guessed
+    encoding the fixed bytes no longer look like): the next run would undo or redo work."""
+    from tidyink import api
+
+    try:
+        again = api.detect(new, path=where)
+    except TidyinkError:
+        again = None
+    if again is None or again.text != text:
+        raise InputError(
+            f"{where}: after fixing, the guessed encoding ({source.encoding}) would no longer be"
+            " recognised; left unchanged (name the encoding with --encoding, or use --to-utf8)"
+        )
+
+
+def _check_round_trip(source: Source, data: bytes, where: str) -> None:
+    """Refuse a file whose decoding does not give back its bytes: writing it would change
+    more than the fixes (a wrong guess at the encoding, or bytes the codec drops)."""
+    try:
+        same = encode(source.text, source, data) == data
+    except EncodeError:
+        same = False
+    if not same:
+        raise InputError(
+            f"{where}: decoding as {source.encoding} does not give back the same bytes; left unchanged"
+            " (name the encoding with --encoding, or use --to-utf8)"
+        )
 
 
 def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False) -> bytes:
@@ -354,17 +398,17 @@ def fix_file(
 
     try:
         data = api.read_bytes(path)
-        new, result, _ = fix_bytes(data, path=str(path), settings=settings, to_utf8=to_utf8, state=state)
+        new, result, passes = fix_bytes(data, path=str(path), settings=settings, to_utf8=to_utf8, state=state)
     except TidyinkError as exc:
         return Outcome(path, FAILED, str(exc))
     if new == data:
-        return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result)
+        return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
     if write:
         try:
             atomic_write(path, new)
         except OSError as exc:
             return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
-    return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result)
+    return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
 
 
 def run(
