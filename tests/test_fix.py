@@ -243,3 +243,11 @@ def test_fix_runs_filters_until_nothing_changes(monkeypatch):
     assert [c.filter for c in fixed.result.changes] == ["fake-halve", "fake-halve"]
     assert fixed.result.source.text == "Stop!!!\n"
     assert fix_bytes(fixed.data, path="a.txt").passes == 0
+
+
+def test_symlinked_file_is_fixed_through_the_link(tmp_path):
+    real = write(tmp_path / "real" / "a.md", "So...\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert run("fix", str(link)).exit_code == 0
+    assert link.is_symlink() and real.read_text() == "So…\n"

@@ -107,9 +107,7 @@ class Settings:
             enabled = set(changes.get("enable", opts.enable))
             skip = list(changes.get("skip", opts.skip))
             skip += [
-                f.name
-                for f in all_filters()
-                if f.stage not in stages and f.name not in enabled and f.name not in skip
+                f.name for f in all_filters() if f.stage not in stages and f.name not in enabled and f.name not in skip
             ]
             changes["skip"] = tuple(skip)
         return opts.with_(**changes)
@@ -364,17 +362,13 @@ def effective(settings: Settings) -> list[tuple[str, Any, str]]:
     for f in fields(Options):
         if f.name.startswith("_"):
             continue
-        rows.append(
-            (f.name.replace("_", "-"), getattr(settings.options, f.name), settings.origin(f.name))
-        )
+        rows.append((f.name.replace("_", "-"), getattr(settings.options, f.name), settings.origin(f.name)))
     for key in PROJECT_KEYS:
         if key in _option_types():
             continue
         rows.append((key.replace("_", "-"), getattr(settings, key), settings.origin(key)))
     for key in FIX_KEYS:
-        rows.append(
-            (f"fix.{key.replace('_', '-')}", settings.fix[key], settings.origin(f"fix.{key}"))
-        )
+        rows.append((f"fix.{key.replace('_', '-')}", settings.fix[key], settings.origin(f"fix.{key}")))
     return rows
 
 

@@ -405,7 +405,7 @@ def fix_file(
         return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
     if write:
         try:
-            atomic_write(path, new)
+            atomic_write(path.resolve(), new)  # through a symlink, not over it
         except OSError as exc:
             return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
     return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result, passes=passes)

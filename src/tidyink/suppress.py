@@ -218,12 +218,7 @@ def _fence_state(line: str, fence: str | None) -> tuple[str | None, bool]:
     m = _FENCE.match(line)
     if fence is None:
         return (m.group(1), True) if m else (None, False)
-    if (
-        m
-        and m.group(1)[0] == fence[0]
-        and len(m.group(1)) >= len(fence)
-        and not line[m.end() :].strip()
-    ):
+    if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end() :].strip():
         return None, True
     return fence, True
 
