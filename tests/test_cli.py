@@ -129,7 +129,9 @@ def test_detect_json(tmp_path):
 
 
 def test_version_runs_as_a_module():
-    out = subprocess.run([sys.executable, "-m", "tidyink", "--version"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "tidyink", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("tidyink, version ")
 
 

@@ -10,7 +10,9 @@ from tidyink.source import normalize_newlines
 
 NO_FILTERS: list[str] = []
 
-prose = st.text(alphabet=st.sampled_from(list("ab c\n\n  \t*_-#>1.`[]()<&\\!\"'éß—…\u00a0\r")), max_size=200)
+prose = st.text(
+    alphabet=st.sampled_from(list("ab c\n\n  \t*_-#>1.`[]()<&\\!\"'éß—…\u00a0\r")), max_size=200
+)
 
 
 def _expected(text: str) -> str:
@@ -28,7 +30,9 @@ def test_text_to_text_is_lossless(text):
 @settings(max_examples=300)
 @given(prose)
 def test_markdown_to_markdown_is_lossless(text):
-    result = tidyink.convert(text, to="markdown", input_format="markdown", only=NO_FILTERS, lint=False)
+    result = tidyink.convert(
+        text, to="markdown", input_format="markdown", only=NO_FILTERS, lint=False
+    )
     assert result.text == _expected(text)
 
 
@@ -43,8 +47,8 @@ def test_lossless_on_any_unicode(text):
 def test_markdown_document_with_every_construct_round_trips():
     doc = (
         "---\ntitle: A test\n---\n\n# Heading *one*\n\nSome _prose_ with `code`, a [link](http://x.y/a_b)\n"
-        'and an ![image](p.png "t"), <span>html</span>, \\*escaped\\* &amp; entity.  \nHard break.\n\n'
-        '> quoted "text"\n> more\n\n- item one\n- item **two**\n\n1. first\n2. second\n\n'
+        "and an ![image](p.png \"t\"), <span>html</span>, \\*escaped\\* &amp; entity.  \nHard break.\n\n"
+        "> quoted \"text\"\n> more\n\n- item one\n- item **two**\n\n1. first\n2. second\n\n"
         "```python\nx = '...'\n```\n\n    indented code\n\n***\n\n<div>\nblock html\n</div>\n\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref]: http://example.com\n"
     )
