@@ -251,3 +251,9 @@ def test_symlinked_file_is_fixed_through_the_link(tmp_path):
     link.symlink_to(real)
     assert run("fix", str(link)).exit_code == 0
     assert link.is_symlink() and real.read_text() == "So…\n"
+
+
+def test_gitignore_means_nothing_outside_a_repository(tmp_path):
+    write(tmp_path / ".gitignore", "*.md\n")
+    a = write(tmp_path / "a.md", "x\n")
+    assert list(Finder(Resolver()).files([tmp_path])) == [a]

@@ -118,15 +118,15 @@ class _Ignores:
     def ignored(self, path: Path, is_dir: bool) -> bool:
         """Whether git would ignore ``path`` (absolute); deeper files win, like git."""
         root = self._root(path.parent)
+        if root is None:  # like git: .gitignore files mean nothing outside a repository
+            return False
         chain: list[Path] = []
         folder = path.parent
         while True:
             chain.append(folder)
-            if folder == root or folder.parent == folder:
+            if folder == root:
                 break
             folder = folder.parent
-        if root is None:
-            chain = chain[:1]  # outside a repository: only the file's own folder
         decision = False
         for folder in reversed(chain):
             spec = self._spec(folder)
