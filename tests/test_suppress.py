@@ -115,3 +115,14 @@ def test_scan_is_cheap_and_empty_without_directives():
     marks = scan("No directives here at all.\n", "markdown")
     assert not marks
     assert marks.options(tidyink.Options()) == tidyink.Options()
+
+
+def test_readme_example_behaves_as_documented():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Leaving text alone") :]
+    start = section.index("```markdown\n") + len("```markdown\n")
+    example = section[start : section.index("```", start)]
+    assert "tidyink: off" in example and "tidyink: skip -->" in example
+    assert md(example).text == example  # everything in it is protected
