@@ -130,6 +130,9 @@ def test_config_command_shows_values_and_origins(tmp_path):
     data = json.loads(runner.invoke(main, ["config", str(tmp_path), "--format", "json"]).output)
     assert data["config"] == str(cfg.resolve())
     assert data["settings"]["quotes"] == {"value": "straight", "from": str(cfg.resolve())}
+    assert "mojibake" in data["fix_filters"]["text"] and "ellipses" in data["fix_filters"]["markdown"]
+    skipped = runner.invoke(main, ["config", str(tmp_path), "--skip", "ellipses"]).output
+    assert "# tidyink fix runs on text: " in skipped and "ellipses" not in skipped.split("runs on text:")[1]
 
 
 def test_config_command_reports_bad_key_as_one_line(tmp_path):

@@ -273,7 +273,7 @@ def show_config(
     """Print the settings that apply to PATH (default: here) and where each came from."""
     import json
 
-    from tidyink.config import Resolver, effective, toml_value
+    from tidyink.config import Resolver, effective, fix_filters, toml_value
 
     settings = Resolver(_overrides(**kwargs), config=config_file, isolated=isolated).for_path(path)
     rows = effective(settings)
@@ -281,6 +281,7 @@ def show_config(
         data = {
             "config": str(settings.path) if settings.path else None,
             "settings": {k: {"value": v, "from": o} for k, v, o in rows},
+            "fix_filters": fix_filters(settings),
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=list))
         return
@@ -293,3 +294,5 @@ def show_config(
     width = min(max(len(s) for s, _ in lines), 60)
     for shown, origin in lines:
         click.echo(f"{shown:<{width}}  # {origin}")
+    for fmt, names in fix_filters(settings).items():
+        click.echo(f"# tidyink fix runs on {fmt}: {', '.join(names) or 'no filter'}")

@@ -394,3 +394,11 @@ def _toml_key(key: str) -> str:
     import regex
 
     return key if regex.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
+
+
+def fix_filters(settings: Settings) -> dict[str, list[str]]:
+    """The filters ``tidyink fix`` runs with these settings, per input format."""
+    from tidyink.pipeline import select_filters
+
+    options = settings.fix_options()
+    return {fmt: [f.name for f in select_filters(options, fmt)] for fmt in ("markdown", "text")}
