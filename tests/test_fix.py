@@ -243,6 +243,8 @@ def test_fix_runs_filters_until_nothing_changes(monkeypatch):
     assert [c.filter for c in fixed.result.changes] == ["fake-halve", "fake-halve"]
     assert fixed.result.source.text == "Stop!!!\n"
     assert fix_bytes(fixed.data, path="a.txt").passes == 0
+    quick = fix_bytes(b"Stop!!!\n", path="a.txt", settle=False)  # what --check needs
+    assert quick.passes == 1 and quick.data == b"Stop!!\n"
 
 
 def test_symlinked_file_is_fixed_through_the_link(tmp_path):

@@ -238,7 +238,8 @@ def fix(
     )
     dry = check or diff
     outcomes = []
-    for outcome in manuscript.run(paths, resolver, write=not dry, to_utf8=to_utf8):
+    settle = not dry or diff or explain  # --check alone only needs to know what would change
+    for outcome in manuscript.run(paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle):
         outcomes.append(outcome)
         if outcome.status == manuscript.FAILED:
             click.echo(f"tidyink: error: {outcome.message}", err=True)

@@ -240,12 +240,14 @@ def fix_bytes(
     settings: Settings | None = None,
     to_utf8: bool | None = None,
     state: dict[str, Any] | None = None,
+    settle: bool = True,
 ) -> Fixed:
     """The fixed bytes of one file, and the conversion result.
 
     Filters run until the text stops changing (at most :data:`MAX_PASSES`
     times), so fixing a fixed file changes nothing even when one filter's
-    output gives another (or itself) something to do.
+    output gives another (or itself) something to do. ``settle=False`` stops
+    after the first pass: enough to know *whether* a file would change.
 
     Raises :class:`TidyinkError` for undecodable input, an HTML file, or fixed
     text the file's encoding cannot hold (:class:`EncodeError`).
@@ -268,7 +270,7 @@ def fix_bytes(
     result, changes, passes = first, list(first.changes), 0
     while result.changed:
         passes += 1
-        if passes >= MAX_PASSES:
+        if passes >= MAX_PASSES or not settle:
             break
         again = api.convert(result.text, path=path, options=options.with_(input_format=fmt), state=state)
         if not again.changed:
@@ -391,6 +393,7 @@ def fix_file(
     write: bool = True,
     to_utf8: bool | None = None,
     state: dict[str, Any] | None = None,
+    settle: bool = True,
 ) -> Outcome:
     """Fix one file in place (``write``) or only say what would change."""
     from tidyink import api
@@ -398,7 +401,9 @@ def fix_file(
 
     try:
         data = api.read_bytes(path)
-        new, result, passes = fix_bytes(data, path=str(path), settings=settings, to_utf8=to_utf8, state=state)
+        new, result, passes = fix_bytes(
+            data, path=str(path), settings=settings, to_utf8=to_utf8, state=state, settle=settle or write
+        )
     except TidyinkError as exc:
         return Outcome(path, FAILED, str(exc))
     if new == data:
@@ -417,8 +422,12 @@ def run(
     *,
     write: bool = True,
     to_utf8: bool | None = None,
+    settle: bool = True,
 ) -> Iterator[Outcome]:
-    """Fix (or check) every file under ``paths``, one Outcome per file, errors included."""
+    """Fix (or check) every file under ``paths``, one Outcome per file, errors included.
+
+    ``settle=False`` (with ``write=False``) only finds out which files would change.
+    """
     state: dict[str, Any] = {}
     finder = Finder(resolver)
     for item in finder.files(paths):
@@ -430,7 +439,7 @@ def run(
         except TidyinkError as exc:
             yield Outcome(item, FAILED, str(exc))
             continue
-        yield fix_file(item, settings, write=write, to_utf8=to_utf8, state=state)
+        yield fix_file(item, settings, write=write, to_utf8=to_utf8, state=state, settle=settle)
 
 
 def unified_diff(outcome: Outcome) -> str:
