@@ -259,3 +259,31 @@ def test_gitignore_means_nothing_outside_a_repository(tmp_path):
     write(tmp_path / ".gitignore", "*.md\n")
     a = write(tmp_path / "a.md", "x\n")
     assert list(Finder(Resolver()).files([tmp_path])) == [a]
+
+
+def test_each_file_uses_its_nearest_config(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.tidyink]\nellipsis = ". . ."\n')
+    write(tmp_path / "book2" / ".tidyink.toml", 'ellipsis = "..."\n')
+    one = write(tmp_path / "book1" / "a.txt", "Wait...\n")
+    two = write(tmp_path / "book2" / "part" / "b.txt", "Wait. . .\n")
+    three = write(tmp_path / "c.txt", "Wait...\n")
+    result = run("fix", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (one.read_text(), two.read_text(), three.read_text()) == ("Wait. . .\n", "Wait...\n", "Wait. . .\n")
+
+
+def test_check_with_diff_prints_and_exits_1(tmp_path):
+    path = write(tmp_path / "a.md", "Wait...\n")
+    result = run("fix", "--check", "--diff", str(path))
+    assert result.exit_code == 1
+    assert "-Wait...\n+Wait…\n" in result.stdout
+    assert path.read_text() == "Wait...\n"
+
+
+def test_bad_config_stops_with_one_line(tmp_path):
+    write(tmp_path / "tidyink.toml", "ellipsis = 3\n")
+    path = write(tmp_path / "a.md", "Wait...\n")
+    result = run("fix", str(path))
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "ellipsis must be a string" in result.output
+    assert path.read_text() == "Wait...\n"
