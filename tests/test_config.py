@@ -54,6 +54,8 @@ def test_keys_map_onto_options_in_kebab_or_snake_case(tmp_path):
         ("ellipsis = '..'\n", "unknown ellipsis style"),
         ("[fix]\nstagez = []\n", "unknown key 'stagez' in [fix]"),
         ("wrap = [", "invalid TOML"),
+        ("fix = 1\n", "fix must be a table"),
+        ("[fix]\nstages = ['typo']\n", "fix.stages: unknown stage(s) typo"),
     ],
 )
 def test_bad_config_names_file_and_key(tmp_path, body, message):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tidyink.errors import UsageError
+from tidyink.filters.base import STAGES
 from tidyink.options import Options
 
 CONFIG_NAMES = (".tidyink.toml", "tidyink.toml", "pyproject.toml")
@@ -187,7 +188,9 @@ def load(path: Path) -> Settings:
     origins: dict[str, str] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
-        if key == "fix" and isinstance(value, dict):
+        if key == "fix":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{path}: fix must be a table ([fix] or [tool.tidyink.fix])")
             for raw_sub, sub in value.items():
                 sub_key = raw_sub.replace("-", "_")
                 if sub_key not in FIX_KEYS:
@@ -195,6 +198,11 @@ def load(path: Path) -> Settings:
                     _unknown(path, raw_sub, fix_where, FIX_KEYS)
                 fix[sub_key] = _coerce(path, f"fix.{raw_sub}", sub, FIX_KEYS[sub_key][0])
                 origins[f"fix.{sub_key}"] = str(path)
+            unknown = sorted(set(fix["stages"]) - set(STAGES))
+            if unknown:
+                raise ConfigError(
+                    f"{path}: fix.stages: unknown stage(s) {', '.join(unknown)} (use {', '.join(STAGES)})"
+                )
             continue
         if key in types_:
             value = _coerce(path, raw_key, value, types_[key])
