@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tidyink import pipeline, readers, writers
+from tidyink import pipeline, readers, suppress, writers
 from tidyink.document import Document
 from tidyink.errors import InputError
 from tidyink.filters.base import Context
@@ -104,8 +104,12 @@ def convert(
     source = load(data, path=path, encoding=opts.encoding, fmt=opts.input_format)
     fmt = opts.input_format or readers.sniff_format(source.text, path)
     doc = readers.read(source.text, fmt)
+    marks = suppress.scan(source.text, fmt)  # <!-- tidyink: off --> and friends
+    opts = marks.options(opts)
+    marks.protect(doc, source.text)
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
     pipeline.run(doc, ctx, fmt)
+    marks.filter(ctx)
     text = writers.write(doc, opts)
     return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
 

@@ -185,3 +185,122 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
             click.echo(record["summary"])
     if failed:
         sys.exit(EXIT_ERROR)
+
+
+def config_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Where settings come from: the nearest configuration file, or one named."""
+    decorators = [
+        click.option(
+            "--config",
+            "config_file",
+            metavar="FILE",
+            help="Use this configuration file (pyproject.toml or tidyink.toml) for every file.",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if any file would change.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of each change; change nothing.")
+@click.option(
+    "--to-utf8",
+    is_flag=True,
+    default=None,
+    help="Write fixed files as UTF-8 (default: keep each file's encoding).",
+)
+@filter_options
+@config_options
+@click.option("--explain", is_flag=True, help="List every change on standard error.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@guarded
+def fix(
+    paths: tuple[str, ...],
+    check: bool,
+    diff: bool,
+    to_utf8: bool | None,
+    config_file: str | None,
+    isolated: bool,
+    explain: bool,
+    quiet: bool,
+    **kwargs: Any,
+) -> None:
+    """Fix Markdown and text files in place, keeping format, encoding, BOM and line endings.
+
+    PATH may be files or folders (folders: *.md, *.markdown, *.txt, minus
+    .gitignore'd and excluded files). By default only the repair and typography
+    filters run; a manuscript is never restructured unless asked (--enable, --only,
+    or `stages` in the [fix] table of the configuration).
+    """
+    from tidyink import manuscript
+    from tidyink.config import Resolver
+    from tidyink.report import explain_lines
+
+    resolver = Resolver(
+        _overrides(**kwargs), config=config_file, isolated=isolated, fix={"to_utf8": to_utf8}
+    )
+    dry = check or diff
+    outcomes = []
+    settle = not dry or diff or explain  # --check alone only needs to know what would change
+    for outcome in manuscript.run(paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle):
+        outcomes.append(outcome)
+        if outcome.status == manuscript.FAILED:
+            click.echo(f"tidyink: error: {outcome.message}", err=True)
+            continue
+        if not outcome.changed:
+            continue
+        if diff:
+            sys.stdout.write(manuscript.unified_diff(outcome))
+            sys.stdout.flush()
+        if not quiet:
+            click.echo(f"{'would change' if dry else 'fixed'} {outcome.path}", err=True)
+        if explain and outcome.result is not None:
+            for line in explain_lines(outcome.result):
+                click.echo(line, err=True)
+    if not quiet:
+        click.echo(manuscript.summary(outcomes, would=dry), err=True)
+    if any(o.status == manuscript.FAILED for o in outcomes):
+        sys.exit(EXIT_ERROR)
+    if check and any(o.changed for o in outcomes):
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command(name="config")
+@click.argument("path", required=False, default=".", metavar="[PATH]")
+@filter_options
+@config_options
+@click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml")
+@guarded
+def show_config(
+    path: str, config_file: str | None, isolated: bool, fmt: str, **kwargs: Any
+) -> None:
+    """Print the settings that apply to PATH (default: here) and where each came from."""
+    import json
+
+    from tidyink.config import Resolver, effective, fix_filters, toml_value
+
+    settings = Resolver(_overrides(**kwargs), config=config_file, isolated=isolated).for_path(path)
+    rows = effective(settings)
+    if fmt == "json":
+        data = {
+            "config": str(settings.path) if settings.path else None,
+            "settings": {k: {"value": v, "from": o} for k, v, o in rows},
+            "fix_filters": fix_filters(settings),
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=list))
+        return
+    source = f"{settings.path}" if settings.path else "none found (defaults)"
+    click.echo(f"# settings for {path}; configuration file: {source}")
+    lines = []
+    for key, value, origin in rows:
+        shown = f"# {key} is not set" if value is None else f"{key} = {toml_value(value)}"
+        lines.append((shown, origin))
+    width = min(max(len(s) for s, _ in lines), 60)
+    for shown, origin in lines:
+        click.echo(f"{shown:<{width}}  # {origin}")
+    for fmt, names in fix_filters(settings).items():
+        click.echo(f"# tidyink fix runs on {fmt}: {', '.join(names) or 'no filter'}")

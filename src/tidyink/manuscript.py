@@ -1,0 +1,481 @@
+"""Manuscripts in place: find the files of a repo, fix each one keeping its form.
+
+A fixed file keeps its format (Markdown stays Markdown source, text stays text
+with its own block separators), its encoding (unless ``to_utf8``), its byte-order
+mark and its line endings. A file whose fixed text its encoding cannot hold is
+reported and left alone. Writes are atomic (:func:`tidyink.fileio.atomic_write`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from tidyink.config import Resolver, Settings
+from tidyink.errors import InputError, TidyinkError
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
+    from tidyink.api import Result
+    from tidyink.options import Options
+    from tidyink.source import Source
+
+# Folders never entered when walking a directory (explicitly named files still count).
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".jj",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        "node_modules",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        "site-packages",
+    }
+)
+_BOM_OF = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+UNCHANGED, CHANGED, FAILED = "unchanged", "changed", "failed"
+
+
+class EncodeError(InputError):
+    """The fixed text has characters the file's encoding cannot hold."""
+
+
+@dataclass
+class Outcome:
+    """What fixing one file did (or would do)."""
+
+    path: Path
+    status: str  # unchanged | changed | failed
+    message: str = ""  # for failed: the one-line reason
+    before: str = ""  # decoded input text (LF)
+    after: str = ""  # fixed text (LF)
+    result: Result | None = None
+    passes: int = 0  # filter passes that changed the text (see MAX_PASSES)
+
+    @property
+    def changed(self) -> bool:
+        return self.status == CHANGED
+
+
+# ---------------------------------------------------------------- finding files
+
+
+class _Ignores:
+    """``.gitignore`` files (and ``.git/info/exclude``) from the repository root down."""
+
+    def __init__(self) -> None:
+        self._specs: dict[Path, GitIgnoreSpec | None] = {}
+        self._roots: dict[Path, Path | None] = {}
+
+    def _spec(self, folder: Path) -> GitIgnoreSpec | None:
+        if folder not in self._specs:
+            lines: list[str] = []
+            for name in (".git/info/exclude", ".gitignore"):
+                try:
+                    text = (folder / name).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                lines += text.splitlines()
+            spec = None
+            if lines:
+                from pathspec import GitIgnoreSpec
+
+                spec = GitIgnoreSpec.from_lines(lines)
+            self._specs[folder] = spec
+        return self._specs[folder]
+
+    def _root(self, folder: Path) -> Path | None:
+        """The top of the git work tree holding ``folder``, if any."""
+        if folder not in self._roots:
+            here = folder
+            while not (here / ".git").exists():
+                if here.parent == here:
+                    here = None  # type: ignore[assignment]
+                    break
+                here = here.parent
+            self._roots[folder] = here
+        return self._roots[folder]
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """Whether git would ignore ``path`` (absolute); deeper files win, like git."""
+        root = self._root(path.parent)
+        if root is None:  # like git: .gitignore files mean nothing outside a repository
+            return False
+        chain: list[Path] = []
+        folder = path.parent
+        while True:
+            chain.append(folder)
+            if folder == root:
+                break
+            folder = folder.parent
+        decision = False
+        for folder in reversed(chain):
+            spec = self._spec(folder)
+            if spec is None:
+                continue
+            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            verdict = spec.check_file(rel).include
+            if verdict is not None:
+                decision = bool(verdict)
+        return decision
+
+
+class Finder:
+    """Files to fix under the given paths: included, not excluded, not git-ignored."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self._ignores = _Ignores()
+        self._specs: dict[tuple[str, ...], GitIgnoreSpec] = {}
+
+    def _pathspec(self, patterns: tuple[str, ...]) -> GitIgnoreSpec:
+        if patterns not in self._specs:
+            from pathspec import GitIgnoreSpec
+
+            self._specs[patterns] = GitIgnoreSpec.from_lines(patterns)
+        return self._specs[patterns]
+
+    def _relative(self, path: Path, settings: Settings) -> str:
+        base = settings.root or Path.cwd()
+        try:
+            return path.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            return path.name
+
+    def excluded(self, path: Path, settings: Settings, is_dir: bool = False) -> bool:
+        if not settings.exclude:
+            return False
+        rel = self._relative(path, settings) + ("/" if is_dir else "")
+        return self._pathspec(settings.exclude).match_file(rel)
+
+    def included(self, path: Path, settings: Settings) -> bool:
+        return self._pathspec(settings.include).match_file(self._relative(path, settings))
+
+    def files(self, paths: Iterable[str | Path]) -> Iterator[Path | Outcome]:
+        """Each file to fix, once, in a stable order; an Outcome for a missing path."""
+        seen: set[Path] = set()
+        for given in paths:
+            path = Path(given)
+            if path.is_dir():
+                found: Iterable[Path] = self._walk(path)
+            elif path.exists() or path.is_symlink():
+                absolute = path.resolve()
+                settings = self.resolver.for_path(path)
+                found = [] if self.excluded(absolute, settings) else [path]
+            else:
+                yield Outcome(path, FAILED, f"{path}: no such file or directory")
+                continue
+            for item in found:
+                key = item.resolve()
+                if key not in seen:
+                    seen.add(key)
+                    yield item
+
+    def _walk(self, top: Path) -> Iterator[Path]:
+        for folder, dirs, names in os.walk(top):
+            here = Path(folder)
+            absolute = here.resolve()
+            settings = self.resolver.for_path(here)
+            keep = []
+            for name in sorted(dirs):
+                child = absolute / name
+                if name in SKIP_DIRS or self.excluded(child, settings, is_dir=True):
+                    continue
+                if settings.respect_gitignore and self._ignores.ignored(child, is_dir=True):
+                    continue
+                keep.append(name)
+            dirs[:] = keep
+            for name in sorted(names):
+                child = absolute / name
+                if not self.included(child, settings) or self.excluded(child, settings):
+                    continue
+                if settings.respect_gitignore and self._ignores.ignored(child, is_dir=False):
+                    continue
+                yield here / name
+
+
+# ---------------------------------------------------------------- fixing one file
+
+
+def fix_options(settings: Settings, fmt: str) -> Options:
+    """Options for fixing a file of format ``fmt``: written back in the same format."""
+    return settings.fix_options().with_(to=fmt)
+
+
+MAX_PASSES = 4  # like ruff's fix loop: run again until nothing changes, at most this often
+
+
+class Fixed(NamedTuple):
+    """The fixed bytes, the conversion result (changes of every pass) and how many passes
+    changed the text (0: already clean; more than 1: a filter gave work to a later pass)."""
+
+    data: bytes
+    result: Result
+    passes: int
+
+
+def fix_bytes(
+    data: bytes,
+    *,
+    path: str | None = None,
+    settings: Settings | None = None,
+    to_utf8: bool | None = None,
+    state: dict[str, Any] | None = None,
+    settle: bool = True,
+) -> Fixed:
+    """The fixed bytes of one file, and the conversion result.
+
+    Filters run until the text stops changing (at most :data:`MAX_PASSES`
+    times), so fixing a fixed file changes nothing even when one filter's
+    output gives another (or itself) something to do. ``settle=False`` stops
+    after the first pass: enough to know *whether* a file would change.
+
+    Raises :class:`TidyinkError` for undecodable input, an HTML file, or fixed
+    text the file's encoding cannot hold (:class:`EncodeError`).
+    """
+    from tidyink import api, readers
+
+    settings = settings or Settings()
+    if to_utf8 is None:
+        to_utf8 = bool(settings.fix.get("to_utf8"))
+    suffix = Path(path).suffix.lower() if path else ""
+    fmt = settings.options.input_format or readers.SUFFIXES.get(suffix, "text")
+    where = path or "<input>"
+    if fmt not in ("markdown", "text"):
+        raise InputError(f"{where}: fix rewrites Markdown and text files only, not {fmt}")
+    options = fix_options(settings, fmt)
+    first = api.convert(data, path=path, options=options, state=state)
+    if first.input_format != fmt:  # sniffed as something else (HTML)
+        raise InputError(f"{where}: looks like {first.input_format}; fix rewrites Markdown and text only")
+    _check_round_trip(first.source, data, where)
+    result, changes, passes = first, list(first.changes), 0
+    while result.changed:
+        passes += 1
+        if passes >= MAX_PASSES or not settle:
+            break
+        again = api.convert(result.text, path=path, options=options.with_(input_format=fmt), state=state)
+        if not again.changed:
+            break
+        changes += again.changes
+        result = again
+    if passes > 1:
+        result = replace(result, source=first.source, changes=changes)
+    new = encode(result.text, first.source, data, to_utf8=to_utf8)
+    if new != data and first.source.detected_by not in _CERTAIN:
+        _check_stable(new, result.text, first.source, where)
+    return Fixed(new, result, passes)
+
+
+_CERTAIN = frozenset({"bom", "utf-8", "user", "empty"})  # decodings that cannot flip
+
+
+def _check_stable(new: bytes, text: str, source: Source, where: str) -> None:
+    """Refuse to write bytes that tidyink would read back differently next time (a guessed
+    encoding the fixed bytes no longer look like): the next run would undo or redo work."""
+    from tidyink import api
+
+    try:
+        again = api.detect(new, path=where)
+    except TidyinkError:
+        again = None
+    if again is None or again.text != text:
+        raise InputError(
+            f"{where}: after fixing, the guessed encoding ({source.encoding}) would no longer be"
+            " recognised; left unchanged (name the encoding with --encoding, or use --to-utf8)"
+        )
+
+
+def _check_round_trip(source: Source, data: bytes, where: str) -> None:
+    """Refuse a file whose decoding does not give back its bytes: writing it would change
+    more than the fixes (a wrong guess at the encoding, or bytes the codec drops)."""
+    try:
+        same = encode(source.text, source, data) == data
+    except EncodeError:
+        same = False
+    if not same:
+        raise InputError(
+            f"{where}: decoding as {source.encoding} does not give back the same bytes; left unchanged"
+            " (name the encoding with --encoding, or use --to-utf8)"
+        )
+
+
+def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False) -> bytes:
+    """``text`` (LF) as bytes in the original's encoding, BOM and line endings."""
+    encoding = _target_encoding(source, to_utf8)
+    text = _restore_newlines(text, source, original)
+    try:
+        body = text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        bad = sorted({ch for ch in exc.object[exc.start :] if not _encodable(ch, encoding)})
+        shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in bad[:3])
+        raise EncodeError(
+            f"{source.path or '<input>'}: the fixed text needs characters {encoding} cannot hold"
+            f" ({shown}{', ...' if len(bad) > 3 else ''}); left unchanged"
+            " (use --to-utf8 to convert the file to UTF-8)"
+        ) from None
+    if source.bom and encoding in _BOM_OF:
+        body = _BOM_OF[encoding] + body
+    return body
+
+
+def _target_encoding(source: Source, to_utf8: bool) -> str:
+    if to_utf8:
+        return "utf-8"
+    name = codecs.lookup(source.encoding).name
+    # A file detected as ASCII only says "no byte above 127": it is UTF-8 as much as
+    # anything, so typography (curly quotes, dashes) is written as UTF-8. An ASCII
+    # encoding the user asked for (--encoding/config) is kept strictly.
+    if name == "ascii" and source.detected_by != "user":
+        return "utf-8"
+    if name == "utf-8" and source.detected_by == "empty":
+        return "utf-8"
+    return name
+
+
+def _encodable(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _restore_newlines(text: str, source: Source, original: bytes) -> str:
+    style = source.newline
+    if style in ("\n", ""):
+        return text
+    if style != "mixed":
+        return text.replace("\n", style)
+    endings = _original_endings(source, original)
+    if text.count("\n") == len(endings):  # same lines: give each its own ending back
+        parts = text.split("\n")
+        out = [part + ending for part, ending in zip(parts, endings, strict=False)]
+        out.append(parts[-1])
+        return "".join(out)
+    common = Counter(endings).most_common(1)[0][0] if endings else "\n"
+    return text.replace("\n", common)
+
+
+def _original_endings(source: Source, original: bytes) -> list[str]:
+    import regex
+
+    data = original
+    bom = _BOM_OF.get(codecs.lookup(source.encoding).name)
+    if source.bom and bom and data.startswith(bom):
+        data = data[len(bom) :]
+    raw = data.decode(source.encoding, errors="replace")
+    return regex.findall(r"\r\n|\r|\n", raw)
+
+
+def fix_file(
+    path: Path,
+    settings: Settings,
+    *,
+    write: bool = True,
+    to_utf8: bool | None = None,
+    state: dict[str, Any] | None = None,
+    settle: bool = True,
+) -> Outcome:
+    """Fix one file in place (``write``) or only say what would change."""
+    from tidyink import api
+    from tidyink.fileio import atomic_write
+
+    try:
+        data = api.read_bytes(path)
+        new, result, passes = fix_bytes(
+            data, path=str(path), settings=settings, to_utf8=to_utf8, state=state, settle=settle or write
+        )
+    except TidyinkError as exc:
+        return Outcome(path, FAILED, str(exc))
+    if new == data:
+        return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
+    if write:
+        try:
+            atomic_write(path.resolve(), new)  # through a symlink, not over it
+        except OSError as exc:
+            return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
+    return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
+
+
+def run(
+    paths: Iterable[str | Path],
+    resolver: Resolver,
+    *,
+    write: bool = True,
+    to_utf8: bool | None = None,
+    settle: bool = True,
+) -> Iterator[Outcome]:
+    """Fix (or check) every file under ``paths``, one Outcome per file, errors included.
+
+    ``settle=False`` (with ``write=False``) only finds out which files would change.
+    """
+    state: dict[str, Any] = {}
+    finder = Finder(resolver)
+    for item in finder.files(paths):
+        if isinstance(item, Outcome):
+            yield item
+            continue
+        try:
+            settings = resolver.for_path(item)
+        except TidyinkError as exc:
+            yield Outcome(item, FAILED, str(exc))
+            continue
+        yield fix_file(item, settings, write=write, to_utf8=to_utf8, state=state, settle=settle)
+
+
+def unified_diff(outcome: Outcome) -> str:
+    """A unified diff of one changed file, as ``patch -p0`` reads it."""
+    import difflib
+
+    name = str(outcome.path)
+    lines = difflib.unified_diff(
+        outcome.before.splitlines(keepends=True),
+        outcome.after.splitlines(keepends=True),
+        fromfile=name,
+        tofile=name,
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    if not out:  # same text, different bytes (encoding, BOM, line endings)
+        return f"# {name}: same text, re-encoded (encoding, BOM or line endings)\n"
+    return "".join(out)
+
+
+def summary(outcomes: list[Outcome], *, would: bool) -> str:
+    """One line like black's: ``2 files would be changed, 14 left unchanged``."""
+    counts = Counter(o.status for o in outcomes)
+    parts = []
+    if counts[CHANGED]:
+        verb = "would be changed" if would else "changed"
+        parts.append(f"{_files(counts[CHANGED])} {verb}")
+    if counts[UNCHANGED]:
+        count = _files(counts[UNCHANGED]) if not parts else counts[UNCHANGED]
+        parts.append(f"{count} left unchanged")
+    if counts[FAILED]:
+        verb = "would fail to fix" if would else "could not be fixed"
+        parts.append(f"{_files(counts[FAILED]) if not parts else counts[FAILED]} {verb}")
+    return ", ".join(parts) if parts else "no files to fix"
+
+
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
