@@ -31,15 +31,34 @@ SUGGEST_MIN = 2.0  # Zipf floor for suggestions that are not in the curated list
 
 @cache
 def curated(lang: str = "en") -> frozenset[str]:
-    """The curated word list for ``lang`` (empty when there is none)."""
+    """The curated word lists for ``lang`` (empty when there is none), loaded once."""
+    words: set[str] = set()
+    for loader in (_pyspellchecker, _symspell):
+        words |= loader(lang)
+    return frozenset(words)
+
+
+def _pyspellchecker(lang: str) -> set[str]:
+    import gzip
+    import json
+
+    try:
+        path = resources.files("spellchecker").joinpath("resources").joinpath(f"{lang}.json.gz")
+        with path.open("rb") as raw, gzip.open(raw) as stream:
+            return set(json.load(stream))
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        return set()
+
+
+def _symspell(lang: str) -> set[str]:
     if lang != "en":
-        return frozenset()
+        return set()
     try:
         path = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
         raw = path.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # fall back to wordfreq alone
-        return frozenset()
-    return frozenset(line.split(" ", 1)[0] for line in raw.splitlines() if line)
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return set()
+    return {line.split(" ", 1)[0] for line in raw.splitlines() if line}
 
 
 def load(lang: str = "en") -> None:
@@ -52,9 +71,66 @@ def _zipf(word: str, lang: str) -> float:
     return lexicon.frequencies(lang).get(word, 0.0)
 
 
+# English derivations: suffix -> what the base may end with instead (e-drop, y -> i)
+_SUFFIXES = (
+    ("ishly", ("", "e")), ("fully", ("",)), ("ingly", ("", "e")), ("ness", ("", "y")),
+    ("less", ("", "y")), ("ment", ("",)), ("ments", ("",)), ("ably", ("", "e")),
+    ("able", ("", "e")), ("ful", ("", "y")), ("ally", ("",)), ("al", ("",)), ("ily", ("y",)), ("ly", ("", "le")),
+    ("ings", ("", "e")), ("ing", ("", "e")), ("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")),
+    ("ers", ("", "e")), ("er", ("", "e")), ("est", ("", "e")), ("ish", ("", "e")),
+    ("es", ("",)), ("s", ("",)),
+)
+_PREFIXES = (
+    "un", "re", "non", "over", "under", "out", "pre", "mis", "dis", "self", "half", "semi",
+    "counter", "super", "fore", "after", "up", "down", "en", "be",
+)
+
+
+def derived(word: str, lang: str = "en") -> bool:
+    """Whether ``word`` is a known word plus a regular English prefix or suffix."""
+    if lang != "en":
+        return False
+    for suffix, ends in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            bases = [stem + end for end in ends]
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                bases.append(stem[:-1])  # doubled consonant: sledding, wetter
+            if any(_plain(b, lang) for b in bases):
+                return True
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            if _plain(word[len(prefix) :], lang):
+                return True
+    return False
+
+
+def _plain(word: str, lang: str) -> bool:
+    return word in curated(lang) or _zipf(word, lang) > 0.0
+
+
 @lru_cache(maxsize=65536)
 def status(word: str, lang: str = "en") -> str:
     """``"known"``, ``"suspicious"`` or ``"unknown"`` for a lower-case word."""
+    verdict = _status(word, lang)
+    if verdict != "known" and (derived(word, lang) or compound(word, lang)):
+        return "known"
+    return verdict
+
+
+def compound(word: str, lang: str = "en") -> bool:
+    """A closed compound of two dictionary words ("dustcoat", "beggarman") that is not
+    one edit from a dictionary word ("chipsticks" is one from "chopsticks")."""
+    good = curated(lang)
+    if lang != "en" or len(word) < 7:
+        return False
+    halves = any(
+        word[:i] in good and word[i:] in good for i in range(3, len(word) - 2)
+    )
+    return halves and not any(near in good for near in edits1(word))
+
+
+def _status(word: str, lang: str) -> str:
     good = curated(lang)
     if word in good:
         return "known"
@@ -64,10 +140,36 @@ def status(word: str, lang: str = "en") -> str:
     if not good or z >= SUSPICIOUS_BELOW or len(word) < 4:
         return "known"
     freq = lexicon.frequencies(lang)
-    for near in edits1(word):
+    for near in typo_neighbours(word):
         if near in good and freq.get(near, 0.0) >= z + SUSPICIOUS_GAP:
             return "suspicious"
     return "known"
+
+
+_VOWELS = "aeiouy"
+
+
+def typo_neighbours(word: str) -> set[str]:
+    """Words ``word`` could be a typical misspelling of: swapped letters ("thier"), a
+    wrong vowel ("seperate"), a doubled or undoubled letter ("untill", "occured") or a
+    dropped letter ("goverment")."""
+    out: set[str] = set()
+    n = len(word)
+    for i in range(n):
+        a = word[:i]
+        b = word[i + 1 :]
+        ch = word[i]
+        if i + 1 < n and word[i + 1] != ch:
+            out.add(a + word[i + 1] + ch + word[i + 2 :])
+        if ch in _VOWELS:
+            out.update(a + v + b for v in _VOWELS if v != ch)
+        if i + 1 < n and word[i + 1] == ch:
+            out.add(a + b)  # undouble
+        out.add(a + ch + ch + b)  # double
+    for i in range(n + 1):
+        out.update(word[:i] + c + word[i:] for c in "abcdefghijklmnopqrstuvwxyz")
+    out.discard(word)
+    return out
 
 
 def _candidates(words: set[str], lang: str) -> list[str]:

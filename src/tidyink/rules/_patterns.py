@@ -51,24 +51,56 @@ def _compiled(source: str) -> regex.Pattern[str]:
     return regex.compile(expand(source), regex.IGNORECASE | regex.VERSION0)
 
 
-def previous_words(text: str, pos: int, limit: int, stop: str = ".!?;:,—–()\"\n") -> list[str]:
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st mt jr sr prof capt col gen lt rev messrs mme mlle vs etc no vol ch".split()
+)
+
+
+def clause_start(text: str, pos: int, stop: str, reach: int) -> int:
+    """Where the clause (sentence, with ``stop`` as boundaries) holding ``pos`` starts.
+
+    Full stops after abbreviations ("Mrs.") and single line breaks (hard wrapping)
+    are not boundaries; a blank line or block separator always is.
+    """
+    lo = max(0, pos - reach)
+    block = text.rfind("\n\n", lo, pos)
+    lo = max(lo, block + 2 if block >= 0 else lo)
+    i = pos - 1
+    while i >= lo:
+        ch = text[i]
+        if ch in stop or (ch == "-" and text[i - 1 : i] == "-"):
+            if ch == ".":
+                j = i
+                while j > lo and text[j - 1].isalpha():
+                    j -= 1
+                if text[j:i].lower() in _ABBREVIATIONS or (i - j == 1 and text[j].isupper()):
+                    i = j - 1
+                    continue
+            return i + 1
+        i -= 1
+    return lo
+
+
+def previous_words(text: str, pos: int, limit: int, stop: str = ".!?;:,—–()\"") -> list[str]:
     """Up to ``limit`` lower-case words before ``pos``, nearest first, within a clause."""
-    start = max(0, pos - 12 * limit)
-    chunk = text[start:pos]
-    cut = max(chunk.rfind(c) for c in stop)
-    if "\n\n" in chunk:
-        cut = max(cut, chunk.rfind("\n\n"))
-    words = regex.findall(r"[\p{L}']+", chunk[cut + 1 :])
+    start = clause_start(text, pos, stop, 12 * limit)
+    words = _WORDS.findall(text, start, pos)
     return [w.lower() for w in reversed(words[-limit:])]
+
+
+_WORDS = regex.compile(r"[\p{L}']+")
 
 
 class PatternRule(Rule):
     """A rule defined by :attr:`patterns`; the message names the confused words."""
 
     patterns: ClassVar[tuple[Pattern, ...]] = ()
+    language: ClassVar[str] = "en"  # the rule only applies to documents in this language
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         joined = prose(doc)
+        if joined.language() != self.language:
+            return
         text = joined.text
         seen: set[int] = set()
         for pattern in self.patterns:

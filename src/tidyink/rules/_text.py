@@ -9,7 +9,9 @@ every rule sees straight and curly apostrophes alike and offsets stay exact.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
 from functools import cache
 from importlib import resources
 from weakref import ref
@@ -33,6 +35,19 @@ class Prose:
     text: str  # apostrophes unified
     views: tuple[ProseView, ...]
     starts: tuple[int, ...]  # offset of each view in ``text``
+    memo: dict[str, Any] = field(default_factory=dict)  # analyses shared by rules
+
+    def words(self) -> Counter[str]:
+        """How often each word occurs (case kept), computed once."""
+        if "words" not in self.memo:
+            self.memo["words"] = Counter(_WORD_RE.findall(self.text))
+        return self.memo["words"]
+
+    def language(self) -> str:
+        """The document's language, guessed from its commonest function words."""
+        if "language" not in self.memo:
+            self.memo["language"] = guess_language(self.words())
+        return self.memo["language"]
 
     def locate(self, offset: int) -> tuple[ProseView, int]:
         """The view holding ``offset`` and the offset inside it."""
@@ -60,6 +75,32 @@ def prose(doc: Document) -> Prose:
     result = Prose(text, views, tuple(starts))
     _LAST[:] = [(ref(doc), key, result)]
     return result
+
+
+_WORD_RE = regex.compile(WORD)
+_FUNCTION_WORDS = {
+    "en": "the and of to a in that is was he it with for as his on be at by i you not",
+    "fr": "le la les de des et est un une que qui dans pour pas il elle ne se sur au",
+    "de": "der die das und ist nicht ein eine zu den dem mit sich auf er sie es ich war von",
+    "es": "el la los las de que y en un una es por con para no se lo su del al",
+    "it": "il la di che e un una per non è sono del della con si lo gli le ma da",
+    "pt": "o a os as de que e do da em um uma para não com se por mais no na",
+    "nl": "de het een en van dat is niet op te zijn met voor hij ze er aan ook maar die",
+}
+
+
+def guess_language(words: Counter[str]) -> str:
+    """The language whose function words are the most frequent in ``words``."""
+    folded: Counter[str] = Counter()
+    for word, n in words.items():
+        if len(word) <= 5:
+            folded[word.lower()] += n
+    scores = {
+        lang: sum(folded[w] for w in listed.split())
+        for lang, listed in _FUNCTION_WORDS.items()
+    }
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 1.5 * scores["en"] else "en"
 
 
 @cache

@@ -42,7 +42,8 @@ class ItsIts(PatternRule):
             "possessive",
         ),
         Pattern(
-            rf"(?<![\p{{L}}'-])(?P<bad>its)(?=<<GAP>>(?:{_AFTER_IT_IS})(?![\p{{L}}'-]))",
+            rf"(?<![\p{{L}}'-])(?P<bad>its)(?=<<GAP>>(?:{_AFTER_IT_IS})(?![\p{{L}}'-]))"
+            r"(?!<<GAP>>not<<GAP>>(?!going<<GAP>>to\b)[\p{L}]+ing\b)",
             "it's",
             "'it is' or 'it has'",
         ),

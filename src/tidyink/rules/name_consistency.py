@@ -46,8 +46,19 @@ def _bases(counts: Counter[str]) -> Counter[str]:
     return out
 
 
-def _is_inflection(rare: str, name: str) -> bool:
-    return rare in (name + "s", name + "es") or name in (rare + "s", rare + "es")
+def _is_inflection(rare: str, name: str, lang: str) -> bool:
+    """``Smiths`` for ``Smith``; in inflected languages any change of the last letters
+    (``Nebenzimmern``, ``Parsie``)."""
+    if rare in (name + "s", name + "es") or name in (rare + "s", rare + "es"):
+        return True
+    if lang == "en":
+        return False
+    common = 0
+    for a, b in zip(rare, name):
+        if a != b:
+            break
+        common += 1
+    return common >= min(len(rare), len(name)) - 2
 
 
 class NameConsistency(Rule):
@@ -80,7 +91,9 @@ class NameConsistency(Rule):
         for name in frequent:
             for key in (name, *deletes(name)):
                 index.setdefault(key, []).append(name)
-        langs = lexicon.language_codes(ctx.options.language)
+        langs = tuple(
+            dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language()))
+        )
         own = project_words(ctx.options)
         flagged: dict[str, tuple[str, int]] = {}
         for rare, n in here.items():
@@ -92,7 +105,7 @@ class NameConsistency(Rule):
                 limit = 1 if len(name) < 7 else 2
                 if (
                     total[name] >= RATIO * total[rare]
-                    and not _is_inflection(rare, name)
+                    and not _is_inflection(rare, name, joined.language())
                     and distance(rare, name, limit) <= limit
                     and (best is None or total[name] > total[best])
                 ):

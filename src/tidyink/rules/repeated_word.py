@@ -28,7 +28,7 @@ class RepeatedWord(Rule):
     name = "repeated-word"
     description = "The same word twice in a row ('the the'); 'had had', 'that that' are fine."
     examples = {
-        "wrong": ("She opened the the door.", "It was in\nin the drawer.", "He said that he he knew."),
+        "wrong": ("She opened the the door.", "It was on the\nthe shelf.", "He said that he he knew."),
         "right": (
             "She had had enough.",
             "He said that that was true.",
@@ -40,6 +40,8 @@ class RepeatedWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         joined = prose(doc)
+        if joined.language() != "en":
+            return  # "vous vous", "die die": other languages double words legitimately
         allowed = word_list("repeats_ok.txt")
         for m in _pattern().finditer(joined.text):
             first, second = m.group("word"), m.group("again")

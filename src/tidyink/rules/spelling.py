@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from tidyink import lexicon
-from tidyink.document import Document
+from tidyink.document import MARK, Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
 from tidyink.rules import _dictionary
@@ -23,7 +23,10 @@ from tidyink.rules._project import project_words
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
 
-_TOKEN = regex.compile(r"(?<![\p{L}\p{M}'\d_])[\p{L}\p{M}]+(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_]))")
+_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}'\d_@/.])[\p{L}\p{M}]+"
+    r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
+)
 MIN_LENGTH = 4  # shorter words are too often abbreviations, interjections or dialect
 REPEATS_ACCEPT = {"unknown": 2, "suspicious": 3}  # uses in the document that make a word its own
 
@@ -38,6 +41,36 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)]
             return base[:-1] if base.endswith("e") else base
     return word[:-1] if word.endswith("e") else word
+
+
+def _compound(text: str, start: int, end: int) -> str:
+    """The hyphenated compound around ``text[start:end]``, hyphens removed, lower-case."""
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 2
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return text[start:end].replace("-", "").lower()
+
+
+def _foreign_phrase(text: str, matches: list[regex.Match[str]], k: int) -> bool:
+    """Two flagged words in a row ("partie carree") are a foreign phrase, not typos."""
+    gap = regex.compile(r"[ \t\n]+")
+    before = matches[k - 1] if k else None
+    after = matches[k + 1] if k + 1 < len(matches) else None
+    start, end = matches[k].span()
+    return bool(
+        (before is not None and gap.fullmatch(text, before.end(), start))
+        or (after is not None and gap.fullmatch(text, end, after.start()))
+    )
+
+
+def _foreign(word: str) -> bool:
+    """A common French word ("fait", "verrons"): English prose borrows French phrases."""
+    return lexicon.zipf(word, "fr") >= 2.5
 
 
 class Spelling(Rule):
@@ -56,10 +89,12 @@ class Spelling(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         joined = prose(doc)
+        lang = lexicon.language_codes(ctx.options.language)[0]
+        if lang != "en" or joined.language() != "en":
+            return  # the curated dictionaries are English; other languages are not checked
         counts = Counter(_TOKEN.findall(joined.text))
         if not counts:
             return
-        lang = lexicon.language_codes(ctx.options.language)[0]
         own = project_words(ctx.options)
         family: Counter[str] = Counter()
         for token, n in counts.items():
@@ -77,12 +112,26 @@ class Spelling(Rule):
         if not bad:
             return
         pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}'\d_])(?:{alternation(set(bad))})(?![\p{{L}}\p{{M}}\d_])"
-            r"(?!'(?!s(?![\p{L}\d])))"
+            rf"(?<![\p{{L}}\p{{M}}'\d_@/.])(?:{alternation(set(bad))})"
+            r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
         )
-        for m in pattern.finditer(joined.text):
+        text = joined.text
+        matches = list(pattern.finditer(text))
+        for k, m in enumerate(matches):
             word = m.group()
-            view, local = joined.locate(m.start())
+            start, end = m.span()
+            after = text[end : end + 1]
+            if after in "—–" and after:
+                continue  # interrupted speech: "at dinn—"
+            if after == "-" or text[start - 1 : start] == "-":
+                compound = _compound(text, start, end)
+                if bad[word] == "suspicious" or _dictionary.status(compound, lang) == "known":
+                    continue  # a part of a compound: "pince-nez", "beauti-ful"
+            if _foreign_phrase(text, matches, k) or _foreign(word):
+                continue
+            view, local = joined.locate(start)
+            if view.text.count(MARK, 0, local) % 2 or view.text.count("_", 0, local) % 2:
+                continue  # emphasised (*x*, _x_): foreign words, titles, ships' names
             suggestions = _dictionary.suggest(word, lang)
             hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
             kind = "misspelled" if bad[word] == "suspicious" else "unknown word"

@@ -15,7 +15,7 @@ class TheirThere(PatternRule):
         "wrong": (
             "Their is no time left.",
             "They went back to there own house.",
-            "I think their not coming.",
+            "I think their not here yet.",
             "The choice is their's to make.",
             "They went into they're house.",
             "Put the box over their.",
@@ -37,7 +37,8 @@ class TheirThere(PatternRule):
             "'there is', 'there was'",
         ),
         Pattern(
-            r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>(?:not|gonna|a|an|the)(?![\p{L}'-]))",
+            r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>(?:not|gonna|a|an|the)(?![\p{L}'-]))"
+            r"(?!<<GAP>>not<<GAP>>(?!going<<GAP>>to\b)[\p{L}]+ing\b)",
             "they're",
             "'they are'",
         ),

@@ -9,8 +9,9 @@ from tidyink.rules._text import word_list
 
 # "then" right after these is the adverb of time or sequence, never "than"
 _SEQUENCE = frozenset(
-    "and but or nor since until till by from just only even back now so right "
-    "there here what and'".split()
+    "and but or nor since until till by from just only even back now so right there here what "
+    "and' was were is are be been had has have would could should will did does do might may "
+    "must shall".split()
 )
 # "than" needs one of these before it, in the same sentence
 _LICENSORS = frozenset(
@@ -23,6 +24,8 @@ _THAN_SEQUENCE = frozenset("and but so since until till back just only even now 
 
 def _comparison_before(text: str, m: regex.Match[str]) -> bool:
     """A comparative earlier in the clause: "better to rest then be used"."""
+    if m.group("bad")[0].isupper():
+        return False  # "Then" opens a sentence or a line of verse; "Than" never does
     words = previous_words(text, m.start("bad"), 8)
     if not words or words[0] in _SEQUENCE:
         return False
@@ -43,7 +46,7 @@ def _comparison_before(text: str, m: regex.Match[str]) -> bool:
 def _no_comparison_before(text: str, m: regex.Match[str]) -> bool:
     """No comparative in the sentence, and "than" opens a clause: "and than we left"."""
     start = m.start("bad")
-    words = previous_words(text, start, 25, stop=".!?;\n")
+    words = previous_words(text, start, 25, stop=".!?;")
     clause = previous_words(text, start, 1)
     at_clause_start = not clause
     if not (at_clause_start or clause[0] in _THAN_SEQUENCE):

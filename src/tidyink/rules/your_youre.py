@@ -15,7 +15,7 @@ class YourYoure(PatternRule):
     examples = {
         "wrong": (
             "Your welcome to stay.",
-            "I think your not listening.",
+            "Your not going to believe this.",
             "Is that you're own idea?",
             "Put it in you're pocket.",
         ),
@@ -29,7 +29,8 @@ class YourYoure(PatternRule):
     }
     patterns = (
         Pattern(
-            rf"(?<![\p{{L}}'-])(?P<bad>your)(?=<<GAP>>(?:{_AFTER_YOU_ARE})(?![\p{{L}}'-]))",
+            rf"(?<![\p{{L}}'-])(?P<bad>your)(?=<<GAP>>(?:{_AFTER_YOU_ARE})(?![\p{{L}}'-]))"
+            r"(?!<<GAP>>not<<GAP>>(?!going<<GAP>>to\b)[\p{L}]+ing\b)",
             "you're",
             "'you are'",
         ),
