@@ -73,16 +73,53 @@ def _zipf(word: str, lang: str) -> float:
 
 # English derivations: suffix -> what the base may end with instead (e-drop, y -> i)
 _SUFFIXES = (
-    ("ishly", ("", "e")), ("fully", ("",)), ("ingly", ("", "e")), ("ness", ("", "y")),
-    ("less", ("", "y")), ("ment", ("",)), ("ments", ("",)), ("ably", ("", "e")),
-    ("able", ("", "e")), ("ful", ("", "y")), ("ally", ("",)), ("al", ("",)), ("ily", ("y",)), ("ly", ("", "le")),
-    ("ings", ("", "e")), ("ing", ("", "e")), ("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")),
-    ("ers", ("", "e")), ("er", ("", "e")), ("est", ("", "e")), ("ish", ("", "e")),
-    ("es", ("",)), ("s", ("",)),
+    ("ishly", ("", "e")),
+    ("fully", ("",)),
+    ("ingly", ("", "e")),
+    ("ness", ("", "y")),
+    ("less", ("", "y")),
+    ("ment", ("",)),
+    ("ments", ("",)),
+    ("ably", ("", "e")),
+    ("able", ("", "e")),
+    ("ful", ("", "y")),
+    ("ally", ("",)),
+    ("al", ("",)),
+    ("ily", ("y",)),
+    ("ly", ("", "le")),
+    ("ings", ("", "e")),
+    ("ing", ("", "e")),
+    ("ied", ("y",)),
+    ("ies", ("y",)),
+    ("ed", ("", "e")),
+    ("ers", ("", "e")),
+    ("er", ("", "e")),
+    ("est", ("", "e")),
+    ("ish", ("", "e")),
+    ("es", ("",)),
+    ("s", ("",)),
 )
 _PREFIXES = (
-    "un", "re", "non", "over", "under", "out", "pre", "mis", "dis", "self", "half", "semi",
-    "counter", "super", "fore", "after", "up", "down", "en", "be",
+    "un",
+    "re",
+    "non",
+    "over",
+    "under",
+    "out",
+    "pre",
+    "mis",
+    "dis",
+    "self",
+    "half",
+    "semi",
+    "counter",
+    "super",
+    "fore",
+    "after",
+    "up",
+    "down",
+    "en",
+    "be",
 )
 
 
@@ -98,11 +135,12 @@ def derived(word: str, lang: str = "en") -> bool:
                 bases.append(stem[:-1])  # doubled consonant: sledding, wetter
             if any(_plain(b, lang) for b in bases):
                 return True
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-            if _plain(word[len(prefix) :], lang):
-                return True
-    return False
+    return any(
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= 4
+        and _plain(word[len(prefix) :], lang)
+        for prefix in _PREFIXES
+    )
 
 
 def _plain(word: str, lang: str) -> bool:
@@ -124,9 +162,7 @@ def compound(word: str, lang: str = "en") -> bool:
     good = curated(lang)
     if lang != "en" or len(word) < 7:
         return False
-    halves = any(
-        word[:i] in good and word[i:] in good for i in range(3, len(word) - 2)
-    )
+    halves = any(word[:i] in good and word[i:] in good for i in range(3, len(word) - 2))
     return halves and not any(near in good for near in edits1(word))
 
 

@@ -52,7 +52,30 @@ def _compiled(source: str) -> regex.Pattern[str]:
 
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st mt jr sr prof capt col gen lt rev messrs mme mlle vs etc no vol ch".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "jr",
+        "sr",
+        "prof",
+        "capt",
+        "col",
+        "gen",
+        "lt",
+        "rev",
+        "messrs",
+        "mme",
+        "mlle",
+        "vs",
+        "etc",
+        "no",
+        "vol",
+        "ch",
+    ]
 )
 
 
@@ -81,7 +104,7 @@ def clause_start(text: str, pos: int, stop: str, reach: int) -> int:
     return lo
 
 
-def previous_words(text: str, pos: int, limit: int, stop: str = ".!?;:,—–()\"") -> list[str]:
+def previous_words(text: str, pos: int, limit: int, stop: str = '.!?;:,—–()"') -> list[str]:
     """Up to ``limit`` lower-case words before ``pos``, nearest first, within a clause."""
     start = clause_start(text, pos, stop, 12 * limit)
     words = _WORDS.findall(text, start, pos)

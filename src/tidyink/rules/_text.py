@@ -11,9 +11,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 from functools import cache
 from importlib import resources
+from typing import Any
 from weakref import ref
 
 import regex
@@ -96,8 +96,7 @@ def guess_language(words: Counter[str]) -> str:
         if len(word) <= 5:
             folded[word.lower()] += n
     scores = {
-        lang: sum(folded[w] for w in listed.split())
-        for lang, listed in _FUNCTION_WORDS.items()
+        lang: sum(folded[w] for w in listed.split()) for lang, listed in _FUNCTION_WORDS.items()
     }
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 1.5 * scores["en"] else "en"

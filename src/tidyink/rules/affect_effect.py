@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _NOUN_BEFORE = (
@@ -15,8 +17,10 @@ _PRONOUNS = "him|her|them|me|us|you|everyone|everybody|anyone|anybody|people|oth
 class AffectEffect(PatternRule):
     code = "C108"
     name = "affect-effect"
-    description = "'affect' used as the noun ('the affect of') or 'effect' as the verb ('effect him')."
-    examples = {
+    description = (
+        "'affect' used as the noun ('the affect of') or 'effect' as the verb ('effect him')."
+    )
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "The affect of the storm was huge.",
             "It had no affect on her.",

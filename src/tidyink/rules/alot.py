@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 
@@ -9,7 +11,7 @@ class Alot(PatternRule):
     code = "C110"
     name = "alot"
     description = "'alot' for 'a lot' (or 'allot', to allocate)."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": ("I like it alot.", "Alot of people came."),
         "right": ("I like it a lot.", "They allot each team an hour.", "A lot of people came."),
     }

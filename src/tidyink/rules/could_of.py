@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 
@@ -9,7 +11,7 @@ class CouldOf(PatternRule):
     code = "C109"
     name = "could-of"
     description = "'could of', 'should of', 'would of' (and must, might, may) for '... have'."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "I could of told you.",
             "You should of been there.",

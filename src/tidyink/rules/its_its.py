@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _PREPOSITIONS = "of|in|on|into|onto|from|by|with|within|at|upon|under|through|towards?|about"
@@ -16,7 +18,7 @@ class ItsIts(PatternRule):
     code = "C102"
     name = "its-it-s"
     description = "'it's' (it is) where the possessive 'its' is meant, and the reverse."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "The dog wagged it's tail.",
             "The club lost some of it's members.",
@@ -32,8 +34,11 @@ class ItsIts(PatternRule):
         ),
     }
     patterns = (
-        Pattern(r"(?<![\p{L}'-])(?P<bad>it's)(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))", "its",
-                "possessive"),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>it's)(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",
+            "its",
+            "possessive",
+        ),
         Pattern(
             rf"(?<=(?<![\p{{L}}'-])(?:{_PREPOSITIONS})<<GAP>>)(?P<bad>it's)"
             r"(?=<<GAP>>(?-i:[a-z]+)(?![\p{L}'-]))(?!<<GAP>>(?:not|been|a|an|the|so|too|very|all|"

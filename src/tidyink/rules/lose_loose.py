@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _OBJECTS = (
@@ -24,7 +26,7 @@ class LoseLoose(PatternRule):
     code = "C106"
     name = "lose-loose"
     description = "'loose' (not tight) where 'lose' is meant ('loosing the game'), and the reverse."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Don't loose your keys.",
             "We are loosing the game.",
@@ -52,8 +54,11 @@ class LoseLoose(PatternRule):
             "losing",
             "to misplace or fail",
         ),
-        Pattern(r"(?<![\p{L}'-])(?P<bad>looser)(?=[ \t]*[.!?,;])(?<=(?:a|the|such a)<<GAP>>looser)",
-                "loser", "one who loses"),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>looser)(?=[ \t]*[.!?,;])(?<=(?:a|the|such a)<<GAP>>looser)",
+            "loser",
+            "one who loses",
+        ),
         Pattern(
             rf"(?<=(?<![\p{{L}}'-])(?:{_MAKE_LOOSE})<<GAP>>)(?P<bad>lose)(?![\p{{L}}'-])"
             r"(?!<<GAP>>(?:the|my|your|his|her|their|our|its|it|him|them|me|us|you|this|that|"

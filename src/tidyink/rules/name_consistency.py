@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import ClassVar
 
 import regex
 
@@ -54,7 +55,7 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     if lang == "en":
         return False
     common = 0
-    for a, b in zip(rare, name):
+    for a, b in zip(rare, name, strict=False):
         if a != b:
             break
         common += 1
@@ -64,8 +65,10 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
 class NameConsistency(Rule):
     code = "N101"
     name = "name-consistency"
-    description = "A rare spelling of a name used often elsewhere ('Sakumo' 15 times, 'Saskumo' once)."
-    examples = {
+    description = (
+        "A rare spelling of a name used often elsewhere ('Sakumo' 15 times, 'Saskumo' once)."
+    )
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabell left.",
         ),
@@ -96,7 +99,7 @@ class NameConsistency(Rule):
         )
         own = project_words(ctx.options)
         flagged: dict[str, tuple[str, int]] = {}
-        for rare, n in here.items():
+        for rare in here:
             if total[rare] > RARE or len(rare) < MIN_LENGTH or rare.casefold() in own:
                 continue
             near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from typing import ClassVar
 
 import regex
 
@@ -27,8 +28,12 @@ class RepeatedWord(Rule):
     code = "R101"
     name = "repeated-word"
     description = "The same word twice in a row ('the the'); 'had had', 'that that' are fine."
-    examples = {
-        "wrong": ("She opened the the door.", "It was on the\nthe shelf.", "He said that he he knew."),
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
+        "wrong": (
+            "She opened the the door.",
+            "It was on the\nthe shelf.",
+            "He said that he he knew.",
+        ),
         "right": (
             "She had had enough.",
             "He said that that was true.",
@@ -49,6 +54,4 @@ class RepeatedWord(Rule):
                 continue
             view, local = joined.locate(m.start())
             end = local + m.end() - m.start()
-            yield self.finding(
-                view, local, end, f"'{first}' is repeated", (first,), ctx
-            )
+            yield self.finding(view, local, end, f"'{first}' is repeated", (first,), ctx)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import ClassVar
 
 import regex
 
@@ -77,7 +78,7 @@ class Spelling(Rule):
     code = "S101"
     name = "spelling"
     description = "A word that is in no dictionary, the document or the project's word list."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": ("He waved his chipsticks in the air.", "They never recieve letters."),
         "right": (
             "He waved his chopsticks in the air.",

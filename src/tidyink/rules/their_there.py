@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|for"
@@ -10,8 +12,10 @@ _PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towar
 class TheirThere(PatternRule):
     code = "C104"
     name = "their-there"
-    description = "Mix-ups of 'their' (possessive), 'there' (place, 'there is') and 'they're' (they are)."
-    examples = {
+    description = (
+        "Mix-ups of 'their' (possessive), 'there' (place, 'there is') and 'they're' (they are)."
+    )
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Their is no time left.",
             "They went back to there own house.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
 
 from tidyink.rules._patterns import Pattern, PatternRule, previous_words
@@ -9,17 +11,72 @@ from tidyink.rules._text import word_list
 
 # "then" right after these is the adverb of time or sequence, never "than"
 _SEQUENCE = frozenset(
-    "and but or nor since until till by from just only even back now so right there here what "
-    "and' was were is are be been had has have would could should will did does do might may "
-    "must shall".split()
+    [
+        "and",
+        "but",
+        "or",
+        "nor",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "just",
+        "only",
+        "even",
+        "back",
+        "now",
+        "so",
+        "right",
+        "there",
+        "here",
+        "what",
+        "and'",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "would",
+        "could",
+        "should",
+        "will",
+        "did",
+        "does",
+        "do",
+        "might",
+        "may",
+        "must",
+        "shall",
+    ]
 )
 # "than" needs one of these before it, in the same sentence
 _LICENSORS = frozenset(
-    "else later different differently otherwise prefer preferred sooner hardly scarcely "
-    "barely rather other others".split()
+    [
+        "else",
+        "later",
+        "different",
+        "differently",
+        "otherwise",
+        "prefer",
+        "preferred",
+        "sooner",
+        "hardly",
+        "scarcely",
+        "barely",
+        "rather",
+        "other",
+        "others",
+    ]
 )
 # "than" right after these (or at a sentence start) reads as a sequence: "and than we left"
-_THAN_SEQUENCE = frozenset("and but so since until till back just only even now right".split())
+_THAN_SEQUENCE = frozenset(
+    ["and", "but", "so", "since", "until", "till", "back", "just", "only", "even", "now", "right"]
+)
 
 
 def _comparison_before(text: str, m: regex.Match[str]) -> bool:
@@ -37,9 +94,7 @@ def _comparison_before(text: str, m: regex.Match[str]) -> bool:
             before = words[i + 1] if i + 1 < len(words) else ""
             if word == "other" and before in {"each", "the", "one", "every", "an", "some", "any"}:
                 return False
-            if word == "more" and before in {"once", "some", "any"}:
-                return False
-            return True
+            return not (word == "more" and before in {"once", "some", "any"})
     return False
 
 
@@ -58,8 +113,10 @@ def _no_comparison_before(text: str, m: regex.Match[str]) -> bool:
 class ThenThan(PatternRule):
     code = "C101"
     name = "then-than"
-    description = "'then' used for a comparison ('better then'), or 'than' for a sequence ('and than')."
-    examples = {
+    description = (
+        "'then' used for a comparison ('better then'), or 'than' for a sequence ('and than')."
+    )
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Better to rest a while then be sorry later.",
             "I would rather have a cat then a kitten.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _DEGREE = (
@@ -10,7 +12,9 @@ _DEGREE = (
     "weak|strong|afraid|scared|drunk|sick|full|good|quiet|dark|bright|sweet|small|large|thin|fat|"
     "deep|shallow|narrow|wide|sharp|proud|lazy|stupid|important|risky|obvious|perfect|tempting"
 )
-_STEER = "is|was|are|were|be|been|being|way|far|much|all|it's|that's|he's|she's|you're|I'm|we're|they're"
+_STEER = (
+    "is|was|are|were|be|been|being|way|far|much|all|it's|that's|he's|she's|you're|I'm|we're|they're"
+)
 _DETERMINERS = "the|my|your|his|their|our|an"
 
 
@@ -18,7 +22,7 @@ class ToToo(PatternRule):
     code = "C107"
     name = "to-too"
     description = "'to' where 'too' (excessively, also) is meant ('way to much'), and the reverse."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "That is way to much sugar.",
             "It was to late to go back.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _AFTER_WHO_IS = (
@@ -16,7 +18,7 @@ class WhoseWhos(PatternRule):
     code = "C105"
     name = "whose-who-s"
     description = "'whose' (possessive) where 'who's' (who is, who has) is meant, and the reverse."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Whose there?",
             "I wonder whose coming tonight.",
@@ -39,8 +41,11 @@ class WhoseWhos(PatternRule):
             "who's",
             "'who is' or 'who has'",
         ),
-        Pattern(r"(?<![\p{L}'-])(?P<bad>who's)(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",
-                "whose", "possessive"),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>who's)(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",
+            "whose",
+            "possessive",
+        ),
         Pattern(
             r"(?<![\p{L}'-])(?P<bad>who's)(?=<<GAP>>(?!(?:been|not|a|an|the|also|always|never|"
             r"just|still|only|really|so|very|too|here|there|now|who|what|that|this|he|she|it|they"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?"
@@ -12,7 +14,7 @@ class YourYoure(PatternRule):
     code = "C103"
     name = "your-you-re"
     description = "'your' where 'you're' (you are) is meant, and the reverse."
-    examples = {
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Your welcome to stay.",
             "Your not going to believe this.",
@@ -39,8 +41,11 @@ class YourYoure(PatternRule):
             "you're",
             "'you are'",
         ),
-        Pattern(r"(?<![\p{L}'-])(?P<bad>you're)(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",
-                "your", "possessive"),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>you're)(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",
+            "your",
+            "possessive",
+        ),
         Pattern(
             rf"(?<=(?<![\p{{L}}'-])(?:{_PREPOSITIONS})<<GAP>>)(?P<bad>you're)"
             r"(?=<<GAP>>(?-i:[a-z]+)(?![\p{L}'-]))(?!<<GAP>>(?:not|a|an|the|so|too|very|all|"
