@@ -151,7 +151,7 @@ def _plain(word: str, lang: str) -> bool:
 def status(word: str, lang: str = "en") -> str:
     """``"known"``, ``"suspicious"`` or ``"unknown"`` for a lower-case word."""
     verdict = _status(word, lang)
-    if verdict != "known" and (derived(word, lang) or compound(word, lang)):
+    if verdict == "unknown" and (derived(word, lang) or compound(word, lang)):
         return "known"
     return verdict
 
