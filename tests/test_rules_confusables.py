@@ -110,9 +110,9 @@ def test_not_flagged(code: str, text: str) -> None:
 def test_curly_apostrophes_flag_alike(code: str, text: str, bad: str, good: str) -> None:
     curly = text.replace("'", "\u2019")
     found = flagged(curly, code)
-    assert [(b.replace("\u2019", "'"), tuple(s.replace("\u2019", "'") for s in g)) for b, g in found][
-        :1
-    ] == [(bad, (good,))]
+    assert [
+        (b.replace("\u2019", "'"), tuple(s.replace("\u2019", "'") for s in g)) for b, g in found
+    ][:1] == [(bad, (good,))]
     if "\u2019" in curly:  # suggestions follow the document's own apostrophes
         assert all("'" not in s for _, g in found for s in g)
 

@@ -28,7 +28,10 @@ def test_consistent_invented_names_are_never_flagged() -> None:
 
 
 def test_real_names_and_plurals_are_not_misspellings() -> None:
-    text = "Mary came. " * 6 + "Marty came once. The Smith family: Smith, Smith, Smith, Smith, Smith. The Smiths."
+    text = (
+        "Mary came. " * 6
+        + "Marty came once. The Smith family: Smith, Smith, Smith, Smith, Smith. The Smiths."
+    )
     assert tidyink.check(text, select=["N101"]) == []
 
 

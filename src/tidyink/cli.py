@@ -190,14 +190,14 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
     default="human",
     help="How to print findings (sarif: GitHub code scanning; github: workflow annotations).",
 )
-@click.option("--select", metavar="CODES", help="Run only these rules (codes or prefixes, e.g. C,S101).")
+@click.option("--select", metavar="CODES", help="Run only these rules (codes or prefixes: C,S101).")
 @click.option("--ignore", metavar="CODES", help="Do not run these rules (codes or prefixes).")
 @click.option(
     "--severity",
     type=click.Choice(["info", "warning", "error"]),
     help="Lowest severity that makes the exit code 1 (default: warning).",
 )
-@click.option("--words", metavar="WORDS", help="Extra correct words for spelling (comma-separated).")
+@click.option("--words", metavar="WORDS", help="Extra correct words (comma-separated).")
 @click.option("--words-file", metavar="PATH", help="A words file, one word per line.")
 @click.option("--language", metavar="LANG", help="Document language, e.g. en-GB (default en-US).")
 @guarded
@@ -275,7 +275,8 @@ def list_rules(code: str | None) -> None:
         raise UsageError(f"unknown rule {code!r} (see `tidyink rules` for the list)") from None
     import inspect
 
-    click.echo(f"{rule.code} {rule.name} ({rule.severity}, {'on' if rule.default else 'off'} by default)")
+    state = "on" if rule.default else "off"
+    click.echo(f"{rule.code} {rule.name} ({rule.severity}, {state} by default)")
     click.echo("")
     click.echo(rule.description)
     doc = inspect.getmodule(rule).__doc__ if inspect.getmodule(rule) else None

@@ -20,11 +20,7 @@ _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 def _width(text: str) -> int:
     """Columns ``text`` takes in a terminal (wide East Asian characters count two)."""
     return sum(
-        0
-        if unicodedata.combining(ch)
-        else 2
-        if unicodedata.east_asian_width(ch) in "WF"
-        else 1
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
         for ch in text
     )
 

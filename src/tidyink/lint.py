@@ -112,7 +112,9 @@ def check_paths(
         if total:
             state[names.STATE_KEY] = total - counts[name]
         try:
-            result = api.convert(data, path=None if name == "-" else name, options=opts, state=state)
+            result = api.convert(
+                data, path=None if name == "-" else name, options=opts, state=state
+            )
         except InputError as exc:
             report.errors.append(str(exc))
             continue
