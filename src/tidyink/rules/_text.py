@@ -21,7 +21,8 @@ import regex
 from tidyink.document import Document, ProseView
 
 SEPARATOR = "\n\n\n"  # between blocks: no sentence, repetition or phrase crosses it
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+_CURLY = ("\u2019", "\u02bc", "\u2018")
+_APOSTROPHES = str.maketrans(dict.fromkeys(_CURLY, "'"))
 
 # Between two words of a phrase: spaces, one line break, emphasis toggles.
 GAP = r"[ \t\u00a0\ue000]*(?:\n[ \t\u00a0\ue000]*)?(?<=[\s\ue000])"
@@ -59,8 +60,24 @@ class Prose:
 _LAST: list[tuple[ref[Document], tuple[int, ...], Prose]] = []
 
 
-def prose(doc: Document) -> Prose:
-    """The joined prose of ``doc``; cached until a span of it changes."""
+def prose(doc: Document, ctx: Any = None) -> Prose:
+    """The joined prose of ``doc``, computed once per lint run.
+
+    Rules run after every filter, so within one run (one ``ctx``) the text is fixed
+    and all rules share one :class:`Prose`; without a context the cache is checked
+    against the identity of every span's text.
+    """
+    if ctx is not None:
+        hit = getattr(ctx, "_lint_prose", None)
+        if hit is not None and hit[0]() is doc:
+            return hit[1]
+        result = _prose(doc)
+        ctx._lint_prose = (ref(doc), result)
+        return result
+    return _prose(doc)
+
+
+def _prose(doc: Document) -> Prose:
     blocks = list(doc.prose_blocks())
     key = tuple(id(s.text) for b in blocks for s in b.spans)
     if _LAST and _LAST[0][0]() is doc and _LAST[0][1] == key:
@@ -71,7 +88,10 @@ def prose(doc: Document) -> Prose:
     for view in views:
         starts.append(pos)
         pos += len(view.text) + len(SEPARATOR)
-    text = SEPARATOR.join(v.text for v in views).translate(_APOSTROPHES)
+    text = SEPARATOR.join(v.text for v in views)
+    for curly in _CURLY:
+        if curly in text:
+            text = text.replace(curly, "'")
     result = Prose(text, views, tuple(starts))
     _LAST[:] = [(ref(doc), key, result)]
     return result

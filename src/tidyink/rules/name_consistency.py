@@ -25,6 +25,12 @@ from tidyink.rules._project import project_words
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
 
+
+def _is_name(word: str) -> bool:
+    """Capitalised, then lower case: ``Sakumo``, ``Sakumo's`` (not ``NASA``, ``I``)."""
+    return word[:1].isupper() and word[1:2].islower() and word[2:].replace("'", "").islower()
+
+
 RARE = 2
 FREQUENT = 5
 RATIO = 5
@@ -79,8 +85,8 @@ class NameConsistency(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        joined = prose(doc)
-        here = _bases(names.count_names(joined.text))
+        joined = prose(doc, ctx)
+        here = _bases(Counter({w: n for w, n in joined.words().items() if _is_name(w)}))
         if not here:
             return
         total = Counter(here)

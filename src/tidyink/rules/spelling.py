@@ -24,10 +24,6 @@ from tidyink.rules._project import project_words
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
 
-_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}'\d_@/.])[\p{L}\p{M}]+"
-    r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
-)
 MIN_LENGTH = 4  # shorter words are too often abbreviations, interjections or dialect
 REPEATS_ACCEPT = {"unknown": 2, "suspicious": 3}  # uses in the document that make a word its own
 
@@ -74,6 +70,15 @@ def _foreign(word: str) -> bool:
     return lexicon.zipf(word, "fr") >= 2.5
 
 
+def _uses(word: str, counts: Counter[str]) -> int:
+    """How often ``word`` and its regular inflections occur (the document's own words)."""
+    base = stem(word)
+    forms = {base + end for end in ("", "e", "s", "es", "ed", "d", "ing", "er", "ers", "ly")}
+    forms |= {w + "'s" for w in forms}
+    forms.add(word)
+    return sum(counts.get(w, 0) for w in forms)
+
+
 class Spelling(Rule):
     code = "S101"
     name = "spelling"
@@ -89,23 +94,27 @@ class Spelling(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        joined = prose(doc)
+        joined = prose(doc, ctx)
         lang = lexicon.language_codes(ctx.options.language)[0]
         if lang != "en" or joined.language() != "en":
             return  # the curated dictionaries are English; other languages are not checked
-        counts = Counter(_TOKEN.findall(joined.text))
+        counts = joined.words()
         if not counts:
             return
         own = project_words(ctx.options)
-        family: Counter[str] = Counter()
-        for token, n in counts.items():
-            family[stem(token.lower())] += n
         bad: dict[str, str] = {}
+        good = _dictionary.curated(lang)
         for token in counts:
-            if not token.islower() or len(token) < MIN_LENGTH:
+            if token in good or len(token) < MIN_LENGTH or not token.islower():
                 continue
+            if "'" in token:
+                if not token.endswith("'s") or token.count("'") > 1:
+                    continue  # dialect or elision: warn't, an', 'em
+                token = token[:-2]
             state = _dictionary.status(token, lang)
-            if state == "known" or family[stem(token)] >= REPEATS_ACCEPT[state] or token in own:
+            if state == "known" or token in own:
+                continue
+            if _uses(token, counts) >= REPEATS_ACCEPT[state]:
                 continue
             if token.endswith("in") and _dictionary.status(token + "g", lang) == "known":
                 continue  # a dropped g: nothin, somethin
