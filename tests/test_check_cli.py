@@ -126,3 +126,17 @@ def test_subprocess_stdin() -> None:
     found = json.loads(proc.stdout)
     assert [f["code"] for f in found] == ["C101", "C102"]
     assert found[0]["path"] is None
+
+
+def test_lint_sample_fixture(fixtures: Path) -> None:
+    report = check_paths([str(fixtures / "lint-sample.txt")])
+    found = sorted((f.code, f.suggestions[0]) for f in report.findings)
+    assert found == [
+        ("C101", "than"),
+        ("C101", "than"),
+        ("C102", "It's"),
+        ("C102", "its"),
+        ("N101", "Mira"),
+        ("R101", "the"),
+        ("S101", "chopsticks"),
+    ]
