@@ -41,7 +41,7 @@ class Prose:
     def words(self) -> Counter[str]:
         """How often each word occurs (case kept), computed once."""
         if "words" not in self.memo:
-            self.memo["words"] = Counter(_WORD_RE.findall(self.text))
+            self.memo["words"] = count_words(self.text)
         return self.memo["words"]
 
     def language(self) -> str:
@@ -98,6 +98,22 @@ def _prose(doc: Document) -> Prose:
 
 
 _WORD_RE = regex.compile(WORD)
+
+
+def count_words(text: str) -> Counter[str]:
+    """How often each word (letters, inner apostrophes) occurs in ``text``.
+
+    Splitting on white space and tokenising each *distinct* chunk once is several
+    times faster than a regex over the whole text: prose repeats its chunks.
+    """
+    counts: Counter[str] = Counter()
+    for chunk, n in Counter(text.split()).items():
+        if chunk.isalpha():
+            counts[chunk] += n
+        else:
+            for word in _WORD_RE.findall(chunk):
+                counts[word] += n
+    return counts
 _FUNCTION_WORDS = {
     "en": "the and of to a in that is was he it with for as his on be at by i you not",
     "fr": "le la les de des et est un une que qui dans pour pas il elle ne se sur au",

@@ -16,7 +16,7 @@ from tidyink.rules.base import Rule
 
 # The stdlib engine finds "word word" several times faster than ``regex`` here; the
 # few candidates are then checked with Unicode-aware tests.
-_CANDIDATE = re.compile(r"(?<![\w'-])(\w+)([ \t\u00a0\ue000\n]+)(\1)(?![\w'-])", re.IGNORECASE)
+_CANDIDATE = re.compile(r"\b(\w+)([ \t\u00a0\ue000\n]+)(\1)\b", re.IGNORECASE)
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -46,8 +46,11 @@ class RepeatedWord(Rule):
         allowed = word_list("repeats_ok.txt")
         for m in _CANDIDATE.finditer(joined.text):
             first, gap, second = m.groups()
+            text = joined.text
             if (
                 gap.count("\n") > 1
+                or text[m.start() - 1 : m.start()] in ("'", "-")
+                or text[m.end() : m.end() + 1] in ("'", "-")
                 or not _LETTERS.fullmatch(first)
                 or first.lower() in allowed
                 or (first[:1].isupper() and second[:1].isupper())
