@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tidyink import api, names, pipeline
-from tidyink.errors import InputError, TidyinkError
+from tidyink.errors import TidyinkError
 from tidyink.options import Options
 from tidyink.readers import SUFFIXES
 from tidyink.records import SEVERITIES, Finding
@@ -115,7 +115,7 @@ def check_paths(
             result = api.convert(
                 data, path=None if name == "-" else name, options=opts, state=state
             )
-        except InputError as exc:
+        except TidyinkError as exc:  # e.g. a format without a reader: report, go on
             report.errors.append(str(exc))
             continue
         report.files.append(Checked(name, source.text, result.findings))

@@ -114,6 +114,8 @@ def count_words(text: str) -> Counter[str]:
             for word in _WORD_RE.findall(chunk):
                 counts[word] += n
     return counts
+
+
 _FUNCTION_WORDS = {
     "en": "the and of to a in that is was he it with for as his on be at by i you not",
     "fr": "le la les de des et est un une que qui dans pour pas il elle ne se sur au",

@@ -29,6 +29,7 @@ class LoseLoose(PatternRule):
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Don't loose your keys.",
+            "He'd loose it if he knew.",
             "We are loosing the game.",
             "I hate loosing my temper.",
             "The dog broke lose again.",
@@ -44,7 +45,7 @@ class LoseLoose(PatternRule):
     }
     patterns = (
         Pattern(
-            rf"(?<=(?<![\p{{L}}'-])(?:{_BEFORE})<<GAP>>)(?P<bad>loose)"
+            rf"(?<=(?<![\p{{L}}'-])(?:{_BEFORE}|\p{{L}}+'d|\p{{L}}+'ll)<<GAP>>)(?P<bad>loose)"
             rf"(?=<<GAP>>(?:{_OBJECTS})(?![\p{{L}}'-]))",
             "lose",
             "to misplace or fail",

@@ -24,6 +24,7 @@ from tidyink.rules._project import project_words
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
 
+_ELONGATED = regex.compile(r"(.)\1\1")
 MIN_LENGTH = 4  # shorter words are too often abbreviations, interjections or dialect
 REPEATS_ACCEPT = {"unknown": 2, "suspicious": 3}  # uses in the document that make a word its own
 
@@ -111,6 +112,8 @@ class Spelling(Rule):
                 if not token.endswith("'s") or token.count("'") > 1:
                     continue  # dialect or elision: warn't, an', 'em
                 token = token[:-2]
+            if _ELONGATED.search(token):
+                continue  # expressive lengthening: sooo, okaaay, hmmm
             state = _dictionary.status(token, lang)
             if state == "known" or token in own:
                 continue

@@ -52,6 +52,13 @@ class TheirThere(PatternRule):
             "there",
             "a place",
         ),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>going<<GAP>>to<<GAP>>(?!(?:the|a|an|my|your|"
+            r"his|her|their|our|its|this|that|these|those|school|church|bed|work|town|college)\b)"
+            r"(?-i:[a-z]+)\b)",
+            "they're",
+            "'they are'",
+        ),
         Pattern(r"(?<![\p{L}'-])(?P<bad>their's)(?![\p{L}'-])", "theirs", "no apostrophe"),
         Pattern(
             r"(?<![\p{L}'-])(?P<bad>(?:there|they're))(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",

@@ -18,6 +18,7 @@ class YourYoure(PatternRule):
         "wrong": (
             "Your welcome to stay.",
             "Your not going to believe this.",
+            "Your going to regret this.",
             "Is that you're own idea?",
             "Put it in you're pocket.",
         ),
@@ -26,6 +27,7 @@ class YourYoure(PatternRule):
             "Your very own copy.",
             "You two should talk.",
             "Your right hand is shaking.",
+            "Your going to the party upset him.",
             "Thank you, you're kind.",
         ),
     }
@@ -33,6 +35,13 @@ class YourYoure(PatternRule):
         Pattern(
             rf"(?<![\p{{L}}'-])(?P<bad>your)(?=<<GAP>>(?:{_AFTER_YOU_ARE})(?![\p{{L}}'-]))"
             r"(?!<<GAP>>not<<GAP>>(?!going<<GAP>>to\b)[\p{L}]+ing\b)",
+            "you're",
+            "'you are'",
+        ),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>your)(?=<<GAP>>going<<GAP>>to<<GAP>>(?!(?:the|a|an|my|your|"
+            r"his|her|their|our|its|this|that|these|those|school|church|bed|work|town|college)\b)"
+            r"(?-i:[a-z]+)\b)",
             "you're",
             "'you are'",
         ),
