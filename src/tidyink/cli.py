@@ -199,7 +199,6 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
 )
 @click.option("--words", metavar="WORDS", help="Extra correct words (comma-separated).")
 @click.option("--words-file", metavar="PATH", help="A words file, one word per line.")
-@click.option("--language", metavar="LANG", help="Document language, e.g. en-GB (default en-US).")
 @guarded
 def check(
     paths: tuple[str, ...],
@@ -209,7 +208,6 @@ def check(
     severity: str | None,
     words: str | None,
     words_file: str | None,
-    language: str | None,
     **kwargs: Any,
 ) -> None:
     """Flag likely mistakes in PATH... (files, folders, or '-' for standard input).
@@ -218,7 +216,7 @@ def check(
     Exit code: 0 clean, 1 findings at or above --severity, 2 usage or input errors.
     """
     from tidyink.findings_format import render
-    from tidyink.lint import check_paths
+    from tidyink.lint import check_options, check_paths
     from tidyink.pipeline import select_rules
 
     stdin = sys.stdin.buffer.read() if "-" in paths else None
@@ -232,15 +230,12 @@ def check(
                 "severity": severity,
                 "words": _names(words),
                 "words_file": words_file,
-                "language": language,
             }.items()
             if v is not None
         }
     )
-    report = check_paths(list(paths), stdin=stdin, **overrides)
-    from tidyink.lint import check_options
-
     opts = check_options(**overrides)
+    report = check_paths(list(paths), options=opts, stdin=stdin)
     rules = [type(r) for r in select_rules(opts)]
     sources = {c.path if c.path != "-" else None: c.text for c in report.files}
     if fmt != "human" or report.findings or not report.errors:
