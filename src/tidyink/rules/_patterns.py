@@ -138,12 +138,8 @@ def anchors(joined: Prose) -> dict[str, list[int]]:
     found = joined.memo.get("anchors")
     if found is None:
         union, owners = _anchor_scan()
-        text = joined.text
-        lowered = text.lower()
-        if len(lowered) != len(text):  # rare letters that change length when lowered
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         found: dict[str, list[int]] = {}
-        for m in union.finditer(lowered):
+        for m in union.finditer(joined.lower()):
             for group in owners[m.group()]:
                 found.setdefault(group, []).append(m.start())
         joined.memo["anchors"] = found

@@ -44,6 +44,15 @@ class Prose:
             self.memo["words"] = count_words(self.text)
         return self.memo["words"]
 
+    def lower(self) -> str:
+        """``text`` in lower case, offsets unchanged; computed once."""
+        if "lower" not in self.memo:
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):  # letters that grow when lowered (İ)
+                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+            self.memo["lower"] = lowered
+        return self.memo["lower"]
+
     def language(self) -> str:
         """The document's language, guessed from its commonest function words."""
         if "language" not in self.memo:
@@ -124,6 +133,12 @@ _FUNCTION_WORDS = {
     "it": "il la di che e un una per non è sono del della con si lo gli le ma da",
     "pt": "o a os as de que e do da em um uma para não com se por mais no na",
     "nl": "de het een en van dat is niet op te zijn met voor hij ze er aan ook maar die",
+}
+
+
+_FUNCTION_FORMS = {
+    lang: tuple(f for w in listed.split() for f in (w, w.capitalize()))
+    for lang, listed in _FUNCTION_WORDS.items()
 }
 
 

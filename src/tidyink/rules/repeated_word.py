@@ -16,7 +16,7 @@ from tidyink.rules.base import Rule
 
 # The stdlib engine finds "word word" several times faster than ``regex`` here; the
 # few candidates are then checked with Unicode-aware tests.
-_CANDIDATE = re.compile(r"\b(\w+)([ \t\u00a0\ue000\n]+)(\1)\b", re.IGNORECASE)
+_CANDIDATE = re.compile(r"\b(\w+)([ \t\u00a0\ue000\n]+)(\1)\b")  # on lower-cased text
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -44,9 +44,11 @@ class RepeatedWord(Rule):
         if joined.language() != "en":
             return  # "vous vous", "die die": other languages double words legitimately
         allowed = word_list("repeats_ok.txt")
-        for m in _CANDIDATE.finditer(joined.text):
-            first, gap, second = m.groups()
-            text = joined.text
+        text = joined.text
+        for m in _CANDIDATE.finditer(joined.lower()):
+            first = text[m.start(1) : m.end(1)]
+            gap = m.group(2)
+            second = text[m.start(3) : m.end(3)]
             if (
                 gap.count("\n") > 1
                 or text[m.start() - 1 : m.start()] in ("'", "-")
