@@ -135,4 +135,6 @@ def check(
     **overrides: Any,
 ) -> list[Finding]:
     """The lint findings for one document (after the repair filters have run)."""
+    if overrides.get("only") is None and (options is None or options.only is None):
+        overrides["only"] = ("repair",)  # repair, then lint: typography is not checked
     return convert(data, path=path, options=options, **overrides).findings

@@ -304,3 +304,109 @@ def show_config(
         click.echo(f"{shown:<{width}}  # {origin}")
     for fmt, names in fix_filters(settings).items():
         click.echo(f"# tidyink fix runs on {fmt}: {', '.join(names) or 'no filter'}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json", "sarif", "github"]),
+    default="human",
+    help="How to print findings (sarif: GitHub code scanning; github: workflow annotations).",
+)
+@click.option("--select", metavar="CODES", help="Run only these rules (codes or prefixes: C,S101).")
+@click.option("--ignore", metavar="CODES", help="Do not run these rules (codes or prefixes).")
+@click.option(
+    "--severity",
+    type=click.Choice(["info", "warning", "error"]),
+    help="Lowest severity that makes the exit code 1 (default: warning).",
+)
+@click.option("--words", metavar="WORDS", help="Extra correct words (comma-separated).")
+@click.option("--words-file", metavar="PATH", help="A words file, one word per line.")
+@guarded
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: str | None,
+    ignore: str | None,
+    severity: str | None,
+    words: str | None,
+    words_file: str | None,
+    **kwargs: Any,
+) -> None:
+    """Flag likely mistakes in PATH... (files, folders, or '-' for standard input).
+
+    The repair filters run first; findings point at lines and columns of the input.
+    Exit code: 0 clean, 1 findings at or above --severity, 2 usage or input errors.
+    """
+    from tidyink.findings_format import render
+    from tidyink.lint import check_options, check_paths
+    from tidyink.pipeline import select_rules
+
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    overrides = _overrides(**kwargs)
+    overrides.update(
+        {
+            k: v
+            for k, v in {
+                "select": _names(select),
+                "ignore": _names(ignore),
+                "severity": severity,
+                "words": _names(words),
+                "words_file": words_file,
+            }.items()
+            if v is not None
+        }
+    )
+    opts = check_options(**overrides)
+    report = check_paths(list(paths), options=opts, stdin=stdin)
+    rules = [type(r) for r in select_rules(opts)]
+    sources = {c.path if c.path != "-" else None: c.text for c in report.files}
+    if fmt != "human" or report.findings or not report.errors:
+        sys.stdout.write(render(fmt, report.findings, sources, rules))
+        sys.stdout.flush()
+    for error in report.errors:
+        click.echo(f"tidyink: error: {error}", err=True)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    if report.failing(opts.severity):
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command(name="rules")
+@click.argument("code", required=False)
+@guarded
+def list_rules(code: str | None) -> None:
+    """List the lint rules, or explain rule CODE (a code such as C101, or a name)."""
+    from tidyink.errors import UsageError
+    from tidyink.rules import all_rules, get
+
+    if code is None:
+        classes = all_rules()
+        width = max(len(r.name) for r in classes)
+        for r in classes:
+            state = "on " if r.default else "off"
+            click.echo(f"{r.code}  {r.name:<{width}}  {state}  {r.description}")
+        return
+    try:
+        rule = get(code.upper() if code[:1].isalpha() and code[1:].isdigit() else code)
+    except KeyError:
+        raise UsageError(f"unknown rule {code!r} (see `tidyink rules` for the list)") from None
+    import inspect
+
+    state = "on" if rule.default else "off"
+    click.echo(f"{rule.code} {rule.name} ({rule.severity}, {state} by default)")
+    click.echo("")
+    click.echo(rule.description)
+    doc = inspect.getmodule(rule).__doc__ if inspect.getmodule(rule) else None
+    if doc:
+        click.echo("")
+        click.echo(inspect.cleandoc(doc))
+    for kind, title in (("wrong", "Flagged"), ("right", "Not flagged")):
+        if rule.examples.get(kind):
+            click.echo("")
+            click.echo(f"{title}:")
+            for sentence in rule.examples[kind]:
+                click.echo(f"  {sentence!r}" if "\n" in sentence else f"  {sentence}")

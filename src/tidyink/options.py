@@ -49,6 +49,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     severity: str = "warning"  # lowest severity that makes ``check`` fail
     words: tuple[str, ...] = ()
+    words_file: str | None = None  # a plain words file (one per line) the spelling rule accepts
     # free-form per-filter settings: {"filter-name": {"key": value}}
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
 

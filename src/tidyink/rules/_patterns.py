@@ -1,0 +1,255 @@
+"""Rules made of phrase patterns: each match names a word and its replacement.
+
+A :class:`Pattern` is a regex over the joined prose (see ``_text``) whose group
+``bad`` is the word to flag; ``good`` is the suggestion (a string, or a function
+of the match) and ``guard`` an optional extra test on the match. Patterns are
+compiled once, lazily, and searched over the whole document in one call each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+import regex
+
+from tidyink.document import Document
+from tidyink.filters.base import Context
+from tidyink.records import Finding
+from tidyink.rules._text import GAP, Prose, alternation, match_case, prose, word_list
+from tidyink.rules.base import Rule
+
+Guard = Callable[[str, "regex.Match[str]"], bool]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """``regex`` (with ``<<GAP>>`` and ``<<file.txt>>`` placeholders) and what to suggest."""
+
+    regex: str
+    good: str | Callable[[regex.Match[str]], str]
+    why: str = ""
+    guard: Guard | None = None
+
+
+def expand(source: str) -> str:
+    """Fill ``<<GAP>>`` and ``<<file.txt>>`` (a data word list) placeholders."""
+
+    def fill(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        if name == "GAP":
+            return GAP
+        return f"(?:{alternation(word_list(name))})"
+
+    return regex.sub(r"<<([\w.]+)>>", fill, source)
+
+
+@cache
+def _compiled(source: str) -> regex.Pattern[str]:
+    return regex.compile(expand(source), regex.IGNORECASE | regex.VERSION0)
+
+
+def bad_group(source: str) -> str:
+    """The source of the ``(?P<bad>...)`` group: the words a pattern starts its match at."""
+    start = source.index("(?P<bad>") + len("(?P<bad>")
+    depth = 0
+    for i in range(start, len(source)):
+        ch = source[i]
+        if ch == "(" and source[i - 1] != "\\":
+            depth += 1
+        elif ch == ")" and source[i - 1] != "\\":
+            if depth == 0:
+                return source[start:i]
+            depth -= 1
+    raise ValueError(f"unbalanced bad group in {source!r}")
+
+
+def literals(group: str) -> list[str]:
+    """Every word a bad group matches: ``affects?`` -> affect, affects (literals,
+    ``(?:a|b)`` groups, ``|`` and ``?`` after a letter or group are understood)."""
+
+    def parse(i: int) -> tuple[list[str], int]:
+        options: list[str] = []
+        current = [""]
+        while i < len(group) and group[i] != ")":
+            if group[i] == "|":
+                options += current
+                current = [""]
+                i += 1
+                continue
+            if group.startswith("(?:", i):
+                inner, i = parse(i + 3)
+                i += 1  # the closing parenthesis
+            else:
+                inner, i = [group[i]], i + 1
+            if i < len(group) and group[i] == "?":
+                inner, i = [*inner, ""], i + 1
+            current = [c + x for c in current for x in inner]
+        return options + current, i
+
+    words, _ = parse(0)
+    return sorted(set(words))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (much faster to scan)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+@cache
+def _anchor_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One fast scan for the first words of every pattern of every pattern rule."""
+    from tidyink.rules import all_rules
+
+    groups = {
+        bad_group(p.regex)
+        for rule in all_rules()
+        if issubclass(rule, PatternRule)
+        for p in rule.patterns
+    }
+    owners: dict[str, list[str]] = {}
+    for group in sorted(groups):
+        for word in literals(group):
+            owners.setdefault(word.lower(), []).append(group)
+    union = re.compile(rf"(?<![\w'-])(?:{trie_pattern(sorted(owners))})(?![\w'-])")
+    return union, {w: tuple(g) for w, g in owners.items()}
+
+
+def anchors(joined: Prose) -> dict[str, list[int]]:
+    """Offsets of every pattern's first word, by bad-group source; computed once per text."""
+    found = joined.memo.get("anchors")
+    if found is None:
+        union, owners = _anchor_scan()
+        found: dict[str, list[int]] = {}
+        for m in union.finditer(joined.lower()):
+            for group in owners[m.group()]:
+                found.setdefault(group, []).append(m.start())
+        joined.memo["anchors"] = found
+    return found
+
+
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "jr",
+        "sr",
+        "prof",
+        "capt",
+        "col",
+        "gen",
+        "lt",
+        "rev",
+        "messrs",
+        "mme",
+        "mlle",
+        "vs",
+        "etc",
+        "no",
+        "vol",
+        "ch",
+    ]
+)
+
+
+_BOUNDARY: dict[str, regex.Pattern[str]] = {}
+
+
+def clause_start(text: str, pos: int, stop: str, reach: int) -> int:
+    """Where the clause (sentence, with ``stop`` as boundaries) holding ``pos`` starts.
+
+    Full stops after abbreviations ("Mrs.") and single line breaks (hard wrapping)
+    are not boundaries; a blank line, a block separator or ``--`` always is.
+    """
+    finder = _BOUNDARY.get(stop)
+    if finder is None:
+        finder = regex.compile(rf"(?r)[{regex.escape(stop)}]|--|\n\n")
+        _BOUNDARY[stop] = finder
+    lo = max(0, pos - reach)
+    end = pos
+    while True:
+        m = finder.search(text, lo, end)
+        if m is None:
+            return lo
+        i = m.start()
+        if text[i] == ".":
+            j = i
+            while j > lo and text[j - 1].isalpha():
+                j -= 1
+            if text[j:i].lower() in _ABBREVIATIONS or (i - j == 1 and text[j].isupper()):
+                end = j
+                continue
+        return m.end()
+
+
+def previous_words(text: str, pos: int, limit: int, stop: str = '.!?;:,—–()"') -> list[str]:
+    """Up to ``limit`` lower-case words before ``pos``, nearest first, within a clause."""
+    start = clause_start(text, pos, stop, 12 * limit)
+    words = _WORDS.findall(text, start, pos)
+    return [w.lower() for w in reversed(words[-limit:])]
+
+
+_WORDS = regex.compile(r"[\p{L}']+")
+
+
+class PatternRule(Rule):
+    """A rule defined by :attr:`patterns`; the message names the confused words."""
+
+    patterns: ClassVar[tuple[Pattern, ...]] = ()
+    language: ClassVar[str] = "en"  # the rule only applies to documents in this language
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        joined = prose(doc, ctx)
+        if joined.language() != self.language:
+            return
+        text = joined.text
+        seen: set[int] = set()
+        starts = anchors(joined)
+        for pattern in self.patterns:
+            compiled = _compiled(pattern.regex)
+            for pos in starts.get(bad_group(pattern.regex), ()):
+                m = compiled.match(text, pos)
+                if m is None or (pattern.guard is not None and not pattern.guard(text, m)):
+                    continue
+                start, end = m.span("bad")
+                if start in seen:
+                    continue
+                seen.add(start)
+                bad = m.group("bad")
+                good = pattern.good if isinstance(pattern.good, str) else pattern.good(m)
+                good = match_case(bad, good)
+                view, local = joined.locate(start)
+                if "\u2019" in view.text:  # suggest in the document's own apostrophe
+                    good = good.replace("'", "\u2019")
+                original = view.text[local : local + end - start]
+                why = f" ({pattern.why})" if pattern.why else ""
+                yield self.finding(
+                    view,
+                    local,
+                    local + end - start,
+                    f"'{original}' should probably be '{good}'{why}",
+                    (good,),
+                    ctx,
+                )

@@ -1,0 +1,177 @@
+"""The document's prose as one string, shared by every rule and computed once.
+
+Rules search one long string with compiled patterns instead of looping over
+blocks in Python: that keeps all rules together well above a million words a
+second. Apostrophes are unified here (’ ʼ ‘ become '), with the same length, so
+every rule sees straight and curly apostrophes alike and offsets stay exact.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+from weakref import ref
+
+import regex
+
+from tidyink.document import Document, ProseView
+
+SEPARATOR = "\n\n\n"  # between blocks: no sentence, repetition or phrase crosses it
+_CURLY = ("\u2019", "\u02bc", "\u2018")
+_APOSTROPHES = str.maketrans(dict.fromkeys(_CURLY, "'"))
+
+# Between two words of a phrase: spaces, one line break, emphasis toggles.
+GAP = r"[ \t\u00a0\ue000]*(?:\n[ \t\u00a0\ue000]*)?(?<=[\s\ue000])"
+WORD = r"[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*"
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """All prose blocks of a document joined by :data:`SEPARATOR`."""
+
+    text: str  # apostrophes unified
+    views: tuple[ProseView, ...]
+    starts: tuple[int, ...]  # offset of each view in ``text``
+    memo: dict[str, Any] = field(default_factory=dict)  # analyses shared by rules
+
+    def words(self) -> Counter[str]:
+        """How often each word occurs (case kept), computed once."""
+        if "words" not in self.memo:
+            self.memo["words"] = count_words(self.text)
+        return self.memo["words"]
+
+    def lower(self) -> str:
+        """``text`` in lower case, offsets unchanged; computed once."""
+        if "lower" not in self.memo:
+            lowered = self.text.lower()
+            if len(lowered) != len(self.text):  # letters that grow when lowered (İ)
+                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+            self.memo["lower"] = lowered
+        return self.memo["lower"]
+
+    def language(self) -> str:
+        """The document's language, guessed from its commonest function words."""
+        if "language" not in self.memo:
+            self.memo["language"] = guess_language(self.words())
+        return self.memo["language"]
+
+    def locate(self, offset: int) -> tuple[ProseView, int]:
+        """The view holding ``offset`` and the offset inside it."""
+        i = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.views[i], offset - self.starts[i]
+
+
+# The last document joined (rules run one after another on the same document).
+_LAST: list[tuple[ref[Document], tuple[int, ...], Prose]] = []
+
+
+def prose(doc: Document, ctx: Any = None) -> Prose:
+    """The joined prose of ``doc``, computed once per lint run.
+
+    Rules run after every filter, so within one run (one ``ctx``) the text is fixed
+    and all rules share one :class:`Prose`; without a context the cache is checked
+    against the identity of every span's text.
+    """
+    if ctx is not None:
+        hit = getattr(ctx, "_lint_prose", None)
+        if hit is not None and hit[0]() is doc:
+            return hit[1]
+        result = _prose(doc)
+        ctx._lint_prose = (ref(doc), result)
+        return result
+    return _prose(doc)
+
+
+def _prose(doc: Document) -> Prose:
+    blocks = list(doc.prose_blocks())
+    key = tuple(id(s.text) for b in blocks for s in b.spans)
+    if _LAST and _LAST[0][0]() is doc and _LAST[0][1] == key:
+        return _LAST[0][2]
+    views = tuple(b.prose() for b in blocks)
+    starts: list[int] = []
+    pos = 0
+    for view in views:
+        starts.append(pos)
+        pos += len(view.text) + len(SEPARATOR)
+    text = SEPARATOR.join(v.text for v in views)
+    for curly in _CURLY:
+        if curly in text:
+            text = text.replace(curly, "'")
+    result = Prose(text, views, tuple(starts))
+    _LAST[:] = [(ref(doc), key, result)]
+    return result
+
+
+_WORD_RE = regex.compile(WORD)
+
+
+def count_words(text: str) -> Counter[str]:
+    """How often each word (letters, inner apostrophes) occurs in ``text``.
+
+    Splitting on white space and tokenising each *distinct* chunk once is several
+    times faster than a regex over the whole text: prose repeats its chunks.
+    """
+    counts: Counter[str] = Counter()
+    for chunk, n in Counter(text.split()).items():
+        if chunk.isalpha():
+            counts[chunk] += n
+        else:
+            for word in _WORD_RE.findall(chunk):
+                counts[word] += n
+    return counts
+
+
+_FUNCTION_WORDS = {
+    "en": "the and of to a in that is was he it with for as his on be at by i you not",
+    "fr": "le la les de des et est un une que qui dans pour pas il elle ne se sur au",
+    "de": "der die das und ist nicht ein eine zu den dem mit sich auf er sie es ich war von",
+    "es": "el la los las de que y en un una es por con para no se lo su del al",
+    "it": "il la di che e un una per non è sono del della con si lo gli le ma da",
+    "pt": "o a os as de que e do da em um uma para não com se por mais no na",
+    "nl": "de het een en van dat is niet op te zijn met voor hij ze er aan ook maar die",
+}
+
+
+_FUNCTION_FORMS = {
+    lang: tuple(f for w in listed.split() for f in (w, w.capitalize()))
+    for lang, listed in _FUNCTION_WORDS.items()
+}
+
+
+def guess_language(words: Counter[str]) -> str:
+    """The language whose function words are the most frequent in ``words``."""
+    folded: Counter[str] = Counter()
+    for word, n in words.items():
+        if len(word) <= 5:
+            folded[word.lower()] += n
+    scores = {
+        lang: sum(folded[w] for w in listed.split()) for lang, listed in _FUNCTION_WORDS.items()
+    }
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 1.5 * scores["en"] else "en"
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A data file of ``src/tidyink/data`` as a set of lines (``#`` starts a comment)."""
+    raw = resources.files("tidyink").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip() for line in raw.splitlines())
+    return frozenset(w.translate(_APOSTROPHES) for w in words if w)
+
+
+def alternation(words: frozenset[str] | set[str]) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def match_case(model: str, word: str) -> str:
+    """``word`` with the capitalisation of ``model`` (Title, UPPER or lower)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,56 @@
+"""its/it's: the possessive has no apostrophe; "it's" is "it is" or "it has"."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from tidyink.rules._patterns import Pattern, PatternRule
+
+_PREPOSITIONS = "of|in|on|into|onto|from|by|with|within|at|upon|under|through|towards?|about"
+# after "its": words that only follow "it is" / "it has"
+_AFTER_IT_IS = (
+    "a|an|the|not|been|going|gonna|getting|so|too|really|always|never|"
+    "ok|okay|alright|over|because|about|nothing"
+)
+
+
+class ItsIts(PatternRule):
+    code = "C102"
+    name = "its-it-s"
+    description = "'it's' (it is) where the possessive 'its' is meant, and the reverse."
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
+        "wrong": (
+            "The dog wagged it's tail.",
+            "The club lost some of it's members.",
+            "Its a long way home.",
+            "I think its going to rain.",
+        ),
+        "right": (
+            "It's Santa Claus at the door.",
+            "I reckon it's time we left.",
+            "The company and its owner.",
+            "Its colours faded in the sun.",
+            "It's its own reward.",
+        ),
+    }
+    patterns = (
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>it's)(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",
+            "its",
+            "possessive",
+        ),
+        Pattern(
+            rf"(?<=(?<![\p{{L}}'-])(?:{_PREPOSITIONS})<<GAP>>)(?P<bad>it's)"
+            r"(?=<<GAP>>(?-i:[a-z]+)(?![\p{L}'-]))(?!<<GAP>>(?:not|been|a|an|the|so|too|very|all|"
+            r"just|only|still|going|gonna|got|over|true|time|what|how|like|no|because)\b)",
+            "its",
+            "possessive",
+        ),
+        Pattern(
+            rf"(?<![\p{{L}}'-])(?P<bad>its)(?=<<GAP>>(?:{_AFTER_IT_IS})(?![\p{{L}}'-]))"
+            r"(?!<<GAP>>not<<GAP>>(?!going<<GAP>>to\b)[\p{L}]+ing\b)",
+            "it's",
+            "'it is' or 'it has'",
+        ),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>its)(?=<<GAP>>time<<GAP>>to\b)", "it's", "'it is'"),
+    )

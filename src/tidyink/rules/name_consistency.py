@@ -1,0 +1,140 @@
+"""Misspelled names: a rare capitalised form one or two edits from a frequent name.
+
+Names are learned from the document (``tidyink.names.count_names``) and, when a
+folder is checked, from the other files too (``Context.state[names.STATE_KEY]``).
+A form is flagged only when it is rare (at most :data:`RARE` uses), the name it
+resembles is used at least :data:`FREQUENT` times and :data:`RATIO` times more,
+and the rare form is no dictionary word: a name used consistently is never flagged,
+however invented it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import ClassVar
+
+import regex
+
+from tidyink import lexicon, names
+from tidyink.document import Document
+from tidyink.filters.base import Context
+from tidyink.records import Finding
+from tidyink.rules._distance import deletes, distance
+from tidyink.rules._project import project_words
+from tidyink.rules._text import alternation, prose
+from tidyink.rules.base import Rule
+
+
+def _is_name(word: str) -> bool:
+    """Capitalised, then lower case: ``Sakumo``, ``Sakumo's`` (not ``NASA``, ``I``)."""
+    return word[:1].isupper() and word[1:2].islower() and word[2:].replace("'", "").islower()
+
+
+RARE = 2
+FREQUENT = 5
+RATIO = 5
+MAX_ZIPF = 2.0  # a rare form this frequent in English is a real word or a known name
+MIN_LENGTH = 4
+
+
+def base_name(form: str) -> str:
+    """``Sakumo's`` and ``Sakumo-san`` count as ``Sakumo``."""
+    form = form.replace("\u2019", "'")
+    for cut in ("'", "-"):
+        form = form.split(cut, 1)[0]
+    return form
+
+
+def _bases(counts: Counter[str]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for form, n in counts.items():
+        out[base_name(form)] += n
+    return out
+
+
+def _is_inflection(rare: str, name: str, lang: str) -> bool:
+    """``Smiths`` for ``Smith``; in inflected languages any change of the last letters
+    (``Nebenzimmern``, ``Parsie``)."""
+    if rare in (name + "s", name + "es") or name in (rare + "s", rare + "es"):
+        return True
+    if lang == "en":
+        return False
+    common = 0
+    for a, b in zip(rare, name, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= min(len(rare), len(name)) - 2
+
+
+class NameConsistency(Rule):
+    code = "N101"
+    name = "name-consistency"
+    description = (
+        "A rare spelling of a name used often elsewhere ('Sakumo' 15 times, 'Saskumo' once)."
+    )
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
+        "wrong": (
+            "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabell left.",
+        ),
+        "right": (
+            "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabel left.",
+            "Quorvandi and Quorvandi and Quorvandi, then Quorvandi and Quorvandi.",
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        joined = prose(doc, ctx)
+        here = _bases(Counter({w: n for w, n in joined.words().items() if _is_name(w)}))
+        if not here:
+            return
+        total = Counter(here)
+        folder = ctx.state.get(names.STATE_KEY)
+        if folder:
+            total.update(_bases(folder))
+        frequent = {n: c for n, c in total.items() if c >= FREQUENT and len(n) >= MIN_LENGTH}
+        if not frequent:
+            return
+        index: dict[str, list[str]] = {}
+        for name in frequent:
+            for key in (name, *deletes(name)):
+                index.setdefault(key, []).append(name)
+        langs = tuple(
+            dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language()))
+        )
+        own = project_words(ctx.options)
+        flagged: dict[str, tuple[str, int]] = {}
+        for rare in here:
+            if total[rare] > RARE or len(rare) < MIN_LENGTH or rare.casefold() in own:
+                continue
+            near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
+            best = None
+            for name in near:
+                limit = 1 if len(name) < 7 else 2
+                if (
+                    total[name] >= RATIO * total[rare]
+                    and not _is_inflection(rare, name, joined.language())
+                    and distance(rare, name, limit) <= limit
+                    and (best is None or total[name] > total[best])
+                ):
+                    best = name
+            if best is not None and lexicon.best_zipf(rare, langs) < MAX_ZIPF:
+                flagged[rare] = (best, total[best])
+        if not flagged:
+            return
+        pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}'-])(?:{alternation(set(flagged))})(?![\p{{L}}\p{{M}}])"
+        )
+        for m in pattern.finditer(joined.text):
+            rare = m.group()
+            name, uses = flagged[rare]
+            view, local = joined.locate(m.start())
+            yield self.finding(
+                view,
+                local,
+                local + len(rare),
+                f"'{rare}': did you mean '{name}' (used {uses} times)?",
+                (name,),
+                ctx,
+            )

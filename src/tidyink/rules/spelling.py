@@ -1,0 +1,153 @@
+"""Misspelled words, checked against a curated dictionary, wordfreq, the document
+itself and the project's word list (see ``_dictionary`` for how they combine).
+
+Only lower-case words are checked: capitalised words are names (the N rules
+watch those). Words touching an apostrophe other than a possessive ``'s``
+(``eatin'``, ``warn't``, ``'em``, ``an'``) are dialect or elision, never flagged,
+and nor is a dropped g (``nothin``) when the full word is known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import ClassVar
+
+import regex
+
+from tidyink import lexicon
+from tidyink.document import MARK, Document
+from tidyink.filters.base import Context
+from tidyink.records import Finding
+from tidyink.rules import _dictionary
+from tidyink.rules._project import project_words
+from tidyink.rules._text import alternation, prose
+from tidyink.rules.base import Rule
+
+_ELONGATED = regex.compile(r"(.)\1\1")
+MIN_LENGTH = 4  # shorter words are too often abbreviations, interjections or dialect
+REPEATS_ACCEPT = {"unknown": 2, "suspicious": 3}  # uses in the document that make a word its own
+
+
+_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s", "ly", "d")
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to count "snarkle", "snarkles" and "snarkled" as one word."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            return base[:-1] if base.endswith("e") else base
+    return word[:-1] if word.endswith("e") else word
+
+
+def _compound(text: str, start: int, end: int) -> str:
+    """The hyphenated compound around ``text[start:end]``, hyphens removed, lower-case."""
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 2
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return text[start:end].replace("-", "").lower()
+
+
+def _foreign_phrase(text: str, matches: list[regex.Match[str]], k: int) -> bool:
+    """Two flagged words in a row ("partie carree") are a foreign phrase, not typos."""
+    gap = regex.compile(r"[ \t\n]+")
+    before = matches[k - 1] if k else None
+    after = matches[k + 1] if k + 1 < len(matches) else None
+    start, end = matches[k].span()
+    return bool(
+        (before is not None and gap.fullmatch(text, before.end(), start))
+        or (after is not None and gap.fullmatch(text, end, after.start()))
+    )
+
+
+def _foreign(word: str) -> bool:
+    """A common French word ("fait", "verrons"): English prose borrows French phrases."""
+    return lexicon.zipf(word, "fr") >= 2.5
+
+
+def _uses(word: str, counts: Counter[str]) -> int:
+    """How often ``word`` and its regular inflections occur (the document's own words)."""
+    base = stem(word)
+    forms = {base + end for end in ("", "e", "s", "es", "ed", "d", "ing", "er", "ers", "ly")}
+    forms |= {w + "'s" for w in forms}
+    forms.add(word)
+    return sum(counts.get(w, 0) for w in forms)
+
+
+class Spelling(Rule):
+    code = "S101"
+    name = "spelling"
+    description = "A word that is in no dictionary, the document or the project's word list."
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
+        "wrong": ("He waved his chipsticks in the air.", "They never recieve letters."),
+        "right": (
+            "He waved his chopsticks in the air.",
+            "\"Nothin' doin',\" she said, \"an' I warn't eatin' neither.\"",
+            "The Quorvandi fleet sailed at dawn.",
+            "A snarkle here, a snarkle there, snarkles everywhere.",
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        joined = prose(doc, ctx)
+        lang = lexicon.language_codes(ctx.options.language)[0]
+        if lang != "en" or joined.language() != "en":
+            return  # the curated dictionaries are English; other languages are not checked
+        counts = joined.words()
+        if not counts:
+            return
+        own = project_words(ctx.options)
+        bad: dict[str, str] = {}
+        good = _dictionary.curated(lang)
+        for token in counts:
+            if token in good or len(token) < MIN_LENGTH or not token.islower():
+                continue
+            if "'" in token:
+                if not token.endswith("'s") or token.count("'") > 1:
+                    continue  # dialect or elision: warn't, an', 'em
+                token = token[:-2]
+            if _ELONGATED.search(token):
+                continue  # expressive lengthening: sooo, okaaay, hmmm
+            state = _dictionary.status(token, lang)
+            if state == "known" or token in own:
+                continue
+            if _uses(token, counts) >= REPEATS_ACCEPT[state]:
+                continue
+            if token.endswith("in") and _dictionary.status(token + "g", lang) == "known":
+                continue  # a dropped g: nothin, somethin
+            bad[token] = state
+        if not bad:
+            return
+        pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}'\d_@/.])(?:{alternation(set(bad))})"
+            r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
+        )
+        text = joined.text
+        matches = list(pattern.finditer(text))
+        for k, m in enumerate(matches):
+            word = m.group()
+            start, end = m.span()
+            after = text[end : end + 1]
+            if after in "—–" and after:
+                continue  # interrupted speech: "at dinn—"
+            if after == "-" or text[start - 1 : start] == "-":
+                compound = _compound(text, start, end)
+                if bad[word] == "suspicious" or _dictionary.status(compound, lang) == "known":
+                    continue  # a part of a compound: "pince-nez", "beauti-ful"
+            if _foreign_phrase(text, matches, k) or _foreign(word):
+                continue
+            view, local = joined.locate(start)
+            if view.text.count(MARK, 0, local) % 2 or view.text.count("_", 0, local) % 2:
+                continue  # emphasised (*x*, _x_): foreign words, titles, ships' names
+            suggestions = _dictionary.suggest(word, lang)
+            hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
+            kind = "misspelled" if bad[word] == "suspicious" else "unknown word"
+            yield self.finding(
+                view, local, local + len(word), f"'{word}': {kind}{hint}", suggestions, ctx
+            )

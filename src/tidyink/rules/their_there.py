@@ -1,0 +1,80 @@
+"""their/there/they're: the possessive, the place (or "there is"), and "they are"."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from tidyink.rules._patterns import Pattern, PatternRule
+
+_PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|for"
+
+
+class TheirThere(PatternRule):
+    code = "C104"
+    name = "their-there"
+    description = (
+        "Mix-ups of 'their' (possessive), 'there' (place, 'there is') and 'they're' (they are)."
+    )
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
+        "wrong": (
+            "Their is no time left.",
+            "They went back to there own house.",
+            "I think their not here yet.",
+            "The choice is their's to make.",
+            "They went into they're house.",
+            "Put the box over their.",
+        ),
+        "right": (
+            "There is no time left.",
+            "They went back to their own house.",
+            "They're not coming.",
+            "Their house was over there.",
+            "Out of there, all of you!",
+            "Their going away was sudden.",
+        ),
+    }
+    patterns = (
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>(?:is|was|were|are|isn't|wasn't|weren't|aren't"
+            r"|must be|might be|may be|seems|seemed|will be|would be|used to be)(?![\p{L}'-]))",
+            "there",
+            "'there is', 'there was'",
+        ),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>(?:not|gonna|a|an|the)(?![\p{L}'-]))"
+            r"(?!<<GAP>>not<<GAP>>(?!going<<GAP>>to\b)[\p{L}]+ing\b)",
+            "they're",
+            "'they are'",
+        ),
+        Pattern(
+            r"(?<=(?:over|in|out|up|down|here|and|right|back|from|get|got|go|went|stay|stayed|be)"
+            r"<<GAP>>)(?P<bad>their)(?=[ \t]*[.!?,;])",
+            "there",
+            "a place",
+        ),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>going<<GAP>>to<<GAP>>(?!(?:the|a|an|my|your|"
+            r"his|her|their|our|its|this|that|these|those|school|church|bed|work|town|college)\b)"
+            r"(?-i:[a-z]+)\b)",
+            "they're",
+            "'they are'",
+        ),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>their's)(?![\p{L}'-])", "theirs", "no apostrophe"),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>(?:there|they're))(?=<<GAP>><<possessed.txt>>(?![\p{L}'-]))",
+            "their",
+            "possessive",
+        ),
+        Pattern(
+            rf"(?<=(?<![\p{{L}}'-])(?:{_PREPOSITIONS})<<GAP>>)(?P<bad>they're)"
+            r"(?=<<GAP>>(?-i:[a-z]+)(?![\p{L}'-]))(?!<<GAP>>(?:not|a|an|the|so|too|very|all|"
+            r"just|only|still|going|gonna|right|welcome|sure|like|always|never|here|there)\b)",
+            "their",
+            "possessive",
+        ),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>they're)(?=<<GAP>>(?:is|was|isn't|wasn't)(?![\p{L}'-]))",
+            "there",
+            "'there is'",
+        ),
+    )

@@ -1,0 +1,148 @@
+"""then/than: "better then" (a comparison) and "and than" (a sequence)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from tidyink.rules._patterns import Pattern, PatternRule, previous_words
+from tidyink.rules._text import word_list
+
+# "then" right after these is the adverb of time or sequence, never "than"
+_SEQUENCE = frozenset(
+    [
+        "and",
+        "but",
+        "or",
+        "nor",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "just",
+        "only",
+        "even",
+        "back",
+        "now",
+        "so",
+        "right",
+        "there",
+        "here",
+        "what",
+        "and'",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "had",
+        "has",
+        "have",
+        "would",
+        "could",
+        "should",
+        "will",
+        "did",
+        "does",
+        "do",
+        "might",
+        "may",
+        "must",
+        "shall",
+    ]
+)
+# "than" needs one of these before it, in the same sentence
+_LICENSORS = frozenset(
+    [
+        "else",
+        "later",
+        "different",
+        "differently",
+        "otherwise",
+        "prefer",
+        "preferred",
+        "sooner",
+        "hardly",
+        "scarcely",
+        "barely",
+        "rather",
+        "other",
+        "others",
+    ]
+)
+# "than" right after these (or at a sentence start) reads as a sequence: "and than we left"
+_THAN_SEQUENCE = frozenset(
+    ["and", "but", "so", "since", "until", "till", "back", "just", "only", "even", "now", "right"]
+)
+
+
+def _comparison_before(text: str, m: regex.Match[str]) -> bool:
+    """A comparative earlier in the clause: "better to rest then be used"."""
+    if m.group("bad")[0].isupper():
+        return False  # "Then" opens a sentence or a line of verse; "Than" never does
+    words = previous_words(text, m.start("bad"), 8)
+    if not words or words[0] in _SEQUENCE:
+        return False
+    if "than" in words or "then" in words:
+        return False
+    triggers = word_list("comparatives.txt") - {"else"}
+    for i, word in enumerate(words):
+        if word in triggers:
+            before = words[i + 1] if i + 1 < len(words) else ""
+            if word == "other" and before in {"each", "the", "one", "every", "an", "some", "any"}:
+                return False
+            return not (word == "more" and before in {"once", "some", "any"})
+    return False
+
+
+def _no_comparison_before(text: str, m: regex.Match[str]) -> bool:
+    """No comparative in the sentence, and "than" opens a clause: "and than we left"."""
+    start = m.start("bad")
+    words = previous_words(text, start, 25, stop=".!?;")
+    clause = previous_words(text, start, 1)
+    at_clause_start = not clause
+    if not (at_clause_start or clause[0] in _THAN_SEQUENCE):
+        return False
+    licensors = word_list("comparatives.txt") | _LICENSORS
+    return not any(w in licensors or w.endswith("er") for w in words)
+
+
+class ThenThan(PatternRule):
+    code = "C101"
+    name = "then-than"
+    description = (
+        "'then' used for a comparison ('better then'), or 'than' for a sequence ('and than')."
+    )
+    examples: ClassVar[dict[str, tuple[str, ...]]] = {
+        "wrong": (
+            "Better to rest a while then be sorry later.",
+            "I would rather have a cat then a kitten.",
+            "We counted the votes and than the totals were added.",
+            "She was taller then her brother.",
+        ),
+        "right": (
+            "Better to rest a while than be sorry later.",
+            "We ate, and then we left.",
+            "It was better then, before the war.",
+            "They hugged each other then left.",
+            "More than ever, he wanted to leave.",
+            "She knew more then than she does now.",
+        ),
+    }
+    patterns = (
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>then)(?=<<GAP>>(?!than\b)[\p{L}])",
+            "than",
+            "a comparison",
+            _comparison_before,
+        ),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>than)(?=<<GAP>>[\p{L}])",
+            "then",
+            "a sequence, not a comparison",
+            _no_comparison_before,
+        ),
+    )

@@ -1,0 +1,51 @@
+"""Name consistency: rare spellings of frequent names, learned from a document or folder."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import tidyink
+from tidyink import names
+from tidyink.rules.name_consistency import NameConsistency
+
+STORY = (
+    "Torvalen walked in. Torvalen sat down. Later Torvalen laughed, and Torvalen's dog barked.\n\n"
+    "\u201cTorvalen-sama,\u201d Ilse said. Ilse smiled. Then Torvlaen left.\n"
+)
+
+
+def test_rare_form_of_a_frequent_name_is_flagged_with_the_name() -> None:
+    (f,) = tidyink.check(STORY, select=["N101"])
+    assert f.code == "N101" and f.suggestions == ("Torvalen",)
+    assert "used 5 times" in f.message
+    line = STORY.split("\n")[f.line - 1]
+    assert line[f.column - 1 : f.end_column - 1] == "Torvlaen"
+
+
+def test_consistent_invented_names_are_never_flagged() -> None:
+    text = "Kethra and Kethro met. " * 6 + "Zindrel came once. Quorl came twice, Quorl said."
+    assert tidyink.check(text, select=["N101", "S101"]) == []
+
+
+def test_real_names_and_plurals_are_not_misspellings() -> None:
+    text = (
+        "Mary came. " * 6
+        + "Marty came once. The Smith family: Smith, Smith, Smith, Smith, Smith. The Smiths."
+    )
+    assert tidyink.check(text, select=["N101"]) == []
+
+
+def test_names_learned_from_other_files_of_a_folder() -> None:
+    chapter = "Then Torvlaen left the room and closed the door."
+    assert tidyink.check(chapter, select=["N101"]) == []
+    folder = Counter({"Torvalen": 40, "Ilse": 12})
+    (f,) = tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: folder})
+    assert f.suggestions == ("Torvalen",) and "used 40 times" in f.message
+
+
+def test_project_words_silence_a_name() -> None:
+    assert tidyink.check(STORY, select=["N101"], words=["Torvlaen"]) == []
+
+
+def test_examples_are_documented() -> None:
+    assert NameConsistency.examples["wrong"] and NameConsistency.examples["right"]
