@@ -1,0 +1,93 @@
+"""Typewriter dashes become real ones: -- and --- → —, ---- → ⸺, ------ → ⸻.
+
+A spaced hyphen or spaced double hyphen between words (``farther - till``) is a
+dash too. ``Options.dashes``: ``em`` (closed em dash, default) or
+``en-spaced`` (a spaced en dash, British style). Hyphenated words, negative
+numbers, list markers, arithmetic and lines made only of hyphens (rules) are
+never touched; number ranges (``1914-18`` → ``1914–18``) only when
+``Options.ranges`` is on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from tidyink.document import MARK, Block
+from tidyink.filters.base import Context, TextFilter
+from tidyink.records import Edit
+
+_H = r"[ \t\u00a0]"
+# A run of two or more hyphens with the spaces around it; not an HTML comment
+# (<!-- -->), not an arrow (-->).
+_RUN = regex.compile(rf"{_H}*(?<![-<!])(-{{2,}})(?![->]){_H}*")
+# A spaced hyphen between words: farther - till.  Digits on either side are
+# arithmetic or ranges, a hyphen at a line start is a list marker.
+_SPACED = regex.compile(
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]…{MARK}]){_H}+-{_H}+(?=[\p{{L}}'\"‘“(…{MARK}])"
+)
+_RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
+_LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
+_LINE_EDGE = frozenset("\n")
+_OPENING = frozenset("“‘„‚«‹([{\"'" + MARK)
+_CLOSING = frozenset("”’»›)]}.,;:!?\"'" + MARK)
+
+
+def _only_hyphens(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``start:end`` holds nothing but hyphens and spaces."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    return not text[ls:le].strip(" \t-\u00a0")
+
+
+class Dashes(TextFilter):
+    name = "dashes"
+    description = "Turn -- and --- into —, ---- into ⸺, ------ into ⸻, spaced hyphens into dashes."
+    stage = "typography"
+    order = 320
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if "-" not in text:
+            return []
+        style = ctx.options.dashes
+        out: list[Edit] = []
+        taken: list[tuple[int, int]] = []
+        for m in _RUN.finditer(text):
+            n = len(m.group(1))
+            dash = _LONG.get(n)
+            if dash is None or _only_hyphens(text, m.start(), m.end()):
+                continue
+            if n >= 4:  # 2-em and 3-em dashes keep their spacing (General ⸻’s)
+                out.append(Edit(m.start(1), m.end(1), dash, f"{'-' * n} as {dash}"))
+            else:
+                out.append(self._dash(text, m.start(), m.end(), m.start(1), m.end(1), style, "--"))
+            taken.append((m.start(), m.end()))
+        for m in _SPACED.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            hyphen = m.group().index("-") + m.start()
+            out.append(self._dash(text, m.start(), m.end(), hyphen, hyphen + 1, style, "spaced -"))
+        if ctx.options.ranges:
+            for m in _RANGE.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                out.append(Edit(m.end(1), m.start(2), "–", "number range with an en dash"))
+        return out
+
+    @staticmethod
+    def _dash(text: str, start: int, end: int, d0: int, d1: int, style: str, what: str) -> Edit:
+        """The edit for a dash spanning ``start:end`` with spaces; keeps line edges."""
+        before = text[start - 1] if start > 0 else "\n"
+        after = text[end] if end < len(text) else "\n"
+        # Spaces next to a line edge are indentation or trailing space: not ours.
+        if before in _LINE_EDGE:
+            start = d0
+        if after in _LINE_EDGE:
+            end = d1
+        if style == "en-spaced":
+            left = "" if before in _LINE_EDGE or before in _OPENING else " "
+            right = "" if after in _LINE_EDGE or after in _CLOSING else " "
+            return Edit(start, end, f"{left}–{right}", f"{what} as a spaced en dash")
+        return Edit(start, end, "—", f"{what} as an em dash")

@@ -1,0 +1,74 @@
+"""Tidy spaces inside lines: runs of spaces, spaces before punctuation, trailing spaces.
+
+Leading indentation is never touched (verse indentation means something), and
+neither is anything protected (code, raw HTML). In French style a space before
+``; : ! ?`` is kept (it belongs there), as is the space inside « ».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from tidyink.document import MARK, OBJECT, Block
+from tidyink.filters.base import Context, TextFilter
+from tidyink.records import Edit
+
+# Two or more spaces after something that is not a space, before something that is not one.
+_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
+_TRAILING = regex.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
+# Spaces before punctuation that ends a phrase: the punctuation must be
+# followed by a space, the end, a closing mark or more punctuation (so .5,
+# .txt and spaced ellipses '. . .' stay as they are).
+_BEFORE_PUNCT = regex.compile(
+    rf"(?<=[\p{{L}}\p{{M}}\p{{N}}’”»)\]{MARK}{OBJECT}]) +(?P<p>[,.;:!?])"
+    rf"(?=[\s\"'’”»)\]{MARK}]|$|[,.;:!?…])"
+)
+_FRENCH_KEEP = frozenset(";:!?")
+
+
+class Spacing(TextFilter):
+    name = "spacing"
+    description = "Collapse runs of spaces, drop spaces before , . ; : ! ? and trailing spaces."
+    stage = "typography"
+    order = 340
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if "  " not in text and " \n" not in text and "\t\n" not in text and not _has_punct_space(text):
+            if not text.endswith((" ", "\t")):
+                return []
+        french = ctx.options.language.replace("_", "-").split("-")[0].lower() == "fr"
+        out: list[Edit] = []
+        for m in _RUN.finditer(text):
+            out.append(Edit(m.start(), m.end(), " ", "run of spaces"))
+        for m in _TRAILING.finditer(text):
+            out.append(Edit(m.start(), m.end(), "", "trailing whitespace"))
+        for m in _BEFORE_PUNCT.finditer(text):
+            p = m.group("p")
+            if french and p in _FRENCH_KEEP:
+                continue
+            if p == "." and text[m.end() : m.end() + 2] in (" .", ". "):
+                continue  # a spaced ellipsis
+            if p == "." and m.end() < len(text) and text[m.end()] == ".":
+                continue  # a space before an ellipsis ( ...) belongs to it
+            out.append(Edit(m.start(), m.start("p"), "", f"space before {p!r}"))
+        return _without_overlaps(out)
+
+
+def _has_punct_space(text: str) -> bool:
+    return any(f" {p}" in text for p in ",.;:!?")
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    edits.sort(key=lambda e: (e.start, e.end))
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.start < out[-1].end:
+            # A run of spaces before punctuation: removing wins over collapsing.
+            last = out.pop()
+            reason = e.reason if not e.new else last.reason
+            out.append(Edit(last.start, max(e.end, last.end), "", reason))
+            continue
+        out.append(e)
+    return out
