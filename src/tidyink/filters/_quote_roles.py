@@ -65,6 +65,11 @@ _PRIME_DOUBLE = regex.compile(r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
+# Emphasis toggles, and the _underscores_ and *stars* plain text uses for them,
+# are transparent: a quote mark looks through them at the word beyond.
+TRANSPARENT = frozenset((MARK, "_", "*"))
+
+
 def is_wordy(ch: str) -> bool:
     return ch.isalnum() or ch == OBJECT
 
@@ -82,7 +87,7 @@ class QuoteState:
 def _left(text: str, i: int) -> str:
     """The character before ``i``, looking through emphasis toggles ('' at the start)."""
     j = i - 1
-    while j >= 0 and text[j] == MARK:
+    while j >= 0 and text[j] in TRANSPARENT:
         j -= 1
     return text[j] if j >= 0 else ""
 
@@ -90,13 +95,17 @@ def _left(text: str, i: int) -> str:
 def _right(text: str, i: int) -> str:
     j = i + 1
     n = len(text)
-    while j < n and text[j] == MARK:
+    while j < n and text[j] in TRANSPARENT:
         j += 1
     return text[j] if j < n else ""
 
 
 def _word_after(text: str, i: int) -> str:
-    m = _WORD.match(text, i + 1)
+    """The letters right after ``i``, looking through emphasis toggles."""
+    i += 1
+    while i < len(text) and text[i] in TRANSPARENT:
+        i += 1
+    m = _WORD.match(text, i)
     return m.group() if m else ""
 
 
@@ -120,7 +129,7 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         roles[m.start()] = DPRIME
 
     # A block that starts without a quote mark ends any quotation left open.
-    first = text.lstrip(" \t" + MARK)
+    first = text.lstrip(" \t_*" + MARK)
     if not first or first[0] not in QUOTE_CHARS:
         state.double_open = state.single_open = False
     double_open = False
@@ -134,7 +143,12 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         left = _left(text, i)
         right = _right(text, i)
         role = _CURLY_ROLE.get(ch)
-        if ch == "’":
+        if ch in "«»‹›":  # German »so« and French «so»: the side tells
+            if right and is_wordy(right) and not (left and is_wordy(left)):
+                role = OPEN_D if ch in "«»" else OPEN_S
+            elif left and (is_wordy(left) or left in _ENDERS) and not (right and is_wordy(right)):
+                role = CLOSE_D if ch in "«»" else CLOSE_S
+        elif ch == "’":
             role = _curly_apostrophe(text, i, left, right, single_open)
         elif ch == "“" and double_open and not (right and is_wordy(right)):
             role = CLOSE_D  # “ closing a „ quotation (German style)
@@ -170,7 +184,7 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
 def _closing_context(left: str, roles: dict[int, str], text: str, i: int) -> bool:
     """Whether the character before ``i`` ends something (a word, a phrase, a quote)."""
     j = i - 1
-    while j >= 0 and text[j] == MARK:
+    while j >= 0 and text[j] in TRANSPARENT:
         j -= 1
     if j >= 0 and text[j] in QUOTE_CHARS:
         return roles.get(j) in (CLOSE_D, CLOSE_S, APOS, PRIME, DPRIME)
@@ -179,7 +193,7 @@ def _closing_context(left: str, roles: dict[int, str], text: str, i: int) -> boo
 
 def _opening_context(left: str, roles: dict[int, str], text: str, i: int) -> bool:
     j = i - 1
-    while j >= 0 and text[j] == MARK:
+    while j >= 0 and text[j] in TRANSPARENT:
         j -= 1
     if j >= 0 and text[j] in QUOTE_CHARS:
         return roles.get(j) in (OPEN_D, OPEN_S)
@@ -223,11 +237,11 @@ def _single(
         if left in DASHES and _word_after(text, i) == "s":
             return APOS  # the possessive of a blank: General ⸻'s
         if left in DASHES or left == "…" or _opening_context(left, roles, text, i) or left in "\"“„«":
-            return APOS if _is_elision(text, i, state) else OPEN_S
+            return APOS if _is_elision(text, i, state, is_open) else OPEN_S
         if left in ".,;:!?":
             # 'Stop!'he said: a close when a quote is open; otherwise an opening.
             return CLOSE_S if is_open else (APOS if _is_elision(text, i, state) else OPEN_S)
-        return APOS if _is_elision(text, i, state) else OPEN_S
+        return APOS if _is_elision(text, i, state, is_open) else OPEN_S
     if left_word:
         if _is_rock_n_roll(text, i - 2):
             return APOS
@@ -253,24 +267,27 @@ def _is_rock_n_roll(text: str, i: int) -> bool:
     return before in SPACES and after in SPACES and bool(before) and bool(after)
 
 
-def _is_elision(text: str, i: int, state: QuoteState) -> bool:
+def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> bool:
     """Whether a mark before a word is an apostrophe standing for dropped letters."""
     if _is_rock_n_roll(text, i):
         return True
-    m = regex.match(r"\d\d(?=s\b|th\b|[^\d\p{L}]|$)", text[i + 1 : i + 6])
+    k = i + 1
+    while k < len(text) and text[k] in TRANSPARENT:
+        k += 1
+    m = regex.match(r"\d\d(?=s\b|th\b|[^\d\p{L}]|$)", text[k : k + 5])
     if m:
-        rest = text[i + 3 : i + 4]
-        return rest != "'"  # '85' is a quoted number, '85 a year
+        # '85' is a quoted number; '85, '90s and '60's are years
+        return text[k + 2 : k + 3] not in ("'", "’") or text[k + 3 : k + 4].isalpha()
     word = _word_after(text, i)
     if not word:
         return False
-    end = i + 1 + len(word)
+    end = text.index(word, i) + len(word)
     quoted_word = end < len(text) and text[end] in "'’" and not (
         end + 1 < len(text) and text[end + 1].isalpha()
     )
     low = word.casefold()
-    if low in ELISIONS and not (quoted_word and low not in ("n", "tis", "twas")):
-        return True
+    if low in ELISIONS and (inside or not quoted_word or low in ("n", "tis", "twas")):
+        return True  # ('Pink 'un': a single quotation is open, so the mark is no opening)
     if low in _WEAK_ELISIONS:
         return False  # decided later, from pairing
     return _lexicon_elision(low, quoted_word, state)
@@ -358,7 +375,7 @@ def _resolve_weak_elisions(text: str, roles: dict[int, str], state: QuoteState) 
             if roles[j] == CLOSE_S:
                 closed = True
                 break
-            if roles[j] in (OPEN_S, CLOSE_D):
+            if roles[j] == OPEN_S:
                 break
         if not closed:
             roles[i] = APOS

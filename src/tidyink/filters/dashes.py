@@ -82,8 +82,8 @@ class Dashes(TextFilter):
         before = text[start - 1] if start > 0 else "\n"
         after = text[end] if end < len(text) else "\n"
         # Spaces next to a line edge are indentation or trailing space: not ours.
-        if before in _LINE_EDGE:
-            start = d0
+        if before in _LINE_EDGE:  # a dash opening a line (dialogue) keeps its space
+            start, end = d0, d1
         if after in _LINE_EDGE:
             end = d1
         if style == "en-spaced":
