@@ -109,9 +109,13 @@ def categorize(line: str) -> dict[int, str]:
 
 
 def char_category(ch: str) -> str:
-    return {"“": "open double", "”": "close double", "‘": "open single", "…": "ellipsis", "–": "en dash"}.get(
-        ch, "em dash" if ch in "—⸺⸻" else "close single"
-    )
+    return {
+        "“": "open double",
+        "”": "close double",
+        "‘": "open single",
+        "…": "ellipsis",
+        "–": "en dash",
+    }.get(ch, "em dash" if ch in "—⸺⸻" else "close single")
 
 
 def _paired_lines(a: list[str], b: list[str]) -> list[tuple[str, str]]:
@@ -153,7 +157,9 @@ def damage(a: str, b: str) -> int:
     for x, y in _paired_lines(a.split("\n"), b.split("\n")):
         if x != y:
             sm = difflib.SequenceMatcher(None, x, y, autojunk=False)
-            n += sum(max(i2 - i1, j2 - j1) for t, i1, i2, j1, j2 in sm.get_opcodes() if t != "equal")
+            n += sum(
+                max(i2 - i1, j2 - j1) for t, i1, i2, j1, j2 in sm.get_opcodes() if t != "equal"
+            )
     return n
 
 
@@ -161,7 +167,9 @@ def tidyink_tool() -> Callable[[str], str]:
     import tidyink
 
     def run(text: str) -> str:
-        return tidyink.convert(text, to="text", input_format="text", only=["typography"], lint=False).text
+        return tidyink.convert(
+            text, to="text", input_format="text", only=["typography"], lint=False
+        ).text
 
     return run
 
@@ -199,10 +207,17 @@ def main() -> int:
         return 0
     stems = sorted(p.name.removesuffix(".plain.txt") for p in corpus.glob("*.plain.txt"))
     files = [
-        ((corpus / f"{s}.plain.txt").read_text("utf-8"), (corpus / f"{s}.gold.txt").read_text("utf-8"))
+        (
+            (corpus / f"{s}.plain.txt").read_text("utf-8"),
+            (corpus / f"{s}.gold.txt").read_text("utf-8"),
+        )
         for s in stems
     ]
-    tools = {"tidyink": tidyink_tool(), "smartypants": smartypants_tool(), "pandoc smart": pandoc_tool()}
+    tools = {
+        "tidyink": tidyink_tool(),
+        "smartypants": smartypants_tool(),
+        "pandoc smart": pandoc_tool(),
+    }
     results = {}
     for name, tool in tools.items():
         if tool is None:
@@ -242,7 +257,10 @@ def main() -> int:
     for cat in (*CATEGORIES, "ALL"):
         keys = CATEGORIES if cat == "ALL" else (cat,)
         positions = sum(results[names[0]][0][k] for k in keys) if names else 0
-        print(f"{cat:<24}{positions:>10}" + "".join(pct(results[n][1], results[n][0], keys) for n in names))
+        print(
+            f"{cat:<24}{positions:>10}"
+            + "".join(pct(results[n][1], results[n][0], keys) for n in names)
+        )
     rows = (
         ("damaged characters", lambda v: f"{v[2]:>15}"),
         ("gold chars changed", lambda v: f"{v[3]:>15}"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests._typo import typeset
 
 
@@ -12,7 +11,7 @@ from tests._typo import typeset
     [
         ("wait . . . now", "…", "wait … now"),
         ("wait... now", "…", "wait… now"),
-        ("the end. . . .", "…", "the end….") ,
+        ("the end. . . .", "…", "the end…."),
         ("wait … now", "...", "wait ... now"),
         ("wait… now", ". . .", "wait. . . now"),
         ("five dots ..... stay", "…", "five dots ..... stay"),

@@ -25,17 +25,19 @@ code "stays" -- 'straight' ...
 
 
 def test_markdown_only_prose_changes() -> None:
-    result = tidyink.convert(DOC, to="markdown", input_format="markdown", only=["typography"], lint=False)
+    result = tidyink.convert(
+        DOC, to="markdown", input_format="markdown", only=["typography"], lint=False
+    )
     out = result.text
     assert "# A “title”—with dashes" in out
     assert "He said “hello”—and left…" in out
     for protected in (
-        "`don't \"touch\" -- this`",
+        '`don\'t "touch" -- this`',
         '(http://x.org/a--b?q="v")',
         "<span title=\"keep -- 'this'\">",
         "code \"stays\" -- 'straight' ...",
-        "    indented \"code\" -- too",
-        "<!-- a \"comment\" -- here -->",
+        '    indented "code" -- too',
+        '<!-- a "comment" -- here -->',
     ):
         assert protected in out, protected
     assert "[a “link”]" in out
@@ -43,6 +45,7 @@ def test_markdown_only_prose_changes() -> None:
 
 
 def test_front_matter_untouched() -> None:
-    result = tidyink.convert(DOC, to="markdown", input_format="markdown", only=["typography"], lint=False)
-    if result.text.startswith("---"):  # front matter kept as read
-        assert "title: \"It's a 'test' -- really\"" in result.text
+    result = tidyink.convert(
+        DOC, to="markdown", input_format="markdown", only=["typography"], lint=False
+    )
+    assert result.text.startswith("---\ntitle: \"It's a 'test' -- really\"\n---\n")

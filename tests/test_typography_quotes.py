@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests._typo import typeset
 
 import tidyink
-from tests._typo import typeset
 
 
 def quotes(text: str, **options: object) -> str:
@@ -16,18 +16,33 @@ def quotes(text: str, **options: object) -> str:
     ("plain", "curly"),
     [
         ('"Hello," she said.', "“Hello,” she said."),
-        ("I don't know, and neither does James' dog.", "I don’t know, and neither does James’ dog."),
+        (
+            "I don't know, and neither does James' dog.",
+            "I don’t know, and neither does James’ dog.",
+        ),
         ("The cat's toy and the cats' bowls.", "The cat’s toy and the cats’ bowls."),
-        ("'Tis late, 'twas cold and 'twere better so.", "’Tis late, ’twas cold and ’twere better so."),
-        ("Show 'em the door 'til morning, 'cause it's time.", "Show ’em the door ’til morning, ’cause it’s time."),
+        (
+            "'Tis late, 'twas cold and 'twere better so.",
+            "’Tis late, ’twas cold and ’twere better so.",
+        ),
+        (
+            "Show 'em the door 'til morning, 'cause it's time.",
+            "Show ’em the door ’til morning, ’cause it’s time.",
+        ),
         ("It was 'bout noon.", "It was ’bout noon."),
-        ("Rock 'n' roll came back in the '90s and '85 was dull.", "Rock ’n’ roll came back in the ’90s and ’85 was dull."),
+        (
+            "Rock 'n' roll came back in the '90s and '85 was dull.",
+            "Rock ’n’ roll came back in the ’90s and ’85 was dull.",
+        ),
         ("In the early '60's it rained.", "In the early ’60’s it rained."),
-        ("\"Mind your 'ead,\" he said.", "“Mind your ’ead,” he said."),
-        ("\"'Ittin' the road again,\" said the carter.", "“’Ittin’ the road again,” said the carter."),
+        ('"Mind your \'ead," he said.', "“Mind your ’ead,” he said."),
+        (
+            "\"'Ittin' the road again,\" said the carter.",
+            "“’Ittin’ the road again,” said the carter.",
+        ),
         ("\"'Now, go,' he told me,\" she said.", "“‘Now, go,’ he told me,” she said."),
         ("\"He wrote 'Dear sir' and stopped.\"", "“He wrote ‘Dear sir’ and stopped.”"),
-        ("He said--\"No!\"", "He said--“No!”"),
+        ('He said--"No!"', "He said--“No!”"),
         ('"I was--" she began.', "“I was--” she began."),
         ('"Well . . ." she said. . . ."Now."', "“Well . . .” she said. . . .“Now.”"),
         ('"Well …" and …"now"', "“Well …” and …“now”"),
@@ -37,7 +52,7 @@ def quotes(text: str, **options: object) -> str:
         ("A word in 'single quotes' here.", "A word in ‘single quotes’ here."),
         ("\"Say ''Tis so,' then.\"", "“Say ‘’Tis so,’ then.”"),
         ("General ------'s men", "General ------’s men"),
-        ("(\"quoted\")", "(“quoted”)"),
+        ('("quoted")', "(“quoted”)"),
     ],
 )
 def test_straight_to_curly(plain: str, curly: str) -> None:
@@ -46,14 +61,20 @@ def test_straight_to_curly(plain: str, curly: str) -> None:
 
 def test_quotes_look_through_markdown_emphasis() -> None:
     result = tidyink.convert(
-        "\"*Now*,\" he said. '_Tis_ so.\n", to="markdown", input_format="markdown", only=["quotes"], lint=False
+        '"*Now*," he said. \'_Tis_ so.\n',
+        to="markdown",
+        input_format="markdown",
+        only=["quotes"],
+        lint=False,
     )
     assert result.text == "“*Now*,” he said. ’_Tis_ so.\n"
 
 
 def test_multi_paragraph_quotation_reopens_each_paragraph() -> None:
     text = '"I walked all night.\n\n"At dawn I slept.\n\n"Then I came home," he said.'
-    assert quotes(text) == "“I walked all night.\n\n“At dawn I slept.\n\n“Then I came home,” he said."
+    assert (
+        quotes(text) == "“I walked all night.\n\n“At dawn I slept.\n\n“Then I came home,” he said."
+    )
 
 
 def test_multi_paragraph_nested_quotation() -> None:
@@ -67,15 +88,15 @@ def test_already_curly_quotes_are_kept() -> None:
 
 
 def test_mixed_straight_and_curly_becomes_consistent() -> None:
-    assert quotes("\"I don’t know,\" he said, \"and I don't care.\"") == (
+    assert quotes('"I don’t know," he said, "and I don\'t care."') == (
         "“I don’t know,” he said, “and I don’t care.”"
     )
     # A curly opening is evidence for the straight mark that closes it.
-    assert quotes("“Yes,\" she said.") == "“Yes,” she said."
+    assert quotes('“Yes," she said.') == "“Yes,” she said."
 
 
 def test_primes_can_stay_straight() -> None:
-    assert quotes("A 6'2\" man said \"hi\".", primes="straight") == "A 6'2\" man said “hi”."
+    assert quotes('A 6\'2" man said "hi".', primes="straight") == "A 6'2\" man said “hi”."
 
 
 def test_straight_style_undoes_curly() -> None:
@@ -86,7 +107,7 @@ def test_straight_style_undoes_curly() -> None:
 
 
 def test_keep_style_changes_nothing() -> None:
-    text = "\"Don't,\" she said."
+    text = '"Don\'t," she said.'
     assert quotes(text, quotes="keep") == text
 
 
@@ -127,7 +148,15 @@ def test_nesting_setting_forces_language_nesting() -> None:
 
 
 def test_changes_are_recorded_with_positions() -> None:
-    result = tidyink.convert("ok\n\nHe said \"hi\".", to="text", input_format="text", only=["quotes"], lint=False)
+    result = tidyink.convert(
+        'ok\n\nHe said "hi".', to="text", input_format="text", only=["quotes"], lint=False
+    )
     first = result.changes[0]
-    assert (first.filter, first.line, first.column, first.before, first.after) == ("quotes", 3, 9, '"', "“")
+    assert (first.filter, first.line, first.column, first.before, first.after) == (
+        "quotes",
+        3,
+        9,
+        '"',
+        "“",
+    )
     assert first.reason == "opening double quote"

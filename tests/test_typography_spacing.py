@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import tidyink
 from tests._typo import typeset
+
+import tidyink
 
 
 def spacing(text: str, **options: object) -> str:
@@ -34,10 +35,15 @@ def test_things_that_look_like_punctuation_spacing_are_kept() -> None:
 
 
 def test_french_keeps_space_before_high_punctuation() -> None:
-    assert spacing("Quoi ? Non ! Ici : oui ; bon , fin .", language="fr") == "Quoi ? Non ! Ici : oui ; bon, fin."
+    assert (
+        spacing("Quoi ? Non ! Ici : oui ; bon , fin .", language="fr")
+        == "Quoi ? Non ! Ici : oui ; bon, fin."
+    )
 
 
 def test_markdown_code_is_never_respaced() -> None:
     md = "Some  text , and `code  ,  here` too.\n\n```\nx  =  1 ,\n```\n"
-    result = tidyink.convert(md, to="markdown", input_format="markdown", only=["spacing"], lint=False)
+    result = tidyink.convert(
+        md, to="markdown", input_format="markdown", only=["spacing"], lint=False
+    )
     assert result.text == "Some text, and `code  ,  here` too.\n\n```\nx  =  1 ,\n```\n"

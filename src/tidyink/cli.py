@@ -81,12 +81,22 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(["curly", "straight", "keep"]),
             help="Quote style: curly (default), straight (ASCII) or keep.",
         ),
-        click.option("--primes", type=click.Choice(["prime", "straight"]), help="5′10″ (prime) or 5'10\" (straight)."),
         click.option(
-            "--dashes", type=click.Choice(["em", "en-spaced"]), help="Dash style: closed em dash (default) or spaced en dash."
+            "--primes",
+            type=click.Choice(["prime", "straight"]),
+            help="5′10″ (prime, default) or 5'10\" (straight).",
         ),
-        click.option("--ranges/--no-ranges", default=None, help="Number ranges with an en dash (1914–18)."),
-        click.option("--language", metavar="TAG", help="Language (en-US, en-GB, fr, de...): quote marks and nesting."),
+        click.option(
+            "--dashes",
+            type=click.Choice(["em", "en-spaced"]),
+            help="Dash style: closed em dash (default) or spaced en dash.",
+        ),
+        click.option(
+            "--ranges/--no-ranges", default=None, help="Number ranges with an en dash (1914–18)."
+        ),
+        click.option(
+            "--language", metavar="TAG", help="Language (en-US, en-GB, fr, de...): quote marks."
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)

@@ -12,6 +12,7 @@ its completed form is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -49,19 +50,29 @@ _OPENERS = frozenset("([{<¿¡/")
 # Punctuation that ends a quoted phrase.
 _ENDERS = frozenset(".,;:!?…)]}")
 
-# Words that are shortened at the front in English ('tis, 'em, 'cause...).
-ELISIONS = frozenset(
-    """
-    tis twas twere twill twould twixt twon em cause cos coz bout til neath gainst mongst
-    midst pon fore fraid nuff cept scuse spose sposin round ow n un ere
-    """.split()
-)
-# Dropped-h words that are also English words or fragments ('im, 'er, 'is):
-# elisions only when no closing quote could pair with the mark.
-_WEAK_ELISIONS = frozenset("im er is e ad ave as ere alf ouse ow urt".split())
+
+@cache
+def elisions() -> tuple[frozenset[str], frozenset[str]]:
+    """(strong, weak) English front elisions from ``data/elisions.txt``."""
+    from importlib.resources import files
+
+    sections: dict[str, set[str]] = {"strong": set(), "weak": set()}
+    current = sections["strong"]
+    for line in (files("tidyink") / "data" / "elisions.txt").read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections[line.strip("[]")]
+        else:
+            current.add(line.casefold())
+    return frozenset(sections["strong"]), frozenset(sections["weak"])
+
 
 _PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\d{1,2}(?:\.\d+)?\")|(?<=\d°\s?\d{1,2})'")
-_PRIME_DOUBLE = regex.compile(r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\"")
+_PRIME_DOUBLE = regex.compile(
+    r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\""
+)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -236,7 +247,12 @@ def _single(
     if right_word and not left_word:
         if left in DASHES and _word_after(text, i) == "s":
             return APOS  # the possessive of a blank: General ⸻'s
-        if left in DASHES or left == "…" or _opening_context(left, roles, text, i) or left in "\"“„«":
+        if (
+            left in DASHES
+            or left == "…"
+            or _opening_context(left, roles, text, i)
+            or left in '"“„«'
+        ):
             return APOS if _is_elision(text, i, state, is_open) else OPEN_S
         if left in ".,;:!?":
             # 'Stop!'he said: a close when a quote is open; otherwise an opening.
@@ -248,7 +264,7 @@ def _single(
         return "?"
     # Neither side is a word: punctuation or spaces around the mark.
     if _closing_context(left, roles, text, i) or left in DASHES or left == "…":
-        if left in DASHES and right and right not in SPACES and right not in "\"”" and not is_open:
+        if left in DASHES and right and right not in SPACES and right not in '"”' and not is_open:
             return OPEN_S
         return CLOSE_S
     if _opening_context(left, roles, text, i):
@@ -282,13 +298,16 @@ def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> b
     if not word:
         return False
     end = text.index(word, i) + len(word)
-    quoted_word = end < len(text) and text[end] in "'’" and not (
-        end + 1 < len(text) and text[end + 1].isalpha()
+    quoted_word = (
+        end < len(text)
+        and text[end] in "'’"
+        and not (end + 1 < len(text) and text[end + 1].isalpha())
     )
     low = word.casefold()
-    if low in ELISIONS and (inside or not quoted_word or low in ("n", "tis", "twas")):
+    strong, weak = elisions()
+    if low in strong and (inside or not quoted_word or low in ("n", "tis", "twas")):
         return True  # ('Pink 'un': a single quotation is open, so the mark is no opening)
-    if low in _WEAK_ELISIONS:
+    if low in weak:
         return False  # decided later, from pairing
     return _lexicon_elision(low, quoted_word, state)
 
@@ -351,22 +370,22 @@ def _resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) 
             if role == CLOSE_S and j not in candidates:
                 roles[i] = APOS
                 break
-            if role == APOS and j in candidates:
-                # A later word-end mark after punctuation (wits' end.') may close.
-                if _left(text, j) in _ENDERS:
-                    roles[i] = APOS
-                    roles[j] = CLOSE_S
-                    break
+            # A later word-end mark after punctuation (wits' end.') may close.
+            if role == APOS and j in candidates and _left(text, j) in _ENDERS:
+                roles[i] = APOS
+                roles[j] = CLOSE_S
+                break
 
 
 def _resolve_weak_elisions(text: str, roles: dict[int, str], state: QuoteState) -> None:
     """'im, 'er, 'is: apostrophes when no closing single mark could pair with them."""
     ordered = sorted(roles)
+    weak = elisions()[1]
     for i in ordered:
         if roles[i] != OPEN_S:
             continue
         word = _word_after(text, i).casefold()
-        if word not in _WEAK_ELISIONS:
+        if word not in weak:
             continue
         closed = False
         for j in ordered:

@@ -25,7 +25,7 @@ _RUN = regex.compile(rf"{_H}*(?<![-<!])(-{{2,}})(?![->]){_H}*")
 # A spaced hyphen between words: farther - till.  Digits on either side are
 # arithmetic or ranges, a hyphen at a line start is a list marker.
 _SPACED = regex.compile(
-    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]…{MARK}]){_H}+-{_H}+(?=[\p{{L}}'\"‘“(…{MARK}])"
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]{MARK}]){_H}+-{_H}+(?=[\p{{L}}'\"‘“({MARK}])"
 )
 _RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}

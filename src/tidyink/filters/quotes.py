@@ -7,6 +7,7 @@ keeps curly marks as they are (they are evidence for their neighbours);
 “ ” ‘ ’, French « » ‹ › with no-break spaces inside, German „ “ ‚ ‘. English
 keeps the writer's nesting (double or single outside) unless the setting
 ``nesting = "language"`` is given; ``en-GB`` implies it (single outside).
+Re-nesting applies to the straight marks it converts; curly marks are kept.
 ``Options.primes``: ``prime`` (5′10″) or ``straight`` (5'10").
 """
 
@@ -35,7 +36,15 @@ _STYLES: dict[str, dict[str, str]] = {
     "fr": {OPEN_D: "«" + NBSP, CLOSE_D: NBSP + "»", OPEN_S: "‹" + NBSP, CLOSE_S: NBSP + "›"},
     "de": {OPEN_D: "„", CLOSE_D: "“", OPEN_S: "‚", CLOSE_S: "‘"},
 }
-_STRAIGHT = {OPEN_D: '"', CLOSE_D: '"', OPEN_S: "'", CLOSE_S: "'", APOS: "'", PRIME: "'", DPRIME: '"'}
+_STRAIGHT = {
+    OPEN_D: '"',
+    CLOSE_D: '"',
+    OPEN_S: "'",
+    CLOSE_S: "'",
+    APOS: "'",
+    PRIME: "'",
+    DPRIME: '"',
+}
 _SPACES = " \u00a0\u202f\u2009"
 _WHY = {
     OPEN_D: "opening double quote",
@@ -61,7 +70,9 @@ def _nesting(ctx: Context) -> str:
 
 class Quotes(TextFilter):
     name = "quotes"
-    description = "Curly quotes, apostrophes ('tis, don't, James') and primes, in the language's style."
+    description = (
+        "Curly quotes, apostrophes ('tis, don't, James') and primes, in the language's style."
+    )
     stage = "typography"
     order = 310
 
@@ -101,6 +112,7 @@ class Quotes(TextFilter):
         outer_single = ctx.options.language.replace("_", "-").lower() == "en-gb"
         primes = ctx.options.primes
         depth: list[str] = []
+        floor = 0  # end of the last edit: French marks never reach back over it
         for i in sorted(roles):
             role = roles[i]
             ch = text[i]
@@ -111,8 +123,8 @@ class Quotes(TextFilter):
                     out_role = _renested(role, depth, outer_single)
                 else:
                     _track(role, depth)
-                if not straight and not renest:
-                    continue  # curly marks already there are kept
+                if not straight:
+                    continue  # curly marks already there are kept (and count for nesting)
                 new = marks[out_role]
             elif role == APOS:
                 if not straight:
@@ -125,7 +137,9 @@ class Quotes(TextFilter):
                     new = "′" if role == PRIME else "″"
                 else:
                     continue
-            yield from _edit(text, i, new, role)
+            for edit in _edit(text, i, new, role, floor):
+                floor = edit.end
+                yield edit
 
 
 def _track(role: str, depth: list[str]) -> None:
@@ -149,17 +163,17 @@ def _renested(role: str, depth: list[str], outer_single: bool) -> str:
     return CLOSE_S if single else CLOSE_D
 
 
-def _edit(text: str, i: int, new: str, role: str) -> Iterable[Edit]:
+def _edit(text: str, i: int, new: str, role: str, floor: int) -> Iterable[Edit]:
     """Replace the mark at ``i``; French marks take in the spaces next to them."""
     start, end = i, i + 1
     if new.endswith(NBSP):  # « : absorb spaces after it
         while end < len(text) and text[end] in _SPACES:
             end += 1
-        if end < len(text) and text[end] in (MARK, OBJECT) or end >= len(text):
+        if (end < len(text) and text[end] in (MARK, OBJECT)) or end >= len(text):
             end = i + 1
             new = new if end < len(text) else new.rstrip(NBSP)
     elif new.startswith(NBSP):  # » : absorb spaces before it
-        while start > 0 and text[start - 1] in _SPACES:
+        while start > floor and text[start - 1] in _SPACES:
             start -= 1
         if start == 0:
             new = new.lstrip(NBSP)

@@ -35,9 +35,8 @@ class Spacing(TextFilter):
     order = 340
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        if "  " not in text and " \n" not in text and "\t\n" not in text and not _has_punct_space(text):
-            if not text.endswith((" ", "\t")):
-                return []
+        if not _worth_a_look(text):
+            return []
         french = ctx.options.language.replace("_", "-").split("-")[0].lower() == "fr"
         out: list[Edit] = []
         for m in _RUN.finditer(text):
@@ -56,8 +55,15 @@ class Spacing(TextFilter):
         return _without_overlaps(out)
 
 
-def _has_punct_space(text: str) -> bool:
-    return any(f" {p}" in text for p in ",.;:!?")
+def _worth_a_look(text: str) -> bool:
+    """A fast pre-check: could any rule match?"""
+    return (
+        "  " in text
+        or " \n" in text
+        or "\t\n" in text
+        or text.endswith((" ", "\t"))
+        or any(f" {p}" in text for p in ",.;:!?")
+    )
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:
