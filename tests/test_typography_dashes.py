@@ -34,6 +34,11 @@ def test_em_dashes(plain: str, fixed: str) -> None:
     assert dashes(plain) == fixed
 
 
+def test_spaced_hyphen_at_a_line_end_in_wrapped_prose() -> None:
+    assert dashes("he went farther -\ntill dawn") == "he went farther—\ntill dawn"
+    assert dashes("a list:\n- one\n- two") == "a list:\n- one\n- two"
+
+
 def test_line_initial_dialogue_dash_keeps_its_space() -> None:
     assert dashes("-- Non, dit-il.") == "— Non, dit-il."
 

@@ -95,6 +95,12 @@ def test_mixed_straight_and_curly_becomes_consistent() -> None:
     assert quotes('“Yes," she said.') == "“Yes,” she said."
 
 
+def test_measurements_are_primes() -> None:
+    assert quotes("a 12\" ruler, a 6' pole, 5' 10\" tall") == "a 12″ ruler, a 6′ pole, 5′ 10″ tall"
+    # a number at the end of a quotation is no measurement
+    assert quotes('"I am 42" he said') == "“I am 42” he said"
+
+
 def test_primes_can_stay_straight() -> None:
     assert quotes('A 6\'2" man said "hi".', primes="straight") == "A 6'2\" man said “hi”."
 

@@ -69,7 +69,7 @@ def elisions() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(sections["strong"]), frozenset(sections["weak"])
 
 
-_PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\d{1,2}(?:\.\d+)?\")|(?<=\d°\s?\d{1,2})'")
+_PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°\s?\d{1,2})'")
 _PRIME_DOUBLE = regex.compile(
     r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\""
 )
@@ -165,6 +165,11 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
             role = CLOSE_D  # “ closing a „ quotation (German style)
         elif ch == "‘" and single_open and not (right and is_wordy(right)):
             role = CLOSE_S
+        if role is None and left.isdigit() and (not right or not is_wordy(right)):
+            if ch == '"' and not double_open and not _closes_later(text, i):
+                role = DPRIME  # a 12" ruler
+            elif ch == "'" and not single_open and not _closes_later(text, i, "'"):
+                role = PRIME  # 6' tall
         if role is None:
             if ch == '"':
                 role = _double(text, i, left, right, roles, double_open)
@@ -190,6 +195,11 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
     state.double_open = double_open
     state.single_open = single_open
     return roles
+
+
+def _closes_later(text: str, i: int, mark: str = '"') -> bool:
+    """Whether another straight ``mark`` follows in the block (then ``i`` may open)."""
+    return mark in text[i + 1 :]
 
 
 def _closing_context(left: str, roles: dict[int, str], text: str, i: int) -> bool:
@@ -308,23 +318,25 @@ def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> b
     if low in strong and (inside or not quoted_word or low in ("n", "tis", "twas")):
         return True  # ('Pink 'un': a single quotation is open, so the mark is no opening)
     if low in weak:
-        return False  # decided later, from pairing
+        return inside  # outside a single quotation: decided later, from pairing
     return _lexicon_elision(low, quoted_word, state)
 
 
 def _lexicon_elision(low: str, quoted_word: bool, state: QuoteState) -> bool:
-    """'ead → head, 'ittin' → hitting: not a word alone, a common word completed."""
+    """'ead → head, 'ittin' → hitting: rare alone, a much more common word completed."""
     key = f"{low}|{quoted_word}"
     if key in state.cache:
         return state.cache[key]
     from tidyink import lexicon
 
     result = False
-    if lexicon.best_zipf(low, state.langs) < 2.5 and "en" in state.langs:
+    bare = lexicon.best_zipf(low, state.langs)
+    if bare < 3.0 and "en" in state.langs:
         forms = ["h" + low, "a" + low, "be" + low]
-        if quoted_word and low.endswith("in"):
+        if low.endswith("in"):  # 'ittin' → hitting
             forms += ["h" + low + "g", low + "g"]
-        result = any(lexicon.zipf(form, "en") >= 3.3 for form in forms)
+        best = max(lexicon.zipf(form, "en") for form in forms)
+        result = best >= 3.5 and best - bare >= 2.0
     state.cache[key] = result
     return result
 

@@ -27,6 +27,10 @@ _RUN = regex.compile(rf"{_H}*(?<![-<!])(-{{2,}})(?![->]){_H}*")
 _SPACED = regex.compile(
     rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]{MARK}]){_H}+-{_H}+(?=[\p{{L}}'\"‘“({MARK}])"
 )
+# A spaced hyphen ending a line of hard-wrapped prose, the next line going on.
+_SPACED_EOL = regex.compile(
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]{MARK}]){_H}+-(?=\n[\p{{L}}'\"‘“({MARK}])"
+)
 _RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
 _LINE_EDGE = frozenset("\n")
@@ -64,6 +68,10 @@ class Dashes(TextFilter):
             else:
                 out.append(self._dash(text, m.start(), m.end(), m.start(1), m.end(1), style, "--"))
             taken.append((m.start(), m.end()))
+        for m in _SPACED_EOL.finditer(text):
+            out.append(
+                Edit(m.start(), m.end(), "—" if style == "em" else " –", "spaced - as a dash")
+            )
         for m in _SPACED.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
