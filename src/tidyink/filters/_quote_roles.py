@@ -166,9 +166,9 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         elif ch == "‘" and single_open and not (right and is_wordy(right)):
             role = CLOSE_S
         if role is None and left.isdigit() and (not right or not is_wordy(right)):
-            if ch == '"' and not double_open and not _closes_later(text, i):
+            if ch == '"' and not double_open and not _closes_later(text, i, roles):
                 role = DPRIME  # a 12" ruler
-            elif ch == "'" and not single_open and not _closes_later(text, i, "'"):
+            elif ch == "'" and not single_open and not _closes_later(text, i, roles, "'"):
                 role = PRIME  # 6' tall
         if role is None:
             if ch == '"':
@@ -197,9 +197,14 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
     return roles
 
 
-def _closes_later(text: str, i: int, mark: str = '"') -> bool:
-    """Whether another straight ``mark`` follows in the block (then ``i`` may open)."""
-    return mark in text[i + 1 :]
+def _closes_later(text: str, i: int, roles: dict[int, str], mark: str = '"') -> bool:
+    """Whether another straight ``mark`` that is no prime follows ``i`` in the block."""
+    j = text.find(mark, i + 1)
+    while j >= 0:
+        if j not in roles:
+            return True
+        j = text.find(mark, j + 1)
+    return False
 
 
 def _closing_context(left: str, roles: dict[int, str], text: str, i: int) -> bool:
