@@ -82,6 +82,15 @@ def test_multi_paragraph_nested_quotation() -> None:
     assert quotes(text) == "“He said, ‘Go home.\n\n“‘Go now,’ he said.”"
 
 
+def test_continued_nested_quotation_reopens_rather_than_elides() -> None:
+    # State across blocks: the nested quotation left open is re-opened.
+    text = "\"He told me, 'Go home.\n\n\"'Course you will,' he said.\""
+    assert quotes(text) == "“He told me, ‘Go home.\n\n“‘Course you will,’ he said.”"
+    # Without an open nested quotation the same mark is an elision.
+    text = '"I left.\n\n"\'Course I did."'
+    assert quotes(text) == "“I left.\n\n“’Course I did.”"
+
+
 def test_already_curly_quotes_are_kept() -> None:
     text = "“’Tis odd,” she said, ‘and ’em too.’ 5′10″ — “‘Yes.’”"
     assert quotes(text) == text

@@ -140,9 +140,14 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         roles[m.start()] = DPRIME
 
     # A block that starts without a quote mark ends any quotation left open.
+    # One that starts with marks while a quotation is open continues it: the
+    # marks re-open what the previous paragraph left open ("' after "' ...).
     first = text.lstrip(" \t_*" + MARK)
     if not first or first[0] not in QUOTE_CHARS:
         state.double_open = state.single_open = False
+    reopen = _reopened_single(text, state)
+    if reopen is not None:
+        roles[reopen] = OPEN_S
     double_open = False
     single_open = False
     candidates: list[int] = []  # word-end single marks, resolved below
@@ -191,10 +196,35 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
             single_open = False
 
     _resolve_word_ends(text, roles, candidates)
-    _resolve_weak_elisions(text, roles, state)
+    _resolve_weak_elisions(text, roles, reopen)
     state.double_open = double_open
     state.single_open = single_open
     return roles
+
+
+def _reopened_single(text: str, state: QuoteState) -> int | None:
+    """The single mark re-opening a nested quotation carried over from the last block.
+
+    A paragraph left ``"He said, 'Go`` open; the next starts ``"'Course...``:
+    its single mark re-opens the nested quotation instead of being an elision
+    (unless the word is a listed strong elision, like 'tis).
+    """
+    if not (state.double_open and state.single_open):
+        return None
+    k = 0
+    while k < len(text) and (text[k] in TRANSPARENT or text[k] in " \t"):
+        k += 1
+    if not text.startswith(('"', "“"), k):
+        return None
+    k += 1
+    while k < len(text) and text[k] in TRANSPARENT:
+        k += 1
+    if k >= len(text) or text[k] != "'":
+        return None
+    word = _word_after(text, k).casefold()
+    if not word or word in elisions()[0]:
+        return None
+    return k
 
 
 def _closes_later(text: str, i: int, roles: dict[int, str], mark: str = '"') -> bool:
@@ -394,12 +424,12 @@ def _resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) 
                 break
 
 
-def _resolve_weak_elisions(text: str, roles: dict[int, str], state: QuoteState) -> None:
+def _resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -> None:
     """'im, 'er, 'is: apostrophes when no closing single mark could pair with them."""
     ordered = sorted(roles)
     weak = elisions()[1]
     for i in ordered:
-        if roles[i] != OPEN_S:
+        if roles[i] != OPEN_S or i == keep:
             continue
         word = _word_after(text, i).casefold()
         if word not in weak:
