@@ -24,6 +24,18 @@ def test_trailing_whitespace_goes() -> None:
     assert spacing("line one   \nline two\t\nend  ") == "line one\nline two\nend"
 
 
+def test_whitespace_only_lines_between_blocks_are_emptied() -> None:
+    result = tidyink.convert(
+        "one\n   \n\t\n    two, indented\n",
+        to="text",
+        input_format="text",
+        only=["spacing"],
+        lint=False,
+    )
+    assert result.text == "one\n\n\n    two, indented\n"
+    assert [(c.line, c.before) for c in result.changes] == [(2, "   "), (3, "\t")]
+
+
 def test_leading_indentation_is_kept() -> None:
     verse = "    The first line\n      the second, indented\n    the third"
     assert spacing(verse) == verse

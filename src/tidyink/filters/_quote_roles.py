@@ -73,6 +73,7 @@ _PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°
 _PRIME_DOUBLE = regex.compile(
     r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\""
 )
+_QUOTE_RE = regex.compile("[\"'“”‘’„‚«»‹›′″]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -129,7 +130,7 @@ def _word_before(text: str, i: int) -> str:
 
 def classify(text: str, state: QuoteState) -> dict[int, str]:
     """Role of every quote mark in ``text`` (offset → role)."""
-    positions = [i for i, ch in enumerate(text) if ch in QUOTE_CHARS]
+    positions = [m.start() for m in _QUOTE_RE.finditer(text)]
     if not positions:
         state.double_open = state.single_open = False
         return {}

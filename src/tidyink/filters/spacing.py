@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import regex
 
-from tidyink.document import MARK, OBJECT, Block
+from tidyink.document import MARK, OBJECT, Block, Document
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -25,6 +25,9 @@ _BEFORE_PUNCT = regex.compile(
     rf"(?<=[\p{{L}}\p{{M}}\p{{N}}’”»)\]{MARK}{OBJECT}]) +(?P<p>[,.;:!?])"
     rf"(?=[\s\"'’”»)\]{MARK}]|$|[,.;:!?…])"
 )
+# Spaces on a line of their own between blocks (never the indentation that
+# may start the next block: only spaces followed by a line end).
+_BLANK_WS = regex.compile(r"(?<=\n|^)[ \t]+(?=\n)")
 _FRENCH_KEEP = frozenset(";:!?")
 
 
@@ -33,6 +36,21 @@ class Spacing(TextFilter):
     description = "Collapse runs of spaces, drop spaces before , . ; : ! ? and trailing spaces."
     stage = "typography"
     order = 340
+
+    def run(self, doc: Document, ctx: Context) -> None:
+        super().run(doc, ctx)
+        # Whitespace-only lines between blocks: trailing whitespace too.
+        if _BLANK_WS.search(doc.lead):
+            doc.lead = self._clean_gap(doc.lead, 1, ctx)
+        for block in doc.blocks:
+            if block.sep and _BLANK_WS.search(block.sep):
+                block.sep = self._clean_gap(block.sep, block.end_line or block.line, ctx)
+
+    def _clean_gap(self, gap: str, line: int, ctx: Context) -> str:
+        for m in _BLANK_WS.finditer(gap):
+            at = line + gap.count("\n", 0, m.start())
+            self.record(ctx, at, 1, m.group(), "", "trailing whitespace")
+        return _BLANK_WS.sub("", gap)
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if not _worth_a_look(text):
