@@ -15,6 +15,7 @@ def dashes(text: str, **options: object) -> str:
     [
         ("one--two", "one—two"),
         ("one---two", "one—two"),
+        ("the war of 1914--1918", "the war of 1914–1918"),
         ("Mr. ---- of the ----shire", "Mr. ⸺ of the ⸺shire"),
         ("the ------ regiment", "the ⸻ regiment"),
         ("he walked farther - till dawn", "he walked farther—till dawn"),

@@ -46,6 +46,11 @@ def _only_hyphens(text: str, start: int, end: int) -> bool:
     return not text[ls:le].strip(" \t-\u00a0")
 
 
+def _between_digits(text: str, start: int, end: int) -> bool:
+    """1914--1918: a typewriter en dash between numbers."""
+    return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
+
+
 class Dashes(TextFilter):
     name = "dashes"
     description = "Turn -- and --- into —, ---- into ⸺, ------ into ⸻, spaced hyphens into dashes."
@@ -65,6 +70,8 @@ class Dashes(TextFilter):
                 continue
             if n >= 4:  # 2-em and 3-em dashes keep their spacing (General ⸻’s)
                 out.append(Edit(m.start(1), m.end(1), dash, f"{'-' * n} as {dash}"))
+            elif n == 2 and m.group() == "--" and _between_digits(text, m.start(), m.end()):
+                out.append(Edit(m.start(), m.end(), "–", "-- between numbers as an en dash"))
             else:
                 out.append(self._dash(text, m.start(), m.end(), m.start(1), m.end(1), style, "--"))
             taken.append((m.start(), m.end()))
