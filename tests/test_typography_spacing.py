@@ -36,6 +36,10 @@ def test_whitespace_only_lines_between_blocks_are_emptied() -> None:
     assert [(c.line, c.before) for c in result.changes] == [(2, "   "), (3, "\t")]
 
 
+def test_ornament_lines_keep_their_spacing() -> None:
+    assert spacing("    *    *    *\nnext  line") == "    *    *    *\nnext line"
+
+
 def test_leading_indentation_is_kept() -> None:
     verse = "    The first line\n      the second, indented\n    the third"
     assert spacing(verse) == verse

@@ -58,6 +58,8 @@ class Spacing(TextFilter):
         french = ctx.options.language.replace("_", "-").split("-")[0].lower() == "fr"
         out: list[Edit] = []
         for m in _RUN.finditer(text):
+            if _decorative_line(text, m.start()):
+                continue  # *    *    * and other ornaments keep their spacing
             out.append(Edit(m.start(), m.end(), " ", "run of spaces"))
         for m in _TRAILING.finditer(text):
             out.append(Edit(m.start(), m.end(), "", "trailing whitespace"))
@@ -82,6 +84,14 @@ def _worth_a_look(text: str) -> bool:
         or text.endswith((" ", "\t"))
         or any(f" {p}" in text for p in ",.;:!?")
     )
+
+
+def _decorative_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` has no letters or digits (an ornament)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return not any(ch.isalnum() for ch in line)
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:
