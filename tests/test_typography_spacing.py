@@ -63,3 +63,9 @@ def test_markdown_code_is_never_respaced() -> None:
         md, to="markdown", input_format="markdown", only=["spacing"], lint=False
     )
     assert result.text == "Some text, and `code  ,  here` too.\n\n```\nx  =  1 ,\n```\n"
+
+
+def test_markdown_hard_line_break_survives() -> None:
+    md = "A line with a hard break  \nand the next , line.\n"
+    result = tidyink.convert(md, to="markdown", input_format="markdown", only=["spacing"], lint=False)
+    assert result.text == "A line with a hard break  \nand the next, line.\n"

@@ -121,13 +121,6 @@ def _word_after(text: str, i: int) -> str:
     return m.group() if m else ""
 
 
-def _word_before(text: str, i: int) -> str:
-    j = i
-    while j > 0 and text[j - 1].isalpha():
-        j -= 1
-    return text[j:i]
-
-
 def classify(text: str, state: QuoteState) -> dict[int, str]:
     """Role of every quote mark in ``text`` (offset → role)."""
     positions = [m.start() for m in _QUOTE_RE.finditer(text)]
