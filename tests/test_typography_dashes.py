@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from tests._typo import typeset
+
+import tidyink
+
+
+def typeset(text: str, only: tuple[str, ...] = ("typography",), **options: object) -> str:
+    """Run only the given filters over plain text and return the text."""
+    result = tidyink.convert(
+        text, to="text", input_format="text", only=list(only), lint=False, **options
+    )
+    return result.text
 
 
 def dashes(text: str, **options: object) -> str:

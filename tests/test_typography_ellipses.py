@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from tests._typo import typeset
+
+import tidyink
 
 
 @pytest.mark.parametrize(
@@ -20,6 +21,14 @@ from tests._typo import typeset
 )
 def test_ellipsis_styles(plain: str, style: str, fixed: str) -> None:
     assert typeset(plain, only=("ellipses",), ellipsis=style) == fixed
+
+
+def typeset(text: str, only: tuple[str, ...] = ("typography",), **options: object) -> str:
+    """Run only the given filters over plain text and return the text."""
+    result = tidyink.convert(
+        text, to="text", input_format="text", only=list(only), lint=False, **options
+    )
+    return result.text
 
 
 def test_spaced_style_survives_spacing_filter() -> None:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from tests._typo import typeset
-
 import tidyink
+
+
+def typeset(text: str, only: tuple[str, ...] = ("typography",), **options: object) -> str:
+    """Run only the given filters over plain text and return the text."""
+    result = tidyink.convert(
+        text, to="text", input_format="text", only=list(only), lint=False, **options
+    )
+    return result.text
 
 
 def spacing(text: str, **options: object) -> str:
@@ -67,5 +73,7 @@ def test_markdown_code_is_never_respaced() -> None:
 
 def test_markdown_hard_line_break_survives() -> None:
     md = "A line with a hard break  \nand the next , line.\n"
-    result = tidyink.convert(md, to="markdown", input_format="markdown", only=["spacing"], lint=False)
+    result = tidyink.convert(
+        md, to="markdown", input_format="markdown", only=["spacing"], lint=False
+    )
     assert result.text == "A line with a hard break  \nand the next, line.\n"
