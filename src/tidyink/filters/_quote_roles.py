@@ -11,8 +11,10 @@ its completed form is.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -390,6 +392,7 @@ def _resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) 
     if not candidates:
         return
     ordered = sorted(roles)
+    pending = set(candidates)
     for i in candidates:
         if roles[i] != CLOSE_S:
             continue
@@ -402,17 +405,15 @@ def _resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) 
         if nxt >= len(text) or not is_wordy(text[nxt]):
             continue
         # Look for a plainer close before the quotation could end.
-        for j in ordered:
-            if j <= i:
-                continue
+        for j in islice(ordered, bisect_right(ordered, i), None):
             role = roles[j]
             if role in (OPEN_S, OPEN_D, CLOSE_D):
                 break
-            if role == CLOSE_S and j not in candidates:
+            if role == CLOSE_S and j not in pending:
                 roles[i] = APOS
                 break
             # A later word-end mark after punctuation (wits' end.') may close.
-            if role == APOS and j in candidates and _left(text, j) in _ENDERS:
+            if role == APOS and j in pending and _left(text, j) in _ENDERS:
                 roles[i] = APOS
                 roles[j] = CLOSE_S
                 break
@@ -429,9 +430,7 @@ def _resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -
         if word not in weak:
             continue
         closed = False
-        for j in ordered:
-            if j <= i:
-                continue
+        for j in islice(ordered, bisect_right(ordered, i), None):
             if roles[j] == CLOSE_S:
                 closed = True
                 break
