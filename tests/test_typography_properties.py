@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import tidyink
 
 _ALPHABET = [
-    *"ab Tisemn90 \n\n  \"\"''--...,;!?_*()“”‘’—…\u00a0",
+    *"ab Tisemn90 \n\n  \"\"''--...,;!?_*()“”‘’—…«»„\u00a0",
     "'tis ",
     "don't ",
     " - ",

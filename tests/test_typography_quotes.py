@@ -140,6 +140,14 @@ def test_french_guillemets_with_no_break_spaces() -> None:
     assert quotes('" Oui "', language="fr") == "«\u00a0Oui\u00a0»"
 
 
+def test_french_guillemets_already_there_get_no_break_spaces() -> None:
+    assert quotes("Il dit « oui » puis «non».", language="fr") == (
+        "Il dit «\u00a0oui\u00a0» puis «\u00a0non\u00a0»."
+    )
+    kept = "Il dit «\u00a0oui\u00a0»."
+    assert quotes(kept, language="fr") == kept
+
+
 def test_french_nested_quotes() -> None:
     assert quotes("\"Il cria 'non' deux fois.\"", language="fr") == (
         "«\u00a0Il cria ‹\u00a0non\u00a0› deux fois.\u00a0»"

@@ -18,7 +18,7 @@ from tidyink.document import MARK, Block
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
-_H = r"[ \t\u00a0]"
+_H = r"[ \t]"  # not no-break spaces: those are deliberate
 # A run of two or more hyphens with the spaces around it; not an HTML comment
 # (<!-- -->), not an arrow (-->).
 _RUN = regex.compile(rf"{_H}*(?<![-<!])(-{{2,}})(?![->]){_H}*")
@@ -29,7 +29,7 @@ _SPACED = regex.compile(
 )
 # A spaced hyphen ending a line of hard-wrapped prose, the next line going on.
 _SPACED_EOL = regex.compile(
-    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]{MARK}]){_H}+-(?=\n[\p{{L}}'\"‘“({MARK}])"
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]{MARK}]){_H}+-{_H}*(?=\n[\p{{L}}'\"‘“({MARK}])"
 )
 _RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
@@ -102,7 +102,9 @@ class Dashes(TextFilter):
         if after in _LINE_EDGE:
             end = d1
         if style == "en-spaced":
-            left = "" if before in _LINE_EDGE or before in _OPENING else " "
-            right = "" if after in _LINE_EDGE or after in _CLOSING else " "
+            # no space added next to the line edges, quote marks, or a space
+            # kept there (a no-break space is deliberate)
+            left = "" if before.isspace() or before in _OPENING else " "
+            right = "" if after.isspace() or after in _CLOSING else " "
             return Edit(start, end, f"{left}–{right}", f"{what} as a spaced en dash")
         return Edit(start, end, "—", f"{what} as an em dash")

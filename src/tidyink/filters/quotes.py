@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tidyink.document import MARK, OBJECT, Block, Document
+from tidyink.document import Block, Document
 from tidyink.filters._quote_roles import (
     APOS,
     CLOSE_D,
@@ -123,9 +123,10 @@ class Quotes(TextFilter):
                     out_role = _renested(role, depth, outer_single)
                 else:
                     _track(role, depth)
-                if not straight:
-                    continue  # curly marks already there are kept (and count for nesting)
                 new = marks[out_role]
+                if not straight and not (lang == "fr" and new.strip(NBSP) == ch):
+                    continue  # curly marks already there are kept (and count for nesting)
+                # (French guillemets already there get their no-break space)
             elif role == APOS:
                 if not straight:
                     continue
@@ -164,18 +165,27 @@ def _renested(role: str, depth: list[str], outer_single: bool) -> str:
 
 
 def _edit(text: str, i: int, new: str, role: str, floor: int) -> Iterable[Edit]:
-    """Replace the mark at ``i``; French marks take in the spaces next to them."""
+    """Replace the mark at ``i``; French marks take in the spaces next to them.
+
+    At a line's end (or start) a French mark takes no space: what is left
+    there is trailing space (or indentation), not the space inside the quote.
+    """
     start, end = i, i + 1
     if new.endswith(NBSP):  # « : absorb spaces after it
-        while end < len(text) and text[end] in _SPACES:
-            end += 1
-        if (end < len(text) and text[end] in (MARK, OBJECT)) or end >= len(text):
-            end = i + 1
-            new = new if end < len(text) else new.rstrip(NBSP)
+        j = end
+        while j < len(text) and text[j] in _SPACES:
+            j += 1
+        if j >= len(text) or text[j] == "\n":
+            new = new.rstrip(NBSP)
+        else:
+            end = j
     elif new.startswith(NBSP):  # » : absorb spaces before it
-        while start > floor and text[start - 1] in _SPACES:
-            start -= 1
-        if start == 0:
+        j = start
+        while j > floor and text[j - 1] in _SPACES:
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
             new = new.lstrip(NBSP)
+        else:
+            start = j
     if text[start:end] != new:
         yield Edit(start, end, new, _WHY[role])
