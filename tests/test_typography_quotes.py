@@ -190,3 +190,16 @@ def test_changes_are_recorded_with_positions() -> None:
         "“",
     )
     assert first.reason == "opening double quote"
+
+
+def test_dialogue_fixture(fixtures) -> None:
+    """A page of tricky dialogue (our own writing) comes out exactly as typeset by hand."""
+    plain = (fixtures / "typography" / "dialogue.txt").read_text("utf-8")
+    expected = (fixtures / "typography" / "dialogue.expected.txt").read_text("utf-8")
+    assert typeset(plain) == expected
+
+
+def test_dialogue_fixture_round_trip(fixtures) -> None:
+    plain = (fixtures / "typography" / "dialogue.txt").read_text("utf-8")
+    curly = quotes(plain)
+    assert quotes(curly, quotes="straight", primes="straight") == plain
