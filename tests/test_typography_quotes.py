@@ -203,3 +203,19 @@ def test_dialogue_fixture_round_trip(fixtures) -> None:
     plain = (fixtures / "typography" / "dialogue.txt").read_text("utf-8")
     curly = quotes(plain)
     assert quotes(curly, quotes="straight", primes="straight") == plain
+
+
+def test_french_fixture(fixtures) -> None:
+    """Dialogue dash, « » and ‹ › with no-break spaces, spaces kept before ? ! : ."""
+    plain = (fixtures / "typography" / "dialogue-fr.txt").read_text("utf-8")
+    expected = (fixtures / "typography" / "dialogue-fr.expected.txt").read_text("utf-8")
+    assert typeset(plain, language="fr") == expected
+    assert "«\u00a0C’est l’heure" in expected and "voilà !\u00a0»" in expected
+
+
+def test_german_fixture(fixtures) -> None:
+    """„ “ and ‚ ‘ with spaced en dashes (the German Gedankenstrich)."""
+    plain = (fixtures / "typography" / "dialogue-de.txt").read_text("utf-8")
+    expected = (fixtures / "typography" / "dialogue-de.expected.txt").read_text("utf-8")
+    assert typeset(plain, language="de", dashes="en-spaced") == expected
+    assert "„Er sagte ‚morgen‘ – aber wann?“" in expected

@@ -34,8 +34,6 @@ _SPACED_EOL = regex.compile(
 _RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
 _LINE_EDGE = frozenset("\n")
-_OPENING = frozenset("“‘„‚«‹([{\"'" + MARK)
-_CLOSING = frozenset("”’»›)]}.,;:!?\"'" + MARK)
 
 
 def _only_hyphens(text: str, start: int, end: int) -> bool:
@@ -49,6 +47,39 @@ def _only_hyphens(text: str, start: int, end: int) -> bool:
 def _between_digits(text: str, start: int, end: int) -> bool:
     """1914--1918: a typewriter en dash between numbers."""
     return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
+
+
+_QUOTES = frozenset("\"'“”‘’„‚«»‹›")
+
+
+def _spaced_before(text: str, start: int, d0: int) -> bool:
+    """Whether a spaced en dash takes a space on its left.
+
+    Yes when the writer put one there, or after a word, punctuation or a
+    closing quote mark; no at a line start, after a kept no-break space or
+    after an opening quote mark (whatever the language's marks look like:
+    a mark with a space before it opens).
+    """
+    if d0 > start:
+        return True
+    b = text[start - 1] if start > 0 else "\n"
+    if b.isspace() or b == MARK:
+        return False
+    if b in _QUOTES:
+        return start > 1 and not text[start - 2].isspace()
+    return b.isalnum() or b in ".,;:!?…)]}"
+
+
+def _spaced_after(text: str, end: int, d1: int) -> bool:
+    """Whether a spaced en dash takes a space on its right (mirror of the above)."""
+    if end > d1:
+        return True
+    a = text[end] if end < len(text) else "\n"
+    if a.isspace() or a == MARK:
+        return False
+    if a in _QUOTES:
+        return end + 1 < len(text) and not text[end + 1].isspace()
+    return a.isalnum() or a in "([{…"
 
 
 class Dashes(TextFilter):
@@ -102,9 +133,7 @@ class Dashes(TextFilter):
         if after in _LINE_EDGE:
             end = d1
         if style == "en-spaced":
-            # no space added next to the line edges, quote marks, or a space
-            # kept there (a no-break space is deliberate)
-            left = "" if before.isspace() or before in _OPENING else " "
-            right = "" if after.isspace() or after in _CLOSING else " "
+            left = " " if _spaced_before(text, start, d0) else ""
+            right = " " if _spaced_after(text, end, d1) else ""
             return Edit(start, end, f"{left}–{right}", f"{what} as a spaced en dash")
         return Edit(start, end, "—", f"{what} as an em dash")
