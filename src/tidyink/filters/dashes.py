@@ -24,12 +24,13 @@ _H = r"[ \t]"  # not no-break spaces: those are deliberate
 _RUN = regex.compile(rf"{_H}*(?<![-<!])(-{{2,}})(?![->]){_H}*")
 # A spaced hyphen between words: farther - till.  Digits on either side are
 # arithmetic or ranges, a hyphen at a line start is a list marker.
+_Q = "'\"“”‘’„‚«»‹›"  # quote marks of every language, either side
 _SPACED = regex.compile(
-    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]{MARK}]){_H}+-{_H}+(?=[\p{{L}}'\"‘“({MARK}])"
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?)\]{_Q}{MARK}]){_H}+-{_H}+(?=[\p{{L}}({_Q}{MARK}])"
 )
 # A spaced hyphen ending a line of hard-wrapped prose, the next line going on.
 _SPACED_EOL = regex.compile(
-    rf"(?<=[\p{{L}}\p{{M}}.,;:!?'\"’”)\]{MARK}]){_H}+-{_H}*(?=\n[\p{{L}}'\"‘“({MARK}])"
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?)\]{_Q}{MARK}]){_H}+-{_H}*(?=\n[\p{{L}}({_Q}{MARK}])"
 )
 _RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
@@ -49,7 +50,7 @@ def _between_digits(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
 
 
-_QUOTES = frozenset("\"'“”‘’„‚«»‹›")
+_QUOTES = frozenset(_Q)
 
 
 def _spaced_before(text: str, start: int, d0: int) -> bool:
