@@ -93,7 +93,7 @@ class Quotes(TextFilter):
         return list(self._curly(text, roles, ctx))
 
     def _straight(self, text: str, roles: dict[int, str]) -> Iterable[Edit]:
-        for i, role in roles.items():
+        for i, role in sorted(roles.items()):
             new = _STRAIGHT[role]
             start, end = i, i + 1
             if text[i] in "«‹":
@@ -118,11 +118,7 @@ class Quotes(TextFilter):
             ch = text[i]
             straight = ch in "\"'"
             if role in (OPEN_D, OPEN_S, CLOSE_D, CLOSE_S):
-                out_role = role
-                if renest:
-                    out_role = _renested(role, depth, outer_single)
-                else:
-                    _track(role, depth)
+                out_role = _renested(role, depth, outer_single) if renest else role
                 new = marks[out_role]
                 if not straight and not (lang == "fr" and new.strip(NBSP) == ch):
                     continue  # curly marks already there are kept (and count for nesting)
@@ -141,13 +137,6 @@ class Quotes(TextFilter):
             for edit in _edit(text, i, new, role, floor):
                 floor = edit.end
                 yield edit
-
-
-def _track(role: str, depth: list[str]) -> None:
-    if role in (OPEN_D, OPEN_S):
-        depth.append(role)
-    elif depth:
-        depth.pop()
 
 
 def _renested(role: str, depth: list[str], outer_single: bool) -> str:
