@@ -113,6 +113,7 @@ def test_mixed_straight_and_curly_becomes_consistent() -> None:
 
 def test_measurements_are_primes() -> None:
     assert quotes("a 12\" ruler, a 6' pole, 5' 10\" tall") == "a 12″ ruler, a 6′ pole, 5′ 10″ tall"
+    assert quotes('the 3" and 5" disks') == "the 3″ and 5″ disks"
     # a number at the end of a quotation is no measurement
     assert quotes('"I am 42" he said') == "“I am 42” he said"
 

@@ -224,10 +224,10 @@ def _reopened_single(text: str, state: QuoteState) -> int | None:
 
 
 def _closes_later(text: str, i: int, roles: dict[int, str], mark: str = '"') -> bool:
-    """Whether another straight ``mark`` that is no prime follows ``i`` in the block."""
+    """Whether another straight ``mark`` that is no prime (nor after a digit) follows ``i``."""
     j = text.find(mark, i + 1)
     while j >= 0:
-        if j not in roles:
+        if j not in roles and not text[j - 1].isdigit():  # 3" and 5" are both inches
             return True
         j = text.find(mark, j + 1)
     return False
