@@ -76,6 +76,27 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--ellipsis", type=click.Choice(["…", "...", ". . ."]), help="Ellipsis style (default …)."
         ),
+        click.option(
+            "--quotes",
+            type=click.Choice(["curly", "straight", "keep"]),
+            help="Quote style: curly (default), straight (ASCII) or keep.",
+        ),
+        click.option(
+            "--primes",
+            type=click.Choice(["prime", "straight"]),
+            help="5′10″ (prime, default) or 5'10\" (straight).",
+        ),
+        click.option(
+            "--dashes",
+            type=click.Choice(["em", "en-spaced"]),
+            help="Dash style: closed em dash (default) or spaced en dash.",
+        ),
+        click.option(
+            "--ranges/--no-ranges", default=None, help="Number ranges with an en dash (1914–18)."
+        ),
+        click.option(
+            "--language", metavar="TAG", help="Language (en-US, en-GB, fr, de...): quote marks."
+        ),
     ]
     decorators.append(
         click.option(

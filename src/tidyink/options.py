@@ -71,6 +71,12 @@ class Options:
             raise UsageError(
                 f"unknown input format {self.input_format!r} (use {', '.join(INPUT_FORMATS)})"
             )
+        if self.quotes not in ("curly", "straight", "keep"):
+            raise UsageError(f"unknown quote style {self.quotes!r} (use curly, straight or keep)")
+        if self.primes not in ("prime", "straight"):
+            raise UsageError(f"unknown prime style {self.primes!r} (use prime or straight)")
+        if self.dashes not in ("em", "en-spaced"):
+            raise UsageError(f"unknown dash style {self.dashes!r} (use em or en-spaced)")
         if self.ellipsis not in ("…", "...", ". . ."):
             raise UsageError(f"unknown ellipsis style {self.ellipsis!r} (use '…', '...' or '. . .')")
         if self.author_notes not in ("keep", "strip", "end"):

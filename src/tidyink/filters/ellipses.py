@@ -1,4 +1,4 @@
-"""Spaced and unspaced runs of dots become one ellipsis style."""
+"""Spaced and unspaced runs of dots, and the ellipsis character, become one style."""
 
 from __future__ import annotations
 
@@ -10,12 +10,16 @@ from tidyink.document import Block
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
-# Three dots, spaced or not, optionally a fourth (an ellipsis plus a full stop).
-# Runs of five or more dots are left alone (leaders, deliberate effects).
+# Three dots, spaced or not, optionally a fourth (an ellipsis plus a full stop),
+# or the ellipsis character (optionally with its full stop). Runs of five or
+# more dots are left alone (leaders, deliberate effects), and so are numbers
+# like 1...5 written as ranges in code-like text.
 _DOTS = regex.compile(
-    r"(?<!\.)"
-    r"(?:(?P<spaced>\.[ \u00a0]\.[ \u00a0]\.(?P<stop>[ \u00a0]\.)?)|(?P<tight>\.\.\.(?P<stop2>\.)?))"
-    r"(?![ \u00a0]?\.)"
+    r"(?<![.…])"
+    r"(?:(?P<spaced>\.[ \u00a0]\.[ \u00a0]\.(?P<stop>[ \u00a0]\.)?)"
+    r"|(?P<tight>\.\.\.(?P<stop2>\.)?)"
+    r"|(?P<char>…(?P<stop3>[ \u00a0]?\.)?))"
+    r"(?![ \u00a0]?[.…])"
 )
 
 
@@ -26,11 +30,13 @@ class Ellipses(TextFilter):
     order = 330
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        if "." not in text:
+        if "." not in text and "…" not in text:
             return
         style = ctx.options.ellipsis
         for m in _DOTS.finditer(text):
-            stop = "." if (m.group("stop") or m.group("stop2")) else ""
+            if m.group("char") and style == "…":
+                continue  # already the ellipsis character: keep its spacing as written
+            stop = "." if (m.group("stop") or m.group("stop2") or m.group("stop3")) else ""
             new = style + (" ." if style == ". . ." and stop else stop)
             if m.group() != new:
                 yield Edit(m.start(), m.end(), new, f"ellipsis as {style!r}")

@@ -1,0 +1,140 @@
+"""Typewriter dashes become real ones: -- and --- → —, ---- → ⸺, ------ → ⸻.
+
+A spaced hyphen or spaced double hyphen between words (``farther - till``) is a
+dash too. ``Options.dashes``: ``em`` (closed em dash, default) or
+``en-spaced`` (a spaced en dash, British style). Hyphenated words, negative
+numbers, list markers, arithmetic and lines made only of hyphens (rules) are
+never touched; number ranges (``1914-18`` → ``1914–18``) only when
+``Options.ranges`` is on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from tidyink.document import MARK, Block
+from tidyink.filters.base import Context, TextFilter
+from tidyink.records import Edit
+
+_H = r"[ \t]"  # not no-break spaces: those are deliberate
+# A run of two or more hyphens with the spaces around it; not an HTML comment
+# (<!-- -->), not an arrow (-->).
+_RUN = regex.compile(rf"{_H}*(?<![-<!])(-{{2,}})(?![->]){_H}*")
+# A spaced hyphen between words: farther - till.  Digits on either side are
+# arithmetic or ranges, a hyphen at a line start is a list marker.
+_Q = "'\"“”‘’„‚«»‹›"  # quote marks of every language, either side
+_SPACED = regex.compile(
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?)\]{_Q}{MARK}]){_H}+-{_H}+(?=[\p{{L}}({_Q}{MARK}])"
+)
+# A spaced hyphen ending a line of hard-wrapped prose, the next line going on.
+_SPACED_EOL = regex.compile(
+    rf"(?<=[\p{{L}}\p{{M}}.,;:!?)\]{_Q}{MARK}]){_H}+-{_H}*(?=\n[\p{{L}}({_Q}{MARK}])"
+)
+_RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
+_LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
+_LINE_EDGE = frozenset("\n")
+
+
+def _only_hyphens(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``start:end`` holds nothing but hyphens and spaces."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    return not text[ls:le].strip(" \t-\u00a0")
+
+
+def _between_digits(text: str, start: int, end: int) -> bool:
+    """1914--1918: a typewriter en dash between numbers."""
+    return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
+
+
+_QUOTES = frozenset(_Q)
+
+
+def _spaced_before(text: str, start: int, d0: int) -> bool:
+    """Whether a spaced en dash takes a space on its left.
+
+    Yes when the writer put one there, or after a word, punctuation or a
+    closing quote mark; no at a line start, after a kept no-break space or
+    after an opening quote mark (whatever the language's marks look like:
+    a mark with a space before it opens).
+    """
+    if d0 > start:
+        return True
+    b = text[start - 1] if start > 0 else "\n"
+    if b.isspace() or b == MARK:
+        return False
+    if b in _QUOTES:
+        return start > 1 and not text[start - 2].isspace()
+    return b.isalnum() or b in ".,;:!?…)]}"
+
+
+def _spaced_after(text: str, end: int, d1: int) -> bool:
+    """Whether a spaced en dash takes a space on its right (mirror of the above)."""
+    if end > d1:
+        return True
+    a = text[end] if end < len(text) else "\n"
+    if a.isspace() or a == MARK:
+        return False
+    if a in _QUOTES:
+        return end + 1 < len(text) and not text[end + 1].isspace()
+    return a.isalnum() or a in "([{…"
+
+
+class Dashes(TextFilter):
+    name = "dashes"
+    description = "Turn -- and --- into —, ---- into ⸺, ------ into ⸻, spaced hyphens into dashes."
+    stage = "typography"
+    order = 320
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if "-" not in text:
+            return []
+        style = ctx.options.dashes
+        out: list[Edit] = []
+        taken: list[tuple[int, int]] = []
+        for m in _RUN.finditer(text):
+            n = len(m.group(1))
+            dash = _LONG.get(n)
+            if dash is None or _only_hyphens(text, m.start(), m.end()):
+                continue
+            if n >= 4:  # 2-em and 3-em dashes keep their spacing (General ⸻’s)
+                out.append(Edit(m.start(1), m.end(1), dash, f"{'-' * n} as {dash}"))
+            elif n == 2 and m.group() == "--" and _between_digits(text, m.start(), m.end()):
+                out.append(Edit(m.start(), m.end(), "–", "-- between numbers as an en dash"))
+            else:
+                out.append(self._dash(text, m.start(), m.end(), m.start(1), m.end(1), style, "--"))
+            taken.append((m.start(), m.end()))
+        for m in _SPACED_EOL.finditer(text):
+            out.append(
+                Edit(m.start(), m.end(), "—" if style == "em" else " –", "spaced - as a dash")
+            )
+        for m in _SPACED.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            hyphen = m.group().index("-") + m.start()
+            out.append(self._dash(text, m.start(), m.end(), hyphen, hyphen + 1, style, "spaced -"))
+        if ctx.options.ranges:
+            for m in _RANGE.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                out.append(Edit(m.end(1), m.start(2), "–", "number range with an en dash"))
+        return out
+
+    @staticmethod
+    def _dash(text: str, start: int, end: int, d0: int, d1: int, style: str, what: str) -> Edit:
+        """The edit for a dash spanning ``start:end`` with spaces; keeps line edges."""
+        before = text[start - 1] if start > 0 else "\n"
+        after = text[end] if end < len(text) else "\n"
+        # Spaces next to a line edge are indentation or trailing space: not ours.
+        if before in _LINE_EDGE:  # a dash opening a line (dialogue) keeps its space
+            start, end = d0, d1
+        if after in _LINE_EDGE:
+            end = d1
+        if style == "en-spaced":
+            left = " " if _spaced_before(text, start, d0) else ""
+            right = " " if _spaced_after(text, end, d1) else ""
+            return Edit(start, end, f"{left}–{right}", f"{what} as a spaced en dash")
+        return Edit(start, end, "—", f"{what} as an em dash")

@@ -1,0 +1,180 @@
+"""Straight quotes become curly quotes, apostrophes and primes, in the language's style.
+
+Styles (``Options.quotes``): ``curly`` (default) makes straight marks curly and
+keeps curly marks as they are (they are evidence for their neighbours);
+``straight`` turns every quote mark, apostrophe and prime into ``"`` or ``'``;
+``keep`` leaves quotes alone. ``Options.language`` picks the marks: English
+“ ” ‘ ’, French « » ‹ › with no-break spaces inside, German „ “ ‚ ‘. English
+keeps the writer's nesting (double or single outside) unless the setting
+``nesting = "language"`` is given; ``en-GB`` implies it (single outside).
+Re-nesting applies to the straight marks it converts; curly marks are kept.
+``Options.primes``: ``prime`` (5′10″) or ``straight`` (5'10").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tidyink.document import Block, Document
+from tidyink.filters._quote_roles import (
+    APOS,
+    CLOSE_D,
+    CLOSE_S,
+    DPRIME,
+    OPEN_D,
+    OPEN_S,
+    PRIME,
+    QuoteState,
+    classify,
+)
+from tidyink.filters.base import Context, TextFilter
+from tidyink.records import Edit
+
+NBSP = "\u00a0"
+_STYLES: dict[str, dict[str, str]] = {
+    "en": {OPEN_D: "“", CLOSE_D: "”", OPEN_S: "‘", CLOSE_S: "’"},
+    "fr": {OPEN_D: "«" + NBSP, CLOSE_D: NBSP + "»", OPEN_S: "‹" + NBSP, CLOSE_S: NBSP + "›"},
+    "de": {OPEN_D: "„", CLOSE_D: "“", OPEN_S: "‚", CLOSE_S: "‘"},
+}
+_STRAIGHT = {
+    OPEN_D: '"',
+    CLOSE_D: '"',
+    OPEN_S: "'",
+    CLOSE_S: "'",
+    APOS: "'",
+    PRIME: "'",
+    DPRIME: '"',
+}
+_SPACES = " \u00a0\u202f\u2009"
+_WHY = {
+    OPEN_D: "opening double quote",
+    CLOSE_D: "closing double quote",
+    OPEN_S: "opening single quote",
+    CLOSE_S: "closing single quote",
+    APOS: "apostrophe",
+    PRIME: "prime",
+    DPRIME: "double prime",
+}
+
+
+def quote_style(language: str) -> str:
+    """The quote style key for an ``Options.language`` value."""
+    base = language.replace("_", "-").split("-")[0].lower()
+    return base if base in _STYLES else "en"
+
+
+def _nesting(ctx: Context) -> str:
+    default = "language" if ctx.options.language.replace("_", "-").lower() == "en-gb" else "keep"
+    return str(ctx.setting("quotes", "nesting", default))
+
+
+class Quotes(TextFilter):
+    name = "quotes"
+    description = (
+        "Curly quotes, apostrophes ('tis, don't, James') and primes, in the language's style."
+    )
+    stage = "typography"
+    order = 310
+
+    def prepare(self, doc: Document, ctx: Context) -> None:
+        from tidyink.lexicon import language_codes
+
+        self._state = QuoteState(langs=language_codes(ctx.options.language))
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        style = ctx.options.quotes
+        if style == "keep" or not any(ch in text for ch in "\"'“”‘’„‚«»‹›′″"):
+            if style != "keep":
+                self._state.double_open = self._state.single_open = False
+            return []
+        roles = classify(text, self._state)
+        if style == "straight":
+            return list(self._straight(text, roles))
+        return list(self._curly(text, roles, ctx))
+
+    def _straight(self, text: str, roles: dict[int, str]) -> Iterable[Edit]:
+        for i, role in sorted(roles.items()):
+            new = _STRAIGHT[role]
+            start, end = i, i + 1
+            if text[i] in "«‹":
+                while end < len(text) and text[end] in _SPACES[1:]:
+                    end += 1
+            elif text[i] in "»›":
+                while start > 0 and text[start - 1] in _SPACES[1:]:
+                    start -= 1
+            if text[start:end] != new:
+                yield Edit(start, end, new, f"straight {_WHY[role]}")
+
+    def _curly(self, text: str, roles: dict[int, str], ctx: Context) -> Iterable[Edit]:
+        lang = quote_style(ctx.options.language)
+        marks = _STYLES[lang]
+        renest = _nesting(ctx) == "language" and lang == "en"
+        outer_single = ctx.options.language.replace("_", "-").lower() == "en-gb"
+        primes = ctx.options.primes
+        depth: list[str] = []
+        floor = 0  # end of the last edit: French marks never reach back over it
+        for i in sorted(roles):
+            role = roles[i]
+            ch = text[i]
+            straight = ch in "\"'"
+            if role in (OPEN_D, OPEN_S, CLOSE_D, CLOSE_S):
+                out_role = _renested(role, depth, outer_single) if renest else role
+                new = marks[out_role]
+                if not straight and not (lang == "fr" and new.strip(NBSP) == ch):
+                    continue  # curly marks already there are kept (and count for nesting)
+                # (French guillemets already there get their no-break space)
+            elif role == APOS:
+                if not straight:
+                    continue
+                new = "’"
+            else:  # primes
+                if primes == "straight":
+                    new = "'" if role == PRIME else '"'
+                elif straight:
+                    new = "′" if role == PRIME else "″"
+                else:
+                    continue
+            for edit in _edit(text, i, new, role, floor):
+                floor = edit.end
+                yield edit
+
+
+def _renested(role: str, depth: list[str], outer_single: bool) -> str:
+    """The role by nesting level: outside quotes single (en-GB) or double (en-US)."""
+    if role in (OPEN_D, OPEN_S):
+        level = len(depth)
+        depth.append(role)
+        single = (level % 2 == 0) == outer_single
+        return OPEN_S if single else OPEN_D
+    level = max(len(depth) - 1, 0)
+    if depth:
+        depth.pop()
+    single = (level % 2 == 0) == outer_single
+    return CLOSE_S if single else CLOSE_D
+
+
+def _edit(text: str, i: int, new: str, role: str, floor: int) -> Iterable[Edit]:
+    """Replace the mark at ``i``; French marks take in the spaces next to them.
+
+    At a line's end (or start) a French mark takes no space: what is left
+    there is trailing space (or indentation), not the space inside the quote.
+    """
+    start, end = i, i + 1
+    if new.endswith(NBSP):  # « : absorb spaces after it
+        j = end
+        while j < len(text) and text[j] in _SPACES:
+            j += 1
+        if j >= len(text) or text[j] == "\n":
+            new = new.rstrip(NBSP)
+        else:
+            end = j
+    elif new.startswith(NBSP):  # » : absorb spaces before it
+        j = start
+        while j > floor and text[j - 1] in _SPACES:
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
+            new = new.lstrip(NBSP)
+        else:
+            start = j
+    if text[start:end] != new:
+        yield Edit(start, end, new, _WHY[role])

@@ -1,0 +1,108 @@
+"""Tidy spaces inside lines: runs of spaces, spaces before punctuation, trailing spaces.
+
+Leading indentation is never touched (verse indentation means something), and
+neither is anything protected (code, raw HTML). In French style a space before
+``; : ! ?`` is kept (it belongs there), as is the space inside « ».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from tidyink.document import MARK, OBJECT, Block, Document
+from tidyink.filters.base import Context, TextFilter
+from tidyink.records import Edit
+
+# Two or more spaces after something that is not a space, before something that is not one.
+_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
+_TRAILING = regex.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
+# Spaces before punctuation that ends a phrase: the punctuation must be
+# followed by a space, the end, a closing mark or more punctuation (so .5,
+# .txt and spaced ellipses '. . .' stay as they are).
+_BEFORE_PUNCT = regex.compile(
+    rf"(?<=[\p{{L}}\p{{M}}\p{{N}}’”»)\]{MARK}{OBJECT}]) +(?P<p>[,.;:!?])"
+    rf"(?=[\s\"'’”»)\]{MARK}]|$|[,.;:!?…])"
+)
+# Spaces on a line of their own between blocks (never the indentation that
+# may start the next block: only spaces followed by a line end).
+_BLANK_WS = regex.compile(r"(?<=\n|^)[ \t]+(?=\n)")
+_FRENCH_KEEP = frozenset(";:!?")
+
+
+class Spacing(TextFilter):
+    name = "spacing"
+    description = "Collapse runs of spaces, drop spaces before , . ; : ! ? and trailing spaces."
+    stage = "typography"
+    order = 340
+
+    def run(self, doc: Document, ctx: Context) -> None:
+        super().run(doc, ctx)
+        # Whitespace-only lines between blocks: trailing whitespace too.
+        if _BLANK_WS.search(doc.lead):
+            doc.lead = self._clean_gap(doc.lead, 1, ctx)
+        for block in doc.blocks:
+            if block.sep and _BLANK_WS.search(block.sep):
+                block.sep = self._clean_gap(block.sep, block.end_line or block.line, ctx)
+
+    def _clean_gap(self, gap: str, line: int, ctx: Context) -> str:
+        for m in _BLANK_WS.finditer(gap):
+            at = line + gap.count("\n", 0, m.start())
+            self.record(ctx, at, 1, m.group(), "", "trailing whitespace")
+        return _BLANK_WS.sub("", gap)
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if not _worth_a_look(text):
+            return []
+        french = ctx.options.language.replace("_", "-").split("-")[0].lower() == "fr"
+        out: list[Edit] = []
+        for m in _RUN.finditer(text):
+            if _decorative_line(text, m.start()):
+                continue  # *    *    * and other ornaments keep their spacing
+            out.append(Edit(m.start(), m.end(), " ", "run of spaces"))
+        for m in _TRAILING.finditer(text):
+            out.append(Edit(m.start(), m.end(), "", "trailing whitespace"))
+        for m in _BEFORE_PUNCT.finditer(text):
+            p = m.group("p")
+            if french and p in _FRENCH_KEEP:
+                continue
+            if p == "." and text[m.end() : m.end() + 2] in (" .", ". "):
+                continue  # a spaced ellipsis
+            if p == "." and m.end() < len(text) and text[m.end()] == ".":
+                continue  # a space before an ellipsis ( ...) belongs to it
+            out.append(Edit(m.start(), m.start("p"), "", f"space before {p!r}"))
+        return _without_overlaps(out)
+
+
+def _worth_a_look(text: str) -> bool:
+    """A fast pre-check: could any rule match?"""
+    return (
+        "  " in text
+        or " \n" in text
+        or "\t\n" in text
+        or text.endswith((" ", "\t"))
+        or any(f" {p}" in text for p in ",.;:!?")
+    )
+
+
+def _decorative_line(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` has no letters or digits (an ornament)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return not any(ch.isalnum() for ch in line)
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    edits.sort(key=lambda e: (e.start, e.end))
+    out: list[Edit] = []
+    for e in edits:
+        if out and e.start < out[-1].end:
+            # A run of spaces before punctuation: removing wins over collapsing.
+            last = out.pop()
+            reason = e.reason if not e.new else last.reason
+            out.append(Edit(last.start, max(e.end, last.end), "", reason))
+            continue
+        out.append(e)
+    return out

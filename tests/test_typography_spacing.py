@@ -1,0 +1,79 @@
+"""Spacing inside lines: runs, spaces before punctuation, trailing whitespace."""
+
+from __future__ import annotations
+
+import tidyink
+
+
+def typeset(text: str, only: tuple[str, ...] = ("typography",), **options: object) -> str:
+    """Run only the given filters over plain text and return the text."""
+    result = tidyink.convert(
+        text, to="text", input_format="text", only=list(only), lint=False, **options
+    )
+    return result.text
+
+
+def spacing(text: str, **options: object) -> str:
+    return typeset(text, only=("spacing",), **options)
+
+
+def test_runs_of_spaces_collapse() -> None:
+    assert spacing("one  two   three.  Four") == "one two three. Four"
+
+
+def test_space_before_punctuation_goes() -> None:
+    assert spacing("yes , no ; maybe : really ? yes !") == "yes, no; maybe: really? yes!"
+    assert spacing("the end .") == "the end."
+
+
+def test_trailing_whitespace_goes() -> None:
+    assert spacing("line one   \nline two\t\nend  ") == "line one\nline two\nend"
+
+
+def test_whitespace_only_lines_between_blocks_are_emptied() -> None:
+    result = tidyink.convert(
+        "one\n   \n\t\n    two, indented\n",
+        to="text",
+        input_format="text",
+        only=["spacing"],
+        lint=False,
+    )
+    assert result.text == "one\n\n\n    two, indented\n"
+    assert [(c.line, c.before) for c in result.changes] == [(2, "   "), (3, "\t")]
+
+
+def test_ornament_lines_keep_their_spacing() -> None:
+    assert spacing("    *    *    *\nnext  line") == "    *    *    *\nnext line"
+
+
+def test_leading_indentation_is_kept() -> None:
+    verse = "    The first line\n      the second, indented\n    the third"
+    assert spacing(verse) == verse
+
+
+def test_things_that_look_like_punctuation_spacing_are_kept() -> None:
+    for text in ("costs .5 cents", "a .txt file", "wait . . . now", "see ...", "a - b"):
+        assert spacing(text) == text
+
+
+def test_french_keeps_space_before_high_punctuation() -> None:
+    assert (
+        spacing("Quoi ? Non ! Ici : oui ; bon , fin .", language="fr")
+        == "Quoi ? Non ! Ici : oui ; bon, fin."
+    )
+
+
+def test_markdown_code_is_never_respaced() -> None:
+    md = "Some  text , and `code  ,  here` too.\n\n```\nx  =  1 ,\n```\n"
+    result = tidyink.convert(
+        md, to="markdown", input_format="markdown", only=["spacing"], lint=False
+    )
+    assert result.text == "Some text, and `code  ,  here` too.\n\n```\nx  =  1 ,\n```\n"
+
+
+def test_markdown_hard_line_break_survives() -> None:
+    md = "A line with a hard break  \nand the next , line.\n"
+    result = tidyink.convert(
+        md, to="markdown", input_format="markdown", only=["spacing"], lint=False
+    )
+    assert result.text == "A line with a hard break  \nand the next, line.\n"
