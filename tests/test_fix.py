@@ -176,7 +176,8 @@ def test_text_keeps_its_block_separators(tmp_path):
     source = "Para one...\n\n\n\nPara two\n   \nlast...\n"
     path = write(tmp_path / "t.txt", source)
     run("fix", str(path))
-    assert path.read_text() == source.replace("...", "…")
+    # blank runs keep their length; the spacing filter trims the whitespace-only line
+    assert path.read_text() == source.replace("...", "…").replace("\n   \n", "\n\n")
 
 
 def test_file_mode_kept_and_no_temp_files_left(tmp_path):
