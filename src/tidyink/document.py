@@ -118,6 +118,16 @@ def _merge(pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _newlines(text: str) -> list[int]:
+    """Offsets of every newline in ``text``."""
+    found: list[int] = []
+    k = text.find("\n")
+    while k >= 0:
+        found.append(k)
+        k = text.find("\n", k + 1)
+    return found
+
+
 @dataclass(slots=True)
 class Span:
     """A run of inline content with its origin in the decoded input."""
@@ -138,7 +148,7 @@ class Span:
         source = self.orig if self.orig is not None else self.text
         offset = max(0, min(offset, len(source)))
         if self._nl is None:
-            self._nl = [i for i, ch in enumerate(source) if ch == "\n"]
+            self._nl = _newlines(source)
         n = bisect_right(self._nl, offset - 1)
         if n == 0:
             return max(self.line, 1), self.col + offset + 1

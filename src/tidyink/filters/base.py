@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from tidyink.document import PROSE_BLOCKS, Block, Document
+from tidyink.document import PROSE_BLOCKS, Block, Document, ProseView
 from tidyink.options import Options
 from tidyink.records import Change, Edit, Finding
 
@@ -69,10 +69,14 @@ class TextFilter(Filter):
         self.prepare(doc, ctx)
         for block in doc.blocks:
             if block.kind in self.block_kinds:
-                self.apply(block, self.edits(block.prose().text, block, ctx), ctx)
+                view = block.prose()
+                edits = list(self.edits(view.text, block, ctx))
+                if edits:
+                    self.apply(block, edits, ctx, view)
 
-    def apply(self, block: Block, edits: Iterable[Edit], ctx: Context) -> int:
-        view = block.prose()
+    def apply(self, block: Block, edits: Iterable[Edit], ctx: Context, view: ProseView | None = None) -> int:
+        """Apply ``edits`` to ``block`` (``view``: its current prose view, if at hand)."""
+        view = view or block.prose()
         text = view.text
         applied = view.apply(edits)
         for edit, line, column in applied:
