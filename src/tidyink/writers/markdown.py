@@ -71,6 +71,24 @@ def _lines(text: str, hard_break: str) -> str:
     return hard_break.join(lines)
 
 
+_LONE_NUMBER = regex.compile(r"[IVXLCDM]+|\d+")
+
+
+def heading_title(lines: list[str]) -> str:
+    """A heading's lines on one line: a subtitle follows its label after ': ' or '. '."""
+    if not lines:
+        return ""
+    title = lines[0]
+    for line in lines[1:]:
+        if regex.search(r"[.:;!?—–-]$", title):
+            title += " " + line
+        elif _LONE_NUMBER.fullmatch(title):
+            title += ". " + line
+        else:
+            title += ": " + line
+    return title
+
+
 def render_block(block: Block, options: Options) -> str:
     if block.verbatim:
         return "".join(span.text for span in block.spans)
@@ -81,7 +99,7 @@ def render_block(block: Block, options: Options) -> str:
         return "".join(span.text for span in block.spans)
     body = inline(block, escape=True)
     if block.kind == HEADING:
-        title = " ".join(part.strip() for part in body.split("\n") if part.strip())
+        title = heading_title([part.strip() for part in body.split("\n") if part.strip()])
         title = regex.sub(r"(?<= )(#+)$", lambda m: "\\" + m.group(1), title)
         return "#" * max(1, min(block.level or options.heading_level, 6)) + " " + title
     if block.kind == VERSE:
