@@ -88,6 +88,8 @@ def convert(
     source = load(data, path=path, encoding=opts.encoding)
     fmt = opts.input_format or readers.sniff_format(source.text, path)
     doc = readers.read(source.text, fmt)
+    doc.meta.setdefault("source", path)
+    doc.meta.setdefault("encoding", source.encoding)
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
     pipeline.run(doc, ctx, fmt)
     text = writers.write(doc, opts)

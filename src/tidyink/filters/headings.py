@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import regex
 
-from tidyink.document import BREAK, HEADING, PARAGRAPH, SCENE_BREAK, TEXT, VERSE, Block, Document, Span
+from tidyink.document import (
+    BREAK,
+    HEADING,
+    PARAGRAPH,
+    SCENE_BREAK,
+    TEXT,
+    VERSE,
+    Block,
+    Document,
+    Span,
+)
 from tidyink.filters.base import Context, Filter
 
 _ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
@@ -18,7 +28,8 @@ _WORD_NUMBERS = (
     r"premier|première|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|erstes|erster)"
 )
 _NUMBER = (
-    rf"(?:\d{{1,4}}|{_ROMAN}|(?i:{_WORD_NUMBERS}(?:[- ]{_WORD_NUMBERS})*)|(?i:the\s+{_WORD_NUMBERS}))"
+    rf"(?:\d{{1,4}}|{_ROMAN}|(?i:{_WORD_NUMBERS}(?:[- ]{_WORD_NUMBERS})*)"
+    rf"|(?i:the\s+{_WORD_NUMBERS}))"
 )
 # Words that name a division; the number (or nothing, for prologue and the like) follows.
 _MAJOR = r"(?:book|part|volume|vol\.|tome|livre|partie|teil|buch|libro|parte)"
@@ -31,7 +42,9 @@ _STANDALONE = (
     r"postscript|appendix|prolog|epilog|vorwort|nachwort|préface|avant-propos|épilogue)"
 )
 _TITLE_TAIL = r"(?:\s*(?:[.:—–-]|--)?\s+\S.{0,120})?"
-_KEYWORD = regex.compile(rf"(?i:{_MAJOR})\s+{_NUMBER}\.?{_TITLE_TAIL}|(?i:{_CHAPTER})\s+{_NUMBER}\.?{_TITLE_TAIL}")
+_KEYWORD = regex.compile(
+    rf"(?i:{_MAJOR})\s+{_NUMBER}\.?{_TITLE_TAIL}|(?i:{_CHAPTER})\s+{_NUMBER}\.?{_TITLE_TAIL}"
+)
 _MAJOR_RE = regex.compile(rf"(?i:{_MAJOR})\s")
 _STANDALONE_RE = regex.compile(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
 _LONE_NUMBER = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.?")
@@ -107,6 +120,7 @@ class Headings(Filter):
     formats = frozenset({"text"})
 
     def run(self, doc: Document, ctx: Context) -> None:
+        doc.meta["restructured"] = True  # writers: one blank line between blocks
         blocks = doc.blocks
         ranks = [self._rank(block) for block in blocks]
         found: list[tuple[int, int, bool]] = []  # (index, rank, has subtitle block)
@@ -147,7 +161,9 @@ class Headings(Filter):
             block.level = min(6, base + levels.index(rank))
             block.sep = None
             first = block.text.split("\n")[0].strip()
-            self.record(ctx, block.line, 1, first, "#" * block.level + " " + first, "chapter heading")
+            self.record(
+                ctx, block.line, 1, first, "#" * block.level + " " + first, "chapter heading"
+            )
         doc.blocks = [b for k, b in enumerate(blocks) if k not in drop]
         self._book_title(doc, ctx)
 
@@ -165,12 +181,17 @@ class Headings(Filter):
             return None
         return rank if _is_subtitle(lines[1]) else None
 
-    def _accept(self, blocks: list[Block], ranks: list[int | None], i: int, rank: int, after: int | None) -> bool:
+    def _accept(
+        self, blocks: list[Block], ranks: list[int | None], i: int, rank: int, after: int | None
+    ) -> bool:
         """Context: a heading is followed by text, and is not a signature or a contents line."""
         if after is None:
             return False
-        if ranks[after] is not None and ranks[after] >= rank and not _bare_label(blocks[after]) or (
-            ranks[after] == rank
+        if (
+            (ranks[after] is not None
+            and ranks[after] >= rank
+            and not _bare_label(blocks[after]))
+            or (ranks[after] == rank)
         ):
             return False  # a list of headings: a table of contents
         if rank == CAPS:
@@ -200,12 +221,12 @@ class Headings(Filter):
                 continue
             text = " ".join(block.text.split())
             if (title and text.casefold() == title) or (
-                not title
-                and classify(text) == CAPS
-                and previous.casefold() not in _BY
+                not title and classify(text) == CAPS and previous.casefold() not in _BY
             ):
                 block.kind, block.level, block.sep = HEADING, 1, None
                 self.record(ctx, block.line, 1, text, "# " + text, "book title")
+                doc.meta.setdefault("title", text)
+                _find_author(doc, doc.blocks.index(block))
                 break
             previous = text
 
@@ -238,7 +259,9 @@ def _subtitle_block(block: Block, rank: int | None) -> bool:
 
 def _title_like(text: str) -> bool:
     line = " ".join(text.split())
-    return not regex.search(r"[.!?,;]$", line.rstrip("'\"’”")) and (line.isupper() or _title_case(line))
+    return not regex.search(r"[.!?,;]$", line.rstrip("'\"’”")) and (
+        line.isupper() or _title_case(line)
+    )
 
 
 def _next_prose(blocks: list[Block], i: int | None) -> int | None:
@@ -262,3 +285,21 @@ def _append_subtitle(block: Block, sub: Block) -> None:
     block.spans.append(Span(BREAK, "\n", block.end_line or block.line, 0, "\n"))
     block.spans.extend(sub.spans)
     block.end_line = sub.end_line
+
+
+_AUTHOR = regex.compile(r"(?i:by|von|par|de|di|door|por)\s+(?P<name>[\p{L}.' -]{3,60})")
+
+
+def _find_author(doc: Document, title_index: int) -> None:
+    """An author line under the title: "By Jane Doe", or "by" on its own over the name."""
+    if "author" in doc.meta:
+        return
+    texts = [" ".join(b.text.split()) for b in doc.blocks[title_index + 1 : title_index + 4]]
+    for k, text in enumerate(texts):
+        m = _AUTHOR.fullmatch(text)
+        if m:
+            doc.meta["author"] = m.group("name").strip()
+            return
+        if text.casefold() in _BY and k + 1 < len(texts) and len(texts[k + 1].split()) <= 6:
+            doc.meta["author"] = texts[k + 1]
+            return

@@ -5,7 +5,15 @@ from __future__ import annotations
 from statistics import median
 
 from tidyink.document import PARAGRAPH, Block, Document
-from tidyink.filters._layout import Line, Wrap, ends_sentence, lines_of, simple_span, split_block, wrap_of
+from tidyink.filters._layout import (
+    Line,
+    Wrap,
+    ends_sentence,
+    lines_of,
+    simple_span,
+    split_block,
+    wrap_of,
+)
 from tidyink.filters.base import Context, Filter
 
 LONG_LINE = 80  # longer than any usual wrap width: a line this long is a whole paragraph
@@ -22,6 +30,7 @@ class Paragraphs(Filter):
     formats = frozenset({"text"})
 
     def run(self, doc: Document, ctx: Context) -> None:
+        doc.meta["restructured"] = True  # writers: one blank line between blocks
         wrap = wrap_of(doc)
         out: list[Block] = []
         for block in doc.blocks:
@@ -34,10 +43,12 @@ class Paragraphs(Filter):
             if len(starts) <= 1:
                 out.append(block)
                 continue
-            groups = [(lines[a:b], PARAGRAPH) for a, b in zip(starts, [*starts[1:], len(lines)])]
+            groups = [(lines[a:b], PARAGRAPH) for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
             out.extend(split_block(block, span, groups))
             how = "one per line" if len(starts) == len(lines) else "marked by indentation"
-            self.record(ctx, block.line, 1, "\n", "\n\n", f"split into {len(groups)} paragraphs ({how})")
+            self.record(
+                ctx, block.line, 1, "\n", "\n\n", f"split into {len(groups)} paragraphs ({how})"
+            )
         doc.blocks = out
 
 
@@ -50,12 +61,16 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
         return list(range(len(lines)))
     base = min(line.indent for line in lines)
     indented = [i for i, line in enumerate(lines) if i and line.indent >= base + 2]
-    if not indented or len(indented) == len(lines) - 1 and lines[0].indent == base:
+    if not indented or (len(indented) == len(lines) - 1 and lines[0].indent == base):
         # Every line after the first indented: a hanging indent, or verse.
         return [0]
     if sum(lengths) / len(lengths) < 40:
         return [0]  # short lines: verse or a list, whose indentation is layout
-    starts = [0] + [i for i in indented if ends_sentence(lines[i - 1].text) or not _is_full(lines[i - 1], lines, wrap)]
+    starts = [0] + [
+        i
+        for i in indented
+        if ends_sentence(lines[i - 1].text) or not _is_full(lines[i - 1], lines, wrap)
+    ]
     return starts
 
 

@@ -43,6 +43,7 @@ class SceneBreaks(Filter):
     formats = frozenset({"text"})
 
     def run(self, doc: Document, ctx: Context) -> None:
+        doc.meta["restructured"] = True  # writers: one blank line between blocks
         marker = ctx.options.scene_break
         for block in doc.blocks:
             if block.kind in (PARAGRAPH, VERSE) and all(s.kind == TEXT for s in block.spans):

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
-from tidyink.filters._layout import Line, Wrap, ends_sentence, lines_of, simple_span, split_block, wrap_of
+from tidyink.filters._layout import (
+    Line,
+    Wrap,
+    ends_sentence,
+    lines_of,
+    simple_span,
+    split_block,
+    wrap_of,
+)
 from tidyink.filters.base import Context, Filter
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -26,6 +36,7 @@ class Unwrap(Filter):
     formats = frozenset({"text"})
 
     def run(self, doc: Document, ctx: Context) -> None:
+        doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.lexicon import language_codes
 
         wrap = wrap_of(doc)
@@ -40,6 +51,9 @@ class Unwrap(Filter):
                 out.append(block)
                 continue
             lines = [line for line in lines_of(span) if line.stripped]
+            if not lines:
+                out.append(block)
+                continue
             groups = _groups(lines, wrap)
             if len(groups) == 1 and groups[0][1] == PARAGRAPH and len(lines) == 1:
                 self._tidy(block, span, ctx)  # one line: only its indentation goes
@@ -75,8 +89,14 @@ class Unwrap(Filter):
                 if self._is_one_word(hyphen.group(1), word.group()):
                     edits.append((m.start() - 1, m.end(), ""))
                     line, col = span.position(m.start() - 1)
-                    self.record(ctx, line, col - len(hyphen.group(1)), f"{hyphen.group(1)}-\n{word.group()}",
-                                joined, "end-of-line hyphenation joined (the joined word is a word)")
+                    self.record(
+                        ctx,
+                        line,
+                        col - len(hyphen.group(1)),
+                        f"{hyphen.group(1)}-\n{word.group()}",
+                        joined,
+                        "end-of-line hyphenation joined (the joined word is a word)",
+                    )
                 else:
                     edits.append((m.start(), m.end(), ""))
             elif _DASH_END.search(before) or after.startswith(("--", "—")):
@@ -90,7 +110,14 @@ class Unwrap(Filter):
         line, col = span.position(0)
         span.edit(edits)
         if joins:
-            self.record(ctx, line, col, "\n", " ", f"joined {joins + 1} hard-wrapped lines into one paragraph")
+            self.record(
+                ctx,
+                line,
+                col,
+                "\n",
+                " ",
+                f"joined {joins + 1} hard-wrapped lines into one paragraph",
+            )
 
     def _is_one_word(self, left: str, right: str) -> bool:
         joined = (left + right).casefold()
@@ -120,11 +147,11 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
     """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are)."""
     if len(lines) == 1:
         return [(lines, PARAGRAPH)]
-    hard = [_hard(a, b, wrap) for a, b in zip(lines, lines[1:])]
+    hard = [_hard(a, b, wrap) for a, b in pairwise(lines)]
     if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and _verse_like(lines):
         return [(lines, VERSE)]
     segments: list[list[Line]] = [[lines[0]]]
-    for is_hard, line in zip(hard, lines[1:]):
+    for is_hard, line in zip(hard, lines[1:], strict=True):
         if is_hard:
             segments.append([line])
         else:
@@ -135,7 +162,11 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
     def flush() -> None:
         if not run:
             return
-        if len(run) == 1 or all(ends_sentence(x.text) for x in run[:-1]) and ends_sentence(run[-1].text):
+        if (
+            len(run) == 1
+            or (all(ends_sentence(x.text) for x in run[:-1])
+            and ends_sentence(run[-1].text))
+        ):
             out.extend(([x], PARAGRAPH) for x in run)
         else:
             out.append((list(run), VERSE))

@@ -108,11 +108,23 @@ def render_block(block: Block, options: Options) -> str:
     return _lines(body, "\n")
 
 
+def front_matter(doc: Document) -> str:
+    """YAML front matter: title, author, source file and detected encoding, when known."""
+    import json
+
+    fields = [(key, doc.meta.get(key)) for key in ("title", "author", "source", "encoding")]
+    lines = [f"{key}: {json.dumps(str(val), ensure_ascii=False)}" for key, val in fields if val]
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n\n"
+
+
 def write(doc: Document, options: Options) -> str:
     rendered = [render_block(block, options) for block in doc.blocks]
     keep = doc.format == "markdown"
     if not keep:
-        pairs = [(b, r) for b, r in zip(doc.blocks, rendered) if r.strip()]
+        pairs = [(b, r) for b, r in zip(doc.blocks, rendered, strict=True) if r.strip()]
         doc = Document([b for b, _ in pairs], doc.format, "", doc.meta)
         rendered = [r for _, r in pairs]
-    return join_blocks(doc, rendered, keep_separators=keep)
+    text = join_blocks(doc, rendered, keep_separators=keep)
+    if options.front_matter and not doc.meta.get("front_matter"):
+        text = front_matter(doc) + text
+    return text
