@@ -43,7 +43,8 @@ class Paragraphs(Filter):
             if len(starts) <= 1:
                 out.append(block)
                 continue
-            groups = [(lines[a:b], PARAGRAPH) for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
+            ends = [*starts[1:], len(lines)]
+            groups = [(lines[a:b], PARAGRAPH) for a, b in zip(starts, ends, strict=True)]
             out.extend(split_block(block, span, groups))
             how = "one per line" if len(starts) == len(lines) else "marked by indentation"
             self.record(
