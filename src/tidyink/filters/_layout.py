@@ -25,21 +25,13 @@ class Line:
     start: int
     end: int
     text: str
-
-    @property
-    def indent(self) -> int:
-        """Width of the leading white space (a tab counts four)."""
-        lead = _INDENT.match(self.text).group()  # type: ignore[union-attr]
-        return sum(4 if ch == "\t" else 1 for ch in lead)
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    indent: int  # width of the leading white space (a tab counts four)
+    stripped: str
 
     @property
     def length(self) -> int:
         """Visible length, indentation included, trailing space excluded."""
-        return self.indent + len(self.text.strip())
+        return self.indent + len(self.stripped)
 
 
 def simple_span(block: Block) -> Span | None:
@@ -53,7 +45,9 @@ def lines_of(span: Span) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for piece in span.text.split("\n"):
-        out.append(Line(pos, pos + len(piece), piece))
+        lead = _INDENT.match(piece).group()  # type: ignore[union-attr]
+        indent = len(lead) + 3 * lead.count("\t")
+        out.append(Line(pos, pos + len(piece), piece, indent, piece.strip()))
         pos += len(piece) + 1
     return out
 

@@ -187,12 +187,7 @@ class Headings(Filter):
         """Context: a heading is followed by text, and is not a signature or a contents line."""
         if after is None:
             return False
-        if (
-            (ranks[after] is not None
-            and ranks[after] >= rank
-            and not _bare_label(blocks[after]))
-            or (ranks[after] == rank)
-        ):
+        if ranks[after] == rank:
             return False  # a list of headings: a table of contents
         if rank == CAPS:
             prev = _prev_prose(blocks, i)

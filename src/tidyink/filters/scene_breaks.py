@@ -84,7 +84,7 @@ class SceneBreaks(Filter):
             return
         usual, _ = Counter(n for _, n in candidates).most_common(1)[0]
         wide = [i for i, n in candidates if n > usual]
-        if not wide or len(wide) > 0.2 * len(candidates):
+        if not wide or len(wide) * 3 > len(candidates):
             return  # no rule to break, or the gaps vary too much to mean anything
         for i in reversed([i for i in wide if i in wide_ok]):
             a = blocks[i]

@@ -22,7 +22,8 @@ _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HYPHEN_END = regex.compile(r"(?<![-\p{L}]-?)(\p{L}+)-$")
 _DASH_END = regex.compile(r"(?:--|[—―])$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
-JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
+JOIN_ZIPF = 3.0
+DEEP_INDENT = 12  # wrapped quotations are indented less than this  # a joined word this frequent (wordfreq Zipf scale) is one word
 
 
 class Unwrap(Filter):
@@ -80,8 +81,8 @@ class Unwrap(Filter):
         edits = _trim_edits(text)
         joins = 0
         for m in regex.finditer(r"[ \t]*\n[ \t\u00a0]*", text):
-            before = text[: m.start()]
-            after = text[m.end() :]
+            before = text[max(0, m.start() - 80) : m.start()]
+            after = text[m.end() : m.end() + 80]
             hyphen = _HYPHEN_END.search(before)
             word = _FIRST_WORD.match(after)
             if hyphen and word:
@@ -187,6 +188,8 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
         return True
     if line.length > wrap.width + wrap.slack:
         return True  # longer than the wrap: a whole paragraph on one line
+    if max(line.indent, next_line.indent) >= DEEP_INDENT:
+        return True  # set far right: a signature, a dateline, a centred line
     return wrap.fits(line, next_line)
 
 
