@@ -131,7 +131,8 @@ def fanfic() -> None:
     print("fanfic/chapter-nine.txt")
     first_line = result.text.split("\n", 1)[0]
     print(
-        f"  heading: {first_line!r} (subtitle kept: {heading is not None and 'Long ago' in heading.text})"
+        f"  heading: {first_line!r} "
+        f"(subtitle kept: {heading is not None and 'Long ago' in heading.text})"
     )
     print(f"  scene breaks: {breaks} at {gaps} wider blank-line gaps in the input")
     print(
@@ -142,7 +143,8 @@ def fanfic() -> None:
     )
     raw = block_types(source)
     print(
-        f"  peer, raw text read as Markdown: {broken(raw)}; {raw['hr']} hr, {raw['heading_open']} headings"
+        f"  peer, raw text read as Markdown: {broken(raw)}; "
+        f"{raw['hr']} hr, {raw['heading_open']} headings"
     )
     print()
 
@@ -158,7 +160,7 @@ def books() -> tuple[list[tuple[int, int, int]], dict[str, api.Result]]:
         path = CORPUS / "gutenberg" / name
         if not path.exists():
             continue
-        text, offset = body(path)
+        text, _ = body(path)
         truth = {
             i + 1
             for i, line in enumerate(text.split("\n"))
@@ -194,7 +196,8 @@ def books() -> tuple[list[tuple[int, int, int]], dict[str, api.Result]]:
     true_n = sum(t[1] for t in totals)
     hits_n = sum(t[2] for t in totals)
     print(
-        f"{'all books: heading F1':<42} {true_n:>8} {found_n:>6} {f1(found_n, true_n, hits_n):>5.2f}"
+        f"{'all books: heading F1':<42} {true_n:>8} {found_n:>6} "
+        f"{f1(found_n, true_n, hits_n):>5.2f}"
     )
     print()
     return totals, results
@@ -212,7 +215,8 @@ def boundaries(blocks: list[list[str]]) -> tuple[list[str], set[int]]:
 
 def gold_agreement(results: dict[str, api.Result]) -> None:
     print(
-        f"{'Standard Ebooks chapter':<40} {'gold':>5} {'ours':>5} {'para F1':>7} {'breaks':>9} {'break F1':>8}"
+        f"{'Standard Ebooks chapter':<40} {'gold':>5} {'ours':>5} {'para F1':>7} "
+        f"{'breaks':>9} {'break F1':>8}"
     )
     para_tot = [0, 0, 0]
     break_tot = [0, 0, 0]
@@ -265,7 +269,8 @@ def gold_agreement(results: dict[str, api.Result]) -> None:
         print(
             f"{stem:<40} {len(gold_starts):>5} {len(our_starts):>5} "
             f"{f1(len(our_starts), len(gold_starts), hits):>7.3f} "
-            f"{len(our_breaks):>4}/{len(gold_breaks):<4} {f1(len(our_breaks), len(gold_breaks), bhits):>8.2f}"
+            f"{len(our_breaks):>4}/{len(gold_breaks):<4} "
+            f"{f1(len(our_breaks), len(gold_breaks), bhits):>8.2f}"
         )
     print(
         f"{'all gold chapters':<40} {para_tot[1]:>5} {para_tot[0]:>5} {f1(*para_tot):>7.3f} "
@@ -302,7 +307,8 @@ def main() -> int:
     _, results = books()
     gold_agreement(results)
     print(
-        "\npeer reference (issue 5, measured earlier): calibre heading F1 0.76 on books, 0.38 on fan fiction"
+        "\npeer reference (issue 5, measured earlier): "
+        "calibre heading F1 0.76 on books, 0.38 on fan fiction"
     )
     return 0
 

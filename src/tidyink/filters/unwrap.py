@@ -19,11 +19,11 @@ from tidyink.filters._layout import (
 from tidyink.filters.base import Context, Filter
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
-_HYPHEN_END = regex.compile(r"(?<![-\p{L}]-?)(\p{L}+)-$")
+_HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _DASH_END = regex.compile(r"(?:--|[—―])$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
-JOIN_ZIPF = 3.0
-DEEP_INDENT = 12  # wrapped quotations are indented less than this  # a joined word this frequent (wordfreq Zipf scale) is one word
+JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
+DEEP_INDENT = 12  # wrapped quotations are indented less than this
 
 
 class Unwrap(Filter):
@@ -163,10 +163,8 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
     def flush() -> None:
         if not run:
             return
-        if (
-            len(run) == 1
-            or (all(ends_sentence(x.text) for x in run[:-1])
-            and ends_sentence(run[-1].text))
+        if len(run) == 1 or (
+            all(ends_sentence(x.text) for x in run[:-1]) and ends_sentence(run[-1].text)
         ):
             out.extend(([x], PARAGRAPH) for x in run)
         else:
