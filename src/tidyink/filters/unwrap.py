@@ -163,7 +163,9 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
     def flush() -> None:
         if not run:
             return
-        if len(run) == 1 or (
+        if len(run) > 1 and min(x.indent for x in run) >= 2 and max(x.length for x in run) <= 80:
+            out.append((list(run), VERSE))  # set in from the margin: a stanza, an address
+        elif len(run) == 1 or (
             all(ends_sentence(x.text) for x in run[:-1]) and ends_sentence(run[-1].text)
         ):
             out.extend(([x], PARAGRAPH) for x in run)
