@@ -64,9 +64,15 @@ class Unwrap(Filter):
             if new_blocks is None:
                 block.kind = groups[0][1]
                 new_blocks = [block]
+            if len(new_blocks) > 1:
+                why = f"split at hard line breaks into {len(new_blocks)} blocks"
+                self.record(ctx, block.line, 1, "\n", "\n\n", why)
             for new in new_blocks:
                 if new.kind == PARAGRAPH:
                     self._join(new, new.spans[0], ctx)
+                elif new.kind == VERSE:
+                    n = new.text.count("\n") + 1
+                    self.record(ctx, new.line, 1, "\n", "\n", f"kept {n} line breaks (verse)")
             out.extend(new_blocks)
         doc.blocks = out
 
