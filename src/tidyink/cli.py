@@ -78,7 +78,9 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--scene-break", metavar="TEXT", help="Scene-break marker (default '* * *')."),
         click.option(
-            "--heading-level", type=click.IntRange(1, 6), help="Markdown level of chapters (default 2)."
+            "--heading-level",
+            type=click.IntRange(1, 6),
+            help="Markdown level of chapters (default 2).",
         ),
     ]
     for decorator in reversed(decorators):
@@ -103,9 +105,15 @@ def _overrides(**kwargs: Any) -> dict[str, Any]:
     help="Output format (default: from the output suffix, else Markdown).",
 )
 @filter_options
-@click.option("--wrap", type=click.IntRange(10), metavar="N", help="Text output: wrap at N columns.")
-@click.option("--ascii", "ascii_", is_flag=True, default=None, help="Text output: ASCII quotes, dashes, ...")
-@click.option("--front-matter", is_flag=True, default=None, help="Markdown output: YAML front matter.")
+@click.option(
+    "--wrap", type=click.IntRange(10), metavar="N", help="Text output: wrap at N columns."
+)
+@click.option(
+    "--ascii", "ascii_", is_flag=True, default=None, help="Text output: ASCII quotes, dashes, ..."
+)
+@click.option(
+    "--front-matter", is_flag=True, default=None, help="Markdown output: YAML front matter."
+)
 @click.option(
     "--verse-break",
     type=click.Choice(["backslash", "spaces"]),
