@@ -41,9 +41,9 @@ _STANDALONE = (
     r"(?:prologue|epilogue|preface|foreword|introduction|afterword|interlude|conclusion|"
     r"postscript|appendix|prolog|epilog|vorwort|nachwort|préface|avant-propos|épilogue)"
 )
-_TITLE_TAIL = r"(?:\s*(?:[.:—–-]|--)?\s+\S.{0,120})?"
+_TITLE_TAIL = r"(?:\s*(?P<sep>[.:—–-]|--)?\s+(?P<title>\S.{0,120}))?"
 _KEYWORD = regex.compile(
-    rf"(?i:{_MAJOR})\s+{_NUMBER}\.?{_TITLE_TAIL}|(?i:{_CHAPTER})\s+{_NUMBER}\.?{_TITLE_TAIL}"
+    rf"(?P<label>(?i:{_MAJOR}|{_CHAPTER}))\s+{_NUMBER}(?P<dot>\.)?{_TITLE_TAIL}"
 )
 _MAJOR_RE = regex.compile(rf"(?i:{_MAJOR})\s")
 _STANDALONE_RE = regex.compile(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
@@ -68,10 +68,16 @@ def classify(text: str) -> int | None:
     line = " ".join(text.split())
     if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":
         return None
-    if _KEYWORD.fullmatch(line):
-        if _MAJOR_RE.match(line):
-            return MAJOR
-        return CHAPTER if _title_ok(line) else None
+    m = _KEYWORD.fullmatch(line)
+    if m:
+        title = m.group("title")
+        if title and not _title_ok(title):
+            return None
+        # "Chapter One The Beginning" is a heading; "Part one of the plan failed." is not.
+        bare = title and not (m.group("dot") or m.group("sep"))
+        if bare and (not (title.isupper() or _title_case(title)) or title.endswith(".")):
+            return None
+        return MAJOR if _MAJOR_RE.match(line) else CHAPTER
     if _STANDALONE_RE.fullmatch(line):
         return CHAPTER
     if _LONE_NUMBER.fullmatch(line):

@@ -23,6 +23,7 @@ _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _DASH_END = regex.compile(r"(?:--|[—―])$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
+PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
 DEEP_INDENT = 12  # wrapped quotations are indented less than this
 
 
@@ -171,9 +172,7 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
             return
         if len(run) > 1 and min(x.indent for x in run) >= 2 and max(x.length for x in run) <= 80:
             out.append((list(run), VERSE))  # set in from the margin: a stanza, an address
-        elif len(run) == 1 or (
-            all(ends_sentence(x.text) for x in run[:-1]) and ends_sentence(run[-1].text)
-        ):
+        elif len(run) == 1 or _paragraph_lines(run):
             out.extend(([x], PARAGRAPH) for x in run)
         else:
             out.append((list(run), VERSE))
@@ -197,6 +196,24 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
     if max(line.indent, next_line.indent) >= DEEP_INDENT:
         return True  # set far right: a signature, a dateline, a centred line
     return wrap.fits(line, next_line)
+
+
+def _paragraph_lines(run: list[Line]) -> bool:
+    """Whether lines kept whole are paragraphs (one per line) rather than verse."""
+    ends = sum(1 for x in run if ends_sentence(x.text))
+    if ends == len(run):
+        return True
+    lengths = sorted(x.length for x in run)
+    if lengths[len(lengths) // 2] > PROSE_LINE:
+        return True  # too long for verse
+    return len(run) >= 4 and ends >= 0.7 * len(run) and not _rhymes_or_stanza(run)
+
+
+def _rhymes_or_stanza(run: list[Line]) -> bool:
+    """Verse signs: most lines start with a capital and are about as long as each other."""
+    caps = sum(1 for x in run if x.stripped[:1].isupper())
+    lengths = [x.length for x in run]
+    return caps == len(run) and max(lengths) - min(lengths) <= 20 and max(lengths) <= 60
 
 
 def _verse_like(lines: list[Line]) -> bool:
