@@ -302,3 +302,33 @@ def test_cli_flags(tmp_path):
     assert res.exit_code == 0 and max(len(x) for x in res.output.split("\n")) <= 20
     res = runner.invoke(main, ["convert", str(src), "--front-matter", "--verse-break", "spaces"])
     assert res.exit_code == 0 and res.output.startswith("---\nsource: ")
+
+
+def test_sentences_starting_with_a_division_word_are_not_headings():
+    text = (
+        "Part one of the plan was simple.\n\nBook two was better, they said.\n\n"
+        "Chapter One The Beginning\n\nIt began.\n"
+    )
+    result = tidyink.convert(text, lint=False, only=STRUCTURE)
+    assert headings(result) == [(2, "Chapter One The Beginning")]
+
+
+def test_one_paragraph_per_line_without_blank_lines():
+    lines = [
+        "The storm came in from the west just after dark, and every shutter on the street "
+        "began to bang.",
+        "Mara counted the seconds between the lightning and the thunder, the way her father "
+        "had taught her",
+        '"Nine," she whispered.',
+        "The old dog under the table did not care for counting and said so with a long, low groan.",
+        "She ran for the stairs.",
+    ]
+    result = tidyink.convert("\n".join(lines) + "\n", lint=False, only=STRUCTURE)
+    assert [b.text for b in result.document.blocks] == lines
+    assert kinds(result) == [PARAGRAPH] * 5
+
+
+def test_short_unpunctuated_lines_stay_together_as_verse():
+    text = "The road goes west\nThe river goes east\nAnd I go home\nWhere the kettle sings\n"
+    result = tidyink.convert(text, lint=False, only=STRUCTURE)
+    assert kinds(result) == [VERSE]

@@ -15,6 +15,9 @@ from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|[—-]{2}['"’”»]*\s*$|—['"’”»]*\s*$""")
+# Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
+# run longer than this are paragraphs written one per line, not a wrap.
+MAX_WRAP = 90
 _INDENT = regex.compile(r"[ \t\u00a0\u3000]*")
 
 
@@ -108,7 +111,7 @@ def wrap_of(doc: Document) -> Wrap:
         return Wrap(None)
     lengths.sort()
     width = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
-    if width < 20:
+    if width < 20 or width > MAX_WRAP:
         return Wrap(None)
     slack = max(4, round(width * 0.12))
     near = sum(1 for n in lengths if width - 2 * slack <= n <= width + 2)
