@@ -332,3 +332,25 @@ def test_short_unpunctuated_lines_stay_together_as_verse():
     text = "The road goes west\nThe river goes east\nAnd I go home\nWhere the kettle sings\n"
     result = tidyink.convert(text, lint=False, only=STRUCTURE)
     assert kinds(result) == [VERSE]
+
+
+def test_indented_letter_without_blank_lines():
+    result = doc_of("letter-indented.txt")
+    texts = [(b.kind, b.text) for b in result.document.blocks]
+    assert texts[1:4] == [
+        (PARAGRAPH, "Harbour House, 5th May."),
+        (PARAGRAPH, "Dear Miss Penrose,"),
+        (PARAGRAPH, texts[3][1]),
+    ]
+    assert texts[3][1].startswith("I write to say") and texts[3][1].endswith("other passengers.")
+    assert texts[4] == (PARAGRAPH, "We expect the service to resume on Monday.")
+    kind, closing = texts[5]
+    assert kind == VERSE
+    assert [line.strip() for line in closing.split("\n")] == ["Yours faithfully,", "Arthur Quill."]
+
+
+@settings(max_examples=80, deadline=None)
+@given(prose)
+def test_text_output_is_a_fixed_point(text):
+    once = tidyink.convert(text, input_format="text", to="text", lint=False).text
+    assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once

@@ -16,6 +16,7 @@ from tidyink.filters._layout import (
 )
 from tidyink.filters.base import Context, Filter
 
+DEEP_INDENT = 12  # set far right (datelines, signatures), as in unwrap
 LONG_LINE = 80  # longer than any usual wrap width: a line this long is a whole paragraph
 
 
@@ -70,7 +71,9 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
     starts = [0] + [
         i
         for i in indented
-        if ends_sentence(lines[i - 1].text) or not _is_full(lines[i - 1], lines, wrap)
+        if (ends_sentence(lines[i - 1].text) or not _is_full(lines[i - 1], lines, wrap))
+        # a closing and signature set far right stay together (unwrap keeps their lines)
+        and not (lines[i].indent >= DEEP_INDENT and lines[i - 1].indent >= DEEP_INDENT)
     ]
     return starts
 

@@ -170,6 +170,16 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
     def flush() -> None:
         if not run:
             return
+        # A line set far right (a dateline) and one at the margin (a salutation) part ways.
+        deep = [x.indent >= DEEP_INDENT for x in run]
+        cut = next((k for k in range(1, len(run)) if deep[k] != deep[k - 1]), None)
+        if cut is not None:
+            rest = run[cut:]
+            del run[cut:]
+            flush()
+            run.extend(rest)
+            flush()
+            return
         if len(run) > 1 and min(x.indent for x in run) >= 2 and max(x.length for x in run) <= 80:
             out.append((list(run), VERSE))  # set in from the margin: a stanza, an address
         elif len(run) == 1 or _paragraph_lines(run):
