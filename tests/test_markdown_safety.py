@@ -119,3 +119,21 @@ def test_emphasis_spanning_words_and_punctuation_parses_as_emphasis():
     ems = [c for c in inline.children if c.type == "em_open"]
     assert len(ems) == 3
     assert regex.search(r'\*"Never again, not ever!"\*', out)
+
+
+def test_line_break_spans_are_hard_breaks_in_paragraphs():
+    from tidyink.document import BREAK, PARAGRAPH, TEXT, Block, Document, Span
+    from tidyink.options import Options
+    from tidyink.writers.markdown import write
+
+    doc = Document(
+        [
+            Block(
+                PARAGRAPH, [Span(TEXT, "first"), Span(BREAK, "\n", plain="\n"), Span(TEXT, "2. x")]
+            )
+        ],
+        format="html",
+    )
+    out = write(doc, Options())
+    assert out == "first\\\n2\\. x\n"
+    assert parse(out) == [("paragraph", "first\n2. x")]

@@ -59,16 +59,24 @@ def inline(block: Block, escape: bool) -> str:
         elif span.kind in _TOGGLE_MARKUP:
             parts.append(span.text if block.verbatim else _TOGGLE_MARKUP[span.kind])
         elif span.kind == BREAK:
-            parts.append(span.text if block.verbatim else "\n")
+            parts.append(span.text if block.verbatim else HARD)
         elif span.kind == RAW:
             parts.append(span.text if block.verbatim else escape_inline(span.shown))
     return "".join(parts)
 
 
-def _lines(text: str, hard_break: str) -> str:
-    lines = [escape_line_start(line).rstrip(" \t") for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    return hard_break.join(lines)
+HARD = "\ue001"  # placeholder for a BREAK span (a <br>): always a hard line break
+
+
+def _lines(text: str, soft_break: str, hard_break: str) -> str:
+    """Lines escaped one by one; BREAK spans become hard breaks, other newlines ``soft_break``."""
+    out: list[str] = []
+    for group in text.split(HARD):
+        lines = [escape_line_start(line).rstrip(" \t") for line in group.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            out.append(soft_break.join(lines))
+    return hard_break.join(out)
 
 
 _LONE_NUMBER = regex.compile(r"[IVXLCDM]+|\d+")
@@ -99,13 +107,14 @@ def render_block(block: Block, options: Options) -> str:
         return "".join(span.text for span in block.spans)
     body = inline(block, escape=True)
     if block.kind == HEADING:
-        title = heading_title([part.strip() for part in body.split("\n") if part.strip()])
+        parts = body.replace(HARD, "\n").split("\n")
+        title = heading_title([part.strip() for part in parts if part.strip()])
         title = regex.sub(r"(?<= )(#+)$", lambda m: "\\" + m.group(1), title)
         return "#" * max(1, min(block.level or options.heading_level, 6)) + " " + title
+    brk = "\\\n" if options.verse_break == "backslash" else "  \n"
     if block.kind == VERSE:
-        brk = "\\\n" if options.verse_break == "backslash" else "  \n"
-        return _lines(body, brk)
-    return _lines(body, "\n")
+        return _lines(body, brk, brk)
+    return _lines(body, "\n", brk)
 
 
 def front_matter(doc: Document) -> str:
