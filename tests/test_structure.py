@@ -156,10 +156,10 @@ def test_table_of_contents_is_not_a_run_of_headings():
 def test_scene_breaks_of_every_kind():
     result = doc_of("scene-breaks.txt")
     ks = kinds(result)
-    assert ks.count(SCENE_BREAK) == 13
-    assert ks == [PARAGRAPH, *([SCENE_BREAK, PARAGRAPH] * 13), PARAGRAPH]
+    assert ks.count(SCENE_BREAK) == 14
+    assert ks == [PARAGRAPH, *([SCENE_BREAK, PARAGRAPH] * 14), PARAGRAPH]
     out = tidyink.convert(read("scene-breaks.txt"), lint=False, scene_break="⁂").text
-    assert out.count("\n⁂\n") == 13
+    assert out.count("\n⁂\n") == 14
     assert MarkdownIt("commonmark").parse(tidyink.convert(read("scene-breaks.txt")).text)
 
 

@@ -74,7 +74,7 @@ def classify(text: str) -> int | None:
         if title and not _title_ok(title):
             return None
         # "Chapter One The Beginning" is a heading; "Part one of the plan failed." is not.
-        bare = title and not (m.group("dot") or m.group("sep"))
+        bare = title and not (m.group("dot") or m.group("sep") or title.startswith(("(", "[")))
         if bare and (not (title.isupper() or _title_case(title)) or title.endswith(".")):
             return None
         return MAJOR if _MAJOR_RE.match(line) else CHAPTER

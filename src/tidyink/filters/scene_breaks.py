@@ -23,7 +23,17 @@ def is_break_line(line: str) -> bool:
         return False
     if _SYMBOLS.fullmatch(core):
         return not set(core) <= _NOT_BREAK
-    return bool(_ORNAMENT.fullmatch(core))
+    if _ORNAMENT.fullmatch(core):
+        return True
+    # -x-x-, ~o~o~, +0+0+: o or x letters strung on symbols that are not punctuation.
+    letters = regex.sub(r"[\p{P}\p{S}]", "", core)
+    symbols = set(regex.sub(r"[^\p{P}\p{S}]", "", core))
+    return (
+        len(core) <= 30
+        and bool(symbols)
+        and not symbols <= _NOT_BREAK
+        and bool(regex.fullmatch(r"[oO0]+|[xX]+", letters))
+    )
 
 
 def _blank_lines(sep: str | None) -> int | None:
