@@ -354,3 +354,9 @@ def test_indented_letter_without_blank_lines():
 def test_text_output_is_a_fixed_point(text):
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
+
+
+def test_front_matter_is_not_doubled_on_markdown_that_has_some():
+    text = "---\ntitle: Mine\n---\n\nHello.\n"
+    out = tidyink.convert(text, input_format="markdown", front_matter=True, lint=False).text
+    assert out == text
