@@ -18,7 +18,6 @@ from tidyink.document import (
 from tidyink.filters.base import Context, Filter
 
 _ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_ROMAN_LOWER = _ROMAN.lower().replace("ivxlcdm", "ivxlcdm")
 _WORD_NUMBERS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
