@@ -117,16 +117,25 @@ def words(text: str) -> list[str]:
 def fanfic() -> None:
     path = CORPUS / "fanfic" / "chapter-nine.txt"
     source = path.read_text(encoding="utf-8")
-    gaps = len(regex.findall(r"\S[^\n]*\n\n\n+(?=\S)", source))
+    lines = source.split("\n")
+    gap_lines = [m.end() for m in regex.finditer(r"\S[^\n]*\n\n\n+(?=\S)", source)]
+    gap_lines = [source.count("\n", 0, end) + 1 for end in gap_lines]
     result = api.convert_path(path, lint=False)
     structure = api.convert_path(path, lint=False, only=STRUCTURE)
     doc = structure.document
     heading = next((b for b in doc.blocks if b.kind == HEADING), None)
-    breaks = sum(1 for b in doc.blocks if b.kind == SCENE_BREAK)
+    blocks = doc.blocks
+    # A break sits at a gap when the block after it starts on the gap's next text line.
+    at_gaps = sum(
+        1
+        for i, b in enumerate(blocks[:-1])
+        if b.kind == SCENE_BREAK and blocks[i + 1].line in gap_lines
+    )
+    breaks = sum(1 for b in blocks if b.kind == SCENE_BREAK)
     # Every input paragraph (one per line) is one output block, with the same words.
-    source_paras = [words(p) for p in source.split("\n") if p.strip()]
-    out_paras = [words(b.text) for b in doc.blocks if b.kind != SCENE_BREAK]
-    intact = sum(1 for p in source_paras if p in out_paras)
+    source_paras = [(n + 1, words(p)) for n, p in enumerate(lines) if p.strip()]
+    out_paras = [words(b.text) for b in blocks if b.kind != SCENE_BREAK]
+    merged = [n for n, p in source_paras if p not in out_paras]
     types = block_types(result.text)
     print("fanfic/chapter-nine.txt")
     first_line = result.text.split("\n", 1)[0]
@@ -134,9 +143,14 @@ def fanfic() -> None:
         f"  heading: {first_line!r} "
         f"(subtitle kept: {heading is not None and 'Long ago' in heading.text})"
     )
-    print(f"  scene breaks: {breaks} at {gaps} wider blank-line gaps in the input")
     print(
-        f"  paragraphs intact: {intact}/{len(source_paras)} (the 2 site navigation lines included)"
+        f"  scene breaks: {breaks}, {at_gaps} of them at the {len(gap_lines)} wider "
+        f"blank-line gaps (text resumes on lines {gap_lines})"
+    )
+    print(
+        f"  paragraphs intact: {len(source_paras) - len(merged)}/{len(source_paras)}; "
+        f"lines joined to a neighbour: {merged} "
+        f"({[lines[n - 1][:16] for n in merged]})"
     )
     print(
         f"  markdown-it blocks: {broken(types)}; {types['hr']} hr, {types['heading_open']} headings"
