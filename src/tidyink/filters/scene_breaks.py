@@ -42,6 +42,9 @@ def _blank_lines(sep: str | None) -> int | None:
     return max(sep.count("\n") - 1, 0)
 
 
+MIN_SCENE = 300  # characters: a block or two shorter than this at the end is a trailer
+
+
 class SceneBreaks(Filter):
     name = "scene-breaks"
     description = (
@@ -79,6 +82,9 @@ class SceneBreaks(Filter):
         start = next((i for i, b in enumerate(blocks) if b.kind == HEADING and b.level >= level), 0)
         candidates: list[tuple[int, int]] = []
         wide_ok: set[int] = set()
+        tails = [0] * (len(blocks) + 1)  # characters of text from each block to the end
+        for k in range(len(blocks) - 1, -1, -1):
+            tails[k] = tails[k + 1] + len(blocks[k].text)
         for i in range(start, len(blocks) - 1):
             a, b = blocks[i], blocks[i + 1]
             if a.kind not in (PARAGRAPH, VERSE) or b.kind not in (PARAGRAPH, VERSE):
@@ -88,7 +94,8 @@ class SceneBreaks(Filter):
                 continue
             candidates.append((i, n))
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
-            if a.kind == PARAGRAPH and b.kind == PARAGRAPH and i + 2 < len(blocks):
+            trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
+            if a.kind == PARAGRAPH and b.kind == PARAGRAPH and not trailer:
                 wide_ok.add(i)
         if len(candidates) < 4:
             return
