@@ -364,5 +364,5 @@ def test_front_matter_is_not_doubled_on_markdown_that_has_some():
 
 def test_a_wide_gap_before_a_short_trailer_is_no_scene_break():
     body = "".join(f"Paragraph {n} of the story goes on for a while.\n\n" for n in range(8))
-    text = body + "\n\n\n\nThe End\n"
+    text = body + "\n\n\n\nThe End\n\nTyped from the first edition.\n"
     assert SCENE_BREAK not in kinds(tidyink.convert(text, lint=False, only=STRUCTURE))
