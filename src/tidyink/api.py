@@ -107,6 +107,8 @@ def convert(
     marks = suppress.scan(source.text, fmt)  # <!-- tidyink: off --> and friends
     opts = marks.options(opts)
     marks.protect(doc, source.text)
+    doc.meta.setdefault("source", path)
+    doc.meta.setdefault("encoding", source.encoding)
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
     pipeline.run(doc, ctx, fmt)
     marks.filter(ctx)

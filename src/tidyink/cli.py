@@ -97,14 +97,18 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--language", metavar="TAG", help="Language (en-US, en-GB, fr, de...): quote marks."
         ),
-    ]
-    decorators.append(
+        click.option("--scene-break", metavar="TEXT", help="Scene-break marker (default '* * *')."),
+        click.option(
+            "--heading-level",
+            type=click.IntRange(1, 6),
+            help="Markdown level of chapters (default 2).",
+        ),
         click.option(
             "--author-notes",
             type=click.Choice(["keep", "strip", "end"]),
             help="Author's notes and disclaimers: keep (default), strip, or move to the end.",
-        )
-    )
+        ),
+    ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
@@ -127,6 +131,20 @@ def _overrides(**kwargs: Any) -> dict[str, Any]:
     help="Output format (default: from the output suffix, else Markdown).",
 )
 @filter_options
+@click.option(
+    "--wrap", type=click.IntRange(10), metavar="N", help="Text output: wrap at N columns."
+)
+@click.option(
+    "--ascii", "ascii_", is_flag=True, default=None, help="Text output: ASCII quotes, dashes, ..."
+)
+@click.option(
+    "--front-matter", is_flag=True, default=None, help="Markdown output: YAML front matter."
+)
+@click.option(
+    "--verse-break",
+    type=click.Choice(["backslash", "spaces"]),
+    help="Markdown output: end verse lines with a backslash (default) or two spaces.",
+)
 @click.option("--explain", is_flag=True, help="List every change and finding on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @guarded
@@ -144,6 +162,7 @@ def convert(input: str, output: str | None, to: str | None, explain: bool, quiet
         data, path = sys.stdin.buffer.read(), None
     else:
         data, path = api.read_bytes(input), input
+    kwargs["ascii"] = kwargs.pop("ascii_", None)
     result = api.convert(data, path=path, to=to, **_overrides(**kwargs))
     if output and output != "-":
         atomic_write(output, result.text.encode("utf-8"))

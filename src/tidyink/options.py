@@ -83,6 +83,14 @@ class Options:
             raise UsageError(
                 f"unknown author_notes mode {self.author_notes!r} (use keep, strip or end)"
             )
+        if not self.scene_break.strip() or "\n" in self.scene_break:
+            raise UsageError("the scene-break marker must be one non-empty line")
+        if not 1 <= self.heading_level <= 6:
+            raise UsageError(f"heading level must be 1 to 6, not {self.heading_level}")
+        if self.verse_break not in ("backslash", "spaces"):
+            raise UsageError(f"unknown verse break {self.verse_break!r} (use backslash or spaces)")
+        if self.wrap is not None and self.wrap < 10:
+            raise UsageError(f"wrap width must be at least 10, not {self.wrap}")
 
 
 def _normalize(name: str, value: Any) -> Any:

@@ -25,7 +25,7 @@ def join_blocks(doc: Document, rendered: list[str], keep_separators: bool) -> st
         return doc.lead if keep_separators else ""
     parts = [doc.lead if keep_separators else ""]
     last = len(rendered) - 1
-    for i, (block, text) in enumerate(zip(doc.blocks, rendered)):
+    for i, (block, text) in enumerate(zip(doc.blocks, rendered, strict=True)):
         parts.append(text)
         if keep_separators and block.sep is not None:
             parts.append(block.sep)

@@ -59,16 +59,42 @@ def inline(block: Block, escape: bool) -> str:
         elif span.kind in _TOGGLE_MARKUP:
             parts.append(span.text if block.verbatim else _TOGGLE_MARKUP[span.kind])
         elif span.kind == BREAK:
-            parts.append(span.text if block.verbatim else "\n")
+            parts.append(span.text if block.verbatim else HARD)
         elif span.kind == RAW:
             parts.append(span.text if block.verbatim else escape_inline(span.shown))
     return "".join(parts)
 
 
-def _lines(text: str, hard_break: str) -> str:
-    lines = [escape_line_start(line).rstrip(" \t") for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    return hard_break.join(lines)
+HARD = "\ue001"  # placeholder for a BREAK span (a <br>): always a hard line break
+
+
+def _lines(text: str, soft_break: str, hard_break: str) -> str:
+    """Lines escaped one by one; BREAK spans become hard breaks, other newlines ``soft_break``."""
+    out: list[str] = []
+    for group in text.split(HARD):
+        lines = [escape_line_start(line).rstrip(" \t") for line in group.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            out.append(soft_break.join(lines))
+    return hard_break.join(out)
+
+
+_LONE_NUMBER = regex.compile(r"[IVXLCDM]+|\d+")
+
+
+def heading_title(lines: list[str]) -> str:
+    """A heading's lines on one line: a subtitle follows its label after ': ' or '. '."""
+    if not lines:
+        return ""
+    title = lines[0]
+    for line in lines[1:]:
+        if regex.search(r"[.:;!?—–-]$", title):
+            title += " " + line
+        elif _LONE_NUMBER.fullmatch(title):
+            title += ". " + line
+        else:
+            title += ": " + line
+    return title
 
 
 def render_block(block: Block, options: Options) -> str:
@@ -81,20 +107,41 @@ def render_block(block: Block, options: Options) -> str:
         return "".join(span.text for span in block.spans)
     body = inline(block, escape=True)
     if block.kind == HEADING:
-        title = " ".join(part.strip() for part in body.split("\n") if part.strip())
+        parts = body.replace(HARD, "\n").split("\n")
+        title = heading_title([part.strip() for part in parts if part.strip()])
         title = regex.sub(r"(?<= )(#+)$", lambda m: "\\" + m.group(1), title)
         return "#" * max(1, min(block.level or options.heading_level, 6)) + " " + title
+    brk = "\\\n" if options.verse_break == "backslash" else "  \n"
     if block.kind == VERSE:
-        brk = "\\\n" if options.verse_break == "backslash" else "  \n"
-        return _lines(body, brk)
-    return _lines(body, "\n")
+        return _lines(body, brk, brk)
+    return _lines(body, "\n", brk)
+
+
+def front_matter(doc: Document) -> str:
+    """YAML front matter: title, author, source file and detected encoding, when known."""
+    import json
+
+    fields = [(key, doc.meta.get(key)) for key in ("title", "author", "source", "encoding")]
+    lines = [f"{key}: {json.dumps(str(val), ensure_ascii=False)}" for key, val in fields if val]
+    return "---\n" + "".join(line + "\n" for line in lines) + "---\n\n"
+
+
+def _has_front_matter(doc: Document) -> bool:
+    """Markdown input that already starts with front matter keeps it, and only it."""
+    if doc.format != "markdown" or doc.lead.strip() or not doc.blocks:
+        return False
+    first = doc.blocks[0]
+    return first.kind == RAW_BLOCK and "".join(s.text for s in first.spans).startswith("---")
 
 
 def write(doc: Document, options: Options) -> str:
     rendered = [render_block(block, options) for block in doc.blocks]
     keep = doc.format == "markdown"
     if not keep:
-        pairs = [(b, r) for b, r in zip(doc.blocks, rendered) if r.strip()]
+        pairs = [(b, r) for b, r in zip(doc.blocks, rendered, strict=True) if r.strip()]
         doc = Document([b for b, _ in pairs], doc.format, "", doc.meta)
         rendered = [r for _, r in pairs]
-    return join_blocks(doc, rendered, keep_separators=keep)
+    text = join_blocks(doc, rendered, keep_separators=keep)
+    if options.front_matter and not _has_front_matter(doc):
+        text = front_matter(doc) + text
+    return text

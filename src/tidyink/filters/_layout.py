@@ -1,0 +1,122 @@
+"""Line-level helpers shared by the structure filters (paragraphs, unwrap, headings...).
+
+Structure filters work on plain-text blocks made of one TEXT span. They look at
+the block's lines and cut the span with :meth:`Span.sliced`, so every new block
+still points at its exact line and column in the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
+
+# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|[—-]{2}['"’”»]*\s*$|—['"’”»]*\s*$""")
+# Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
+# run longer than this are paragraphs written one per line, not a wrap.
+MAX_WRAP = 90
+_INDENT = regex.compile(r"[ \t\u00a0\u3000]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a block: offsets into the span text, without the newline."""
+
+    start: int
+    end: int
+    text: str
+    indent: int  # width of the leading white space (a tab counts four)
+    stripped: str
+
+    @property
+    def length(self) -> int:
+        """Visible length, indentation included, trailing space excluded."""
+        return self.indent + len(self.stripped)
+
+
+def simple_span(block: Block) -> Span | None:
+    """The block's only span when it is a single TEXT span, else None."""
+    if len(block.spans) == 1 and block.spans[0].kind == TEXT:
+        return block.spans[0]
+    return None
+
+
+def lines_of(span: Span) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    for piece in span.text.split("\n"):
+        lead = _INDENT.match(piece).group()  # type: ignore[union-attr]
+        indent = len(lead) + 3 * lead.count("\t")
+        out.append(Line(pos, pos + len(piece), piece, indent, piece.strip()))
+        pos += len(piece) + 1
+    return out
+
+
+def piece(block: Block, span: Span, lines: list[Line], kind: str = PARAGRAPH) -> Block:
+    """A new block holding ``lines`` (a contiguous run) of ``span``."""
+    new = span.sliced(lines[0].start, lines[-1].end)
+    first = block.line + _line_index(span, lines[0].start) if block.line else 0
+    return Block(kind, [new], level=0, line=first, end_line=first + len(lines) - 1 if first else 0)
+
+
+def _line_index(span: Span, offset: int) -> int:
+    return span.text.count("\n", 0, offset)
+
+
+def split_block(block: Block, span: Span, groups: list[tuple[list[Line], str]]) -> list[Block]:
+    """Replace ``block`` by one block per group; the last keeps the block's separator."""
+    out = [piece(block, span, lines, kind) for lines, kind in groups]
+    for new in out:
+        new.attrs = dict(block.attrs)
+    out[-1].sep = block.sep
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Wrap:
+    """How a document is hard-wrapped: ``width`` when it is, else None."""
+
+    width: int | None
+
+    @property
+    def slack(self) -> int:
+        return max(4, round((self.width or 0) * 0.12))
+
+    def fits(self, line: Line, next_line: Line) -> bool:
+        """Whether the next line's first word would have fitted on ``line``.
+
+        When it would have, the writer broke the line on purpose (a hard break);
+        when it would not, the break is the wrapping of a longer paragraph.
+        """
+        if self.width is None:
+            return True
+        words = next_line.stripped.split(maxsplit=1)
+        first = len(words[0]) if words else 0
+        return line.length + 1 + first < self.width - self.slack
+
+
+def wrap_of(doc: Document) -> Wrap:
+    """Estimate the wrap width from lines that are followed by another line."""
+    lengths: list[int] = []
+    for block in doc.blocks:
+        span = simple_span(block)
+        if span is None or block.kind not in (PARAGRAPH,) or "\n" not in span.text:
+            continue
+        lines = lines_of(span)
+        lengths.extend(line.length for line in lines[:-1] if line.stripped)
+    if len(lengths) < 3:
+        return Wrap(None)
+    lengths.sort()
+    width = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
+    if width < 20 or width > MAX_WRAP:
+        return Wrap(None)
+    slack = max(4, round(width * 0.12))
+    near = sum(1 for n in lengths if width - 2 * slack <= n <= width + 2)
+    return Wrap(width if near >= 0.5 * len(lengths) else None)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL.search(text))

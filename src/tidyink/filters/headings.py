@@ -1,0 +1,305 @@
+"""Recognise chapter headings (and a subtitle line under them) in plain text."""
+
+from __future__ import annotations
+
+import regex
+
+from tidyink.document import (
+    BREAK,
+    HEADING,
+    PARAGRAPH,
+    SCENE_BREAK,
+    TEXT,
+    VERSE,
+    Block,
+    Document,
+    Span,
+)
+from tidyink.filters.base import Context, Filter
+
+_ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_WORD_NUMBERS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth|fortieth|fiftieth|last|final|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+    r"premier|première|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|erstes|erster)"
+)
+_NUMBER = (
+    rf"(?:\d{{1,4}}|{_ROMAN}|(?i:{_WORD_NUMBERS}(?:[- ]{_WORD_NUMBERS})*)"
+    rf"|(?i:the\s+{_WORD_NUMBERS}))"
+)
+# Words that name a division; the number (or nothing, for prologue and the like) follows.
+_MAJOR = r"(?:book|part|volume|vol\.|tome|livre|partie|teil|buch|libro|parte)"
+_CHAPTER = (
+    r"(?:chapter|chap\.|ch\.|stave|adventure|episode|letter|canto|section|act|scene|chapitre|"
+    r"kapitel|capítulo|capitulo|capitolo|hoofdstuk)"
+)
+_STANDALONE = (
+    r"(?:prologue|epilogue|preface|foreword|introduction|afterword|interlude|conclusion|"
+    r"postscript|appendix|prolog|epilog|vorwort|nachwort|préface|avant-propos|épilogue)"
+)
+_TITLE_TAIL = r"(?:\s*(?P<sep>[.:—–-]|--)?\s+(?P<title>\S.{0,120}))?"
+_KEYWORD = regex.compile(
+    rf"(?P<label>(?i:{_MAJOR}|{_CHAPTER}))\s+{_NUMBER}(?P<dot>\.)?{_TITLE_TAIL}"
+)
+_MAJOR_RE = regex.compile(rf"(?i:{_MAJOR})\s")
+_STANDALONE_RE = regex.compile(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
+_LONE_NUMBER = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.?")
+_NUMBERED_TITLE = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.\s+(?P<title>[\p{{Lu}}\d].{{0,100}})")
+_CAPS_TITLE = regex.compile(r"[\p{Lu}\d][\p{Lu}\p{N}\p{Zs}'’.,:;!?&()\-–—]*")
+_DATELINE = regex.compile(
+    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:st|nd|rd|th))\b|\d{4}"
+)
+
+_ENDINGS = {"the end", "fin", "finis", "ende", "end", "fine", "the end of the book"}
+
+_BY = {"by", "von", "par", "di", "de", "door", "por"}
+
+# Ranks: lower is higher in the outline.
+MAJOR, CHAPTER, NUMBERED, CAPS = 0, 1, 2, 3
+
+
+def classify(text: str) -> int | None:
+    """The rank of a heading line, or None when it is not one."""
+    line = " ".join(text.split())
+    if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":
+        return None
+    m = _KEYWORD.fullmatch(line)
+    if m:
+        title = m.group("title")
+        if title and not _title_ok(title):
+            return None
+        # "Chapter One The Beginning" is a heading; "Part one of the plan failed." is not.
+        bare = title and not (m.group("dot") or m.group("sep") or title.startswith(("(", "[")))
+        if bare and (not (title.isupper() or _title_case(title)) or title.endswith(".")):
+            return None
+        return MAJOR if _MAJOR_RE.match(line) else CHAPTER
+    if _STANDALONE_RE.fullmatch(line):
+        return CHAPTER
+    if _LONE_NUMBER.fullmatch(line):
+        return NUMBERED
+    m = _NUMBERED_TITLE.fullmatch(line)
+    if m and _title_ok(m.group("title")) and (line.isupper() or _title_case(m.group("title"))):
+        return CHAPTER
+    if _caps_title(line):
+        return CAPS
+    return None
+
+
+def _title_ok(title: str) -> bool:
+    """A heading's title does not read like a sentence of prose."""
+    return not title.rstrip().endswith(",") and len(title.split()) <= 16
+
+
+def _title_case(title: str) -> bool:
+    words = [w for w in regex.findall(r"\p{L}+", title)]
+    big = sum(1 for w in words if w[0].isupper())
+    return bool(words) and big * 2 >= len(words)
+
+
+def _caps_title(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) < 3 or not line.isupper() or not _CAPS_TITLE.fullmatch(line):
+        return False
+    if len(line.split()) > 10 or line.endswith((",", ";")) or _DATELINE.search(line):
+        return False
+    return line.rstrip(".!").casefold() not in _ENDINGS
+
+
+def _is_subtitle(text: str) -> bool:
+    line = " ".join(text.split())
+    return 0 < len(line) <= 100 and "\n" not in text.strip() and line[0] not in "\"'“‘«(—-"
+
+
+class Headings(Filter):
+    name = "headings"
+    description = (
+        "Mark chapter headings (Chapter 9, CHAPTER IX., STAVE I: TITLE, Prologue, Part One, "
+        "lone Roman numerals, capitalised titles) with their subtitle line."
+    )
+    stage = "structure"
+    order = 230
+    formats = frozenset({"text"})
+
+    def run(self, doc: Document, ctx: Context) -> None:
+        doc.meta["restructured"] = True  # writers: one blank line between blocks
+        blocks = doc.blocks
+        ranks = [self._rank(block) for block in blocks]
+        found: list[tuple[int, int, bool]] = []  # (index, rank, has subtitle block)
+        i = 0
+        while i < len(blocks):
+            rank = ranks[i]
+            if rank is None:
+                i += 1
+                continue
+            nxt = _next_prose(blocks, i)
+            merge = False
+            if rank in (NUMBERED, CHAPTER, MAJOR) and _bare_label(blocks[i]) and nxt is not None:
+                # "CHAPTER IX." / "I" over a title block: keep them together.
+                merge = _subtitle_block(blocks[nxt], ranks[nxt])
+            after = _next_prose(blocks, nxt if merge else i)
+            if not self._accept(blocks, ranks, i, rank, after):
+                i += 1
+                continue
+            found.append((i, rank, merge))
+            i = (nxt if merge else i) + 1
+        if any(rank < CAPS for _, rank, _ in found):
+            # Capitalised lines are headings only where the book has no other kind:
+            # elsewhere they are title pages, notices and signs in the text.
+            found = [f for f in found if f[1] != CAPS]
+        if not found:
+            return
+        levels = sorted({rank for _, rank, _ in found})
+        base = ctx.options.heading_level
+        drop: set[int] = set()
+        for index, rank, merge in found:
+            block = blocks[index]
+            if merge:
+                nxt = _next_prose(blocks, index)
+                assert nxt is not None
+                _append_subtitle(block, blocks[nxt])
+                drop.add(nxt)
+            block.kind = HEADING
+            block.level = min(6, base + levels.index(rank))
+            block.sep = None
+            first = block.text.split("\n")[0].strip()
+            self.record(
+                ctx, block.line, 1, first, "#" * block.level + " " + first, "chapter heading"
+            )
+        doc.blocks = [b for k, b in enumerate(blocks) if k not in drop]
+        self._book_title(doc, ctx)
+
+    def _rank(self, block: Block) -> int | None:
+        if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
+            return None
+        lines = [line for line in block.text.split("\n") if line.strip()]
+        if not lines or len(lines) > 2:
+            return None
+        rank = classify(lines[0])
+        if rank is None or len(lines) == 1:
+            return rank
+        # A heading with a subtitle line under it.
+        if rank == CAPS and classify(lines[1]) != CAPS:
+            return None
+        return rank if _is_subtitle(lines[1]) else None
+
+    def _accept(
+        self, blocks: list[Block], ranks: list[int | None], i: int, rank: int, after: int | None
+    ) -> bool:
+        """Context: a heading is followed by text, and is not a signature or a contents line."""
+        if after is None:
+            return False
+        if ranks[after] == rank:
+            return False  # a list of headings: a table of contents
+        if rank == CAPS:
+            prev = _prev_prose(blocks, i)
+            if prev is not None and blocks[prev].kind != HEADING:
+                tail = blocks[prev].text.rstrip()
+                if tail.endswith((",", ";", "—", "-")):
+                    return False  # a signature under a letter's closing line
+            if blocks[after].kind == VERSE and ranks[after] is None:
+                return False
+        return True
+
+    def _book_title(self, doc: Document, ctx: Context) -> None:
+        """The book's title above the first heading becomes a level-1 heading.
+
+        The title is known from the document's metadata, else it is the first
+        capitalised line of the front matter (not an author's name after "by").
+        """
+        if ctx.options.heading_level <= 1:
+            return
+        title = " ".join(str(doc.meta.get("title") or "").split()).casefold()
+        previous = ""
+        for block in doc.blocks:
+            if block.kind == HEADING:
+                break
+            if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
+                continue
+            text = " ".join(block.text.split())
+            if (title and text.casefold() == title) or (
+                not title and classify(text) == CAPS and previous.casefold() not in _BY
+            ):
+                block.kind, block.level, block.sep = HEADING, 1, None
+                self.record(ctx, block.line, 1, text, "# " + text, "book title")
+                doc.meta.setdefault("title", text)
+                _find_author(doc, doc.blocks.index(block))
+                break
+            previous = text
+
+
+def _bare_label(block: Block) -> bool:
+    """A heading line with no title of its own: "CHAPTER IX.", "I", "Part Two"."""
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    if len(lines) != 1:
+        return False
+    line = " ".join(lines[0].split())
+    return bool(
+        _LONE_NUMBER.fullmatch(line)
+        or regex.fullmatch(rf"(?i:{_MAJOR}|{_CHAPTER})\s+{_NUMBER}[.:]?", line)
+    )
+
+
+def _subtitle_block(block: Block, rank: int | None) -> bool:
+    """A block that reads as the title under a bare label: short, capitalised or title-cased."""
+    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
+        return False
+    text = " ".join(block.text.split())
+    if rank == CAPS:
+        return True
+    if rank is not None or not text or text[0] in "\"'“‘«(—-":
+        return False
+    if text.isupper() and len(text) <= 250:
+        return True
+    return len(text) <= 100 and _title_like(text)
+
+
+def _title_like(text: str) -> bool:
+    line = " ".join(text.split())
+    return not regex.search(r"[.!?,;]$", line.rstrip("'\"’”")) and (
+        line.isupper() or _title_case(line)
+    )
+
+
+def _next_prose(blocks: list[Block], i: int | None) -> int | None:
+    if i is None:
+        return None
+    for k in range(i + 1, len(blocks)):
+        if blocks[k].kind != SCENE_BREAK:
+            return k
+    return None
+
+
+def _prev_prose(blocks: list[Block], i: int) -> int | None:
+    for k in range(i - 1, -1, -1):
+        if blocks[k].kind != SCENE_BREAK:
+            return k
+    return None
+
+
+def _append_subtitle(block: Block, sub: Block) -> None:
+    """Move ``sub``'s spans into ``block`` after a line break."""
+    block.spans.append(Span(BREAK, "\n", block.end_line or block.line, 0, "\n"))
+    block.spans.extend(sub.spans)
+    block.end_line = sub.end_line
+
+
+_AUTHOR = regex.compile(r"(?i:by|von|par|de|di|door|por)\s+(?P<name>[\p{L}.' -]{3,60})")
+
+
+def _find_author(doc: Document, title_index: int) -> None:
+    """An author line under the title: "By Jane Doe", or "by" on its own over the name."""
+    if "author" in doc.meta:
+        return
+    texts = [" ".join(b.text.split()) for b in doc.blocks[title_index + 1 : title_index + 4]]
+    for k, text in enumerate(texts):
+        m = _AUTHOR.fullmatch(text)
+        if m:
+            doc.meta["author"] = m.group("name").strip()
+            return
+        if text.casefold() in _BY and k + 1 < len(texts) and len(texts[k + 1].split()) <= 6:
+            doc.meta["author"] = texts[k + 1]
+            return

@@ -1,0 +1,114 @@
+"""Scene breaks: symbol lines (* * *, ~~~, oOo, rules...) and wider blank gaps, as one marker."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, TEXT, VERSE, Block, Document
+from tidyink.filters.base import Context, Filter
+
+_SYMBOLS = regex.compile(r"[\p{P}\p{S}]+")
+_NOT_BREAK = set(".…?!'\"“”‘’()[]«»,;:¿¡")
+_ORNAMENT = regex.compile(
+    r"[\p{P}\p{S}]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XOX|oxo|OXO|ooo|OOO|xxx|XXX)+[\p{P}\p{S}]*"
+)
+
+
+def is_break_line(line: str) -> bool:
+    """A line made only of symbols (or an oOo / xXx ornament): a scene break."""
+    core = "".join(line.split())
+    if not core or len(core) > 80:
+        return False
+    if _SYMBOLS.fullmatch(core):
+        return not set(core) <= _NOT_BREAK
+    if _ORNAMENT.fullmatch(core):
+        return True
+    # -x-x-, ~o~o~, +0+0+: o or x letters strung on symbols that are not punctuation.
+    letters = regex.sub(r"[\p{P}\p{S}]", "", core)
+    symbols = set(regex.sub(r"[^\p{P}\p{S}]", "", core))
+    return (
+        len(core) <= 30
+        and bool(symbols)
+        and not symbols <= _NOT_BREAK
+        and bool(regex.fullmatch(r"[oO0]+|[xX]+", letters))
+    )
+
+
+def _blank_lines(sep: str | None) -> int | None:
+    if sep is None or sep.strip():
+        return None
+    return max(sep.count("\n") - 1, 0)
+
+
+MIN_SCENE = 300  # characters: a block or two shorter than this at the end is a trailer
+
+
+class SceneBreaks(Filter):
+    name = "scene-breaks"
+    description = (
+        "Turn scene-break lines (* * *, ***, ~~~, #, oOo, rules) and extra blank-line gaps "
+        "into one scene-break marker (--scene-break)."
+    )
+    stage = "structure"
+    order = 240
+    formats = frozenset({"text"})
+
+    def run(self, doc: Document, ctx: Context) -> None:
+        doc.meta["restructured"] = True  # writers: one blank line between blocks
+        marker = ctx.options.scene_break
+        for block in doc.blocks:
+            if block.kind in (PARAGRAPH, VERSE) and all(s.kind == TEXT for s in block.spans):
+                lines = [x for x in block.text.split("\n") if x.strip()]
+                if lines and all(is_break_line(x) for x in lines):
+                    block.kind = SCENE_BREAK
+                    self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
+        self._gaps(doc, ctx, marker)
+        # Two breaks in a row (a gap next to a symbol line, stacked symbol lines) are one.
+        out: list[Block] = []
+        for block in doc.blocks:
+            if block.kind == SCENE_BREAK and out and out[-1].kind == SCENE_BREAK:
+                out[-1].sep = block.sep
+                continue
+            out.append(block)
+        doc.blocks = out
+
+    def _gaps(self, doc: Document, ctx: Context, marker: str) -> None:
+        """Blank gaps wider than the document's usual one, between two prose blocks."""
+        blocks = doc.blocks
+        # Title pages are spaced freely: start at the first chapter heading, if any.
+        level = ctx.options.heading_level
+        start = next((i for i, b in enumerate(blocks) if b.kind == HEADING and b.level >= level), 0)
+        candidates: list[tuple[int, int]] = []
+        wide_ok: set[int] = set()
+        tails = [0] * (len(blocks) + 1)  # characters of text from each block to the end
+        for k in range(len(blocks) - 1, -1, -1):
+            tails[k] = tails[k + 1] + len(blocks[k].text)
+        for i in range(start, len(blocks) - 1):
+            a, b = blocks[i], blocks[i + 1]
+            if a.kind not in (PARAGRAPH, VERSE) or b.kind not in (PARAGRAPH, VERSE):
+                continue
+            n = _blank_lines(a.sep)
+            if n is None:
+                continue
+            candidates.append((i, n))
+            # Verse is spaced freely too, and a last line ("The End") is no new scene.
+            trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
+            if a.kind == PARAGRAPH and b.kind == PARAGRAPH and not trailer:
+                wide_ok.add(i)
+        if len(candidates) < 4:
+            return
+        usual, _ = Counter(n for _, n in candidates).most_common(1)[0]
+        wide = [i for i, n in candidates if n > usual]
+        if not wide or len(wide) * 3 > len(candidates):
+            return  # no rule to break, or the gaps vary too much to mean anything
+        for i in reversed([i for i in wide if i in wide_ok]):
+            a = blocks[i]
+            line = a.end_line + 2 if a.end_line else 0
+            brk = Block(SCENE_BREAK, [], line=line, end_line=line, sep=None)
+            brk.attrs["from_gap"] = True
+            before = a.sep or ""
+            a.sep = None
+            blocks.insert(i + 1, brk)
+            self.record(ctx, line, 1, before, marker, "scene break: a wider blank gap")

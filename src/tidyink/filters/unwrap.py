@@ -1,0 +1,231 @@
+"""Join hard-wrapped lines into paragraphs; keep the breaks of verse, letters and lists."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import regex
+
+from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
+from tidyink.filters._layout import (
+    Line,
+    Wrap,
+    ends_sentence,
+    lines_of,
+    simple_span,
+    split_block,
+    wrap_of,
+)
+from tidyink.filters.base import Context, Filter
+
+_WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+_HYPHEN_END = regex.compile(r"(\p{L}+)-$")
+_DASH_END = regex.compile(r"(?:--|[—―])$")
+_FIRST_WORD = regex.compile(r"\p{L}+")
+JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
+PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
+DEEP_INDENT = 12  # wrapped quotations are indented less than this
+
+
+class Unwrap(Filter):
+    name = "unwrap"
+    description = (
+        "Join hard-wrapped lines into one-line paragraphs (and end-of-line hyphenation when the "
+        "joined word is a word); verse, letters and lists keep their line breaks."
+    )
+    stage = "structure"
+    order = 220
+    formats = frozenset({"text"})
+
+    def run(self, doc: Document, ctx: Context) -> None:
+        doc.meta["restructured"] = True  # writers: one blank line between blocks
+        from tidyink.lexicon import language_codes
+
+        wrap = wrap_of(doc)
+        self._langs = language_codes(ctx.options.language)
+        self._words: set[str] = set()
+        for block in doc.blocks:
+            self._words.update(w.casefold() for w in _WORDS.findall(block.text))
+        out: list[Block] = []
+        for block in doc.blocks:
+            span = simple_span(block)
+            if block.kind != PARAGRAPH or span is None:
+                out.append(block)
+                continue
+            lines = [line for line in lines_of(span) if line.stripped]
+            if not lines:
+                out.append(block)
+                continue
+            groups = _groups(lines, wrap)
+            if len(groups) == 1 and groups[0][1] == PARAGRAPH and len(lines) == 1:
+                self._tidy(block, span, ctx)  # one line: only its indentation goes
+                out.append(block)
+                continue
+            new_blocks = split_block(block, span, groups) if len(groups) > 1 else None
+            if new_blocks is None:
+                block.kind = groups[0][1]
+                new_blocks = [block]
+            if len(new_blocks) > 1:
+                why = f"split at hard line breaks into {len(new_blocks)} blocks"
+                self.record(ctx, block.line, 1, "\n", "\n\n", why)
+            for new in new_blocks:
+                if new.kind == PARAGRAPH:
+                    self._join(new, new.spans[0], ctx)
+                elif new.kind == VERSE:
+                    n = new.text.count("\n") + 1
+                    self.record(ctx, new.line, 1, "\n", "\n", f"kept {n} line breaks (verse)")
+            out.extend(new_blocks)
+        doc.blocks = out
+
+    def _tidy(self, block: Block, span: Span, ctx: Context) -> None:
+        edits = _trim_edits(span.text)
+        if edits:
+            span.edit(edits)
+
+    def _join(self, block: Block, span: Span, ctx: Context) -> None:
+        """Edit ``span`` in place: every line break (with its indentation) becomes a space."""
+        text = span.text
+        edits = _trim_edits(text)
+        joins = 0
+        for m in regex.finditer(r"[ \t]*\n[ \t\u00a0]*", text):
+            before = text[max(0, m.start() - 80) : m.start()]
+            after = text[m.end() : m.end() + 80]
+            hyphen = _HYPHEN_END.search(before)
+            word = _FIRST_WORD.match(after)
+            if hyphen and word:
+                joined = hyphen.group(1) + word.group()
+                if self._is_one_word(hyphen.group(1), word.group()):
+                    edits.append((m.start() - 1, m.end(), ""))
+                    line, col = span.position(m.start() - 1)
+                    self.record(
+                        ctx,
+                        line,
+                        col - len(hyphen.group(1)),
+                        f"{hyphen.group(1)}-\n{word.group()}",
+                        joined,
+                        "end-of-line hyphenation joined (the joined word is a word)",
+                    )
+                else:
+                    edits.append((m.start(), m.end(), ""))
+            elif _DASH_END.search(before) or after.startswith(("--", "—")):
+                edits.append((m.start(), m.end(), ""))
+            else:
+                edits.append((m.start(), m.end(), " "))
+            joins += 1
+        if not edits:
+            return
+        edits.sort()
+        line, col = span.position(0)
+        span.edit(edits)
+        if joins:
+            self.record(
+                ctx,
+                line,
+                col,
+                "\n",
+                " ",
+                f"joined {joins + 1} hard-wrapped lines into one paragraph",
+            )
+
+    def _is_one_word(self, left: str, right: str) -> bool:
+        joined = (left + right).casefold()
+        hyphenated = f"{left}-{right}".casefold()
+        if hyphenated in self._words and joined not in self._words:
+            return False
+        if joined in self._words:
+            return True
+        from tidyink.lexicon import best_zipf
+
+        return best_zipf(joined, self._langs) >= JOIN_ZIPF
+
+
+def _trim_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits removing the leading indentation and the trailing white space."""
+    edits = []
+    lead = len(text) - len(text.lstrip(" \t\u00a0\u3000"))
+    if lead:
+        edits.append((0, lead, ""))
+    trail = len(text.rstrip(" \t\u00a0\u3000"))
+    if trail < len(text) and trail > lead:
+        edits.append((trail, len(text), ""))
+    return edits
+
+
+def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
+    """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are)."""
+    if len(lines) == 1:
+        return [(lines, PARAGRAPH)]
+    hard = [_hard(a, b, wrap) for a, b in pairwise(lines)]
+    if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and _verse_like(lines):
+        return [(lines, VERSE)]
+    segments: list[list[Line]] = [[lines[0]]]
+    for is_hard, line in zip(hard, lines[1:], strict=True):
+        if is_hard:
+            segments.append([line])
+        else:
+            segments[-1].append(line)
+    out: list[tuple[list[Line], str]] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        # A line set far right (a dateline) and one at the margin (a salutation) part ways.
+        deep = [x.indent >= DEEP_INDENT for x in run]
+        cut = next((k for k in range(1, len(run)) if deep[k] != deep[k - 1]), None)
+        if cut is not None:
+            rest = run[cut:]
+            del run[cut:]
+            flush()
+            run.extend(rest)
+            flush()
+            return
+        if len(run) > 1 and min(x.indent for x in run) >= 2 and max(x.length for x in run) <= 80:
+            out.append((list(run), VERSE))  # set in from the margin: a stanza, an address
+        elif len(run) == 1 or _paragraph_lines(run):
+            out.extend(([x], PARAGRAPH) for x in run)
+        else:
+            out.append((list(run), VERSE))
+        run.clear()
+
+    for segment in segments:
+        if len(segment) == 1:
+            run.append(segment[0])
+        else:
+            flush()
+            out.append((segment, PARAGRAPH))
+    flush()
+    return out
+
+
+def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
+    if wrap.width is None:
+        return True
+    if line.length > wrap.width + wrap.slack:
+        return True  # longer than the wrap: a whole paragraph on one line
+    if max(line.indent, next_line.indent) >= DEEP_INDENT:
+        return True  # set far right: a signature, a dateline, a centred line
+    return wrap.fits(line, next_line)
+
+
+def _paragraph_lines(run: list[Line]) -> bool:
+    """Whether lines kept whole are paragraphs (one per line) rather than verse."""
+    ends = sum(1 for x in run if ends_sentence(x.text))
+    if ends == len(run):
+        return True
+    lengths = sorted(x.length for x in run)
+    if lengths[len(lengths) // 2] > PROSE_LINE:
+        return True  # too long for verse
+    return len(run) >= 4 and ends >= 0.7 * len(run) and not _rhymes_or_stanza(run)
+
+
+def _rhymes_or_stanza(run: list[Line]) -> bool:
+    """Verse signs: most lines start with a capital and are about as long as each other."""
+    caps = sum(1 for x in run if x.stripped[:1].isupper())
+    lengths = [x.length for x in run]
+    return caps == len(run) and max(lengths) - min(lengths) <= 20 and max(lengths) <= 60
+
+
+def _verse_like(lines: list[Line]) -> bool:
+    """Short lines that mostly do not end sentences: a stanza, a list, an address."""
+    return sum(1 for x in lines if ends_sentence(x.text)) < len(lines)

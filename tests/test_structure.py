@@ -1,0 +1,368 @@
+"""Structure filters and writers on fixtures written for them (fixtures/structure/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+import tidyink
+from tidyink.cli import main
+from tidyink.document import EM, HEADING, PARAGRAPH, SCENE_BREAK, STRONG, VERSE
+from tidyink.errors import UsageError
+
+HERE = Path(__file__).resolve().parent.parent / "fixtures" / "structure"
+STRUCTURE = ["paragraphs", "unwrap", "headings", "scene-breaks", "emphasis"]
+
+
+def read(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def doc_of(name: str, **options):
+    options.setdefault("only", STRUCTURE)
+    return tidyink.convert(read(name), input_format="text", lint=False, **options)
+
+
+def kinds(result) -> list[str]:
+    return [b.kind for b in result.document.blocks]
+
+
+def test_indented_paragraphs_are_split_and_unwrapped():
+    result = doc_of("indented.txt")
+    blocks = result.document.blocks
+    assert kinds(result) == [PARAGRAPH] * 4
+    assert [b.text.split()[:2] for b in blocks] == [
+        ["The", "lighthouse"],
+        ["Nobody", "had"],
+        ["He", "oiled"],
+        ["By", "noon"],
+    ]
+    assert all("\n" not in b.text and not b.text.startswith(" ") for b in blocks)
+    assert blocks[1].line == 4 and blocks[3].line == 7
+
+
+def test_hard_wrapped_text_with_verse_and_a_letter():
+    result = doc_of("wrapped.txt")
+    blocks = result.document.blocks
+    assert kinds(result) == [
+        PARAGRAPH,
+        PARAGRAPH,
+        PARAGRAPH,
+        VERSE,
+        PARAGRAPH,
+        PARAGRAPH,
+        PARAGRAPH,
+        VERSE,
+    ]
+    first, short, hyphens, verse, dateline, salutation, body, closing = (b.text for b in blocks)
+    assert first.endswith("starting over.") and "\n" not in first
+    assert short == "Short line."  # a short last line is not merged into the next paragraph
+    assert "It was well-known in the village" in hyphens  # well-known keeps its hyphen
+    assert "and something about the sea air" in hyphens  # some-thing is one word
+    assert verse.count("\n") == 3 and "And no one asks the sea," in verse.split("\n")[1]
+    assert dateline == "Harbour House, Tuesday the ninth."
+    assert salutation == "Dear Miss Penrose,"
+    assert "\n" not in body
+    assert closing.split("\n") == ["Yours faithfully,", "Arthur Quill", "Clerk to the Company"]
+    joins = [c for c in result.changes if "hyphenation" in c.reason]
+    assert [(c.before, c.after, c.line) for c in joins] == [("some-\nthing", "something", 9)]
+
+
+def test_unwrapped_positions_still_point_into_the_input():
+    result = doc_of("wrapped.txt")
+    block = next(b for b in result.document.blocks if "sea air" in b.text)
+    view = block.prose()
+    lines = read("wrapped.txt").split("\n")
+    assert view.position(view.text.index("sea air")) == (10, lines[9].index("sea air") + 1)
+    assert view.position(view.text.index("something")) == (9, lines[8].index("some-") + 1)
+    assert view.position(view.text.index("captain")) == (7, lines[6].index("captain") + 1)
+
+
+def test_markdown_of_verse_and_letter():
+    out = tidyink.convert(read("wrapped.txt"), lint=False).text
+    assert "The tide comes in, the tide goes out,\\\nAnd no one asks the sea,\\\n" in out
+    assert "Yours faithfully,\\\nArthur Quill\\\nClerk to the Company\n" in out
+    spaces = tidyink.convert(read("wrapped.txt"), lint=False, verse_break="spaces").text
+    assert "Yours faithfully,  \nArthur Quill  \n" in spaces
+
+
+def headings(result) -> list[tuple[int, str]]:
+    return [
+        (b.level, " / ".join(b.text.split("\n")))
+        for b in result.document.blocks
+        if b.kind == HEADING
+    ]
+
+
+def test_headings_of_every_kind():
+    result = doc_of("headings.txt")
+    assert headings(result) == [
+        (1, "THE SALT ROADS"),
+        (3, "Prologue"),
+        (2, "Part One"),
+        (3, "Chapter nine / Long ago and far from here . . ."),
+        (3, "CHAPTER IX."),
+        (3, "Chapter 9: The Bridge at Holm"),
+        (3, "STAVE I: THE KEEPER'S GHOST"),
+        (2, "BOOK II"),
+        (4, "XIV"),
+        (3, "Epilogue"),
+    ]
+    assert result.document.meta["title"] == "THE SALT ROADS"
+    assert result.document.meta["author"] == "Margery Finch"
+    # Capitalised lines are not headings where the book has chapter headings.
+    assert any(
+        b.text == "SEARCH FOR MR. FINCH" and b.kind == PARAGRAPH for b in result.document.blocks
+    )
+
+
+def test_heading_level_option_and_markdown():
+    out = tidyink.convert(read("headings.txt"), lint=False, heading_level=3).text
+    assert "\n#### Chapter nine: Long ago and far from here …\n" in out
+    assert out.startswith("# THE SALT ROADS\n")
+
+
+def test_capitalised_titles_but_not_signatures_or_datelines():
+    result = doc_of("caps-titles.txt")
+    assert headings(result) == [
+        (2, "THE HOUSE ON THE HILL"),
+        (2, "SEARCH FOR MR. HALE"),
+        (2, "A LETTER FROM THE COAST"),
+    ]
+
+
+def test_signature_in_capitals_is_not_a_heading():
+    text = (
+        "The End of It\n\nHe signed the note with care, and a flourish,\n\n"
+        "TOBIAS GREY\n\nShe read it twice.\n"
+    )
+    assert headings(tidyink.convert(text, lint=False, only=STRUCTURE)) == []
+
+
+def test_table_of_contents_is_not_a_run_of_headings():
+    text = (
+        "Chapter 1\n\nChapter 2\n\nChapter 3\n\n"
+        "Chapter 1\n\nIt began.\n\nChapter 2\n\nIt went on.\n"
+    )
+    result = tidyink.convert(text, lint=False, only=STRUCTURE)
+    assert [b.line for b in result.document.blocks if b.kind == HEADING] == [7, 11]
+
+
+def test_scene_breaks_of_every_kind():
+    result = doc_of("scene-breaks.txt")
+    ks = kinds(result)
+    assert ks.count(SCENE_BREAK) == 14
+    assert ks == [PARAGRAPH, *([SCENE_BREAK, PARAGRAPH] * 14), PARAGRAPH]
+    out = tidyink.convert(read("scene-breaks.txt"), lint=False, scene_break="⁂").text
+    assert out.count("\n⁂\n") == 14
+    assert MarkdownIt("commonmark").parse(tidyink.convert(read("scene-breaks.txt")).text)
+
+
+def test_wider_blank_gaps_are_scene_breaks():
+    result = doc_of("gaps.txt")
+    blocks = result.document.blocks
+    breaks = [i for i, b in enumerate(blocks) if b.kind == SCENE_BREAK]
+    assert [blocks[i - 1].text for i in breaks] == [
+        "It did not boil.",
+        "Something in it was wrong.",
+    ]
+
+
+def test_uniform_gaps_are_not_scene_breaks():
+    text = "".join(f"Paragraph number {n} is here.\n\n\n" for n in range(8))
+    assert SCENE_BREAK not in kinds(tidyink.convert(text, lint=False, only=STRUCTURE))
+
+
+def test_emphasis():
+    result = doc_of("emphasis.txt")
+    blocks = result.document.blocks
+    assert [s.kind for s in blocks[0].spans].count(EM) == 4
+    assert [s.kind for s in blocks[4].spans].count(STRONG) == 4
+    out = tidyink.convert(read("emphasis.txt"), lint=False).text
+    assert 'He wrote *"Never again, not ever!"* across' in out
+    assert "*The Long Road Home*," in out
+    assert "\\_\\_\\_\\_ and a lone star \\* and snake\\_case\\_names" in out
+    tokens = MarkdownIt("commonmark").parse(out)
+    ems = [c for t in tokens if t.type == "inline" for c in t.children if c.type == "em_open"]
+    assert len(ems) == 4
+    text = tidyink.convert(read("emphasis.txt"), lint=False, to="text").text
+    assert "It was _not_ the first time" in text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["indented.txt", "wrapped.txt", "headings.txt", "scene-breaks.txt", "gaps.txt", "emphasis.txt"],
+)
+def test_convert_is_idempotent_on_its_own_output(name):
+    markdown = tidyink.convert(read(name), lint=False).text
+    again = tidyink.convert(markdown, input_format="markdown", lint=False).text
+    assert again == markdown
+    text = tidyink.convert(read(name), lint=False, to="text").text
+    assert tidyink.convert(text, input_format="text", lint=False, to="text").text == text
+
+
+prose = st.lists(
+    st.sampled_from(
+        [
+            "word ",
+            "Word. ",
+            "\n",
+            "\n\n",
+            "\n\n\n",
+            "    ",
+            "_it_ ",
+            "* * *",
+            "Chapter 2",
+            "-",
+            "long" * 8,
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(prose)
+def test_markdown_output_is_a_fixed_point(text):
+    markdown = tidyink.convert(text, input_format="text", lint=False).text
+    assert tidyink.convert(markdown, input_format="markdown", lint=False).text == markdown
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(prose, st.text(max_size=120)))
+def test_no_words_lost(text):
+    result = tidyink.convert(text, input_format="text", to="text", lint=False, only=STRUCTURE)
+
+    def letters(s: str) -> str:
+        return "".join(c for c in s if c.isalnum())
+
+    assert letters(result.text) == letters(text)
+
+
+def test_markdown_input_is_never_restructured():
+    text = "Chapter 1\n\nA hard-wrapped\nline and _x_.\n\n\n\nMore.\n"
+    result = tidyink.convert(text, input_format="markdown", to="markdown", lint=False)
+    assert result.text == text
+
+
+def test_text_writer_wrap_and_ascii():
+    text = (
+        "\u201cWell,\u201d she said \u2014 and paused\u2026 \u2018no.\u2019 "
+        + "and then more words " * 6
+    )
+    out = tidyink.convert(text, to="text", lint=False, only=STRUCTURE, wrap=30, ascii=True).text
+    assert out.isascii()
+    assert " ".join(out.split("\n")).startswith("\"Well,\" she said -- and paused... 'no.'")
+    assert max(len(line) for line in out.split("\n")) <= 30
+
+
+def test_text_writer_headings_and_breaks_are_plain_lines():
+    out = tidyink.convert(read("gaps.txt"), to="text", lint=False).text
+    assert out.startswith("Chapter 3\n\nThe house was quiet")
+    assert "\n\n* * *\n\n" in out
+
+
+def test_front_matter():
+    data = read("headings.txt").encode("cp1252")
+    result = tidyink.convert(data, path="salt.txt", lint=False, front_matter=True)
+    head = result.text.split("---\n")[1]
+    assert 'title: "THE SALT ROADS"' in head
+    assert 'author: "Margery Finch"' in head
+    assert 'source: "salt.txt"' in head
+    assert "encoding:" in head
+    assert result.text.split("---\n", 2)[2].startswith("\n# THE SALT ROADS\n")
+
+
+def test_lossless_when_every_filter_is_off():
+    for name in ("wrapped.txt", "headings.txt", "scene-breaks.txt"):
+        assert tidyink.convert(read(name), to="text", only=[], lint=False).text == read(name)
+
+
+@pytest.mark.parametrize(
+    "option", [{"heading_level": 0}, {"verse_break": "x"}, {"wrap": 3}, {"scene_break": " "}]
+)
+def test_bad_options(option):
+    with pytest.raises(UsageError):
+        tidyink.convert("x", **option)
+
+
+def test_cli_flags(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text(read("gaps.txt"), encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(main, ["convert", str(src), "--scene-break", "~", "--heading-level", "3"])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("### Chapter 3\n") and res.output.count("\n~\n") == 2
+    res = runner.invoke(main, ["convert", str(src), "--to", "text", "--wrap", "20", "--ascii"])
+    assert res.exit_code == 0 and max(len(x) for x in res.output.split("\n")) <= 20
+    res = runner.invoke(main, ["convert", str(src), "--front-matter", "--verse-break", "spaces"])
+    assert res.exit_code == 0 and res.output.startswith("---\nsource: ")
+
+
+def test_sentences_starting_with_a_division_word_are_not_headings():
+    text = (
+        "Part one of the plan was simple.\n\nBook two was better, they said.\n\n"
+        "Chapter One The Beginning\n\nIt began.\n"
+    )
+    result = tidyink.convert(text, lint=False, only=STRUCTURE)
+    assert headings(result) == [(2, "Chapter One The Beginning")]
+
+
+def test_one_paragraph_per_line_without_blank_lines():
+    lines = [
+        "The storm came in from the west just after dark, and every shutter on the street "
+        "began to bang.",
+        "Mara counted the seconds between the lightning and the thunder, the way her father "
+        "had taught her",
+        '"Nine," she whispered.',
+        "The old dog under the table did not care for counting and said so with a long, low groan.",
+        "She ran for the stairs.",
+    ]
+    result = tidyink.convert("\n".join(lines) + "\n", lint=False, only=STRUCTURE)
+    assert [b.text for b in result.document.blocks] == lines
+    assert kinds(result) == [PARAGRAPH] * 5
+
+
+def test_short_unpunctuated_lines_stay_together_as_verse():
+    text = "The road goes west\nThe river goes east\nAnd I go home\nWhere the kettle sings\n"
+    result = tidyink.convert(text, lint=False, only=STRUCTURE)
+    assert kinds(result) == [VERSE]
+
+
+def test_indented_letter_without_blank_lines():
+    result = doc_of("letter-indented.txt")
+    texts = [(b.kind, b.text) for b in result.document.blocks]
+    assert texts[1:4] == [
+        (PARAGRAPH, "Harbour House, 5th May."),
+        (PARAGRAPH, "Dear Miss Penrose,"),
+        (PARAGRAPH, texts[3][1]),
+    ]
+    assert texts[3][1].startswith("I write to say") and texts[3][1].endswith("other passengers.")
+    assert texts[4] == (PARAGRAPH, "We expect the service to resume on Monday.")
+    kind, closing = texts[5]
+    assert kind == VERSE
+    assert [line.strip() for line in closing.split("\n")] == ["Yours faithfully,", "Arthur Quill."]
+
+
+@settings(max_examples=80, deadline=None)
+@given(prose)
+def test_text_output_is_a_fixed_point(text):
+    once = tidyink.convert(text, input_format="text", to="text", lint=False).text
+    assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
+
+
+def test_front_matter_is_not_doubled_on_markdown_that_has_some():
+    text = "---\ntitle: Mine\n---\n\nHello.\n"
+    out = tidyink.convert(text, input_format="markdown", front_matter=True, lint=False).text
+    assert out == text
+
+
+def test_a_wide_gap_before_a_short_trailer_is_no_scene_break():
+    body = "".join(f"Paragraph {n} of the story goes on for a while.\n\n" for n in range(8))
+    text = body + "\n\n\n\nThe End\n\nTyped from the first edition.\n"
+    assert SCENE_BREAK not in kinds(tidyink.convert(text, lint=False, only=STRUCTURE))
