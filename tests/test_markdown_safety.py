@@ -118,7 +118,7 @@ def test_emphasis_spanning_words_and_punctuation_parses_as_emphasis():
     inline = next(t for t in tokens if t.type == "inline")
     ems = [c for c in inline.children if c.type == "em_open"]
     assert len(ems) == 3
-    assert regex.search(r'\*"Never again, not ever!"\*', out)
+    assert regex.search(r'\*["“]Never again, not ever!["”]\*', out)
 
 
 def test_line_break_spans_are_hard_breaks_in_paragraphs():

@@ -184,7 +184,7 @@ def test_emphasis():
     assert [s.kind for s in blocks[0].spans].count(EM) == 4
     assert [s.kind for s in blocks[4].spans].count(STRONG) == 4
     out = tidyink.convert(read("emphasis.txt"), lint=False).text
-    assert 'He wrote *"Never again, not ever!"* across' in out
+    assert "He wrote *“Never again, not ever!”* across" in out
     assert "*The Long Road Home*," in out
     assert "\\_\\_\\_\\_ and a lone star \\* and snake\\_case\\_names" in out
     tokens = MarkdownIt("commonmark").parse(out)
