@@ -365,9 +365,12 @@ def show_config(
 )
 @click.option("--words", metavar="WORDS", help="Extra correct words (comma-separated).")
 @click.option("--words-file", metavar="PATH", help="A words file, one word per line.")
+@config_options
 @guarded
 def check(
     paths: tuple[str, ...],
+    config_file: str | None,
+    isolated: bool,
     fmt: str,
     select: str | None,
     ignore: str | None,
@@ -400,8 +403,13 @@ def check(
             if v is not None
         }
     )
-    opts = check_options(**overrides)
-    report = check_paths(list(paths), options=opts, stdin=stdin)
+    from tidyink.config import Resolver
+
+    resolver = Resolver(overrides, config=config_file, isolated=isolated)
+    opts = check_options(resolver.for_path(".").options)
+    report = check_paths(
+        list(paths), options=opts, stdin=stdin, options_for=lambda name: resolver.for_path(name).options
+    )
     rules = [type(r) for r in select_rules(opts)]
     sources = {c.path if c.path != "-" else None: c.text for c in report.files}
     if fmt != "human" or report.findings or not report.errors:

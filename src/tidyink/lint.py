@@ -10,6 +10,7 @@ linted knowing the names of the others (``Context.state[names.STATE_KEY]``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,17 +90,29 @@ def check_options(options: Options | None = None, **overrides: Any) -> Options:
 
 
 def check_paths(
-    paths: list[str], options: Options | None = None, stdin: bytes | None = None, **overrides: Any
+    paths: list[str],
+    options: Options | None = None,
+    stdin: bytes | None = None,
+    options_for: Callable[[str], Options] | None = None,
+    **overrides: Any,
 ) -> CheckReport:
-    """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``)."""
+    """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``).
+
+    ``options_for(path)`` gives per-file options (e.g. from the nearest
+    configuration file); they are narrowed to checking like ``options``.
+    """
     opts = check_options(options, **overrides)
+
+    def file_options(name: str) -> Options:
+        return check_options(options_for(name)) if options_for and name != "-" else opts
+
     files, errors = expand(paths)
     report = CheckReport(errors=errors)
     sources: dict[str, tuple[bytes, Source]] = {}
     for name in files:
         try:
             data = stdin if name == "-" and stdin is not None else api.read_bytes(name)
-            sources[name] = (data, api.load(data, path=name, encoding=opts.encoding))
+            sources[name] = (data, api.load(data, path=name, encoding=file_options(name).encoding))
         except TidyinkError as exc:
             report.errors.append(str(exc))
     counts = {name: names.count_names(src.text) for name, (_, src) in sources.items()}
@@ -113,7 +126,7 @@ def check_paths(
             state[names.STATE_KEY] = total - counts[name]
         try:
             result = api.convert(
-                data, path=None if name == "-" else name, options=opts, state=state
+                data, path=None if name == "-" else name, options=file_options(name), state=state
             )
         except TidyinkError as exc:  # e.g. a format without a reader: report, go on
             report.errors.append(str(exc))
