@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-BAD = "# Chapter one\n\nThe kettle sang... then stopped.\n\nIt was a na\u00c3\u00afve hope.\n"
-GOOD = "# Chapter one\n\nThe kettle sang\u2026 then stopped.\n\nIt was a na\u00efve hope.\n"
+# the last paragraph has a typo that `tidyink check` flags and `tidyink fix` leaves alone
+BAD = "# Chapter one\n\nThe kettle sang... then stopped.\n\nIt was a na\u00c3\u00afve hope.\n\nBetter late then never.\n"
+GOOD = "# Chapter one\n\nThe kettle sang\u2026 then stopped.\n\nIt was a na\u00efve hope.\n\nBetter late then never.\n"
 
 pytestmark = pytest.mark.slow
 
@@ -65,11 +66,10 @@ def test_hooks_fail_fix_then_pass(tmp_path):
     _git("add", ".", cwd=repo)
     _git("commit", "-qm", "draft", cwd=repo)
 
-    # tidyink-check fails and changes nothing (it names the file whether it runs
-    # `tidyink fix --check` or the lint command)
+    # tidyink-check (the lint command) fails, points at the typo, changes nothing
     check = _try_repo(repo, "tidyink-check")
     assert check.returncode == 1, check.stdout + check.stderr
-    assert "chapters/01.md" in check.stdout
+    assert "chapters/01.md:7:13: C101" in check.stdout
     assert chapter.read_text(encoding="utf-8") == BAD
 
     first = _try_repo(repo, "tidyink-fix")
