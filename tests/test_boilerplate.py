@@ -340,3 +340,14 @@ def test_gutenberg_html_sections_and_markers():
         "THE GLASS ORCHARD\n\nCHAPTER I.\n\nThe orchard behind the mill had glass apples in it.\n"
     )
     assert not PG_LICENCE_PHRASES.search(result.text)
+
+
+def test_menu_bar_of_three_navigation_words_is_removed():
+    import tidyink
+
+    text = "Home | Stories | Authors | Log in\n\nThe ferry left at dawn.\n\nShe watched it go.\n"
+    result = tidyink.convert(text, to="text", only=["boilerplate"], lint=False)
+    assert result.text.startswith("The ferry left at dawn.")
+    # two navigation words in a sentence-like line are not a menu
+    prose = "Home and stories, she said.\n\nThe end.\n"
+    assert tidyink.convert(prose, to="text", only=["boilerplate"], lint=False).text == prose

@@ -93,6 +93,9 @@ NAV_WEAK = regex.compile(
     r"|(?:table\s+of\s+)?contents|home(?:\s*page)?|main(?:\s+page)?|(?:back\s+to\s+)?top|up|index|stories|links|fics?"
     r"|fan\s*fiction|archive|(?:my\s+)?(?:other\s+)?stories|author(?:'s)?\s+(?:page|profile)"
     r"|e-?mail(?:\s+(?:me|the\s+author))?|feedback|guestbook|site\s+map"
+    r"|log\s*in|log\s*out|sign\s*(?:in|up|out)|register|join|search|authors|browse|members|forums?"
+    r"|communit(?:y|ies)|about(?:\s+us)?|faq|help|news|categories|genres|fandoms|rss"
+    r"|(?:most\s+)?recent(?:\s+stories)?|new\s+stories|top\s+rated|random(?:\s+story)?"
     r"|(?:copyright|©|\(c\))\s.{0,60}|all\s+rights\s+reserved\.?"
     r")$",
     _I,

@@ -91,7 +91,9 @@ def is_nav(text: str, linked: bool = False) -> str | None:
             kinds.append("weak")
         else:
             return None
-    return "strong" if "strong" in kinds else "weak"
+    if "strong" in kinds or len(kinds) >= 3:  # "Home | Stories | Log in": a menu bar
+        return "strong"
+    return "weak"
 
 
 def _trim(piece: str) -> str:

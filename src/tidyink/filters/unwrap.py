@@ -73,7 +73,7 @@ class Unwrap(Filter):
                     self._join(new, new.spans[0], ctx)
                 elif new.kind == VERSE:
                     n = new.text.count("\n") + 1
-                    self.record(ctx, new.line, 1, "\n", "\n", f"kept {n} line breaks (verse)")
+                    self.record(ctx, new.line, 1, "paragraph", "verse", f"{n} lines kept as verse")
             out.extend(new_blocks)
         doc.blocks = out
 
