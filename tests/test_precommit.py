@@ -17,8 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # the last paragraph has a typo that `tidyink check` flags and `tidyink fix` leaves alone
-BAD = "# Chapter one\n\nThe kettle sang... then stopped.\n\nIt was a na\u00c3\u00afve hope.\n\nBetter late then never.\n"
-GOOD = "# Chapter one\n\nThe kettle sang\u2026 then stopped.\n\nIt was a na\u00efve hope.\n\nBetter late then never.\n"
+TYPO = "Better late then never.\n"
+BAD = "# Chapter one\n\nThe kettle sang... then stopped.\n\nIt was a na\u00c3\u00afve hope.\n\n" + TYPO
+GOOD = "# Chapter one\n\nThe kettle sang\u2026 then stopped.\n\nIt was a na\u00efve hope.\n\n" + TYPO
 
 pytestmark = pytest.mark.slow
 
