@@ -1,0 +1,157 @@
+"""Repair single-byte code-page mix-ups word by word (what ftfy leaves alone).
+
+``na´ve`` is ``naïve`` written in cp1252 and read as cp850; ``themÑrather`` is
+``them—rather`` written in mac_roman and read as cp1252. A token is repaired
+only when its repaired form is a known word (or a word of the same document)
+and its damaged form is not. When most damaged tokens of a document show the
+same mix-up, the whole document is read as that mix-up, so punctuation such as
+``½`` for ``«`` is repaired too. C1 control characters that stand for a cp1252
+character (cp1252 read as latin-1) are always repaired.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from tidyink.document import TEXT, Block, Document
+from tidyink.filters.base import Context, TextFilter
+from tidyink.records import Edit
+
+# A document is read as one mix-up when it repairs at least this many tokens,
+# this share of every repaired token, and the document has few correct words
+# that the mix-up would touch.
+DOC_MIN_TOKENS = 3
+DOC_MIN_SHARE = 0.6
+DOC_MAX_CLEAN = 0.1
+
+
+class Codepage(TextFilter):
+    name = "codepage"
+    description = "Repair single-byte code-page mix-ups such as na´ve → naïve (cp1252 as cp850)."
+    stage = "repair"
+    order = 120
+
+    def __init__(self) -> None:
+        self._lex: Any = None
+        self._whole: Any = None  # the mix-up the whole document is read as
+        self._order: tuple[Any, ...] = ()
+        self._verdicts: dict[str, tuple[str, str] | None] = {}
+
+    def prepare(self, doc: Document, ctx: Context) -> None:
+        from tidyink import lexicon
+        from tidyink.filters import _codepages as cp
+
+        suspects = cp.suspects()
+        vocabulary: Counter[str] = Counter()
+        tokens: Counter[str] = Counter()
+        for block in doc.prose_blocks():
+            for span in block.spans:
+                if span.kind != TEXT:
+                    continue
+                text = span.text
+                if text.isascii():
+                    vocabulary.update(w.casefold() for w in cp.WORD.findall(text))
+                    continue
+                for m in cp.TOKEN.finditer(text):
+                    token = m.group()
+                    if token.isascii():
+                        vocabulary.update(w.casefold() for w in cp.WORD.findall(token))
+                    elif any(ch in suspects for ch in token):
+                        tokens[token] += 1
+                        # Words that may be damaged themselves are no evidence.
+                        vocabulary.update(
+                            w.casefold()
+                            for w in cp.WORD.findall(token)
+                            if not any(ch in suspects for ch in w)
+                        )
+                    else:
+                        vocabulary.update(w.casefold() for w in cp.WORD.findall(token))
+        langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), *cp.LANGS)))
+        self._lex = cp.Lexicon(vocabulary, langs)
+        if tokens:
+            self._lex.lang = cp.main_language(vocabulary, langs)
+        self._whole = None
+        self._verdicts = {}
+        self._order = cp.mixups()
+        if not tokens:
+            return
+        votes: Counter[str] = Counter()
+        clean: Counter[str] = Counter()
+        damaged = 0
+        by_label = {m.label: m for m in cp.mixups()}
+        for token, count in tokens.items():
+            hit = False
+            for mixup in cp.mixups():
+                if not any(ch in mixup.keys for ch in token):
+                    continue
+                if cp.judge(token, token.translate(mixup.table), self._lex):
+                    votes[mixup.label] += count
+                    hit = True
+                elif cp.looks_clean(token, token.translate(mixup.table), self._lex):
+                    clean[mixup.label] += count
+            damaged += count if hit else 0
+        self._order = tuple(sorted(cp.mixups(), key=lambda m: -votes[m.label]))
+        if votes:
+            label, best = votes.most_common(1)[0]
+            if (
+                best >= DOC_MIN_TOKENS
+                and best >= DOC_MIN_SHARE * damaged
+                and clean[label] <= DOC_MAX_CLEAN * best
+            ):
+                self._whole = by_label[label]
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if text.isascii():
+            return
+        from tidyink.filters import _codepages as cp
+
+        suspects = cp.suspects()
+        c1 = cp.c1_table()
+        for m in cp.TOKEN.finditer(text):
+            token = m.group()
+            if token.isascii():
+                continue
+            fixed, label = token, None
+            if any(0x80 <= ord(ch) < 0xA0 for ch in token):
+                repaired = token.translate(c1)
+                if repaired != token:
+                    fixed, label = repaired, cp.C1_LABEL
+            if any(ch in suspects for ch in fixed):
+                verdict = self._verdict(fixed)
+                if verdict is not None:
+                    fixed, why = verdict
+                    label = why if label is None else f"{label}; {why}"
+            if label is None:
+                continue
+            base = m.start()
+            for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
+                if a != b:
+                    yield Edit(base + i, base + i + 1, b, f"codepage: {label}")
+
+    def _verdict(self, token: str) -> tuple[str, str] | None:
+        if token in self._verdicts:
+            return self._verdicts[token]
+        from tidyink.filters import _codepages as cp
+
+        result = None
+        whole = self._whole
+        if whole is not None and any(ch in whole.keys for ch in token):
+            fixed = token.translate(whole.table)
+            if (
+                cp.judge(token, fixed, self._lex)
+                or not cp.looks_clean(token, fixed, self._lex)
+                or cp.prefer_fixed(token, fixed, self._lex)
+            ):
+                result = (fixed, f"{whole.label} (whole document)")
+        else:
+            for mixup in self._order:
+                if not any(ch in mixup.keys for ch in token):
+                    continue
+                fixed = token.translate(mixup.table)
+                if cp.judge(token, fixed, self._lex):
+                    result = (fixed, mixup.label)
+                    break
+        self._verdicts[token] = result
+        return result
