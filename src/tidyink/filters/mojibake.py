@@ -1,10 +1,18 @@
-"""Repair mojibake (UTF-8 read as a single-byte code page, and similar) with ftfy."""
+"""Repair mojibake (UTF-8 read as a single-byte code page, and similar) with ftfy.
+
+ftfy runs only on the lines that could hold mojibake (see ``_mojibake_scan``),
+which gives the same result as running it on everything, several times faster.
+A token made only of mojibake and quoted, or standing for a lone quote mark
+(``"Ã©"``, `` â€™ ``), is taken as text about mojibake and left alone.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+import regex
 
 from tidyink.document import Block
 from tidyink.filters.base import Context, TextFilter
@@ -41,16 +49,81 @@ def _describe(explanation: Any) -> str:
     return "mojibake: " + (", ".join(steps) if steps else "repaired by ftfy")
 
 
+# What may wrap a mention of mojibake: quotes, backticks, brackets.
+_WRAP = "\"'`“”‘’«»‹›„‚()[]{}<>"
+_QUOTES = frozenset("'\"“”‘’‚„‹›«»")
+_TOKEN = regex.compile(r"\S+")
+
+
+def fix_lines(text: str) -> str:
+    """``ftfy.fix_text`` with our config, run only on the lines that need it."""
+    from tidyink.filters._mojibake_scan import suspect_lines
+
+    lines = suspect_lines(text)
+    if not lines:
+        return text
+    import ftfy
+
+    config = _config()
+    out, cur = [], 0
+    for pos, line in lines:
+        out.append(text[cur:pos])
+        out.append(ftfy.fix_text(line, config=config))
+        cur = pos + len(line)
+    out.append(text[cur:])
+    return "".join(out)
+
+
+def _mention(token: str, fixed: str) -> bool:
+    """A quoted run of mojibake, or one that stands for quote marks only."""
+    from tidyink.filters._mojibake_scan import is_mojibake_char
+
+    inner = token.strip(_WRAP)
+    if not inner or not all(is_mojibake_char(ch) for ch in inner):
+        return False
+    if inner != token and token[0] in _WRAP:
+        return True
+    return bool(fixed) and all(ch in _QUOTES for ch in fixed)
+
+
 class Mojibake(TextFilter):
     name = "mojibake"
-    description = "Repair mojibake such as â€™ or Ã© (text decoded with the wrong code page), via ftfy."
+    description = "Repair mojibake such as â€™ or Ã© (UTF-8 read as a single-byte code page)."
     stage = "repair"
     order = 110
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        if text.isascii():
-            return []
+        from tidyink.filters._mojibake_scan import suspect_lines
+
+        lines = suspect_lines(text)
+        if not lines:
+            return
         import ftfy
 
-        fixed, explanation = ftfy.fix_and_explain(text, config=_config())
-        return diff_edits(text, fixed, _describe(explanation))
+        config = _config()
+        for pos, line in lines:
+            fixed, explanation = ftfy.fix_and_explain(line, config=config)
+            if fixed == line:
+                continue
+            edits = diff_edits(line, fixed, _describe(explanation))
+            for m in _TOKEN.finditer(line):
+                inside = [e for e in edits if m.start() <= e.start < m.end()]
+                if not inside:
+                    continue
+                token = m.group()
+                base = m.start()
+                repaired = _apply(token, [(e.start - base, e.end - base, e.new) for e in inside])
+                if _mention(token, repaired):
+                    edits = [e for e in edits if e not in inside]
+            for e in edits:
+                yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out, cur = [], 0
+    for start, end, new in sorted(edits):
+        out.append(text[cur:start])
+        out.append(new)
+        cur = max(cur, end)
+    out.append(text[cur:])
+    return "".join(out)
