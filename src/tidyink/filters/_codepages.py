@@ -161,6 +161,16 @@ def _glued(token: str, start: int, end: int) -> bool:
     return "-" not in (before, after)
 
 
+def candidate(token: str) -> bool:
+    """Whether ``token`` could pass :func:`judge` under some mix-up: it holds a
+    suspect letter, a suspect symbol, or suspect punctuation between letters."""
+    keys = suspects()
+    for i, ch in enumerate(token):
+        if ch in keys and (ch.isalpha() or _odd(ch) or _inside(token, i)):
+            return True
+    return False
+
+
 def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     """Whether ``fixed`` (same length as ``token``) is the repair of a damaged ``token``."""
     changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]

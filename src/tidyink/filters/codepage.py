@@ -59,7 +59,8 @@ class Codepage(TextFilter):
                     if token.isascii():
                         vocabulary.update(w.casefold() for w in cp.WORD.findall(token))
                     elif any(ch in suspects for ch in token):
-                        tokens[token] += 1
+                        if cp.candidate(token):
+                            tokens[token] += 1
                         # Words that may be damaged themselves are no evidence.
                         vocabulary.update(
                             w.casefold()
@@ -137,7 +138,10 @@ class Codepage(TextFilter):
 
         result = None
         whole = self._whole
-        if whole is not None and any(ch in whole.keys for ch in token):
+        if whole is not None:
+            if not any(ch in whole.keys for ch in token):
+                self._verdicts[token] = None
+                return None
             fixed = token.translate(whole.table)
             if (
                 cp.judge(token, fixed, self._lex)
@@ -145,7 +149,7 @@ class Codepage(TextFilter):
                 or cp.prefer_fixed(token, fixed, self._lex)
             ):
                 result = (fixed, f"{whole.label} (whole document)")
-        else:
+        elif cp.candidate(token):
             for mixup in self._order:
                 if not any(ch in mixup.keys for ch in token):
                     continue
