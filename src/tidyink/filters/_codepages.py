@@ -9,6 +9,7 @@ lexicon, or used elsewhere in the same document) and the damaged form must not.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,10 +56,11 @@ def mixups() -> tuple[Mixup, ...]:
         for byte in range(0x80, 0x100):
             raw = bytes([byte])
             try:
-                wrong = raw.decode(read_as)
                 right = raw.decode(true)
             except UnicodeDecodeError:
                 continue
+            # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
+            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
             if wrong != right:
                 table[ord(wrong)] = right
         out.append(Mixup(label, table, frozenset(chr(k) for k in table)))
@@ -84,6 +86,17 @@ def suspects() -> frozenset[str]:
     for m in mixups():
         keys |= m.keys
     return frozenset(keys)
+
+
+@cache
+def suspect_tokens() -> re.Pattern[str]:
+    """Whitespace-delimited tokens holding a suspect character or a C1 control."""
+    chars = re.escape("".join(sorted(suspects())))
+    return re.compile(rf"\S*[{chars}\x80-\x9f]\S*")
+
+
+# Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
+VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @dataclass
@@ -120,6 +133,8 @@ class Lexicon:
         """Whether a word as it stands is to be trusted (never changed)."""
         if _MIXED_CASE.search(word):
             return False  # tÚ, volontÚ: a capital inside a lower-case word
+        if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
+            return False  # ﬂe: a ligature is a letter only to Unicode
         return self.zipf(word) >= DAMAGED_ZIPF
 
 
@@ -128,8 +143,10 @@ def words(token: str) -> list[tuple[int, int, str]]:
 
 
 def _odd(ch: str) -> bool:
-    """A character that prose does not use: symbols, box drawing, controls."""
-    return unicodedata.category(ch)[0] in "SC" or 0x2500 <= ord(ch) < 0x25A0
+    """A character that prose does not use inside words: symbols, box drawing,
+    superscripts and fractions, controls."""
+    cat = unicodedata.category(ch)
+    return cat[0] in "SC" or cat == "No" or 0x2500 <= ord(ch) < 0x25A0
 
 
 def _inside(text: str, i: int) -> bool:
@@ -169,6 +186,15 @@ def candidate(token: str) -> bool:
         if ch in keys and (ch.isalpha() or _odd(ch) or _inside(token, i)):
             return True
     return False
+
+
+def plainly_correct(token: str, lex: Lexicon) -> bool:
+    """Correct words and ordinary punctuation only: no mix-up can pass :func:`judge`."""
+    found = words(token)
+    for i, ch in enumerate(token):
+        if _odd(ch) or (not ch.isalpha() and _inside(token, i)):
+            return False
+    return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in found)
 
 
 def judge(token: str, fixed: str, lex: Lexicon) -> bool:

@@ -44,31 +44,15 @@ class Codepage(TextFilter):
         from tidyink.filters import _codepages as cp
 
         suspects = cp.suspects()
-        vocabulary: Counter[str] = Counter()
-        tokens: Counter[str] = Counter()
-        for block in doc.prose_blocks():
-            for span in block.spans:
-                if span.kind != TEXT:
-                    continue
-                text = span.text
-                if text.isascii():
-                    vocabulary.update(w.casefold() for w in cp.WORD.findall(text))
-                    continue
-                for m in cp.TOKEN.finditer(text):
-                    token = m.group()
-                    if token.isascii():
-                        vocabulary.update(w.casefold() for w in cp.WORD.findall(token))
-                    elif any(ch in suspects for ch in token):
-                        if cp.candidate(token):
-                            tokens[token] += 1
-                        # Words that may be damaged themselves are no evidence.
-                        vocabulary.update(
-                            w.casefold()
-                            for w in cp.WORD.findall(token)
-                            if not any(ch in suspects for ch in w)
-                        )
-                    else:
-                        vocabulary.update(w.casefold() for w in cp.WORD.findall(token))
+        full = "\n".join(
+            span.text for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT
+        )
+        counts = Counter(cp.VOCAB_WORD.findall(full.casefold()))
+        # Words that may be damaged themselves are no evidence for a repair.
+        vocabulary = Counter(
+            {w: n for w, n in counts.items() if w.isascii() or not any(c in suspects for c in w)}
+        )
+        tokens = Counter(t for t in cp.suspect_tokens().findall(full) if cp.candidate(t))
         langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), *cp.LANGS)))
         self._lex = cp.Lexicon(vocabulary, langs)
         if tokens:
@@ -82,18 +66,31 @@ class Codepage(TextFilter):
         clean: Counter[str] = Counter()
         damaged = 0
         by_label = {m.label: m for m in cp.mixups()}
+        passing: dict[str, list[Any]] = {}
         for token, count in tokens.items():
-            hit = False
+            if cp.plainly_correct(token, self._lex):
+                passing[token] = []
+                continue
+            hits = []
             for mixup in cp.mixups():
                 if not any(ch in mixup.keys for ch in token):
                     continue
-                if cp.judge(token, token.translate(mixup.table), self._lex):
+                fixed = token.translate(mixup.table)
+                if cp.judge(token, fixed, self._lex):
                     votes[mixup.label] += count
-                    hit = True
-                elif cp.looks_clean(token, token.translate(mixup.table), self._lex):
+                    hits.append(mixup)
+                elif cp.looks_clean(token, fixed, self._lex):
                     clean[mixup.label] += count
-            damaged += count if hit else 0
+            passing[token] = hits
+            damaged += count if hits else 0
         self._order = tuple(sorted(cp.mixups(), key=lambda m: -votes[m.label]))
+        rank = {m.label: i for i, m in enumerate(self._order)}
+        for token, hits in passing.items():
+            best = min(hits, key=lambda m: rank[m.label], default=None)
+            if best is not None:
+                self._verdicts[token] = (token.translate(best.table), best.label)
+            else:
+                self._verdicts[token] = None
         if votes:
             label, best = votes.most_common(1)[0]
             if (
@@ -102,6 +99,7 @@ class Codepage(TextFilter):
                 and clean[label] <= DOC_MAX_CLEAN * best
             ):
                 self._whole = by_label[label]
+                self._verdicts = {}
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if text.isascii():
@@ -110,10 +108,8 @@ class Codepage(TextFilter):
 
         suspects = cp.suspects()
         c1 = cp.c1_table()
-        for m in cp.TOKEN.finditer(text):
+        for m in cp.suspect_tokens().finditer(text):
             token = m.group()
-            if token.isascii():
-                continue
             fixed, label = token, None
             if any(0x80 <= ord(ch) < 0xA0 for ch in token):
                 repaired = token.translate(c1)
