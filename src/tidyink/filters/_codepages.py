@@ -164,8 +164,10 @@ def _fits(text: str, i: int) -> bool:
         return True
     if ch in _OPENING:
         return not any(c.isalnum() for c in text[:i])
+    if ch == "’" and _inside(text, i):
+        return True  # an apostrophe: don’t, l’été
     if ch in _CLOSING:
-        return ch == "’" or not any(c.isalnum() for c in text[i + 1 :])
+        return not any(c.isalnum() for c in text[i + 1 :])
     return ch in TYPOGRAPHIC
 
 
