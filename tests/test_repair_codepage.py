@@ -69,6 +69,7 @@ def test_single_sentence_is_repaired_word_by_word(lang, label, written_in, read_
         ("Le garτon", "Le garçon"),  # cp1252 read as cp437
         ("Le garxon", "Le garxon"),  # not damage: nothing to do
         ("\x93Hello,\x94 she said.", "“Hello,” she said."),  # cp1252 read as latin-1
+        ("Wait\x85 a C1\x81 control", "Wait… a C1 control"),  # \x81 means nothing: removed
         ("Wir gingen Ⱥber die BrȘcke.", "Wir gingen Ⱥber die BrȘcke."),  # not a code page
         ("Un Útudiant trÞs calme.", "Un étudiant très calme."),
     ],

@@ -34,6 +34,7 @@ C1_LABEL = "cp1252 read as latin-1 (C1 control)"
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 TOKEN = regex.compile(r"\S+")
+_CLITICS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 _MIXED_CASE = regex.compile(r"\p{Ll}(?![A-Z])\p{Lu}")
 # What wraps a word without being part of it.
 EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
@@ -114,10 +115,7 @@ class Lexicon:
         if value is None:
             value = lexicon.best_zipf(key, self.langs)
             if value == 0.0 and ("'" in key or "\u2019" in key):
-                # Elisions (l'été, qu'à, don't): as common as the rarest part.
-                parts = [p for p in regex.split(r"['\u2019]", key) if p]
-                if parts:
-                    value = min(lexicon.best_zipf(p, self.langs) for p in parts)
+                value = self._elision(key)
             self._cache[key] = value
         return value
 
@@ -125,6 +123,18 @@ class Lexicon:
         """Zipf frequency in the document's main language."""
         parts = [p for p in regex.split(r"['\u2019]", word) if p] or [word]
         return min(lexicon.zipf(p, self.lang) for p in parts)
+
+    def _elision(self, key: str) -> float:
+        """l'été, qu'il, don't: a short elided word or a clitic joined to a known word."""
+        parts = regex.split(r"['\u2019]", key)
+        if len(parts) != 2 or not all(parts):
+            return 0.0
+        head, tail = parts
+        if len(head) <= 3 and head.isascii():
+            return min(lexicon.best_zipf(head, self.langs), lexicon.best_zipf(tail, self.langs))
+        if tail in _CLITICS:
+            return lexicon.best_zipf(head, self.langs)
+        return 0.0
 
     def known(self, word: str) -> bool:
         return self.zipf(word) >= KNOWN_ZIPF or self.vocabulary[word.casefold()] > 0

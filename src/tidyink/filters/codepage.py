@@ -6,7 +6,7 @@ only when its repaired form is a known word (or a word of the same document)
 and its damaged form is not. When most damaged tokens of a document show the
 same mix-up, the whole document is read as that mix-up, so punctuation such as
 ``½`` for ``«`` is repaired too. C1 control characters that stand for a cp1252
-character (cp1252 read as latin-1) are always repaired.
+character (cp1252 read as latin-1) are always repaired; C1 controls with no meaning left after that are removed.
 """
 
 from __future__ import annotations
@@ -120,6 +120,12 @@ class Codepage(TextFilter):
                 if verdict is not None:
                     fixed, why = verdict
                     label = why if label is None else f"{label}; {why}"
+            if any(0x80 <= ord(ch) < 0xA0 for ch in fixed):
+                fixed = "".join("" if 0x80 <= ord(ch) < 0xA0 else ch for ch in fixed)
+                why = "C1 control character removed"
+                label = why if label is None else f"{label}; {why}"
+                yield from _diff(token, fixed, m.start(), label)
+                continue
             if label is None:
                 continue
             base = m.start()
@@ -155,3 +161,10 @@ class Codepage(TextFilter):
                     break
         self._verdicts[token] = result
         return result
+
+
+def _diff(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
+    from tidyink.textdiff import diff_edits
+
+    for e in diff_edits(token, fixed, f"codepage: {label}"):
+        yield Edit(base + e.start, base + e.end, e.new, e.reason)

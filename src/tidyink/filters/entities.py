@@ -62,7 +62,7 @@ class Entities(TextFilter):
     name = "entities"
     description = "Decode HTML entities such as &amp; &#8217; &rsquo; in plain text."
     stage = "repair"
-    order = 130
+    order = 105  # first: decoded text may hold mojibake or invisibles
     formats = frozenset({"text"})
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:

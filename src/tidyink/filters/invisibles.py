@@ -6,10 +6,12 @@ in Persian or Indic text, a zero-width space in Thai or other scripts written
 without spaces, bidi controls in text that holds right-to-left letters.
 No-break spaces follow ``Options.nbsp``: ``keep`` keeps those that are meant
 (French spacing before ``» ; : ! ?``, in and next to numbers, after ``Mr.`` and
-other abbreviations, around one- and two-letter words, letter-spaced words) and
+other abbreviations, after one- and two-letter words, in letter-spaced words) and
 turns stray ones between ordinary words into spaces; ``space`` turns all into
 spaces. U+FFFD (a character lost before the text reached us) cannot be
-repaired: it is reported as finding E101 and left in place.
+repaired: it is reported as finding E101 and left in place. C1 controls are
+left to the ``codepage`` filter (most are cp1252 read as latin-1), and a soft
+hyphen or no-break space inside mojibake (``Ã\u00ad`` is í) to ``mojibake``.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from tidyink.records import Edit, Finding
 
 # Anything this filter may act on (a fast first test with ``re``).
 _ANY = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00a0\u00ad\u061c\u200b-\u200f\u202a-\u202f"
+    "[\x00-\x08\x0b\x0e-\x1f\x7f\u00a0\u00ad\u061c\u200b-\u200f\u202a-\u202f"
     "\u2060\u2066-\u2069\ufeff\ufffd]"
 )
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
@@ -70,8 +72,6 @@ def _name(ch: str) -> str:
         return f"bidi control U+{ord(ch):04X}"
     if ord(ch) < 0x20:
         return f"control character U+{ord(ch):04X}"
-    if 0x80 <= ord(ch) < 0xA0:
-        return f"C1 control character U+{ord(ch):04X}"
     return f"U+{ord(ch):04X}"
 
 
@@ -98,6 +98,15 @@ def _joiner_meant(text: str, i: int) -> bool:
     return bool(p["joining"].search(around))
 
 
+def _in_mojibake(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a byte of a UTF-8 sequence read as single bytes (Ã\u00ad = í)."""
+    from tidyink.filters._mojibake_scan import _pattern
+
+    m = _pattern().match(text, max(i - 2, 0))
+    m1 = _pattern().match(text, max(i - 1, 0))
+    return any(m is not None and m.start() < i < m.end() for m in (m, m1))
+
+
 def nbsp_meant(text: str, i: int) -> bool:
     """Whether the no-break space at ``text[i]`` is typographically meant."""
     p = _patterns()
@@ -115,7 +124,8 @@ def nbsp_meant(text: str, i: int) -> bool:
         return True
     if word_before.endswith(".") and len(word_before) <= 5:
         return True  # abbreviations and initials: M. Fogg, J. Smith, p. 12
-    return 0 < len(bare) <= 2 or 0 < len(word_after) <= 2
+    # After a one- or two-letter word (à la, v Praze), and in letter-spaced words.
+    return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
 
 
 class Invisibles(TextFilter):
@@ -125,7 +135,7 @@ class Invisibles(TextFilter):
         "apply the no-break space policy; report U+FFFD."
     )
     stage = "repair"
-    order = 140
+    order = 108  # before mojibake and codepage: hidden characters hide words
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if not _ANY.search(text) and "\x1b" not in text:
@@ -138,7 +148,7 @@ class Invisibles(TextFilter):
         space_all = ctx.options.nbsp == "space"
         for m in _ANY.finditer(text):
             i, ch = m.start(), m.group()
-            if i in escapes:
+            if i in escapes or (ch in "\u00ad\u00a0" and _in_mojibake(text, i)):
                 continue
             if ch == "\ufffd":
                 self._report(text, i, block, ctx)
@@ -147,8 +157,6 @@ class Invisibles(TextFilter):
                     yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
             elif ch == "\x0b":
                 yield Edit(i, i + 1, "\n", "vertical tab (a word processor's line break) → newline")
-            elif ch == "\x85":
-                yield Edit(i, i + 1, "\n", "next-line control character → newline")
             elif ch in _BIDI:
                 if rtl is None:
                     rtl = bool(_patterns()["rtl"].search(text))

@@ -113,10 +113,23 @@ class Mojibake(TextFilter):
                 token = m.group()
                 base = m.start()
                 repaired = _apply(token, [(e.start - base, e.end - base, e.new) for e in inside])
-                if _mention(token, repaired):
+                if _mention(token, repaired) or not self._plausible(token, repaired, ctx):
                     edits = [e for e in edits if e not in inside]
             for e in edits:
                 yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
+
+
+    _lex: Any = None
+
+    def _plausible(self, token: str, repaired: str, ctx: Context) -> bool:
+        """ftfy's repair, unless it turns correct words into unknown ones (»über → ȟber)."""
+        from tidyink.filters import _codepages as cp
+
+        if self._lex is None:
+            self._lex = cp.Lexicon()
+        if not cp.plainly_correct(token, self._lex):
+            return True
+        return all(self._lex.known(w) for _, _, w in cp.words(repaired))
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
