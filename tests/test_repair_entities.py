@@ -52,6 +52,4 @@ def test_markdown_keeps_its_entities_as_markup():
 
 def test_change_is_located():
     result = run("one\nSalt &amp; pepper")
-    assert [(c.line, c.column, c.before, c.after) for c in result.changes] == [
-        (2, 6, "&amp;", "&")
-    ]
+    assert [(c.line, c.column, c.before, c.after) for c in result.changes] == [(2, 6, "&amp;", "&")]

@@ -83,6 +83,4 @@ def test_replacement_character_is_a_finding_not_a_deletion():
 
 def test_positions_of_removals():
     result = run("one\ntwo\u200bthree")
-    assert [(c.line, c.column, c.before, c.after) for c in result.changes] == [
-        (2, 4, "\u200b", "")
-    ]
+    assert [(c.line, c.column, c.before, c.after) for c in result.changes] == [(2, 4, "\u200b", "")]

@@ -55,7 +55,8 @@ def test_decomposed_text_is_a_suspect_line():
     assert suspect_lines("cafe\u0301") == [(0, "cafe\u0301")]
 
 
-_ALPHABET = list("ab \n.éÃ©â€™œ\x9d\x81ÂÅ«»“”‘’—àÉ\u0301¤¦¨©ª¬®¯°±²³´µ¶·¸¹º¼½¾¿ÀÁÊËÌÍÎÏÐ") + [
+_ALPHABET = [
+    *"ab \n.éÃ©â€™œ\x9d\x81ÂÅ«»“”‘’—àÉ\u0301¤¦¨©ª¬®¯°±²³´µ¶·¸¹º¼½¾¿ÀÁÊËÌÍÎÏÐ",
     "\ufffd",
     "\xa0",
 ]

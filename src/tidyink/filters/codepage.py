@@ -6,7 +6,8 @@ only when its repaired form is a known word (or a word of the same document)
 and its damaged form is not. When most damaged tokens of a document show the
 same mix-up, the whole document is read as that mix-up, so punctuation such as
 ``½`` for ``«`` is repaired too. C1 control characters that stand for a cp1252
-character (cp1252 read as latin-1) are always repaired; C1 controls with no meaning left after that are removed.
+character (cp1252 read as latin-1) are always repaired; C1 controls with no
+meaning left after that are removed.
 """
 
 from __future__ import annotations

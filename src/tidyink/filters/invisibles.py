@@ -35,7 +35,8 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _NBSP = frozenset("\u00a0\u202f")
 HONORIFICS = frozenset(
-    "mr mrs ms dr st mme mlle mm herr frau sr sra srta dom fr prof no nr".split()
+    {"mr", "mrs", "ms", "dr", "st", "mme", "mlle", "mm", "herr", "frau"}
+    | {"sr", "sra", "srta", "dom", "fr", "prof", "no", "nr"}
 )
 
 NAMES = {

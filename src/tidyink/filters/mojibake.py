@@ -91,6 +91,7 @@ class Mojibake(TextFilter):
     description = "Repair mojibake such as â€™ or Ã© (UTF-8 read as a single-byte code page)."
     stage = "repair"
     order = 110
+    _lex: Any = None  # a lexicon, loaded when first needed
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         from tidyink.filters._mojibake_scan import suspect_lines
@@ -117,9 +118,6 @@ class Mojibake(TextFilter):
                     edits = [e for e in edits if e not in inside]
             for e in edits:
                 yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
-
-
-    _lex: Any = None
 
     def _plausible(self, token: str, repaired: str, ctx: Context) -> bool:
         """ftfy's repair, unless it turns correct words into unknown ones (»über → ȟber)."""
