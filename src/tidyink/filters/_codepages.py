@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -93,7 +94,10 @@ def suspects() -> frozenset[str]:
 def suspect_tokens() -> re.Pattern[str]:
     """Whitespace-delimited tokens holding a suspect character or a C1 control."""
     chars = re.escape("".join(sorted(suspects())))
-    return re.compile(rf"\S*[{chars}\x80-\x9f]\S*")
+    return re.compile(rf"(?<!\S)\S*[{chars}\x80-\x9f]\S*")
+
+
+C1 = re.compile("[\x80-\x9f]")
 
 
 # Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
@@ -104,7 +108,8 @@ VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 class Lexicon:
     """Known words: the shared lexicon plus the words of the document itself."""
 
-    vocabulary: Counter[str] = field(default_factory=Counter)
+    vocabulary: Counter[str] | None = None  # None: built by ``words_of`` when first needed
+    words_of: Callable[[], Counter[str]] | None = None
     langs: tuple[str, ...] = LANGS
     lang: str = "en"  # the document's main language
     _cache: dict[str, float] = field(default_factory=dict)
@@ -137,7 +142,11 @@ class Lexicon:
         return 0.0
 
     def known(self, word: str) -> bool:
-        return self.zipf(word) >= KNOWN_ZIPF or self.vocabulary[word.casefold()] > 0
+        if self.zipf(word) >= KNOWN_ZIPF:
+            return True
+        if self.vocabulary is None:
+            self.vocabulary = self.words_of() if self.words_of else Counter()
+        return self.vocabulary[word.casefold()] > 0
 
     def correct(self, word: str) -> bool:
         """Whether a word as it stands is to be trusted (never changed)."""

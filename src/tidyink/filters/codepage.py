@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from tidyink.document import TEXT, Block, Document
-from tidyink.filters.base import Context, TextFilter
+from tidyink.filters._repair import RepairFilter
+from tidyink.filters.base import Context
 from tidyink.records import Edit
 
 # A document is read as one mix-up when it repairs at least this many tokens,
@@ -28,7 +29,7 @@ DOC_MIN_SHARE = 0.6
 DOC_MAX_CLEAN = 0.1
 
 
-class Codepage(TextFilter):
+class Codepage(RepairFilter):
     name = "codepage"
     description = "Repair single-byte code-page mix-ups such as na´ve → naïve (cp1252 as cp850)."
     stage = "repair"
@@ -48,16 +49,22 @@ class Codepage(TextFilter):
         full = "\n".join(
             span.text for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT
         )
-        counts = Counter(cp.VOCAB_WORD.findall(full.casefold()))
-        # Words that may be damaged themselves are no evidence for a repair.
-        vocabulary = Counter(
-            {w: n for w, n in counts.items() if w.isascii() or not any(c in suspects for c in w)}
-        )
-        tokens = Counter(t for t in cp.suspect_tokens().findall(full) if cp.candidate(t))
+        if full.isascii():
+            tokens: Counter[str] = Counter()
+        else:
+            tokens = Counter(t for t in cp.suspect_tokens().findall(full) if cp.candidate(t))
+
+        def vocabulary(text: str = full) -> Counter[str]:
+            # Words that may be damaged themselves are no evidence for a repair.
+            counts = Counter(cp.VOCAB_WORD.findall(text.casefold()))
+            return Counter(
+                {w: n for w, n in counts.items() if w.isascii() or suspects.isdisjoint(w)}
+            )
+
         langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), *cp.LANGS)))
-        self._lex = cp.Lexicon(vocabulary, langs)
+        self._lex = cp.Lexicon(langs=langs, words_of=vocabulary)
         if tokens:
-            self._lex.lang = cp.main_language(vocabulary, langs)
+            self._lex.lang = cp.main_language(vocabulary(full[:50_000]), langs)
         self._whole = None
         self._verdicts = {}
         self._order = cp.mixups()
@@ -102,6 +109,9 @@ class Codepage(TextFilter):
                 self._whole = by_label[label]
                 self._verdicts = {}
 
+    def needs(self, text: str) -> bool:
+        return not text.isascii()
+
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if text.isascii():
             return
@@ -109,8 +119,15 @@ class Codepage(TextFilter):
 
         suspects = cp.suspects()
         c1 = cp.c1_table()
+        has_c1 = cp.C1.search(text) is not None
+        verdicts = self._verdicts
         for m in cp.suspect_tokens().finditer(text):
             token = m.group()
+            if not has_c1:
+                verdict = verdicts[token] if token in verdicts else self._verdict(token)
+                if verdict is not None:
+                    yield from _changed(token, verdict[0], m.start(), verdict[1])
+                continue
             fixed, label = token, None
             if any(0x80 <= ord(ch) < 0xA0 for ch in token):
                 repaired = token.translate(c1)
@@ -127,12 +144,8 @@ class Codepage(TextFilter):
                 label = why if label is None else f"{label}; {why}"
                 yield from _diff(token, fixed, m.start(), label)
                 continue
-            if label is None:
-                continue
-            base = m.start()
-            for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
-                if a != b:
-                    yield Edit(base + i, base + i + 1, b, f"codepage: {label}")
+            if label is not None:
+                yield from _changed(token, fixed, m.start(), label)
 
     def _verdict(self, token: str) -> tuple[str, str] | None:
         if token in self._verdicts:
@@ -162,6 +175,13 @@ class Codepage(TextFilter):
                     break
         self._verdicts[token] = result
         return result
+
+
+def _changed(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
+    """One edit per changed character (mix-ups map one character to one)."""
+    for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
+        if a != b:
+            yield Edit(base + i, base + i + 1, b, f"codepage: {label}")
 
 
 def _diff(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:

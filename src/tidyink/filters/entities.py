@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 
 from tidyink.document import Block
-from tidyink.filters.base import Context, TextFilter
+from tidyink.filters._repair import RepairFilter
+from tidyink.filters.base import Context
 from tidyink.records import Edit
 
 _NAMES = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
@@ -58,12 +59,15 @@ def decode(text: str) -> str:
     return text
 
 
-class Entities(TextFilter):
+class Entities(RepairFilter):
     name = "entities"
     description = "Decode HTML entities such as &amp; &#8217; &rsquo; in plain text."
     stage = "repair"
     order = 105  # first: decoded text may hold mojibake or invisibles
     formats = frozenset({"text"})
+
+    def needs(self, text: str) -> bool:
+        return "&" in text
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if "&" not in text or ";" not in text:

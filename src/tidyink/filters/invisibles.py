@@ -23,7 +23,8 @@ from functools import cache
 import regex
 
 from tidyink.document import Block
-from tidyink.filters.base import Context, TextFilter
+from tidyink.filters._repair import RepairFilter
+from tidyink.filters.base import Context
 from tidyink.records import Edit, Finding
 
 # Anything this filter may act on (a fast first test with ``re``).
@@ -129,7 +130,7 @@ def nbsp_meant(text: str, i: int) -> bool:
     return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
 
 
-class Invisibles(TextFilter):
+class Invisibles(RepairFilter):
     name = "invisibles"
     description = (
         "Remove zero-width characters, soft hyphens, stray BOMs, control and bidi characters; "
@@ -137,6 +138,9 @@ class Invisibles(TextFilter):
     )
     stage = "repair"
     order = 108  # before mojibake and codepage: hidden characters hide words
+
+    def needs(self, text: str) -> bool:
+        return _ANY.search(text) is not None or "\x1b" in text
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if not _ANY.search(text) and "\x1b" not in text:

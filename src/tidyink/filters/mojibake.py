@@ -15,7 +15,8 @@ from typing import Any
 import regex
 
 from tidyink.document import Block
-from tidyink.filters.base import Context, TextFilter
+from tidyink.filters._repair import RepairFilter
+from tidyink.filters.base import Context
 from tidyink.records import Edit
 from tidyink.textdiff import diff_edits
 
@@ -86,12 +87,15 @@ def _mention(token: str, fixed: str) -> bool:
     return bool(fixed) and all(ch in _QUOTES for ch in fixed)
 
 
-class Mojibake(TextFilter):
+class Mojibake(RepairFilter):
     name = "mojibake"
     description = "Repair mojibake such as â€™ or Ã© (UTF-8 read as a single-byte code page)."
     stage = "repair"
     order = 110
     _lex: Any = None  # a lexicon, loaded when first needed
+
+    def needs(self, text: str) -> bool:
+        return not text.isascii()
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         from tidyink.filters._mojibake_scan import suspect_lines
