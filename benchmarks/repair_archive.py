@@ -104,24 +104,21 @@ def accuracy(files: list[tuple[str, bytes, str, str, str]]) -> None:
         ok = result.text == expected
         note = "ok" if ok else "FAIL " + first_difference(expected, result.text)
         detected = result.source.encoding
-        print(
-            f"{name:48} {encoding:10} {damage:34} {detected:12} {note} ({len(result.changes)} changes)"
-        )
+        changes = len(result.changes)
+        print(f"{name:48} {encoding:10} {damage:34} {detected:12} {note} ({changes} changes)")
     print()
     total = sum(len(d) for _, d, _, _, _ in files)
-    print(
-        f"{'pipeline':28} {'exact':>6} {'MB/s':>7}   (same {len(files)} files, {total / 1e6:.2f} MB)"
-    )
+    print(f"{'pipeline':40} {'exact':>6} {'MB/s':>7}   ({len(files)} files, {total / 1e6:.2f} MB)")
     for label, run in PIPELINES.items():
         run(files[0][1], files[0][0])  # warm up imports and word lists
         start = time.perf_counter()
         outputs = [run(data, name) for name, data, _, _, _ in files]
         elapsed = time.perf_counter() - start
-        exact = sum(out == exp for out, (_, _, exp, _, _) in zip(outputs, files, strict=True))
-        missed = [n for out, (n, _, exp, _, _) in zip(outputs, files, strict=True) if out != exp]
-        print(
-            f"{label:28} {exact:>3}/{len(files):<2} {total / 1e6 / elapsed:7.2f}   missed: {missed}"
-        )
+        pairs = list(zip(outputs, files, strict=True))
+        exact = sum(out == row[2] for out, row in pairs)
+        missed = [row[0].rsplit("/", 1)[-1] for out, row in pairs if out != row[2]]
+        rate = total / 1e6 / elapsed
+        print(f"{label:40} {exact:>3}/{len(files):<2} {rate:7.2f}   missed: {', '.join(missed)}")
     print()
 
 
@@ -142,9 +139,8 @@ def throughput(texts: list[tuple[str, str]]) -> None:
         "ftfy.fix_text (tidyink's config)": lambda t: ftfy.fix_text(t, config=_config()),
     }
     size = sum(len(t.encode("utf-8")) for _, t in texts)
-    print(
-        f"== Repair throughput, CPU time, same decoded text ({len(texts)} texts, {size / 1e6:.2f} MB)"
-    )
+    what = f"{len(texts)} texts, {size / 1e6:.2f} MB"
+    print(f"== Repair throughput, CPU time, on the same decoded text ({what})")
     for text in (t for _, t in texts):
         ours(text)  # warm: word lists loaded, patterns compiled
     rates = {}
@@ -153,9 +149,8 @@ def throughput(texts: list[tuple[str, str]]) -> None:
         rates[label] = size / 1e6 / best
         print(f"{label:44} {rates[label]:7.2f} MB/s")
     mine = rates["tidyink repair filters (read+repair+write)"]
-    print(
-        f"tidyink / ftfy (defaults): {mine / rates['ftfy.fix_text (defaults)']:.1f}x (goal >= 2x)"
-    )
+    ratio = mine / rates["ftfy.fix_text (defaults)"]
+    print(f"tidyink / ftfy (defaults): {ratio:.1f}x (goal >= 2x)")
     print()
 
 
@@ -184,9 +179,7 @@ def memory(files: list[tuple[str, bytes, str, str, str]]) -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"== Memory: tracemalloc peak over the archive pass {peak / 1e6:.1f} MB; max RSS {rss:.0f} MB"
-    )
+    print(f"== Memory: tracemalloc peak (archive pass) {peak / 1e6:.1f} MB; max RSS {rss:.0f} MB")
 
 
 def main() -> int:
