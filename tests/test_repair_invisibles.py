@@ -84,3 +84,10 @@ def test_replacement_character_is_a_finding_not_a_deletion():
 def test_positions_of_removals():
     result = run("one\ntwo\u200bthree")
     assert [(c.line, c.column, c.before, c.after) for c in result.changes] == [(2, 4, "\u200b", "")]
+
+
+def test_unknown_nbsp_policy_is_a_usage_error():
+    from tidyink.errors import UsageError
+
+    with pytest.raises(UsageError, match="no-break space"):
+        run("text", nbsp="sometimes")

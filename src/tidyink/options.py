@@ -34,7 +34,7 @@ class Options:
     ellipsis: str = "…"  # "…" | "..." | ". . ."
     dashes: str = "em"  # em (closed em dash) | en-spaced
     ranges: bool = False  # 1914-18 -> 1914–18
-    nbsp: str = "keep"  # keep | space
+    nbsp: str = "keep"  # keep (where typographically meant) | space (all become spaces)
     # structure and writers
     scene_break: str = "* * *"
     heading_level: int = 2
@@ -72,6 +72,8 @@ class Options:
             )
         if self.ellipsis not in ("…", "...", ". . ."):
             raise UsageError(f"unknown ellipsis style {self.ellipsis!r} (use '…', '...' or '. . .')")
+        if self.nbsp not in ("keep", "space"):
+            raise UsageError(f"unknown no-break space policy {self.nbsp!r} (use keep or space)")
 
 
 def _normalize(name: str, value: Any) -> Any:
