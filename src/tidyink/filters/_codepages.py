@@ -93,11 +93,14 @@ def suspects() -> frozenset[str]:
 @cache
 def suspect_tokens() -> re.Pattern[str]:
     """Whitespace-delimited tokens holding a suspect character or a C1 control."""
-    chars = re.escape("".join(sorted(suspects())))
+    chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
     return re.compile(rf"(?<!\S)\S*[{chars}\x80-\x9f]\S*")
 
 
 C1 = re.compile("[\x80-\x9f]")
+# Invisible characters that hide a word from the lexicon (removed by ``invisibles``,
+# which runs later); the word test looks through them.
+HIDDEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 # Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
@@ -242,8 +245,8 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
         # A letter may only become typographic punctuation; between letters,
         # only a dash or an apostrophe.
         new = fixed[i]
-        if ch.isalpha() and not new.isalpha() and not _fits(fixed, i):
-            return False
+        if not new.isalpha() and not _fits(fixed, i):
+            return False  # punctuation must land where such a mark goes
         if _odd(new) and not _odd(ch):
             return False  # a repair that makes symbols out of text is no repair
         if not new.isalpha() and _inside(fixed, i) and new not in "—–'\u2019":

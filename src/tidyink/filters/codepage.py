@@ -52,7 +52,8 @@ class Codepage(RepairFilter):
         if full.isascii():
             tokens: Counter[str] = Counter()
         else:
-            tokens = Counter(t for t in cp.suspect_tokens().findall(full) if cp.candidate(t))
+            found = cp.suspect_tokens().findall(full)
+            tokens = Counter(t for t in (cp.HIDDEN.sub("", t) for t in found) if cp.candidate(t))
 
         def vocabulary(text: str = full) -> Counter[str]:
             # Words that may be damaged themselves are no evidence for a repair.
@@ -117,35 +118,58 @@ class Codepage(RepairFilter):
             return
         from tidyink.filters import _codepages as cp
 
-        suspects = cp.suspects()
-        c1 = cp.c1_table()
-        has_c1 = cp.C1.search(text) is not None
         verdicts = self._verdicts
         for m in cp.suspect_tokens().finditer(text):
             token = m.group()
-            if not has_c1:
-                verdict = verdicts[token] if token in verdicts else self._verdict(token)
-                if verdict is not None:
-                    yield from _changed(token, verdict[0], m.start(), verdict[1])
+            if verdicts.get(token, 0) is None and not cp.C1.search(token):
+                continue  # already judged: nothing to repair
+            hidden = cp.HIDDEN.search(token) is not None
+            bare = cp.HIDDEN.sub("", token) if hidden else token
+            result = self._repair(bare)
+            if result is None:
                 continue
-            fixed, label = token, None
-            if any(0x80 <= ord(ch) < 0xA0 for ch in token):
-                repaired = token.translate(c1)
-                if repaired != token:
-                    fixed, label = repaired, cp.C1_LABEL
-            if any(ch in suspects for ch in fixed):
-                verdict = self._verdict(fixed)
-                if verdict is not None:
-                    fixed, why = verdict
-                    label = why if label is None else f"{label}; {why}"
-            if any(0x80 <= ord(ch) < 0xA0 for ch in fixed):
-                fixed = "".join("" if 0x80 <= ord(ch) < 0xA0 else ch for ch in fixed)
-                why = "C1 control character removed"
-                label = why if label is None else f"{label}; {why}"
-                yield from _diff(token, fixed, m.start(), label)
-                continue
-            if label is not None:
+            fixed, label = result
+            if hidden and len(fixed) == len(bare):
+                fixed = _reinsert(token, fixed)
+            if len(fixed) == len(token):
                 yield from _changed(token, fixed, m.start(), label)
+            else:
+                yield from _diff(token, fixed, m.start(), label)
+
+    def _repair(self, token: str) -> tuple[str, str] | None:
+        """The repaired token and why, or None (``token`` holds no invisible characters)."""
+        from tidyink.filters import _codepages as cp
+
+        if not cp.C1.search(token):
+            verdict = self._verdict(token)
+            return None if verdict is None else self._settle(*verdict)
+        suspects = cp.suspects()
+        fixed, labels = token, []
+        repaired = token.translate(cp.c1_table())
+        if repaired != token:
+            fixed, labels = repaired, [cp.C1_LABEL]
+        verdict = self._verdict(fixed) if not suspects.isdisjoint(fixed) else None
+        if verdict is None and cp.C1.search(fixed):
+            # Controls that mean nothing go; then the rest may show a mix-up.
+            fixed = cp.C1.sub("", fixed)
+            labels.append("C1 control character removed")
+            verdict = self._verdict(fixed) if not suspects.isdisjoint(fixed) else None
+        if verdict is not None:
+            fixed, why = self._settle(*verdict)
+            labels.append(why)
+        if cp.C1.search(fixed):
+            fixed = cp.C1.sub("", fixed)
+            labels.append("C1 control character removed")
+        return (fixed, "; ".join(labels)) if labels else None
+
+    def _settle(self, fixed: str, label: str) -> tuple[str, str]:
+        """Repair again until nothing changes (a token may show two mix-ups)."""
+        for _ in range(3):
+            again = self._word_verdict(fixed)
+            if again is None or again[0] == fixed:
+                break
+            fixed, label = again[0], f"{label}; {again[1]}"
+        return fixed, label
 
     def _verdict(self, token: str) -> tuple[str, str] | None:
         if token in self._verdicts:
@@ -165,16 +189,37 @@ class Codepage(RepairFilter):
                 or cp.prefer_fixed(token, fixed, self._lex)
             ):
                 result = (fixed, f"{whole.label} (whole document)")
-        elif cp.candidate(token):
+        else:
+            result = self._word_verdict(token)
+        self._verdicts[token] = result
+        return result
+
+    def _word_verdict(self, token: str) -> tuple[str, str] | None:
+        """The first mix-up (most voted first) whose repair passes the word test."""
+        from tidyink.filters import _codepages as cp
+
+        if cp.candidate(token):
             for mixup in self._order:
                 if not any(ch in mixup.keys for ch in token):
                     continue
                 fixed = token.translate(mixup.table)
                 if cp.judge(token, fixed, self._lex):
-                    result = (fixed, mixup.label)
-                    break
-        self._verdicts[token] = result
-        return result
+                    return fixed, mixup.label
+        return None
+
+
+def _reinsert(token: str, fixed: str) -> str:
+    """``fixed`` (repaired without the invisible characters) with them put back."""
+    from tidyink.filters._codepages import HIDDEN
+
+    out, j = [], 0
+    for ch in token:
+        if HIDDEN.match(ch):
+            out.append(ch)
+        else:
+            out.append(fixed[j])
+            j += 1
+    return "".join(out)
 
 
 def _changed(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:

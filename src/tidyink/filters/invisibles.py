@@ -10,8 +10,8 @@ other abbreviations, after one- and two-letter words, in letter-spaced words) an
 turns stray ones between ordinary words into spaces; ``space`` turns all into
 spaces. U+FFFD (a character lost before the text reached us) cannot be
 repaired: it is reported as finding E101 and left in place. C1 controls are
-left to the ``codepage`` filter (most are cp1252 read as latin-1), and a soft
-hyphen or no-break space inside mojibake (``Ã\u00ad`` is í) to ``mojibake``.
+the ``codepage`` filter's (most are cp1252 read as latin-1); this filter runs
+after it and after ``mojibake`` (``Ã\u00ad`` is í, not a soft hyphen).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _ANY = re.compile(
     "\u2060\u2066-\u2069\ufeff\ufffd]"
 )
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_C1 = re.compile("[\x80-\x9f]")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _NBSP = frozenset("\u00a0\u202f")
 HONORIFICS = frozenset(
@@ -95,7 +96,8 @@ def _joiner_meant(text: str, i: int) -> bool:
     ch = text[i]
     if ch == "\u200b":
         return bool(p["unspaced"].search(around))
-    if ch == "\u200d" and p["emoji"].search(around):
+    # Emoji sequences (© and ® are pictographic too, but mostly mojibake debris).
+    if ch == "\u200d" and p["emoji"].search("".join(c for c in around if ord(c) >= 0x2000)):
         return True
     return bool(p["joining"].search(around))
 
@@ -109,9 +111,22 @@ def _in_mojibake(text: str, i: int) -> bool:
     return any(m is not None and m.start() < i < m.end() for m in (m, m1))
 
 
+def _as_codepage_leaves_it(text: str) -> str:
+    """``text`` with C1 controls as the later ``codepage`` filter will leave them
+    (cp1252 characters, or nothing), so decisions here hold on a second run."""
+    from tidyink.filters._codepages import c1_table
+
+    table: dict[int, str | None] = {c: None for c in range(0x80, 0xA0)}
+    table.update(c1_table())
+    return text.translate(table)
+
+
 def nbsp_meant(text: str, i: int) -> bool:
     """Whether the no-break space at ``text[i]`` is typographically meant."""
     p = _patterns()
+    if _C1.search(text):
+        head = _as_codepage_leaves_it(text[:i])
+        text, i = head + _as_codepage_leaves_it(text[i:]), len(head)
     before, after = _neighbours(text, i, "\u00a0\u202f")
     if not before or not after or before.isspace() or after.isspace():
         return True  # indentation or trailing space: not ours to judge
@@ -137,7 +152,7 @@ class Invisibles(RepairFilter):
         "apply the no-break space policy; report U+FFFD."
     )
     stage = "repair"
-    order = 108  # before mojibake and codepage: hidden characters hide words
+    order = 140  # last: mojibake needs U+00AD/U+00A0, codepage the C1 controls
 
     def needs(self, text: str) -> bool:
         return _ANY.search(text) is not None or "\x1b" in text
