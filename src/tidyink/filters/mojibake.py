@@ -63,16 +63,29 @@ def fix_lines(text: str) -> str:
     lines = suspect_lines(text)
     if not lines:
         return text
-    import ftfy
 
     config = _config()
     out, cur = [], 0
     for pos, line in lines:
         out.append(text[cur:pos])
-        out.append(ftfy.fix_text(line, config=config))
+        out.append(_fix_line(text, pos, line, config)[0])
         cur = pos + len(line)
     out.append(text[cur:])
     return "".join(out)
+
+
+def _fix_line(text: str, pos: int, line: str, config: Any) -> tuple[str, Any]:
+    """ftfy on one line, with its line break as ``fix_text`` would see it."""
+    import ftfy
+
+    end = pos + len(line)
+    newline = text[end : end + 1] == "\n"
+    fixed, explanation = ftfy.fix_and_explain(line + "\n" if newline else line, config=config)
+    if newline:
+        if not fixed.endswith("\n"):
+            return line, None  # ftfy joined lines: not ours to accept
+        fixed = fixed[:-1]
+    return fixed, explanation
 
 
 def _mention(token: str, fixed: str) -> bool:
@@ -103,11 +116,10 @@ class Mojibake(RepairFilter):
         lines = suspect_lines(text)
         if not lines:
             return
-        import ftfy
 
         config = _config()
         for pos, line in lines:
-            fixed, explanation = ftfy.fix_and_explain(line, config=config)
+            fixed, explanation = _fix_line(text, pos, line, config)
             if fixed == line:
                 continue
             edits = diff_edits(line, fixed, _describe(explanation))
