@@ -24,6 +24,17 @@ CLEAN = {
         "und die Brücke lag gegenüber. Später hörte man schöne Grüße aus München."
     ),
 }
+# Spanish and Portuguese: repaired as whole documents (see test below).
+MORE = {
+    "es": (
+        "«¿Dónde está la estación?», preguntó el niño. La canción de la señora sonaba en el "
+        "jardín. Después, el camión llegó a la ciudad más pequeña."
+    ),
+    "pt": (
+        "«Não sei onde está a estação», disse a avó. As crianças comeram pão, e a canção "
+        "ecoou pela região. Depois, o irmão voltou à cidade com a irmã."
+    ),
+}
 
 
 def damage(text: str, written_in: str, read_as: str) -> str:
@@ -40,10 +51,10 @@ def repair(text: str, only: list[str] | None = None) -> str:
     return tidyink.convert(text, to="text", input_format="text", only=only or REPAIR).text
 
 
-@pytest.mark.parametrize("lang", sorted(CLEAN))
+@pytest.mark.parametrize("lang", sorted(CLEAN) + sorted(MORE))
 @pytest.mark.parametrize(("label", "written_in", "read_as"), MIXUPS)
 def test_whole_document_mixup_is_repaired(lang, label, written_in, read_as):
-    clean = CLEAN[lang]
+    clean = {**CLEAN, **MORE}[lang]
     damaged = damage(clean, written_in, read_as)
     assert damaged != clean
     assert repair(damaged) == clean

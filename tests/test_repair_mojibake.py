@@ -65,7 +65,11 @@ _ALPHABET = [
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60))
 def test_line_filter_gives_ftfy_result(text):
-    assert fix_lines(text) == ftfy.fix_text(text, config=_config())
+    expected = ftfy.fix_text(text, config=_config())
+    if expected.count("\n") == text.count("\n"):
+        assert fix_lines(text) == expected
+    else:  # ftfy swallowed a line break (a "byte" of a sequence): refused
+        assert fix_lines(text).count("\n") == text.count("\n")
 
 
 def test_positions_of_changes():

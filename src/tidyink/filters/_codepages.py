@@ -23,6 +23,8 @@ from tidyink import lexicon
 LANGS = ("en", "fr", "de", "es", "pt")
 KNOWN_ZIPF = 1.5  # a repaired word must be at least this common (or in the document)
 DAMAGED_ZIPF = 1.0  # a word this common is taken as correct and never changed
+SHORT_ZIPF = 2.5  # the same for one- and two-letter words with accents
+GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → está
 
 # (label, code page the text was written in, code page its bytes were read as)
 MIXUPS: tuple[tuple[str, str, str], ...] = (
@@ -157,6 +159,8 @@ class Lexicon:
             return False  # tÚ, volontÚ: a capital inside a lower-case word
         if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
             return False  # ﬂe: a ligature is a letter only to Unicode
+        if len(word) <= 2 and not word.isascii():
+            return self.zipf(word) >= SHORT_ZIPF  # wordfreq lists junk such as "çn"
         return self.zipf(word) >= DAMAGED_ZIPF
 
 
@@ -215,10 +219,28 @@ def candidate(token: str) -> bool:
 def plainly_correct(token: str, lex: Lexicon) -> bool:
     """Correct words and ordinary punctuation only: no mix-up can pass :func:`judge`."""
     found = words(token)
+    keys = suspects()
     for i, ch in enumerate(token):
         if _odd(ch) or (not ch.isalpha() and _inside(token, i)):
             return False
+        if ch in keys and not ch.isalpha() and _next_to_letter(token, i):
+            return False  # may complete a word (est‡ → está): judge it in full
     return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in found)
+
+
+def _next_to_letter(text: str, i: int) -> bool:
+    return (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
+
+
+def _completes(fixed: str, i: int, lex: Lexicon) -> bool:
+    """Whether the letter at ``fixed[i]`` ends or starts a common word it is glued to."""
+    glued = (i > 0 and fixed[i - 1].isalpha()) or (i + 1 < len(fixed) and fixed[i + 1].isalpha())
+    if not glued:
+        return False
+    for start, end, word in words(fixed):
+        if start <= i < end:
+            return end - start >= 3 and lex.zipf(word) >= GLUED_ZIPF
+    return False
 
 
 def judge(token: str, fixed: str, lex: Lexicon) -> bool:
@@ -240,7 +262,9 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
             evidence = True
     for i in changed:
         ch = token[i]
-        if _odd(ch) or (not ch.isalpha() and _inside(token, i)):
+        wedged = not ch.isalpha() and _inside(token, i)
+        completes = not ch.isalpha() and fixed[i].isalpha() and _completes(fixed, i, lex)
+        if _odd(ch) or wedged or completes:
             evidence = True
         # A letter may only become typographic punctuation; between letters,
         # only a dash or an apostrophe.

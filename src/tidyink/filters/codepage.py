@@ -24,7 +24,7 @@ from tidyink.records import Edit
 # A document is read as one mix-up when it repairs at least this many tokens,
 # this share of every repaired token, and the document has few correct words
 # that the mix-up would touch.
-DOC_MIN_TOKENS = 3
+DOC_MIN_TOKENS = 2
 DOC_MIN_SHARE = 0.6
 DOC_MAX_CLEAN = 0.1
 
@@ -45,7 +45,6 @@ class Codepage(RepairFilter):
         from tidyink import lexicon
         from tidyink.filters import _codepages as cp
 
-        suspects = cp.suspects()
         full = "\n".join(
             span.text for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT
         )
@@ -56,11 +55,10 @@ class Codepage(RepairFilter):
             tokens = Counter(t for t in (cp.HIDDEN.sub("", t) for t in found) if cp.candidate(t))
 
         def vocabulary(text: str = full) -> Counter[str]:
-            # Words that may be damaged themselves are no evidence for a repair.
-            counts = Counter(cp.VOCAB_WORD.findall(text.casefold()))
-            return Counter(
-                {w: n for w, n in counts.items() if w.isascii() or suspects.isdisjoint(w)}
-            )
+            # Words of tokens that may be damaged themselves are no evidence for a
+            # repair; hidden characters are looked through, as ``invisibles`` will.
+            text = cp.suspect_tokens().sub(" ", cp.HIDDEN.sub("", text))
+            return Counter(cp.VOCAB_WORD.findall(text.casefold()))
 
         langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), *cp.LANGS)))
         self._lex = cp.Lexicon(langs=langs, words_of=vocabulary)

@@ -88,6 +88,29 @@ def _fix_line(text: str, pos: int, line: str, config: Any) -> tuple[str, Any]:
     return fixed, explanation
 
 
+_HIDDEN = regex.compile("[\u200b\u2060\ufeff]")
+
+
+def _unhide(line: str) -> str:
+    """``line`` without zero-width characters wedged inside mojibake (they would
+    hide it from ftfy now, and not after ``invisibles`` has removed them)."""
+    from tidyink.filters._mojibake_scan import is_mojibake_char
+
+    if not _HIDDEN.search(line):
+        return line
+    out = []
+    for i, ch in enumerate(line):
+        if (
+            _HIDDEN.match(ch)
+            and 0 < i < len(line) - 1
+            and is_mojibake_char(line[i - 1])
+            and is_mojibake_char(line[i + 1])
+        ):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def _mention(token: str, fixed: str) -> bool:
     """A quoted run of mojibake, or one that stands for quote marks only."""
     from tidyink.filters._mojibake_scan import is_mojibake_char
@@ -119,7 +142,11 @@ class Mojibake(RepairFilter):
 
         config = _config()
         for pos, line in lines:
-            fixed, explanation = _fix_line(text, pos, line, config)
+            visible = _unhide(line)
+            probe = text[:pos] + visible + text[pos + len(line) :] if visible != line else text
+            fixed, explanation = _fix_line(probe, pos, visible, config)
+            if visible != line and fixed == visible:
+                continue
             if fixed == line:
                 continue
             edits = diff_edits(line, fixed, _describe(explanation))
@@ -141,9 +168,15 @@ class Mojibake(RepairFilter):
 
         if self._lex is None:
             self._lex = cp.Lexicon()
+        kept = {w for _, _, w in cp.words(repaired)}
+        for _, _, word in cp.words(token):
+            broken = not any(word in w for w in kept)
+            plain = len(word) > 3 and "'" not in word and "\u2019" not in word
+            if plain and broken and self._lex.zipf(word) >= 3.0:
+                return False  # café½“ → caf齓 breaks a common word
         if not cp.plainly_correct(token, self._lex):
             return True
-        return all(self._lex.known(w) for _, _, w in cp.words(repaired))
+        return all(self._lex.known(w) for w in kept)
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
