@@ -38,6 +38,8 @@ def test_repairs(damaged, expected):
         'The string "Ã©" is é read the wrong way.',
         "Search for `Ã¨` in the file.",
         "NÃO, São Paulo, Ôôô.",
+        "»über",  # German quotes: ftfy alone makes this ȟber
+        "café½“",  # ftfy alone makes this caf齓
         "Plain English with “curly quotes” and ‘single’ ones—and dashes.",
     ],
 )
