@@ -34,7 +34,7 @@ class Options:
     ellipsis: str = "…"  # "…" | "..." | ". . ."
     dashes: str = "em"  # em (closed em dash) | en-spaced
     ranges: bool = False  # 1914-18 -> 1914–18
-    nbsp: str = "keep"  # keep (where typographically meant) | space (all become spaces)
+    nbsp: str = "keep"  # keep | space
     # structure and writers
     scene_break: str = "* * *"
     heading_level: int = 2
