@@ -102,7 +102,9 @@ def suspect_tokens() -> re.Pattern[str]:
 C1 = re.compile("[\x80-\x9f]")
 # Invisible characters that hide a word from the lexicon (removed by ``invisibles``,
 # which runs later); the word test looks through them.
-HIDDEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+HIDDEN = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 # Words for the document's vocabulary (``re`` is much faster than ``regex`` here).

@@ -88,24 +88,30 @@ def _fix_line(text: str, pos: int, line: str, config: Any) -> tuple[str, Any]:
     return fixed, explanation
 
 
-_HIDDEN = regex.compile("[\u200b\u2060\ufeff]")
+_HIDDEN = regex.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 def _unhide(line: str) -> str:
-    """``line`` without zero-width characters wedged inside mojibake (they would
-    hide it from ftfy now, and not after ``invisibles`` has removed them)."""
+    """``line`` without the invisible characters that ``invisibles`` will remove later:
+    they change ftfy's verdict now and would not be there on a second run."""
     from tidyink.filters._mojibake_scan import is_mojibake_char
 
     if not _HIDDEN.search(line):
         return line
+    rtl = regex.search(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]", line) is not None
     out = []
     for i, ch in enumerate(line):
-        if (
-            _HIDDEN.match(ch)
-            and 0 < i < len(line) - 1
-            and is_mojibake_char(line[i - 1])
-            and is_mojibake_char(line[i + 1])
-        ):
+        if _HIDDEN.match(ch):
+            if ch in "\u200c\u200d":  # joiners: only inside mojibake (not emoji, not Indic)
+                inside = 0 < i < len(line) - 1
+                if not (inside and is_mojibake_char(line[i - 1]) and is_mojibake_char(line[i + 1])):
+                    out.append(ch)
+                continue
+            bidi = ch in "\u200e\u200f\u061c" or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch
+            if rtl and bidi:
+                out.append(ch)  # bidi controls stay in right-to-left text
             continue
         out.append(ch)
     return "".join(out)
@@ -157,7 +163,8 @@ class Mojibake(RepairFilter):
                 token = m.group()
                 base = m.start()
                 repaired = _apply(token, [(e.start - base, e.end - base, e.new) for e in inside])
-                if _mention(token, repaired) or not self._plausible(token, repaired, ctx):
+                seen = _unhide(token)  # as a second run will see it
+                if _mention(seen, repaired) or not self._plausible(seen, repaired, ctx):
                     edits = [e for e in edits if e not in inside]
             for e in edits:
                 yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
