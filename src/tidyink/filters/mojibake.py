@@ -109,7 +109,11 @@ def _unhide(line: str) -> str:
                 if not (inside and is_mojibake_char(line[i - 1]) and is_mojibake_char(line[i + 1])):
                     out.append(ch)
                 continue
-            bidi = ch in "\u200e\u200f\u061c" or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch
+            bidi = (
+                ch in "\u200e\u200f\u061c"
+                or "\u202a" <= ch <= "\u202e"
+                or "\u2066" <= ch <= "\u2069"
+            )
             if rtl and bidi:
                 out.append(ch)  # bidi controls stay in right-to-left text
             continue
