@@ -91,6 +91,8 @@ class Options:
             raise UsageError(f"unknown verse break {self.verse_break!r} (use backslash or spaces)")
         if self.wrap is not None and self.wrap < 10:
             raise UsageError(f"wrap width must be at least 10, not {self.wrap}")
+        if self.nbsp not in ("keep", "space"):
+            raise UsageError(f"unknown no-break space policy {self.nbsp!r} (use keep or space)")
 
 
 def _normalize(name: str, value: Any) -> Any:

@@ -1,0 +1,82 @@
+"""Which lines could hold mojibake, so ftfy runs only where it can find some.
+
+UTF-8 read as a single-byte code page turns every encoded character into a
+"lead" character (the reading of bytes 0xC2-0xF4) followed by "continuation"
+characters (bytes 0x80-0xBF). ftfy repairs only such pairs (also with a lost
+0xA0 byte read as a space, or a lost byte read as ``?`` or U+FFFD), C1
+controls, surrogates and text that is not NFC. A line with none of these gives
+ftfy nothing to do, so it is skipped: most prose lines, even accented ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+
+def _read(byte: int, encoding: str) -> str:
+    try:
+        return bytes([byte]).decode(encoding)
+    except UnicodeDecodeError:
+        return ""
+
+
+def _chars(encoding: str, byte_values: Iterable[int]) -> str:
+    return "".join(sorted({_read(b, encoding) for b in byte_values} - {""}))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """One alternative per code page ftfy knows: its lead and continuation readings."""
+    import ftfy  # noqa: F401  (registers the sloppy-windows-* codecs)
+    from ftfy.chardata import CHARMAP_ENCODINGS
+
+    parts = []
+    first = set()
+    for encoding in CHARMAP_ENCODINGS:
+        first.update(_chars(encoding, range(0xC2, 0xF5)))
+        lead = re.escape(_chars(encoding, range(0xC2, 0xF5)))
+        cont = re.escape(_chars(encoding, range(0x80, 0xC0)))
+        space_lead = re.escape(_chars(encoding, (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9)))
+        space_mid = re.escape(_chars(encoding, (0xE2, 0xE3, 0xF0)))
+        parts.append(rf"[{lead}][{cont}?\x1a\ufffd]")  # UTF-8 read as single bytes (maybe lossy)
+        parts.append(rf"[{space_lead}] ")  # ... whose 0xA0 byte became a space
+        parts.append(rf"[{space_mid}] [{cont}]")
+    parts.append(r"[\x80-\x9f\ud800-\udfff]")  # C1 controls, surrogates
+    starts = re.escape("".join(sorted(first)))
+    return re.compile(rf"(?=[{starts}\x80-\x9f\ud800-\udfff])(?:{'|'.join(parts)})")
+
+
+@cache
+def _all_chars() -> frozenset[str]:
+    import ftfy  # noqa: F401
+    from ftfy.chardata import CHARMAP_ENCODINGS
+
+    return frozenset("".join(_chars(e, range(0x80, 0xF5)) for e in CHARMAP_ENCODINGS))
+
+
+def suspect_lines(text: str) -> list[tuple[int, str]]:
+    """``(offset, line)`` for each line of ``text`` that ftfy might change."""
+    if text.isascii():
+        return []
+    starts: set[int] = set()
+    for m in _pattern().finditer(text):
+        starts.add(text.rfind("\n", 0, m.start()) + 1)
+    if not unicodedata.is_normalized("NFC", text):
+        pos = 0
+        for line in text.split("\n"):
+            if not unicodedata.is_normalized("NFC", line):
+                starts.add(pos)
+            pos += len(line) + 1
+    out = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        out.append((start, text[start : end if end >= 0 else len(text)]))
+    return out
+
+
+def is_mojibake_char(ch: str) -> bool:
+    """Whether ``ch`` is what some code page ftfy knows reads a high byte as."""
+    return ch in _all_chars()

@@ -1,0 +1,234 @@
+"""Repair single-byte code-page mix-ups word by word (what ftfy leaves alone).
+
+``na´ve`` is ``naïve`` written in cp1252 and read as cp850; ``themÑrather`` is
+``them—rather`` written in mac_roman and read as cp1252. A token is repaired
+only when its repaired form is a known word (or a word of the same document)
+and its damaged form is not. When most damaged tokens of a document show the
+same mix-up, the whole document is read as that mix-up, so punctuation such as
+``½`` for ``«`` is repaired too. C1 control characters that stand for a cp1252
+character (cp1252 read as latin-1) are always repaired; C1 controls with no
+meaning left after that are removed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from tidyink.document import TEXT, Block, Document
+from tidyink.filters._repair import RepairFilter
+from tidyink.filters.base import Context
+from tidyink.records import Edit
+
+# A document is read as one mix-up when it repairs at least this many tokens,
+# this share of every repaired token, and the document has few correct words
+# that the mix-up would touch.
+DOC_MIN_TOKENS = 2
+DOC_MIN_SHARE = 0.6
+DOC_MAX_CLEAN = 0.1
+
+
+class Codepage(RepairFilter):
+    name = "codepage"
+    description = "Repair single-byte code-page mix-ups such as na´ve → naïve (cp1252 as cp850)."
+    stage = "repair"
+    order = 120
+
+    def __init__(self) -> None:
+        self._lex: Any = None
+        self._whole: Any = None  # the mix-up the whole document is read as
+        self._order: tuple[Any, ...] = ()
+        self._verdicts: dict[str, tuple[str, str] | None] = {}
+
+    def prepare(self, doc: Document, ctx: Context) -> None:
+        from tidyink import lexicon
+        from tidyink.filters import _codepages as cp
+
+        full = "\n".join(
+            span.text for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT
+        )
+        if full.isascii():
+            tokens: Counter[str] = Counter()
+        else:
+            found = cp.suspect_tokens().findall(full)
+            tokens = Counter(t for t in (cp.HIDDEN.sub("", t) for t in found) if cp.candidate(t))
+
+        def vocabulary(text: str = full) -> Counter[str]:
+            # Words of tokens that may be damaged themselves are no evidence for a
+            # repair; hidden characters are looked through, as ``invisibles`` will.
+            text = cp.suspect_tokens().sub(" ", cp.HIDDEN.sub("", text))
+            return Counter(cp.VOCAB_WORD.findall(text.casefold()))
+
+        langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), *cp.LANGS)))
+        self._lex = cp.Lexicon(langs=langs, words_of=vocabulary)
+        if tokens:
+            self._lex.lang = cp.main_language(vocabulary(full[:50_000]), langs)
+        self._whole = None
+        self._verdicts = {}
+        self._order = cp.mixups()
+        if not tokens:
+            return
+        votes: Counter[str] = Counter()
+        clean: Counter[str] = Counter()
+        damaged = 0
+        by_label = {m.label: m for m in cp.mixups()}
+        passing: dict[str, list[Any]] = {}
+        for token, count in tokens.items():
+            if cp.plainly_correct(token, self._lex):
+                passing[token] = []
+                continue
+            hits = []
+            for mixup in cp.mixups():
+                if not any(ch in mixup.keys for ch in token):
+                    continue
+                fixed = token.translate(mixup.table)
+                if cp.judge(token, fixed, self._lex):
+                    votes[mixup.label] += count
+                    hits.append(mixup)
+                elif cp.looks_clean(token, fixed, self._lex):
+                    clean[mixup.label] += count
+            passing[token] = hits
+            damaged += count if hits else 0
+        self._order = tuple(sorted(cp.mixups(), key=lambda m: -votes[m.label]))
+        rank = {m.label: i for i, m in enumerate(self._order)}
+        for token, hits in passing.items():
+            best = min(hits, key=lambda m: rank[m.label], default=None)
+            if best is not None:
+                self._verdicts[token] = (token.translate(best.table), best.label)
+            else:
+                self._verdicts[token] = None
+        if votes:
+            label, best = votes.most_common(1)[0]
+            if (
+                best >= DOC_MIN_TOKENS
+                and best >= DOC_MIN_SHARE * damaged
+                and clean[label] <= DOC_MAX_CLEAN * best
+            ):
+                self._whole = by_label[label]
+                self._verdicts = {}
+
+    def needs(self, text: str) -> bool:
+        return not text.isascii()
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if text.isascii():
+            return
+        from tidyink.filters import _codepages as cp
+
+        verdicts = self._verdicts
+        for m in cp.suspect_tokens().finditer(text):
+            token = m.group()
+            if verdicts.get(token, 0) is None and not cp.C1.search(token):
+                continue  # already judged: nothing to repair
+            hidden = cp.HIDDEN.search(token) is not None
+            bare = cp.HIDDEN.sub("", token) if hidden else token
+            result = self._repair(bare)
+            if result is None:
+                continue
+            fixed, label = result
+            if hidden and len(fixed) == len(bare):
+                fixed = _reinsert(token, fixed)
+            if len(fixed) == len(token):
+                yield from _changed(token, fixed, m.start(), label)
+            else:
+                yield from _diff(token, fixed, m.start(), label)
+
+    def _repair(self, token: str) -> tuple[str, str] | None:
+        """The repaired token and why, or None (``token`` holds no invisible characters)."""
+        from tidyink.filters import _codepages as cp
+
+        if not cp.C1.search(token):
+            verdict = self._verdict(token)
+            return None if verdict is None else self._settle(*verdict)
+        suspects = cp.suspects()
+        fixed, labels = token, []
+        repaired = token.translate(cp.c1_table())
+        if repaired != token:
+            fixed, labels = repaired, [cp.C1_LABEL]
+        verdict = self._verdict(fixed) if not suspects.isdisjoint(fixed) else None
+        if verdict is None and cp.C1.search(fixed):
+            # Controls that mean nothing go; then the rest may show a mix-up.
+            fixed = cp.C1.sub("", fixed)
+            labels.append("C1 control character removed")
+            verdict = self._verdict(fixed) if not suspects.isdisjoint(fixed) else None
+        if verdict is not None:
+            fixed, why = self._settle(*verdict)
+            labels.append(why)
+        if cp.C1.search(fixed):
+            fixed = cp.C1.sub("", fixed)
+            labels.append("C1 control character removed")
+        return (fixed, "; ".join(labels)) if labels else None
+
+    def _settle(self, fixed: str, label: str) -> tuple[str, str]:
+        """Repair again until nothing changes (a token may show two mix-ups)."""
+        for _ in range(3):
+            again = self._word_verdict(fixed)
+            if again is None or again[0] == fixed:
+                break
+            fixed, label = again[0], f"{label}; {again[1]}"
+        return fixed, label
+
+    def _verdict(self, token: str) -> tuple[str, str] | None:
+        if token in self._verdicts:
+            return self._verdicts[token]
+        from tidyink.filters import _codepages as cp
+
+        result = None
+        whole = self._whole
+        if whole is not None:
+            if not any(ch in whole.keys for ch in token):
+                self._verdicts[token] = None
+                return None
+            fixed = token.translate(whole.table)
+            if (
+                cp.judge(token, fixed, self._lex)
+                or not cp.looks_clean(token, fixed, self._lex)
+                or cp.prefer_fixed(token, fixed, self._lex)
+            ):
+                result = (fixed, f"{whole.label} (whole document)")
+        else:
+            result = self._word_verdict(token)
+        self._verdicts[token] = result
+        return result
+
+    def _word_verdict(self, token: str) -> tuple[str, str] | None:
+        """The first mix-up (most voted first) whose repair passes the word test."""
+        from tidyink.filters import _codepages as cp
+
+        if cp.candidate(token):
+            for mixup in self._order:
+                if not any(ch in mixup.keys for ch in token):
+                    continue
+                fixed = token.translate(mixup.table)
+                if cp.judge(token, fixed, self._lex):
+                    return fixed, mixup.label
+        return None
+
+
+def _reinsert(token: str, fixed: str) -> str:
+    """``fixed`` (repaired without the invisible characters) with them put back."""
+    from tidyink.filters._codepages import HIDDEN
+
+    out, j = [], 0
+    for ch in token:
+        if HIDDEN.match(ch):
+            out.append(ch)
+        else:
+            out.append(fixed[j])
+            j += 1
+    return "".join(out)
+
+
+def _changed(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
+    """One edit per changed character (mix-ups map one character to one)."""
+    for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
+        if a != b:
+            yield Edit(base + i, base + i + 1, b, f"codepage: {label}")
+
+
+def _diff(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
+    from tidyink.textdiff import diff_edits
+
+    for e in diff_edits(token, fixed, f"codepage: {label}"):
+        yield Edit(base + e.start, base + e.end, e.new, e.reason)

@@ -1,0 +1,206 @@
+"""Remove invisible debris: zero-width characters, soft hyphens, stray BOMs, controls.
+
+Invisible characters that carry meaning stay: a zero-width joiner inside an
+emoji sequence or between letters of a joining script, a zero-width non-joiner
+in Persian or Indic text, a zero-width space in Thai or other scripts written
+without spaces, bidi controls in text that holds right-to-left letters.
+No-break spaces follow ``Options.nbsp``: ``keep`` keeps those that are meant
+(French spacing before ``» ; : ! ?``, in and next to numbers, after ``Mr.`` and
+other abbreviations, after one- and two-letter words, in letter-spaced words) and
+turns stray ones between ordinary words into spaces; ``space`` turns all into
+spaces. U+FFFD (a character lost before the text reached us) cannot be
+repaired: it is reported as finding E101 and left in place. C1 controls are
+the ``codepage`` filter's (most are cp1252 read as latin-1); this filter runs
+after it and after ``mojibake`` (``Ã\u00ad`` is í, not a soft hyphen).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+import regex
+
+from tidyink.document import Block
+from tidyink.filters._repair import RepairFilter
+from tidyink.filters.base import Context
+from tidyink.records import Edit, Finding
+
+# Anything this filter may act on (a fast first test with ``re``).
+_ANY = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f\u00a0\u00ad\u061c\u200b-\u200f\u202a-\u202f"
+    "\u2060\u2066-\u2069\ufeff\ufffd]"
+)
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_C1 = re.compile("[\x80-\x9f]")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_NBSP = frozenset("\u00a0\u202f")
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "mme", "mlle", "mm", "herr", "frau"}
+    | {"sr", "sra", "srta", "dom", "fr", "prof", "no", "nr"}
+)
+
+NAMES = {
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark inside the text",
+    "\x7f": "delete control character",
+}
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    return {
+        # Scripts written without spaces between words: ZWSP marks word breaks.
+        "unspaced": regex.compile(
+            r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}\p{Han}\p{Hiragana}\p{Katakana}]"
+        ),
+        # Letters of scripts where joiners shape text (Arabic, Indic, ...).
+        "joining": regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}\p{Greek}\p{Cyrillic}]"),
+        "emoji": regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]"),
+        "rtl": regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"),
+        "word_before": regex.compile(r"([\p{L}\p{M}\p{N}.'’]*)$"),
+        "word_after": regex.compile(r"^([\p{L}\p{M}\p{N}]*)"),
+    }
+
+
+def _name(ch: str) -> str:
+    if ch in NAMES:
+        return NAMES[ch]
+    if ch in _BIDI:
+        return f"bidi control U+{ord(ch):04X}"
+    if ord(ch) < 0x20:
+        return f"control character U+{ord(ch):04X}"
+    return f"U+{ord(ch):04X}"
+
+
+def _neighbours(text: str, i: int, skip: str) -> tuple[str, str]:
+    a = i - 1
+    while a >= 0 and text[a] in skip:
+        a -= 1
+    b = i + 1
+    while b < len(text) and text[b] in skip:
+        b += 1
+    return (text[a] if a >= 0 else ""), (text[b] if b < len(text) else "")
+
+
+def _joiner_meant(text: str, i: int) -> bool:
+    """Whether a ZWJ/ZWNJ/ZWSP at ``text[i]`` does something for its neighbours."""
+    p = _patterns()
+    before, after = _neighbours(text, i, "")
+    around = before + after
+    ch = text[i]
+    if ch == "\u200b":
+        return bool(p["unspaced"].search(around))
+    # Emoji sequences (© and ® are pictographic too, but mostly mojibake debris).
+    if ch == "\u200d" and p["emoji"].search("".join(c for c in around if ord(c) >= 0x2000)):
+        return True
+    return bool(p["joining"].search(around))
+
+
+def _in_mojibake(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a byte of a UTF-8 sequence read as single bytes (Ã\u00ad = í)."""
+    from tidyink.filters._mojibake_scan import _pattern
+
+    m = _pattern().match(text, max(i - 2, 0))
+    m1 = _pattern().match(text, max(i - 1, 0))
+    return any(m is not None and m.start() < i < m.end() for m in (m, m1))
+
+
+def _as_codepage_leaves_it(text: str) -> str:
+    """``text`` with C1 controls as the later ``codepage`` filter will leave them
+    (cp1252 characters, or nothing), so decisions here hold on a second run."""
+    from tidyink.filters._codepages import c1_table
+
+    table: dict[int, str | None] = {c: None for c in range(0x80, 0xA0)}
+    table.update(c1_table())
+    return text.translate(table)
+
+
+def nbsp_meant(text: str, i: int) -> bool:
+    """Whether the no-break space at ``text[i]`` is typographically meant."""
+    p = _patterns()
+    if _C1.search(text):
+        head = _as_codepage_leaves_it(text[:i])
+        text, i = head + _as_codepage_leaves_it(text[i:]), len(head)
+    before, after = _neighbours(text, i, "\u00a0\u202f")
+    if not before or not after or before.isspace() or after.isspace():
+        return True  # indentation or trailing space: not ours to judge
+    if after in "»›;:!?%‰)]}—–" or before in "«‹([{—–":
+        return True
+    if before.isdigit() or after.isdigit():
+        return True
+    word_before = p["word_before"].search(text[:i].rstrip("\u00a0\u202f")).group(1)
+    word_after = p["word_after"].search(text[i + 1 :].lstrip("\u00a0\u202f")).group(1)
+    bare = word_before.rstrip(".").casefold()
+    if bare in HONORIFICS:
+        return True
+    if word_before.endswith(".") and len(word_before) <= 5:
+        return True  # abbreviations and initials: M. Fogg, J. Smith, p. 12
+    # After a one- or two-letter word (à la, v Praze), and in letter-spaced words.
+    return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
+
+
+class Invisibles(RepairFilter):
+    name = "invisibles"
+    description = (
+        "Remove zero-width characters, soft hyphens, stray BOMs, control and bidi characters; "
+        "apply the no-break space policy; report U+FFFD."
+    )
+    stage = "repair"
+    order = 140  # last: mojibake needs U+00AD/U+00A0, codepage the C1 controls
+
+    def needs(self, text: str) -> bool:
+        return _ANY.search(text) is not None or "\x1b" in text
+
+    def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
+        if not _ANY.search(text) and "\x1b" not in text:
+            return
+        escapes = set()
+        for m in _ANSI.finditer(text):
+            escapes.update(range(m.start(), m.end()))
+            yield Edit(m.start(), m.end(), "", "terminal escape sequence removed")
+        rtl: bool | None = None
+        space_all = ctx.options.nbsp == "space"
+        for m in _ANY.finditer(text):
+            i, ch = m.start(), m.group()
+            if i in escapes or (ch in "\u00ad\u00a0" and _in_mojibake(text, i)):
+                continue
+            if ch == "\ufffd":
+                self._report(text, i, block, ctx)
+            elif ch in _NBSP:
+                if space_all or not nbsp_meant(text, i):
+                    yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
+            elif ch == "\x0b":
+                yield Edit(i, i + 1, "\n", "vertical tab (a word processor's line break) → newline")
+            elif ch in _BIDI:
+                if rtl is None:
+                    rtl = bool(_patterns()["rtl"].search(text))
+                if not rtl:
+                    yield Edit(i, i + 1, "", f"{_name(ch)} removed (no right-to-left text)")
+            elif ch in "\u200b\u200c\u200d":
+                if not _joiner_meant(text, i):
+                    yield Edit(i, i + 1, "", f"{_name(ch)} removed")
+            else:
+                yield Edit(i, i + 1, "", f"{_name(ch)} removed")
+
+    def _report(self, text: str, i: int, block: Block, ctx: Context) -> None:
+        line, column = block.prose().position(i)
+        ctx.findings.append(
+            Finding(
+                "E101",
+                "replacement character U+FFFD: a character was lost before this text was "
+                "decoded; restore it by hand",
+                line,
+                column,
+                line,
+                column + 1,
+                severity="warning",
+                path=ctx.path,
+                name="replacement-character",
+            )
+        )

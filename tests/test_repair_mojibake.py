@@ -1,0 +1,82 @@
+"""The mojibake filter: ftfy on the lines that need it, same result as ftfy everywhere."""
+
+from __future__ import annotations
+
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tidyink
+from tidyink.filters._mojibake_scan import suspect_lines
+from tidyink.filters.mojibake import _config, fix_lines
+
+
+def repair(text: str) -> str:
+    return tidyink.convert(text, to="text", input_format="text", only=["mojibake"]).text
+
+
+@pytest.mark.parametrize(
+    ("damaged", "expected"),
+    [
+        ("I donâ€™t know.", "I don’t know."),  # English, cp1252
+        ("Le cafÃ© Ã©tait fermÃ©.", "Le café était fermé."),  # French
+        ("Die StraÃŸe war Ã¼berfÃ¼llt.", "Die Straße war überfüllt."),  # German
+        ("â€œQuotedâ€\x9d text", "“Quoted” text"),  # WHATWG: 0x9D kept as a C1 control
+        ("Il est lÃ\xa0 depuis longtemps.", "Il est là depuis longtemps."),
+        ("a dash â€” here", "a dash — here"),  # a lone dash is damage, not a mention
+    ],
+)
+def test_repairs(damaged, expected):
+    assert repair(damaged) == expected
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Shops that print â€™ instead of an apostrophe annoy me.",
+        'The string "Ã©" is é read the wrong way.',
+        "Search for `Ã¨` in the file.",
+        "NÃO, São Paulo, Ôôô.",
+        "»über",  # German quotes: ftfy alone makes this ȟber
+        "café½“",  # ftfy alone makes this caf齓
+        "Plain English with “curly quotes” and ‘single’ ones—and dashes.",
+    ],
+)
+def test_mentions_and_clean_text_stay(mention):
+    assert repair(mention) == mention
+
+
+def test_only_suspect_lines_are_scanned():
+    text = "plain line\ncafé au lait\nbroken cafÃ©\n“quoted” line\n"
+    assert [line for _, line in suspect_lines(text)] == ["broken cafÃ©"]
+    assert suspect_lines("pure ascii\ntext") == []
+
+
+def test_decomposed_text_is_a_suspect_line():
+    assert suspect_lines("cafe\u0301") == [(0, "cafe\u0301")]
+
+
+_ALPHABET = [
+    *"ab \n.éÃ©â€™œ\x9d\x81ÂÅ«»“”‘’—àÉ\u0301¤¦¨©ª¬®¯°±²³´µ¶·¸¹º¼½¾¿ÀÁÊËÌÍÎÏÐ",
+    "\ufffd",
+    "\xa0",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60))
+def test_line_filter_gives_ftfy_result(text):
+    expected = ftfy.fix_text(text, config=_config())
+    if expected.count("\n") == text.count("\n"):
+        assert fix_lines(text) == expected
+    else:  # ftfy swallowed a line break (a "byte" of a sequence): refused
+        assert fix_lines(text).count("\n") == text.count("\n")
+
+
+def test_positions_of_changes():
+    result = tidyink.convert(
+        "ok\nThe cafÃ© is open.", to="text", input_format="text", only=["mojibake"]
+    )
+    assert [(c.line, c.column) for c in result.changes] == [(2, 8)]
+    assert result.changes[0].after == "é"
