@@ -28,7 +28,7 @@ def test_cr_only_mac_roman_file_with_damage():
     # A classic Mac file: mac_roman bytes, CR line ends, then read as cp1252 somewhere.
     clean = "Déjà vu.\rThe café was open.\r"
     data = clean.encode("mac_roman")
-    result = tidyink.convert(data, to="text", input_format="text", encoding="mac_roman")
+    result = tidyink.convert(data, to="text", input_format="text", encoding="mac_roman", only=REPAIR)
     assert result.text == "Déjà vu.\nThe café was open.\n"
 
 

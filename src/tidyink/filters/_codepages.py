@@ -212,10 +212,7 @@ def candidate(token: str) -> bool:
     """Whether ``token`` could pass :func:`judge` under some mix-up: it holds a
     suspect letter, a suspect symbol, or suspect punctuation between letters."""
     keys = suspects()
-    for i, ch in enumerate(token):
-        if ch in keys and (ch.isalpha() or _odd(ch) or _inside(token, i)):
-            return True
-    return False
+    return any(ch in keys and (ch.isalpha() or _odd(ch) or _inside(token, i)) for i, ch in enumerate(token))
 
 
 def plainly_correct(token: str, lex: Lexicon) -> bool:
