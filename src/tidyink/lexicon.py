@@ -7,7 +7,6 @@ loaded at import time, so ``tidyink --version`` stays fast.
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 SUPPORTED = ("en", "fr", "de", "es", "pt", "it", "nl")
@@ -24,8 +23,13 @@ def frequencies(lang: str) -> dict[str, float]:
     """Lower-case word → Zipf frequency (log10 of occurrences per billion words)."""
     import wordfreq
 
-    table = wordfreq.get_frequency_dict(lang, wordlist="best")
-    return {word: math.log10(freq * 1e9) for word, freq in table.items() if freq > 0}
+    # wordfreq stores words in buckets of one centibel each: bucket i holds the
+    # words of frequency 10^(-i/100), i.e. Zipf 9 - i/100.
+    table: dict[str, float] = {}
+    for i, bucket in enumerate(wordfreq.get_frequency_list(lang, wordlist="best")):
+        if bucket:
+            table.update(dict.fromkeys(bucket, 9 - i / 100))
+    return table
 
 
 def _key(word: str) -> str:
@@ -43,6 +47,16 @@ def best_zipf(word: str, langs: tuple[str, ...] = ("en",)) -> float:
     return max((frequencies(lang).get(key, 0.0) for lang in langs), default=0.0)
 
 
+def reaches(word: str, langs: tuple[str, ...], threshold: float) -> bool:
+    """Whether ``word`` is at least ``threshold`` common in one of ``langs``.
+
+    Languages are consulted in order and loaded only when needed, so an English
+    word in an English text never loads the French list.
+    """
+    key = _key(word)
+    return any(frequencies(lang).get(key, 0.0) >= threshold for lang in langs)
+
+
 def is_word(word: str, langs: tuple[str, ...] = ("en",), min_zipf: float = 1.0) -> bool:
     """Whether ``word`` is a known word in any of ``langs`` at or above ``min_zipf``."""
-    return best_zipf(word, langs) >= min_zipf
+    return reaches(word, langs, min_zipf)

@@ -131,6 +131,17 @@ class Lexicon:
             self._cache[key] = value
         return value
 
+    def reaches(self, word: str, threshold: float) -> bool:
+        """``zipf(word) >= threshold``, loading further languages only while needed."""
+        key = word.casefold()
+        value = self._cache.get(key)
+        if value is not None or "'" in key or "\u2019" in key:
+            return self.zipf(word) >= threshold
+        if lexicon.reaches(key, self.langs, threshold):
+            return True
+        self._cache[key] = lexicon.best_zipf(key, self.langs)  # every list is loaded by now
+        return self._cache[key] >= threshold
+
     def primary(self, word: str) -> float:
         """Zipf frequency in the document's main language."""
         parts = [p for p in regex.split(r"['\u2019]", word) if p] or [word]
@@ -149,7 +160,7 @@ class Lexicon:
         return 0.0
 
     def known(self, word: str) -> bool:
-        if self.zipf(word) >= KNOWN_ZIPF:
+        if self.reaches(word, KNOWN_ZIPF):
             return True
         if self.vocabulary is None:
             self.vocabulary = self.words_of() if self.words_of else Counter()
@@ -162,8 +173,8 @@ class Lexicon:
         if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
             return False  # ﬂe: a ligature is a letter only to Unicode
         if len(word) <= 2 and not word.isascii():
-            return self.zipf(word) >= SHORT_ZIPF  # wordfreq lists junk such as "çn"
-        return self.zipf(word) >= DAMAGED_ZIPF
+            return self.reaches(word, SHORT_ZIPF)  # wordfreq lists junk such as "çn"
+        return self.reaches(word, DAMAGED_ZIPF)
 
 
 def words(token: str) -> list[tuple[int, int, str]]:
@@ -238,7 +249,7 @@ def _completes(fixed: str, i: int, lex: Lexicon) -> bool:
         return False
     for start, end, word in words(fixed):
         if start <= i < end:
-            return end - start >= 3 and lex.zipf(word) >= GLUED_ZIPF
+            return end - start >= 3 and lex.reaches(word, GLUED_ZIPF)
     return False
 
 
@@ -283,7 +294,7 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
         if len(word) < 2 or not lex.known(word):
             return False
         made_letter = any(start <= i < end and not token[i].isalpha() for i in changed)
-        if made_letter and (len(word) < 3 or lex.zipf(word) < KNOWN_ZIPF):
+        if made_letter and (len(word) < 3 or not lex.reaches(word, KNOWN_ZIPF)):
             return False  # punctuation turned into a letter needs a real word
     if fresh:
         return True
@@ -319,9 +330,7 @@ def prefer_fixed(token: str, fixed: str, lex: Lexicon) -> bool:
 
 
 def main_language(vocabulary: Counter[str], langs: tuple[str, ...] = LANGS) -> str:
-    """The language whose common words the document uses most."""
-    common = [w for w, _ in vocabulary.most_common(400) if len(w) > 2][:200]
-    if not common:
-        return langs[0]
-    score = {lang: sum(lexicon.zipf(w, lang) >= 3.0 for w in common) for lang in langs}
-    return max(langs, key=lambda lang: score[lang])
+    """The language whose function words the document uses most (no dictionary is loaded)."""
+    from tidyink.language import guess_language
+
+    return guess_language(vocabulary, langs, default=langs[0])

@@ -7,8 +7,36 @@ first, so untouched blocks are skipped without building a view.
 
 from __future__ import annotations
 
+from collections import Counter
+
+import regex
+
 from tidyink.document import TEXT, Block, Document
 from tidyink.filters.base import Context, TextFilter
+
+_WORD = regex.compile(r"\p{L}+")
+_LANGUAGES = "repair.languages"  # Context.state key
+
+
+def document_languages(doc: Document, ctx: Context) -> tuple[str, ...]:
+    """Word-list languages for this document: the configured one, then the one its
+    function words point to. Only these lists are loaded (each costs ~0.2 s)."""
+    if _LANGUAGES not in ctx.state:
+        from tidyink import lexicon
+        from tidyink.language import guess_language
+
+        configured = lexicon.language_codes(ctx.options.language)
+        sample: list[str] = []
+        size = 0
+        for block in doc.prose_blocks():
+            for span in block.spans:
+                if span.kind == TEXT and size < 50_000:
+                    sample.append(span.text)
+                    size += len(span.text)
+        words = Counter(_WORD.findall("\n".join(sample)))
+        guessed = guess_language(words, lexicon.SUPPORTED, default=configured[0])
+        ctx.state[_LANGUAGES] = tuple(dict.fromkeys((*configured, guessed)))
+    return ctx.state[_LANGUAGES]
 
 
 class RepairFilter(TextFilter):

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from tidyink.document import TEXT, Block, Document
-from tidyink.filters._repair import RepairFilter
+from tidyink.filters._repair import RepairFilter, document_languages
 from tidyink.filters.base import Context
 from tidyink.records import Edit
 
@@ -42,7 +42,6 @@ class Codepage(RepairFilter):
         self._verdicts: dict[str, tuple[str, str] | None] = {}
 
     def prepare(self, doc: Document, ctx: Context) -> None:
-        from tidyink import lexicon
         from tidyink.filters import _codepages as cp
 
         full = "\n".join(
@@ -60,7 +59,7 @@ class Codepage(RepairFilter):
             text = cp.suspect_tokens().sub(" ", cp.HIDDEN.sub("", text))
             return Counter(cp.VOCAB_WORD.findall(text.casefold()))
 
-        langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), *cp.LANGS)))
+        langs = document_languages(doc, ctx)
         self._lex = cp.Lexicon(langs=langs, words_of=vocabulary)
         if tokens:
             self._lex.lang = cp.main_language(vocabulary(full[:50_000]), langs)

@@ -143,6 +143,7 @@ class Mojibake(RepairFilter):
     def needs(self, text: str) -> bool:
         return not text.isascii()
 
+
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         from tidyink.filters._mojibake_scan import suspect_lines
 
@@ -178,12 +179,14 @@ class Mojibake(RepairFilter):
         from tidyink.filters import _codepages as cp
 
         if self._lex is None:
+            # every word list: ftfy proposed a repair, so real damage is likely and a
+            # word such as »über must be recognised whatever the document's language
             self._lex = cp.Lexicon()
         kept = {w for _, _, w in cp.words(repaired)}
         for _, _, word in cp.words(token):
             broken = not any(word in w for w in kept)
             plain = len(word) > 3 and "'" not in word and "\u2019" not in word
-            if plain and broken and self._lex.zipf(word) >= 3.0:
+            if plain and broken and self._lex.reaches(word, 3.0):
                 return False  # café½“ → caf齓 breaks a common word
         if not cp.plainly_correct(token, self._lex):
             return True

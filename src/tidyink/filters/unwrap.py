@@ -134,9 +134,9 @@ class Unwrap(Filter):
             return False
         if joined in self._words:
             return True
-        from tidyink.lexicon import best_zipf
+        from tidyink.lexicon import reaches
 
-        return best_zipf(joined, self._langs) >= JOIN_ZIPF
+        return reaches(joined, self._langs, JOIN_ZIPF)
 
 
 def _trim_edits(text: str) -> list[tuple[int, int, str]]:

@@ -125,34 +125,11 @@ def count_words(text: str) -> Counter[str]:
     return counts
 
 
-_FUNCTION_WORDS = {
-    "en": "the and of to a in that is was he it with for as his on be at by i you not",
-    "fr": "le la les de des et est un une que qui dans pour pas il elle ne se sur au",
-    "de": "der die das und ist nicht ein eine zu den dem mit sich auf er sie es ich war von",
-    "es": "el la los las de que y en un una es por con para no se lo su del al",
-    "it": "il la di che e un una per non è sono del della con si lo gli le ma da",
-    "pt": "o a os as de que e do da em um uma para não com se por mais no na",
-    "nl": "de het een en van dat is niet op te zijn met voor hij ze er aan ook maar die",
-}
-
-
-_FUNCTION_FORMS = {
-    lang: tuple(f for w in listed.split() for f in (w, w.capitalize()))
-    for lang, listed in _FUNCTION_WORDS.items()
-}
-
-
 def guess_language(words: Counter[str]) -> str:
     """The language whose function words are the most frequent in ``words``."""
-    folded: Counter[str] = Counter()
-    for word, n in words.items():
-        if len(word) <= 5:
-            folded[word.lower()] += n
-    scores = {
-        lang: sum(folded[w] for w in listed.split()) for lang, listed in _FUNCTION_WORDS.items()
-    }
-    best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] > 1.5 * scores["en"] else "en"
+    from tidyink.language import guess_language as guess
+
+    return guess(words)
 
 
 @cache

@@ -1,0 +1,41 @@
+"""Guess a document's language from its commonest function words (no dictionary needed)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+
+@cache
+def function_words() -> dict[str, tuple[str, ...]]:
+    """Language code → its commonest function words (from ``data/function_words.txt``)."""
+    raw = resources.files("tidyink").joinpath("data", "function_words.txt").read_text(encoding="utf-8")
+    table: dict[str, tuple[str, ...]] = {}
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" in line:
+            code, words = line.split(":", 1)
+            table[code.strip()] = tuple(words.split())
+    return table
+
+
+def guess_language(words: Counter[str], candidates: Iterable[str] | None = None, default: str = "en") -> str:
+    """The candidate whose function words are the most frequent in ``words`` (any case).
+
+    ``default`` wins unless another language scores half as much again, so short or
+    mixed texts keep the expected language.
+    """
+    table = function_words()
+    langs = [lang for lang in (candidates or table) if lang in table]
+    if not langs:
+        return default
+    folded: Counter[str] = Counter()
+    for word, n in words.items():
+        if len(word) <= 5:
+            folded[word.lower()] += n
+    scores = {lang: sum(folded[w] for w in table[lang]) for lang in langs}
+    best = max(langs, key=lambda lang: scores[lang])
+    base = scores.get(default, 0)
+    return best if default not in scores or scores[best] > 1.5 * base else default
