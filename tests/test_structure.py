@@ -366,3 +366,14 @@ def test_a_wide_gap_before_a_short_trailer_is_no_scene_break():
     body = "".join(f"Paragraph {n} of the story goes on for a while.\n\n" for n in range(8))
     text = body + "\n\n\n\nThe End\n\nTyped from the first edition.\n"
     assert SCENE_BREAK not in kinds(tidyink.convert(text, lint=False, only=STRUCTURE))
+
+
+def test_a_wider_gap_inside_a_broken_off_sentence_is_no_scene_break():
+    import tidyink
+
+    paras = [f"Paragraph {n} of the story goes on for a while, long enough to be prose. " * 3 for n in range(24)]
+    text = "\n\n".join(paras[:8]) + "\n\nShe had meant to say it, but--\n\n\nBut what? She never did.\n\n"
+    text += "\n\n".join(paras[8:16]) + "\n\n\n" + "\n\n".join(paras[16:]) + "\n"
+    out = tidyink.convert(text, to="text", only=["scene-breaks"], lint=False).text
+    assert out.count("* * *") == 1
+    assert "but--\n\nBut what?" in out

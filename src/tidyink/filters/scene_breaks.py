@@ -36,6 +36,17 @@ def is_break_line(line: str) -> bool:
     )
 
 
+_INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
+
+
+def _continues(before: str, after: str) -> bool:
+    """A sentence broken off before the gap and taken up after it is one scene:
+    "He hadn't meant to, but--" / "But what?"; or the next paragraph starts in
+    lower case."""
+    head = after.lstrip(" \t\"'“‘«*_")[:1]
+    return bool(_INTERRUPTED.search(before)) or (head.isalpha() and head.islower())
+
+
 def _blank_lines(sep: str | None) -> int | None:
     if sep is None or sep.strip():
         return None
@@ -95,7 +106,7 @@ class SceneBreaks(Filter):
             candidates.append((i, n))
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
             trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
-            if a.kind == PARAGRAPH and b.kind == PARAGRAPH and not trailer:
+            if a.kind == PARAGRAPH and b.kind == PARAGRAPH and not trailer and not _continues(a.text, b.text):
                 wide_ok.add(i)
         if len(candidates) < 4:
             return
