@@ -31,11 +31,10 @@ def guess_language(words: Counter[str], candidates: Iterable[str] | None = None,
     langs = [lang for lang in (candidates or table) if lang in table]
     if not langs:
         return default
-    folded: Counter[str] = Counter()
-    for word, n in words.items():
-        if len(word) <= 5:
-            folded[word.lower()] += n
-    scores = {lang: sum(folded[w] for w in table[lang]) for lang in langs}
+    scores = {
+        lang: sum(words.get(w, 0) + words.get(w.capitalize(), 0) + words.get(w.upper(), 0) for w in table[lang])
+        for lang in langs
+    }
     best = max(langs, key=lambda lang: scores[lang])
     base = scores.get(default, 0)
     return best if default not in scores or scores[best] > 1.5 * base else default
