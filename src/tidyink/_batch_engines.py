@@ -1,0 +1,220 @@
+"""Where the work units of a batch run: inline, a local process pool, or a Dask cluster.
+
+Each engine runs ``fn(*args, shared)`` for a stream of ``(tag, args)`` and yields
+``(tag, result, error)`` as tasks finish, keeping at most ``window`` tasks in
+flight so that the parent's memory does not grow with the number of files.
+``shared`` (the names counted across the folder) is sent to each worker once,
+not with every task. ``error`` is a one-line description when the task itself
+could not run (a worker process died); the work functions never raise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from tidyink.errors import UsageError
+
+Job = tuple[Any, tuple[Any, ...]]
+Outcome = tuple[Any, Any, str | None]
+
+_SHARED: Any = None  # set in each pool worker by _install
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _install(shared: Any) -> None:
+    global _SHARED
+    _SHARED = shared
+
+
+def _call(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    return fn(*args, _SHARED)
+
+
+class InlineEngine:
+    """Everything in this process, one file after another (``--jobs 1``)."""
+
+    name = "inline"
+    workers = 1
+
+    def run(
+        self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
+    ) -> Iterator[Outcome]:
+        for tag, args in jobs:
+            yield tag, fn(*args, shared), None
+
+    def close(self) -> None:
+        pass
+
+
+class PoolEngine:
+    """A ``concurrent.futures`` process pool with a bounded number of tasks in flight."""
+
+    name = "local"
+
+    def __init__(self, workers: int, window: int | None = None) -> None:
+        self.workers = workers
+        self.window = window or workers * 4
+
+    def _pool(self, shared: Any) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.workers, initializer=_install, initargs=(shared,))
+
+    def run(
+        self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
+    ) -> Iterator[Outcome]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = self._pool(shared)
+        pending: dict[Any, Job] = {}
+        suspects: list[Job] = []
+        try:
+            source = iter(jobs)
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < self.window:
+                    job = next(source, None)
+                    if job is None:
+                        exhausted = True
+                        break
+                    pending[pool.submit(_call, fn, job[1])] = job
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    job = pending.pop(future)
+                    try:
+                        yield job[0], future.result(), None
+                    except BrokenProcessPool:
+                        broken = True
+                        suspects.append(job)
+                if broken:  # a worker died (killed, out of memory, a crash in C code)
+                    suspects.extend(pending.values())
+                    pending.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._pool(shared)
+                    yield from self._isolate(pool, fn, suspects, shared)
+                    pool = self._pool(shared)
+                    suspects = []
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _isolate(
+        self, pool: Any, fn: Callable[..., Any], suspects: list[Job], shared: Any
+    ) -> Iterator[Outcome]:
+        """Rerun the tasks that were in flight when a worker died, one at a time."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        for job in suspects:
+            try:
+                yield job[0], pool.submit(_call, fn, job[1]).result(), None
+            except BrokenProcessPool:
+                yield job[0], None, "the worker process died while converting this file"
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = self._pool(shared)
+        pool.shutdown(wait=True)
+
+    def close(self) -> None:
+        pass
+
+
+class DaskEngine:
+    """The same work functions on a Dask cluster (an existing one, or a LocalCluster)."""
+
+    name = "dask"
+
+    def __init__(
+        self,
+        scheduler: str | None = None,
+        workers: int | None = None,
+        window: int | None = None,
+        processes: bool = True,
+    ) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--engine dask needs Dask: pip install 'tidyink[dask]'") from None
+        self.cluster = None
+        if scheduler:
+            try:
+                self.client = Client(scheduler, timeout="20s")
+            except (OSError, TimeoutError) as exc:
+                raise UsageError(
+                    f"cannot reach the Dask scheduler at {scheduler} ({exc})"
+                ) from None
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers or cpu_count(),
+                threads_per_worker=1,
+                processes=processes,
+                dashboard_address=None,
+            )
+            self.client = Client(self.cluster)
+        self.workers = max(
+            1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
+        )
+        self.window = window or self.workers * 4
+
+    def run(
+        self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
+    ) -> Iterator[Outcome]:
+        from distributed import wait
+
+        shared_future = self.client.scatter(shared, broadcast=True) if shared is not None else None
+        pending: dict[Any, Job] = {}
+        source = iter(jobs)
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < self.window:
+                    job = next(source, None)
+                    if job is None:
+                        exhausted = True
+                        break
+                    future = self.client.submit(fn, *job[1], shared_future, pure=False)
+                    pending[future] = job
+                if not pending:
+                    break
+                done = wait(list(pending), return_when="FIRST_COMPLETED").done
+                for future in done:
+                    job = pending.pop(future)
+                    try:
+                        result = future.result()
+                    except Exception as exc:  # the worker died (KilledWorker) or the task was lost
+                        yield job[0], None, f"the Dask task failed ({type(exc).__name__}: {exc})"
+                    else:
+                        yield job[0], result, None
+                    future.release()
+        finally:
+            for future in pending:
+                future.cancel()
+            if shared_future is not None:
+                shared_future.release()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(
+    engine: str, jobs: int | None, scheduler: str | None, window: int | None = None
+) -> InlineEngine | PoolEngine | DaskEngine:
+    if engine == "dask":
+        return DaskEngine(scheduler, jobs, window)
+    if engine != "local":
+        raise UsageError(f"unknown engine {engine!r} (use local or dask)")
+    if scheduler:
+        raise UsageError("--scheduler needs --engine dask")
+    workers = jobs if jobs and jobs > 0 else cpu_count()
+    return InlineEngine() if workers == 1 else PoolEngine(workers, window)
