@@ -239,7 +239,7 @@ def _inside(path: str, folder: str) -> bool:
 
 
 def walk_archive(path: str | Path, selector: Selector, new_suffix: str) -> Iterator[Item]:
-    """The members of a .zip or .tar(.gz) archive; zip members in name order, tar in stored order."""
+    """The members of a .zip (in name order) or .tar(.gz) archive (in stored order)."""
     path = os.fspath(path)
     if path.lower().endswith(".zip"):
         yield from _walk_zip(path, selector, new_suffix)

@@ -111,6 +111,10 @@ def _read(src: str | Blob | Member, max_size: int) -> bytes:
     return read_bytes(src)
 
 
+def _too_large(size: int, limit: int) -> str:
+    return f"too large ({size:,} bytes; the limit is {limit:,}, see --max-size)"
+
+
 def _sha256_file(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
@@ -295,7 +299,7 @@ class _Batch:
                         None,
                         item.size,
                         status="failed",
-                        reason=f"too large ({item.size:,} bytes; the limit is {limit:,}, see --max-size)",
+                        reason=_too_large(item.size, limit),
                     )
                 else:
                     yield item
