@@ -170,7 +170,9 @@ class DaskEngine:
     ) -> Iterator[Outcome]:
         from distributed import wait
 
-        shared_future = self.client.scatter(shared, broadcast=True) if shared is not None else None
+        shared_future = None
+        if shared is not None:  # a list, so that a dict is sent whole (not one future per key)
+            shared_future = self.client.scatter([shared], broadcast=True)[0]
         pending: dict[Any, Job] = {}
         source = iter(jobs)
         exhausted = False

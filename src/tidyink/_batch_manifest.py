@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS outputs (
 class Manifest:
     """Rows keyed by input path; commits every ``every`` rows or ``seconds``."""
 
-    def __init__(self, out_dir: str | Path, every: int = 200, seconds: float = 2.0) -> None:
+    def __init__(self, out_dir: str | Path, every: int = 100, seconds: float = 0.5) -> None:
         self.path = Path(out_dir) / MANIFEST_NAME
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA synchronous=NORMAL")

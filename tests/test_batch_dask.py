@@ -1,0 +1,58 @@
+"""The Dask engine runs the same work units and gives byte-identical outputs."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from _batch_tree import make_tree, snapshot
+from tidyink.batch import BatchConfig, run_batch
+from tidyink.errors import UsageError
+from tidyink.options import Options
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as local:
+        yield local
+
+
+def test_dask_gives_the_same_bytes_as_the_local_pool(cluster, tmp_path):
+    src = make_tree(tmp_path / "src", awkward=False)
+    for i in range(12):
+        (src / "many" / f"{i:02d}.txt").parent.mkdir(exist_ok=True)
+        (src / "many" / f"{i:02d}.txt").write_text(f"Part {i}... Ilse and Ottokar met.\n" * (i + 1))
+    local = run_batch(src, tmp_path / "local", Options(), BatchConfig(jobs=2))
+    dask = run_batch(
+        src,
+        tmp_path / "dask",
+        Options(),
+        BatchConfig(engine="dask", scheduler=cluster.scheduler_address, window=4),
+    )
+    assert dask.engine == "dask" and dask.workers == 2
+    assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
+    assert dask.status == local.status
+    rerun = run_batch(
+        src,
+        tmp_path / "dask",
+        Options(),
+        BatchConfig(engine="dask", scheduler=cluster.scheduler_address),
+    )
+    assert rerun.status["up-to-date"] == local.status["converted"]
+
+
+def test_missing_dask_is_a_one_line_error(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    src = make_tree(tmp_path / "src", awkward=False)
+    with pytest.raises(UsageError, match=r"pip install 'tidyink\[dask\]'"):
+        run_batch(src, tmp_path / "out", Options(), BatchConfig(engine="dask"))
+
+
+def test_scheduler_needs_the_dask_engine(tmp_path):
+    src = make_tree(tmp_path / "src", awkward=False)
+    with pytest.raises(UsageError, match="--scheduler needs --engine dask"):
+        run_batch(src, tmp_path / "out", Options(), BatchConfig(scheduler="tcp://x:8786"))
