@@ -287,7 +287,7 @@ class _Batch:
         """Each item with what the worker reads: a path, or an archive member's bytes."""
         limit = self.config.max_size
         if not self.archive:
-            for item in items:
+            for item in largest_first(items):
                 yield item, item.source
             return
 
@@ -306,6 +306,24 @@ class _Batch:
 
         for item, data in read_members(self.src, sized()):
             yield item, (Blob(self.display(item), data) if data is not None else None)
+
+
+def largest_first(items: Iterable[Item], lookahead: int = 256) -> Iterator[Item]:
+    """``items`` reordered largest first within a bounded look-ahead.
+
+    Starting big files early keeps workers busy to the end instead of waiting
+    on one large file started last; the order never changes an output, and the
+    buffer keeps memory bounded.
+    """
+    import heapq
+
+    heap: list[tuple[int, int, Item]] = []
+    for n, item in enumerate(items):
+        heapq.heappush(heap, (-item.size, n, item))
+        if len(heap) > lookahead:
+            yield heapq.heappop(heap)[2]
+    while heap:
+        yield heapq.heappop(heap)[2]
 
 
 def _walk_record(batch: _Batch, item: Item) -> dict[str, Any]:
