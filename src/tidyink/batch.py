@@ -362,7 +362,10 @@ def run_batch(
     pipeline.select_filters(options)  # unknown names fail before any work
     pipeline.select_rules(options)
     batch = _Batch(src, out, options, config)
-    os.makedirs(out, exist_ok=True)
+    try:
+        os.makedirs(out, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot create the output folder ({exc.strerror})") from None
     remove_stale_temporaries(out)
     engine = make_engine(config.engine, config.jobs, config.scheduler, config.window)
     summary = Summary()
@@ -447,14 +450,14 @@ def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
         for item, source in batch.sources(batch.items()):
             counted += 1
             if source is not None and not item.status:
-                yield item.rel, (source, batch.options, batch.config.max_size)
+                yield item.size, (source, batch.options, batch.config.max_size)
 
     progress = Progress(batch.config.progress, None, "counting names")
     try:
-        for _, counts, _error in engine.run(_count_job, jobs(), None):
+        for size, counts, _error in engine.run(_count_job, jobs(), None):
             if counts:
                 merged.update(counts)
-            progress.update(0)
+            progress.update(size)
     finally:
         progress.close()
     # Sorted, so that every engine and worker count hands the rules the same Counter
