@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections import Counter
 
 import pytest
@@ -111,6 +112,7 @@ def test_same_outputs_whatever_the_number_of_workers(tree, tmp_path):
 
 
 def test_text_output_and_archive_input(tmp_path):
+    import tarfile
     import zipfile
 
     src = make_tree(tmp_path / "src", awkward=False)
@@ -119,11 +121,19 @@ def test_text_output_and_archive_input(tmp_path):
         for path in sorted(src.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 zf.write(path, path.relative_to(src).as_posix())
+    tarred = tmp_path / "src.tar.gz"
+    with tarfile.open(tarred, "w:gz") as tf:
+        for path in sorted(src.rglob("*"), reverse=True):  # stored out of name order
+            if path.is_file() and not path.name.startswith("."):
+                tf.add(path, path.relative_to(src).as_posix())
     run_batch(src, tmp_path / "from-folder", Options(to="text"), BatchConfig(jobs=1))
     run_batch(archive, tmp_path / "from-zip", Options(to="text"), BatchConfig(jobs=2))
+    run_batch(tarred, tmp_path / "from-tar", Options(to="text"), BatchConfig(jobs=1))
     folder, zipped = snapshot(tmp_path / "from-folder"), snapshot(tmp_path / "from-zip")
     assert "plain.txt" in folder and "old/LETTER.txt" in folder
-    assert folder == zipped
+    assert folder == zipped == snapshot(tmp_path / "from-tar")
+    again = run_batch(tarred, tmp_path / "from-tar", Options(to="text"), BatchConfig(jobs=1))
+    assert again.status["converted"] == 0 and again.status["up-to-date"] == len(folder)
 
 
 def test_failures_are_isolated(tmp_path, monkeypatch):
@@ -152,6 +162,39 @@ def test_failures_are_isolated(tmp_path, monkeypatch):
     assert summary.status["converted"] == 2 and summary.failed == 2
     assert (tmp_path / "out" / "z.md").read_text() == "Also fine…\n"
     assert not (tmp_path / "out" / "boom.md").exists()
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the monkeypatch"
+)
+def test_a_worker_that_dies_fails_only_its_file(tmp_path, monkeypatch):
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"File {i}...\n")
+    (src / "3.txt").write_text("This one takes the whole worker down...\n")
+    real = api.convert
+
+    def dying(data, **kwargs):
+        if b"whole worker" in data:
+            os._exit(3)  # like a segfault or the OOM killer: no exception, no record
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(api, "convert", dying)  # forked workers inherit it
+    summary = run_batch(
+        src, tmp_path / "out", Options(), BatchConfig(jobs=2, report=str(tmp_path / "r"))
+    )
+    records = {
+        json.loads(x)["source"].rsplit("/", 1)[1]: json.loads(x)
+        for x in (tmp_path / "r").read_text().splitlines()
+    }
+    assert records["3.txt"]["status"] == "failed" and "died" in records["3.txt"]["error"]
+    assert summary.status["converted"] == 5 and summary.failed == 1
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == [
+        f"{i}.md" for i in (0, 1, 2, 4, 5)
+    ]
 
 
 def test_convert_file_never_raises(tmp_path):
@@ -233,6 +276,7 @@ def test_cli_folder_conversion_and_exit_codes(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "converted" in result.output and "encodings" in result.output
+    assert "files/s]" not in result.output  # no progress bar when not on a terminal
     assert (out / "plain.md").exists() and not (out / "notes").exists()
     assert len((tmp_path / "r.jsonl").read_text().splitlines()) >= 6
     (src / "bad.txt").write_bytes(b"caf\xe9\n")

@@ -6,6 +6,9 @@ import io
 import tarfile
 import zipfile
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from _batch_tree import make_tree, restore_permissions
 from tidyink._batch_walk import (
     Member,
@@ -111,3 +114,22 @@ def test_archives_list_members_without_unpacking(tmp_path):
         assert items["a/one.md"].source == Member(str(path), "a/one.md")
         assert items["pic.png"].status == "skipped"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.tar.gz", "archive.zip"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda stem, suffix: stem + suffix,
+            st.sampled_from(["a", "a.txt", "a.md", "b", "A", "a.html", "ch 1"]),
+            st.sampled_from(["", ".txt", ".md", ".html", ".htm", ".text", ".TXT", ".md.md"]),
+        ),
+        unique=True,
+    ),
+    st.sampled_from([".md", ".txt"]),
+)
+def test_output_names_never_collide(names, suffix):
+    out = output_names(names, suffix)
+    assert set(out) == set(names)
+    assert len(set(out.values())) == len(names)
+    assert all(v.endswith(suffix) for v in out.values())

@@ -132,19 +132,25 @@ def output_names(names: list[str], new_suffix: str) -> dict[str, str]:
 
     ``a.txt`` → ``a.md``; when two inputs of the folder would get the same name
     (``a.txt`` and ``a.html``), each keeps its old suffix: ``a.txt.md``, ``a.html.md``.
+    The result never gives two inputs the same output name.
     """
-    stems: dict[str, list[str]] = {}
-    for name in names:
+
+    def preferred(name: str) -> str:
         p = PurePosixPath(name)
         stem = p.stem if p.suffix.lower() in TEXT_SUFFIXES else name
-        stems.setdefault((stem + new_suffix).casefold(), []).append(name)
-    out: dict[str, str] = {}
-    for group in stems.values():
-        for name in group:
-            p = PurePosixPath(name)
-            stem = p.stem if p.suffix.lower() in TEXT_SUFFIXES else name
-            out[name] = (name if len(group) > 1 else stem) + new_suffix
-    return out
+        return stem + new_suffix
+
+    out = {name: preferred(name) for name in names}
+    while True:
+        seen: dict[str, list[str]] = {}
+        for name, target in out.items():
+            seen.setdefault(target, []).append(name)
+        clashes = [n for group in seen.values() if len(group) > 1 for n in group]
+        clashes = [n for n in clashes if out[n] != n + new_suffix]
+        if not clashes:
+            return out
+        for name in clashes:
+            out[name] = name + new_suffix  # unique: input names are
 
 
 # ---------------------------------------------------------------- folders
