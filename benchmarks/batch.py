@@ -197,6 +197,7 @@ def main() -> None:
     parser.add_argument(
         "--speed-copies", type=int, default=4, help="replication for the speed runs"
     )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per configuration (min)")
     parser.add_argument(
         "--no-shell", action="store_true", help="skip the one-process-per-file loop"
     )

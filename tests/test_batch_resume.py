@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -9,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -43,6 +45,19 @@ def _committed(out):
         return 0
 
 
+def _session_processes(sid):
+    """Live processes of session ``sid`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != "Z":  # fields: state, ppid, pgrp, session
+            found.append(int(stat.parent.name))
+    return found
+
+
 def _cli(src, out, *extra):
     return [sys.executable, "-m", "tidyink", "convert", str(src), "-o", str(out), "-q", *extra]
 
@@ -62,9 +77,20 @@ def test_kill_and_resume_gives_the_uninterrupted_result(tmp_path):
         while _committed(out) < 5 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         running = proc.poll() is None
-        os.killpg(proc.pid, signal.SIGKILL)
-    finally:
+        proc.kill()  # SIGKILL to the parent only: its workers must notice and go
         proc.wait()
+        orphans = _session_processes(proc.pid)
+        deadline = time.monotonic() + 10
+        while orphans and time.monotonic() < deadline:
+            time.sleep(0.1)
+            orphans = _session_processes(proc.pid)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert not orphans, "pool workers outlived their killed parent"
     if not running:
         pytest.skip("the batch finished before it could be killed (machine too fast)")
 

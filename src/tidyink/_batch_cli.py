@@ -52,7 +52,7 @@ def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "--max-size",
             type=click.IntRange(min=1),
             metavar="MB",
-            help="Folder input: report larger files instead of reading them (default 256 MB).",
+            help="Folder input: report larger files instead of reading them (default 64 MB).",
         ),
     ]
     for decorator in reversed(decorators):

@@ -29,9 +29,20 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _install(shared: Any) -> None:
+def _install(shared: Any, parent: int) -> None:
+    """Pool worker start-up: keep ``shared``; exit when the parent dies (even by SIGKILL)."""
     global _SHARED
     _SHARED = shared
+    import threading
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)  # orphaned: nobody will ever collect our results
+
+    threading.Thread(target=watch, name="tidyink-parent-watch", daemon=True).start()
 
 
 def _call(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
@@ -66,7 +77,9 @@ class PoolEngine:
     def _pool(self, shared: Any) -> Any:
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(self.workers, initializer=_install, initargs=(shared,))
+        return ProcessPoolExecutor(
+            self.workers, initializer=_install, initargs=(shared, os.getpid())
+        )
 
     def run(
         self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
