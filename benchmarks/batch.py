@@ -86,6 +86,7 @@ def child(src: str, out: str, mode: str, trace: bool) -> None:
     else:
         config = BatchConfig(jobs=int(mode), progress=False)
     if trace:
+        os.register_at_fork(after_in_child=tracemalloc.stop)  # measure the parent only
         tracemalloc.start()
     cpu0 = _cpu() + _cpu(resource.RUSAGE_CHILDREN)
     if client is not None:
@@ -129,12 +130,7 @@ REPEAT = 1
 
 
 def run_child(src: Path, out: Path, mode: str, trace: bool = False) -> dict:
-    """The fastest of REPEAT runs (the machine may be shared: the minimum is the least noisy)."""
-    runs = [_run_child(src, out, mode, trace) for _ in range(REPEAT)]
-    return min(runs, key=lambda r: r["wall"])
-
-
-def _run_child(src: Path, out: Path, mode: str, trace: bool) -> dict:
+    """One batch in a fresh process; the numbers it printed."""
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     cmd = [sys.executable, __file__, "--child", str(src), str(out), mode]
@@ -152,6 +148,7 @@ def shell_loop(src: Path, out: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     files = [p for p in sorted(src.rglob("*")) if p.is_file() and p.suffix in (".txt", ".md")]
     t0 = time.perf_counter()
+    cpu0 = _cpu(resource.RUSAGE_CHILDREN)
     total = 0
     for path in files:
         dst = out / path.relative_to(src).with_suffix(".md")
@@ -164,7 +161,7 @@ def shell_loop(src: Path, out: Path) -> dict:
         "files": len(files),
         "bytes": total,
         "wall": wall,
-        "cpu": _cpu(resource.RUSAGE_CHILDREN),
+        "cpu": _cpu(resource.RUSAGE_CHILDREN) - cpu0,
     }
 
 
@@ -211,19 +208,26 @@ def main() -> None:
     if not corpus.is_dir():
         print(f"corpus not found at {corpus}, skipping")
         return
-    print(f"corpus: {corpus.resolve()}  (cpus: {os.cpu_count()})\n")
+    print(f"corpus: {corpus.resolve()}  (cpus: {os.cpu_count()}, load {os.getloadavg()[0]:.1f})")
+    print(f"best of {REPEAT} interleaved runs per configuration\n")
     with tempfile.TemporaryDirectory(prefix="tidyink-bench-") as tmp:
         work = Path(tmp)
         print(HEADER)
         results: dict[str, dict] = {}
+        modes = (
+            ("1", "local, 1 worker"),
+            ("2", "local, 2 workers"),
+            ("dask", "dask, 2-worker LocalCl."),
+        )
         for copies in sorted({1, args.speed_copies}):
             src = replicate(corpus, copies, work) if copies > 1 else corpus
-            for mode, label in (
-                ("1", "local, 1 worker"),
-                ("2", "local, 2 workers"),
-                ("dask", "dask, 2-worker LocalCl."),
-            ):
-                r = run_child(src, work / "out", mode)
+            # Interleaved repeats, so that every mode sees the same (shared) machine.
+            runs: dict[str, list[dict]] = {mode: [] for mode, _ in modes}
+            for _ in range(REPEAT):
+                for mode, _label in modes:
+                    runs[mode].append(run_child(src, work / "out", mode))
+            for mode, label in modes:
+                r = min(runs[mode], key=lambda r: r["wall"])
                 results[f"{mode}x{copies}"] = r
                 extra = (
                     f"  (cluster start {r['startup']:.1f} s, not counted)" if mode == "dask" else ""
@@ -244,6 +248,7 @@ def main() -> None:
             src = replicate(corpus, copies, work) if copies > 1 else corpus
             r = run_child(src, work / "out", "2", trace=True)
             print(line(f"local, 2 workers x{copies}", r))
+        print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
