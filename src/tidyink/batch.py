@@ -354,7 +354,7 @@ def run_batch(
     """
     from tidyink import pipeline
     from tidyink._batch_engines import make_engine
-    from tidyink._batch_manifest import Manifest, remove_stale_temporaries
+    from tidyink._batch_manifest import remove_stale_temporaries
     from tidyink._batch_report import Progress, ReportWriter, Summary
 
     options = options or Options()
@@ -369,15 +369,19 @@ def run_batch(
     except OSError as exc:
         raise UsageError(f"{out}: cannot create the output folder ({exc.strerror})") from None
     remove_stale_temporaries(out)
-    engine = make_engine(config.engine, config.jobs, config.scheduler, config.window)
-    _warm_up(engine, options)
+    try:
+        report = ReportWriter(config.report)
+    except OSError as exc:
+        raise UsageError(f"{config.report}: cannot write the report ({exc.strerror})") from None
+    manifest = engine = None
     summary = Summary()
-    summary.engine, summary.workers = engine.name, engine.workers
-    manifest = Manifest(out)
-    report = ReportWriter(config.report)
     started = time.perf_counter()
     ok = False
     try:
+        manifest = _open_manifest(out)
+        engine = make_engine(config.engine, config.jobs, config.scheduler, config.window)
+        _warm_up(engine, options)
+        summary.engine, summary.workers = engine.name, engine.workers
         total: int | None = None
         state = None
         if options.lint and config.names:
@@ -422,9 +426,11 @@ def run_batch(
             progress.close()
         ok = True
     finally:
-        manifest.close()
         report.close(keep=ok)
-        engine.close()
+        if manifest is not None:
+            manifest.close()
+        if engine is not None:
+            engine.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -448,6 +454,17 @@ def _warm_up(engine: Any, options: Options) -> None:
 
     with contextlib.suppress(Exception):  # the real files will report whatever this would
         convert(_WARM_UP, path="warm-up.txt", options=options, state={})
+
+
+def _open_manifest(out: str) -> Any:
+    import sqlite3
+
+    from tidyink._batch_manifest import Manifest
+
+    try:
+        return Manifest(out)
+    except sqlite3.Error as exc:
+        raise UsageError(f"{out}: cannot open the manifest ({exc})") from None
 
 
 def _state_key() -> str:
