@@ -56,3 +56,29 @@ def test_scheduler_needs_the_dask_engine(tmp_path):
     src = make_tree(tmp_path / "src", awkward=False)
     with pytest.raises(UsageError, match="--scheduler needs --engine dask"):
         run_batch(src, tmp_path / "out", Options(), BatchConfig(scheduler="tcp://x:8786"))
+
+
+def test_cli_dask_engine_with_a_scheduler(cluster, tmp_path):
+    from click.testing import CliRunner
+
+    from tidyink.cli import main
+
+    src = make_tree(tmp_path / "src", awkward=False)
+    runner = CliRunner()
+    args = ["convert", str(src), "--to", "text", "-q"]
+    local = runner.invoke(main, [*args, "-o", str(tmp_path / "local"), "-j", "1"])
+    dask = runner.invoke(
+        main,
+        [
+            *args,
+            "-o",
+            str(tmp_path / "dask"),
+            "--engine",
+            "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+        ],
+    )
+    assert local.exit_code == dask.exit_code == 0, dask.output
+    assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
+    assert (tmp_path / "dask" / "old" / "LETTER.txt").exists()
