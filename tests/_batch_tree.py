@@ -38,6 +38,7 @@ def make_tree(root: Path, *, awkward: bool = True) -> Path:
     (root / "empty.txt").write_bytes(b"")
     (root / "cover.png").write_bytes(PNG)
     (root / "disguised.txt").write_bytes(PNG)
+    (root / "old" / "CORE").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(200))  # no suffix, binary
     (root / ".hidden.txt").write_text("not picked up\n")
     if awkward:
         (root / "loop").symlink_to(root, target_is_directory=True)

@@ -45,7 +45,7 @@ def test_folder_batch_outputs_report_and_summary(tree, tmp_path):
     assert files["notes/wide.md"].decode().startswith("Chapter 2\n")  # UTF-16 + CRLF decoded
     assert files["old/LETTER.md"].decode().endswith("Yours, Tobiah\n")  # sniffed, no suffix
     assert files["empty.md"] == b""
-    assert "cover.md" not in files and "disguised.md" not in files
+    assert "cover.md" not in files and "disguised.md" not in files and "old/CORE.md" not in files
 
     report = _report(report_path)
     assert report["notes/café au lait — draft.txt"]["encoding"] == "cp1252"
@@ -55,6 +55,7 @@ def test_folder_batch_outputs_report_and_summary(tree, tmp_path):
     assert report["disguised.txt"]["status"] == "skipped"
     assert "binary" in report["disguised.txt"]["error"]
     assert report["cover.png"]["status"] == "skipped"
+    assert report["old/CORE"]["status"] == "skipped" and "ELF" in report["old/CORE"]["error"]
     assert report["loop/"]["status"] == "skipped" and "loop" in report["loop/"]["error"]
     for record in report.values():
         assert {"source", "output", "status", "error", "seconds"} <= set(record)

@@ -116,11 +116,14 @@ def _too_large(size: int, limit: int) -> str:
 
 
 def _sha256_file(path: str) -> str | None:
+    digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
     except OSError:
         return None
+    return digest.hexdigest()
 
 
 def convert_file(
