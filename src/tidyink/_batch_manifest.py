@@ -36,7 +36,6 @@ class Manifest:
     def __init__(self, out_dir: str | Path, every: int = 100, seconds: float = 0.5) -> None:
         self.path = Path(out_dir) / MANIFEST_NAME
         self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(_SCHEMA)
         self.db.commit()
         self.every, self.seconds = every, seconds
