@@ -8,6 +8,8 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _batch_tree import IS_ROOT, make_tree, restore_permissions, snapshot
 from tidyink import api
@@ -290,3 +292,30 @@ def test_cli_folder_conversion_and_exit_codes(tmp_path):
     assert no_out.exit_code == 2 and "-o OUT_DIR" in no_out.output
     single = runner.invoke(main, ["convert", str(src / "plain.txt"), "--jobs", "2"])
     assert single.exit_code == 2 and "--jobs" in single.output
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(alphabet="abcé“”‘’—… .\n\"'-", max_size=300).map(lambda t: t.encode("cp1252")),
+    ),
+    st.sampled_from(["a.txt", "b.md", "NOTES"]),
+)
+def test_convert_file_on_any_bytes_returns_a_record(data, name):
+    import tempfile
+    from pathlib import Path
+
+    from tidyink.batch import Blob
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dst = Path(tmp) / "out" / "x.md"
+        record = convert_file(Blob(name, data), str(dst), Options())
+        assert record["status"] in {"converted", "skipped", "failed"}
+        assert record["source"] == name and record["seconds"] >= 0
+        if record["status"] == "converted":
+            assert dst.read_bytes() == api.convert(data, path=name).text.encode("utf-8")
+        else:
+            assert record["error"] and not dst.exists()
+        assert [p.name for p in dst.parent.glob(".*")] == []  # no temporary left behind
