@@ -250,6 +250,26 @@ def test_names_are_counted_across_the_folder(tmp_path, monkeypatch):
     assert snapshot(tmp_path / "out") == snapshot(tmp_path / "out2")
 
 
+def test_names_shared_with_workers_are_bounded(tmp_path, monkeypatch):
+    from tidyink import batch
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Anna Anna Anna Bert Bert Carl Dora Emil.\n")
+    (src / "b.txt").write_text("Anna Bert Fritz.\n")
+    seen = []
+    real = api.convert
+
+    def spy(data, **kwargs):
+        seen.append(kwargs["state"][STATE_KEY])
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(api, "convert", spy)
+    monkeypatch.setattr(batch, "NAMES_LIMIT", 3)
+    run_batch(src, tmp_path / "out", Options(), BatchConfig(jobs=1))
+    assert seen[0] == Counter({"Anna": 4, "Bert": 3, "Carl": 1})  # ties: first by name
+
+
 def test_refuses_output_inside_or_equal_to_input(tmp_path):
     src = make_tree(tmp_path / "src", awkward=False)
     for out in (src, src / "converted", tmp_path):

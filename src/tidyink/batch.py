@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024  # bytes; a larger file is reported, not read
+NAMES_LIMIT = 500_000  # distinct names shared with the workers; the most frequent are kept
 
 
 @dataclass(frozen=True)
@@ -504,6 +505,9 @@ def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
             progress.update(size)
     finally:
         progress.close()
+    if len(merged) > NAMES_LIMIT:  # bound what every worker holds; ties broken by name
+        top = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:NAMES_LIMIT]
+        merged = Counter(dict(top))
     # Sorted, so that every engine and worker count hands the rules the same Counter
     # (equal counts and the same iteration order, hence the same most_common()).
     return Counter(dict(sorted(merged.items()))), counted
