@@ -82,3 +82,23 @@ def test_cli_dask_engine_with_a_scheduler(cluster, tmp_path):
     assert local.exit_code == dask.exit_code == 0, dask.output
     assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
     assert (tmp_path / "dask" / "old" / "LETTER.txt").exists()
+
+
+def test_outputs_the_client_cannot_see_are_failures(cluster, tmp_path, monkeypatch):
+    import os.path
+
+    src = make_tree(tmp_path / "src", awkward=False)
+    real_exists = os.path.exists
+    out = str(tmp_path / "dask")
+
+    def exists(path):  # as if the workers wrote to their own disks
+        return (
+            False if str(path).startswith(out) and str(path).endswith(".md") else real_exists(path)
+        )
+
+    monkeypatch.setattr(os.path, "exists", exists)
+    summary = run_batch(
+        src, out, Options(), BatchConfig(engine="dask", scheduler=cluster.scheduler_address)
+    )
+    assert summary.status["converted"] == 0 and summary.failed >= 5
+    assert any("shared by every worker" in line for line in summary.failures)

@@ -422,9 +422,16 @@ def run_batch(
                     args = (source, dst, options, batch.display(item), previous, config.max_size)
                     yield (item.rel, item.out_rel, batch.display(item)), args
 
+            remote = engine.name == "dask"
             for (rel, out_rel, display), record, error in engine.run(_convert_job, jobs(), state):
                 if error is not None:
                     record = {"source": display, "output": None, "status": "failed", "error": error}
+                elif (
+                    remote
+                    and record["status"] == "converted"
+                    and not os.path.exists(record["output"])
+                ):
+                    record = {**record, "status": "failed", "error": _NOT_SHARED}
                 finish(record, rel, out_rel)
         finally:
             progress.close()
@@ -438,6 +445,11 @@ def run_batch(
     summary.seconds = time.perf_counter() - started
     return summary
 
+
+_NOT_SHARED = (
+    "the Dask worker wrote the output where this machine cannot see it: "
+    "input and output folders must be on storage shared by every worker, at the same path"
+)
 
 _WARM_UP = "Chapter One\n\nZoë said... “Wait—the cafÃ© isn’t open.”\n".encode()
 
