@@ -241,6 +241,8 @@ def main() -> None:
             f"\nspeed-up, 2 workers / 1 (x{k}): {one['wall'] / two['wall']:.2f}x (goal >= 1.8)"
             f"\ndask / local pool, 2 workers (x{k}): {dask['wall'] / two['wall']:.2f}x wall"
             " (goal <= 1.20)"
+            f"\ncpu seconds, 2 workers / 1 (x{k}): {two['cpu'] / one['cpu']:.2f}"
+            f" (parallel overhead; wall-clock speed-up on an idle machine <= 2 / this)"
         )
         print("\nparent memory against the number of files (local, 2 workers):")
         print(HEADER)
