@@ -105,7 +105,7 @@ def _overrides(**kwargs: Any) -> dict[str, Any]:
 @batch_options
 @guarded
 def convert(input: str, output: str | None, to: str | None, explain: bool, quiet: bool, **kwargs: Any) -> None:
-    """Convert INPUT (a file, '-' for standard input, or a folder or archive) to Markdown or text."""
+    """Convert INPUT (a file, '-' for standard input, a folder or an archive) to Markdown/text."""
     from pathlib import Path
 
     from tidyink import _batch_cli
