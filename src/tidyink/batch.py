@@ -558,7 +558,16 @@ def run_cli(
         progress=False if quiet else None,
         max_size=max_size or DEFAULT_MAX_SIZE,
     )
-    summary = run_batch(src, out or "", options, config)
+    import signal
+
+    def stop(signum: int, _frame: Any) -> None:  # SIGTERM: finish cleanly, like Ctrl-C
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        summary = run_batch(src, out or "", options, config)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not quiet:
         print(f"tidyink: {src} -> {out}", file=sys.stderr)
         print(summary.table(), file=sys.stderr)
