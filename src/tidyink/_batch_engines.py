@@ -181,35 +181,37 @@ class DaskEngine:
     def run(
         self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
     ) -> Iterator[Outcome]:
-        from distributed import wait
+        from distributed import as_completed
 
         shared_future = None
         if shared is not None:  # a list, so that a dict is sent whole (not one future per key)
             shared_future = self.client.scatter([shared], broadcast=True)[0]
         pending: dict[Any, Job] = {}
         source = iter(jobs)
-        exhausted = False
+        done = as_completed()
+
+        def submit() -> bool:
+            job = next(source, None)
+            if job is None:
+                return False
+            future = self.client.submit(fn, *job[1], shared_future, pure=False)
+            pending[future] = job
+            done.add(future)
+            return True
+
         try:
-            while True:
-                while not exhausted and len(pending) < self.window:
-                    job = next(source, None)
-                    if job is None:
-                        exhausted = True
-                        break
-                    future = self.client.submit(fn, *job[1], shared_future, pure=False)
-                    pending[future] = job
-                if not pending:
-                    break
-                done = wait(list(pending), return_when="FIRST_COMPLETED").done
-                for future in done:
-                    job = pending.pop(future)
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # the worker died (KilledWorker) or the task was lost
-                        yield job[0], None, f"the Dask task failed ({type(exc).__name__}: {exc})"
-                    else:
-                        yield job[0], result, None
-                    future.release()
+            while len(pending) < self.window and submit():
+                pass
+            for future in done:  # callbacks, not polling: cheap for the scheduler
+                job = pending.pop(future)
+                try:
+                    result = future.result()
+                except Exception as exc:  # the worker died (KilledWorker) or the task was lost
+                    yield job[0], None, f"the Dask task failed ({type(exc).__name__}: {exc})"
+                else:
+                    yield job[0], result, None
+                future.release()
+                submit()
         finally:
             for future in pending:
                 future.cancel()
