@@ -21,7 +21,10 @@ def cluster():
         yield local
 
 
-def test_dask_gives_the_same_bytes_as_the_local_pool(cluster, tmp_path):
+def test_dask_gives_the_same_bytes_as_the_local_pool(cluster, tmp_path, monkeypatch):
+    from tidyink._batch_engines import DaskEngine
+
+    monkeypatch.setattr(DaskEngine, "chunk_files", 3)  # several tasks, not one for the lot
     src = make_tree(tmp_path / "src", awkward=False)
     for i in range(12):
         (src / "many" / f"{i:02d}.txt").parent.mkdir(exist_ok=True)
@@ -43,6 +46,27 @@ def test_dask_gives_the_same_bytes_as_the_local_pool(cluster, tmp_path):
         BatchConfig(engine="dask", scheduler=cluster.scheduler_address),
     )
     assert rerun.status["up-to-date"] == local.status["converted"]
+
+
+def test_a_failed_dask_task_is_retried_file_by_file(cluster):
+    from tidyink._batch_engines import DaskEngine
+
+    engine = DaskEngine(scheduler=cluster.scheduler_address)
+    try:
+        jobs = [(i, (i,)) for i in range(7)]
+        outcomes = engine.run(_fragile, jobs, None, weigh=lambda job: 1)  # one chunk of 7
+        outcomes = sorted(outcomes, key=lambda o: o[0])
+    finally:
+        engine.close()
+    assert [o[0] for o in outcomes] == list(range(7))
+    assert [o[1] for o in outcomes] == [0, 10, 20, None, 40, 50, 60]
+    assert outcomes[3][2].startswith("the Dask task failed") and outcomes[0][2] is None
+
+
+def _fragile(n, _shared):
+    if n == 3:
+        raise RuntimeError("boom")  # convert_file never raises; a lost task looks like this
+    return n * 10
 
 
 def test_missing_dask_is_a_one_line_error(monkeypatch, tmp_path):

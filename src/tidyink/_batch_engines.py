@@ -56,7 +56,11 @@ class InlineEngine:
     workers = 1
 
     def run(
-        self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
+        self,
+        fn: Callable[..., Any],
+        jobs: Iterable[Job],
+        shared: Any = None,
+        weigh: Callable[[Job], int] | None = None,
     ) -> Iterator[Outcome]:
         for tag, args in jobs:
             yield tag, fn(*args, shared), None
@@ -82,7 +86,11 @@ class PoolEngine:
         )
 
     def run(
-        self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
+        self,
+        fn: Callable[..., Any],
+        jobs: Iterable[Job],
+        shared: Any = None,
+        weigh: Callable[[Job], int] | None = None,
     ) -> Iterator[Outcome]:
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
@@ -141,10 +149,37 @@ class PoolEngine:
         pass
 
 
+def _run_chunk(fn: Callable[..., Any], args: list[tuple[Any, ...]], shared: Any) -> list[Any]:
+    return [fn(*a, shared) for a in args]
+
+
+def _chunks(
+    jobs: Iterable[Job], weigh: Callable[[Job], int] | None, max_bytes: int, max_files: int
+) -> Iterator[list[Job]]:
+    """Consecutive jobs grouped up to ``max_bytes`` of input or ``max_files`` files."""
+    chunk: list[Job] = []
+    size = 0
+    for job in jobs:
+        chunk.append(job)
+        size += weigh(job) if weigh else max_bytes
+        if size >= max_bytes or len(chunk) >= max_files:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
 class DaskEngine:
-    """The same work functions on a Dask cluster (an existing one, or a LocalCluster)."""
+    """The same work functions on a Dask cluster (an existing one, or a LocalCluster).
+
+    Files are sent in chunks (up to ``chunk_bytes`` of input or ``chunk_files``
+    files per task): a Dask task costs the scheduler a few milliseconds, more than
+    converting a small file.
+    """
 
     name = "dask"
+    chunk_bytes = 1 << 20
+    chunk_files = 32
 
     def __init__(
         self,
@@ -179,23 +214,30 @@ class DaskEngine:
         self.window = window or self.workers * 4
 
     def run(
-        self, fn: Callable[..., Any], jobs: Iterable[Job], shared: Any = None
+        self,
+        fn: Callable[..., Any],
+        jobs: Iterable[Job],
+        shared: Any = None,
+        weigh: Callable[[Job], int] | None = None,
     ) -> Iterator[Outcome]:
         from distributed import as_completed
 
         shared_future = None
         if shared is not None:  # a list, so that a dict is sent whole (not one future per key)
             shared_future = self.client.scatter([shared], broadcast=True)[0]
-        pending: dict[Any, Job] = {}
-        source = iter(jobs)
+        pending: dict[Any, list[Job]] = {}
+        chunks = _chunks(jobs, weigh, self.chunk_bytes, self.chunk_files)
         done = as_completed()
 
+        retry: list[list[Job]] = []  # files of a failed chunk, one task each
+
         def submit() -> bool:
-            job = next(source, None)
-            if job is None:
+            chunk = retry.pop() if retry else next(chunks, None)
+            if chunk is None:
                 return False
-            future = self.client.submit(fn, *job[1], shared_future, pure=False)
-            pending[future] = job
+            args = [job[1] for job in chunk]
+            future = self.client.submit(_run_chunk, fn, args, shared_future, pure=False)
+            pending[future] = chunk
             done.add(future)
             return True
 
@@ -203,15 +245,24 @@ class DaskEngine:
             while len(pending) < self.window and submit():
                 pass
             for future in done:  # callbacks, not polling: cheap for the scheduler
-                job = pending.pop(future)
+                chunk = pending.pop(future)
                 try:
-                    result = future.result()
+                    results = future.result()
                 except Exception as exc:  # the worker died (KilledWorker) or the task was lost
-                    yield job[0], None, f"the Dask task failed ({type(exc).__name__}: {exc})"
+                    if len(chunk) > 1:  # find which file it was: retry them one by one
+                        retry.extend([job] for job in reversed(chunk))
+                    else:
+                        yield (
+                            chunk[0][0],
+                            None,
+                            f"the Dask task failed ({type(exc).__name__}: {exc})",
+                        )
                 else:
-                    yield job[0], result, None
+                    for job, result in zip(chunk, results, strict=True):
+                        yield job[0], result, None
                 future.release()
-                submit()
+                while len(pending) < self.window and submit():
+                    pass
         finally:
             for future in pending:
                 future.cancel()

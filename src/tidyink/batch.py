@@ -420,10 +420,11 @@ def run_batch(
                             previous = (row[0], row[2])
                     dst = os.path.join(out, *item.out_rel.split("/"))
                     args = (source, dst, options, batch.display(item), previous, config.max_size)
-                    yield (item.rel, item.out_rel, batch.display(item)), args
+                    yield (item.rel, item.out_rel, batch.display(item), item.size), args
 
             remote = engine.name == "dask"
-            for (rel, out_rel, display), record, error in engine.run(_convert_job, jobs(), state):
+            outcomes = engine.run(_convert_job, jobs(), state, weigh=lambda job: job[0][3])
+            for (rel, out_rel, display, _size), record, error in outcomes:
                 if error is not None:
                     record = {"source": display, "output": None, "status": "failed", "error": error}
                 elif (
@@ -520,7 +521,7 @@ def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
 
     progress = Progress(batch.config.progress, None, "counting names")
     try:
-        for size, counts, _error in engine.run(_count_job, jobs(), None):
+        for size, counts, _error in engine.run(_count_job, jobs(), None, weigh=lambda j: j[0]):
             if counts:
                 merged.update(counts)
             progress.update(size)
