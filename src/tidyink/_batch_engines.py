@@ -178,7 +178,7 @@ class DaskEngine:
     """
 
     name = "dask"
-    chunk_bytes = 1 << 20
+    chunk_bytes = 1 << 19
     chunk_files = 32
 
     def __init__(
