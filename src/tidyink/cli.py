@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from tidyink import __version__
+from tidyink._batch_cli import batch_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -147,10 +148,18 @@ def _overrides(**kwargs: Any) -> dict[str, Any]:
 )
 @click.option("--explain", is_flag=True, help="List every change and finding on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@batch_options
 @guarded
 def convert(input: str, output: str | None, to: str | None, explain: bool, quiet: bool, **kwargs: Any) -> None:
-    """Convert INPUT (a file, or '-' for standard input) to Markdown or text."""
+    """Convert INPUT (a file, '-' for standard input, a folder or an archive) to Markdown/text."""
     from pathlib import Path
+
+    from tidyink import _batch_cli
+
+    batch = _batch_cli.split(kwargs)
+    if input != "-" and _batch_cli.is_batch_input(input):
+        sys.exit(_batch_cli.run(input, output, to, quiet, _overrides(**kwargs), batch))
+    _batch_cli.refuse_for_single_file(batch)
 
     from tidyink import api
     from tidyink.fileio import atomic_write, same_file

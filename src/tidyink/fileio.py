@@ -9,10 +9,14 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: str | Path, data: bytes, *, mode_from: str | Path | None = None) -> None:
+def atomic_write(
+    path: str | Path, data: bytes, *, mode_from: str | Path | None = None, durable: bool = True
+) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
     The file mode is copied from ``mode_from`` (or from ``path`` when it exists).
+    ``durable=False`` skips the fsyncs: still atomic for readers and if the process is
+    killed, but a power cut may lose the data (batch checks output hashes on reruns).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -26,7 +30,8 @@ def atomic_write(path: str | Path, data: bytes, *, mode_from: str | Path | None 
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         else:
@@ -38,6 +43,8 @@ def atomic_write(path: str | Path, data: bytes, *, mode_from: str | Path | None 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    if not durable:
+        return
     with contextlib.suppress(OSError):  # make the rename itself durable where we can
         dir_fd = os.open(folder, os.O_RDONLY)
         try:

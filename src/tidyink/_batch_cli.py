@@ -1,0 +1,100 @@
+"""The options ``tidyink convert`` takes for a folder or archive INPUT (imports only click)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+BATCH_PARAMS = ("jobs", "engine", "scheduler", "report", "force", "include", "exclude", "max_size")
+
+
+def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate ``convert`` with the batch options (used when INPUT is a folder or archive)."""
+    decorators = [
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=0),
+            metavar="N",
+            help="Folder input: worker processes (default: every core; 1 runs inline).",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help="Folder input: a local process pool, or Dask (pip install 'tidyink[dask]').",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Dask scheduler, e.g. tcp://host:8786 (default: start a LocalCluster).",
+        ),
+        click.option(
+            "--report", metavar="FILE", help="Folder input: write one JSON line per file here."
+        ),
+        click.option("--force", is_flag=True, help="Folder input: redo files that are up to date."),
+        click.option(
+            "--include",
+            multiple=True,
+            metavar="GLOB",
+            help="Folder input: only matching paths (repeatable).",
+        ),
+        click.option(
+            "--exclude",
+            multiple=True,
+            metavar="GLOB",
+            help="Folder input: leave out matching paths (repeatable).",
+        ),
+        click.option(
+            "--max-size",
+            type=click.IntRange(min=1),
+            metavar="MB",
+            help="Folder input: report larger files instead of reading them (default 64 MB).",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def split(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Remove the batch options from ``kwargs`` and return them."""
+    return {k: kwargs.pop(k) for k in BATCH_PARAMS if k in kwargs}
+
+
+def refuse_for_single_file(batch: dict[str, Any]) -> None:
+    """Batch options given for a single file are a usage error, not silently ignored."""
+    from tidyink.errors import UsageError
+
+    given = [k for k, v in batch.items() if v not in (None, False, (), "local")]
+    if given:
+        names = ", ".join("--" + k.replace("_", "-") for k in given)
+        raise UsageError(f"{names}: only for a folder or archive INPUT")
+
+
+def run(
+    input: str,
+    output: str | None,
+    to: str | None,
+    quiet: bool,
+    overrides: dict[str, Any],
+    batch: dict[str, Any],
+) -> int:
+    from tidyink.batch import run_cli
+
+    if batch.get("max_size"):
+        batch["max_size"] = batch["max_size"] * 1024 * 1024
+    return run_cli(input, output, to, overrides, quiet=quiet, **batch)
+
+
+def is_batch_input(path: str) -> bool:
+    import os
+
+    if os.path.isdir(path):
+        return True
+    from tidyink._batch_walk import is_archive
+
+    return is_archive(path)

@@ -1,0 +1,341 @@
+"""Converting a folder: outputs, report, summary, manifest, failures, determinism."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from _batch_tree import IS_ROOT, make_tree, restore_permissions, snapshot
+from tidyink import api
+from tidyink.batch import BatchConfig, convert_file, run_batch
+from tidyink.cli import main
+from tidyink.errors import UsageError
+from tidyink.names import STATE_KEY
+from tidyink.options import Options
+
+
+@pytest.fixture
+def tree(tmp_path):
+    root = make_tree(tmp_path / "src")
+    yield root
+    restore_permissions(root)
+
+
+def _report(path):
+    return {
+        json.loads(line)["source"].split("/src/", 1)[1]: json.loads(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
+
+
+def test_folder_batch_outputs_report_and_summary(tree, tmp_path):
+    out = tmp_path / "out"
+    report_path = tmp_path / "report.jsonl"
+    summary = run_batch(tree, out, Options(), BatchConfig(jobs=1, report=str(report_path)))
+    files = snapshot(out)
+    assert (
+        files["plain.md"].decode().startswith("Chapter 1\n\nMarisol Quenby walked to the harbour…")
+    )
+    assert "café" in files["old/dos/damaged.md"].decode()  # mojibake repaired
+    assert "naïve to wait…" in files["notes/café au lait — draft.md"].decode("utf-8")
+    assert files["notes/wide.md"].decode().startswith("Chapter 2\n")  # UTF-16 + CRLF decoded
+    assert files["old/LETTER.md"].decode().endswith("Yours, Tobiah\n")  # sniffed, no suffix
+    assert files["empty.md"] == b""
+    assert "cover.md" not in files and "disguised.md" not in files and "old/CORE.md" not in files
+
+    report = _report(report_path)
+    assert report["notes/café au lait — draft.txt"]["encoding"] == "cp1252"
+    assert report["notes/wide.txt"]["encoding"] == "utf-16-le"
+    assert report["old/dos/damaged.md"]["format"] == "markdown"
+    assert report["old/dos/damaged.md"]["changes"]["mojibake"] >= 1
+    assert report["disguised.txt"]["status"] == "skipped"
+    assert "binary" in report["disguised.txt"]["error"]
+    assert report["cover.png"]["status"] == "skipped"
+    assert report["old/CORE"]["status"] == "skipped" and "ELF" in report["old/CORE"]["error"]
+    assert report["loop/"]["status"] == "skipped" and "loop" in report["loop/"]["error"]
+    for record in report.values():
+        assert {"source", "output", "status", "error", "seconds"} <= set(record)
+    converted = [r for r in report.values() if r["status"] == "converted"]
+    for record in converted:
+        assert record["output"] and 0 <= record["confidence"] <= 1 and record["seconds"] >= 0
+    if not IS_ROOT:
+        assert report["locked.txt"]["status"] == "failed"
+        assert "permission denied" in report["locked.txt"]["error"]
+        assert report["shut/"]["status"] == "failed"
+    assert summary.status["converted"] == len(converted) == 6 + (2 if IS_ROOT else 0)
+    assert summary.failed == (0 if IS_ROOT else 2)
+    assert summary.encodings["cp1252"] == 1 and summary.changes["ellipses"] >= 3
+    table = summary.table()
+    for word in ("converted", "encodings", "repairs", "slowest", "MB/s"):
+        assert word in table
+
+
+def test_rerun_skips_up_to_date_files_and_force_redoes_them(tree, tmp_path):
+    out = tmp_path / "out"
+    first = run_batch(tree, out, Options(), BatchConfig(jobs=1))
+    before = snapshot(out)
+    second = run_batch(tree, out, Options(), BatchConfig(jobs=1, report=str(tmp_path / "r.jsonl")))
+    assert second.status["converted"] == 0
+    assert second.status["up-to-date"] == first.status["converted"]
+    up = [r for r in _report(tmp_path / "r.jsonl").values() if r["status"] == "up-to-date"]
+    assert up and all(r.get("encoding") for r in up)  # details kept from the run that made it
+    assert snapshot(out) == before
+    # an edited input, a deleted output and new options are redone
+    (tree / "plain.txt").write_text("Changed... entirely.\n")
+    (out / "empty.md").unlink()
+    third = run_batch(tree, out, Options(), BatchConfig(jobs=1))
+    assert third.status["converted"] == 2
+    assert (out / "plain.md").read_text() == "Changed… entirely.\n"
+    fourth = run_batch(tree, out, Options(ellipsis="..."), BatchConfig(jobs=1))
+    assert fourth.status["converted"] == first.status["converted"]
+    forced = run_batch(tree, out, Options(ellipsis="..."), BatchConfig(jobs=1, force=True))
+    assert forced.status["converted"] == first.status["converted"]
+
+
+def test_stale_temporary_files_are_removed(tree, tmp_path):
+    out = tmp_path / "out"
+    (out / "notes").mkdir(parents=True)
+    stale = out / "notes" / ".wide.md.abc123.tidyink-tmp"
+    stale.write_text("half a fi")
+    run_batch(tree, out, Options(), BatchConfig(jobs=1))
+    assert not stale.exists()
+
+
+def test_same_outputs_whatever_the_number_of_workers(tree, tmp_path):
+    run_batch(tree, tmp_path / "one", Options(), BatchConfig(jobs=1))
+    run_batch(tree, tmp_path / "two", Options(), BatchConfig(jobs=2, window=3))
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+    assert len(snapshot(tmp_path / "one")) >= 7
+
+
+def test_text_output_and_archive_input(tmp_path):
+    import tarfile
+    import zipfile
+
+    src = make_tree(tmp_path / "src", awkward=False)
+    archive = tmp_path / "src.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted(src.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                zf.write(path, path.relative_to(src).as_posix())
+    tarred = tmp_path / "src.tar.gz"
+    with tarfile.open(tarred, "w:gz") as tf:
+        for path in sorted(src.rglob("*"), reverse=True):  # stored out of name order
+            if path.is_file() and not path.name.startswith("."):
+                tf.add(path, path.relative_to(src).as_posix())
+    run_batch(src, tmp_path / "from-folder", Options(to="text"), BatchConfig(jobs=1))
+    run_batch(archive, tmp_path / "from-zip", Options(to="text"), BatchConfig(jobs=2))
+    run_batch(tarred, tmp_path / "from-tar", Options(to="text"), BatchConfig(jobs=1))
+    folder, zipped = snapshot(tmp_path / "from-folder"), snapshot(tmp_path / "from-zip")
+    assert "plain.txt" in folder and "old/LETTER.txt" in folder
+    assert folder == zipped == snapshot(tmp_path / "from-tar")
+    again = run_batch(tarred, tmp_path / "from-tar", Options(to="text"), BatchConfig(jobs=1))
+    assert again.status["converted"] == 0 and again.status["up-to-date"] == len(folder)
+
+
+def test_failures_are_isolated(tmp_path, monkeypatch):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Fine... really.\n")
+    (src / "boom.txt").write_text("This one explodes...\n")
+    (src / "huge.txt").write_bytes(b"x" * 5000)
+    (src / "z.txt").write_text("Also fine...\n")
+    real = api.convert
+
+    def exploding(data, **kwargs):
+        if b"explodes" in data:
+            raise RuntimeError("a filter fell over")
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(api, "convert", exploding)
+    report = tmp_path / "r.jsonl"
+    summary = run_batch(
+        src, tmp_path / "out", Options(), BatchConfig(jobs=1, max_size=4000, report=str(report))
+    )
+    records = _report(report)
+    assert records["boom.txt"]["status"] == "failed"
+    assert "RuntimeError: a filter fell over" in records["boom.txt"]["error"]
+    assert records["huge.txt"]["status"] == "failed" and "too large" in records["huge.txt"]["error"]
+    assert summary.status["converted"] == 2 and summary.failed == 2
+    assert (tmp_path / "out" / "z.md").read_text() == "Also fine…\n"
+    assert not (tmp_path / "out" / "boom.md").exists()
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the monkeypatch"
+)
+def test_a_worker_that_dies_fails_only_its_file(tmp_path, monkeypatch):
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"File {i}...\n")
+    (src / "3.txt").write_text("This one takes the whole worker down...\n")
+    real = api.convert
+
+    def dying(data, **kwargs):
+        if b"whole worker" in data:
+            os._exit(3)  # like a segfault or the OOM killer: no exception, no record
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(api, "convert", dying)  # forked workers inherit it
+    summary = run_batch(
+        src, tmp_path / "out", Options(), BatchConfig(jobs=2, report=str(tmp_path / "r"))
+    )
+    records = {
+        json.loads(x)["source"].rsplit("/", 1)[1]: json.loads(x)
+        for x in (tmp_path / "r").read_text().splitlines()
+    }
+    assert records["3.txt"]["status"] == "failed" and "died" in records["3.txt"]["error"]
+    assert summary.status["converted"] == 5 and summary.failed == 1
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.md")) == [
+        f"{i}.md" for i in (0, 1, 2, 4, 5)
+    ]
+
+
+def test_convert_file_never_raises(tmp_path):
+    missing = convert_file(str(tmp_path / "nope.txt"), str(tmp_path / "o.md"), Options())
+    assert missing["status"] == "failed" and missing["error"]
+    undecodable = tmp_path / "bad.txt"
+    undecodable.write_bytes(b"caf\xe9 ok\n")
+    bad = convert_file(str(undecodable), str(tmp_path / "o.md"), Options(encoding="utf-8"))
+    assert bad["status"] == "failed" and "not valid utf-8" in bad["error"]
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    good = tmp_path / "good.txt"
+    good.write_text("Hi...\n")
+    readonly.chmod(0o500)
+    try:
+        record = convert_file(str(good), str(readonly / "sub" / "o.md"), Options())
+    finally:
+        readonly.chmod(0o700)
+    assert record["status"] == ("converted" if IS_ROOT else "failed")
+
+
+def test_names_are_counted_across_the_folder(tmp_path, monkeypatch):
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(1, 4):
+        (src / f"chapter-{n}.txt").write_text(f"Sakumo waited. Sakumo left. Iruka {n}.\n")
+    (src / "chapter-4.txt").write_text("Then Saskumo came back.\n")
+    (src / "chapter-5.txt").write_bytes(
+        "Zoë ran to the café, and Zoë was naïve about it.\n".encode("cp1252")
+    )
+    seen = []
+    real = api.convert
+
+    def spy(data, **kwargs):
+        seen.append(kwargs["state"][STATE_KEY])
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(api, "convert", spy)
+    run_batch(src, tmp_path / "out", Options(), BatchConfig(jobs=1))
+    assert len(seen) == 5
+    names = seen[0]
+    assert isinstance(names, Counter)
+    assert names["Sakumo"] == 6 and names["Saskumo"] == 1 and names["Iruka"] == 3
+    assert names["Zoë"] == 2  # counted after decoding cp1252
+    assert list(names) == sorted(names)  # a deterministic order
+    assert all(s == names for s in seen)
+    seen.clear()
+    run_batch(src, tmp_path / "out2", Options(), BatchConfig(jobs=2))
+    assert not seen  # converted in worker processes; their outputs must agree
+    assert snapshot(tmp_path / "out") == snapshot(tmp_path / "out2")
+
+
+def test_names_shared_with_workers_are_bounded(tmp_path, monkeypatch):
+    from tidyink import batch
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Anna Anna Anna Bert Bert Carl Dora Emil.\n")
+    (src / "b.txt").write_text("Anna Bert Fritz.\n")
+    seen = []
+    real = api.convert
+
+    def spy(data, **kwargs):
+        seen.append(kwargs["state"][STATE_KEY])
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(api, "convert", spy)
+    monkeypatch.setattr(batch, "NAMES_LIMIT", 3)
+    run_batch(src, tmp_path / "out", Options(), BatchConfig(jobs=1))
+    assert seen[0] == Counter({"Anna": 4, "Bert": 3, "Carl": 1})  # ties: first by name
+
+
+def test_refuses_output_inside_or_equal_to_input(tmp_path):
+    src = make_tree(tmp_path / "src", awkward=False)
+    for out in (src, src / "converted", tmp_path):
+        with pytest.raises(UsageError):
+            run_batch(src, out, Options(), BatchConfig(jobs=1))
+    assert not (src / "converted").exists()
+
+
+def test_cli_folder_conversion_and_exit_codes(tmp_path):
+    src = make_tree(tmp_path / "src", awkward=False)
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        [
+            "convert",
+            str(src),
+            "-o",
+            str(out),
+            "--jobs",
+            "1",
+            "--report",
+            str(tmp_path / "r.jsonl"),
+            "--exclude",
+            "notes/",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "converted" in result.output and "encodings" in result.output
+    assert "files/s]" not in result.output  # no progress bar when not on a terminal
+    assert (out / "plain.md").exists() and not (out / "notes").exists()
+    assert len((tmp_path / "r.jsonl").read_text().splitlines()) >= 6
+    (src / "bad.txt").write_bytes(b"caf\xe9\n")
+    failing = runner.invoke(main, ["convert", str(src), "-o", str(out), "-j", "1", "-e", "utf-8"])
+    assert failing.exit_code == 1
+    assert "bad.txt: not valid utf-8" in failing.output
+    inside = runner.invoke(main, ["convert", str(src), "-o", str(src / "x")])
+    assert inside.exit_code == 2 and "inside the input folder" in inside.output
+    no_out = runner.invoke(main, ["convert", str(src)])
+    assert no_out.exit_code == 2 and "-o OUT_DIR" in no_out.output
+    single = runner.invoke(main, ["convert", str(src / "plain.txt"), "--jobs", "2"])
+    assert single.exit_code == 2 and "--jobs" in single.output
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(alphabet="abcé“”‘’—… .\n\"'-", max_size=300).map(lambda t: t.encode("cp1252")),
+    ),
+    st.sampled_from(["a.txt", "b.md", "NOTES"]),
+)
+def test_convert_file_on_any_bytes_returns_a_record(data, name):
+    import tempfile
+    from pathlib import Path
+
+    from tidyink.batch import Blob
+
+    with tempfile.TemporaryDirectory() as tmp:
+        dst = Path(tmp) / "out" / "x.md"
+        record = convert_file(Blob(name, data), str(dst), Options())
+        assert record["status"] in {"converted", "skipped", "failed"}
+        assert record["source"] == name and record["seconds"] >= 0
+        if record["status"] == "converted":
+            assert dst.read_bytes() == api.convert(data, path=name).text.encode("utf-8")
+        else:
+            assert record["error"] and not dst.exists()
+        assert [p.name for p in dst.parent.glob(".*")] == []  # no temporary left behind
