@@ -40,11 +40,11 @@ def test_folder_batch_outputs_report_and_summary(tree, tmp_path):
     summary = run_batch(tree, out, Options(), BatchConfig(jobs=1, report=str(report_path)))
     files = snapshot(out)
     assert (
-        files["plain.md"].decode().startswith("Chapter 1\n\nMarisol Quenby walked to the harbour…")
+        files["plain.md"].decode().startswith("## Chapter 1\n\nMarisol Quenby walked to the harbour…")
     )
     assert "café" in files["old/dos/damaged.md"].decode()  # mojibake repaired
     assert "naïve to wait…" in files["notes/café au lait — draft.md"].decode("utf-8")
-    assert files["notes/wide.md"].decode().startswith("Chapter 2\n")  # UTF-16 + CRLF decoded
+    assert files["notes/wide.md"].decode().startswith("## Chapter 2\n")  # UTF-16 + CRLF decoded
     assert files["old/LETTER.md"].decode().endswith("Yours, Tobiah\n")  # sniffed, no suffix
     assert files["empty.md"] == b""
     assert "cover.md" not in files and "disguised.md" not in files and "old/CORE.md" not in files
