@@ -180,3 +180,26 @@ def test_readme_precommit_config_and_hooks_manifest_validate(tmp_path):
     for command, path in (("validate-config", cfg), ("validate-manifest", manifest)):
         out = subprocess.run([sys.executable, "-m", "pre_commit", command, str(path)], capture_output=True, text=True)
         assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_convert_and_check_read_the_nearest_config(tmp_path):
+    from click.testing import CliRunner
+
+    from tidyink.cli import main
+
+    (tmp_path / "pyproject.toml").write_text('[tool.tidyink]\nellipsis = "..."\nwords = ["glimerwik"]\n')
+    book = tmp_path / "book"
+    book.mkdir()
+    chapter = book / "one.txt"
+    chapter.write_text("She waited. . . then the glimerwik came home.\n", encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(main, ["convert", str(chapter), "--to", "text", "--only", "ellipses"])
+    assert out.output == "She waited... then the glimerwik came home.\n"
+    flag = runner.invoke(main, ["convert", str(chapter), "--to", "text", "--only", "ellipses", "--ellipsis", "…"])
+    assert flag.output == "She waited… then the glimerwik came home.\n"  # the command line wins
+    isolated = runner.invoke(main, ["convert", str(chapter), "--to", "text", "--only", "ellipses", "--isolated"])
+    assert isolated.output.startswith("She waited…")
+    checked = runner.invoke(main, ["check", "--select", "S", "--format", "json", str(chapter)])
+    assert checked.exit_code == 0, checked.output  # a project word
+    unconfigured = runner.invoke(main, ["check", "--select", "S", "--isolated", str(chapter)])
+    assert unconfigured.exit_code == 1 and "glimerwik" in unconfigured.output

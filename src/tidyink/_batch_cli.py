@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tidyink.options import Options
 
 import click
 
@@ -82,12 +85,13 @@ def run(
     quiet: bool,
     overrides: dict[str, Any],
     batch: dict[str, Any],
+    base: Options | None = None,
 ) -> int:
     from tidyink.batch import run_cli
 
     if batch.get("max_size"):
         batch["max_size"] = batch["max_size"] * 1024 * 1024
-    return run_cli(input, output, to, overrides, quiet=quiet, **batch)
+    return run_cli(input, output, to, overrides, quiet=quiet, base=base, **batch)
 
 
 def is_batch_input(path: str) -> bool:

@@ -550,13 +550,17 @@ def run_cli(
     include: tuple[str, ...] = (),
     exclude: tuple[str, ...] = (),
     max_size: int | None = None,
+    base: Options | None = None,
 ) -> int:
-    """What ``tidyink convert SRC_DIR -o OUT_DIR`` does; returns the exit code."""
+    """What ``tidyink convert SRC_DIR -o OUT_DIR`` does; returns the exit code.
+
+    ``base`` holds the settings from configuration files; ``overrides`` win over them.
+    """
     import sys
 
     from tidyink.api import resolve_options
 
-    options = resolve_options(None, to=to, **overrides)
+    options = resolve_options(base, to=to, **overrides)
     config = BatchConfig(
         jobs=jobs,
         engine=engine,

@@ -115,6 +115,22 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def config_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Where settings come from: the nearest configuration file, or one named."""
+    decorators = [
+        click.option(
+            "--config",
+            "config_file",
+            metavar="FILE",
+            help="Use this configuration file (pyproject.toml or tidyink.toml) for every file.",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
 def _overrides(**kwargs: Any) -> dict[str, Any]:
     out = {k: v for k, v in kwargs.items() if v is not None}
     for key in ("only", "skip", "enable"):
@@ -149,16 +165,33 @@ def _overrides(**kwargs: Any) -> dict[str, Any]:
 @click.option("--explain", is_flag=True, help="List every change and finding on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @batch_options
+@config_options
 @guarded
-def convert(input: str, output: str | None, to: str | None, explain: bool, quiet: bool, **kwargs: Any) -> None:
-    """Convert INPUT (a file, '-' for standard input, a folder or an archive) to Markdown/text."""
+def convert(
+    input: str,
+    output: str | None,
+    to: str | None,
+    config_file: str | None,
+    isolated: bool,
+    explain: bool,
+    quiet: bool,
+    **kwargs: Any,
+) -> None:
+    """Convert INPUT (a file, '-' for standard input, a folder or an archive) to Markdown/text.
+
+    Settings come from the nearest pyproject.toml [tool.tidyink] or tidyink.toml
+    (see `tidyink config`); options given here win.
+    """
     from pathlib import Path
 
     from tidyink import _batch_cli
+    from tidyink.config import Resolver
 
+    kwargs["ascii"] = kwargs.pop("ascii_", None)
     batch = _batch_cli.split(kwargs)
+    base = Resolver(config=config_file, isolated=isolated).for_path(input if input != "-" else ".").options
     if input != "-" and _batch_cli.is_batch_input(input):
-        sys.exit(_batch_cli.run(input, output, to, quiet, _overrides(**kwargs), batch))
+        sys.exit(_batch_cli.run(input, output, to, quiet, _overrides(**kwargs), batch, base))
     _batch_cli.refuse_for_single_file(batch)
 
     from tidyink import api
@@ -171,8 +204,7 @@ def convert(input: str, output: str | None, to: str | None, explain: bool, quiet
         data, path = sys.stdin.buffer.read(), None
     else:
         data, path = api.read_bytes(input), input
-    kwargs["ascii"] = kwargs.pop("ascii_", None)
-    result = api.convert(data, path=path, to=to, **_overrides(**kwargs))
+    result = api.convert(data, path=path, options=base, to=to, **_overrides(**kwargs))
     if output and output != "-":
         atomic_write(output, result.text.encode("utf-8"))
     else:
@@ -234,22 +266,6 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
             click.echo(record["summary"])
     if failed:
         sys.exit(EXIT_ERROR)
-
-
-def config_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Where settings come from: the nearest configuration file, or one named."""
-    decorators = [
-        click.option(
-            "--config",
-            "config_file",
-            metavar="FILE",
-            help="Use this configuration file (pyproject.toml or tidyink.toml) for every file.",
-        ),
-        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
 
 
 @main.command()
