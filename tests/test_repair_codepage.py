@@ -148,3 +148,27 @@ def test_markdown_code_is_protected():
     text = "A na´ve man wrote `na´ve` in code.\n"
     result = tidyink.convert(text, to="markdown", input_format="markdown", only=["codepage"])
     assert result.text == "A naïve man wrote `na´ve` in code.\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She ran—à la française—home.",  # a standalone French word after a dash
+        "He said the word Übung means practice.",  # a German word in English text
+    ],
+)
+def test_real_words_are_never_turned_into_punctuation(sentence):
+    assert tidyink.convert(sentence, to="text", only=["codepage"], lint=False).text == sentence
+
+
+def test_each_file_guesses_its_own_languages(tmp_path):
+    from click.testing import CliRunner
+
+    from tidyink.cli import main
+
+    english = tmp_path / "a.md"
+    english.write_text("The cat sat on the mat.\n", encoding="utf-8")
+    german = tmp_path / "b.md"
+    german.write_text("Die Übung war gut. Er war müde und die Straße war leer.\n", encoding="utf-8")
+    CliRunner().invoke(main, ["fix", str(english), str(german)])
+    assert german.read_text(encoding="utf-8") == "Die Übung war gut. Er war müde und die Straße war leer.\n"

@@ -253,6 +253,30 @@ def _completes(fixed: str, i: int, lex: Lexicon) -> bool:
     return False
 
 
+def erases_a_word(token: str, fixed: str) -> bool:
+    """Whether the repair turns a letter of a real word (in any supported language)
+    into punctuation: Übung → ‹bung, "—à la" → "—… la".
+
+    One-letter words count only when they stand alone (between spaces or
+    dashes), since single letters glued to punctuation are typical damage. Every
+    word list may be loaded here, but only for such rare letter-to-mark repairs.
+    """
+    for start, end, word in words(token):
+        changed = [i for i in range(start, end) if token[i] != fixed[i] and not fixed[i].isalpha()]
+        if not changed:
+            continue
+        if end - start == 1:
+            before = token[start - 1] if start else " "
+            after = token[end] if end < len(token) else " "
+            if not (before in " —–-" and after in " —–-"):
+                continue
+            if lexicon.reaches(word, LANGS, SHORT_ZIPF):
+                return True
+        elif lexicon.reaches(word, LANGS, KNOWN_ZIPF):
+            return True
+    return False
+
+
 def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     """Whether ``fixed`` (same length as ``token``) is the repair of a damaged ``token``."""
     changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
@@ -279,6 +303,7 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
         # A letter may only become typographic punctuation; between letters,
         # only a dash or an apostrophe.
         new = fixed[i]
+
         if not new.isalpha() and not _fits(fixed, i):
             return False  # punctuation must land where such a mark goes
         if _odd(new) and not _odd(ch):

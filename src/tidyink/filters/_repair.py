@@ -15,13 +15,13 @@ from tidyink.document import TEXT, Block, Document
 from tidyink.filters.base import Context, TextFilter
 
 _WORD = regex.compile(r"\p{L}+")
-_LANGUAGES = "repair.languages"  # Context.state key
+_LANGUAGES = "repair.languages"  # Document.meta key (per document: never shared across files)
 
 
 def document_languages(doc: Document, ctx: Context) -> tuple[str, ...]:
     """Word-list languages for this document: the configured one, then the one its
     function words point to. Only these lists are loaded (each costs ~0.2 s)."""
-    if _LANGUAGES not in ctx.state:
+    if _LANGUAGES not in doc.meta:
         from tidyink import lexicon
         from tidyink.language import guess_language
 
@@ -35,8 +35,8 @@ def document_languages(doc: Document, ctx: Context) -> tuple[str, ...]:
                     size += len(span.text)
         words = Counter(_WORD.findall("\n".join(sample)))
         guessed = guess_language(words, lexicon.SUPPORTED, default=configured[0])
-        ctx.state[_LANGUAGES] = tuple(dict.fromkeys((*configured, guessed)))
-    return ctx.state[_LANGUAGES]
+        doc.meta[_LANGUAGES] = tuple(dict.fromkeys((*configured, guessed)))
+    return doc.meta[_LANGUAGES]
 
 
 class RepairFilter(TextFilter):

@@ -93,8 +93,9 @@ class Codepage(RepairFilter):
         rank = {m.label: i for i, m in enumerate(self._order)}
         for token, hits in passing.items():
             best = min(hits, key=lambda m: rank[m.label], default=None)
-            if best is not None:
-                self._verdicts[token] = (token.translate(best.table), best.label)
+            fixed = token.translate(best.table) if best is not None else token
+            if best is not None and not cp.erases_a_word(token, fixed):
+                self._verdicts[token] = (fixed, best.label)
             else:
                 self._verdicts[token] = None
         if votes:
@@ -200,7 +201,7 @@ class Codepage(RepairFilter):
                 if not any(ch in mixup.keys for ch in token):
                     continue
                 fixed = token.translate(mixup.table)
-                if cp.judge(token, fixed, self._lex):
+                if cp.judge(token, fixed, self._lex) and not cp.erases_a_word(token, fixed):
                     return fixed, mixup.label
         return None
 
