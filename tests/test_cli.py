@@ -149,3 +149,38 @@ def test_internal_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
     assert "internal error: ValueError: kaboom" in result.output
     debug = run("--debug", "convert", str(src))
     assert isinstance(debug.exception, ValueError)
+
+
+def test_output_to_a_folder_or_into_a_missing_folder_is_one_line(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("Wait...\n")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    into_folder = run("convert", str(src), "-o", str(folder))
+    assert into_folder.exit_code == 2
+    assert into_folder.output.strip() == f"tidyink: error: {folder}: is a folder (name a file to write)"
+    missing = run("convert", str(src), "-o", str(tmp_path / "nope" / "x.md"))
+    assert missing.exit_code == 2 and "no such folder" in missing.output and "internal" not in missing.output
+    assert list(folder.iterdir()) == []
+
+
+def test_explain_is_refused_for_a_folder(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text("x\n")
+    result = run("convert", str(tmp_path / "src"), "-o", str(tmp_path / "out"), "--explain")
+    assert result.exit_code == 2 and "--explain" in result.output
+
+
+def test_a_closed_pipe_ends_quietly():
+    import click
+
+    from tidyink.cli import guarded
+
+    @click.command()
+    @guarded
+    def talk() -> None:
+        raise BrokenPipeError(32, "Broken pipe")  # what print() raises after `| head -1`
+
+    result = CliRunner().invoke(talk, [])
+    assert result.exit_code == 0
+    assert "error" not in result.output

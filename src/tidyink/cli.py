@@ -38,6 +38,13 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
             if debug:
                 raise
             _fail(str(exc))
+        except BrokenPipeError:  # `tidyink rules | head -1`: the reader left; stop quietly
+            import contextlib
+            import os
+
+            with contextlib.suppress(OSError, ValueError):  # no flush error at exit either
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_OK)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # a bug: still one line, with a way to see more
@@ -191,6 +198,8 @@ def convert(
     batch = _batch_cli.split(kwargs)
     base = Resolver(config=config_file, isolated=isolated).for_path(input if input != "-" else ".").options
     if input != "-" and _batch_cli.is_batch_input(input):
+        if explain:
+            _fail("--explain: only for a single file (a folder conversion writes --report FILE.jsonl)")
         sys.exit(_batch_cli.run(input, output, to, quiet, _overrides(**kwargs), batch, base))
     _batch_cli.refuse_for_single_file(batch)
 
@@ -227,6 +236,7 @@ def _format_from_suffix(output: str | None) -> str | None:
 
 
 @main.command(name="filters")
+@guarded
 def list_filters() -> None:
     """List the filters in pipeline order, with their stage and description."""
     from tidyink.filters import all_filters

@@ -23,3 +23,7 @@ class DecodeError(InputError):
 
 class UsageError(TidyinkError):
     """Options that do not fit together or name unknown things."""
+
+
+class OutputError(TidyinkError):
+    """The output cannot be written where it was asked for."""

@@ -8,6 +8,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from tidyink.errors import OutputError
+
 
 def atomic_write(
     path: str | Path, data: bytes, *, mode_from: str | Path | None = None, durable: bool = True
@@ -20,6 +22,10 @@ def atomic_write(
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(f"{path}: is a folder (name a file to write)")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: no such folder: {folder}")
     reference = Path(mode_from) if mode_from is not None else target
     try:
         mode: int | None = stat.S_IMODE(reference.stat().st_mode)
