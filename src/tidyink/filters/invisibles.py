@@ -9,7 +9,7 @@ No-break spaces follow ``Options.nbsp``: ``keep`` keeps those that are meant
 other abbreviations, after one- and two-letter words, in letter-spaced words) and
 turns stray ones between ordinary words into spaces; ``space`` turns all into
 spaces. U+FFFD (a character lost before the text reached us) cannot be
-repaired: it is reported as finding E101 and left in place. C1 controls are
+repaired: it is left in place and flagged by lint rule E101. C1 controls are
 the ``codepage`` filter's (most are cp1252 read as latin-1); this filter runs
 after it and after ``mojibake`` (``Ã\u00ad`` is í, not a soft hyphen).
 """
@@ -25,7 +25,7 @@ import regex
 from tidyink.document import Block
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
-from tidyink.records import Edit, Finding
+from tidyink.records import Edit
 
 # Anything this filter may act on (a fast first test with ``re``).
 _ANY = re.compile(
@@ -171,7 +171,7 @@ class Invisibles(RepairFilter):
             if i in escapes or (ch in "\u00ad\u00a0" and _in_mojibake(text, i)):
                 continue
             if ch == "\ufffd":
-                self._report(text, i, block, ctx)
+                continue  # lost, not repairable: the E101 rule flags it
             elif ch in _NBSP:
                 if space_all or not nbsp_meant(text, i):
                     yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
@@ -187,20 +187,3 @@ class Invisibles(RepairFilter):
                     yield Edit(i, i + 1, "", f"{_name(ch)} removed")
             else:
                 yield Edit(i, i + 1, "", f"{_name(ch)} removed")
-
-    def _report(self, text: str, i: int, block: Block, ctx: Context) -> None:
-        line, column = block.prose().position(i)
-        ctx.findings.append(
-            Finding(
-                "E101",
-                "replacement character U+FFFD: a character was lost before this text was "
-                "decoded; restore it by hand",
-                line,
-                column,
-                line,
-                column + 1,
-                severity="warning",
-                path=ctx.path,
-                name="replacement-character",
-            )
-        )
