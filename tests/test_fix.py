@@ -112,7 +112,8 @@ def test_encoding_bom_and_line_endings_are_kept(tmp_path, encoding, bom, newline
     marks = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
     prefix = marks[encoding] if bom else b""
     path = write(tmp_path / "ch.txt", prefix + text.replace("\n", newline).encode(encoding))
-    args = ["fix", str(path)] + (["--encoding", encoding] if encoding == "mac_roman" else [])
+    # mac_roman is told; so is cp1252, which without bytes 0x80-0x9F reads like Latin-1
+    args = ["fix", str(path)] + (["--encoding", encoding] if encoding in ("mac_roman", "cp1252") else [])
     assert run(*args).exit_code == 0
     assert path.read_bytes() == prefix + expected.replace("\n", newline).encode(encoding)
 
@@ -288,3 +289,19 @@ def test_bad_config_stops_with_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0 and "ellipsis must be a string" in result.output
     assert path.read_text() == "Wait...\n"
+
+
+def test_latin1_or_cp1252_file_never_gets_cp1252_only_bytes(tmp_path):
+    # No byte 0x80-0x9F: cp1252 and ISO-8859-1 read it the same, so tidyink cannot know
+    # which it is and must not write curly quotes or … as cp1252 bytes into it.
+    path = tmp_path / "l.txt"
+    original = b'D\xe9j\xe0 vu... "na\xefve"\n'
+    path.write_bytes(original)
+    result = run("fix", str(path))
+    assert result.exit_code == 2
+    assert "--to-utf8" in result.output
+    assert path.read_bytes() == original
+    # with the encoding stated, the user takes responsibility
+    stated = run("fix", "--encoding", "cp1252", str(path))
+    assert stated.exit_code == 0
+    assert path.read_bytes() == "Déjà vu… “naïve”\n".encode("cp1252")

@@ -321,6 +321,10 @@ def _check_round_trip(source: Source, data: bytes, where: str) -> None:
 def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False) -> bytes:
     """``text`` (LF) as bytes in the original's encoding, BOM and line endings."""
     encoding = _target_encoding(source, to_utf8)
+    if encoding == "cp1252" and source.detected_by != "user" and not _uses_c1_range(original):
+        # Detection cannot tell cp1252 from ISO-8859-1 when no byte 0x80-0x9F occurs;
+        # write only what both read the same, so a Latin-1 file is never corrupted.
+        encoding = "latin-1"
     text = _restore_newlines(text, source, original)
     try:
         body = text.encode(encoding)
@@ -349,6 +353,11 @@ def _target_encoding(source: Source, to_utf8: bool) -> str:
     if name == "utf-8" and source.detected_by == "empty":
         return "utf-8"
     return name
+
+
+def _uses_c1_range(data: bytes) -> bool:
+    """Whether any byte is in 0x80-0x9F, where cp1252 and ISO-8859-1 differ."""
+    return any(0x80 <= b <= 0x9F for b in data)
 
 
 def _encodable(ch: str, encoding: str) -> bool:
