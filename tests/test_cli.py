@@ -184,3 +184,13 @@ def test_a_closed_pipe_ends_quietly():
     result = CliRunner().invoke(talk, [])
     assert result.exit_code == 0
     assert "error" not in result.output
+
+
+def test_output_suffix_that_names_no_format_is_refused_unless_to_is_given(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("Wait...\n")
+    refused = run("convert", str(src), "-o", str(tmp_path / "out.html"))
+    assert refused.exit_code == 2 and ".html" in refused.output
+    assert not (tmp_path / "out.html").exists()
+    told = run("convert", str(src), "-o", str(tmp_path / "out.html"), "--to", "text")
+    assert told.exit_code == 0 and (tmp_path / "out.html").read_text() == "Wait…\n"

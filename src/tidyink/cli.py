@@ -229,10 +229,16 @@ def convert(
 
 
 def _format_from_suffix(output: str | None) -> str | None:
+    """The output format an output file name asks for; None when it names none."""
+    from pathlib import PurePath
+
     if not output or output == "-":
         return None
-    suffix = output.rsplit(".", 1)[-1].lower() if "." in output else ""
-    return {"md": "markdown", "markdown": "markdown", "txt": "text", "text": "text"}.get(suffix)
+    suffix = PurePath(output).suffix.lower()
+    formats = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text"}
+    if suffix and suffix not in formats:
+        _fail(f"{output}: cannot write {suffix} files (name a .md or .txt file, or say --to markdown|text)")
+    return formats.get(suffix)
 
 
 @main.command(name="filters")
