@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import compress
+from operator import itemgetter
 from typing import ClassVar
 
 import regex
@@ -86,7 +88,10 @@ class NameConsistency(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         joined = prose(doc, ctx)
-        here = _bases(Counter({w: n for w, n in joined.words().items() if _is_name(w)}))
+        counts = joined.words()
+        # capitalised words first, with C-level iteration (most words are lower case)
+        capitalised = compress(counts, map(str.isupper, map(itemgetter(0), counts)))
+        here = _bases(Counter({w: counts[w] for w in capitalised if _is_name(w)}))
         if not here:
             return
         total = Counter(here)

@@ -105,8 +105,8 @@ class Spelling(Rule):
         own = project_words(ctx.options)
         bad: dict[str, str] = {}
         good = _dictionary.curated(lang)
-        for token in counts:
-            if token in good or len(token) < MIN_LENGTH or not token.islower():
+        for token in counts.keys() - good:  # set difference: most words are known
+            if len(token) < MIN_LENGTH or not token.islower():
                 continue
             if "'" in token:
                 if not token.endswith("'s") or token.count("'") > 1:
