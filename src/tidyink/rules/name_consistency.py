@@ -113,6 +113,8 @@ class NameConsistency(Rule):
         for rare in here:
             if total[rare] > RARE or len(rare) < MIN_LENGTH or rare.casefold() in own:
                 continue
+            if lexicon.reaches(rare, langs, MAX_ZIPF):
+                continue  # a real word or a known name ("Perhaps" opening a sentence)
             near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
             best = None
             for name in near:
@@ -124,7 +126,7 @@ class NameConsistency(Rule):
                     and (best is None or total[name] > total[best])
                 ):
                     best = name
-            if best is not None and lexicon.best_zipf(rare, langs) < MAX_ZIPF:
+            if best is not None:
                 flagged[rare] = (best, total[best])
         if not flagged:
             return
