@@ -138,7 +138,10 @@ def _anchor_scan() -> tuple[
     for group in sorted(groups):
         for word in literals(group):
             owners.setdefault(word.lower(), []).append(group)
-    union = re.compile(rf"(?<![\w'-])(?:{trie_pattern(sorted(owners))})(?![\w'-])")
+    # No look-behind at the start: the engine then skips to the first letters of the
+    # anchors quickly; a hit inside a word ("into") is dropped by ``anchors``. Such a
+    # hit runs to the end of its word, so it never hides a real one.
+    union = re.compile(rf"(?:{trie_pattern(sorted(owners))})(?![\w'-])")
     words: dict[str, list[str]] = {}
     for word, owning in owners.items():
         for group in owning:
@@ -157,7 +160,11 @@ def anchors(joined: Prose, group: str) -> list[int]:
     if by_word is None:
         union = _anchor_scan()[0]
         by_word = {}
-        for m in union.finditer(joined.lower()):
+        lower = joined.lower()
+        for m in union.finditer(lower):
+            before = lower[m.start() - 1 : m.start()]
+            if before and (before.isalnum() or before in "_'-"):
+                continue  # inside a word: what ``re``'s \w, ' and - cover
             word = m.group()
             found = by_word.get(word)
             if found is None:
