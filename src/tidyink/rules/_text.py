@@ -122,8 +122,8 @@ def count_words(text: str) -> Counter[str]:
     chunks are a word with punctuation around it ("said,"): stripping that is
     enough; only the rest ("well--no", "don't.") go through the regex.
     """
-    counts: dict[str, int] = {}
-    get = counts.get
+    counts: Counter[str] = Counter()
+    get = counts.get  # dict.get and item assignment: no ``__missing__`` calls
     for chunk, n in Counter(text.split()).items():
         if not chunk.isalpha():
             bare = chunk.strip(_EDGES)
@@ -133,7 +133,7 @@ def count_words(text: str) -> Counter[str]:
                 continue
             chunk = bare
         counts[chunk] = get(chunk, 0) + n
-    return Counter(counts)
+    return counts
 
 
 def guess_language(words: Counter[str]) -> str:
