@@ -101,20 +101,27 @@ class NameConsistency(Rule):
         frequent = {n: c for n, c in total.items() if c >= FREQUENT and len(n) >= MIN_LENGTH}
         if not frequent:
             return
-        index: dict[str, list[str]] = {}
-        for name in frequent:
-            for key in (name, *deletes(name)):
-                index.setdefault(key, []).append(name)
         langs = tuple(
             dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language()))
         )
         own = project_words(ctx.options)
+        rares = [
+            rare
+            for rare in here
+            if total[rare] <= RARE
+            and len(rare) >= MIN_LENGTH
+            and rare.casefold() not in own
+            # a real word or a known name ("Perhaps" opening a sentence)
+            and not lexicon.reaches(rare, langs, MAX_ZIPF)
+        ]
+        if not rares:
+            return
+        index: dict[str, list[str]] = {}
+        for name in frequent:
+            for key in (name, *deletes(name)):
+                index.setdefault(key, []).append(name)
         flagged: dict[str, tuple[str, int]] = {}
-        for rare in here:
-            if total[rare] > RARE or len(rare) < MIN_LENGTH or rare.casefold() in own:
-                continue
-            if lexicon.reaches(rare, langs, MAX_ZIPF):
-                continue  # a real word or a known name ("Perhaps" opening a sentence)
+        for rare in rares:
             near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
             best = None
             for name in near:
