@@ -173,10 +173,12 @@ def main() -> int:
             print(f"    {p.name}:{f.line}:{f.column}: {f.code} {f.message}")
 
     # speed
-    first, best = rule_throughput(results, rounds=5)
+    rounds = 10  # best of several: the machine may be shared with other jobs
+    first, best = rule_throughput(results, rounds=rounds)
     print(f"\nspeed (one core, {total_words:,} words, dictionaries already loaded)")
     print(
-        f"  tidyink rules only: {first:,.0f} words/s first pass, {best:,.0f} words/s best of 5"
+        f"  tidyink rules only: {first:,.0f} words/s first pass, "
+        f"{best:,.0f} words/s best of {rounds}"
         f"  [goal: >= 1,000,000]"
     )
     print(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import ClassVar
 
 import regex
@@ -50,6 +51,11 @@ def expand(source: str) -> str:
 @cache
 def _compiled(source: str) -> regex.Pattern[str]:
     return regex.compile(expand(source), regex.IGNORECASE | regex.VERSION0)
+
+
+@cache
+def _bad_group(source: str) -> str:
+    return bad_group(source)
 
 
 def bad_group(source: str) -> str:
@@ -115,8 +121,11 @@ def trie_pattern(words: list[str]) -> str:
 
 
 @cache
-def _anchor_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
-    """One fast scan for the first words of every pattern of every pattern rule."""
+def _anchor_scan() -> tuple[
+    re.Pattern[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
+]:
+    """One fast scan for the first words of every pattern of every pattern rule:
+    the scan, the bad groups each word starts, the words each bad group starts with."""
     from tidyink.rules import all_rules
 
     groups = {
@@ -129,21 +138,49 @@ def _anchor_scan() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     for group in sorted(groups):
         for word in literals(group):
             owners.setdefault(word.lower(), []).append(group)
-    union = re.compile(rf"(?<![\w'-])(?:{trie_pattern(sorted(owners))})(?![\w'-])")
-    return union, {w: tuple(g) for w, g in owners.items()}
+    # No look-behind at the start: the engine then skips to the first letters of the
+    # anchors quickly; a hit inside a word ("into") is dropped by ``anchors``. Such a
+    # hit runs to the end of its word, so it never hides a real one.
+    union = re.compile(rf"(?:{trie_pattern(sorted(owners))})(?![\w'-])")
+    words: dict[str, list[str]] = {}
+    for word, owning in owners.items():
+        for group in owning:
+            words.setdefault(group, []).append(word)
+    return union, {w: tuple(g) for w, g in owners.items()}, {g: tuple(w) for g, w in words.items()}
 
 
-def anchors(joined: Prose) -> dict[str, list[int]]:
-    """Offsets of every pattern's first word, by bad-group source; computed once per text."""
-    found = joined.memo.get("anchors")
-    if found is None:
-        union, owners = _anchor_scan()
-        found: dict[str, list[int]] = {}
-        for m in union.finditer(joined.lower()):
-            for group in owners[m.group()]:
-                found.setdefault(group, []).append(m.start())
-        joined.memo["anchors"] = found
-    return found
+def anchors(joined: Prose, group: str) -> list[int]:
+    """Offsets of the first words of a pattern, by bad-group source.
+
+    One scan of the text for every anchor word of every rule, computed once per text
+    (offsets grouped by word); a group's offsets are merged, in order, on first use.
+    """
+    memo = joined.memo
+    by_word = memo.get("anchor_words")
+    if by_word is None:
+        union = _anchor_scan()[0]
+        by_word = {}
+        lower = joined.lower()
+        for m in union.finditer(lower):
+            before = lower[m.start() - 1 : m.start()]
+            if before and (before.isalnum() or before in "_'-"):
+                continue  # inside a word: what ``re``'s \w, ' and - cover
+            word = m.group()
+            found = by_word.get(word)
+            if found is None:
+                by_word[word] = [m.start()]
+            else:
+                found.append(m.start())
+        memo["anchor_words"] = by_word
+        memo["anchor_groups"] = {}
+    groups = memo["anchor_groups"]
+    offsets = groups.get(group)
+    if offsets is None:
+        words = _anchor_scan()[2].get(group, ())
+        lists = [by_word[w] for w in words if w in by_word]
+        offsets = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+        groups[group] = offsets
+    return offsets
 
 
 _ABBREVIATIONS = frozenset(
@@ -226,10 +263,9 @@ class PatternRule(Rule):
             return
         text = joined.text
         seen: set[int] = set()
-        starts = anchors(joined)
         for pattern in self.patterns:
             compiled = _compiled(pattern.regex)
-            for pos in starts.get(bad_group(pattern.regex), ()):
+            for pos in anchors(joined, _bad_group(pattern.regex)):
                 m = compiled.match(text, pos)
                 if m is None or (pattern.guard is not None and not pattern.guard(text, m)):
                     continue

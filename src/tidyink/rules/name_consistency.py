@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import compress
+from operator import itemgetter
 from typing import ClassVar
 
 import regex
@@ -86,7 +88,10 @@ class NameConsistency(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         joined = prose(doc, ctx)
-        here = _bases(Counter({w: n for w, n in joined.words().items() if _is_name(w)}))
+        counts = joined.words()
+        # capitalised words first, with C-level iteration (most words are lower case)
+        capitalised = compress(counts, map(str.isupper, map(itemgetter(0), counts)))
+        here = _bases(Counter({w: counts[w] for w in capitalised if _is_name(w)}))
         if not here:
             return
         total = Counter(here)
@@ -96,18 +101,27 @@ class NameConsistency(Rule):
         frequent = {n: c for n, c in total.items() if c >= FREQUENT and len(n) >= MIN_LENGTH}
         if not frequent:
             return
-        index: dict[str, list[str]] = {}
-        for name in frequent:
-            for key in (name, *deletes(name)):
-                index.setdefault(key, []).append(name)
         langs = tuple(
             dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language()))
         )
         own = project_words(ctx.options)
+        rares = [
+            rare
+            for rare in here
+            if total[rare] <= RARE
+            and len(rare) >= MIN_LENGTH
+            and rare.casefold() not in own
+            # a real word or a known name ("Perhaps" opening a sentence)
+            and not lexicon.reaches(rare, langs, MAX_ZIPF)
+        ]
+        if not rares:
+            return
+        index: dict[str, list[str]] = {}
+        for name in frequent:
+            for key in (name, *deletes(name)):
+                index.setdefault(key, []).append(name)
         flagged: dict[str, tuple[str, int]] = {}
-        for rare in here:
-            if total[rare] > RARE or len(rare) < MIN_LENGTH or rare.casefold() in own:
-                continue
+        for rare in rares:
             near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
             best = None
             for name in near:
@@ -119,7 +133,7 @@ class NameConsistency(Rule):
                     and (best is None or total[name] > total[best])
                 ):
                     best = name
-            if best is not None and lexicon.best_zipf(rare, langs) < MAX_ZIPF:
+            if best is not None:
                 flagged[rare] = (best, total[best])
         if not flagged:
             return

@@ -15,8 +15,9 @@ from tidyink.rules._text import prose, word_list
 from tidyink.rules.base import Rule
 
 # The stdlib engine finds "word word" several times faster than ``regex`` here; the
-# few candidates are then checked with Unicode-aware tests.
-_CANDIDATE = re.compile(r"\b(\w+)([ \t\u00a0\ue000\n]+)(\1)\b")  # on lower-cased text
+# few candidates are then checked with Unicode-aware tests. Possessive quantifiers:
+# a word that is not followed by itself fails at once, without backtracking.
+_CANDIDATE = re.compile(r"\b(\w++)([ \t\u00a0\ue000\n]++)(\1)\b")  # on lower-cased text
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 

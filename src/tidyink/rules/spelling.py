@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import filterfalse
 from typing import ClassVar
 
 import regex
@@ -80,6 +81,30 @@ def _uses(word: str, counts: Counter[str]) -> int:
     return sum(counts.get(w, 0) for w in forms)
 
 
+FEW = 16  # up to this many words, ``str.find`` beats one regex scan of the whole text
+
+
+def _occurrences(text: str, words: Iterable[str], pattern: regex.Pattern[str]) -> list:
+    """``pattern.finditer(text)`` as a list, for a ``pattern`` matching whole ``words``.
+
+    Matches are whole words, so they never overlap: with few words, finding each
+    with ``str.find`` (fast, in C) and checking the hits is much quicker than a scan.
+    """
+    words = list(words)
+    if len(words) > FEW:
+        return list(pattern.finditer(text))
+    found = {}
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            if i not in found:
+                m = pattern.match(text, i)
+                if m is not None:
+                    found[i] = m
+            i = text.find(word, i + 1)
+    return [found[i] for i in sorted(found)]
+
+
 class Spelling(Rule):
     code = "S101"
     name = "spelling"
@@ -105,8 +130,8 @@ class Spelling(Rule):
         own = project_words(ctx.options)
         bad: dict[str, str] = {}
         good = _dictionary.curated(lang)
-        for token in counts:
-            if token in good or len(token) < MIN_LENGTH or not token.islower():
+        for token in filterfalse(good.__contains__, counts):  # in C: most words are known
+            if len(token) < MIN_LENGTH or not token.islower():
                 continue
             if "'" in token:
                 if not token.endswith("'s") or token.count("'") > 1:
@@ -129,7 +154,7 @@ class Spelling(Rule):
             r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
         )
         text = joined.text
-        matches = list(pattern.finditer(text))
+        matches = _occurrences(text, bad, pattern)
         for k, m in enumerate(matches):
             word = m.group()
             start, end = m.span()

@@ -1,0 +1,96 @@
+"""The rules' fast paths give exactly what the plain regex scans they replace give."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tidyink.rules import _patterns, _text
+from tidyink.rules._text import Prose, alternation
+from tidyink.rules.spelling import _occurrences
+
+# Letters (with a combining mark, a capital I with dot, a title-case digraph), digits,
+# apostrophes, hyphens, dashes, quotes, emphasis marks, objects and white space.
+PIECES = [
+    "to",
+    "too",
+    "into",
+    "its",
+    "it's",
+    "then",
+    "than",
+    "of",
+    "thereof",
+    "lose",
+    "close",
+    "your",
+    "abc",
+    "e\u0301",
+    "\u0130",
+    "\u01c5",
+    "x2",
+    "'",
+    "-",
+    "\u2014",
+    ".",
+    ",",
+    '"',
+    "\u201c",
+    "(",
+    "_",
+    "\ue000",
+    "\ufffc",
+    " ",
+    " ",
+    "\n",
+    "\u00a0",
+    "\t",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_word_counts_match_the_word_regex(text: str) -> None:
+    assert _text.count_words(text) == Counter(_text._WORD_RE.findall(text))
+
+
+def _anchors_by_lookbehind(lower: str) -> list[int]:
+    union, owners, _ = _patterns._anchor_scan()
+    slow = re.compile(r"(?<![\w'-])" + union.pattern)
+    return [m.start() for m in slow.finditer(lower) for _ in owners[m.group()]]
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_anchor_offsets_match_a_lookbehind_scan(text: str) -> None:
+    joined = Prose(text.lower(), (), (0,))
+    _, _, words = _patterns._anchor_scan()
+    got = sorted(pos for group in words for pos in _patterns.anchors(joined, group))
+    assert got == sorted(_anchors_by_lookbehind(joined.lower()))
+
+
+def test_anchor_offsets_skip_words_that_only_end_like_an_anchor() -> None:
+    text = "she went into the close, then to it"
+    joined = Prose(text, (), (0,))
+    to = _patterns.anchors(joined, "to")
+    assert to == [text.index(" to ") + 1]
+
+
+def _spelling_pattern(words: set[str]) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}'\d_@/.])(?:{alternation(words)})"
+        r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
+    )
+
+
+@settings(max_examples=300)
+@given(texts, st.sets(st.sampled_from(["abc", "close", "lose", "then", "thereof", "e\u0301"]), min_size=1))
+def test_spelling_occurrences_match_finditer(text: str, words: set[str]) -> None:
+    pattern = _spelling_pattern(words)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in _occurrences(text, words, pattern)] == expected
