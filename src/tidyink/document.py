@@ -64,30 +64,39 @@ class OffsetMap:
     def apply(self, edits: list[tuple[int, int, str]]) -> None:
         """Compose with sorted, non-overlapping edits given in current offsets."""
         pieces = self._pieces
+        n = len(pieces)
         new: list[tuple[int, int, bool]] = []
-        j = 0  # index of the piece that holds ``lo``
+        append = new.append
+        j = 0  # index of the last piece starting at or before the current position
         shift = 0  # new offset minus current offset
-
-        def copy(lo: int, hi: int | None) -> None:
-            nonlocal j
-            while j + 1 < len(pieces) and pieces[j + 1][0] <= lo:
-                j += 1
-            k = j
-            while k < len(pieces) and (hi is None or pieces[k][0] < hi):
-                start, origin, identity = pieces[k]
-                s = max(start, lo)
-                new.append((s + shift, origin + (s - start) if identity else origin, identity))
-                k += 1
-
         cur = 0
         for start, end, text in edits:
-            if start > cur:
-                copy(cur, start)
-            if text:
-                new.append((start + shift, self.to_orig(start), False))
+            if start > cur:  # copy the pieces over [cur, start), shifted
+                while j + 1 < n and pieces[j + 1][0] <= cur:
+                    j += 1
+                k = j
+                while k < n and pieces[k][0] < start:
+                    p_start, origin, identity = pieces[k]
+                    if p_start < cur:
+                        append((cur + shift, origin + (cur - p_start) if identity else origin, identity))
+                    else:
+                        append((p_start + shift, origin, identity))
+                    k += 1
+            if text:  # a replaced piece maps to the origin of ``start``
+                while j + 1 < n and pieces[j + 1][0] <= start:
+                    j += 1
+                p_start, origin, identity = pieces[j]
+                append((start + shift, origin + (start - p_start) if identity else origin, False))
             shift += len(text) - (end - start)
             cur = end
-        copy(cur, None)
+        while j + 1 < n and pieces[j + 1][0] <= cur:
+            j += 1
+        for k in range(j, n):
+            p_start, origin, identity = pieces[k]
+            if p_start < cur:
+                append((cur + shift, origin + (cur - p_start) if identity else origin, identity))
+            else:
+                append((p_start + shift, origin, identity))
         self._pieces = _merge(new)
         self._starts = [p[0] for p in self._pieces]
 

@@ -18,23 +18,22 @@ TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|[—-]{2}['"’”
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90
-_INDENT = regex.compile(r"[ \t\u00a0\u3000]*")
+_INDENT = " \t\u00a0\u3000"  # what counts as indentation
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
-    """One line of a block: offsets into the span text, without the newline."""
+    """One line of a block: offsets into the span text, without the newline.
+
+    Treat it as read-only (not frozen only because frozen instances are slow to make).
+    """
 
     start: int
     end: int
     text: str
     indent: int  # width of the leading white space (a tab counts four)
     stripped: str
-
-    @property
-    def length(self) -> int:
-        """Visible length, indentation included, trailing space excluded."""
-        return self.indent + len(self.stripped)
+    length: int  # visible length, indentation included, trailing space excluded
 
 
 def simple_span(block: Block) -> Span | None:
@@ -46,12 +45,15 @@ def simple_span(block: Block) -> Span | None:
 
 def lines_of(span: Span) -> list[Line]:
     out: list[Line] = []
+    append = out.append
     pos = 0
     for piece in span.text.split("\n"):
-        lead = _INDENT.match(piece).group()  # type: ignore[union-attr]
-        indent = len(lead) + 3 * lead.count("\t")
-        out.append(Line(pos, pos + len(piece), piece, indent, piece.strip()))
-        pos += len(piece) + 1
+        size = len(piece)
+        lead = size - len(piece.lstrip(_INDENT))
+        indent = lead + 3 * piece.count("\t", 0, lead) if lead else 0
+        stripped = piece.strip()
+        append(Line(pos, pos + size, piece, indent, stripped, indent + len(stripped)))
+        pos += size + 1
     return out
 
 

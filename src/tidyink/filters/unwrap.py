@@ -22,6 +22,7 @@ _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _DASH_END = regex.compile(r"(?:--|[—―])$")
 _FIRST_WORD = regex.compile(r"\p{L}+")
+_BREAK = regex.compile(r"[ \t]*\n[ \t\u00a0]*")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
 PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
 DEEP_INDENT = 12  # wrapped quotations are indented less than this
@@ -87,7 +88,7 @@ class Unwrap(Filter):
         text = span.text
         edits = _trim_edits(text)
         joins = 0
-        for m in regex.finditer(r"[ \t]*\n[ \t\u00a0]*", text):
+        for m in _BREAK.finditer(text):
             before = text[max(0, m.start() - 80) : m.start()]
             after = text[m.end() : m.end() + 80]
             hyphen = _HYPHEN_END.search(before)
