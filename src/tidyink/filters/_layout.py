@@ -7,6 +7,7 @@ still points at its exact line and column in the input.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -102,12 +103,24 @@ class Wrap:
 
 def wrap_of(doc: Document) -> Wrap:
     """Estimate the wrap width from lines that are followed by another line."""
-    lengths: list[int] = []
+    return wrap_from(paragraph_lines(doc))
+
+
+def paragraph_lines(doc: Document) -> list[list[Line] | None]:
+    """For each block, its lines when it is a one-span paragraph, else None."""
+    out: list[list[Line] | None] = []
     for block in doc.blocks:
         span = simple_span(block)
-        if span is None or block.kind not in (PARAGRAPH,) or "\n" not in span.text:
+        out.append(lines_of(span) if span is not None and block.kind == PARAGRAPH else None)
+    return out
+
+
+def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
+    """:func:`wrap_of` from the lines of each paragraph block (None: not a paragraph)."""
+    lengths: list[int] = []
+    for lines in blocks_lines:
+        if lines is None or len(lines) < 2:
             continue
-        lines = lines_of(span)
         lengths.extend(line.length for line in lines[:-1] if line.stripped)
     if len(lengths) < 3:
         return Wrap(None)
