@@ -13,7 +13,7 @@ edit it, so findings and changes point at the right place in the input file.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,41 +64,24 @@ class OffsetMap:
     def apply(self, edits: list[tuple[int, int, str]]) -> None:
         """Compose with sorted, non-overlapping edits given in current offsets."""
         pieces = self._pieces
+        starts = self._starts
         n = len(pieces)
         new: list[tuple[int, int, bool]] = []
-        append = new.append
-        j = 0  # index of the last piece starting at or before the current position
         shift = 0  # new offset minus current offset
         cur = 0
         for start, end, text in edits:
-            if start > cur:  # copy the pieces over [cur, start), shifted
-                while j + 1 < n and pieces[j + 1][0] <= cur:
-                    j += 1
-                k = j
-                while k < n and pieces[k][0] < start:
-                    p_start, origin, identity = pieces[k]
-                    if p_start < cur:
-                        append((cur + shift, origin + (cur - p_start) if identity else origin, identity))
-                    else:
-                        append((p_start + shift, origin, identity))
-                    k += 1
+            if start > cur:
+                _copy(new, pieces, starts, cur, bisect_left(starts, start), shift)
             if text:  # a replaced piece maps to the origin of ``start``
-                while j + 1 < n and pieces[j + 1][0] <= start:
-                    j += 1
-                p_start, origin, identity = pieces[j]
-                append((start + shift, origin + (start - p_start) if identity else origin, False))
+                p_start, origin, identity = pieces[bisect_right(starts, start) - 1]
+                _add(new, (start + shift, origin + (start - p_start) if identity else origin, False))
             shift += len(text) - (end - start)
             cur = end
-        while j + 1 < n and pieces[j + 1][0] <= cur:
-            j += 1
-        for k in range(j, n):
-            p_start, origin, identity = pieces[k]
-            if p_start < cur:
-                append((cur + shift, origin + (cur - p_start) if identity else origin, identity))
-            else:
-                append((p_start + shift, origin, identity))
-        self._pieces = _merge(new)
-        self._starts = [p[0] for p in self._pieces]
+        _copy(new, pieces, starts, cur, n, shift)
+        if new[0][0] != 0:
+            new.insert(0, (0, 0, True))
+        self._pieces = new
+        self._starts = [p[0] for p in new]
 
     def shifted(self, cur: int, orig: int) -> OffsetMap:
         """The map for a slice that starts at ``cur`` (current) / ``orig`` (original)."""
@@ -109,6 +92,43 @@ class OffsetMap:
                 start = cur
             out.append((start - cur, max(origin - orig, 0), identity))
         return OffsetMap(out)
+
+
+def _add(out: list[tuple[int, int, bool]], piece: tuple[int, int, bool]) -> None:
+    """Append ``piece`` as :func:`_merge` would: same start replaces, continuity merges."""
+    if out:
+        start, origin, identity = out[-1]
+        if piece[0] == start:
+            out[-1] = piece
+            return
+        if identity and piece[2] and piece[1] - origin == piece[0] - start:
+            return
+    out.append(piece)
+
+
+def _copy(
+    out: list[tuple[int, int, bool]],
+    pieces: list[tuple[int, int, bool]],
+    starts: list[int],
+    lo: int,
+    hi: int,
+    shift: int,
+) -> None:
+    """Append the (merged) pieces covering current offsets ``lo`` up to piece ``hi``, shifted.
+
+    The first piece is cut at ``lo``; the others are copied as they are (moved by
+    ``shift``): they were merged already, so only the first one can merge with ``out``.
+    """
+    j = bisect_right(starts, lo) - 1
+    p_start, origin, identity = pieces[j]
+    if p_start < lo:
+        origin = origin + (lo - p_start) if identity else origin
+    _add(out, (lo + shift, origin, identity))
+    if j + 1 < hi:
+        if shift:
+            out.extend([(s + shift, o, i) for s, o, i in pieces[j + 1 : hi]])
+        else:
+            out.extend(pieces[j + 1 : hi])
 
 
 def _merge(pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
