@@ -239,6 +239,10 @@ class Block:
     @property
     def text(self) -> str:
         """Plain text of the block (markup removed)."""
+        spans = self.spans
+        if len(spans) == 1:  # the usual case in plain text: spare the join
+            span = spans[0]
+            return "" if span.kind == EM or span.kind == STRONG else span.shown
         return "".join(s.shown for s in self.spans if s.kind != EM and s.kind != STRONG)
 
     def prose(self) -> ProseView:
@@ -257,6 +261,11 @@ class ProseView:
 
     def __init__(self, block: Block) -> None:
         self.block = block
+        spans = block.spans
+        if len(spans) == 1 and spans[0].kind == TEXT:  # the usual case in plain text
+            self.starts = [0]
+            self.text = spans[0].text
+            return
         parts: list[str] = []
         self.starts: list[int] = []
         pos = 0
