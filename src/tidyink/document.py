@@ -64,20 +64,7 @@ class OffsetMap:
     def apply(self, edits: list[tuple[int, int, str]]) -> None:
         """Compose with sorted, non-overlapping edits given in current offsets."""
         pieces = self._pieces
-        starts = self._starts
-        n = len(pieces)
-        new: list[tuple[int, int, bool]] = []
-        shift = 0  # new offset minus current offset
-        cur = 0
-        for start, end, text in edits:
-            if start > cur:
-                _copy(new, pieces, starts, cur, bisect_left(starts, start), shift)
-            if text:  # a replaced piece maps to the origin of ``start``
-                p_start, origin, identity = pieces[bisect_right(starts, start) - 1]
-                _add(new, (start + shift, origin + (start - p_start) if identity else origin, False))
-            shift += len(text) - (end - start)
-            cur = end
-        _copy(new, pieces, starts, cur, n, shift)
+        new = _apply_one(pieces[0], edits) if len(pieces) == 1 else _apply_many(pieces, self._starts, edits)
         if new[0][0] != 0:
             new.insert(0, (0, 0, True))
         self._pieces = new
@@ -92,6 +79,43 @@ class OffsetMap:
                 start = cur
             out.append((start - cur, max(origin - orig, 0), identity))
         return OffsetMap(out)
+
+
+Piece = tuple[int, int, bool]
+
+
+def _apply_one(piece: Piece, edits: list[tuple[int, int, str]]) -> list[Piece]:
+    """:meth:`OffsetMap.apply` on a one-piece map (a span's first edit): origins are direct."""
+    _, base, same = piece
+    new: list[Piece] = []
+    shift = 0  # new offset minus current offset
+    cur = 0
+    for start, end, text in edits:
+        if start > cur:
+            _add(new, (cur + shift, base + cur if same else base, same))
+        if text:  # a replaced piece maps to the origin of ``start``
+            _add(new, (start + shift, base + start if same else base, False))
+        shift += len(text) - (end - start)
+        cur = end
+    _add(new, (cur + shift, base + cur if same else base, same))
+    return new
+
+
+def _apply_many(pieces: list[Piece], starts: list[int], edits: list[tuple[int, int, str]]) -> list[Piece]:
+    """:meth:`OffsetMap.apply` in general: untouched runs of pieces are copied, shifted."""
+    new: list[Piece] = []
+    shift = 0
+    cur = 0
+    for start, end, text in edits:
+        if start > cur:
+            _copy(new, pieces, starts, cur, bisect_left(starts, start), shift)
+        if text:
+            p_start, origin, identity = pieces[bisect_right(starts, start) - 1]
+            _add(new, (start + shift, origin + (start - p_start) if identity else origin, False))
+        shift += len(text) - (end - start)
+        cur = end
+    _copy(new, pieces, starts, cur, len(pieces), shift)
+    return new
 
 
 def _add(out: list[tuple[int, int, bool]], piece: tuple[int, int, bool]) -> None:

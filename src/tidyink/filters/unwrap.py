@@ -46,9 +46,9 @@ class Unwrap(Filter):
         every = paragraph_lines(doc)
         wrap = wrap_from(every)
         self._langs = language_codes(ctx.options.language)
-        # Blocks joined by a newline: no word runs across it, so the words are the same.
-        found = set(_WORDS.findall("\n".join(block.text for block in doc.blocks)))
-        self._words: set[str] = set(map(str.casefold, found))
+        # The document's words as read (found only if a line ends with a hyphen).
+        self._texts = [block.text for block in doc.blocks]
+        self._words: set[str] | None = None
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)
@@ -131,12 +131,20 @@ class Unwrap(Filter):
                 f"joined {joins + 1} hard-wrapped lines into one paragraph",
             )
 
+    def _vocabulary(self) -> set[str]:
+        if self._words is None:
+            # Blocks joined by a newline: no word runs across it, so the words are the same.
+            found = set(_WORDS.findall("\n".join(self._texts)))
+            self._words = set(map(str.casefold, found))
+        return self._words
+
     def _is_one_word(self, left: str, right: str) -> bool:
         joined = (left + right).casefold()
         hyphenated = f"{left}-{right}".casefold()
-        if hyphenated in self._words and joined not in self._words:
+        words = self._vocabulary()
+        if hyphenated in words and joined not in words:
             return False
-        if joined in self._words:
+        if joined in words:
             return True
         from tidyink.lexicon import reaches
 
