@@ -88,17 +88,18 @@ def _apply_one(piece: Piece, edits: list[tuple[int, int, str]]) -> list[Piece]:
     """:meth:`OffsetMap.apply` on a one-piece map (a span's first edit): origins are direct."""
     _, base, same = piece
     new: list[Piece] = []
+    append = new.append
     shift = 0  # new offset minus current offset
     cur = 0
     for start, end, text in edits:
         if start > cur:
-            _add(new, (cur + shift, base + cur if same else base, same))
+            append((cur + shift, base + cur if same else base, same))
         if text:  # a replaced piece maps to the origin of ``start``
-            _add(new, (start + shift, base + start if same else base, False))
+            append((start + shift, base + start if same else base, False))
         shift += len(text) - (end - start)
         cur = end
-    _add(new, (cur + shift, base + cur if same else base, same))
-    return new
+    append((cur + shift, base + cur if same else base, same))
+    return _merge(new)
 
 
 def _apply_many(pieces: list[Piece], starts: list[int], edits: list[tuple[int, int, str]]) -> list[Piece]:
