@@ -13,7 +13,7 @@ edit it, so findings and changes point at the right place in the input file.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,32 +64,11 @@ class OffsetMap:
     def apply(self, edits: list[tuple[int, int, str]]) -> None:
         """Compose with sorted, non-overlapping edits given in current offsets."""
         pieces = self._pieces
-        new: list[tuple[int, int, bool]] = []
-        j = 0  # index of the piece that holds ``lo``
-        shift = 0  # new offset minus current offset
-
-        def copy(lo: int, hi: int | None) -> None:
-            nonlocal j
-            while j + 1 < len(pieces) and pieces[j + 1][0] <= lo:
-                j += 1
-            k = j
-            while k < len(pieces) and (hi is None or pieces[k][0] < hi):
-                start, origin, identity = pieces[k]
-                s = max(start, lo)
-                new.append((s + shift, origin + (s - start) if identity else origin, identity))
-                k += 1
-
-        cur = 0
-        for start, end, text in edits:
-            if start > cur:
-                copy(cur, start)
-            if text:
-                new.append((start + shift, self.to_orig(start), False))
-            shift += len(text) - (end - start)
-            cur = end
-        copy(cur, None)
-        self._pieces = _merge(new)
-        self._starts = [p[0] for p in self._pieces]
+        new = _apply_one(pieces[0], edits) if len(pieces) == 1 else _apply_many(pieces, self._starts, edits)
+        if new[0][0] != 0:
+            new.insert(0, (0, 0, True))
+        self._pieces = new
+        self._starts = [p[0] for p in new]
 
     def shifted(self, cur: int, orig: int) -> OffsetMap:
         """The map for a slice that starts at ``cur`` (current) / ``orig`` (original)."""
@@ -100,6 +79,81 @@ class OffsetMap:
                 start = cur
             out.append((start - cur, max(origin - orig, 0), identity))
         return OffsetMap(out)
+
+
+Piece = tuple[int, int, bool]
+
+
+def _apply_one(piece: Piece, edits: list[tuple[int, int, str]]) -> list[Piece]:
+    """:meth:`OffsetMap.apply` on a one-piece map (a span's first edit): origins are direct."""
+    _, base, same = piece
+    new: list[Piece] = []
+    append = new.append
+    shift = 0  # new offset minus current offset
+    cur = 0
+    for start, end, text in edits:
+        if start > cur:
+            append((cur + shift, base + cur if same else base, same))
+        if text:  # a replaced piece maps to the origin of ``start``
+            append((start + shift, base + start if same else base, False))
+        shift += len(text) - (end - start)
+        cur = end
+    append((cur + shift, base + cur if same else base, same))
+    return _merge(new)
+
+
+def _apply_many(pieces: list[Piece], starts: list[int], edits: list[tuple[int, int, str]]) -> list[Piece]:
+    """:meth:`OffsetMap.apply` in general: untouched runs of pieces are copied, shifted."""
+    new: list[Piece] = []
+    shift = 0
+    cur = 0
+    for start, end, text in edits:
+        if start > cur:
+            _copy(new, pieces, starts, cur, bisect_left(starts, start), shift)
+        if text:
+            p_start, origin, identity = pieces[bisect_right(starts, start) - 1]
+            _add(new, (start + shift, origin + (start - p_start) if identity else origin, False))
+        shift += len(text) - (end - start)
+        cur = end
+    _copy(new, pieces, starts, cur, len(pieces), shift)
+    return new
+
+
+def _add(out: list[tuple[int, int, bool]], piece: tuple[int, int, bool]) -> None:
+    """Append ``piece`` as :func:`_merge` would: same start replaces, continuity merges."""
+    if out:
+        start, origin, identity = out[-1]
+        if piece[0] == start:
+            out[-1] = piece
+            return
+        if identity and piece[2] and piece[1] - origin == piece[0] - start:
+            return
+    out.append(piece)
+
+
+def _copy(
+    out: list[tuple[int, int, bool]],
+    pieces: list[tuple[int, int, bool]],
+    starts: list[int],
+    lo: int,
+    hi: int,
+    shift: int,
+) -> None:
+    """Append the (merged) pieces covering current offsets ``lo`` up to piece ``hi``, shifted.
+
+    The first piece is cut at ``lo``; the others are copied as they are (moved by
+    ``shift``): they were merged already, so only the first one can merge with ``out``.
+    """
+    j = bisect_right(starts, lo) - 1
+    p_start, origin, identity = pieces[j]
+    if p_start < lo:
+        origin = origin + (lo - p_start) if identity else origin
+    _add(out, (lo + shift, origin, identity))
+    if j + 1 < hi:
+        if shift:
+            out.extend([(s + shift, o, i) for s, o, i in pieces[j + 1 : hi]])
+        else:
+            out.extend(pieces[j + 1 : hi])
 
 
 def _merge(pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -210,6 +264,10 @@ class Block:
     @property
     def text(self) -> str:
         """Plain text of the block (markup removed)."""
+        spans = self.spans
+        if len(spans) == 1:  # the usual case in plain text: spare the join
+            span = spans[0]
+            return "" if span.kind == EM or span.kind == STRONG else span.shown
         return "".join(s.shown for s in self.spans if s.kind != EM and s.kind != STRONG)
 
     def prose(self) -> ProseView:
@@ -228,6 +286,11 @@ class ProseView:
 
     def __init__(self, block: Block) -> None:
         self.block = block
+        spans = block.spans
+        if len(spans) == 1 and spans[0].kind == TEXT:  # the usual case in plain text
+            self.starts = [0]
+            self.text = spans[0].text
+            return
         parts: list[str] = []
         self.starts: list[int] = []
         pos = 0

@@ -7,6 +7,7 @@ still points at its exact line and column in the input.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -18,23 +19,22 @@ TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|[—-]{2}['"’”
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90
-_INDENT = regex.compile(r"[ \t\u00a0\u3000]*")
+_INDENT = " \t\u00a0\u3000"  # what counts as indentation
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
-    """One line of a block: offsets into the span text, without the newline."""
+    """One line of a block: offsets into the span text, without the newline.
+
+    Treat it as read-only (not frozen only because frozen instances are slow to make).
+    """
 
     start: int
     end: int
     text: str
     indent: int  # width of the leading white space (a tab counts four)
     stripped: str
-
-    @property
-    def length(self) -> int:
-        """Visible length, indentation included, trailing space excluded."""
-        return self.indent + len(self.stripped)
+    length: int  # visible length, indentation included, trailing space excluded
 
 
 def simple_span(block: Block) -> Span | None:
@@ -46,12 +46,15 @@ def simple_span(block: Block) -> Span | None:
 
 def lines_of(span: Span) -> list[Line]:
     out: list[Line] = []
+    append = out.append
     pos = 0
     for piece in span.text.split("\n"):
-        lead = _INDENT.match(piece).group()  # type: ignore[union-attr]
-        indent = len(lead) + 3 * lead.count("\t")
-        out.append(Line(pos, pos + len(piece), piece, indent, piece.strip()))
-        pos += len(piece) + 1
+        size = len(piece)
+        lead = size - len(piece.lstrip(_INDENT))
+        indent = lead + 3 * piece.count("\t", 0, lead) if lead else 0
+        stripped = piece.strip()
+        append(Line(pos, pos + size, piece, indent, stripped, indent + len(stripped)))
+        pos += size + 1
     return out
 
 
@@ -100,12 +103,24 @@ class Wrap:
 
 def wrap_of(doc: Document) -> Wrap:
     """Estimate the wrap width from lines that are followed by another line."""
-    lengths: list[int] = []
+    return wrap_from(paragraph_lines(doc))
+
+
+def paragraph_lines(doc: Document) -> list[list[Line] | None]:
+    """For each block, its lines when it is a one-span paragraph, else None."""
+    out: list[list[Line] | None] = []
     for block in doc.blocks:
         span = simple_span(block)
-        if span is None or block.kind not in (PARAGRAPH,) or "\n" not in span.text:
+        out.append(lines_of(span) if span is not None and block.kind == PARAGRAPH else None)
+    return out
+
+
+def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
+    """:func:`wrap_of` from the lines of each paragraph block (None: not a paragraph)."""
+    lengths: list[int] = []
+    for lines in blocks_lines:
+        if lines is None or len(lines) < 2:
             continue
-        lines = lines_of(span)
         lengths.extend(line.length for line in lines[:-1] if line.stripped)
     if len(lengths) < 3:
         return Wrap(None)

@@ -9,10 +9,10 @@ from tidyink.filters._layout import (
     Line,
     Wrap,
     ends_sentence,
-    lines_of,
+    paragraph_lines,
     simple_span,
     split_block,
-    wrap_of,
+    wrap_from,
 )
 from tidyink.filters.base import Context, Filter
 
@@ -32,14 +32,15 @@ class Paragraphs(Filter):
 
     def run(self, doc: Document, ctx: Context) -> None:
         doc.meta["restructured"] = True  # writers: one blank line between blocks
-        wrap = wrap_of(doc)
+        every = paragraph_lines(doc)
+        wrap = wrap_from(every)
         out: list[Block] = []
-        for block in doc.blocks:
+        for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)
-            if block.kind != PARAGRAPH or span is None or "\n" not in span.text:
+            if block_lines is None or span is None or len(block_lines) < 2:
                 out.append(block)
                 continue
-            lines = [line for line in lines_of(span) if line.stripped]
+            lines = [line for line in block_lines if line.stripped]
             starts = _paragraph_starts(lines, wrap)
             if len(starts) <= 1:
                 out.append(block)

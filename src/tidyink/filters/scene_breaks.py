@@ -10,6 +10,10 @@ from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, TEXT, VERSE, Block
 from tidyink.filters.base import Context, Filter
 
 _SYMBOLS = regex.compile(r"[\p{P}\p{S}]+")
+_SYMBOL = regex.compile(r"[\p{P}\p{S}]")
+_NON_SYMBOL = regex.compile(r"[^\p{P}\p{S}]")
+_OTHER = regex.compile(r"[^\p{P}\p{S}oO0xX]")  # no symbol line nor ornament holds one
+_STRUNG = regex.compile(r"[oO0]+|[xX]+")
 _NOT_BREAK = set(".…?!'\"“”‘’()[]«»,;:¿¡")
 _ORNAMENT = regex.compile(
     r"[\p{P}\p{S}]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XOX|oxo|OXO|ooo|OOO|xxx|XXX)+[\p{P}\p{S}]*"
@@ -19,21 +23,16 @@ _ORNAMENT = regex.compile(
 def is_break_line(line: str) -> bool:
     """A line made only of symbols (or an oOo / xXx ornament): a scene break."""
     core = "".join(line.split())
-    if not core or len(core) > 80:
-        return False
+    if not core or len(core) > 80 or _OTHER.search(core):
+        return False  # (anything but symbols and o/x/0 rules out every case below)
     if _SYMBOLS.fullmatch(core):
         return not set(core) <= _NOT_BREAK
     if _ORNAMENT.fullmatch(core):
         return True
     # -x-x-, ~o~o~, +0+0+: o or x letters strung on symbols that are not punctuation.
-    letters = regex.sub(r"[\p{P}\p{S}]", "", core)
-    symbols = set(regex.sub(r"[^\p{P}\p{S}]", "", core))
-    return (
-        len(core) <= 30
-        and bool(symbols)
-        and not symbols <= _NOT_BREAK
-        and bool(regex.fullmatch(r"[oO0]+|[xX]+", letters))
-    )
+    letters = _SYMBOL.sub("", core)
+    symbols = set(_NON_SYMBOL.sub("", core))
+    return len(core) <= 30 and bool(symbols) and not symbols <= _NOT_BREAK and bool(_STRUNG.fullmatch(letters))
 
 
 _INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")

@@ -11,17 +11,19 @@ from tidyink.filters._layout import (
     Line,
     Wrap,
     ends_sentence,
-    lines_of,
+    paragraph_lines,
     simple_span,
     split_block,
-    wrap_of,
+    wrap_from,
 )
 from tidyink.filters.base import Context, Filter
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _DASH_END = regex.compile(r"(?:--|[—―])$")
+_DASH_LAST = ("-", "—", "―", "-\n", "—\n", "―\n")  # what text matching _DASH_END ends with
 _FIRST_WORD = regex.compile(r"\p{L}+")
+_BREAK = regex.compile(r"[ \t]*\n[ \t\u00a0]*")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
 PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
 DEEP_INDENT = 12  # wrapped quotations are indented less than this
@@ -41,18 +43,19 @@ class Unwrap(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.lexicon import language_codes
 
-        wrap = wrap_of(doc)
+        every = paragraph_lines(doc)
+        wrap = wrap_from(every)
         self._langs = language_codes(ctx.options.language)
-        self._words: set[str] = set()
-        for block in doc.blocks:
-            self._words.update(w.casefold() for w in _WORDS.findall(block.text))
+        # The document's words as read (found only if a line ends with a hyphen).
+        self._texts = [block.text for block in doc.blocks]
+        self._words: set[str] | None = None
         out: list[Block] = []
-        for block in doc.blocks:
+        for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)
-            if block.kind != PARAGRAPH or span is None:
+            if block_lines is None or span is None:
                 out.append(block)
                 continue
-            lines = [line for line in lines_of(span) if line.stripped]
+            lines = [line for line in block_lines if line.stripped]
             if not lines:
                 out.append(block)
                 continue
@@ -87,11 +90,12 @@ class Unwrap(Filter):
         text = span.text
         edits = _trim_edits(text)
         joins = 0
-        for m in regex.finditer(r"[ \t]*\n[ \t\u00a0]*", text):
+        for m in _BREAK.finditer(text):
             before = text[max(0, m.start() - 80) : m.start()]
             after = text[m.end() : m.end() + 80]
-            hyphen = _HYPHEN_END.search(before)
-            word = _FIRST_WORD.match(after)
+            # cheap tests first: both patterns need a hyphen or dash at the end ($: or before a final \n)
+            hyphen = _HYPHEN_END.search(before) if before.endswith(("-", "-\n")) else None
+            word = _FIRST_WORD.match(after) if hyphen else None
             if hyphen and word:
                 joined = hyphen.group(1) + word.group()
                 if self._is_one_word(hyphen.group(1), word.group()):
@@ -107,7 +111,7 @@ class Unwrap(Filter):
                     )
                 else:
                     edits.append((m.start(), m.end(), ""))
-            elif _DASH_END.search(before) or after.startswith(("--", "—")):
+            elif (before.endswith(_DASH_LAST) and _DASH_END.search(before)) or after.startswith(("--", "—")):
                 edits.append((m.start(), m.end(), ""))
             else:
                 edits.append((m.start(), m.end(), " "))
@@ -127,12 +131,20 @@ class Unwrap(Filter):
                 f"joined {joins + 1} hard-wrapped lines into one paragraph",
             )
 
+    def _vocabulary(self) -> set[str]:
+        if self._words is None:
+            # Blocks joined by a newline: no word runs across it, so the words are the same.
+            found = set(_WORDS.findall("\n".join(self._texts)))
+            self._words = set(map(str.casefold, found))
+        return self._words
+
     def _is_one_word(self, left: str, right: str) -> bool:
         joined = (left + right).casefold()
         hyphenated = f"{left}-{right}".casefold()
-        if hyphenated in self._words and joined not in self._words:
+        words = self._vocabulary()
+        if hyphenated in words and joined not in words:
             return False
-        if joined in self._words:
+        if joined in words:
             return True
         from tidyink.lexicon import reaches
 
