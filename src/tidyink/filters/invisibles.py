@@ -121,12 +121,18 @@ def _as_codepage_leaves_it(text: str) -> str:
     return text.translate(table)
 
 
+_ZERO_WIDTH_RE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def nbsp_meant(text: str, i: int) -> bool:
     """Whether the no-break space at ``text[i]`` is typographically meant."""
     p = _patterns()
     if _C1.search(text):
         head = _as_codepage_leaves_it(text[:i])
         text, i = head + _as_codepage_leaves_it(text[i:]), len(head)
+    if _ZERO_WIDTH_RE.search(text):  # judge as the next run will see it, without them
+        head = _ZERO_WIDTH_RE.sub("", text[:i])
+        text, i = head + _ZERO_WIDTH_RE.sub("", text[i:]), len(head)
     before, after = _neighbours(text, i, "\u00a0\u202f")
     if not before or not after or before.isspace() or after.isspace():
         return True  # indentation or trailing space: not ours to judge
