@@ -9,9 +9,7 @@ import tidyink
 
 def typeset(text: str, only: tuple[str, ...] = ("typography",), **options: object) -> str:
     """Run only the given filters over plain text and return the text."""
-    result = tidyink.convert(
-        text, to="text", input_format="text", only=list(only), lint=False, **options
-    )
+    result = tidyink.convert(text, to="text", input_format="text", only=list(only), lint=False, **options)
     return result.text
 
 
@@ -66,3 +64,15 @@ def test_ranges_only_when_asked() -> None:
     assert dashes("pages 10-20, 1914-18", ranges=True) == "pages 10–20, 1914–18"
     assert dashes("on 2020-01-05 call 3.5-4", ranges=True) == "on 2020-01-05 call 3.5-4"
     assert dashes("3 - 2", ranges=True) == "3 - 2"
+
+
+def test_dash_after_an_exclamation_mark_but_not_in_comments_or_escapes():
+    def dashes(text, fmt="text"):
+        return tidyink.convert(
+            text, to="text" if fmt == "text" else "markdown", input_format=fmt, only=["dashes"], lint=False
+        ).text
+
+    assert dashes("Do it!--That I will.\n") == "Do it!—That I will.\n"
+    assert dashes("a <!-- note --> b\n") == "a <!-- note --> b\n"
+    md = "Before.\n\n\\---\n\nAfter--yes.\n"  # the writer's own escape of a rule line
+    assert dashes(md, "markdown") == "Before.\n\n\\---\n\nAfter—yes.\n"

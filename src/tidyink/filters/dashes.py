@@ -14,14 +14,14 @@ from collections.abc import Iterable
 
 import regex
 
-from tidyink.document import MARK, Block
+from tidyink.document import MARK, OBJECT, Block
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
 _H = r"[ \t]"  # not no-break spaces: those are deliberate
 # A run of two or more hyphens with the spaces around it; not an HTML comment
-# (<!-- -->), not an arrow (-->).
-_RUN = regex.compile(rf"{_H}*(?<![-<!])(-{{2,}})(?![->]){_H}*")
+# (<!-- -->), not an arrow (-->), not a run a backslash escapes (Markdown's \---).
+_RUN = regex.compile(rf"{_H}*(?<!-|<!|\\|{OBJECT})(-{{2,}})(?![->]){_H}*")
 # A spaced hyphen between words: farther - till.  Digits on either side are
 # arithmetic or ranges, a hyphen at a line start is a list marker.
 _Q = "'\"“”‘’„‚«»‹›"  # quote marks of every language, either side
