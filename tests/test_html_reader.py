@@ -407,3 +407,20 @@ def test_deeply_nested_tag_soup_does_not_overflow():
     doc = read("<font>x" * 3000 + "<div>" * 3000 + "<i>" * 3000 + "end", "html")
     assert doc.blocks[-1].text == "end"
     assert doc.blocks[0].text.startswith("xxx")
+
+
+def test_pre_is_a_fenced_code_block_and_symbol_lines_are_scene_breaks():
+    from markdown_it import MarkdownIt
+
+    import tidyink
+
+    page = (
+        "<html><body><p>Intro.</p><pre>\n# not a heading\n* not a list\n```\n</pre>"
+        "<p>* * *</p><p>After.</p><p>oOo</p><p>End.</p></body></html>"
+    )
+    out = tidyink.convert(page.encode(), input_format="html", lint=False).text
+    types = [t.type for t in MarkdownIt("commonmark").parse(out) if t.level == 0]
+    assert "fence" in types
+    assert "heading_open" not in types and "bullet_list_open" not in types
+    assert types.count("hr") == 2
+    assert "# not a heading\n* not a list\n```" in out

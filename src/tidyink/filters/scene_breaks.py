@@ -63,7 +63,7 @@ class SceneBreaks(Filter):
     )
     stage = "structure"
     order = 240
-    formats = frozenset({"text"})
+    formats = frozenset({"text", "html"})
 
     def run(self, doc: Document, ctx: Context) -> None:
         doc.meta["restructured"] = True  # writers: one blank line between blocks

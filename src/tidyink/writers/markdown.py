@@ -97,6 +97,13 @@ def heading_title(lines: list[str]) -> str:
     return title
 
 
+def fenced(text: str) -> str:
+    """Protected text (an HTML <pre>) as a code block whose fence no line inside can close."""
+    longest = max((len(run) for run in regex.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{text}\n{fence}"
+
+
 def render_block(block: Block, options: Options) -> str:
     if block.verbatim:
         return "".join(span.text for span in block.spans)
@@ -104,7 +111,7 @@ def render_block(block: Block, options: Options) -> str:
         marker = options.scene_break
         return marker if _THEMATIC.match(marker) else escape_line_start(escape_inline(marker))
     if block.kind == RAW_BLOCK:
-        return "".join(span.text for span in block.spans)
+        return fenced("".join(span.text for span in block.spans))
     body = inline(block, escape=True)
     if block.kind == HEADING:
         parts = body.replace(HARD, "\n").split("\n")
