@@ -377,3 +377,18 @@ def test_a_wider_gap_inside_a_broken_off_sentence_is_no_scene_break():
     out = tidyink.convert(text, to="text", only=["scene-breaks"], lint=False).text
     assert out.count("* * *") == 1
     assert "but--\n\nBut what?" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The kettle sang on the stove all morning, and she hummed along with it until\nthe post came.\n",
+        "He had walked the length of the harbour wall twice before he noticed that\nthe boats were gone.\n\nNobody answered.\n",
+    ],
+)
+def test_short_texts_with_hard_wrapped_lines_are_unwrapped(text):
+    import tidyink
+
+    first = text.split("\n\n")[0]
+    out = tidyink.convert(text, to="text", lint=False).text
+    assert first.replace("\n", " ").strip() in out

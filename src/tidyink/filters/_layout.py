@@ -101,6 +101,9 @@ class Wrap:
         return line.length + 1 + first < self.width - self.slack
 
 
+SHORT_TEXT_WRAP = 55  # in a text too short to measure, lines this long that run on are wrapped
+
+
 def wrap_of(doc: Document) -> Wrap:
     """Estimate the wrap width from lines that are followed by another line."""
     return wrap_from(paragraph_lines(doc))
@@ -118,11 +121,19 @@ def paragraph_lines(doc: Document) -> list[list[Line] | None]:
 def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     """:func:`wrap_of` from the lines of each paragraph block (None: not a paragraph)."""
     lengths: list[int] = []
+    open_ended = True  # every line followed by another stops mid-sentence
     for lines in blocks_lines:
         if lines is None or len(lines) < 2:
             continue
-        lengths.extend(line.length for line in lines[:-1] if line.stripped)
+        for line in lines[:-1]:
+            if line.stripped:
+                lengths.append(line.length)
+                open_ended = open_ended and not ends_sentence(line.stripped)
     if len(lengths) < 3:
+        # Too few lines to measure; long lines that stop mid-sentence are wrapped
+        # all the same (a short text typed with hard line breaks).
+        if lengths and open_ended and min(lengths) >= SHORT_TEXT_WRAP and max(lengths) <= MAX_WRAP:
+            return Wrap(max(lengths))
         return Wrap(None)
     lengths.sort()
     width = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
