@@ -383,7 +383,8 @@ def test_a_wider_gap_inside_a_broken_off_sentence_is_no_scene_break():
     "text",
     [
         "The kettle sang on the stove all morning, and she hummed along with it until\nthe post came.\n",
-        "He had walked the length of the harbour wall twice before he noticed that\nthe boats were gone.\n\nNobody answered.\n",
+        "He had walked the length of the harbour wall twice before he noticed that\n"
+        "the boats were gone.\n\nNobody answered.\n",
     ],
 )
 def test_short_texts_with_hard_wrapped_lines_are_unwrapped(text):
