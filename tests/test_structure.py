@@ -393,3 +393,11 @@ def test_short_texts_with_hard_wrapped_lines_are_unwrapped(text):
     first = text.split("\n\n")[0]
     out = tidyink.convert(text, to="text", lint=False).text
     assert first.replace("\n", " ").strip() in out
+
+
+def test_markdown_front_matter_is_not_text():
+    import tidyink
+
+    md = "---\ntitle: The Keeper\n---\n\nHello *there*...\n"
+    assert tidyink.convert(md, input_format="markdown", to="text", lint=False).text == "Hello _there_…\n"
+    assert tidyink.convert(md, input_format="markdown", lint=False).text.startswith("---\ntitle: The Keeper\n---\n")

@@ -133,7 +133,7 @@ def front_matter(doc: Document) -> str:
     return "---\n" + "".join(line + "\n" for line in lines) + "---\n\n"
 
 
-def _has_front_matter(doc: Document) -> bool:
+def has_front_matter(doc: Document) -> bool:
     """Markdown input that already starts with front matter keeps it, and only it."""
     if doc.format != "markdown" or doc.lead.strip() or not doc.blocks:
         return False
@@ -149,6 +149,6 @@ def write(doc: Document, options: Options) -> str:
         doc = Document([b for b, _ in pairs], doc.format, "", doc.meta)
         rendered = [r for _, r in pairs]
     text = join_blocks(doc, rendered, keep_separators=keep)
-    if options.front_matter and not _has_front_matter(doc):
+    if options.front_matter and not has_front_matter(doc):
         text = front_matter(doc) + text
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tidyink.document import CONTAINER, HEADING, PARAGRAPH, RAW_BLOCK, SCENE_BREAK, Block, Document
 from tidyink.options import Options
 from tidyink.writers import join_blocks
+from tidyink.writers.markdown import has_front_matter
 
 # Typography that ASCII spells differently (--ascii).
 ASCII = str.maketrans(
@@ -73,6 +74,8 @@ def _wrap(text: str, width: int) -> str:
 
 def write(doc: Document, options: Options) -> str:
     rendered = [render_block(block, options) for block in doc.blocks]
+    if has_front_matter(doc):
+        rendered[0] = ""  # Markdown's YAML front matter is metadata, not text
     # Separators are kept for text read as text and left as it was (lossless);
     # restructured text, Markdown and HTML get one blank line between blocks.
     keep = doc.format == "text" and not doc.meta.get("restructured")
