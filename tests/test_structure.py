@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -351,6 +351,7 @@ def test_indented_letter_without_blank_lines():
 
 @settings(max_examples=80, deadline=None)
 @given(prose)
+@example("Word. \nword --    -")  # "—-" is no sentence-ending dash, before or after dashes
 def test_text_output_is_a_fixed_point(text):
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once

@@ -15,7 +15,7 @@ import regex
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
-TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|[—-]{2}['"’”»]*\s*$|—['"’”»]*\s*$""")
+TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$""")
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90
