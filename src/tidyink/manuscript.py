@@ -321,10 +321,12 @@ def _check_round_trip(source: Source, data: bytes, where: str) -> None:
 def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False) -> bytes:
     """``text`` (LF) as bytes in the original's encoding, BOM and line endings."""
     encoding = _target_encoding(source, to_utf8)
+    shown_encoding = encoding
     if encoding == "cp1252" and source.detected_by != "user" and not _uses_c1_range(original):
         # Detection cannot tell cp1252 from ISO-8859-1 when no byte 0x80-0x9F occurs;
         # write only what both read the same, so a Latin-1 file is never corrupted.
         encoding = "latin-1"
+        shown_encoding = "ISO-8859-1 or cp1252 (no byte tells them apart; say --encoding)"
     text = _restore_newlines(text, source, original)
     try:
         body = text.encode(encoding)
@@ -332,7 +334,7 @@ def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False)
         bad = sorted({ch for ch in exc.object[exc.start :] if not _encodable(ch, encoding)})
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in bad[:3])
         raise EncodeError(
-            f"{source.path or '<input>'}: the fixed text needs characters {encoding} cannot hold"
+            f"{source.path or '<input>'}: the fixed text needs characters {shown_encoding} cannot hold"
             f" ({shown}{', ...' if len(bad) > 3 else ''}); left unchanged"
             " (use --to-utf8 to convert the file to UTF-8)"
         ) from None
