@@ -223,8 +223,8 @@ def test_names_are_counted_across_the_folder(tmp_path, monkeypatch):
     src = tmp_path / "src"
     src.mkdir()
     for n in range(1, 4):
-        (src / f"chapter-{n}.txt").write_text(f"Sakumo waited. Sakumo left. Iruka {n}.\n")
-    (src / "chapter-4.txt").write_text("Then Saskumo came back.\n")
+        (src / f"chapter-{n}.txt").write_text(f"Tobiah waited. Tobiah left. Wren {n}.\n")
+    (src / "chapter-4.txt").write_text("Then Tobaih came back.\n")
     (src / "chapter-5.txt").write_bytes(
         "Zoë ran to the café, and Zoë was naïve about it.\n".encode("cp1252")
     )
@@ -240,7 +240,7 @@ def test_names_are_counted_across_the_folder(tmp_path, monkeypatch):
     assert len(seen) == 5
     names = seen[0]
     assert isinstance(names, Counter)
-    assert names["Sakumo"] == 6 and names["Saskumo"] == 1 and names["Iruka"] == 3
+    assert names["Tobiah"] == 6 and names["Tobaih"] == 1 and names["Wren"] == 3
     assert names["Zoë"] == 2  # counted after decoding cp1252
     assert list(names) == sorted(names)  # a deterministic order
     assert all(s == names for s in seen)

@@ -150,10 +150,10 @@ CHAPTER = "Chapter nine\n\nThe rain had stopped.\n\nHe went home and slept.\n"
 
 
 def test_navigation_lines_at_the_end_go_and_are_recorded():
-    result = run(CHAPTER + "\nTo chapter ten\nBack to the dojo\n")
+    result = run(CHAPTER + "\nTo chapter ten\nBack to the archive\n")
     assert result.text == CHAPTER
     (change,) = result.changes
-    assert change.before == "To chapter ten\nBack to the dojo" and change.after == ""
+    assert change.before == "To chapter ten\nBack to the archive" and change.after == ""
     assert change.line == 7 and change.column == 1
 
 
@@ -163,12 +163,12 @@ def test_navigation_at_the_start_and_separated_pieces():
 
 
 def test_weak_lines_alone_stay():
-    text = CHAPTER + "\nBack to the dojo\n"
+    text = CHAPTER + "\nBack to the archive\n"
     assert run(text).text == text
 
 
 def test_story_sentences_with_navigation_words_stay():
-    for last in ("Next chapter, she thought, would be easier.", "Back to the dojo, he said.",
+    for last in ("Next chapter, she thought, would be easier.", "Back to the archive, he said.",
                  "\"Next!\"", "Home."):  # fmt: skip
         text = CHAPTER + "\n" + last + "\n"
         assert run(text).text == text, last
@@ -183,7 +183,7 @@ def test_is_nav_classification():
     assert is_nav("To chapter ten") == "strong"
     assert is_nav("Next Chapter »") == "strong"
     assert is_nav("<< Prev | Index | Next >>") == "strong"
-    assert is_nav("Back to the dojo") == "weak"
+    assert is_nav("Back to the archive") == "weak"
     assert is_nav("Contents") == "weak"
     assert is_nav("He turned back to the dojo.") is None
     assert is_nav("* * *") is None

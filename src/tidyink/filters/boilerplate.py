@@ -10,7 +10,7 @@ every removal is recorded as a change holding the removed text (``--explain``).
 * Site chrome: whole lines of navigation (``To chapter ten``, ``Next``,
   ``« Previous | Contents | Next »``, ``Chapter 3 of 12``) and widgets
   (follow/favourite, review boxes) at the start or the end of the text; weak
-  lines such as ``Back to the dojo`` or ``Home`` only next to strong ones or in
+  lines such as ``Back to the archive`` or ``Home`` only next to strong ones or in
   a block of links. Blocks the HTML reader marked as chrome, and menus made of
   links, go wherever they are.
 * Author's notes and disclaimers at the start, the end and around chapter

@@ -29,7 +29,7 @@ from tidyink.rules.base import Rule
 
 
 def _is_name(word: str) -> bool:
-    """Capitalised, then lower case: ``Sakumo``, ``Sakumo's`` (not ``NASA``, ``I``)."""
+    """Capitalised, then lower case: ``Tobiah``, ``Tobiah's`` (not ``NASA``, ``I``)."""
     return word[:1].isupper() and word[1:2].islower() and word[2:].replace("'", "").islower()
 
 
@@ -41,7 +41,7 @@ MIN_LENGTH = 4
 
 
 def base_name(form: str) -> str:
-    """``Sakumo's`` and ``Sakumo-san`` count as ``Sakumo``."""
+    """``Tobiah's`` and ``Tobiah-san`` count as ``Tobiah``."""
     form = form.replace("\u2019", "'")
     for cut in ("'", "-"):
         form = form.split(cut, 1)[0]
@@ -74,7 +74,7 @@ class NameConsistency(Rule):
     code = "N101"
     name = "name-consistency"
     description = (
-        "A rare spelling of a name used often elsewhere ('Sakumo' 15 times, 'Saskumo' once)."
+        "A rare spelling of a name used often elsewhere ('Tobiah' 15 times, 'Tobaih' once)."
     )
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
