@@ -170,6 +170,11 @@ def _gap_spans(gap: str, between: list[Any], at: int, starts: list[int], out: li
             out.append(_span(kind, token.markup, at + pos, starts, _PLAIN_TOGGLE[kind]))
             pos += len(token.markup)
             continue
+        if token.type == "text_special" and token.markup and gap.startswith(token.markup, pos):
+            # an escape (\*) or an entity (&amp;): protected, shown as what it stands for
+            out.append(_span(RAW, token.markup, at + pos, starts, token.content))
+            pos += len(token.markup)
+            continue
         if token.type in ("softbreak", "hardbreak"):
             n = _break_length(gap, pos)
             if n:
