@@ -91,6 +91,7 @@ def convert(
     path: str | None = None,
     options: Options | None = None,
     state: dict[str, Any] | None = None,
+    source: Source | None = None,
     **overrides: Any,
 ) -> Result:
     """Decode, read, filter, lint and write one document.
@@ -98,10 +99,12 @@ def convert(
     ``overrides`` are :class:`Options` fields, e.g. ``to="text"``,
     ``only=["mojibake"]``, ``skip=["ellipses"]``, ``encoding="cp1252"``.
     ``state`` carries facts shared across documents (names learned in a folder).
+    ``source``: ``data`` already decoded by :func:`load`, so it is not decoded twice.
     """
     opts = resolve_options(options, **overrides)
     pipeline.select_filters(opts)  # fail fast on unknown names, before any work
-    source = load(data, path=path, encoding=opts.encoding, fmt=opts.input_format)
+    if source is None:
+        source = load(data, path=path, encoding=opts.encoding, fmt=opts.input_format)
     fmt = opts.input_format or readers.sniff_format(source.text, path)
     doc = readers.read(source.text, fmt)
     marks = suppress.scan(source.text, fmt)  # <!-- tidyink: off --> and friends

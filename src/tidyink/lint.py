@@ -112,7 +112,8 @@ def check_paths(
     for name in files:
         try:
             data = stdin if name == "-" and stdin is not None else api.read_bytes(name)
-            sources[name] = (data, api.load(data, path=name, encoding=file_options(name).encoding))
+            opts_i = file_options(name)
+            sources[name] = (data, api.load(data, path=name, encoding=opts_i.encoding, fmt=opts_i.input_format))
         except TidyinkError as exc:
             report.errors.append(str(exc))
     counts = {name: names.count_names(src.text) for name, (_, src) in sources.items()}
@@ -126,7 +127,7 @@ def check_paths(
             state[names.STATE_KEY] = total - counts[name]
         try:
             result = api.convert(
-                data, path=None if name == "-" else name, options=file_options(name), state=state
+                data, path=None if name == "-" else name, options=file_options(name), state=state, source=source
             )
         except TidyinkError as exc:  # e.g. a format without a reader: report, go on
             report.errors.append(str(exc))
