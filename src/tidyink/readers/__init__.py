@@ -64,10 +64,6 @@ def is_html(data: bytes, path: str | None = None) -> bool:
     return looks_like_html(data[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1"))
 
 
-def available_formats() -> tuple[str, ...]:
-    return tuple(_READERS)
-
-
 def read(text: str, fmt: str) -> Document:
     """Parse decoded ``text`` in input format ``fmt`` into a Document."""
     module_name = _READERS.get(fmt)
