@@ -9,7 +9,7 @@ def test_cache_gives_back_the_built_list(tmp_path, monkeypatch):
     monkeypatch.setenv("TIDYINK_CACHE_DIR", str(tmp_path))
     built = lexicon.frequencies.__wrapped__("pt")  # no in-memory cache: builds and stores
     files = list(tmp_path.iterdir())
-    assert len(files) == 1 and files[0].name.startswith("words-pt-")
+    assert len(files) == 1 and files[0].name.startswith("words2-pt-")
     again = lexicon.frequencies.__wrapped__("pt")  # now read from the file
     assert again == built and built["não"] > 5
 
@@ -26,3 +26,15 @@ def test_cache_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("TIDYINK_CACHE_DIR", "")
     assert lexicon._cache_file("en") is None
     assert lexicon.frequencies.__wrapped__("pt")["não"] > 5
+
+
+def test_word_table_answers_like_the_full_list():
+    full = lexicon._build("pt")
+    table = lexicon.WordTable.build(full)
+    assert len(table) == len(full)
+    for word, zipf in list(full.items())[::97]:
+        assert table.get(word) == zipf and word in table
+    rare = [w for w, z in full.items() if z < lexicon.CORE_ZIPF][:50]
+    assert all(table[w] == full[w] for w in rare)
+    for missing in ("zzqxv", "não" + "x", "", "\udcff"):
+        assert table.get(missing) == 0.0 and missing not in table

@@ -16,15 +16,9 @@ from collections.abc import Iterable
 from functools import cache
 
 
-def _read(byte: int, encoding: str) -> str:
-    try:
-        return bytes([byte]).decode(encoding)
-    except UnicodeDecodeError:
-        return ""
-
-
 def _chars(encoding: str, byte_values: Iterable[int]) -> str:
-    return "".join(sorted({_read(b, encoding) for b in byte_values} - {""}))
+    """The characters single bytes read as in a one-byte ``encoding`` (unmapped bytes left out)."""
+    return "".join(sorted(set(bytes(byte_values).decode(encoding, errors="ignore"))))
 
 
 @cache
