@@ -85,10 +85,31 @@ def test_unwrapped_positions_still_point_into_the_input():
 
 def test_markdown_of_verse_and_letter():
     out = tidyink.convert(read("wrapped.txt"), lint=False).text
-    assert "The tide comes in, the tide goes out,\\\nAnd no one asks the sea,\\\n" in out
+    # the stanza's own indentation (even lines set in two more) survives as no-break spaces
+    assert "The tide comes in, the tide goes out,\\\n\u00a0\u00a0And no one asks the sea,\\\n" in out
     assert "Yours faithfully,\\\nArthur Quill\\\nClerk to the Company\n" in out
     spaces = tidyink.convert(read("wrapped.txt"), lint=False, verse_break="spaces").text
     assert "Yours faithfully,  \nArthur Quill  \n" in spaces
+
+
+def test_verse_indentation_survives_markdown_parsing():
+    text = "Intro line.\n\n      Far in,\n    a little less,\n  and out.\n\nAfter the song came prose.\n"
+    out = tidyink.convert(text, lint=False).text
+    html = MarkdownIt("commonmark").render(out)
+    assert "<pre>" not in html and "<code>" not in html
+    assert "\u00a0" * 4 + "Far in,<br />" in html
+    assert "\u00a0" * 2 + "a little less,<br />" in html
+    assert "<br />\nand out.</p>" in html
+
+
+def test_short_text_with_one_indented_stanza_keeps_it_as_verse():
+    text = (
+        "She sang it under her breath:\n\n    Row, row, row the boat,\n      Down the river slow,\n"
+        "    Merrily, merrily, merrily,\n      Off to sea we go.\n\nThen the oars were quiet.\n"
+    )
+    blocks = tidyink.convert(text, lint=False).document.blocks
+    assert [b.kind for b in blocks] == [PARAGRAPH, VERSE, PARAGRAPH]
+    assert blocks[1].text.count("\n") == 3
 
 
 def headings(result) -> list[tuple[int, str]]:

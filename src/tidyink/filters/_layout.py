@@ -120,15 +120,24 @@ def paragraph_lines(doc: Document) -> list[list[Line] | None]:
 
 def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     """:func:`wrap_of` from the lines of each paragraph block (None: not a paragraph)."""
-    lengths: list[int] = []
-    open_ended = True  # every line followed by another stops mid-sentence
+    # Blocks set in from the margin (stanzas, quoted letters) are measured only when
+    # no text sits at the margin: a poem's short lines are not the prose's wrap.
+    measured: dict[bool, list[int]] = {True: [], False: []}
+    ends: dict[bool, bool] = {True: True, False: True}  # every line followed by another stops mid-sentence
+    margin = False
     for lines in blocks_lines:
-        if lines is None or len(lines) < 2:
+        if lines is None:
+            continue
+        set_in = all(line.indent >= 2 for line in lines if line.stripped)
+        margin = margin or not set_in
+        if len(lines) < 2:
             continue
         for line in lines[:-1]:
             if line.stripped:
-                lengths.append(line.length)
-                open_ended = open_ended and not ends_sentence(line.stripped)
+                measured[set_in].append(line.length)
+                ends[set_in] = ends[set_in] and not ends_sentence(line.stripped)
+    lengths = measured[not margin]
+    open_ended = ends[not margin]
     if len(lengths) < 3:
         # Too few lines to measure; long lines that stop mid-sentence are wrapped
         # all the same (a short text typed with hard line breaks).

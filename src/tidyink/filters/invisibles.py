@@ -136,6 +136,8 @@ def nbsp_meant(text: str, i: int) -> bool:
     before, after = _neighbours(text, i, "\u00a0\u202f")
     if not before or not after or before.isspace() or after.isspace():
         return True  # indentation or trailing space: not ours to judge
+    if not text[text.rfind("\n", 0, i) + 1 : i].strip("\u00a0\u202f\ufffc"):
+        return True  # verse indentation after a Markdown ``&nbsp;`` (protected, shown as U+FFFC)
     if after in "»›;:!?%‰)]}—–" or before in "«‹([{—–":
         return True
     if before.isdigit() or after.isdigit():

@@ -36,14 +36,18 @@ def is_break_line(line: str) -> bool:
 
 
 _INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
+# A paragraph ending mid-sentence: no . ! ? before its closing quotes and brackets.
+_UNFINISHED = regex.compile(r"[^.!?…\s\"'”’»)\]*_\ue000]\s*[\"'”’»)\]*_\ue000]*\s*$")
 
 
 def _continues(before: str, after: str) -> bool:
     """A sentence broken off before the gap and taken up after it is one scene:
-    "He hadn't meant to, but--" / "But what?"; or the next paragraph starts in
-    lower case."""
+    "He hadn't meant to, but--" / "But what?"; a paragraph that stops mid-sentence
+    ("turned back to the sink,"); or the next paragraph starts in lower case."""
     head = after.lstrip(" \t\"'“‘«*_")[:1]
-    return bool(_INTERRUPTED.search(before)) or (head.isalpha() and head.islower())
+    if _INTERRUPTED.search(before) or _UNFINISHED.search(before):
+        return True
+    return head.isalpha() and head.islower()
 
 
 def _blank_lines(sep: str | None) -> int | None:

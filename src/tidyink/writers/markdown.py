@@ -79,6 +79,35 @@ def _lines(text: str, soft_break: str, hard_break: str) -> str:
     return hard_break.join(out)
 
 
+def _verse(text: str, brk: str) -> str:
+    """Verse lines joined by hard breaks, each keeping its indentation beyond the stanza's.
+
+    Leading spaces would make Markdown structure (four make a code block), so the
+    extra indentation is written as no-break spaces, as pandoc does for line blocks;
+    the first line's first one as ``&nbsp;``, which no renderer strips.
+    """
+    lines = [line.rstrip(" \t") for line in text.replace(HARD, "\n").split("\n")]
+    lines = [line for line in lines if line.strip()]
+    indents = [_indent(line) for line in lines]
+    base = min(indents, default=0)
+    out = []
+    for k, (line, indent) in enumerate(zip(lines, indents, strict=True)):
+        pad = "\u00a0" * (indent - base)
+        if pad and k == 0:
+            pad = "&nbsp;" + pad[1:]
+        out.append(pad + escape_line_start(line.lstrip(_INDENT)))
+    return brk.join(out)
+
+
+_INDENT = " \t\u00a0\u3000"
+
+
+def _indent(line: str) -> int:
+    """Width of a line's leading white space; a tab counts four."""
+    lead = line[: len(line) - len(line.lstrip(_INDENT))]
+    return len(lead) + 3 * lead.count("\t")
+
+
 _LONE_NUMBER = regex.compile(r"[IVXLCDM]+|\d+")
 
 
@@ -120,7 +149,7 @@ def render_block(block: Block, options: Options) -> str:
         return "#" * max(1, min(block.level or options.heading_level, 6)) + " " + title
     brk = "\\\n" if options.verse_break == "backslash" else "  \n"
     if block.kind == VERSE:
-        return _lines(body, brk, brk)
+        return _verse(body, brk)
     return _lines(body, "\n", brk)
 
 
