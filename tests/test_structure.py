@@ -402,6 +402,16 @@ def test_a_wider_gap_inside_a_broken_off_sentence_is_no_scene_break():
     assert "but--\n\nBut what?" in out
 
 
+def test_a_wider_gap_after_a_paragraph_that_stops_mid_sentence_is_no_scene_break():
+    paras = [f"Paragraph {n} of the story goes on for a while, long enough to be prose. " * 3 for n in range(24)]
+    text = "\n\n".join(paras[:8]) + "\n\nHe turned back to the sink,\n\n\nand the water ran cold.\n\n"
+    text += "\n\n".join(paras[8:16]) + "\n\nHe turned back to the sink,\n\n\n\u201cGo,\u201d she said.\n\n"
+    text += "\n\n".join(paras[16:20]) + "\n\n\n" + "\n\n".join(paras[20:]) + "\n"
+    out = tidyink.convert(text, to="text", only=["scene-breaks"], lint=False).text
+    assert out.count("* * *") == 1
+    assert "sink,\n\nand the water" in out and "sink,\n\n\u201cGo," in out
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -424,3 +434,26 @@ def test_markdown_front_matter_is_not_text():
     md = "---\ntitle: The Keeper\n---\n\nHello *there*...\n"
     assert tidyink.convert(md, input_format="markdown", to="text", lint=False).text == "Hello _there_…\n"
     assert tidyink.convert(md, input_format="markdown", lint=False).text.startswith("---\ntitle: The Keeper\n---\n")
+
+
+def test_lower_case_roman_numerals_are_headings_when_they_count_from_one():
+    text = (
+        "i.\n\nThe first part began with rain over the hills, and it went on.\n\n"
+        "ii.\n\nThe second part was dry, and nobody mentioned the rain.\n\n"
+        "iii\n\nThe third part was short.\n"
+    )
+    assert [t for _, t in headings(tidyink.convert(text, lint=False))] == ["i.", "ii.", "iii"]
+    alone = "She wrote one letter on the slate:\n\nv\n\nThen she rubbed it out again and sat down.\n"
+    assert headings(tidyink.convert(alone, lint=False)) == []
+
+
+def test_book_title_found_when_the_metadata_spells_it_otherwise():
+    text = (
+        "Title: The Voyage in 80 Days\n\n*** START OF THE PROJECT GUTENBERG EBOOK THE VOYAGE ***\n\n"
+        "Ada Quill\n\nTHE VOYAGE IN EIGHTY DAYS\n\n(1901)\n\nCHAPTER I.\n\n"
+        "They left at dawn, as every ship in the harbour did that year, and said little.\n\n"
+        "CHAPTER II.\n\nThe sea was calm for a week and then it was not calm at all.\n"
+    )
+    result = tidyink.convert(text, lint=False)
+    assert headings(result)[0] == (1, "THE VOYAGE IN EIGHTY DAYS")
+    assert result.text.count("\n# ") + result.text.startswith("# ") == 1

@@ -128,6 +128,7 @@ class Headings(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         blocks = doc.blocks
         ranks = [self._rank(block) for block in blocks]
+        _lower_case_numerals(blocks, ranks)
         found: list[tuple[int, int, bool]] = []  # (index, rank, has subtitle block)
         i = 0
         while i < len(blocks):
@@ -207,12 +208,14 @@ class Headings(Filter):
     def _book_title(self, doc: Document, ctx: Context) -> None:
         """The book's title above the first heading becomes a level-1 heading.
 
-        The title is known from the document's metadata, else it is the first
-        capitalised line of the front matter (not an author's name after "by").
+        The title line is the one that matches the document's metadata (an
+        e-text's "Title:" field may spell it differently: "80" for "quatre-vingts"),
+        else the first capitalised line of the front matter that is not the
+        author's name.
         """
         if ctx.options.heading_level <= 1:
             return
-        title = " ".join(str(doc.meta.get("title") or "").split()).casefold()
+        front: list[tuple[Block, str, str]] = []  # (block, its text, the text before it)
         previous = ""
         for block in doc.blocks:
             if block.kind == HEADING:
@@ -220,15 +223,61 @@ class Headings(Filter):
             if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
                 continue
             text = " ".join(block.text.split())
-            if (title and text.casefold() == title) or (
-                not title and classify(text) == CAPS and previous.casefold() not in _BY
-            ):
-                block.kind, block.level, block.sep = HEADING, 1, None
-                self.record(ctx, block.line, 1, text, "# " + text, "book title")
-                doc.meta.setdefault("title", text)
-                _find_author(doc, doc.blocks.index(block))
-                break
+            front.append((block, text, previous))
             previous = text
+        title = " ".join(str(doc.meta.get("title") or "").split())
+        author = " ".join(str(doc.meta.get("author") or "").split()).casefold()
+        chosen = next((b for b, text, _ in front if title and _same_title(text, title)), None)
+        if chosen is None:
+            chosen = next(
+                (
+                    b
+                    for b, text, before in front
+                    if classify(text) == CAPS and before.casefold() not in _BY and text.casefold() != author
+                ),
+                None,
+            )
+        if chosen is None:
+            return
+        text = " ".join(chosen.text.split())
+        chosen.kind, chosen.level, chosen.sep = HEADING, 1, None
+        self.record(ctx, chosen.line, 1, text, "# " + text, "book title")
+        doc.meta.setdefault("title", text)
+        _find_author(doc, doc.blocks.index(chosen))
+
+
+def _same_title(text: str, title: str) -> bool:
+    """Whether a front-matter line is the book's title: equal, or most of its words."""
+    if text.casefold() == title.casefold():
+        return True
+    ours = regex.findall(r"\p{L}+", text.casefold())
+    theirs = set(regex.findall(r"\p{L}+", title.casefold()))
+    if not ours or not theirs or len(ours) > 2 * len(theirs) + 2:
+        return False
+    return len(set(ours) & theirs) * 3 >= len(theirs) * 2 and len(text) <= 120
+
+
+_LOWER_ROMAN = regex.compile(r"(?=[ivxlc]+\.?$)(?P<n>c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\.?")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[ch] for ch in numeral]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def _lower_case_numerals(blocks: list[Block], ranks: list[int | None]) -> None:
+    """Lone lower-case Roman numerals ("i.", "ii", "iii.") rank as numbered headings when
+    the text counts with them from one: a lone "i" or "v" is too common to trust alone."""
+    found: dict[int, int] = {}
+    for k, block in enumerate(blocks):
+        if ranks[k] is None and block.kind == PARAGRAPH and all(s.kind == TEXT for s in block.spans):
+            m = _LOWER_ROMAN.fullmatch(block.text.strip())
+            if m and m.group("n"):
+                found[k] = _roman_value(m.group("n"))
+    if {1, 2} <= set(found.values()):
+        for k in found:
+            ranks[k] = NUMBERED
 
 
 def _bare_label(block: Block) -> bool:
@@ -239,6 +288,7 @@ def _bare_label(block: Block) -> bool:
     line = " ".join(lines[0].split())
     return bool(
         _LONE_NUMBER.fullmatch(line)
+        or _LOWER_ROMAN.fullmatch(line)
         or regex.fullmatch(rf"(?i:{_MAJOR}|{_CHAPTER})\s+{_NUMBER}[.:]?", line)
     )
 
