@@ -253,7 +253,7 @@ def test_html_sniffed_without_suffix_and_forced_by_option():
 
 # --- robustness -----------------------------------------------------------------------
 
-_TAGS = ["p", "i", "b", "em", "div", "br", "hr", "center", "font", "table", "td", "tr", "pre"]
+_TAGS = ["p", "i", "b", "em", "div", "br", "hr", "center", "font", "table", "td", "tr", "pre", "code"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -281,7 +281,7 @@ def test_any_tag_soup_reads_and_positions_stay_in_the_source(parts):
 
 
 _WORDS = st.text(alphabet="abcdefghij", min_size=1, max_size=6)
-_INLINE = st.sampled_from(["", "i", "b", "em", "strong", "a", "span", "font"])
+_INLINE = st.sampled_from(["", "i", "b", "em", "strong", "a", "span", "font", "code"])
 _GAP = st.sampled_from([" ", "  ", "\n", " \n  ", "\t"])
 
 
@@ -424,3 +424,31 @@ def test_pre_is_a_fenced_code_block_and_symbol_lines_are_scene_breaks():
     assert "heading_open" not in types and "bullet_list_open" not in types
     assert types.count("hr") == 2
     assert "# not a heading\n* not a list\n```" in out
+
+
+def test_inline_code_is_protected_and_written_as_a_code_span():
+    from markdown_it import MarkdownIt
+
+    body = (
+        '<p>Type <code>rm "old" -- now...</code> and press <kbd>Enter</kbd>; '
+        'then "quote" it -- twice.</p>\n<p><code>x = `y`</code></p>'
+    )
+    result = tidyink.convert(page(body), input_format="html", lint=False)
+    tokens = MarkdownIt("commonmark").parse(result.text)
+    codes = [c.content for t in tokens if t.type == "inline" for c in t.children if c.type == "code_inline"]
+    assert codes == ['rm "old" -- now...', "Enter", "x = `y`"]
+    assert "\u201cquote\u201d it\u2014twice" in result.text  # the prose around it is still typeset
+    text = tidyink.convert(page(body), input_format="html", to="text", lint=False).text
+    assert 'Type rm "old" -- now... and press Enter;' in text
+
+
+def test_spacer_paragraph_gaps_wider_than_usual_are_scene_breaks():
+    paras = [f"<p>Paragraph {n} goes on long enough to read as a piece of the story.</p>" for n in range(12)]
+    body = "\n".join(paras[:6]) + "\n<p>&nbsp;</p>\n" + "\n".join(paras[6:])
+    doc = tidyink.convert(page(body), input_format="html", lint=False).document
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds.count(SCENE_BREAK) == 1 and kinds.index(SCENE_BREAK) == 6
+    # a page that puts a spacer between every paragraph has no wider gap
+    spaced = "\n<p>&nbsp;</p>\n".join(paras)
+    doc = tidyink.convert(page(spaced), input_format="html", lint=False).document
+    assert SCENE_BREAK not in [b.kind for b in doc.blocks]

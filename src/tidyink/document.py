@@ -5,7 +5,8 @@ render it. Nothing here knows about files, filters or output formats.
 
 Blocks hold a flat list of :class:`Span` objects. Only ``TEXT`` spans are prose
 that filters may change; ``RAW`` spans (code, HTML, Markdown markup, link
-targets) pass through untouched; ``EM``/``STRONG`` spans are emphasis toggles.
+targets) and ``CODE`` spans (inline code read from HTML) pass through
+untouched; ``EM``/``STRONG`` spans are emphasis toggles.
 Every span records its origin (line and column in the decoded input, and its
 original text), and an :class:`OffsetMap` keeps positions exact while filters
 edit it, so findings and changes point at the right place in the input file.
@@ -23,6 +24,7 @@ from tidyink.records import Edit
 # Span kinds
 TEXT = "text"
 RAW = "raw"
+CODE = "code"  # inline code from HTML (<code>, <kbd>, <samp>): protected like RAW
 EM = "em"
 STRONG = "strong"
 BREAK = "break"

@@ -89,7 +89,11 @@ class SceneBreaks(Filter):
         doc.blocks = out
 
     def _gaps(self, doc: Document, ctx: Context, marker: str) -> None:
-        """Blank gaps wider than the document's usual one, between two prose blocks."""
+        """Blank gaps wider than the document's usual one, between two prose blocks.
+
+        In text a gap is blank lines; in HTML, empty spacer paragraphs (``<p>&nbsp;</p>``)
+        or runs of ``<br>`` between paragraphs.
+        """
         blocks = doc.blocks
         # Title pages are spaced freely: start at the first chapter heading, if any.
         level = ctx.options.heading_level
@@ -103,7 +107,7 @@ class SceneBreaks(Filter):
             a, b = blocks[i], blocks[i + 1]
             if a.kind not in (PARAGRAPH, VERSE) or b.kind not in (PARAGRAPH, VERSE):
                 continue
-            n = _blank_lines(a.sep)
+            n = _blank_lines(a.sep) if doc.format != "html" else b.attrs.get("gap_before", 0)
             if n is None:
                 continue
             candidates.append((i, n))

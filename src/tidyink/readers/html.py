@@ -26,6 +26,7 @@ import regex
 
 from tidyink.document import (
     BREAK,
+    CODE,
     EM,
     HEADING,
     PARAGRAPH,
@@ -185,7 +186,8 @@ class _Builder:
     def __init__(self, text: str) -> None:
         self.src = SourceText(text)
         self.blocks: list[Block] = []
-        self.items: list[list[Any]] = []  # ["run", chars, offsets] | [kind] | ["br", offset]
+        # ["run", chars, offsets] | [kind] | ["br", offset] | ["code", text, offset]
+        self.items: list[list[Any]] = []
         self.depth = {EM: 0, STRONG: 0}
         self.context: list[dict[str, Any]] = [{}]
         self.links = 0  # characters inside <a> in the current block
@@ -217,12 +219,21 @@ class _Builder:
     def line_break(self, offset: int | None) -> None:
         self.items.append(["br", offset])
 
+    def code(self, data: str) -> None:
+        """Inline code: kept whole, its white space collapsed as HTML shows it."""
+        code = " ".join(data.split())
+        if code:
+            offsets = self.src.locate(data)
+            self.items.append(["code", code, offsets[len(data) - len(data.lstrip())] if offsets else None])
+
     # blocks
 
     def flush(self) -> None:
         """End the current block: close open emphasis, build spans, add block(s)."""
         open_kinds = [k for k in (EM, STRONG) if self.depth[k] > 0]
-        if not any(item[0] == "run" and any(p.strip() for p in item[1]) for item in self.items):
+        if not any(
+            item[0] == "code" or (item[0] == "run" and any(p.strip() for p in item[1])) for item in self.items
+        ):
             # An empty paragraph made of &nbsp; or <br> is a spacer: often a scene gap.
             if any(
                 item[0] == "br" or (item[0] == "run" and "\u00a0" in "".join(item[1]))
@@ -239,7 +250,7 @@ class _Builder:
         self.items = [[kind] for kind in open_kinds]  # reopen in the next block
         self.links = 0
         self.link_count = 0
-        if not any(s.kind == TEXT and s.text.strip() for s in spans):
+        if not any(s.kind == CODE or (s.kind == TEXT and s.text.strip()) for s in spans):
             return
         attrs = dict(self.context[-1])
         kind = attrs.pop("heading", 0)
@@ -281,6 +292,9 @@ class _Builder:
             elif tag == "br":
                 line, col = self.src.line_col(item[1]) if item[1] is not None else (0, 0)
                 spans.append(Span(BREAK, "<br>", line, col, plain="\n"))
+            elif tag == "code":
+                line, col = self.src.line_col(item[2]) if item[2] is not None else (0, 0)
+                spans.append(Span(CODE, item[1], line, col))
             else:
                 markup = "<i>" if tag == EM else "<b>"
                 spans.append(Span(tag, markup, 0, 0, plain=_PLAIN_TOGGLE[tag]))
@@ -404,6 +418,8 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
         item = merged[i]
         if item[0] == "br":
             seen_text = False
+        elif item[0] == "code":
+            seen_text = True
         elif item[0] == "run":
             ends_line[i] = not seen_text
             if item[1].strip():
@@ -419,6 +435,8 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
                     item[1], item[2] = item[1][:-1], item[2][:-1]
         elif item[0] == "br":
             at_line_start = True
+        elif item[0] == "code":
+            at_line_start = False
     return [
         ["run", [item[1]], item[2]] if item[0] == "run" else item
         for item in merged
@@ -460,7 +478,7 @@ def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]
     for chunk in chunks:
         while chunk and chunk[0].kind == BREAK:
             chunk.pop(0)
-        if any(s.kind == TEXT and s.text.strip() for s in chunk):
+        if any(s.kind == CODE or (s.kind == TEXT and s.text.strip()) for s in chunk):
             result.append(_drop_empty_toggles(chunk))
     return result
 
@@ -578,6 +596,9 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
             builder.add(
                 RAW_BLOCK, [Span(RAW, data.rstrip("\n"), *_lc(builder, at))], at, html="pre"
             )
+            continue
+        if tag in ("code", "kbd", "samp"):
+            builder.code(child.text(deep=True) or "")
             continue
         if tag == "a":
             builder.link_count += 1

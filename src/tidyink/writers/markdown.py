@@ -6,6 +6,7 @@ import regex
 
 from tidyink.document import (
     BREAK,
+    CODE,
     EM,
     HEADING,
     RAW,
@@ -62,7 +63,17 @@ def inline(block: Block, escape: bool) -> str:
             parts.append(span.text if block.verbatim else HARD)
         elif span.kind == RAW:
             parts.append(span.text if block.verbatim else escape_inline(span.shown))
+        elif span.kind == CODE:
+            parts.append(code_span(span.text))
     return "".join(parts)
+
+
+def code_span(code: str) -> str:
+    """``code`` as a CommonMark code span whose backticks nothing inside can close."""
+    longest = max((len(run) for run in regex.findall(r"`+", code)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") or (code[:1] == " " == code[-1:]) else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
 
 
 HARD = "\ue001"  # placeholder for a BREAK span (a <br>): always a hard line break
