@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -115,8 +115,8 @@ VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 class Lexicon:
     """Known words: the shared lexicon plus the words of the document itself."""
 
-    vocabulary: Counter[str] | None = None  # None: built by ``words_of`` when first needed
-    words_of: Callable[[], Counter[str]] | None = None
+    vocabulary: Collection[str] | None = None  # None: built by ``words_of`` when first needed
+    words_of: Callable[[], Collection[str]] | None = None
     langs: tuple[str, ...] = LANGS
     lang: str = "en"  # the document's main language
     _cache: dict[str, float] = field(default_factory=dict)
@@ -163,8 +163,8 @@ class Lexicon:
         if self.reaches(word, KNOWN_ZIPF):
             return True
         if self.vocabulary is None:
-            self.vocabulary = self.words_of() if self.words_of else Counter()
-        return self.vocabulary[word.casefold()] > 0
+            self.vocabulary = self.words_of() if self.words_of else set()
+        return word.casefold() in self.vocabulary
 
     def correct(self, word: str) -> bool:
         """Whether a word as it stands is to be trusted (never changed)."""

@@ -50,19 +50,22 @@ class Codepage(RepairFilter):
         if full.isascii():
             tokens: Counter[str] = Counter()
         else:
-            found = cp.suspect_tokens().findall(full)
-            tokens = Counter(t for t in (cp.HIDDEN.sub("", t) for t in found) if cp.candidate(t))
+            tokens = Counter()
+            for token, count in Counter(cp.suspect_tokens().findall(full)).items():
+                seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
+                if cp.candidate(seen):
+                    tokens[seen] += count
 
-        def vocabulary(text: str = full) -> Counter[str]:
+        def vocabulary(text: str = full) -> list[str]:
             # Words of tokens that may be damaged themselves are no evidence for a
             # repair; hidden characters are looked through, as ``invisibles`` will.
             text = cp.suspect_tokens().sub(" ", cp.HIDDEN.sub("", text))
-            return Counter(cp.VOCAB_WORD.findall(text.casefold()))
+            return cp.VOCAB_WORD.findall(text.casefold())
 
         langs = document_languages(doc, ctx)
-        self._lex = cp.Lexicon(langs=langs, words_of=vocabulary)
+        self._lex = cp.Lexicon(langs=langs, words_of=lambda: set(vocabulary()))
         if tokens:
-            self._lex.lang = cp.main_language(vocabulary(full[:50_000]), langs)
+            self._lex.lang = cp.main_language(Counter(vocabulary(full[:50_000])), langs)
         self._whole = None
         self._verdicts = {}
         self._order = cp.mixups()
