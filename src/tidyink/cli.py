@@ -298,6 +298,11 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
 @config_options
 @click.option("--explain", is_flag=True, help="List every change on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With '-': the file the text comes from (picks its format and configuration).",
+)
 @guarded
 def fix(
     paths: tuple[str, ...],
@@ -308,6 +313,7 @@ def fix(
     isolated: bool,
     explain: bool,
     quiet: bool,
+    stdin_filename: str | None,
     **kwargs: Any,
 ) -> None:
     """Fix Markdown and text files in place, keeping format, encoding, BOM and line endings.
@@ -316,18 +322,37 @@ def fix(
     .gitignore'd and excluded files). By default only the repair and typography
     filters run; a manuscript is never restructured unless asked (--enable, --only,
     or `stages` in the [fix] table of the configuration).
+    PATH '-' fixes standard input and prints the result (for editors):
+
+    \b
+      tidyink fix .                     fix every manuscript file here
+      tidyink fix --check --diff docs   show what would change, exit 1 if anything would
+      tidyink fix - --stdin-filename ch1.md < ch1.md > fixed.md
     """
     from tidyink import manuscript
     from tidyink.config import Resolver
+    from tidyink.errors import UsageError
     from tidyink.report import explain_lines
 
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("-: standard input cannot be fixed together with other paths")
+    if stdin_filename is not None and "-" not in paths:
+        raise UsageError("--stdin-filename: only with '-' (standard input) as the path")
     resolver = Resolver(
         _overrides(**kwargs), config=config_file, isolated=isolated, fix={"to_utf8": to_utf8}
     )
     dry = check or diff
     outcomes = []
     settle = not dry or diff or explain  # --check alone only needs to know what would change
-    for outcome in manuscript.run(paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle):
+    fixed_stdin = b""
+    if paths == ("-",):
+        outcome, fixed_stdin = manuscript.fix_stdin(
+            sys.stdin.buffer.read(), resolver, name=stdin_filename, to_utf8=to_utf8, settle=settle
+        )
+        found: Any = [outcome]
+    else:
+        found = manuscript.run(paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle)
+    for outcome in found:
         outcomes.append(outcome)
         if outcome.status == manuscript.FAILED:
             click.echo(f"tidyink: error: {outcome.message}", err=True)
@@ -342,6 +367,9 @@ def fix(
         if explain and outcome.result is not None:
             for line in explain_lines(outcome.result):
                 click.echo(line, err=True)
+    if fixed_stdin and not dry:
+        sys.stdout.buffer.write(fixed_stdin)
+        sys.stdout.flush()
     if not quiet:
         click.echo(manuscript.summary(outcomes, would=dry), err=True)
     if any(o.status == manuscript.FAILED for o in outcomes):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tidyink.config import Resolver, Settings
+from tidyink.config import ConfigError, Resolver, Settings
 from tidyink.errors import InputError, TidyinkError
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def fix_bytes(
         to_utf8 = bool(settings.fix.get("to_utf8"))
     suffix = Path(path).suffix.lower() if path else ""
     fmt = settings.options.input_format or readers.SUFFIXES.get(suffix, "text")
-    where = path or "<input>"
+    where = path or "-"
     if fmt not in ("markdown", "text"):
         raise InputError(f"{where}: fix rewrites Markdown and text files only, not {fmt}")
     options = fix_options(settings, fmt)
@@ -334,7 +334,7 @@ def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False)
         bad = sorted({ch for ch in exc.object[exc.start :] if not _encodable(ch, encoding)})
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in bad[:3])
         raise EncodeError(
-            f"{source.path or '<input>'}: the fixed text needs characters {shown_encoding} cannot hold"
+            f"{source.path or '-'}: the fixed text needs characters {shown_encoding} cannot hold"
             f" ({shown}{', ...' if len(bad) > 3 else ''}); left unchanged"
             " (use --to-utf8 to convert the file to UTF-8)"
         ) from None
@@ -425,6 +425,30 @@ def fix_file(
         except OSError as exc:
             return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
     return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
+
+
+def fix_stdin(
+    data: bytes,
+    resolver: Resolver,
+    *,
+    name: str | None = None,
+    to_utf8: bool | None = None,
+    settle: bool = True,
+) -> tuple[Outcome, bytes]:
+    """Fix text read from standard input: the Outcome and the bytes to print (the input
+    itself when nothing changes; empty on failure). ``name`` (``--stdin-filename``)
+    picks the format and the configuration, as if the text were that file."""
+    shown = Path(name) if name else Path("-")
+    try:
+        settings = resolver.for_path(name or ".")
+        new, result, passes = fix_bytes(data, path=name, settings=settings, to_utf8=to_utf8, settle=settle)
+    except ConfigError:
+        raise
+    except TidyinkError as exc:
+        return Outcome(shown, FAILED, str(exc)), b""
+    status = UNCHANGED if new == data else CHANGED
+    outcome = Outcome(shown, status, before=result.source.text, after=result.text, result=result, passes=passes)
+    return outcome, new
 
 
 def run(

@@ -1,0 +1,206 @@
+"""The command line as a black/ruff user expects it: stdin, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from tidyink.cli import main
+
+DAMAGED = 'She said "wait" -- and left...\n'
+FIXED = "She said “wait”—and left…\n"
+
+
+def run(*args: str, stdin: bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def write(path, data: bytes | str):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("tidyink: error: ")]
+
+
+# ---------------------------------------------------------------- fix -: standard input
+
+
+def test_fix_stdin_writes_fixed_text_to_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("fix", "-", stdin=DAMAGED.encode())
+    assert result.exit_code == 0, result.output
+    assert result.stdout == FIXED
+    assert list(tmp_path.iterdir()) == []  # nothing written anywhere
+
+
+def test_fix_stdin_clean_text_comes_back_unchanged(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("fix", "-", stdin=FIXED.encode())
+    assert result.exit_code == 0
+    assert result.stdout == FIXED
+
+
+def test_fix_stdin_check_and_diff(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    checked = run("fix", "--check", "-", stdin=DAMAGED.encode())
+    assert checked.exit_code == 1
+    assert checked.stdout == ""
+    assert run("fix", "--check", "-", stdin=FIXED.encode()).exit_code == 0
+    diffed = run("fix", "--diff", "-", stdin=DAMAGED.encode())
+    assert diffed.exit_code == 0
+    assert "-" + DAMAGED in diffed.stdout and "+" + FIXED in diffed.stdout
+
+
+def test_fix_stdin_keeps_bytes_form_subprocess(tmp_path):
+    data = codecs.BOM_UTF8 + DAMAGED.replace("\n", "\r\n").encode("utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "tidyink", "fix", "-", "--isolated"], input=data, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == codecs.BOM_UTF8 + FIXED.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_fix_stdin_filename_picks_format_and_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "book" / "tidyink.toml", 'ellipsis = "..."\n')
+    md = "Run `a -- b` now... ok\n"
+    result = run("fix", "-", "--stdin-filename", "book/ch1.md", stdin=md.encode())
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Run `a -- b` now... ok\n"  # code span kept, config's ellipsis style kept
+    result = run("fix", "-", "--stdin-filename", "book/ch1.md", "--ellipsis", "…", stdin=md.encode())
+    assert result.stdout == "Run `a -- b` now… ok\n"
+
+
+def test_fix_stdin_cannot_mix_with_paths(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", FIXED)
+    result = run("fix", "-", "a.md", stdin=b"x\n")
+    assert result.exit_code == 2
+    assert error_lines(result.stderr)
+
+
+def test_fix_stdin_error_writes_nothing_to_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("fix", "-", "--from", "html", stdin=b"<html><p>x</p></html>\n")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(error_lines(result.stderr)) == 1
+
+
+def test_check_stdin(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "-", "--format", "json", stdin=b"Teh cat sat.\n")
+    assert result.exit_code in (0, 1)
+    assert result.stdout.strip().startswith("[") or result.stdout.strip().startswith("{")
+
+
+# ---------------------------------------------------------------- one error form
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("fix", "nosuch.md"),
+        ("fix", "--check", "nosuch.md"),
+        ("check", "nosuch.md"),
+        ("detect", "nosuch.md"),
+        ("convert", "nosuch.md"),
+    ],
+)
+def test_missing_path_one_line_same_wording(tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == ["tidyink: error: nosuch.md: no such file or folder"]
+
+
+def test_missing_path_mixed_with_good_ones_others_still_processed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", DAMAGED)
+    write(tmp_path / "b.md", FIXED)
+    result = run("fix", "a.md", "nosuch.md", "b.md")
+    assert result.exit_code == 2
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == FIXED
+    assert error_lines(result.stderr) == ["tidyink: error: nosuch.md: no such file or folder"]
+    assert result.stderr.splitlines()[-1] == "1 file changed, 1 left unchanged, 1 could not be fixed"
+    detected = run("detect", "a.md", "nosuch.md", "b.md")
+    assert detected.exit_code == 2
+    assert len(detected.stdout.splitlines()) == 2
+
+
+# ---------------------------------------------------------------- detect folders
+
+
+def test_detect_walks_folders_like_fix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "drafts/\n")
+    write(tmp_path / "a.md", FIXED)
+    write(tmp_path / "notes" / "b.txt", "plain\n")
+    write(tmp_path / "drafts" / "c.md", "hidden\n")
+    write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n\x00")
+    result = run("detect", ".")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("a.md: ") and lines[1].startswith(os.path.join("notes", "b.txt") + ": ")
+    as_json = run("detect", ".", "--format", "json")
+    assert len(as_json.stdout.splitlines()) == 2
+
+
+# ---------------------------------------------------------------- config errors name the file and key
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        ('skip = ["nosuch"]', "skip"),
+        ('only = ["repair", "nosuch"]', "only"),
+        ('enable = "nosuch"', "enable"),
+        ('select = ["ZZZ9"]', "select"),
+        ('ignore = ["ZZZ9"]', "ignore"),
+        ('[tool.tidyink.fix]\nskip = ["nosuch"]', "fix.skip"),
+    ],
+)
+def test_config_unknown_names_name_file_and_key(tmp_path, monkeypatch, table, key):
+    monkeypatch.chdir(tmp_path)
+    config = write(tmp_path / "pyproject.toml", f"[tool.tidyink]\n{table}\n")
+    write(tmp_path / "a.md", DAMAGED)
+    write(tmp_path / "b.md", DAMAGED)
+    for args in (("fix", "a.md", "b.md"), ("check", "a.md"), ("convert", "a.md"), ("config",)):
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        lines = error_lines(result.stderr)
+        assert len(lines) == 1, (args, result.stderr)
+        assert lines[0].startswith(f"tidyink: error: {config}: {key}: "), lines[0]
+        assert "nosuch" in lines[0] or "ZZZ9" in lines[0]
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == DAMAGED
+
+
+def test_config_unknown_key_names_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = write(tmp_path / "tidyink.toml", "elipsis = '...'\n")
+    write(tmp_path / "a.md", DAMAGED)
+    result = run("fix", "a.md")
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == [
+        f"tidyink: error: {config}: unknown key 'elipsis' in the top level (did you mean 'ellipsis'?)"
+    ]
+
+
+def test_command_line_unknown_filter_names_the_flag(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", DAMAGED)
+    write(tmp_path / "b.md", DAMAGED)
+    result = run("fix", "--skip", "nosuch", "a.md", "b.md")
+    assert result.exit_code == 2
+    assert len(error_lines(result.stderr)) == 1
+    assert error_lines(result.stderr)[0].startswith("tidyink: error: --skip: ")
