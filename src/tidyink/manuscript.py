@@ -182,7 +182,7 @@ class Finder:
                 settings = self.resolver.for_path(path)
                 found = [] if self.excluded(absolute, settings) else [path]
             else:
-                yield Outcome(path, FAILED, f"{path}: no such file or directory")
+                yield Outcome(path, FAILED, f"{path}: no such file or folder")
                 continue
             for item in found:
                 key = item.resolve()
