@@ -7,7 +7,7 @@ that needs it, so ``tidyink --version`` stays fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
 import click
@@ -255,12 +255,26 @@ def list_filters() -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="PATH...")
 @click.option("--encoding", "-e", metavar="NAME", help="Check decoding with this encoding.")
-@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    help="One line or one JSON object per file.",
+)
 @guarded
 def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
-    """Print each file's encoding, confidence, BOM, line endings, size and damage."""
+    """Print each file's encoding, confidence, BOM, line endings, size and damage.
+
+    A folder is walked like `tidyink fix` walks it (Markdown and text files, minus
+    .gitignore'd and excluded ones); one line per file:
+
+    \b
+      tidyink detect chapter1.txt
+      tidyink detect manuscript/ --format json
+    """
     import json
 
     from tidyink import api
@@ -268,7 +282,7 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
     from tidyink.report import detect_record
 
     failed = False
-    for name in files:
+    for name in _walked(files):
         try:
             source = api.detect(api.read_bytes(name), path=name, encoding=encoding)
         except TidyinkError as exc:
@@ -282,6 +296,24 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
             click.echo(record["summary"])
     if failed:
         sys.exit(EXIT_ERROR)
+
+
+def _walked(names: tuple[str, ...]) -> Iterator[str]:
+    """Each name, with folders replaced by the files `tidyink fix` would find in them."""
+    from pathlib import Path
+
+    finder = None
+    for name in names:
+        if not Path(name).is_dir():
+            yield name
+            continue
+        if finder is None:
+            from tidyink.config import Resolver
+            from tidyink.manuscript import Finder
+
+            finder = Finder(Resolver())
+        for path in finder.files([name]):
+            yield str(getattr(path, "path", path))
 
 
 @main.command()
