@@ -192,9 +192,10 @@ def convert(
     from pathlib import Path
 
     from tidyink import _batch_cli
-    from tidyink.config import Resolver
+    from tidyink.config import Resolver, check_flags
 
     kwargs["ascii"] = kwargs.pop("ascii_", None)
+    check_flags(_overrides(**kwargs))
     batch = _batch_cli.split(kwargs)
     base = Resolver(config=config_file, isolated=isolated).for_path(input if input != "-" else ".").options
     if input != "-" and _batch_cli.is_batch_input(input):
