@@ -204,3 +204,24 @@ def test_command_line_unknown_filter_names_the_flag(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert len(error_lines(result.stderr)) == 1
     assert error_lines(result.stderr)[0].startswith("tidyink: error: --skip: ")
+
+
+# ---------------------------------------------------------------- check walks folders like fix
+
+
+def test_check_walks_folders_like_fix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".gitignore", "drafts/\n")
+    write(tmp_path / "tidyink.toml", 'exclude = ["vendor/"]\n')
+    bad = "It was the the end.\n"  # R101 repeated word
+    for name in ("a.md", "page.html", "drafts/b.md", "vendor/c.md", "node_modules/d.md"):
+        write(tmp_path / name, bad if not name.endswith(".html") else f"<html><body><p>{bad}</p></body></html>")
+    result = run("check", ".", "--select", "R101", "--format", "json")
+    assert result.exit_code == 1, result.output
+    import json
+
+    paths = {f["path"] for f in json.loads(result.stdout)} if result.stdout.strip().startswith("[") else None
+    if paths is None:  # one object per line
+        paths = {json.loads(line)["path"] for line in result.stdout.splitlines() if line.strip()}
+    assert paths == {"a.md", "page.html"}

@@ -510,7 +510,11 @@ def check(
     resolver = Resolver(overrides, config=config_file, isolated=isolated)
     opts = check_options(resolver.for_path(".").options)
     report = check_paths(
-        list(paths), options=opts, stdin=stdin, options_for=lambda name: resolver.for_path(name).options
+        list(paths),
+        options=opts,
+        stdin=stdin,
+        options_for=lambda name: resolver.for_path(name).options,
+        resolver=resolver,
     )
     rules = [type(r) for r in select_rules(opts)]
     sources = {c.path if c.path != "-" else None: c.text for c in report.files}

@@ -13,14 +13,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidyink import api, names, pipeline
 from tidyink.errors import TidyinkError
 from tidyink.options import Options
-from tidyink.readers import SUFFIXES
 from tidyink.records import SEVERITIES, Finding
 from tidyink.source import Source
+
+if TYPE_CHECKING:
+    from tidyink.config import Resolver
 
 CHECK_STAGES = ("repair",)  # filters `check` runs before linting, unless told otherwise
 
@@ -49,8 +51,20 @@ class CheckReport:
         return [f for f in self.findings if SEVERITIES.index(f.severity) >= floor]
 
 
-def expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files named or inside named folders (known prose suffixes), and errors."""
+HTML_PATTERNS = ("*.html", "*.htm", "*.xhtml")  # walked by check on top of the project's include
+
+
+def expand(paths: list[str], resolver: Resolver | None = None) -> tuple[list[str], list[str]]:
+    """Files named or inside named folders, and errors.
+
+    Folders are walked like ``tidyink fix`` walks them (the project's include and
+    exclude, .gitignore) plus HTML files; ``resolver`` finds each folder's
+    configuration (none given: no configuration file, .gitignore still counts).
+    """
+    from tidyink.config import Resolver
+    from tidyink.manuscript import Finder
+
+    finder = Finder(resolver or Resolver(isolated=True), also=HTML_PATTERNS)
     files: list[str] = []
     errors: list[str] = []
     for name in paths:
@@ -58,13 +72,7 @@ def expand(paths: list[str]) -> tuple[list[str], list[str]]:
         if name == "-" or path.is_file():
             files.append(name)
         elif path.is_dir():
-            found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = [str(p) for p in finder.files([path]) if isinstance(p, Path)]
             if not found:
                 errors.append(f"{name}: no text, Markdown or HTML files in this folder")
             files.extend(found)
@@ -94,6 +102,7 @@ def check_paths(
     options: Options | None = None,
     stdin: bytes | None = None,
     options_for: Callable[[str], Options] | None = None,
+    resolver: Resolver | None = None,
     **overrides: Any,
 ) -> CheckReport:
     """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``).
@@ -106,7 +115,7 @@ def check_paths(
     def file_options(name: str) -> Options:
         return check_options(options_for(name)) if options_for and name != "-" else opts
 
-    files, errors = expand(paths)
+    files, errors = expand(paths, resolver)
     report = CheckReport(errors=errors)
     sources: dict[str, tuple[bytes, Source]] = {}
     for name in files:

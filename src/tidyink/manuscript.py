@@ -142,8 +142,9 @@ class _Ignores:
 class Finder:
     """Files to fix under the given paths: included, not excluded, not git-ignored."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, also: tuple[str, ...] = ()) -> None:
         self.resolver = resolver
+        self.also = also  # patterns walked on top of each folder's ``include`` (check: HTML)
         self._ignores = _Ignores()
         self._specs: dict[tuple[str, ...], GitIgnoreSpec] = {}
 
@@ -168,7 +169,7 @@ class Finder:
         return self._pathspec(settings.exclude).match_file(rel)
 
     def included(self, path: Path, settings: Settings) -> bool:
-        return self._pathspec(settings.include).match_file(self._relative(path, settings))
+        return self._pathspec(settings.include + self.also).match_file(self._relative(path, settings))
 
     def files(self, paths: Iterable[str | Path]) -> Iterator[Path | Outcome]:
         """Each file to fix, once, in a stable order; an Outcome for a missing path."""
