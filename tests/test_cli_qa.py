@@ -225,3 +225,59 @@ def test_check_walks_folders_like_fix(tmp_path, monkeypatch):
     if paths is None:  # one object per line
         paths = {json.loads(line)["path"] for line in result.stdout.splitlines() if line.strip()}
     assert paths == {"a.md", "page.html"}
+
+
+# ---------------------------------------------------------------- file forms kept, read-only files refused
+
+
+def test_read_only_file_is_left_alone_and_others_fixed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    locked = write(tmp_path / "locked.md", DAMAGED)
+    other = write(tmp_path / "other.md", DAMAGED)
+    locked.chmod(0o444)
+    try:
+        assert run("fix", "--check", ".").exit_code == 1  # checking a read-only file is fine
+        result = run("fix", ".")
+        assert result.exit_code == 2
+        assert error_lines(result.stderr) == ["tidyink: error: locked.md: cannot write (read-only file)"]
+        assert locked.read_text(encoding="utf-8") == DAMAGED
+        assert other.read_text(encoding="utf-8") == FIXED
+    finally:
+        locked.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    ("data", "fixed"),
+    [
+        (
+            codecs.BOM_UTF8 + DAMAGED.replace("\n", "\r\n").encode(),
+            codecs.BOM_UTF8 + FIXED.replace("\n", "\r\n").encode(),
+        ),
+        (codecs.BOM_UTF16_LE + DAMAGED.encode("utf-16-le"), codecs.BOM_UTF16_LE + FIXED.encode("utf-16-le")),
+        (DAMAGED.replace("\n", "\r").encode() * 2, FIXED.replace("\n", "\r").encode() * 2),
+        ("Café said \"no\" -- twice...\n".encode("cp1252"), None),
+    ],
+)
+def test_fix_keeps_bom_encoding_and_line_endings(tmp_path, monkeypatch, data, fixed):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path / "a.txt", data)
+    result = run("fix", "a.txt")
+    if fixed is None:  # Latin-1 cannot hold curly quotes: refused, file untouched, --to-utf8 offered
+        assert result.exit_code == 2 and "--to-utf8" in result.stderr
+        assert path.read_bytes() == data
+        assert run("fix", "--to-utf8", "a.txt").exit_code == 0
+        assert path.read_text(encoding="utf-8") == "Café said “no”—twice…\n"
+    else:
+        assert result.exit_code == 0, result.output
+        assert path.read_bytes() == fixed
+    assert run("fix", "--check", "a.txt").exit_code == 0  # settled: a second run changes nothing
+
+
+def test_symlinked_file_fixed_through_the_link(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    target = write(tmp_path / "real.md", DAMAGED)
+    (tmp_path / "link.md").symlink_to("real.md")
+    result = run("fix", "link.md")
+    assert result.exit_code == 0
+    assert (tmp_path / "link.md").is_symlink()
+    assert target.read_text(encoding="utf-8") == FIXED

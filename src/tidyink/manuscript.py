@@ -421,6 +421,8 @@ def fix_file(
     if new == data:
         return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
     if write:
+        if _read_only(path):  # a rename would replace it anyway: honour the user's lock
+            return Outcome(path, FAILED, f"{path}: cannot write (read-only file)")
         try:
             atomic_write(path.resolve(), new)  # through a symlink, not over it
         except OSError as exc:
@@ -450,6 +452,14 @@ def fix_stdin(
     status = UNCHANGED if new == data else CHANGED
     outcome = Outcome(shown, status, before=result.source.text, after=result.text, result=result, passes=passes)
     return outcome, new
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the file is locked against writing (no write bit, or not writable by us)."""
+    try:
+        return not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)
+    except OSError:
+        return False
 
 
 def run(
