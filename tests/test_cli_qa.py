@@ -281,3 +281,31 @@ def test_symlinked_file_fixed_through_the_link(tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert (tmp_path / "link.md").is_symlink()
     assert target.read_text(encoding="utf-8") == FIXED
+
+
+# ---------------------------------------------------------------- help texts show real examples
+
+
+def test_help_examples_use_real_commands_and_options():
+    import regex
+
+    seen = 0
+    for command in (None, *main.commands):
+        args = [command, "--help"] if command else ["--help"]
+        text = run(*args).stdout
+        for line in text.splitlines():
+            example = regex.match(r"\s+tidyink (\w+)(.*)", line)
+            if not example:
+                continue
+            seen += 1
+            name, rest = example.group(1), example.group(2)
+            assert name in main.commands, line
+            known = {o for p in main.commands[name].params for o in getattr(p, "opts", [])}
+            for flag in regex.findall(r"(?<=\s)--?[a-z][\w-]*", rest.split("  ")[0]):
+                assert flag in known, (line, flag)
+    assert seen >= 12
+
+
+def test_usage_line_names_the_program_subprocess():
+    done = subprocess.run([sys.executable, "-m", "tidyink", "fix", "--help"], capture_output=True, text=True)
+    assert done.stdout.startswith("Usage: tidyink fix ")

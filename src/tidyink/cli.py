@@ -65,7 +65,19 @@ def _names(value: str | None) -> tuple[str, ...] | None:
 @click.version_option(__version__, "-V", "--version", prog_name="tidyink")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def main(debug: bool) -> None:
-    """Turn messy prose files into clean Markdown or plain text."""
+    """Turn messy prose files into clean Markdown or plain text.
+
+    \b
+    Examples:
+      tidyink convert story.txt -o story.md     clean a file into Markdown
+      tidyink fix chapters/                     fix a manuscript in place
+      tidyink fix --check --diff chapters/      show what fix would change (exit 1)
+      tidyink check chapters/                   flag typos and mix-ups
+      tidyink detect old.txt                    encoding, BOM, line endings, damage
+      tidyink config chapters/01.md             the settings that apply, and why
+
+    Exit codes: 0 done, 1 files would change or findings, 2 usage or input error.
+    """
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -146,7 +158,7 @@ def _overrides(**kwargs: Any) -> dict[str, Any]:
     return out
 
 
-@main.command()
+@main.command(short_help="Convert a file, standard input, a folder or an archive.")
 @click.argument("input", metavar="INPUT")
 @click.option("-o", "--output", metavar="PATH", help="Write here ('-' or nothing: standard output).")
 @click.option(
@@ -188,6 +200,12 @@ def convert(
 
     Settings come from the nearest pyproject.toml [tool.tidyink] or tidyink.toml
     (see `tidyink config`); options given here win.
+
+    \b
+      tidyink convert story.txt -o story.md
+      tidyink convert page.html --to text --wrap 72 > page.txt
+      cat old.txt | tidyink convert - --explain > clean.md
+      tidyink convert downloads/ -o clean/
     """
     from pathlib import Path
 
@@ -242,7 +260,7 @@ def _format_from_suffix(output: str | None) -> str | None:
     return formats.get(suffix)
 
 
-@main.command(name="filters")
+@main.command(name="filters", short_help="List the filters, their stage and whether they are on.")
 @guarded
 def list_filters() -> None:
     """List the filters in pipeline order, with their stage and description."""
@@ -255,7 +273,7 @@ def list_filters() -> None:
         click.echo(f"{f.name:<{width}}  {f.stage:<10}  {state}  {f.description}")
 
 
-@main.command()
+@main.command(short_help="Show encoding, BOM, line endings and damage of files.")
 @click.argument("files", nargs=-1, required=True, metavar="PATH...")
 @click.option("--encoding", "-e", metavar="NAME", help="Check decoding with this encoding.")
 @click.option(
@@ -317,7 +335,7 @@ def _walked(names: tuple[str, ...]) -> Iterator[str]:
             yield str(getattr(path, "path", path))
 
 
-@main.command()
+@main.command(short_help="Fix Markdown and text files in place (like black).")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if any file would change.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of each change; change nothing.")
@@ -411,7 +429,7 @@ def fix(
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(name="config")
+@main.command(name="config", short_help="Show the settings that apply to a file, and their origin.")
 @click.argument("path", required=False, default=".", metavar="[PATH]")
 @filter_options
 @config_options
@@ -420,7 +438,12 @@ def fix(
 def show_config(
     path: str, config_file: str | None, isolated: bool, fmt: str, **kwargs: Any
 ) -> None:
-    """Print the settings that apply to PATH (default: here) and where each came from."""
+    """Print the settings that apply to PATH (default: here) and where each came from.
+
+    \b
+      tidyink config chapters/01.md
+      tidyink config --format json
+    """
     import json
 
     from tidyink.config import Resolver, effective, fix_filters, toml_value
@@ -448,7 +471,7 @@ def show_config(
         click.echo(f"# tidyink fix runs on {fmt}: {', '.join(names) or 'no filter'}")
 
 
-@main.command()
+@main.command(short_help="Flag likely mistakes (like ruff check).")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @filter_options
 @click.option(
@@ -484,7 +507,13 @@ def check(
     """Flag likely mistakes in PATH... (files, folders, or '-' for standard input).
 
     The repair filters run first; findings point at lines and columns of the input.
+    Folders are walked like `tidyink fix` walks them, plus HTML files.
     Exit code: 0 clean, 1 findings at or above --severity, 2 usage or input errors.
+
+    \b
+      tidyink check chapters/
+      tidyink check draft.md --select C1,R101 --format github
+      tidyink check - < draft.txt
     """
     from tidyink.findings_format import render
     from tidyink.lint import check_options, check_paths
@@ -529,7 +558,7 @@ def check(
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(name="rules")
+@main.command(name="rules", short_help="List the lint rules, or explain one.")
 @click.argument("code", required=False)
 @guarded
 def list_rules(code: str | None) -> None:
