@@ -309,3 +309,33 @@ def test_help_examples_use_real_commands_and_options():
 def test_usage_line_names_the_program_subprocess():
     done = subprocess.run([sys.executable, "-m", "tidyink", "fix", "--help"], capture_output=True, text=True)
     assert done.stdout.startswith("Usage: tidyink fix ")
+
+
+# ---------------------------------------------------------------- encodings named wrongly, detect -
+
+
+@pytest.mark.parametrize("command", ["fix", "check", "detect", "convert"])
+def test_unknown_encoding_flag_fails_once_naming_the_flag(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.md", DAMAGED)
+    write(tmp_path / "b.md", DAMAGED)
+    args = [command, "-e", "nosuch", "a.md"] + (["b.md"] if command != "convert" else [])
+    result = run(*args)
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == ["tidyink: error: --encoding: unknown encoding 'nosuch'"]
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == DAMAGED
+
+
+def test_config_unknown_encoding_names_file_and_key(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = write(tmp_path / "tidyink.toml", 'encoding = "nosuch"\n')
+    write(tmp_path / "a.md", DAMAGED)
+    result = run("fix", "a.md")
+    assert error_lines(result.stderr) == [f"tidyink: error: {config}: encoding: unknown encoding 'nosuch'"]
+
+
+def test_detect_reads_standard_input():
+    result = run("detect", "-", stdin="Caf\u00e9 au lait\r\n".encode("cp1252"))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("-: cp1252") or result.stdout.startswith("-: iso8859")
+    assert "CRLF line endings" in result.stdout

@@ -297,13 +297,19 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
     import json
 
     from tidyink import api
+    from tidyink.config import check_encoding
     from tidyink.errors import TidyinkError
     from tidyink.report import detect_record
 
+    try:
+        check_encoding(encoding)
+    except TidyinkError as exc:
+        raise type(exc)(f"--encoding: {exc}") from None
     failed = False
     for name in _walked(files):
         try:
-            source = api.detect(api.read_bytes(name), path=name, encoding=encoding)
+            data = sys.stdin.buffer.read() if name == "-" else api.read_bytes(name)
+            source = api.detect(data, path=name, encoding=encoding)
         except TidyinkError as exc:
             click.echo(f"tidyink: error: {exc}", err=True)
             failed = True

@@ -229,6 +229,10 @@ def load(path: Path) -> Settings:
             check_names(key.removeprefix("fix."), value)
         except UsageError as exc:
             raise ConfigError(f"{path}: {key}: {exc}") from None
+    try:
+        check_encoding(opts.get("encoding"))
+    except UsageError as exc:
+        raise ConfigError(f"{path}: encoding: {exc}") from None
     return Settings(
         options=options,
         fix=fix,
@@ -256,6 +260,20 @@ def check_names(key: str, values: tuple[str, ...] | None) -> None:
         pipeline.select_filters(opts)
 
 
+def check_encoding(name: str | None) -> None:
+    """Raise UsageError when ``name`` is no text encoding Python knows."""
+    if name is None:
+        return
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        raise UsageError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"{name!r} is not a text encoding")
+
+
 def check_flags(overrides: dict[str, Any]) -> None:
     """Command-line names checked before any file is read; errors name the flag."""
     for key in NAME_KEYS:
@@ -263,6 +281,10 @@ def check_flags(overrides: dict[str, Any]) -> None:
             check_names(key, overrides.get(key))
         except UsageError as exc:
             raise UsageError(f"--{key}: {exc}") from None
+    try:
+        check_encoding(overrides.get("encoding"))
+    except UsageError as exc:
+        raise UsageError(f"--encoding: {exc}") from None
 
 
 def _read_words(config: Path, words: Path) -> tuple[str, ...]:
