@@ -339,3 +339,29 @@ def test_detect_reads_standard_input():
     assert result.exit_code == 0
     assert result.stdout.startswith("-: cp1252") or result.stdout.startswith("-: iso8859")
     assert "CRLF line endings" in result.stdout
+
+
+# ---------------------------------------------------------------- what fix prints
+
+
+def test_fix_messages_summary_quiet_and_verbose(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for i in range(3):
+        write(tmp_path / f"clean{i}.md", FIXED)
+    write(tmp_path / "bad.md", DAMAGED)
+    checked = run("fix", "--check", ".")
+    assert checked.exit_code == 1
+    assert checked.stderr.splitlines() == ["would change bad.md", "1 file would be changed, 3 left unchanged"]
+    assert checked.stdout == ""
+    quiet = run("fix", "--check", "-q", ".")
+    assert quiet.exit_code == 1 and quiet.stderr == "" and quiet.stdout == ""
+    verbose = run("fix", "--check", "-v", ".")
+    assert "unchanged clean0.md" in verbose.stderr.splitlines()
+    diffed = run("fix", "--diff", "bad.md")
+    assert diffed.exit_code == 0  # like black: --diff alone does not fail, --check --diff does
+    assert diffed.stdout.splitlines()[:3] == ["--- bad.md", "+++ bad.md", "@@ -1 +1 @@"]
+    assert run("fix", "--check", "--diff", "bad.md").exit_code == 1
+    fixed = run("fix", ".")
+    assert fixed.exit_code == 0
+    assert fixed.stderr.splitlines() == ["fixed bad.md", "1 file changed, 3 left unchanged"]
+    assert run("fix", ".").stderr.splitlines() == ["4 files left unchanged"]

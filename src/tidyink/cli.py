@@ -355,6 +355,7 @@ def _walked(names: tuple[str, ...]) -> Iterator[str]:
 @config_options
 @click.option("--explain", is_flag=True, help="List every change on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also name the files left unchanged.")
 @click.option(
     "--stdin-filename",
     metavar="PATH",
@@ -370,6 +371,7 @@ def fix(
     isolated: bool,
     explain: bool,
     quiet: bool,
+    verbose: bool,
     stdin_filename: str | None,
     **kwargs: Any,
 ) -> None:
@@ -415,6 +417,8 @@ def fix(
             click.echo(f"tidyink: error: {outcome.message}", err=True)
             continue
         if not outcome.changed:
+            if verbose and not quiet:
+                click.echo(f"unchanged {outcome.path}", err=True)
             continue
         if diff:
             sys.stdout.write(manuscript.unified_diff(outcome))
