@@ -365,3 +365,13 @@ def test_fix_messages_summary_quiet_and_verbose(tmp_path, monkeypatch):
     assert fixed.exit_code == 0
     assert fixed.stderr.splitlines() == ["fixed bad.md", "1 file changed, 3 left unchanged"]
     assert run("fix", ".").stderr.splitlines() == ["4 files left unchanged"]
+
+
+def test_broken_symlink_is_named_as_such_and_others_fixed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gone.md").symlink_to("nowhere.md")
+    write(tmp_path / "bad.md", DAMAGED)
+    result = run("fix", ".")
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == ["tidyink: error: gone.md: broken symbolic link"]
+    assert (tmp_path / "bad.md").read_text(encoding="utf-8") == FIXED

@@ -78,6 +78,8 @@ def read_bytes(path: str | Path) -> bytes:
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder") from None
     except FileNotFoundError:
+        if Path(path).is_symlink():
+            raise InputError(f"{path}: broken symbolic link") from None
         raise InputError(f"{path}: no such file or folder") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
