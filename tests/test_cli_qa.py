@@ -375,3 +375,16 @@ def test_broken_symlink_is_named_as_such_and_others_fixed(tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert error_lines(result.stderr) == ["tidyink: error: gone.md: broken symbolic link"]
     assert (tmp_path / "bad.md").read_text(encoding="utf-8") == FIXED
+
+
+def test_check_stdin_filename_names_findings_and_picks_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "book" / "tidyink.toml", 'ignore = ["R101"]\n')
+    text = b"It was the the end.\n"
+    plain = run("check", "-", "--select", "R101", stdin=text)
+    assert plain.exit_code == 1 and plain.stdout.startswith("-:1:")
+    named = run("check", "-", "--select", "R101", "--stdin-filename", "ch1.md", stdin=text)
+    assert named.exit_code == 1 and named.stdout.startswith("ch1.md:1:")
+    configured = run("check", "-", "--stdin-filename", "book/ch1.md", stdin=text)
+    assert configured.exit_code == 0, configured.output
+    assert run("check", "ch1.md", "--stdin-filename", "x.md").exit_code == 2

@@ -501,9 +501,15 @@ def show_config(
 @click.option("--words", metavar="WORDS", help="Extra correct words (comma-separated).")
 @click.option("--words-file", metavar="PATH", help="A words file, one word per line.")
 @config_options
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With '-': the file the text comes from (its format, configuration and name in findings).",
+)
 @guarded
 def check(
     paths: tuple[str, ...],
+    stdin_filename: str | None,
     config_file: str | None,
     isolated: bool,
     fmt: str,
@@ -525,10 +531,13 @@ def check(
       tidyink check draft.md --select C1,R101 --format github
       tidyink check - < draft.txt
     """
+    from tidyink.errors import UsageError
     from tidyink.findings_format import render
     from tidyink.lint import check_options, check_paths
     from tidyink.pipeline import select_rules
 
+    if stdin_filename is not None and "-" not in paths:
+        raise UsageError("--stdin-filename: only with '-' (standard input) as a path")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     overrides = _overrides(**kwargs)
     overrides.update(
@@ -554,6 +563,7 @@ def check(
         stdin=stdin,
         options_for=lambda name: resolver.for_path(name).options,
         resolver=resolver,
+        stdin_name=stdin_filename,
     )
     rules = [type(r) for r in select_rules(opts)]
     sources = {c.path if c.path != "-" else None: c.text for c in report.files}

@@ -103,6 +103,7 @@ def check_paths(
     stdin: bytes | None = None,
     options_for: Callable[[str], Options] | None = None,
     resolver: Resolver | None = None,
+    stdin_name: str | None = None,
     **overrides: Any,
 ) -> CheckReport:
     """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``).
@@ -113,6 +114,8 @@ def check_paths(
     opts = check_options(options, **overrides)
 
     def file_options(name: str) -> Options:
+        if name == "-":
+            name = stdin_name or "-"  # standard input: as the file it stands for
         return check_options(options_for(name)) if options_for and name != "-" else opts
 
     files, errors = expand(paths, resolver)
@@ -122,7 +125,8 @@ def check_paths(
         try:
             data = stdin if name == "-" and stdin is not None else api.read_bytes(name)
             opts_i = file_options(name)
-            sources[name] = (data, api.load(data, path=name, encoding=opts_i.encoding, fmt=opts_i.input_format))
+            shown = stdin_name if name == "-" and stdin_name else name
+            sources[name] = (data, api.load(data, path=shown, encoding=opts_i.encoding, fmt=opts_i.input_format))
         except TidyinkError as exc:
             report.errors.append(str(exc))
     counts = {name: names.count_names(src.text) for name, (_, src) in sources.items()}
@@ -135,11 +139,10 @@ def check_paths(
         if total:
             state[names.STATE_KEY] = total - counts[name]
         try:
-            result = api.convert(
-                data, path=None if name == "-" else name, options=file_options(name), state=state, source=source
-            )
+            path = (stdin_name or None) if name == "-" else name
+            result = api.convert(data, path=path, options=file_options(name), state=state, source=source)
         except TidyinkError as exc:  # e.g. a format without a reader: report, go on
             report.errors.append(str(exc))
             continue
-        report.files.append(Checked(name, source.text, result.findings))
+        report.files.append(Checked(path or "-", source.text, result.findings))
     return report
