@@ -388,3 +388,27 @@ def test_check_stdin_filename_names_findings_and_picks_config(tmp_path, monkeypa
     configured = run("check", "-", "--stdin-filename", "book/ch1.md", stdin=text)
     assert configured.exit_code == 0, configured.output
     assert run("check", "ch1.md", "--stdin-filename", "x.md").exit_code == 2
+
+
+# ---------------------------------------------------------------- directives that do nothing are flagged
+
+
+def test_mistyped_directives_are_flagged_but_not_in_code(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "d.md",
+        "# Notes\n\n```\n<!-- tidyink: of -->\n```\n\n"
+        "Write `<!-- tidyink: x -->` to try. Kept... <!-- tidyink: skp -->\n\n"
+        "<!-- tidyink: off -->\nFine... <!-- tidyink: ignore C101, Z9 -->\n<!-- tidyink: on -->\n\n"
+        "Odd... <!-- tidyink: ignore R1 then-than -->\n",
+    )
+    result = run("check", "d.md", "--select", "D", "--format", "json")
+    assert result.exit_code == 1, result.output
+    import json
+
+    found = [(f["line"], f["column"], f["code"]) for f in json.loads(result.stdout)]
+    assert found == [(7, 45, "D101")]  # quiet inside off/on; code block and code span are examples
+    write(tmp_path / "e.md", "One... <!-- tidyink: ignore Z9 -->\n")
+    flagged = run("check", "e.md", "--select", "D101")
+    assert "e.md:1:8: D101 'ignore Z9'" in flagged.stdout
+
