@@ -412,3 +412,15 @@ def test_mistyped_directives_are_flagged_but_not_in_code(tmp_path, monkeypatch):
     flagged = run("check", "e.md", "--select", "D101")
     assert "e.md:1:8: D101 'ignore Z9'" in flagged.stdout
 
+
+
+def test_check_empty_folder_warns_and_exit_zero(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    write(tmp_path / "bad.md", "It was the the end.\n")
+    empty = run("check", "empty")
+    assert empty.exit_code == 0
+    assert "tidyink: warning: empty: no files to check in this folder" in empty.stderr
+    assert run("check", "bad.md", "--select", "R101").exit_code == 1
+    assert run("check", "bad.md", "--select", "R101", "--exit-zero").exit_code == 0
+    assert run("check", "bad.md", "nosuch.md", "--exit-zero").exit_code == 2

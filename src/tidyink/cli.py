@@ -506,10 +506,12 @@ def show_config(
     metavar="PATH",
     help="With '-': the file the text comes from (its format, configuration and name in findings).",
 )
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2).")
 @guarded
 def check(
     paths: tuple[str, ...],
     stdin_filename: str | None,
+    exit_zero: bool,
     config_file: str | None,
     isolated: bool,
     fmt: str,
@@ -570,11 +572,13 @@ def check(
     if fmt != "human" or report.findings or not report.errors:
         sys.stdout.write(render(fmt, report.findings, sources, rules))
         sys.stdout.flush()
+    for warning in report.warnings:
+        click.echo(f"tidyink: warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"tidyink: error: {error}", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    if report.failing(opts.severity):
+    if report.failing(opts.severity) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
 
 

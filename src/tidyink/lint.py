@@ -40,6 +40,7 @@ class Checked:
 class CheckReport:
     files: list[Checked] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a folder with nothing to check
 
     @property
     def findings(self) -> list[Finding]:
@@ -54,8 +55,9 @@ class CheckReport:
 HTML_PATTERNS = ("*.html", "*.htm", "*.xhtml")  # walked by check on top of the project's include
 
 
-def expand(paths: list[str], resolver: Resolver | None = None) -> tuple[list[str], list[str]]:
-    """Files named or inside named folders, and errors.
+def expand(paths: list[str], resolver: Resolver | None = None) -> tuple[list[str], list[str], list[str]]:
+    """Files named or inside named folders, errors, and warnings (a folder with no file
+    to check, like ruff: said, but not a failure).
 
     Folders are walked like ``tidyink fix`` walks them (the project's include and
     exclude, .gitignore) plus HTML files; ``resolver`` finds each folder's
@@ -67,6 +69,7 @@ def expand(paths: list[str], resolver: Resolver | None = None) -> tuple[list[str
     finder = Finder(resolver or Resolver(isolated=True), also=HTML_PATTERNS)
     files: list[str] = []
     errors: list[str] = []
+    warnings: list[str] = []
     for name in paths:
         path = Path(name)
         if name == "-" or path.is_file():
@@ -74,11 +77,11 @@ def expand(paths: list[str], resolver: Resolver | None = None) -> tuple[list[str
         elif path.is_dir():
             found = [str(p) for p in finder.files([path]) if isinstance(p, Path)]
             if not found:
-                errors.append(f"{name}: no text, Markdown or HTML files in this folder")
+                warnings.append(f"{name}: no files to check in this folder")
             files.extend(found)
         else:
             errors.append(f"{name}: no such file or folder")
-    return list(dict.fromkeys(files)), errors
+    return list(dict.fromkeys(files)), errors, warnings
 
 
 def check_options(options: Options | None = None, **overrides: Any) -> Options:
@@ -118,8 +121,8 @@ def check_paths(
             name = stdin_name or "-"  # standard input: as the file it stands for
         return check_options(options_for(name)) if options_for and name != "-" else opts
 
-    files, errors = expand(paths, resolver)
-    report = CheckReport(errors=errors)
+    files, errors, warnings = expand(paths, resolver)
+    report = CheckReport(errors=errors, warnings=warnings)
     sources: dict[str, tuple[bytes, Source]] = {}
     for name in files:
         try:
