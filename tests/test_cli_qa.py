@@ -424,3 +424,16 @@ def test_check_empty_folder_warns_and_exit_zero(tmp_path, monkeypatch):
     assert run("check", "bad.md", "--select", "R101").exit_code == 1
     assert run("check", "bad.md", "--select", "R101", "--exit-zero").exit_code == 0
     assert run("check", "bad.md", "nosuch.md", "--exit-zero").exit_code == 2
+
+
+def test_config_error_anywhere_stops_before_any_file_is_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a" / "tidyink.toml", 'ellipsis = "..."\n')
+    first = write(tmp_path / "a" / "one.md", DAMAGED)
+    write(tmp_path / "b" / "tidyink.toml", 'skip = ["nosuch"]\n')
+    write(tmp_path / "b" / "two.md", DAMAGED)
+    for args in (("fix", "a", "b"), ("fix", "a/one.md", "b/two.md")):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert len(error_lines(result.stderr)) == 1 and "tidyink.toml: skip:" in result.stderr
+        assert first.read_text(encoding="utf-8") == DAMAGED

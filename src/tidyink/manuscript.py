@@ -476,7 +476,9 @@ def run(
     """
     state: dict[str, Any] = {}
     finder = Finder(resolver)
-    for item in finder.files(paths):
+    # Walk everything first: every configuration is read (and a broken one stops the
+    # run) before the first file is written.
+    for item in list(finder.files(paths)):
         if isinstance(item, Outcome):
             yield item
             continue
