@@ -437,3 +437,13 @@ def test_config_error_anywhere_stops_before_any_file_is_written(tmp_path, monkey
         assert result.exit_code == 2
         assert len(error_lines(result.stderr)) == 1 and "tidyink.toml: skip:" in result.stderr
         assert first.read_text(encoding="utf-8") == DAMAGED
+
+
+def test_standard_input_is_called_dash_in_every_message():
+    binary = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    for args in (("fix", "-"), ("convert", "-"), ("check", "-"), ("detect", "-")):
+        result = run(*args, stdin=binary)
+        assert result.exit_code == 2, args
+        assert error_lines(result.stderr) == ["tidyink: error: -: binary file (a PNG image), not text"], args
+    explained = run("convert", "-", "--explain", stdin=b'"Hi"...\n')
+    assert explained.stderr.startswith("-:1:")
