@@ -447,3 +447,21 @@ def test_standard_input_is_called_dash_in_every_message():
         assert error_lines(result.stderr) == ["tidyink: error: -: binary file (a PNG image), not text"], args
     explained = run("convert", "-", "--explain", stdin=b'"Hi"...\n')
     assert explained.stderr.startswith("-:1:")
+
+
+def test_extend_exclude_for_fix_and_check(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "tidyink.toml", 'exclude = ["old/"]\n')
+    keep = write(tmp_path / "book" / "one.md", DAMAGED)
+    skipped = write(tmp_path / "drafts" / "two.md", DAMAGED)
+    also = write(tmp_path / "book" / "three.draft.md", DAMAGED)
+    old = write(tmp_path / "old" / "four.md", DAMAGED)
+    checked = run("fix", "--check", ".", "--extend-exclude", "drafts/, *.draft.md")
+    assert checked.stderr.splitlines() == ["would change book/one.md", "1 file would be changed"]
+    assert run("fix", "--check", "drafts", "--extend-exclude", "drafts/").stderr.strip() == "no files to fix"
+    write(tmp_path / "drafts" / "rep.md", "It was the the end.\n")
+    assert run("check", ".", "--select", "R101").exit_code == 1
+    assert run("check", ".", "--select", "R101", "--extend-exclude", "drafts/").exit_code == 0
+    assert run("fix", ".", "--extend-exclude", "drafts/,*.draft.md").exit_code == 0
+    assert keep.read_text(encoding="utf-8") == FIXED
+    assert [p.read_text(encoding="utf-8") for p in (skipped, also, old)] == [DAMAGED] * 3

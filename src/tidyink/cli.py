@@ -16,6 +16,10 @@ from tidyink import __version__
 from tidyink._batch_cli import batch_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXTEND_EXCLUDE_HELP = (
+    "Also skip these .gitignore-style patterns (comma-separated, relative to the current"
+    " folder), on top of the configuration's exclude."
+)
 
 
 def _fail(message: str) -> NoReturn:
@@ -356,6 +360,7 @@ def _walked(names: tuple[str, ...]) -> Iterator[str]:
 @click.option("--explain", is_flag=True, help="List every change on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also name the files left unchanged.")
+@click.option("--extend-exclude", metavar="PATTERNS", help=EXTEND_EXCLUDE_HELP)
 @click.option(
     "--stdin-filename",
     metavar="PATH",
@@ -372,6 +377,7 @@ def fix(
     explain: bool,
     quiet: bool,
     verbose: bool,
+    extend_exclude: str | None,
     stdin_filename: str | None,
     **kwargs: Any,
 ) -> None:
@@ -410,7 +416,9 @@ def fix(
         )
         found: Any = [outcome]
     else:
-        found = manuscript.run(paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle)
+        found = manuscript.run(
+            paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle, exclude=_names(extend_exclude) or ()
+        )
     for outcome in found:
         outcomes.append(outcome)
         if outcome.status == manuscript.FAILED:
@@ -507,11 +515,13 @@ def show_config(
     help="With '-': the file the text comes from (its format, configuration and name in findings).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2).")
+@click.option("--extend-exclude", metavar="PATTERNS", help=EXTEND_EXCLUDE_HELP)
 @guarded
 def check(
     paths: tuple[str, ...],
     stdin_filename: str | None,
     exit_zero: bool,
+    extend_exclude: str | None,
     config_file: str | None,
     isolated: bool,
     fmt: str,
@@ -566,6 +576,7 @@ def check(
         options_for=lambda name: resolver.for_path(name).options,
         resolver=resolver,
         stdin_name=stdin_filename,
+        exclude=_names(extend_exclude) or (),
     )
     rules = [type(r) for r in select_rules(opts)]
     sources = {c.path if c.path != "-" else None: c.text for c in report.files}

@@ -55,7 +55,9 @@ class CheckReport:
 HTML_PATTERNS = ("*.html", "*.htm", "*.xhtml")  # walked by check on top of the project's include
 
 
-def expand(paths: list[str], resolver: Resolver | None = None) -> tuple[list[str], list[str], list[str]]:
+def expand(
+    paths: list[str], resolver: Resolver | None = None, exclude: tuple[str, ...] = ()
+) -> tuple[list[str], list[str], list[str]]:
     """Files named or inside named folders, errors, and warnings (a folder with no file
     to check, like ruff: said, but not a failure).
 
@@ -66,7 +68,7 @@ def expand(paths: list[str], resolver: Resolver | None = None) -> tuple[list[str
     from tidyink.config import Resolver
     from tidyink.manuscript import Finder
 
-    finder = Finder(resolver or Resolver(isolated=True), also=HTML_PATTERNS)
+    finder = Finder(resolver or Resolver(isolated=True), also=HTML_PATTERNS, exclude=exclude)
     files: list[str] = []
     errors: list[str] = []
     warnings: list[str] = []
@@ -107,6 +109,7 @@ def check_paths(
     options_for: Callable[[str], Options] | None = None,
     resolver: Resolver | None = None,
     stdin_name: str | None = None,
+    exclude: tuple[str, ...] = (),
     **overrides: Any,
 ) -> CheckReport:
     """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``).
@@ -121,7 +124,7 @@ def check_paths(
             name = stdin_name or "-"  # standard input: as the file it stands for
         return check_options(options_for(name)) if options_for and name != "-" else opts
 
-    files, errors, warnings = expand(paths, resolver)
+    files, errors, warnings = expand(paths, resolver, exclude)
     report = CheckReport(errors=errors, warnings=warnings)
     sources: dict[str, tuple[bytes, Source]] = {}
     for name in files:

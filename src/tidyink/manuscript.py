@@ -142,9 +142,10 @@ class _Ignores:
 class Finder:
     """Files to fix under the given paths: included, not excluded, not git-ignored."""
 
-    def __init__(self, resolver: Resolver, also: tuple[str, ...] = ()) -> None:
+    def __init__(self, resolver: Resolver, also: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> None:
         self.resolver = resolver
         self.also = also  # patterns walked on top of each folder's ``include`` (check: HTML)
+        self.extra_exclude = exclude  # --extend-exclude: patterns relative to the current folder
         self._ignores = _Ignores()
         self._specs: dict[tuple[str, ...], GitIgnoreSpec] = {}
 
@@ -163,6 +164,13 @@ class Finder:
             return path.name
 
     def excluded(self, path: Path, settings: Settings, is_dir: bool = False) -> bool:
+        if self.extra_exclude:
+            try:
+                here = path.relative_to(Path.cwd().resolve()).as_posix()
+            except ValueError:
+                here = path.name
+            if self._pathspec(self.extra_exclude).match_file(here + ("/" if is_dir else "")):
+                return True
         if not settings.exclude:
             return False
         rel = self._relative(path, settings) + ("/" if is_dir else "")
@@ -469,13 +477,14 @@ def run(
     write: bool = True,
     to_utf8: bool | None = None,
     settle: bool = True,
+    exclude: tuple[str, ...] = (),
 ) -> Iterator[Outcome]:
     """Fix (or check) every file under ``paths``, one Outcome per file, errors included.
 
     ``settle=False`` (with ``write=False``) only finds out which files would change.
     """
     state: dict[str, Any] = {}
-    finder = Finder(resolver)
+    finder = Finder(resolver, exclude=exclude)
     # Walk everything first: every configuration is read (and a broken one stops the
     # run) before the first file is written.
     for item in list(finder.files(paths)):
