@@ -134,6 +134,11 @@ def test_missing_path_mixed_with_good_ones_others_still_processed(tmp_path, monk
     detected = run("detect", "a.md", "nosuch.md", "b.md")
     assert detected.exit_code == 2
     assert len(detected.stdout.splitlines()) == 2
+    write(tmp_path / "c.md", "It was the the end.\n")
+    checked = run("check", "c.md", "nosuch.md", "--select", "R101")
+    assert checked.exit_code == 2
+    assert checked.stdout.startswith("c.md:1:")
+    assert error_lines(checked.stderr) == ["tidyink: error: nosuch.md: no such file or folder"]
 
 
 # ---------------------------------------------------------------- detect folders
