@@ -470,3 +470,20 @@ def test_extend_exclude_for_fix_and_check(tmp_path, monkeypatch):
     assert run("fix", ".", "--extend-exclude", "drafts/,*.draft.md").exit_code == 0
     assert keep.read_text(encoding="utf-8") == FIXED
     assert [p.read_text(encoding="utf-8") for p in (skipped, also, old)] == [DAMAGED] * 3
+
+
+def test_diff_applies_with_patch_even_with_spaces_in_names(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "part one" / "chapter 1.md", DAMAGED)
+    write(tmp_path / "two.md", DAMAGED)
+    diff = run("fix", "--diff", "-q", ".").stdout
+    assert "--- part one/chapter 1.md\t\n+++ part one/chapter 1.md\t\n" in diff
+    assert "--- two.md\n+++ two.md\n" in diff
+    if shutil.which("patch") is None:
+        pytest.skip("no patch program")
+    done = subprocess.run(["patch", "-p0"], input=diff.encode("utf-8"), capture_output=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert (tmp_path / "part one" / "chapter 1.md").read_text(encoding="utf-8") == FIXED
+    assert run("fix", "--check", ".").exit_code == 0

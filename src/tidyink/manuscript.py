@@ -504,11 +504,13 @@ def unified_diff(outcome: Outcome) -> str:
     import difflib
 
     name = str(outcome.path)
+    # A tab ends a name with spaces, as GNU patch and git apply read it (diff writes one too).
+    header = name + "\t" if any(ch.isspace() for ch in name) else name
     lines = difflib.unified_diff(
         outcome.before.splitlines(keepends=True),
         outcome.after.splitlines(keepends=True),
-        fromfile=name,
-        tofile=name,
+        fromfile=header,
+        tofile=header,
     )
     out = []
     for line in lines:
