@@ -487,3 +487,12 @@ def test_diff_applies_with_patch_even_with_spaces_in_names(tmp_path, monkeypatch
     assert done.returncode == 0, done.stdout
     assert (tmp_path / "part one" / "chapter 1.md").read_text(encoding="utf-8") == FIXED
     assert run("fix", "--check", ".").exit_code == 0
+
+
+def test_fix_stdin_filename_in_exclude_comes_back_unchanged(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "tidyink.toml", 'exclude = ["vendor/"]\n')
+    result = run("fix", "-", "--stdin-filename", "vendor/x.md", stdin=DAMAGED.encode())
+    assert result.exit_code == 0
+    assert result.stdout == DAMAGED
+    assert run("fix", "-", "--stdin-filename", "book/x.md", stdin=DAMAGED.encode()).stdout == FIXED

@@ -452,6 +452,8 @@ def fix_stdin(
     shown = Path(name) if name else Path("-")
     try:
         settings = resolver.for_path(name or ".")
+        if name and Finder(resolver).excluded(Path(name).resolve(), settings):
+            return Outcome(shown, UNCHANGED), data  # excluded like the file it stands for
         new, result, passes = fix_bytes(data, path=name, settings=settings, to_utf8=to_utf8, settle=settle)
     except ConfigError:
         raise
