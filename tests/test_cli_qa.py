@@ -159,6 +159,9 @@ def test_detect_walks_folders_like_fix(tmp_path, monkeypatch):
     assert lines[0].startswith("a.md: ") and lines[1].startswith(os.path.join("notes", "b.txt") + ": ")
     as_json = run("detect", ".", "--format", "json")
     assert len(as_json.stdout.splitlines()) == 2
+    empty = run("detect", "drafts")  # only a git-ignored file
+    assert empty.exit_code == 0 and empty.stdout == ""
+    assert empty.stderr == "tidyink: warning: drafts: no files to detect in this folder\n"
 
 
 # ---------------------------------------------------------------- config errors name the file and key

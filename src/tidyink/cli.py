@@ -341,8 +341,12 @@ def _walked(names: tuple[str, ...]) -> Iterator[str]:
             from tidyink.manuscript import Finder
 
             finder = Finder(Resolver())
+        found = False
         for path in finder.files([name]):
+            found = True
             yield str(getattr(path, "path", path))
+        if not found:  # like check: said, not a failure
+            click.echo(f"tidyink: warning: {name}: no files to detect in this folder", err=True)
 
 
 @main.command(short_help="Fix Markdown and text files in place (like black).")
