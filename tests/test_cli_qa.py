@@ -499,3 +499,24 @@ def test_fix_stdin_filename_in_exclude_comes_back_unchanged(tmp_path, monkeypatc
     assert result.exit_code == 0
     assert result.stdout == DAMAGED
     assert run("fix", "-", "--stdin-filename", "book/x.md", stdin=DAMAGED.encode()).stdout == FIXED
+
+
+# ---------------------------------------------------------------- filters and rules for tools
+
+
+def test_filters_and_rules_as_json():
+    import json
+
+    from tidyink.filters import all_filters
+    from tidyink.rules import all_rules
+
+    filters = json.loads(run("filters", "--format", "json").stdout)
+    assert [f["name"] for f in filters] == [f.name for f in all_filters()]
+    assert {"stage", "default", "description", "formats"} <= set(filters[0])
+    rules = json.loads(run("rules", "--format", "json").stdout)
+    assert [r["code"] for r in rules] == [r.code for r in all_rules()]
+    one = json.loads(run("rules", "d101", "--format", "json").stdout)
+    assert one["name"] == "unknown-directive" and one["examples"]["wrong"]
+    assert run("rules", "Z999", "--format", "json").exit_code == 2
+    human = run("rules", "D101").stdout
+    assert human.startswith("D101 unknown-directive (warning, on by default)")

@@ -265,12 +265,22 @@ def _format_from_suffix(output: str | None) -> str | None:
 
 
 @main.command(name="filters", short_help="List the filters, their stage and whether they are on.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["human", "json"]), default="human", help="A table, or JSON for tools."
+)
 @guarded
-def list_filters() -> None:
+def list_filters(fmt: str) -> None:
     """List the filters in pipeline order, with their stage and description."""
     from tidyink.filters import all_filters
 
     classes = all_filters()
+    if fmt == "json":
+        import json
+
+        keys = ("name", "stage", "order", "default", "formats", "description")
+        rows = [{k: getattr(f, k, None) for k in keys} for f in classes]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=list))
+        return
     width = max(len(f.name) for f in classes)
     for f in classes:
         state = "on " if f.default else "off"
@@ -599,12 +609,27 @@ def check(
 
 @main.command(name="rules", short_help="List the lint rules, or explain one.")
 @click.argument("code", required=False)
+@click.option(
+    "--format", "fmt", type=click.Choice(["human", "json"]), default="human", help="Text, or JSON for tools."
+)
 @guarded
-def list_rules(code: str | None) -> None:
+def list_rules(code: str | None, fmt: str) -> None:
     """List the lint rules, or explain rule CODE (a code such as C101, or a name)."""
     from tidyink.errors import UsageError
     from tidyink.rules import all_rules, get
 
+    if fmt == "json":
+        import json
+
+        keys = ("code", "name", "severity", "default", "description", "examples")
+        chosen = all_rules()
+        if code is not None:
+            chosen = [r for r in chosen if r.code == code.upper() or r.name == code]
+            if not chosen:
+                raise UsageError(f"unknown rule {code!r} (see `tidyink rules` for the list)")
+        rows = [{k: getattr(r, k, None) for k in keys} for r in chosen]
+        click.echo(json.dumps(rows if code is None else rows[0], ensure_ascii=False, indent=2, default=list))
+        return
     if code is None:
         classes = all_rules()
         width = max(len(r.name) for r in classes)
