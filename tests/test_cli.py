@@ -76,7 +76,7 @@ def test_binary_input_is_refused_with_one_line(tmp_path):
 def test_missing_file_is_one_line_error(tmp_path):
     result = run("convert", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2
-    assert result.output.strip() == f"tidyink: error: {tmp_path / 'nope.txt'}: no such file"
+    assert result.output.strip() == f"tidyink: error: {tmp_path / 'nope.txt'}: no such file or folder"
 
 
 def test_empty_file_gives_empty_output(tmp_path):

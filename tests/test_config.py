@@ -31,14 +31,14 @@ def test_keys_map_onto_options_in_kebab_or_snake_case(tmp_path):
     cfg = write(
         tmp_path / "tidyink.toml",
         'heading-level = 3\nscene_break = "#"\nskip = ["mojibake"]\nwrap = 72\nascii = true\n'
-        'select = "C1, C2"\n[settings.ellipses]\nmode = "x"\n',
+        'select = "C1, R1"\n[settings.ellipses]\nmode = "x"\n',
     )
     s = load(cfg)
     assert s.options.heading_level == 3
     assert s.options.scene_break == "#"
     assert s.options.skip == ("mojibake",)
     assert s.options.wrap == 72 and s.options.ascii is True
-    assert s.options.select == ("C1", "C2")
+    assert s.options.select == ("C1", "R1")
     assert s.options.settings == {"ellipses": {"mode": "x"}}
     assert s.origin("heading_level") == str(cfg.resolve())
     assert s.origin("quotes") == "default"

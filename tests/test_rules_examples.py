@@ -37,4 +37,4 @@ def test_curly_apostrophes_are_the_same(code: str, kind: str, sentence: str) -> 
 def test_every_rule_has_examples_both_ways() -> None:
     for rule in all_rules():
         assert rule.examples.get("wrong") and rule.examples.get("right"), rule.code
-        assert rule.code[0] in "CERNS" and rule.code[1:].isdigit(), rule.code
+        assert rule.code[0] in "CDERNS" and rule.code[1:].isdigit(), rule.code

@@ -2,4 +2,4 @@
 
 from tidyink.cli import main
 
-main()
+main(prog_name="tidyink")  # usage lines say `tidyink`, not `python -m tidyink`

@@ -76,9 +76,11 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{path}: is a folder") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        if Path(path).is_symlink():
+            raise InputError(f"{path}: broken symbolic link") from None
+        raise InputError(f"{path}: no such file or folder") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:

@@ -7,7 +7,7 @@ that needs it, so ``tidyink --version`` stays fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
 import click
@@ -16,6 +16,10 @@ from tidyink import __version__
 from tidyink._batch_cli import batch_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXTEND_EXCLUDE_HELP = (
+    "Also skip these .gitignore-style patterns (comma-separated, relative to the current"
+    " folder), on top of the configuration's exclude."
+)
 
 
 def _fail(message: str) -> NoReturn:
@@ -65,7 +69,19 @@ def _names(value: str | None) -> tuple[str, ...] | None:
 @click.version_option(__version__, "-V", "--version", prog_name="tidyink")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def main(debug: bool) -> None:
-    """Turn messy prose files into clean Markdown or plain text."""
+    """Turn messy prose files into clean Markdown or plain text.
+
+    \b
+    Examples:
+      tidyink convert story.txt -o story.md     clean a file into Markdown
+      tidyink fix chapters/                     fix a manuscript in place
+      tidyink fix --check --diff chapters/      show what fix would change (exit 1)
+      tidyink check chapters/                   flag typos and mix-ups
+      tidyink detect old.txt                    encoding, BOM, line endings, damage
+      tidyink config chapters/01.md             the settings that apply, and why
+
+    Exit codes: 0 done, 1 files would change or findings, 2 usage or input error.
+    """
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -146,7 +162,7 @@ def _overrides(**kwargs: Any) -> dict[str, Any]:
     return out
 
 
-@main.command()
+@main.command(short_help="Convert a file, standard input, a folder or an archive.")
 @click.argument("input", metavar="INPUT")
 @click.option("-o", "--output", metavar="PATH", help="Write here ('-' or nothing: standard output).")
 @click.option(
@@ -188,13 +204,20 @@ def convert(
 
     Settings come from the nearest pyproject.toml [tool.tidyink] or tidyink.toml
     (see `tidyink config`); options given here win.
+
+    \b
+      tidyink convert story.txt -o story.md
+      tidyink convert page.html --to text --wrap 72 > page.txt
+      cat old.txt | tidyink convert - --explain > clean.md
+      tidyink convert downloads/ -o clean/
     """
     from pathlib import Path
 
     from tidyink import _batch_cli
-    from tidyink.config import Resolver
+    from tidyink.config import Resolver, check_flags
 
     kwargs["ascii"] = kwargs.pop("ascii_", None)
+    check_flags(_overrides(**kwargs))
     batch = _batch_cli.split(kwargs)
     base = Resolver(config=config_file, isolated=isolated).for_path(input if input != "-" else ".").options
     if input != "-" and _batch_cli.is_batch_input(input):
@@ -241,36 +264,66 @@ def _format_from_suffix(output: str | None) -> str | None:
     return formats.get(suffix)
 
 
-@main.command(name="filters")
+@main.command(name="filters", short_help="List the filters, their stage and whether they are on.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["human", "json"]), default="human", help="A table, or JSON for tools."
+)
 @guarded
-def list_filters() -> None:
+def list_filters(fmt: str) -> None:
     """List the filters in pipeline order, with their stage and description."""
     from tidyink.filters import all_filters
 
     classes = all_filters()
+    if fmt == "json":
+        import json
+
+        keys = ("name", "stage", "order", "default", "formats", "description")
+        rows = [{k: getattr(f, k, None) for k in keys} for f in classes]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=list))
+        return
     width = max(len(f.name) for f in classes)
     for f in classes:
         state = "on " if f.default else "off"
         click.echo(f"{f.name:<{width}}  {f.stage:<10}  {state}  {f.description}")
 
 
-@main.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@main.command(short_help="Show encoding, BOM, line endings and damage of files.")
+@click.argument("files", nargs=-1, required=True, metavar="PATH...")
 @click.option("--encoding", "-e", metavar="NAME", help="Check decoding with this encoding.")
-@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    help="One line or one JSON object per file.",
+)
 @guarded
 def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
-    """Print each file's encoding, confidence, BOM, line endings, size and damage."""
+    """Print each file's encoding, confidence, BOM, line endings, size and damage.
+
+    A folder is walked like `tidyink fix` walks it (Markdown and text files, minus
+    .gitignore'd and excluded ones); one line per file:
+
+    \b
+      tidyink detect chapter1.txt
+      tidyink detect manuscript/ --format json
+    """
     import json
 
     from tidyink import api
+    from tidyink.config import check_encoding
     from tidyink.errors import TidyinkError
     from tidyink.report import detect_record
 
+    try:
+        check_encoding(encoding)
+    except TidyinkError as exc:
+        raise type(exc)(f"--encoding: {exc}") from None
     failed = False
-    for name in files:
+    for name in _walked(files):
         try:
-            source = api.detect(api.read_bytes(name), path=name, encoding=encoding)
+            data = sys.stdin.buffer.read() if name == "-" else api.read_bytes(name)
+            source = api.detect(data, path=name, encoding=encoding)
         except TidyinkError as exc:
             click.echo(f"tidyink: error: {exc}", err=True)
             failed = True
@@ -284,7 +337,29 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
         sys.exit(EXIT_ERROR)
 
 
-@main.command()
+def _walked(names: tuple[str, ...]) -> Iterator[str]:
+    """Each name, with folders replaced by the files `tidyink fix` would find in them."""
+    from pathlib import Path
+
+    finder = None
+    for name in names:
+        if not Path(name).is_dir():
+            yield name
+            continue
+        if finder is None:
+            from tidyink.config import Resolver
+            from tidyink.manuscript import Finder
+
+            finder = Finder(Resolver())
+        found = False
+        for path in finder.files([name]):
+            found = True
+            yield str(getattr(path, "path", path))
+        if not found:  # like check: said, not a failure
+            click.echo(f"tidyink: warning: {name}: no files to detect in this folder", err=True)
+
+
+@main.command(short_help="Fix Markdown and text files in place (like black).")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if any file would change.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of each change; change nothing.")
@@ -298,6 +373,13 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
 @config_options
 @click.option("--explain", is_flag=True, help="List every change on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also name the files left unchanged.")
+@click.option("--extend-exclude", metavar="PATTERNS", help=EXTEND_EXCLUDE_HELP)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With '-': the file the text comes from (picks its format and configuration).",
+)
 @guarded
 def fix(
     paths: tuple[str, ...],
@@ -308,6 +390,9 @@ def fix(
     isolated: bool,
     explain: bool,
     quiet: bool,
+    verbose: bool,
+    extend_exclude: str | None,
+    stdin_filename: str | None,
     **kwargs: Any,
 ) -> None:
     """Fix Markdown and text files in place, keeping format, encoding, BOM and line endings.
@@ -316,23 +401,46 @@ def fix(
     .gitignore'd and excluded files). By default only the repair and typography
     filters run; a manuscript is never restructured unless asked (--enable, --only,
     or `stages` in the [fix] table of the configuration).
+    PATH '-' fixes standard input and prints the result (for editors):
+
+    \b
+      tidyink fix .                     fix every manuscript file here
+      tidyink fix --check --diff docs   show what would change, exit 1 if anything would
+      tidyink fix - --stdin-filename ch1.md < ch1.md > fixed.md
     """
     from tidyink import manuscript
     from tidyink.config import Resolver
+    from tidyink.errors import UsageError
     from tidyink.report import explain_lines
 
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("-: standard input cannot be fixed together with other paths")
+    if stdin_filename is not None and "-" not in paths:
+        raise UsageError("--stdin-filename: only with '-' (standard input) as the path")
     resolver = Resolver(
         _overrides(**kwargs), config=config_file, isolated=isolated, fix={"to_utf8": to_utf8}
     )
     dry = check or diff
     outcomes = []
     settle = not dry or diff or explain  # --check alone only needs to know what would change
-    for outcome in manuscript.run(paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle):
+    fixed_stdin = b""
+    if paths == ("-",):
+        outcome, fixed_stdin = manuscript.fix_stdin(
+            sys.stdin.buffer.read(), resolver, name=stdin_filename, to_utf8=to_utf8, settle=settle
+        )
+        found: Any = [outcome]
+    else:
+        found = manuscript.run(
+            paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle, exclude=_names(extend_exclude) or ()
+        )
+    for outcome in found:
         outcomes.append(outcome)
         if outcome.status == manuscript.FAILED:
             click.echo(f"tidyink: error: {outcome.message}", err=True)
             continue
         if not outcome.changed:
+            if verbose and not quiet:
+                click.echo(f"unchanged {outcome.path}", err=True)
             continue
         if diff:
             sys.stdout.write(manuscript.unified_diff(outcome))
@@ -342,6 +450,9 @@ def fix(
         if explain and outcome.result is not None:
             for line in explain_lines(outcome.result):
                 click.echo(line, err=True)
+    if fixed_stdin and not dry:
+        sys.stdout.buffer.write(fixed_stdin)
+        sys.stdout.flush()
     if not quiet:
         click.echo(manuscript.summary(outcomes, would=dry), err=True)
     if any(o.status == manuscript.FAILED for o in outcomes):
@@ -350,7 +461,7 @@ def fix(
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(name="config")
+@main.command(name="config", short_help="Show the settings that apply to a file, and their origin.")
 @click.argument("path", required=False, default=".", metavar="[PATH]")
 @filter_options
 @config_options
@@ -359,7 +470,12 @@ def fix(
 def show_config(
     path: str, config_file: str | None, isolated: bool, fmt: str, **kwargs: Any
 ) -> None:
-    """Print the settings that apply to PATH (default: here) and where each came from."""
+    """Print the settings that apply to PATH (default: here) and where each came from.
+
+    \b
+      tidyink config chapters/01.md
+      tidyink config --format json
+    """
     import json
 
     from tidyink.config import Resolver, effective, fix_filters, toml_value
@@ -387,7 +503,7 @@ def show_config(
         click.echo(f"# tidyink fix runs on {fmt}: {', '.join(names) or 'no filter'}")
 
 
-@main.command()
+@main.command(short_help="Flag likely mistakes (like ruff check).")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @filter_options
 @click.option(
@@ -407,9 +523,19 @@ def show_config(
 @click.option("--words", metavar="WORDS", help="Extra correct words (comma-separated).")
 @click.option("--words-file", metavar="PATH", help="A words file, one word per line.")
 @config_options
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With '-': the file the text comes from (its format, configuration and name in findings).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2).")
+@click.option("--extend-exclude", metavar="PATTERNS", help=EXTEND_EXCLUDE_HELP)
 @guarded
 def check(
     paths: tuple[str, ...],
+    stdin_filename: str | None,
+    exit_zero: bool,
+    extend_exclude: str | None,
     config_file: str | None,
     isolated: bool,
     fmt: str,
@@ -423,12 +549,21 @@ def check(
     """Flag likely mistakes in PATH... (files, folders, or '-' for standard input).
 
     The repair filters run first; findings point at lines and columns of the input.
+    Folders are walked like `tidyink fix` walks them, plus HTML files.
     Exit code: 0 clean, 1 findings at or above --severity, 2 usage or input errors.
+
+    \b
+      tidyink check chapters/
+      tidyink check draft.md --select C1,R101 --format github
+      tidyink check - < draft.txt
     """
+    from tidyink.errors import UsageError
     from tidyink.findings_format import render
     from tidyink.lint import check_options, check_paths
     from tidyink.pipeline import select_rules
 
+    if stdin_filename is not None and "-" not in paths:
+        raise UsageError("--stdin-filename: only with '-' (standard input) as a path")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     overrides = _overrides(**kwargs)
     overrides.update(
@@ -449,29 +584,52 @@ def check(
     resolver = Resolver(overrides, config=config_file, isolated=isolated)
     opts = check_options(resolver.for_path(".").options)
     report = check_paths(
-        list(paths), options=opts, stdin=stdin, options_for=lambda name: resolver.for_path(name).options
+        list(paths),
+        options=opts,
+        stdin=stdin,
+        options_for=lambda name: resolver.for_path(name).options,
+        resolver=resolver,
+        stdin_name=stdin_filename,
+        exclude=_names(extend_exclude) or (),
     )
     rules = [type(r) for r in select_rules(opts)]
     sources = {c.path if c.path != "-" else None: c.text for c in report.files}
     if fmt != "human" or report.findings or not report.errors:
         sys.stdout.write(render(fmt, report.findings, sources, rules))
         sys.stdout.flush()
+    for warning in report.warnings:
+        click.echo(f"tidyink: warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"tidyink: error: {error}", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    if report.failing(opts.severity):
+    if report.failing(opts.severity) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
 
 
-@main.command(name="rules")
+@main.command(name="rules", short_help="List the lint rules, or explain one.")
 @click.argument("code", required=False)
+@click.option(
+    "--format", "fmt", type=click.Choice(["human", "json"]), default="human", help="Text, or JSON for tools."
+)
 @guarded
-def list_rules(code: str | None) -> None:
+def list_rules(code: str | None, fmt: str) -> None:
     """List the lint rules, or explain rule CODE (a code such as C101, or a name)."""
     from tidyink.errors import UsageError
     from tidyink.rules import all_rules, get
 
+    if fmt == "json":
+        import json
+
+        keys = ("code", "name", "severity", "default", "description", "examples")
+        chosen = all_rules()
+        if code is not None:
+            chosen = [r for r in chosen if r.code == code.upper() or r.name == code]
+            if not chosen:
+                raise UsageError(f"unknown rule {code!r} (see `tidyink rules` for the list)")
+        rows = [{k: getattr(r, k, None) for k in keys} for r in chosen]
+        click.echo(json.dumps(rows if code is None else rows[0], ensure_ascii=False, indent=2, default=list))
+        return
     if code is None:
         classes = all_rules()
         width = max(len(r.name) for r in classes)

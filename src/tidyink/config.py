@@ -223,6 +223,16 @@ def load(path: Path) -> Settings:
         options = Options().with_(**opts)
     except UsageError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+    named = [(k, opts.get(k)) for k in NAME_KEYS] + [(f"fix.{k}", fix[k]) for k in ("only", "skip", "enable")]
+    for key, value in named:
+        try:
+            check_names(key.removeprefix("fix."), value)
+        except UsageError as exc:
+            raise ConfigError(f"{path}: {key}: {exc}") from None
+    try:
+        check_encoding(opts.get("encoding"))
+    except UsageError as exc:
+        raise ConfigError(f"{path}: encoding: {exc}") from None
     return Settings(
         options=options,
         fix=fix,
@@ -231,6 +241,50 @@ def load(path: Path) -> Settings:
         origins=origins,
         **project,
     )
+
+
+NAME_KEYS = ("only", "skip", "enable", "select", "ignore")  # settings that name filters or rules
+
+
+def check_names(key: str, values: tuple[str, ...] | None) -> None:
+    """Raise UsageError when ``values`` of ``key`` (one of :data:`NAME_KEYS`) name an
+    unknown filter or stage (only, skip, enable) or rule (select, ignore)."""
+    if not values or key not in NAME_KEYS:
+        return
+    from tidyink import pipeline
+
+    opts = Options().with_(**{key: tuple(values)})
+    if key in ("select", "ignore"):
+        pipeline.select_rules(opts)
+    else:
+        pipeline.select_filters(opts)
+
+
+def check_encoding(name: str | None) -> None:
+    """Raise UsageError when ``name`` is no text encoding Python knows."""
+    if name is None:
+        return
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        raise UsageError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"{name!r} is not a text encoding")
+
+
+def check_flags(overrides: dict[str, Any]) -> None:
+    """Command-line names checked before any file is read; errors name the flag."""
+    for key in NAME_KEYS:
+        try:
+            check_names(key, overrides.get(key))
+        except UsageError as exc:
+            raise UsageError(f"--{key}: {exc}") from None
+    try:
+        check_encoding(overrides.get("encoding"))
+    except UsageError as exc:
+        raise UsageError(f"--encoding: {exc}") from None
 
 
 def _read_words(config: Path, words: Path) -> tuple[str, ...]:
@@ -317,6 +371,7 @@ class Resolver:
     ) -> None:
         self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
         self.fix_overrides = {k: v for k, v in (fix or {}).items() if v is not None}
+        check_flags(self.overrides)
         self.config = Path(config).resolve() if config else None
         self.isolated = isolated
         self._cache: dict[Path | None, Settings] = {}

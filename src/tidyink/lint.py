@@ -13,14 +13,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidyink import api, names, pipeline
 from tidyink.errors import TidyinkError
 from tidyink.options import Options
-from tidyink.readers import SUFFIXES
 from tidyink.records import SEVERITIES, Finding
 from tidyink.source import Source
+
+if TYPE_CHECKING:
+    from tidyink.config import Resolver
 
 CHECK_STAGES = ("repair",)  # filters `check` runs before linting, unless told otherwise
 
@@ -38,6 +40,7 @@ class Checked:
 class CheckReport:
     files: list[Checked] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a folder with nothing to check
 
     @property
     def findings(self) -> list[Finding]:
@@ -49,28 +52,38 @@ class CheckReport:
         return [f for f in self.findings if SEVERITIES.index(f.severity) >= floor]
 
 
-def expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files named or inside named folders (known prose suffixes), and errors."""
+HTML_PATTERNS = ("*.html", "*.htm", "*.xhtml")  # walked by check on top of the project's include
+
+
+def expand(
+    paths: list[str], resolver: Resolver | None = None, exclude: tuple[str, ...] = ()
+) -> tuple[list[str], list[str], list[str]]:
+    """Files named or inside named folders, errors, and warnings (a folder with no file
+    to check, like ruff: said, but not a failure).
+
+    Folders are walked like ``tidyink fix`` walks them (the project's include and
+    exclude, .gitignore) plus HTML files; ``resolver`` finds each folder's
+    configuration (none given: no configuration file, .gitignore still counts).
+    """
+    from tidyink.config import Resolver
+    from tidyink.manuscript import Finder
+
+    finder = Finder(resolver or Resolver(isolated=True), also=HTML_PATTERNS, exclude=exclude)
     files: list[str] = []
     errors: list[str] = []
+    warnings: list[str] = []
     for name in paths:
         path = Path(name)
         if name == "-" or path.is_file():
             files.append(name)
         elif path.is_dir():
-            found = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = [str(p) for p in finder.files([path]) if isinstance(p, Path)]
             if not found:
-                errors.append(f"{name}: no text, Markdown or HTML files in this folder")
+                warnings.append(f"{name}: no files to check in this folder")
             files.extend(found)
         else:
             errors.append(f"{name}: no such file or folder")
-    return list(dict.fromkeys(files)), errors
+    return list(dict.fromkeys(files)), errors, warnings
 
 
 def check_options(options: Options | None = None, **overrides: Any) -> Options:
@@ -94,6 +107,9 @@ def check_paths(
     options: Options | None = None,
     stdin: bytes | None = None,
     options_for: Callable[[str], Options] | None = None,
+    resolver: Resolver | None = None,
+    stdin_name: str | None = None,
+    exclude: tuple[str, ...] = (),
     **overrides: Any,
 ) -> CheckReport:
     """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``).
@@ -104,16 +120,19 @@ def check_paths(
     opts = check_options(options, **overrides)
 
     def file_options(name: str) -> Options:
+        if name == "-":
+            name = stdin_name or "-"  # standard input: as the file it stands for
         return check_options(options_for(name)) if options_for and name != "-" else opts
 
-    files, errors = expand(paths)
-    report = CheckReport(errors=errors)
+    files, errors, warnings = expand(paths, resolver, exclude)
+    report = CheckReport(errors=errors, warnings=warnings)
     sources: dict[str, tuple[bytes, Source]] = {}
     for name in files:
         try:
             data = stdin if name == "-" and stdin is not None else api.read_bytes(name)
             opts_i = file_options(name)
-            sources[name] = (data, api.load(data, path=name, encoding=opts_i.encoding, fmt=opts_i.input_format))
+            shown = stdin_name if name == "-" and stdin_name else name
+            sources[name] = (data, api.load(data, path=shown, encoding=opts_i.encoding, fmt=opts_i.input_format))
         except TidyinkError as exc:
             report.errors.append(str(exc))
     counts = {name: names.count_names(src.text) for name, (_, src) in sources.items()}
@@ -126,11 +145,10 @@ def check_paths(
         if total:
             state[names.STATE_KEY] = total - counts[name]
         try:
-            result = api.convert(
-                data, path=None if name == "-" else name, options=file_options(name), state=state, source=source
-            )
+            path = (stdin_name or None) if name == "-" else name
+            result = api.convert(data, path=path, options=file_options(name), state=state, source=source)
         except TidyinkError as exc:  # e.g. a format without a reader: report, go on
             report.errors.append(str(exc))
             continue
-        report.files.append(Checked(name, source.text, result.findings))
+        report.files.append(Checked(path or "-", source.text, result.findings))
     return report

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tidyink.config import Resolver, Settings
+from tidyink.config import ConfigError, Resolver, Settings
 from tidyink.errors import InputError, TidyinkError
 
 if TYPE_CHECKING:
@@ -142,8 +142,10 @@ class _Ignores:
 class Finder:
     """Files to fix under the given paths: included, not excluded, not git-ignored."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, also: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> None:
         self.resolver = resolver
+        self.also = also  # patterns walked on top of each folder's ``include`` (check: HTML)
+        self.extra_exclude = exclude  # --extend-exclude: patterns relative to the current folder
         self._ignores = _Ignores()
         self._specs: dict[tuple[str, ...], GitIgnoreSpec] = {}
 
@@ -162,13 +164,20 @@ class Finder:
             return path.name
 
     def excluded(self, path: Path, settings: Settings, is_dir: bool = False) -> bool:
+        if self.extra_exclude:
+            try:
+                here = path.relative_to(Path.cwd().resolve()).as_posix()
+            except ValueError:
+                here = path.name
+            if self._pathspec(self.extra_exclude).match_file(here + ("/" if is_dir else "")):
+                return True
         if not settings.exclude:
             return False
         rel = self._relative(path, settings) + ("/" if is_dir else "")
         return self._pathspec(settings.exclude).match_file(rel)
 
     def included(self, path: Path, settings: Settings) -> bool:
-        return self._pathspec(settings.include).match_file(self._relative(path, settings))
+        return self._pathspec(settings.include + self.also).match_file(self._relative(path, settings))
 
     def files(self, paths: Iterable[str | Path]) -> Iterator[Path | Outcome]:
         """Each file to fix, once, in a stable order; an Outcome for a missing path."""
@@ -182,7 +191,7 @@ class Finder:
                 settings = self.resolver.for_path(path)
                 found = [] if self.excluded(absolute, settings) else [path]
             else:
-                yield Outcome(path, FAILED, f"{path}: no such file or directory")
+                yield Outcome(path, FAILED, f"{path}: no such file or folder")
                 continue
             for item in found:
                 key = item.resolve()
@@ -259,7 +268,7 @@ def fix_bytes(
         to_utf8 = bool(settings.fix.get("to_utf8"))
     suffix = Path(path).suffix.lower() if path else ""
     fmt = settings.options.input_format or readers.SUFFIXES.get(suffix, "text")
-    where = path or "<input>"
+    where = path or "-"
     if fmt not in ("markdown", "text"):
         raise InputError(f"{where}: fix rewrites Markdown and text files only, not {fmt}")
     options = fix_options(settings, fmt)
@@ -334,7 +343,7 @@ def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False)
         bad = sorted({ch for ch in exc.object[exc.start :] if not _encodable(ch, encoding)})
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in bad[:3])
         raise EncodeError(
-            f"{source.path or '<input>'}: the fixed text needs characters {shown_encoding} cannot hold"
+            f"{source.path or '-'}: the fixed text needs characters {shown_encoding} cannot hold"
             f" ({shown}{', ...' if len(bad) > 3 else ''}); left unchanged"
             " (use --to-utf8 to convert the file to UTF-8)"
         ) from None
@@ -420,11 +429,47 @@ def fix_file(
     if new == data:
         return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
     if write:
+        if _read_only(path):  # a rename would replace it anyway: honour the user's lock
+            return Outcome(path, FAILED, f"{path}: cannot write (read-only file)")
         try:
             atomic_write(path.resolve(), new)  # through a symlink, not over it
         except OSError as exc:
             return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
     return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
+
+
+def fix_stdin(
+    data: bytes,
+    resolver: Resolver,
+    *,
+    name: str | None = None,
+    to_utf8: bool | None = None,
+    settle: bool = True,
+) -> tuple[Outcome, bytes]:
+    """Fix text read from standard input: the Outcome and the bytes to print (the input
+    itself when nothing changes; empty on failure). ``name`` (``--stdin-filename``)
+    picks the format and the configuration, as if the text were that file."""
+    shown = Path(name) if name else Path("-")
+    try:
+        settings = resolver.for_path(name or ".")
+        if name and Finder(resolver).excluded(Path(name).resolve(), settings):
+            return Outcome(shown, UNCHANGED), data  # excluded like the file it stands for
+        new, result, passes = fix_bytes(data, path=name, settings=settings, to_utf8=to_utf8, settle=settle)
+    except ConfigError:
+        raise
+    except TidyinkError as exc:
+        return Outcome(shown, FAILED, str(exc)), b""
+    status = UNCHANGED if new == data else CHANGED
+    outcome = Outcome(shown, status, before=result.source.text, after=result.text, result=result, passes=passes)
+    return outcome, new
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the file is locked against writing (no write bit, or not writable by us)."""
+    try:
+        return not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK)
+    except OSError:
+        return False
 
 
 def run(
@@ -434,14 +479,17 @@ def run(
     write: bool = True,
     to_utf8: bool | None = None,
     settle: bool = True,
+    exclude: tuple[str, ...] = (),
 ) -> Iterator[Outcome]:
     """Fix (or check) every file under ``paths``, one Outcome per file, errors included.
 
     ``settle=False`` (with ``write=False``) only finds out which files would change.
     """
     state: dict[str, Any] = {}
-    finder = Finder(resolver)
-    for item in finder.files(paths):
+    finder = Finder(resolver, exclude=exclude)
+    # Walk everything first: every configuration is read (and a broken one stops the
+    # run) before the first file is written.
+    for item in list(finder.files(paths)):
         if isinstance(item, Outcome):
             yield item
             continue
@@ -458,11 +506,13 @@ def unified_diff(outcome: Outcome) -> str:
     import difflib
 
     name = str(outcome.path)
+    # A tab ends a name with spaces, as GNU patch and git apply read it (diff writes one too).
+    header = name + "\t" if any(ch.isspace() for ch in name) else name
     lines = difflib.unified_diff(
         outcome.before.splitlines(keepends=True),
         outcome.after.splitlines(keepends=True),
-        fromfile=name,
-        tofile=name,
+        fromfile=header,
+        tofile=header,
     )
     out = []
     for line in lines:

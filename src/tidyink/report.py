@@ -62,14 +62,14 @@ def describe_result(result: Result, name: str) -> str:
     changes = ", ".join(f"{n} {f}" for f, n in per_filter.most_common()) or "no changes"
     src = result.source
     return (
-        f"{src.path or '<stdin>'} ({src.encoding}, {result.input_format}) -> {name}: "
+        f"{src.path or '-'} ({src.encoding}, {result.input_format}) -> {name}: "
         f"{changes}; {len(result.findings)} finding(s)"
     )
 
 
 def explain_lines(result: Result) -> list[str]:
     """Every change and finding, one per line, located in the input."""
-    path = result.source.path or "<stdin>"
+    path = result.source.path or "-"
     lines = [
         f"{path}:{c.line}:{c.column}: [{c.filter}] {c.before!r} -> {c.after!r}"
         + (f" ({c.reason})" if c.reason else "")

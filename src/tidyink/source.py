@@ -113,7 +113,7 @@ class Source:
 
 def decode(data: bytes, encoding: str | None = None, path: str | None = None) -> Source:
     """Decode ``data`` to a :class:`Source`; raise a ``TidyinkError`` for binary data."""
-    where = path or "<input>"
+    where = path or "-"  # standard input, as in every message
     if not data:
         return Source("", "utf-8", 1.0, size=0, path=path, newline="", detected_by="empty")
     if encoding:
@@ -147,7 +147,7 @@ def _explicit(data: bytes, encoding: str, path: str | None) -> Source:
     ``utf-8-sig`` both drop a UTF-8 BOM. A BOM of another encoding is left in
     the text: the user asked for this encoding.
     """
-    where = path or "<input>"
+    where = path or "-"  # standard input, as in every message
     try:
         info = codecs.lookup(encoding)
     except (LookupError, ValueError, TypeError):
