@@ -102,6 +102,7 @@ class Wrap:
 
 
 SHORT_TEXT_WRAP = 55  # in a text too short to measure, lines this long that run on are wrapped
+MIN_NEAR = 3  # lines near the wrap width needed to measure it (two could be chance)
 
 
 def wrap_of(doc: Document) -> Wrap:
@@ -136,21 +137,21 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
             if line.stripped:
                 measured[set_in].append(line.length)
                 ends[set_in] = ends[set_in] and not ends_sentence(line.stripped)
-    lengths = measured[not margin]
+    lengths = sorted(measured[not margin])
     open_ended = ends[not margin]
-    if len(lengths) < 3:
-        # Too few lines to measure; long lines that stop mid-sentence are wrapped
-        # all the same (a short text typed with hard line breaks).
-        if lengths and open_ended and min(lengths) >= SHORT_TEXT_WRAP and max(lengths) <= MAX_WRAP:
-            return Wrap(max(lengths))
-        return Wrap(None)
-    lengths.sort()
-    width = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
-    if width < 20 or width > MAX_WRAP:
-        return Wrap(None)
-    slack = max(4, round(width * 0.12))
-    near = sum(1 for n in lengths if width - 2 * slack <= n <= width + 2)
-    return Wrap(width if near >= 0.5 * len(lengths) else None)
+    if len(lengths) >= 3:
+        width = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
+        if width < 20 or width > MAX_WRAP:
+            return Wrap(None)
+        slack = max(4, round(width * 0.12))
+        near = sum(1 for n in lengths if width - 2 * slack <= n <= width + 2)
+        if near >= MIN_NEAR:
+            return Wrap(width if near >= 0.5 * len(lengths) else None)
+    # Too few lines to measure; long lines that stop mid-sentence are wrapped all
+    # the same (a short text typed with hard line breaks).
+    if lengths and open_ended and min(lengths) >= SHORT_TEXT_WRAP and max(lengths) <= MAX_WRAP:
+        return Wrap(max(lengths))
+    return Wrap(None)
 
 
 def ends_sentence(text: str) -> bool:
