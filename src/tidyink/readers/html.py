@@ -156,6 +156,15 @@ _CONTENT_WORDS = frozenset(
      "post", "text", "main", "body", "prose", "work"}
 )  # fmt: skip
 _SECTION_TAGS = frozenset({"article", "main", "section"})
+_SECTION_ROLES = frozenset({"article", "main"})
+# Classes of elements a browser does not show (screen-reader labels, hidden widgets).
+_HIDDEN_CLASSES = frozenset(
+    {"landmark", "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden",
+     "visuallyhidden", "hidden", "d-none", "offscreen", "screenreader"}
+)  # fmt: skip
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+# A definition list of these is the work's metadata (rating, tags, stats), not story.
+_META_LIST_WORDS = frozenset({"tags", "meta", "stats"})
 _NOTE_LABEL = regex.compile(
     r"^(?:chapter\s+)?(?:end\s+)?(?:notes?|summary|author'?s?\s+notes?)\s*:?$", regex.IGNORECASE
 )
@@ -173,7 +182,9 @@ def _chrome_reason(
     if tag in ("header", "footer", "aside") and not inside_section:
         return f"page <{tag}>"
     role = attrs.get("role")
-    if role in ("navigation", "banner", "contentinfo", "complementary"):
+    if role == "navigation" or (
+        role in ("banner", "contentinfo", "complementary") and not inside_section
+    ):
         return f"role={role}"
     if words & _CHROME_WORDS and not words & _CONTENT_WORDS:
         return "class/id " + "/".join(sorted(words & _CHROME_WORDS))
@@ -577,8 +588,10 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
             continue
         if tag in _DROP or tag.startswith("-"):
             continue
-        if tag == "dl" and "tags" in _words(child.attributes):
-            continue  # AO3 tag list: metadata, not story
+        if tag == "dl" and _words(child.attributes) & _META_LIST_WORDS:
+            continue  # a work's tags and stats: metadata, not story
+        if _hidden(child.attributes):
+            continue
         if tag == "br":
             builder.line_break(builder.src.tag_offset("br"))
             continue
@@ -613,8 +626,18 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
             builder.flush()
             builder.context.append(_block_context(builder, child, tag, inside))
             on_leave = ("block",)
-            inside = inside or tag in _SECTION_TAGS
+            inside = inside or tag in _SECTION_TAGS or child.attributes.get("role") in _SECTION_ROLES
         stack.append((iter(child.iter(include_text=True)), on_leave, inside))
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    """Whether a browser hides the element (``hidden``, display:none, screen-reader only)."""
+    if "hidden" in attrs:
+        return True
+    classes = (attrs.get("class") or "").lower().split()
+    return bool(_HIDDEN_CLASSES.intersection(classes)) or bool(
+        _HIDDEN_STYLE.search(attrs.get("style") or "")
+    )
 
 
 def _leave(builder: _Builder, action: tuple[Any, ...]) -> None:
@@ -637,7 +660,7 @@ def _block_context(builder: _Builder, node: Any, tag: str, inside: bool) -> dict
         reason = "AO3 site message"
     if reason and "chrome" not in ctx:
         ctx["chrome"] = reason
-    if "byline" in words:
+    if "byline" in words and "chrome" not in ctx:
         ctx["role"] = "byline"
     if tag == "blockquote":
         ctx["quote"] = True
@@ -660,7 +683,11 @@ def _mark_notes(blocks: list[Block]) -> None:
     while i < len(blocks):
         block = blocks[i]
         label = block.text.strip()
-        if block.kind == PARAGRAPH and not block.attrs.get("quote") and _NOTE_LABEL.match(label):
+        if (
+            block.kind in (PARAGRAPH, HEADING)
+            and not block.attrs.get("quote")
+            and _NOTE_LABEL.match(label)
+        ):
             role = "summary" if "summary" in label.lower() else "note"
             j = i + 1
             while j < len(blocks) and blocks[j].attrs.get("quote") and blocks[j].kind != HEADING:
@@ -668,9 +695,19 @@ def _mark_notes(blocks: list[Block]) -> None:
                 j += 1
             if j > i + 1:
                 block.attrs["role"] = role + "-label"
+                if block.kind == HEADING:  # a label, not a chapter: "Notes:" over the note
+                    block.kind, block.level = PARAGRAPH, 0
             i = j
             continue
         i += 1
+
+
+def _bylines(blocks: list[Block], meta: dict[str, Any]) -> None:
+    """A byline set as a heading is a line under the title, not a chapter."""
+    for block in blocks:
+        if block.kind == HEADING and block.attrs.get("role") == "byline":
+            block.kind, block.level = PARAGRAPH, 0
+            meta.setdefault("author", block.text.strip().removeprefix("by ").strip())
 
 
 def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
@@ -733,6 +770,7 @@ def read(text: str) -> Document:
     if site == "ffn":
         blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
+    _bylines(blocks, meta)
     blocks = _headings(blocks, meta)
     return Document(blocks, format="html", meta=meta)
 

@@ -1,0 +1,45 @@
+"""HTML pages as saved from real kinds of sites (our own invented pages): what a careful
+editor would keep, in Markdown and text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+import tidyink
+
+QA = Path(__file__).resolve().parent.parent / "fixtures" / "html" / "qa"
+
+
+def convert(name: str, **options) -> str:
+    return tidyink.convert((QA / name).read_bytes(), path=name, **options).text
+
+
+def page(body: str) -> str:
+    return f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'></head>\n<body>\n{body}\n</body></html>\n"
+
+
+def headings(md: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").parse(md)
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+# --- AO3 work page (site chrome around the work) -----------------------------------
+
+
+def test_ao3_work_page_keeps_chapter_heading_and_notes():
+    md = convert("ao3-work-page.html")
+    assert "Chapter 2: Windfall" in headings(md)
+    assert "Sorry this took so long!" in md
+    assert "Thanks for all the lovely comments on chapter one." in md
+    stripped = convert("ao3-work-page.html", author_notes="strip")
+    assert "Sorry this took so long!" not in stripped
+    assert "The storm brought down half the crop overnight." in stripped
+
+
+def test_ao3_work_page_leaves_out_meta_comments_and_hidden_landmarks():
+    md = convert("ao3-work-page.html")
+    for chrome in ("Rating:", "Kudos", "1,234", "reader1", "I love Dora", "Chapter Text", "Footer"):
+        assert chrome not in md, chrome
+    assert md.lstrip().startswith("# The Orchard Wall")
