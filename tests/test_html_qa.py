@@ -43,3 +43,39 @@ def test_ao3_work_page_leaves_out_meta_comments_and_hidden_landmarks():
     for chrome in ("Rating:", "Kudos", "1,234", "reader1", "I love Dora", "Chapter Text", "Footer"):
         assert chrome not in md, chrome
     assert md.lstrip().startswith("# The Orchard Wall")
+
+
+# --- a 1999 personal page: <font>, layout table, <br><br> paragraphs ---------------
+
+
+def test_old_page_spacer_line_between_double_breaks_is_a_scene_break():
+    md = convert("old-personal-page.html")
+    tokens = MarkdownIt("commonmark").parse(md)
+    assert [t.type for t in tokens].count("hr") == 2  # the <hr> and the &nbsp; gap
+    _, after = md.split("Pell came, but she did not stop humming.")
+    assert after.lstrip().startswith("* * *")
+
+
+def test_old_page_footer_links_counter_and_date_are_left_out():
+    text = convert("old-personal-page.html", to="text")
+    assert text.rstrip().endswith("humming along.")
+    assert "Guestbook" not in text and "visitor" not in text
+
+
+def test_gaps_inside_one_br_separated_block_are_recorded():
+    from tidyink.readers import read
+
+    doc = read(
+        page(
+            "<font>One paragraph here.<br><br>Two.<br><br>&nbsp;<br><br>Three after a spacer."
+            "<br><br><br><br>Four after a double run.<br><br>Five.</font>"
+        ),
+        "html",
+    )
+    assert [(b.text, b.attrs.get("gap_before", 0)) for b in doc.blocks] == [
+        ("One paragraph here.", 0),
+        ("Two.", 0),
+        ("Three after a spacer.", 1),
+        ("Four after a double run.", 1),
+        ("Five.", 0),
+    ]

@@ -69,6 +69,7 @@ NAV_STRONG = regex.compile(
     r"|(?:story|author)\s+alerts?|add\s+to\s+(?:favou?rites|community|communities|library|c2)"
     r"|(?:leave|post|write|submit|add)\s+(?:a\s+)?(?:review|comment)s?(?:\s+as\s+guest)?"
     r"|reviews?(?:\s*\(\s*\d+\s*\))?|comments?\s*\(\s*\d+\s*\)|kudos(?:\s*\(\s*\d+\s*\))?"
+    r"|(?:sign|view|read)\s+(?:my\s+|the\s+|our\s+)?guest\s*book"
     r"|bookmark(?:\s+this)?|subscribe|report(?:\s+abuse)?|download|print(?:\s+chapter)?"
     r"|(?:epub|pdf|mobi|azw3|html)(?:\s*[|,/]\s*(?:epub|pdf|mobi|azw3|html))*"
     r")$",
@@ -82,7 +83,7 @@ SITE_SENTENCE = regex.compile(
     r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\b.*"
     r"|posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b.*"
     r"|\(?see\s+the\s+end\s+of\s+the\s+(?:chapter|work)\s+for\s+(?:more\s+)?notes\.?\)?"
-    r"|this\s+(?:page|site)\s+(?:was\s+)?(?:last\s+)?(?:updated|modified)\b.{0,40}"
+    r"|(?:this\s+(?:page|site)\s+(?:was\s+)?(?:last\s+)?|(?:page\s+)?last\s+)(?:updated|modified)\b.{0,40}"
     r")$",
     _I,
 )

@@ -266,12 +266,19 @@ class _Builder:
         attrs = dict(self.context[-1])
         kind = attrs.pop("heading", 0)
         chunks: list[list[Span]] = []
-        for chunk in _split_paragraphs(spans):
+        gaps: list[int] = []  # spacer lines before each chunk (old pages' scene gaps)
+        outer_gaps: list[int] = []
+        for chunk, gap in zip(_split_paragraphs(spans, gaps=outer_gaps), outer_gaps, strict=True):
             if not kind and _verse_or_paragraph(chunk) == PARAGRAPH:
-                chunks.extend(_split_paragraphs(chunk, min_breaks=1))  # prose lines: paragraphs
+                line_gaps: list[int] = []
+                lines = _split_paragraphs(chunk, min_breaks=1, gaps=line_gaps)  # paragraphs
+                chunks.extend(lines)
+                gaps.extend([gap + line_gaps[0], *line_gaps[1:]] if lines else [])
             else:
                 chunks.append(chunk)
-        for chunk in chunks:
+                gaps.append(gap)
+        for chunk, gap in zip(chunks, gaps, strict=True):
+            self.gap += gap
             text_len = sum(len(s.text) for s in chunk if s.kind == TEXT)
             block_attrs = dict(attrs)
             if link_count and text_len and links / text_len >= 0.8:
@@ -455,12 +462,18 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
     ]
 
 
-def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]]:
+def _split_paragraphs(
+    spans: list[Span], min_breaks: int = 2, gaps: list[int] | None = None
+) -> list[list[Span]]:
     """Split at ``min_breaks`` line breaks in a row (old pages' paragraph separator).
 
-    Emphasis open across a split is closed before it and reopened after it.
+    Emphasis open across a split is closed before it and reopened after it. With
+    ``gaps``, appends for each chunk returned the blank lines the page shows before
+    it beyond the usual separator: a spacer line (``<br><br>&nbsp;<br><br>``) or a
+    run of twice as many breaks as usual.
     """
     chunks: list[list[Span]] = [[]]
+    wide: list[int] = [0]  # per chunk: did a double-width run of breaks come before it?
     open_toggles: dict[str, Span] = {}
     i = 0
     n = len(spans)
@@ -474,6 +487,7 @@ def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]
                 for toggle in open_toggles.values():
                     chunks[-1].append(_toggle_like(toggle))
                 chunks.append([_toggle_like(t) for t in open_toggles.values()])
+                wide.append(1 if j - i >= 2 * min_breaks and min_breaks > 1 else 0)
             elif j < n:
                 chunks[-1].extend(spans[i:j])
             i = j
@@ -486,11 +500,18 @@ def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]
         chunks[-1].append(span)
         i += 1
     result = []
-    for chunk in chunks:
+    pending = 0
+    for chunk, gap in zip(chunks, wide, strict=True):
         while chunk and chunk[0].kind == BREAK:
             chunk.pop(0)
+        pending += gap
         if any(s.kind == CODE or (s.kind == TEXT and s.text.strip()) for s in chunk):
             result.append(_drop_empty_toggles(chunk))
+            if gaps is not None:
+                gaps.append(pending if result[1:] else 0)
+            pending = 0
+        elif result and any(s.kind == TEXT and "\u00a0" in s.text for s in chunk):
+            pending += 1  # a line of &nbsp; between paragraphs: a spacer
     return result
 
 
@@ -664,7 +685,9 @@ def _block_context(builder: _Builder, node: Any, tag: str, inside: bool) -> dict
         ctx["role"] = "byline"
     if tag == "blockquote":
         ctx["quote"] = True
-    elif tag == "center" or (attrs.get("align") or "").lower() == "center":
+    elif tag == "center" or (
+        tag not in ("table", "tbody") and (attrs.get("align") or "").lower() == "center"
+    ):  # a centred table is placed mid-page, its text is not centred
         ctx["align"] = "center"
     elif tag in _HEADINGS:
         ctx["heading"] = _HEADINGS[tag]
