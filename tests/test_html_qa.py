@@ -79,3 +79,26 @@ def test_gaps_inside_one_br_separated_block_are_recorded():
         ("Four after a double run.", 1),
         ("Five.", 0),
     ]
+
+
+# --- a blog post: <article> with entry meta, tags, share buttons, comments, sidebar ---
+
+
+def test_blog_post_is_title_and_story_only():
+    md = convert("blog-post.html")
+    assert headings(md) == ["Paper Boats, Part One"]
+    assert md.splitlines()[2].startswith("Every Sunday")
+    assert md.rstrip().endswith("I did not tell him about the grate.")
+    for chrome in ("Posted on", "Tags:", "Share this", "thoughts on", "Recent Posts", "Powered"):
+        assert chrome not in md, chrome
+
+
+def test_story_sentences_like_site_lines_are_kept():
+    body = (
+        "<h2>One</h2><p>Posted on the door was a notice in her sister's hand.</p>"
+        "<p>Tags hung from every bottle: fig, pear, quince.</p>"
+        "<p>Share the bread, her mother always said.</p><h2>Two</h2><p>The end came quietly.</p>"
+    )
+    md = tidyink.convert(page(body), path="p.html").text
+    for kept in ("Posted on the door", "Tags hung", "Share the bread", "## Two"):
+        assert kept in md, kept

@@ -70,10 +70,16 @@ NAV_STRONG = regex.compile(
     r"|(?:leave|post|write|submit|add)\s+(?:a\s+)?(?:review|comment)s?(?:\s+as\s+guest)?"
     r"|reviews?(?:\s*\(\s*\d+\s*\))?|comments?\s*\(\s*\d+\s*\)|kudos(?:\s*\(\s*\d+\s*\))?"
     r"|(?:sign|view|read)\s+(?:my\s+|the\s+|our\s+)?guest\s*book"
+    r"|share(?:\s+(?:this|it))?(?:\s+(?:post|story|page|entry|chapter))?(?:\s+on\s+\w+)?\s*:?"
     r"|bookmark(?:\s+this)?|subscribe|report(?:\s+abuse)?|download|print(?:\s+chapter)?"
     r"|(?:epub|pdf|mobi|azw3|html)(?:\s*[|,/]\s*(?:epub|pdf|mobi|azw3|html))*"
     r")$",
     _I,
+)
+# A date as blogs print it: "April 4, 2020", "4 April 2020", "2020-04-04", "4/4/2020".
+_DATE = (
+    r"(?:(?:[a-z]+day,?\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})"
 )
 # Site sentences: strong navigation even with a full stop.
 SITE_SENTENCE = regex.compile(
@@ -83,6 +89,9 @@ SITE_SENTENCE = regex.compile(
     r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\b.*"
     r"|posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b.*"
     r"|\(?see\s+the\s+end\s+of\s+the\s+(?:chapter|work)\s+for\s+(?:more\s+)?notes\.?\)?"
+    rf"|(?:posted|published)\s+(?:on\s+)?{_DATE}(?:\s+(?:at\s+)?\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?"
+    r"(?:\s+(?:by|in)\s+[^.!?\n]{1,40})?(?:\s*[·|•]\s*(?:\d+|no|leave\s+a)\s+comments?)?"
+    r"|(?:tags|tagged(?:\s+with)?|categories|category|filed\s+under|posted\s+in)\s*:\s*[^.!?\n]{1,100}"
     r"|(?:this\s+(?:page|site)\s+(?:was\s+)?(?:last\s+)?|(?:page\s+)?last\s+)(?:updated|modified)\b.{0,40}"
     r")$",
     _I,

@@ -185,11 +185,9 @@ class Boilerplate(Filter):
             kinds: list[str] = []
             for ln in lines:
                 block = doc.blocks[ln.block]
-                if block.kind == HEADING:
-                    break
                 kind = is_nav(ln.text, linked=block.attrs.get("link_ratio", 0) >= 0.8)
-                if kind is None:
-                    break
+                if kind is None or (block.kind == HEADING and (kind != "strong" or not from_end)):
+                    break  # a last heading goes when it names a widget ("Share this:")
                 run.append(ln)
                 kinds.append(kind)
             if run and (
