@@ -102,3 +102,22 @@ def test_story_sentences_like_site_lines_are_kept():
     md = tidyink.convert(page(body), path="p.html").text
     for kept in ("Posted on the door", "Tags hung", "Share the bread", "## Two"):
         assert kept in md, kept
+
+
+# --- a fanfiction.net chapter: notes set off by <hr> -----------------------------------
+
+
+def test_ffn_chapter_strip_notes_takes_the_rules_that_set_them_off():
+    md = convert("ffn-chapter.html", author_notes="strip")
+    body = md.split("## Chapter 3: Cinders", 1)[1].strip()
+    assert body.startswith("The forge had been cold")
+    assert body.endswith("said her grandmother.")
+    assert body.count("* * *") == 1  # the story's own break stays
+    assert "review" not in body.lower() and "A/N" not in body
+
+
+def test_ffn_chapter_keeps_everything_by_default():
+    md = convert("ffn-chapter.html")
+    assert "A/N: Thanks for the reviews" in md and "Please review!" in md
+    assert md.count("* * *") == 3
+    assert "Login" not in md and "Post Review" not in md and "Rated:" not in md

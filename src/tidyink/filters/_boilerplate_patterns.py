@@ -126,6 +126,7 @@ NOTE = regex.compile(
     r"|disclaimer\b|dislaimer\b|warnings?\s*:|beta(?:'?d|\s+read)\s+by\b|dedicated\s+to\b"
     r"|(?:i|we)\s+(?:do\s+not|don'?t|don’t|dont|never\s+will|will\s+never|still\s+don'?t)\s+own\b"
     r"|(?:please\s+)?(?:read\s+and\s+)?review(?:\s+please)?[!.]*$|r\s*&\s*r\b"
+    r"|please\s+(?:read\s+and\s+)?review\s*[!.,:]"
     r"|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:for|to)\s+(?:reading|all|everyone|every|my)\b"
     r")",
     _I,

@@ -213,6 +213,10 @@ class Boilerplate(Filter):
         mode = ctx.options.author_notes
         if not found or mode == "keep":
             return
+        breaks = _breaks_beside_notes(doc.blocks, found)
+        if breaks:
+            self.remove_blocks(doc, ctx, breaks, "scene break that set off an author's note")
+            found = {i - sum(1 for k in breaks if k < i) for i in found}
         if mode == "strip":
             for i in sorted(found, reverse=True):
                 self.remove_blocks(doc, ctx, [i], "author's note (--author-notes strip)")
@@ -401,6 +405,20 @@ def _menu(block: Block) -> bool:
     if all(is_nav(line, linked=True) for line in text.split("\n") if line.strip()):
         return len(pieces) >= 2 or bool(is_nav(text))
     return False
+
+
+def _breaks_beside_notes(blocks: list[Block], notes: set[int]) -> list[int]:
+    """Scene breaks that only separate notes from the story: with the notes gone they
+    would stand at an edge of the text, next to a heading or next to another break."""
+    out: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.kind != SCENE_BREAK or not ({i - 1, i + 1} & notes):
+            continue
+        before = next((blocks[k] for k in range(i - 1, -1, -1) if k not in notes), None)
+        after = next((blocks[k] for k in range(i + 1, len(blocks)) if k not in notes), None)
+        if any(b is None or b.kind in (HEADING, SCENE_BREAK) for b in (before, after)):
+            out.append(i)
+    return out
 
 
 def _find_notes(doc: Document) -> set[int]:
