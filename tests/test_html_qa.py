@@ -121,3 +121,28 @@ def test_ffn_chapter_keeps_everything_by_default():
     assert "A/N: Thanks for the reviews" in md and "Please review!" in md
     assert md.count("* * *") == 3
     assert "Login" not in md and "Post Review" not in md and "Rated:" not in md
+
+
+# --- chapter label and title in two headings ------------------------------------------
+
+
+def test_label_heading_and_title_heading_make_one_chapter_heading():
+    md = convert("ao3-download-labelled-chapters.html")
+    assert headings(md) == [
+        "Salt and Clockwork",
+        "Chapter 1: The Gull",
+        "Chapter 2: Springs",
+        "Chapter 3: Flight",
+    ]
+    stripped = convert("ao3-download-labelled-chapters.html", author_notes="strip")
+    assert "Short one to start." not in stripped and "Next chapter is the last!" not in stripped
+    assert "Ines walked the tideline" in stripped and "It did not need to." in stripped
+
+
+def test_two_labels_in_a_row_stay_two_headings():
+    body = (
+        "<h1>Part One</h1><h2>Chapter 1</h2><p>The first words of the story are here.</p>"
+        "<h2>Chapter 2</h2><h3>Snow</h3><p>More words follow in the second chapter.</p>"
+    )
+    md = tidyink.convert(page(body), path="p.html").text
+    assert headings(md) == ["Part One", "Chapter 1", "Chapter 2: Snow"]

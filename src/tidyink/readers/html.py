@@ -725,6 +725,44 @@ def _mark_notes(blocks: list[Block]) -> None:
         i += 1
 
 
+_CHAPTER_LABEL = regex.compile(
+    r"^(?:(?:chapter|part|book|volume|act|episode|section|prologue|epilogue)"
+    r"(?:\s+(?:\d+|[ivxlcdm]+|[a-z]+(?:[- ][a-z]+)?))?|\d+|[IVXLCDM]+)[.:]?$",
+    regex.IGNORECASE,
+)
+
+
+def _join_label_headings(blocks: list[Block]) -> list[Block]:
+    """A bare label heading ("Chapter 1") right before its title heading: one heading.
+
+    The title becomes the label's second line (the writer joins them as
+    "Chapter 1: The Gull"). A label followed by another label ("Part One",
+    "Chapter 1") stays two headings.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == HEADING
+            and block.kind == HEADING
+            and block.level >= prev.level
+            and not prev.attrs.get("joined")
+            and _CHAPTER_LABEL.match(prev.text.strip())
+            and not _CHAPTER_LABEL.match(block.text.strip())
+            and len(block.text) <= 120
+            and not block.attrs.get("chrome")
+            and not prev.attrs.get("chrome")
+        ):
+            brk = Span(BREAK, "<br>", block.line, 0, plain="\n")
+            prev.spans = [*prev.spans, brk, *block.spans]
+            prev.end_line = max(prev.end_line, block.end_line)
+            prev.attrs["joined"] = True
+            continue
+        out.append(block)
+    return out
+
+
 def _bylines(blocks: list[Block], meta: dict[str, Any]) -> None:
     """A byline set as a heading is a line under the title, not a chapter."""
     for block in blocks:
@@ -794,6 +832,7 @@ def read(text: str) -> Document:
         blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
     _bylines(blocks, meta)
+    blocks = _join_label_headings(blocks)
     blocks = _headings(blocks, meta)
     return Document(blocks, format="html", meta=meta)
 
