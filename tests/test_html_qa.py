@@ -146,3 +146,26 @@ def test_two_labels_in_a_row_stay_two_headings():
     )
     md = tidyink.convert(page(body), path="p.html").text
     assert headings(md) == ["Part One", "Chapter 1", "Chapter 2: Snow"]
+
+
+# --- a LiveJournal/Dreamwidth style entry -------------------------------------------
+
+
+def test_journal_entry_title_is_the_entry_not_the_journal():
+    md = convert("journal-entry.html")
+    assert headings(md) == ["Fic: Ember and Ash (1/2)"]
+    for chrome in ("thistledown\\_fic", "Recent Entries", "2008", "March", "comments", "Reply"):
+        assert chrome not in md, chrome
+    assert "Oskar had never been trusted" in md
+    assert md.rstrip().endswith("*To be continued in part two.*")
+
+
+def test_page_header_heading_is_not_taken_for_the_title():
+    body = (
+        "<div id='header'><h1>My Fic Journal</h1></div>"
+        "<div class='post'><div class='post-header'><h2>The Kiln</h2></div>"
+        "<p>Clay remembers every hand that shaped it, or so the potter said.</p></div>"
+    )
+    md = tidyink.convert(page(body), path="p.html").text
+    assert headings(md) == ["The Kiln"]
+    assert "My Fic Journal" not in md

@@ -148,7 +148,8 @@ _CHROME_WORDS = frozenset(
         "footer", "header", "masthead", "banner", "comment", "comments", "review", "reviews",
         "share", "sharing", "social", "ad", "ads", "advert", "advertisement", "sponsor", "login",
         "signin", "search", "pagination", "pager", "toolbar", "related", "widget", "follow",
-        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "feedback",
+        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "feedback", "secondary",
+        "calendar", "blogroll", "tagcloud", "archives", "datetime", "timestamp", "dateline",
     }
 )  # fmt: skip
 _CONTENT_WORDS = frozenset(
@@ -157,6 +158,10 @@ _CONTENT_WORDS = frozenset(
 )  # fmt: skip
 _SECTION_TAGS = frozenset({"article", "main", "section"})
 _SECTION_ROLES = frozenset({"article", "main"})
+# Class/id words of a container holding one entry or story (its header is its title).
+_ENTRY_WORDS = frozenset({"entry", "post", "story", "article", "chapter", "work", "hentry"})
+# Chrome words that name the part of a page or of an entry.
+_PART_WORDS = frozenset({"header", "footer", "masthead", "banner"})
 # Classes of elements a browser does not show (screen-reader labels, hidden widgets).
 _HIDDEN_CLASSES = frozenset(
     {"landmark", "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden",
@@ -186,8 +191,11 @@ def _chrome_reason(
         role in ("banner", "contentinfo", "complementary") and not inside_section
     ):
         return f"role={role}"
-    if words & _CHROME_WORDS and not words & _CONTENT_WORDS:
-        return "class/id " + "/".join(sorted(words & _CHROME_WORDS))
+    chrome = words & _CHROME_WORDS
+    if inside_section and chrome <= _PART_WORDS:
+        return None  # an entry's own header (its title) or footer
+    if chrome and not words & _CONTENT_WORDS:
+        return "class/id " + "/".join(sorted(chrome))
     return None
 
 
@@ -641,14 +649,25 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
         elif tag in _TOGGLES:
             builder.toggle(_TOGGLES[tag], True)
             on_leave = ("toggle", _TOGGLES[tag])
-        elif tag not in _BLOCKS:
+        elif tag not in _BLOCKS and not _chrome_inline(child.attributes):
             on_leave = ()  # inline: font, span, u, small, sup...
         else:
             builder.flush()
             builder.context.append(_block_context(builder, child, tag, inside))
             on_leave = ("block",)
-            inside = inside or tag in _SECTION_TAGS or child.attributes.get("role") in _SECTION_ROLES
+            inside = (
+                inside
+                or tag in _SECTION_TAGS
+                or child.attributes.get("role") in _SECTION_ROLES
+                or bool(_words(child.attributes) & _ENTRY_WORDS and "chrome" not in builder.context[-1])
+            )
         stack.append((iter(child.iter(include_text=True)), on_leave, inside))
+
+
+def _chrome_inline(attrs: dict[str, str | None]) -> bool:
+    """An inline element named as chrome (``<span class="datetime">``): read as a block."""
+    words = _words(attrs)
+    return bool(words & _CHROME_WORDS) and not words & _CONTENT_WORDS
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
@@ -773,10 +792,10 @@ def _bylines(blocks: list[Block], meta: dict[str, Any]) -> None:
 
 def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
     """HTML heading ranks to document levels: the title 1, chapters the default, deeper +1."""
-    levels = sorted({b.level for b in blocks if b.kind == HEADING})
+    heads = [b for b in blocks if b.kind == HEADING and not b.attrs.get("chrome")]
+    levels = sorted({b.level for b in heads})
     title = meta.get("title")
     title_level = None
-    heads = [b for b in blocks if b.kind == HEADING]
     if heads and not title and len(levels) > 1:
         # One heading of the top rank, before every other heading: the title.
         top = [b for b in heads if b.level == levels[0]]
@@ -786,9 +805,7 @@ def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
         if title and b.text.strip() == title:
             title_level = b.level
     chapter_levels = [lv for lv in levels if lv != title_level]
-    for b in blocks:
-        if b.kind != HEADING:
-            continue
+    for b in heads:
         if b.level == title_level and b.text.strip() == title:
             b.level = 1
             b.attrs["role"] = "title"
