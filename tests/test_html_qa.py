@@ -169,3 +169,22 @@ def test_page_header_heading_is_not_taken_for_the_title():
     md = tidyink.convert(page(body), path="p.html").text
     assert headings(md) == ["The Kiln"]
     assert "My Fic Journal" not in md
+
+
+# --- emphasis by CSS (Google Docs and word-processor exports) -------------------------
+
+
+def test_css_class_and_inline_style_emphasis():
+    md = convert("google-docs-export.html")
+    assert "The river was *higher* than she had ever seen it, and **still** rising." in md
+    assert "“Row,” said her father. *Just row.*" in md
+    assert "*rising" not in md and "**rising" not in md  # font-weight:400 is no emphasis
+
+
+def test_css_rules_read_only_plain_class_selectors():
+    from tidyink.readers.html import class_styles
+
+    css = ".a{font-style:italic}.b{font-weight:700}.c{font-weight:400}p.d{x:y} .e , .f{font-weight:bold}"
+    styles = class_styles(css)
+    assert styles["a"] == ("em",) and styles["b"] == ("strong",)
+    assert "c" not in styles and "d" not in styles

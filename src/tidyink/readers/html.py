@@ -214,6 +214,7 @@ class _Builder:
         self.in_link = 0
         self.site: str | None = None
         self.gap = 0  # empty spacer paragraphs seen since the last block
+        self.class_styles: dict[str, tuple[str, ...]] = {}  # class -> EM/STRONG by CSS
 
     # inline content
 
@@ -650,7 +651,11 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
             builder.toggle(_TOGGLES[tag], True)
             on_leave = ("toggle", _TOGGLES[tag])
         elif tag not in _BLOCKS and not _chrome_inline(child.attributes):
-            on_leave = ()  # inline: font, span, u, small, sup...
+            # inline: font, span, u, small, sup... styled italic or bold (Google Docs, Word)
+            kinds = _styled(child.attributes, builder.class_styles)
+            for kind in kinds:
+                builder.toggle(kind, True)
+            on_leave = ("styled", kinds) if kinds else ()
         else:
             builder.flush()
             builder.context.append(_block_context(builder, child, tag, inside))
@@ -662,6 +667,35 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
                 or bool(_words(child.attributes) & _ENTRY_WORDS and "chrome" not in builder.context[-1])
             )
         stack.append((iter(child.iter(include_text=True)), on_leave, inside))
+
+
+_ITALIC = regex.compile(r"(?:^|[;\s])font-style\s*:\s*(?:italic|oblique)", regex.IGNORECASE)
+_BOLD = regex.compile(
+    r"(?:^|[;\s])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.IGNORECASE
+)
+_CLASS_RULE = regex.compile(r"(?<=^|[}\s,])\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
+
+
+def class_styles(css: str) -> dict[str, tuple[str, ...]]:
+    """Classes a style sheet makes italic or bold by a plain ``.name { ... }`` rule."""
+    out: dict[str, tuple[str, ...]] = {}
+    for m in _CLASS_RULE.finditer(css):
+        kinds = _style_kinds(m.group(2))
+        if kinds:
+            out[m.group(1)] = kinds
+    return out
+
+
+def _style_kinds(style: str) -> tuple[str, ...]:
+    return tuple(k for k, rx in ((EM, _ITALIC), (STRONG, _BOLD)) if rx.search(style))
+
+
+def _styled(attrs: dict[str, str | None], classes: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Emphasis an inline element gets from its ``style`` or its classes' rules."""
+    kinds = set(_style_kinds(attrs.get("style") or ""))
+    for name in (attrs.get("class") or "").split():
+        kinds.update(classes.get(name, ()))
+    return tuple(k for k in (EM, STRONG) if k in kinds)
 
 
 def _chrome_inline(attrs: dict[str, str | None]) -> bool:
@@ -685,6 +719,9 @@ def _leave(builder: _Builder, action: tuple[Any, ...]) -> None:
         builder.in_link -= 1
     elif action[0] == "toggle":
         builder.toggle(action[1], False)
+    elif action[0] == "styled":
+        for kind in reversed(action[1]):
+            builder.toggle(kind, False)
     else:
         builder.flush()
         builder.context.pop()
@@ -831,6 +868,9 @@ def read(text: str) -> Document:
         meta.setdefault("page_title", _node_text(page_title))
     builder = _Builder(text)
     builder.site = site
+    css = "\n".join(node.text(deep=True) or "" for node in tree.css("style"))
+    if css:
+        builder.class_styles = class_styles(css)
     for root in _roots(tree, site, meta):
         builder.flush()
         inside = root.tag in _SECTION_TAGS
