@@ -188,3 +188,26 @@ def test_css_rules_read_only_plain_class_selectors():
     styles = class_styles(css)
     assert styles["a"] == ("em",) and styles["b"] == ("strong",)
     assert "c" not in styles and "d" not in styles
+
+
+# --- inline markup: emphasis, code, superscripts, links, Markdown-special characters ---
+
+
+def test_inline_markup_page():
+    md = convert("inline-markup.html")
+    assert "Footnote one¹ and water is H₂O. See the map for directions." in md
+    assert "*Two adjacent* italics." in md
+    assert "The first note, at the bottom.\n" in md  # the ↩ back link is no text
+    assert "Type `Ctrl`+`C` to stop, or run `make clean` first." in md
+    # Markdown reads back as the same blocks: no accidental lists, headings or links.
+    tokens = MarkdownIt("commonmark").parse(md)
+    types = {t.type for t in tokens}
+    assert not types & {"bullet_list_open", "ordered_list_open", "heading_open"}
+    assert [t.type for t in tokens].count("fence") == 1
+    text = convert("inline-markup.html", to="text")
+    assert "H₂O" in text and "one¹" in text and "↩" not in text
+
+
+def test_superscript_words_stay_as_written():
+    md = tidyink.convert(page("<p>On the 10<sup>th</sup> of May, x<sup>2</sup> grew.</p>"), path="p.html").text
+    assert md == "On the 10th of May, x² grew.\n"

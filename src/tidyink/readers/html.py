@@ -136,6 +136,9 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _TOGGLES = {"i": EM, "em": EM, "cite": EM, "dfn": EM, "var": EM, "b": STRONG, "strong": STRONG}
+_BACKLINK = regex.compile(r"^\s*[\[(]?\s*[↩↑⤴⬆^]\ufe0e?\ufe0f?\s*[\])]?\s*$")
+_SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
 _WS = regex.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")  # what is not already " "
@@ -218,10 +221,13 @@ class _Builder:
 
     # inline content
 
-    def text(self, data: str) -> None:
+    def text(self, data: str, table: dict[int, str] | None = None) -> None:
+        """Character data; with ``table``, each character mapped one to one."""
         if not data:
             return
         offsets = self.src.locate(data)
+        if table is not None:
+            data = data.translate(table)
         if self.in_link:
             self.links += len(data.strip())
         if self.items and self.items[-1][0] == "run":
@@ -338,12 +344,26 @@ class _Builder:
                 previous = span
             elif span.kind in (EM, STRONG) and not span.line and previous is not None:
                 span.line, span.col = previous.line, previous.col
-        # Emphasis around nothing says nothing.
+        # Emphasis around nothing says nothing; "<i>two</i> <i>words</i>" is one emphasis.
         out: list[Span] = []
+        is_open = {EM: False, STRONG: False}
         for span in spans:
-            if out and span.kind in (EM, STRONG) and out[-1].kind == span.kind:
-                out.pop()
-                continue
+            if span.kind in (EM, STRONG):
+                if out and out[-1].kind == span.kind:
+                    out.pop()
+                    is_open[span.kind] = not is_open[span.kind]
+                    continue
+                if (
+                    is_open[span.kind] is False
+                    and len(out) >= 2
+                    and out[-2].kind == span.kind
+                    and out[-1].kind == TEXT
+                    and out[-1].text.isspace()
+                ):
+                    del out[-2]  # reopening right after a space: keep the first one open
+                    is_open[span.kind] = True
+                    continue
+                is_open[span.kind] = not is_open[span.kind]
             out.append(span)
         return out
 
@@ -643,6 +663,14 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
         if tag in ("code", "kbd", "samp"):
             builder.code(child.text(deep=True) or "")
             continue
+        if tag in ("sup", "sub"):
+            data = child.text(deep=True) or ""
+            table = _SUPERSCRIPT if tag == "sup" else _SUBSCRIPT
+            if data.strip() and all(ord(c) in table for c in data.strip()):
+                builder.text(data, table)  # x², H₂O, a note mark¹: not "x2", "note1"
+                continue
+        if tag == "a" and _BACKLINK.match(child.text(deep=True) or ""):
+            continue  # a footnote's link back to its mark
         if tag == "a":
             builder.link_count += 1
             builder.in_link += 1
