@@ -211,3 +211,29 @@ def test_inline_markup_page():
 def test_superscript_words_stay_as_written():
     md = tidyink.convert(page("<p>On the 10<sup>th</sup> of May, x<sup>2</sup> grew.</p>"), path="p.html").text
     assert md == "On the 10th of May, x² grew.\n"
+
+
+# --- blockquotes: a letter is a quotation, a page-wide blockquote only indents ---------
+
+
+def block_types(md: str) -> list[str]:
+    return [t.type for t in MarkdownIt("commonmark").parse(md) if t.nesting == 1 or t.type == "hr"]
+
+
+def test_epub_letter_in_a_blockquote_is_one_markdown_quotation():
+    md = convert("epub-chapter.xhtml")
+    assert "> Dear C.,\n>\n> I am told you still keep bees." in md
+    types = block_types(md)
+    assert types.count("blockquote_open") == 1
+    start = types.index("blockquote_open")
+    assert types[start : start + 4] == ["blockquote_open"] + ["paragraph_open"] * 3
+    assert "The hive hums low in winter,\\\na furnace no one feeds;" in md
+    assert "H₂O" in md
+
+
+def test_blockquote_around_the_whole_story_is_layout():
+    paras = "".join(
+        f"<p>Paragraph {n} of the story goes on for a while, as paragraphs do.</p>" for n in range(8)
+    )
+    md = tidyink.convert(page(f"<blockquote>{paras}</blockquote>"), path="p.html").text
+    assert ">" not in md and md.count("\n\n") == 7

@@ -348,7 +348,7 @@ def test_xhtml_chapter_with_poem_in_a_blockquote():
     assert [b.kind for b in doc.blocks] == [HEADING, PARAGRAPH, VERSE, SCENE_BREAK, PARAGRAPH]
     verse = doc.blocks[2]
     assert verse.attrs.get("quote") and verse.line == 7 and verse.end_line == 9
-    assert "Over the water,\\\nunder the sky,\\\nthe ferry goes singing" in result.text
+    assert "> Over the water,\\\n> under the sky,\\\n> the ferry goes singing" in result.text
 
 
 def test_ao3_notes_stripped_with_their_labels():

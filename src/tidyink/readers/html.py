@@ -218,6 +218,7 @@ class _Builder:
         self.site: str | None = None
         self.gap = 0  # empty spacer paragraphs seen since the last block
         self.class_styles: dict[str, tuple[str, ...]] = {}  # class -> EM/STRONG by CSS
+        self.quotes = 0  # blockquotes seen
 
     # inline content
 
@@ -768,7 +769,8 @@ def _block_context(builder: _Builder, node: Any, tag: str, inside: bool) -> dict
     if "byline" in words and "chrome" not in ctx:
         ctx["role"] = "byline"
     if tag == "blockquote":
-        ctx["quote"] = True
+        builder.quotes += 1
+        ctx["quote"] = builder.quotes  # which blockquote: its paragraphs stay together
     elif tag == "center" or (
         tag not in ("table", "tbody") and (attrs.get("align") or "").lower() == "center"
     ):  # a centred table is placed mid-page, its text is not centred
@@ -847,6 +849,20 @@ def _join_label_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _layout_quotes(blocks: list[Block]) -> None:
+    """A blockquote around most of the story only indents the page: no quotation."""
+    prose = [b for b in blocks if b.kind in (PARAGRAPH, VERSE)]
+    total = sum(len(b.text) for b in prose)
+    by_quote: dict[int, list[Block]] = {}
+    for block in prose:
+        if block.attrs.get("quote") and not block.attrs.get("role"):
+            by_quote.setdefault(block.attrs["quote"], []).append(block)
+    for members in by_quote.values():
+        if len(members) >= 5 and sum(len(b.text) for b in members) > 0.5 * total:
+            for block in members:
+                block.attrs["quote_layout"] = block.attrs.pop("quote")
+
+
 def _bylines(blocks: list[Block], meta: dict[str, Any]) -> None:
     """A byline set as a heading is a line under the title, not a chapter."""
     for block in blocks:
@@ -916,6 +932,7 @@ def read(text: str) -> Document:
     if site == "ffn":
         blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
+    _layout_quotes(blocks)
     _bylines(blocks, meta)
     blocks = _join_label_headings(blocks)
     blocks = _headings(blocks, meta)

@@ -181,9 +181,27 @@ def has_front_matter(doc: Document) -> bool:
     return first.kind == RAW_BLOCK and "".join(s.text for s in first.spans).startswith("---")
 
 
+def _quoted(text: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in text.split("\n"))
+
+
 def write(doc: Document, options: Options) -> str:
     rendered = [render_block(block, options) for block in doc.blocks]
     keep = doc.format == "markdown"
+    if doc.format == "html":
+        # An HTML <blockquote> (a letter, an epigraph): its paragraphs as one quotation.
+        head = None  # index of the first rendered block of the current quotation
+        for i, block in enumerate(doc.blocks):
+            quote = block.attrs.get("quote") if block.kind != HEADING else None
+            if not quote or not rendered[i].strip():
+                head = None
+                continue
+            if head is not None and doc.blocks[head].attrs.get("quote") == quote:
+                rendered[head] += "\n>\n" + _quoted(rendered[i])  # one quotation
+                rendered[i] = ""
+            else:
+                rendered[i] = _quoted(rendered[i])
+                head = i
     if not keep:
         pairs = [(b, r) for b, r in zip(doc.blocks, rendered, strict=True) if r.strip()]
         doc = Document([b for b, _ in pairs], doc.format, "", doc.meta)
