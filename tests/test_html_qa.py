@@ -237,3 +237,25 @@ def test_blockquote_around_the_whole_story_is_layout():
     )
     md = tidyink.convert(page(f"<blockquote>{paras}</blockquote>"), path="p.html").text
     assert ">" not in md and md.count("\n\n") == 7
+
+
+# --- headings set as classed paragraphs (word processors, e-book makers) --------------
+
+
+def test_title_and_chapter_title_paragraph_classes_are_headings():
+    md = convert("google-docs-export.html")
+    assert headings(md) == ["The Ferryman’s Daughter"]
+    assert md.startswith("# The Ferryman’s Daughter\n")
+    body = (
+        "<div class='chapter'><p class='chapter-number'>Seven</p>"
+        "<p class='chapter-title'>What the Heron Saw</p>"
+        "<p>The heron stood in the shallows all morning.</p></div>"
+    )
+    md = tidyink.convert(page(body), path="p.html").text
+    assert headings(md) == ["Seven: What the Heron Saw"]
+
+
+def test_a_long_title_classed_paragraph_stays_prose():
+    long = "She walked the long road home " * 6
+    md = tidyink.convert(page(f"<p class='title'>{long}</p><p>Next.</p>"), path="p.html").text
+    assert headings(md) == []

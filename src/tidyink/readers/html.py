@@ -137,6 +137,15 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _TOGGLES = {"i": EM, "em": EM, "cite": EM, "dfn": EM, "var": EM, "b": STRONG, "strong": STRONG}
 _BACKLINK = regex.compile(r"^\s*[\[(]?\s*[↩↑⤴⬆^]\ufe0e?\ufe0f?\s*[\])]?\s*$")
+# Classes word processors and e-book makers give a title or chapter-title paragraph.
+_TITLE_CLASSES = frozenset(
+    {"title", "story-title", "storytitle", "book-title", "booktitle", "work-title", "doc-title"}
+)
+_CHAPTER_CLASSES = frozenset(
+    {"chapter-title", "chaptertitle", "chapter-heading", "chapterhead", "chapter-head",
+     "chapter-name", "chapter-number", "chapternumber", "chapnum", "chaptitle", "part-title",
+     "ch-title", "chapter-label"}
+)  # fmt: skip
 _SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
 _SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -281,6 +290,11 @@ class _Builder:
             return
         attrs = dict(self.context[-1])
         kind = attrs.pop("heading", 0)
+        if attrs.pop("heading_by_class", False) and (
+            len("".join(s.text for s in spans if s.kind == TEXT)) > 120
+            or any(s.kind == BREAK for s in spans)
+        ):
+            kind = 0  # a long "title" paragraph is prose after all
         chunks: list[list[Span]] = []
         gaps: list[int] = []  # spacer lines before each chunk (old pages' scene gaps)
         outer_gaps: list[int] = []
@@ -312,6 +326,7 @@ class _Builder:
         line = self.src.line_col(offset)[0] if offset is not None else 0
         merged = {**self.context[-1], **attrs}
         merged.pop("heading", None)
+        merged.pop("heading_by_class", None)
         self.gap = 0
         self.blocks.append(Block(kind, spans, line=line, end_line=line, attrs=merged))
 
@@ -777,6 +792,12 @@ def _block_context(builder: _Builder, node: Any, tag: str, inside: bool) -> dict
         ctx["align"] = "center"
     elif tag in _HEADINGS:
         ctx["heading"] = _HEADINGS[tag]
+    elif tag in ("p", "div") and "chrome" not in ctx and "heading" not in ctx:
+        classes = set((attrs.get("class") or "").lower().split())
+        if classes & _TITLE_CLASSES:
+            ctx["heading"], ctx["heading_by_class"], ctx["title_class"] = 1, True, True
+        elif classes & _CHAPTER_CLASSES:
+            ctx["heading"], ctx["heading_by_class"] = 2, True
     elif tag == "li":
         ctx["list"] = True
     return ctx
@@ -813,7 +834,11 @@ def _mark_notes(blocks: list[Block]) -> None:
 
 _CHAPTER_LABEL = regex.compile(
     r"^(?:(?:chapter|part|book|volume|act|episode|section|prologue|epilogue)"
-    r"(?:\s+(?:\d+|[ivxlcdm]+|[a-z]+(?:[- ][a-z]+)?))?|\d+|[IVXLCDM]+)[.:]?$",
+    r"(?:\s+(?:\d+|[ivxlcdm]+|[a-z]+(?:[- ][a-z]+)?))?|\d+|[IVXLCDM]+"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen)[.:]?$",
     regex.IGNORECASE,
 )
 
@@ -877,6 +902,8 @@ def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
     levels = sorted({b.level for b in heads})
     title = meta.get("title")
     title_level = None
+    if heads and not title and heads[0].attrs.get("title_class"):
+        title = meta["title"] = heads[0].text.strip()  # <p class="title">
     if heads and not title and len(levels) > 1:
         # One heading of the top rank, before every other heading: the title.
         top = [b for b in heads if b.level == levels[0]]
