@@ -259,3 +259,20 @@ def test_a_long_title_classed_paragraph_stays_prose():
     long = "She walked the long road home " * 6
     md = tidyink.convert(page(f"<p class='title'>{long}</p><p>Next.</p>"), path="p.html").text
     assert headings(md) == []
+
+
+# --- a reading-site part page: paragraphs inside <pre>, stats, votes, comments ----------
+
+
+def test_reading_site_part_page():
+    md = convert("reader-site-part.html")
+    assert headings(md) == ["Chapter Five: Rust"]
+    assert "```" not in md  # a <pre> that wraps paragraphs is no code block
+    assert md.count("\n\n") == 4  # heading and four paragraphs
+    for chrome in ("Reads", "Votes", "Continue to next part", "omg", "Log in"):
+        assert chrome not in md, chrome
+
+
+def test_pre_with_text_only_is_still_preformatted():
+    md = tidyink.convert(page("<pre>line one\n  line two</pre>"), path="p.html").text
+    assert md == "```\nline one\n  line two\n```\n"

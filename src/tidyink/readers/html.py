@@ -174,6 +174,8 @@ _SECTION_ROLES = frozenset({"article", "main"})
 _ENTRY_WORDS = frozenset({"entry", "post", "story", "article", "chapter", "work", "hentry"})
 # Chrome words that name the part of a page or of an entry.
 _PART_WORDS = frozenset({"header", "footer", "masthead", "banner"})
+# The last word of a compound class names what the element is: "story-stats" is stats.
+_HEAD_CHROME = (_CHROME_WORDS | {"stats", "meta"}) - _PART_WORDS
 # Classes of elements a browser does not show (screen-reader labels, hidden widgets).
 _HIDDEN_CLASSES = frozenset(
     {"landmark", "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden",
@@ -203,6 +205,10 @@ def _chrome_reason(
         role in ("banner", "contentinfo", "complementary") and not inside_section
     ):
         return f"role={role}"
+    for token in " ".join(v for k, v in attrs.items() if k in ("class", "id") and v).split():
+        parts = [w for w in _WORD_SPLIT.split(token.lower()) if w]
+        if len(parts) > 1 and parts[-1] in _HEAD_CHROME:
+            return f"class/id {token}"  # "story-stats", "entry-meta", "chapter-nav"
     chrome = words & _CHROME_WORDS
     if inside_section and chrome <= _PART_WORDS:
         return None  # an entry's own header (its title) or footer
@@ -666,7 +672,7 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
             offset = builder.src.tag_offset("hr")
             builder.add(SCENE_BREAK, [Span(RAW, "<hr>", *_lc(builder, offset), plain="")], offset)
             continue
-        if tag in ("pre", "listing", "plaintext"):
+        if tag in ("pre", "listing", "plaintext") and not _holds_blocks(child):
             builder.flush()
             offset = builder.src.tag_offset(tag)
             data = child.text(deep=True) or ""
@@ -746,6 +752,16 @@ def _chrome_inline(attrs: dict[str, str | None]) -> bool:
     """An inline element named as chrome (``<span class="datetime">``): read as a block."""
     words = _words(attrs)
     return bool(words & _CHROME_WORDS) and not words & _CONTENT_WORDS
+
+
+def _holds_blocks(node: Any) -> bool:
+    """A ``<pre>`` wrapping paragraphs (Wattpad) is a container, not preformatted text."""
+    child = node.child
+    while child is not None:
+        if child.tag in ("p", "div"):
+            return True
+        child = child.next
+    return False
 
 
 def _hidden(attrs: dict[str, str | None]) -> bool:
