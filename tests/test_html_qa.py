@@ -276,3 +276,24 @@ def test_reading_site_part_page():
 def test_pre_with_text_only_is_still_preformatted():
     md = tidyink.convert(page("<pre>line one\n  line two</pre>"), path="p.html").text
     assert md == "```\nline one\n  line two\n```\n"
+
+
+# --- AO3 full-work page: work preface, chapter prefaces, afterword widgets -------------
+
+
+def test_ao3_full_work_page():
+    md = convert("ao3-full-work-page.html")
+    assert headings(md) == ["Lanterns in the Fog", "Chapter 1: The Quay", "Chapter 2"]
+    assert md.rstrip().endswith("> The end! Thank you all.")
+    for chrome in ("Works inspired", "Fogbound", "kudos", "Chapter Text", "Work Header"):
+        assert chrome not in md, chrome
+    stripped = convert("ao3-full-work-page.html", author_notes="strip")
+    assert "first work here" not in stripped and "The end!" not in stripped
+    assert "Found, sort of." in stripped  # a chapter summary is no note
+    assert stripped.rstrip().endswith("“Is that you?”")
+
+
+def test_a_short_last_chapter_is_not_a_widget():
+    body = "<h2>Chapter 1</h2><p>" + "Words of the story. " * 30 + "</p><h2>Chapter 2 of 2</h2><p>Short end.</p>"
+    md = tidyink.convert(page(body), path="p.html").text
+    assert "Short end." in md

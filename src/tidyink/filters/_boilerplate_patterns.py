@@ -87,6 +87,7 @@ SITE_SENTENCE = regex.compile(
     r"(?:this\s+(?:page|site)\s+(?:is\s+)?)?best\s+viewed\s+(?:in|with|at|using)\b.*"
     r"|(?:you\s+are\s+)?visitor\s+(?:number|no\.?|#)\s*\d.*|hit\s+counter.*"
     r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\b.*"
+    r"|(?:works?\s+inspired\s+by\s+this\s+one|series\s+this\s+work\s+belongs\s+to)\s*:?"
     r"|posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b.*"
     r"|\(?see\s+the\s+end\s+of\s+the\s+(?:chapter|work)\s+for\s+(?:more\s+)?notes\.?\)?"
     rf"|(?:posted|published)\s+(?:on\s+)?{_DATE}(?:\s+(?:at\s+)?\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?"

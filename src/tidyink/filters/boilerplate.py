@@ -177,6 +177,7 @@ class Boilerplate(Filter):
     # --- navigation lines at the edges -------------------------------------------
 
     def navigation(self, doc: Document, ctx: Context) -> None:
+        self._widget_tail(doc, ctx)
         for from_end in (True, False):
             lines = [ln for ln in lines_of(doc) if ln.text.strip()]
             if from_end:
@@ -195,6 +196,18 @@ class Boilerplate(Filter):
             ):
                 run.sort(key=lambda ln: (ln.block, ln.start))
                 self.cut_lines(doc, ctx, run, "site navigation", tail=from_end, head=not from_end)
+
+    def _widget_tail(self, doc: Document, ctx: Context) -> None:
+        """A last heading that names a widget ("Works inspired by this one:") and the few
+        short lines under it (its links) end the page."""
+        heads = [i for i, b in enumerate(doc.blocks) if b.kind == HEADING]
+        title = doc.blocks[heads[-1]].text.strip() if heads else ""
+        if is_nav(title) != "strong" or title.lower().startswith(("chapter", "part")):
+            return  # "Chapter 3 of 12" heads a (short) chapter
+        tail = doc.blocks[heads[-1] + 1 :]
+        if len(tail) <= 8 and all(len(b.text) < 200 for b in tail) and sum(len(b.text) for b in tail) < 600:
+            lines = [ln for ln in lines_of(doc) if ln.block >= heads[-1] and ln.text.strip()]
+            self.cut_lines(doc, ctx, lines, "site widget at the end", tail=True)
 
     def _edge_breaks(self, doc: Document, ctx: Context, from_end: bool) -> None:
         """Remove scene breaks at one edge of the document."""
