@@ -62,6 +62,23 @@ def test_old_page_footer_links_counter_and_date_are_left_out():
     assert "Guestbook" not in text and "visitor" not in text
 
 
+def test_old_page_big_font_title_line_is_a_heading():
+    md = convert("old-personal-page.html")
+    assert headings(md) == ["The Well"]
+    assert md.split("\n\n")[1] == "by Moth"
+
+
+def test_big_font_inside_a_line_stays_inline():
+    body = (
+        "<p>The sign said <font size='+3'>STOP</font> in red letters.</p>"
+        "<p><font size='6'>Not a title because it is long enough to be a whole sentence of prose, "
+        "running on and on past the length of any reasonable heading.</font></p>"
+    )
+    md = tidyink.convert(page(body), path="p.html").text
+    assert headings(md) == []
+    assert "The sign said STOP in red letters." in md
+
+
 def test_gaps_inside_one_br_separated_block_are_recorded():
     from tidyink.readers import read
 

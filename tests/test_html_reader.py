@@ -163,7 +163,9 @@ def test_ffn_page_story_only_with_chapter_title():
 def test_old_page_with_font_center_and_layout_table():
     result = convert_path(FIXTURES / "old-page.html", to="text", only=["boilerplate"])
     text = result.text
-    assert text.startswith("Moths\nby J. Wren\n\nThe porch light drew them every night")
+    # The title in <font size="+2"> on a line of its own is a heading.
+    assert text.startswith("Moths\n\nby J. Wren\n\nThe porch light drew them every night")
+    assert result.document.blocks[0].kind == HEADING
     for chrome in ("Stories", "Links", "Back to stories", "Netscape"):
         assert chrome not in text
     assert "_Somewhere to be,_ thought Nell" in text

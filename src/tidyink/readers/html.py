@@ -700,6 +700,12 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
         elif tag in _TOGGLES:
             builder.toggle(_TOGGLES[tag], True)
             on_leave = ("toggle", _TOGGLES[tag])
+        elif tag == "font" and _font_heading(builder, child):
+            builder.flush()
+            ctx = dict(builder.context[-1])
+            ctx["heading"] = _font_heading(builder, child)
+            builder.context.append(ctx)
+            on_leave = ("block",)
         elif tag not in _BLOCKS and not _chrome_inline(child.attributes):
             # inline: font, span, u, small, sup... styled italic or bold (Google Docs, Word)
             kinds = _styled(child.attributes, builder.class_styles)
@@ -752,6 +758,41 @@ def _chrome_inline(attrs: dict[str, str | None]) -> bool:
     """An inline element named as chrome (``<span class="datetime">``): read as a block."""
     words = _words(attrs)
     return bool(words & _CHROME_WORDS) and not words & _CONTENT_WORDS
+
+
+_FONT_SIZE = regex.compile(r"^\s*([+-]?)\s*(\d)\s*$")
+
+
+def _font_heading(builder: _Builder, node: Any) -> int:
+    """Old pages' title: a short line of its own in ``<font size="+2">`` or larger.
+
+    The rank (1-3) follows the size; 0 when the font is not a title: small, long,
+    holding breaks or blocks, or inside a line of text.
+    """
+    m = _FONT_SIZE.match(node.attributes.get("size") or "")
+    if not m or "heading" in builder.context[-1]:
+        return 0
+    sign, n = m.group(1), int(m.group(2))
+    size = 3 + n if sign == "+" else (3 - n if sign == "-" else n)
+    if size < 5:
+        return 0
+    text = " ".join((node.text(deep=True) or "").split())
+    inner = [n for n in node.css("br, p, div, table, font[size]") if n.mem_id != node.mem_id]
+    if not text or len(text) > 100 or inner:
+        return 0
+    # Alone on its line: nothing but breaks or white space before it in the block, and
+    # a break, a block or nothing after it.
+    for item in reversed(builder.items):
+        if item[0] == "br":
+            break
+        if item[0] == "code" or (item[0] == "run" and "".join(item[1]).strip()):
+            return 0
+    sibling = node.next
+    while sibling is not None and sibling.tag == "-text" and not (sibling.text() or "").strip():
+        sibling = sibling.next
+    if sibling is not None and sibling.tag not in _BLOCKS and sibling.tag not in ("br", "hr"):
+        return 0
+    return max(1, 8 - size)
 
 
 def _holds_blocks(node: Any) -> bool:
