@@ -314,3 +314,26 @@ def test_a_short_last_chapter_is_not_a_widget():
     body = "<h2>Chapter 1</h2><p>" + "Words of the story. " * 30 + "</p><h2>Chapter 2 of 2</h2><p>Short end.</p>"
     md = tidyink.convert(page(body), path="p.html").text
     assert "Short end." in md
+
+
+# --- emphasis that CommonMark's flanking rules would not read back --------------------
+
+
+def emphasis_html(md: str) -> str:
+    return MarkdownIt("commonmark").render(md).strip()
+
+
+def test_emphasis_between_letters_and_punctuation_reads_back_as_emphasis():
+    cases = {
+        '<p>She said<i>"Go."</i>Then left.</p>': "<em>“Go.”</em>",
+        "<p><i>Wait—</i>no.</p>": "<em>Wait—</em>no.",
+        "<p><b>Note:</b>text</p>": "<strong>Note:</strong>text",
+        '<p><b><i>"Both"</i></b>now.</p>': "<strong><em>“Both”</em></strong>now.",
+        "<p>Plain <i>one</i> and <b>two</b>, un<i>be</i>lievable.</p>": "Plain <em>one</em> and "
+        "<strong>two</strong>, un<em>be</em>lievable.",
+    }
+    for html, expected in cases.items():
+        md = tidyink.convert(page(html), path="p.html").text
+        assert expected in emphasis_html(md), (html, md)
+    plain = tidyink.convert(page("<p>Plain <i>one</i> and <b>two</b>.</p>"), path="p.html").text
+    assert plain == "Plain *one* and **two**.\n"  # ordinary emphasis keeps Markdown marks
