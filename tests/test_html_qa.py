@@ -337,3 +337,18 @@ def test_emphasis_between_letters_and_punctuation_reads_back_as_emphasis():
         assert expected in emphasis_html(md), (html, md)
     plain = tidyink.convert(page("<p>Plain <i>one</i> and <b>two</b>.</p>"), path="p.html").text
     assert plain == "Plain *one* and **two**.\n"  # ordinary emphasis keeps Markdown marks
+
+
+def test_journal_cut_link_and_blog_footer_lines_are_chrome():
+    body = (
+        "<div class='post'><h2>Lantern Night</h2>"
+        "<p>The first lantern went up at dusk, and the whole street held its breath.</p>"
+        "<p>( <a href='/1.html#cutid1'>Read more...</a> )</p>"
+        "<p>By the last lantern nobody remembered being afraid of the dark at all.</p>"
+        "<p>Posted by june at 9:12 PM</p><p><a href='/1.html'>3 comments</a> | "
+        "<a href='/p'>Permalink</a></p></div>"
+    )
+    md = tidyink.convert(page(body), path="p.html").text
+    assert md.rstrip().endswith("afraid of the dark at all.")
+    assert "Read more" not in md and "Posted by" not in md
+    assert "The first lantern went up at dusk" in md
