@@ -9,8 +9,12 @@ and changes on HTML point at the HTML source.
 What is read: ``<p>``, ``<div>``, ``<br>`` (verse lines, or separate paragraphs
 when the lines are long), ``<hr>`` (scene break), ``<blockquote>``, ``<center>``,
 ``<font>``, layout tables, ``<h1>``-``<h6>``, ``<i>/<em>`` and ``<b>/<strong>``
-(emphasis), ``<pre>`` (protected raw block). Left out: head, scripts, styles,
-forms and their controls, ``<nav>``. Blocks that look like site chrome (page
+(emphasis, also italic/bold set by CSS: inline ``style`` or plain ``.class`` rules),
+numeric ``<sup>``/``<sub>`` (Unicode super/subscripts), ``<pre>`` (protected raw
+block; a ``<pre>`` wrapping paragraphs is a container), titles in big ``<font>`` or
+``class="title"``/``chapter-title`` paragraphs (headings). Left out: head, scripts,
+styles, forms and their controls, ``<nav>``, hidden elements (``hidden``,
+display:none, screen-reader-only classes), footnote back links. Blocks that look like site chrome (page
 headers and footers, menus, review and comment widgets, link lists) are kept
 but marked ``attrs["chrome"]``: the ``boilerplate`` filter removes them and
 records each removal. AO3 downloads and fanfiction.net chapter pages are
