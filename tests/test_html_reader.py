@@ -163,7 +163,9 @@ def test_ffn_page_story_only_with_chapter_title():
 def test_old_page_with_font_center_and_layout_table():
     result = convert_path(FIXTURES / "old-page.html", to="text", only=["boilerplate"])
     text = result.text
-    assert text.startswith("Moths\nby J. Wren\n\nThe porch light drew them every night")
+    # The title in <font size="+2"> on a line of its own is a heading.
+    assert text.startswith("Moths\n\nby J. Wren\n\nThe porch light drew them every night")
+    assert result.document.blocks[0].kind == HEADING
     for chrome in ("Stories", "Links", "Back to stories", "Netscape"):
         assert chrome not in text
     assert "_Somewhere to be,_ thought Nell" in text
@@ -348,7 +350,7 @@ def test_xhtml_chapter_with_poem_in_a_blockquote():
     assert [b.kind for b in doc.blocks] == [HEADING, PARAGRAPH, VERSE, SCENE_BREAK, PARAGRAPH]
     verse = doc.blocks[2]
     assert verse.attrs.get("quote") and verse.line == 7 and verse.end_line == 9
-    assert "Over the water,\\\nunder the sky,\\\nthe ferry goes singing" in result.text
+    assert "> Over the water,\\\n> under the sky,\\\n> the ferry goes singing" in result.text
 
 
 def test_ao3_notes_stripped_with_their_labels():

@@ -69,10 +69,20 @@ NAV_STRONG = regex.compile(
     r"|(?:story|author)\s+alerts?|add\s+to\s+(?:favou?rites|community|communities|library|c2)"
     r"|(?:leave|post|write|submit|add)\s+(?:a\s+)?(?:review|comment)s?(?:\s+as\s+guest)?"
     r"|reviews?(?:\s*\(\s*\d+\s*\))?|comments?\s*\(\s*\d+\s*\)|kudos(?:\s*\(\s*\d+\s*\))?"
+    r"|(?:sign|view|read)\s+(?:my\s+|the\s+|our\s+)?guest\s*book"
+    r"|read\s+the\s+rest(?:\s+of\s+(?:this|the)\s+(?:entry|post|story))?"
+    r"|continue\s+reading(?:\s+[\"“'‘].{1,60})?|\d+\s+comments?|no\s+comments|permalink"
+    r"|posted\s+by\s+\S+(?:\s+at\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?"
+    r"|share(?:\s+(?:this|it))?(?:\s+(?:post|story|page|entry|chapter))?(?:\s+on\s+\w+)?\s*:?"
     r"|bookmark(?:\s+this)?|subscribe|report(?:\s+abuse)?|download|print(?:\s+chapter)?"
     r"|(?:epub|pdf|mobi|azw3|html)(?:\s*[|,/]\s*(?:epub|pdf|mobi|azw3|html))*"
     r")$",
     _I,
+)
+# A date as blogs print it: "April 4, 2020", "4 April 2020", "2020-04-04", "4/4/2020".
+_DATE = (
+    r"(?:(?:[a-z]+day,?\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})"
 )
 # Site sentences: strong navigation even with a full stop.
 SITE_SENTENCE = regex.compile(
@@ -80,9 +90,14 @@ SITE_SENTENCE = regex.compile(
     r"(?:this\s+(?:page|site)\s+(?:is\s+)?)?best\s+viewed\s+(?:in|with|at|using)\b.*"
     r"|(?:you\s+are\s+)?visitor\s+(?:number|no\.?|#)\s*\d.*|hit\s+counter.*"
     r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\b.*"
+    r"|[(\[]?\s*read\s+more(?:\s*(?:\.{2,}|…))?\s*[)\]]?"
+    r"|(?:works?\s+inspired\s+by\s+this\s+one|series\s+this\s+work\s+belongs\s+to)\s*:?"
     r"|posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b.*"
     r"|\(?see\s+the\s+end\s+of\s+the\s+(?:chapter|work)\s+for\s+(?:more\s+)?notes\.?\)?"
-    r"|this\s+(?:page|site)\s+(?:was\s+)?(?:last\s+)?(?:updated|modified)\b.{0,40}"
+    rf"|(?:posted|published)\s+(?:on\s+)?{_DATE}(?:\s+(?:at\s+)?\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?"
+    r"(?:\s+(?:by|in)\s+[^.!?\n]{1,40})?(?:\s*[·|•]\s*(?:\d+|no|leave\s+a)\s+comments?)?"
+    r"|(?:tags|tagged(?:\s+with)?|categories|category|filed\s+under|posted\s+in)\s*:\s*[^.!?\n]{1,100}"
+    r"|(?:this\s+(?:page|site)\s+(?:was\s+)?(?:last\s+)?|(?:page\s+)?last\s+)(?:updated|modified)\b.{0,40}"
     r")$",
     _I,
 )
@@ -116,6 +131,7 @@ NOTE = regex.compile(
     r"|disclaimer\b|dislaimer\b|warnings?\s*:|beta(?:'?d|\s+read)\s+by\b|dedicated\s+to\b"
     r"|(?:i|we)\s+(?:do\s+not|don'?t|don’t|dont|never\s+will|will\s+never|still\s+don'?t)\s+own\b"
     r"|(?:please\s+)?(?:read\s+and\s+)?review(?:\s+please)?[!.]*$|r\s*&\s*r\b"
+    r"|please\s+(?:read\s+and\s+)?review\s*[!.,:]"
     r"|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?(?:for|to)\s+(?:reading|all|everyone|every|my)\b"
     r")",
     _I,

@@ -177,6 +177,7 @@ class Boilerplate(Filter):
     # --- navigation lines at the edges -------------------------------------------
 
     def navigation(self, doc: Document, ctx: Context) -> None:
+        self._widget_tail(doc, ctx)
         for from_end in (True, False):
             lines = [ln for ln in lines_of(doc) if ln.text.strip()]
             if from_end:
@@ -185,11 +186,9 @@ class Boilerplate(Filter):
             kinds: list[str] = []
             for ln in lines:
                 block = doc.blocks[ln.block]
-                if block.kind == HEADING:
-                    break
                 kind = is_nav(ln.text, linked=block.attrs.get("link_ratio", 0) >= 0.8)
-                if kind is None:
-                    break
+                if kind is None or (block.kind == HEADING and (kind != "strong" or not from_end)):
+                    break  # a last heading goes when it names a widget ("Share this:")
                 run.append(ln)
                 kinds.append(kind)
             if run and (
@@ -197,6 +196,18 @@ class Boilerplate(Filter):
             ):
                 run.sort(key=lambda ln: (ln.block, ln.start))
                 self.cut_lines(doc, ctx, run, "site navigation", tail=from_end, head=not from_end)
+
+    def _widget_tail(self, doc: Document, ctx: Context) -> None:
+        """A last heading that names a widget ("Works inspired by this one:") and the few
+        short lines under it (its links) end the page."""
+        heads = [i for i, b in enumerate(doc.blocks) if b.kind == HEADING]
+        title = doc.blocks[heads[-1]].text.strip() if heads else ""
+        if is_nav(title) != "strong" or title.lower().startswith(("chapter", "part")):
+            return  # "Chapter 3 of 12" heads a (short) chapter
+        tail = doc.blocks[heads[-1] + 1 :]
+        if len(tail) <= 8 and all(len(b.text) < 200 for b in tail) and sum(len(b.text) for b in tail) < 600:
+            lines = [ln for ln in lines_of(doc) if ln.block >= heads[-1] and ln.text.strip()]
+            self.cut_lines(doc, ctx, lines, "site widget at the end", tail=True)
 
     def _edge_breaks(self, doc: Document, ctx: Context, from_end: bool) -> None:
         """Remove scene breaks at one edge of the document."""
@@ -215,6 +226,10 @@ class Boilerplate(Filter):
         mode = ctx.options.author_notes
         if not found or mode == "keep":
             return
+        breaks = _breaks_beside_notes(doc.blocks, found)
+        if breaks:
+            self.remove_blocks(doc, ctx, breaks, "scene break that set off an author's note")
+            found = {i - sum(1 for k in breaks if k < i) for i in found}
         if mode == "strip":
             for i in sorted(found, reverse=True):
                 self.remove_blocks(doc, ctx, [i], "author's note (--author-notes strip)")
@@ -403,6 +418,20 @@ def _menu(block: Block) -> bool:
     if all(is_nav(line, linked=True) for line in text.split("\n") if line.strip()):
         return len(pieces) >= 2 or bool(is_nav(text))
     return False
+
+
+def _breaks_beside_notes(blocks: list[Block], notes: set[int]) -> list[int]:
+    """Scene breaks that only separate notes from the story: with the notes gone they
+    would stand at an edge of the text, next to a heading or next to another break."""
+    out: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.kind != SCENE_BREAK or not ({i - 1, i + 1} & notes):
+            continue
+        before = next((blocks[k] for k in range(i - 1, -1, -1) if k not in notes), None)
+        after = next((blocks[k] for k in range(i + 1, len(blocks)) if k not in notes), None)
+        if any(b is None or b.kind in (HEADING, SCENE_BREAK) for b in (before, after)):
+            out.append(i)
+    return out
 
 
 def _find_notes(doc: Document) -> set[int]:

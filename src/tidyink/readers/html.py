@@ -9,8 +9,12 @@ and changes on HTML point at the HTML source.
 What is read: ``<p>``, ``<div>``, ``<br>`` (verse lines, or separate paragraphs
 when the lines are long), ``<hr>`` (scene break), ``<blockquote>``, ``<center>``,
 ``<font>``, layout tables, ``<h1>``-``<h6>``, ``<i>/<em>`` and ``<b>/<strong>``
-(emphasis), ``<pre>`` (protected raw block). Left out: head, scripts, styles,
-forms and their controls, ``<nav>``. Blocks that look like site chrome (page
+(emphasis, also italic/bold set by CSS: inline ``style`` or plain ``.class`` rules),
+numeric ``<sup>``/``<sub>`` (Unicode super/subscripts), ``<pre>`` (protected raw
+block; a ``<pre>`` wrapping paragraphs is a container), titles in big ``<font>`` or
+``class="title"``/``chapter-title`` paragraphs (headings). Left out: head, scripts,
+styles, forms and their controls, ``<nav>``, hidden elements (``hidden``,
+display:none, screen-reader-only classes), footnote back links. Blocks that look like site chrome (page
 headers and footers, menus, review and comment widgets, link lists) are kept
 but marked ``attrs["chrome"]``: the ``boilerplate`` filter removes them and
 records each removal. AO3 downloads and fanfiction.net chapter pages are
@@ -136,6 +140,18 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _TOGGLES = {"i": EM, "em": EM, "cite": EM, "dfn": EM, "var": EM, "b": STRONG, "strong": STRONG}
+_BACKLINK = regex.compile(r"^\s*[\[(]?\s*[↩↑⤴⬆^]\ufe0e?\ufe0f?\s*[\])]?\s*$")
+# Classes word processors and e-book makers give a title or chapter-title paragraph.
+_TITLE_CLASSES = frozenset(
+    {"title", "story-title", "storytitle", "book-title", "booktitle", "work-title", "doc-title"}
+)
+_CHAPTER_CLASSES = frozenset(
+    {"chapter-title", "chaptertitle", "chapter-heading", "chapterhead", "chapter-head",
+     "chapter-name", "chapter-number", "chapternumber", "chapnum", "chaptitle", "part-title",
+     "ch-title", "chapter-label"}
+)  # fmt: skip
+_SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾")
+_SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
 _WS = regex.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")  # what is not already " "
@@ -148,7 +164,8 @@ _CHROME_WORDS = frozenset(
         "footer", "header", "masthead", "banner", "comment", "comments", "review", "reviews",
         "share", "sharing", "social", "ad", "ads", "advert", "advertisement", "sponsor", "login",
         "signin", "search", "pagination", "pager", "toolbar", "related", "widget", "follow",
-        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "feedback",
+        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "feedback", "secondary",
+        "calendar", "blogroll", "tagcloud", "archives", "datetime", "timestamp", "dateline",
     }
 )  # fmt: skip
 _CONTENT_WORDS = frozenset(
@@ -156,6 +173,21 @@ _CONTENT_WORDS = frozenset(
      "post", "text", "main", "body", "prose", "work"}
 )  # fmt: skip
 _SECTION_TAGS = frozenset({"article", "main", "section"})
+_SECTION_ROLES = frozenset({"article", "main"})
+# Class/id words of a container holding one entry or story (its header is its title).
+_ENTRY_WORDS = frozenset({"entry", "post", "story", "article", "chapter", "work", "hentry"})
+# Chrome words that name the part of a page or of an entry.
+_PART_WORDS = frozenset({"header", "footer", "masthead", "banner"})
+# The last word of a compound class names what the element is: "story-stats" is stats.
+_HEAD_CHROME = (_CHROME_WORDS | {"stats", "meta"}) - _PART_WORDS
+# Classes of elements a browser does not show (screen-reader labels, hidden widgets).
+_HIDDEN_CLASSES = frozenset(
+    {"landmark", "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden",
+     "visuallyhidden", "hidden", "d-none", "offscreen", "screenreader"}
+)  # fmt: skip
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+# A definition list of these is the work's metadata (rating, tags, stats), not story.
+_META_LIST_WORDS = frozenset({"tags", "meta", "stats"})
 _NOTE_LABEL = regex.compile(
     r"^(?:chapter\s+)?(?:end\s+)?(?:notes?|summary|author'?s?\s+notes?)\s*:?$", regex.IGNORECASE
 )
@@ -173,10 +205,19 @@ def _chrome_reason(
     if tag in ("header", "footer", "aside") and not inside_section:
         return f"page <{tag}>"
     role = attrs.get("role")
-    if role in ("navigation", "banner", "contentinfo", "complementary"):
+    if role == "navigation" or (
+        role in ("banner", "contentinfo", "complementary") and not inside_section
+    ):
         return f"role={role}"
-    if words & _CHROME_WORDS and not words & _CONTENT_WORDS:
-        return "class/id " + "/".join(sorted(words & _CHROME_WORDS))
+    for token in " ".join(v for k, v in attrs.items() if k in ("class", "id") and v).split():
+        parts = [w for w in _WORD_SPLIT.split(token.lower()) if w]
+        if len(parts) > 1 and parts[-1] in _HEAD_CHROME:
+            return f"class/id {token}"  # "story-stats", "entry-meta", "chapter-nav"
+    chrome = words & _CHROME_WORDS
+    if inside_section and chrome <= _PART_WORDS:
+        return None  # an entry's own header (its title) or footer
+    if chrome and not words & _CONTENT_WORDS:
+        return "class/id " + "/".join(sorted(chrome))
     return None
 
 
@@ -195,13 +236,18 @@ class _Builder:
         self.in_link = 0
         self.site: str | None = None
         self.gap = 0  # empty spacer paragraphs seen since the last block
+        self.class_styles: dict[str, tuple[str, ...]] = {}  # class -> EM/STRONG by CSS
+        self.quotes = 0  # blockquotes seen
 
     # inline content
 
-    def text(self, data: str) -> None:
+    def text(self, data: str, table: dict[int, str] | None = None) -> None:
+        """Character data; with ``table``, each character mapped one to one."""
         if not data:
             return
         offsets = self.src.locate(data)
+        if table is not None:
+            data = data.translate(table)
         if self.in_link:
             self.links += len(data.strip())
         if self.items and self.items[-1][0] == "run":
@@ -254,13 +300,25 @@ class _Builder:
             return
         attrs = dict(self.context[-1])
         kind = attrs.pop("heading", 0)
+        if attrs.pop("heading_by_class", False) and (
+            len("".join(s.text for s in spans if s.kind == TEXT)) > 120
+            or any(s.kind == BREAK for s in spans)
+        ):
+            kind = 0  # a long "title" paragraph is prose after all
         chunks: list[list[Span]] = []
-        for chunk in _split_paragraphs(spans):
+        gaps: list[int] = []  # spacer lines before each chunk (old pages' scene gaps)
+        outer_gaps: list[int] = []
+        for chunk, gap in zip(_split_paragraphs(spans, gaps=outer_gaps), outer_gaps, strict=True):
             if not kind and _verse_or_paragraph(chunk) == PARAGRAPH:
-                chunks.extend(_split_paragraphs(chunk, min_breaks=1))  # prose lines: paragraphs
+                line_gaps: list[int] = []
+                lines = _split_paragraphs(chunk, min_breaks=1, gaps=line_gaps)  # paragraphs
+                chunks.extend(lines)
+                gaps.extend([gap + line_gaps[0], *line_gaps[1:]] if lines else [])
             else:
                 chunks.append(chunk)
-        for chunk in chunks:
+                gaps.append(gap)
+        for chunk, gap in zip(chunks, gaps, strict=True):
+            self.gap += gap
             text_len = sum(len(s.text) for s in chunk if s.kind == TEXT)
             block_attrs = dict(attrs)
             if link_count and text_len and links / text_len >= 0.8:
@@ -278,6 +336,7 @@ class _Builder:
         line = self.src.line_col(offset)[0] if offset is not None else 0
         merged = {**self.context[-1], **attrs}
         merged.pop("heading", None)
+        merged.pop("heading_by_class", None)
         self.gap = 0
         self.blocks.append(Block(kind, spans, line=line, end_line=line, attrs=merged))
 
@@ -311,12 +370,26 @@ class _Builder:
                 previous = span
             elif span.kind in (EM, STRONG) and not span.line and previous is not None:
                 span.line, span.col = previous.line, previous.col
-        # Emphasis around nothing says nothing.
+        # Emphasis around nothing says nothing; "<i>two</i> <i>words</i>" is one emphasis.
         out: list[Span] = []
+        is_open = {EM: False, STRONG: False}
         for span in spans:
-            if out and span.kind in (EM, STRONG) and out[-1].kind == span.kind:
-                out.pop()
-                continue
+            if span.kind in (EM, STRONG):
+                if out and out[-1].kind == span.kind:
+                    out.pop()
+                    is_open[span.kind] = not is_open[span.kind]
+                    continue
+                if (
+                    is_open[span.kind] is False
+                    and len(out) >= 2
+                    and out[-2].kind == span.kind
+                    and out[-1].kind == TEXT
+                    and out[-1].text.isspace()
+                ):
+                    del out[-2]  # reopening right after a space: keep the first one open
+                    is_open[span.kind] = True
+                    continue
+                is_open[span.kind] = not is_open[span.kind]
             out.append(span)
         return out
 
@@ -444,12 +517,18 @@ def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
     ]
 
 
-def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]]:
+def _split_paragraphs(
+    spans: list[Span], min_breaks: int = 2, gaps: list[int] | None = None
+) -> list[list[Span]]:
     """Split at ``min_breaks`` line breaks in a row (old pages' paragraph separator).
 
-    Emphasis open across a split is closed before it and reopened after it.
+    Emphasis open across a split is closed before it and reopened after it. With
+    ``gaps``, appends for each chunk returned the blank lines the page shows before
+    it beyond the usual separator: a spacer line (``<br><br>&nbsp;<br><br>``) or a
+    run of twice as many breaks as usual.
     """
     chunks: list[list[Span]] = [[]]
+    wide: list[int] = [0]  # per chunk: did a double-width run of breaks come before it?
     open_toggles: dict[str, Span] = {}
     i = 0
     n = len(spans)
@@ -463,6 +542,7 @@ def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]
                 for toggle in open_toggles.values():
                     chunks[-1].append(_toggle_like(toggle))
                 chunks.append([_toggle_like(t) for t in open_toggles.values()])
+                wide.append(1 if j - i >= 2 * min_breaks and min_breaks > 1 else 0)
             elif j < n:
                 chunks[-1].extend(spans[i:j])
             i = j
@@ -475,11 +555,18 @@ def _split_paragraphs(spans: list[Span], min_breaks: int = 2) -> list[list[Span]
         chunks[-1].append(span)
         i += 1
     result = []
-    for chunk in chunks:
+    pending = 0
+    for chunk, gap in zip(chunks, wide, strict=True):
         while chunk and chunk[0].kind == BREAK:
             chunk.pop(0)
+        pending += gap
         if any(s.kind == CODE or (s.kind == TEXT and s.text.strip()) for s in chunk):
             result.append(_drop_empty_toggles(chunk))
+            if gaps is not None:
+                gaps.append(pending if result[1:] else 0)
+            pending = 0
+        elif result and any(s.kind == TEXT and "\u00a0" in s.text for s in chunk):
+            pending += 1  # a line of &nbsp; between paragraphs: a spacer
     return result
 
 
@@ -577,8 +664,10 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
             continue
         if tag in _DROP or tag.startswith("-"):
             continue
-        if tag == "dl" and "tags" in _words(child.attributes):
-            continue  # AO3 tag list: metadata, not story
+        if tag == "dl" and _words(child.attributes) & _META_LIST_WORDS:
+            continue  # a work's tags and stats: metadata, not story
+        if _hidden(child.attributes):
+            continue
         if tag == "br":
             builder.line_break(builder.src.tag_offset("br"))
             continue
@@ -587,7 +676,7 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
             offset = builder.src.tag_offset("hr")
             builder.add(SCENE_BREAK, [Span(RAW, "<hr>", *_lc(builder, offset), plain="")], offset)
             continue
-        if tag in ("pre", "listing", "plaintext"):
+        if tag in ("pre", "listing", "plaintext") and not _holds_blocks(child):
             builder.flush()
             offset = builder.src.tag_offset(tag)
             data = child.text(deep=True) or ""
@@ -600,6 +689,14 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
         if tag in ("code", "kbd", "samp"):
             builder.code(child.text(deep=True) or "")
             continue
+        if tag in ("sup", "sub"):
+            data = child.text(deep=True) or ""
+            table = _SUPERSCRIPT if tag == "sup" else _SUBSCRIPT
+            if data.strip() and all(ord(c) in table for c in data.strip()):
+                builder.text(data, table)  # x², H₂O, a note mark¹: not "x2", "note1"
+                continue
+        if tag == "a" and _BACKLINK.match(child.text(deep=True) or ""):
+            continue  # a footnote's link back to its mark
         if tag == "a":
             builder.link_count += 1
             builder.in_link += 1
@@ -607,14 +704,119 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
         elif tag in _TOGGLES:
             builder.toggle(_TOGGLES[tag], True)
             on_leave = ("toggle", _TOGGLES[tag])
-        elif tag not in _BLOCKS:
-            on_leave = ()  # inline: font, span, u, small, sup...
+        elif tag == "font" and _font_heading(builder, child):
+            builder.flush()
+            ctx = dict(builder.context[-1])
+            ctx["heading"] = _font_heading(builder, child)
+            builder.context.append(ctx)
+            on_leave = ("block",)
+        elif tag not in _BLOCKS and not _chrome_inline(child.attributes):
+            # inline: font, span, u, small, sup... styled italic or bold (Google Docs, Word)
+            kinds = _styled(child.attributes, builder.class_styles)
+            for kind in kinds:
+                builder.toggle(kind, True)
+            on_leave = ("styled", kinds) if kinds else ()
         else:
             builder.flush()
             builder.context.append(_block_context(builder, child, tag, inside))
             on_leave = ("block",)
-            inside = inside or tag in _SECTION_TAGS
+            inside = (
+                inside
+                or tag in _SECTION_TAGS
+                or child.attributes.get("role") in _SECTION_ROLES
+                or bool(_words(child.attributes) & _ENTRY_WORDS and "chrome" not in builder.context[-1])
+            )
         stack.append((iter(child.iter(include_text=True)), on_leave, inside))
+
+
+_ITALIC = regex.compile(r"(?:^|[;\s])font-style\s*:\s*(?:italic|oblique)", regex.IGNORECASE)
+_BOLD = regex.compile(
+    r"(?:^|[;\s])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.IGNORECASE
+)
+_CLASS_RULE = regex.compile(r"(?<=^|[}\s,])\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
+
+
+def class_styles(css: str) -> dict[str, tuple[str, ...]]:
+    """Classes a style sheet makes italic or bold by a plain ``.name { ... }`` rule."""
+    out: dict[str, tuple[str, ...]] = {}
+    for m in _CLASS_RULE.finditer(css):
+        kinds = _style_kinds(m.group(2))
+        if kinds:
+            out[m.group(1)] = kinds
+    return out
+
+
+def _style_kinds(style: str) -> tuple[str, ...]:
+    return tuple(k for k, rx in ((EM, _ITALIC), (STRONG, _BOLD)) if rx.search(style))
+
+
+def _styled(attrs: dict[str, str | None], classes: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Emphasis an inline element gets from its ``style`` or its classes' rules."""
+    kinds = set(_style_kinds(attrs.get("style") or ""))
+    for name in (attrs.get("class") or "").split():
+        kinds.update(classes.get(name, ()))
+    return tuple(k for k in (EM, STRONG) if k in kinds)
+
+
+def _chrome_inline(attrs: dict[str, str | None]) -> bool:
+    """An inline element named as chrome (``<span class="datetime">``): read as a block."""
+    words = _words(attrs)
+    return bool(words & _CHROME_WORDS) and not words & _CONTENT_WORDS
+
+
+_FONT_SIZE = regex.compile(r"^\s*([+-]?)\s*(\d)\s*$")
+
+
+def _font_heading(builder: _Builder, node: Any) -> int:
+    """Old pages' title: a short line of its own in ``<font size="+2">`` or larger.
+
+    The rank (1-3) follows the size; 0 when the font is not a title: small, long,
+    holding breaks or blocks, or inside a line of text.
+    """
+    m = _FONT_SIZE.match(node.attributes.get("size") or "")
+    if not m or "heading" in builder.context[-1]:
+        return 0
+    sign, n = m.group(1), int(m.group(2))
+    size = 3 + n if sign == "+" else (3 - n if sign == "-" else n)
+    if size < 5:
+        return 0
+    text = " ".join((node.text(deep=True) or "").split())
+    inner = [n for n in node.css("br, p, div, table, font[size]") if n.mem_id != node.mem_id]
+    if not text or len(text) > 100 or inner:
+        return 0
+    # Alone on its line: nothing but breaks or white space before it in the block, and
+    # a break, a block or nothing after it.
+    for item in reversed(builder.items):
+        if item[0] == "br":
+            break
+        if item[0] == "code" or (item[0] == "run" and "".join(item[1]).strip()):
+            return 0
+    sibling = node.next
+    while sibling is not None and sibling.tag == "-text" and not (sibling.text() or "").strip():
+        sibling = sibling.next
+    if sibling is not None and sibling.tag not in _BLOCKS and sibling.tag not in ("br", "hr"):
+        return 0
+    return max(1, 8 - size)
+
+
+def _holds_blocks(node: Any) -> bool:
+    """A ``<pre>`` wrapping paragraphs (Wattpad) is a container, not preformatted text."""
+    child = node.child
+    while child is not None:
+        if child.tag in ("p", "div"):
+            return True
+        child = child.next
+    return False
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    """Whether a browser hides the element (``hidden``, display:none, screen-reader only)."""
+    if "hidden" in attrs:
+        return True
+    classes = (attrs.get("class") or "").lower().split()
+    return bool(_HIDDEN_CLASSES.intersection(classes)) or bool(
+        _HIDDEN_STYLE.search(attrs.get("style") or "")
+    )
 
 
 def _leave(builder: _Builder, action: tuple[Any, ...]) -> None:
@@ -622,6 +824,9 @@ def _leave(builder: _Builder, action: tuple[Any, ...]) -> None:
         builder.in_link -= 1
     elif action[0] == "toggle":
         builder.toggle(action[1], False)
+    elif action[0] == "styled":
+        for kind in reversed(action[1]):
+            builder.toggle(kind, False)
     else:
         builder.flush()
         builder.context.pop()
@@ -637,14 +842,23 @@ def _block_context(builder: _Builder, node: Any, tag: str, inside: bool) -> dict
         reason = "AO3 site message"
     if reason and "chrome" not in ctx:
         ctx["chrome"] = reason
-    if "byline" in words:
+    if "byline" in words and "chrome" not in ctx:
         ctx["role"] = "byline"
     if tag == "blockquote":
-        ctx["quote"] = True
-    elif tag == "center" or (attrs.get("align") or "").lower() == "center":
+        builder.quotes += 1
+        ctx["quote"] = builder.quotes  # which blockquote: its paragraphs stay together
+    elif tag == "center" or (
+        tag not in ("table", "tbody") and (attrs.get("align") or "").lower() == "center"
+    ):  # a centred table is placed mid-page, its text is not centred
         ctx["align"] = "center"
     elif tag in _HEADINGS:
         ctx["heading"] = _HEADINGS[tag]
+    elif tag in ("p", "div") and "chrome" not in ctx and "heading" not in ctx:
+        classes = set((attrs.get("class") or "").lower().split())
+        if classes & _TITLE_CLASSES:
+            ctx["heading"], ctx["heading_by_class"], ctx["title_class"] = 1, True, True
+        elif classes & _CHAPTER_CLASSES:
+            ctx["heading"], ctx["heading_by_class"] = 2, True
     elif tag == "li":
         ctx["list"] = True
     return ctx
@@ -660,7 +874,11 @@ def _mark_notes(blocks: list[Block]) -> None:
     while i < len(blocks):
         block = blocks[i]
         label = block.text.strip()
-        if block.kind == PARAGRAPH and not block.attrs.get("quote") and _NOTE_LABEL.match(label):
+        if (
+            block.kind in (PARAGRAPH, HEADING)
+            and not block.attrs.get("quote")
+            and _NOTE_LABEL.match(label)
+        ):
             role = "summary" if "summary" in label.lower() else "note"
             j = i + 1
             while j < len(blocks) and blocks[j].attrs.get("quote") and blocks[j].kind != HEADING:
@@ -668,17 +886,85 @@ def _mark_notes(blocks: list[Block]) -> None:
                 j += 1
             if j > i + 1:
                 block.attrs["role"] = role + "-label"
+                if block.kind == HEADING:  # a label, not a chapter: "Notes:" over the note
+                    block.kind, block.level = PARAGRAPH, 0
             i = j
             continue
         i += 1
 
 
+_CHAPTER_LABEL = regex.compile(
+    r"^(?:(?:chapter|part|book|volume|act|episode|section|prologue|epilogue)"
+    r"(?:\s+(?:\d+|[ivxlcdm]+|[a-z]+(?:[- ][a-z]+)?))?|\d+|[IVXLCDM]+"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen)[.:]?$",
+    regex.IGNORECASE,
+)
+
+
+def _join_label_headings(blocks: list[Block]) -> list[Block]:
+    """A bare label heading ("Chapter 1") right before its title heading: one heading.
+
+    The title becomes the label's second line (the writer joins them as
+    "Chapter 1: The Gull"). A label followed by another label ("Part One",
+    "Chapter 1") stays two headings.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == HEADING
+            and block.kind == HEADING
+            and block.level >= prev.level
+            and not prev.attrs.get("joined")
+            and _CHAPTER_LABEL.match(prev.text.strip())
+            and not _CHAPTER_LABEL.match(block.text.strip())
+            and len(block.text) <= 120
+            and not block.attrs.get("chrome")
+            and not prev.attrs.get("chrome")
+        ):
+            brk = Span(BREAK, "<br>", block.line, 0, plain="\n")
+            prev.spans = [*prev.spans, brk, *block.spans]
+            prev.end_line = max(prev.end_line, block.end_line)
+            prev.attrs["joined"] = True
+            continue
+        out.append(block)
+    return out
+
+
+def _layout_quotes(blocks: list[Block]) -> None:
+    """A blockquote around most of the story only indents the page: no quotation."""
+    prose = [b for b in blocks if b.kind in (PARAGRAPH, VERSE)]
+    total = sum(len(b.text) for b in prose)
+    by_quote: dict[int, list[Block]] = {}
+    for block in prose:
+        if block.attrs.get("quote") and not block.attrs.get("role"):
+            by_quote.setdefault(block.attrs["quote"], []).append(block)
+    for members in by_quote.values():
+        if len(members) >= 5 and sum(len(b.text) for b in members) > 0.5 * total:
+            for block in members:
+                block.attrs["quote_layout"] = block.attrs.pop("quote")
+
+
+def _bylines(blocks: list[Block], meta: dict[str, Any]) -> None:
+    """A byline set as a heading is a line under the title, not a chapter."""
+    for block in blocks:
+        if block.kind == HEADING and block.attrs.get("role") == "byline":
+            block.kind, block.level = PARAGRAPH, 0
+            meta.setdefault("author", block.text.strip().removeprefix("by ").strip())
+
+
 def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
     """HTML heading ranks to document levels: the title 1, chapters the default, deeper +1."""
-    levels = sorted({b.level for b in blocks if b.kind == HEADING})
+    heads = [b for b in blocks if b.kind == HEADING and not b.attrs.get("chrome")]
+    levels = sorted({b.level for b in heads})
     title = meta.get("title")
     title_level = None
-    heads = [b for b in blocks if b.kind == HEADING]
+    if heads and not title and heads[0].attrs.get("title_class"):
+        title = meta["title"] = heads[0].text.strip()  # <p class="title">
     if heads and not title and len(levels) > 1:
         # One heading of the top rank, before every other heading: the title.
         top = [b for b in heads if b.level == levels[0]]
@@ -688,9 +974,7 @@ def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
         if title and b.text.strip() == title:
             title_level = b.level
     chapter_levels = [lv for lv in levels if lv != title_level]
-    for b in blocks:
-        if b.kind != HEADING:
-            continue
+    for b in heads:
         if b.level == title_level and b.text.strip() == title:
             b.level = 1
             b.attrs["role"] = "title"
@@ -716,6 +1000,9 @@ def read(text: str) -> Document:
         meta.setdefault("page_title", _node_text(page_title))
     builder = _Builder(text)
     builder.site = site
+    css = "\n".join(node.text(deep=True) or "" for node in tree.css("style"))
+    if css:
+        builder.class_styles = class_styles(css)
     for root in _roots(tree, site, meta):
         builder.flush()
         inside = root.tag in _SECTION_TAGS
@@ -733,6 +1020,9 @@ def read(text: str) -> Document:
     if site == "ffn":
         blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
+    _layout_quotes(blocks)
+    _bylines(blocks, meta)
+    blocks = _join_label_headings(blocks)
     blocks = _headings(blocks, meta)
     return Document(blocks, format="html", meta=meta)
 

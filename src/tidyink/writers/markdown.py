@@ -54,18 +54,78 @@ def escape_line_start(line: str) -> str:
 def inline(block: Block, escape: bool) -> str:
     """The block's inline content as Markdown."""
     parts: list[str] = []
+    toggles: list[tuple[int, str]] = []  # (index in parts, EM/STRONG)
     for span in block.spans:
         if span.kind == TEXT:
             parts.append(escape_inline(span.text) if escape else span.text)
         elif span.kind in _TOGGLE_MARKUP:
-            parts.append(span.text if block.verbatim else _TOGGLE_MARKUP[span.kind])
+            if block.verbatim:
+                parts.append(span.text)
+            else:
+                toggles.append((len(parts), span.kind))
+                parts.append(_TOGGLE_MARKUP[span.kind])
         elif span.kind == BREAK:
             parts.append(span.text if block.verbatim else HARD)
         elif span.kind == RAW:
             parts.append(span.text if block.verbatim else escape_inline(span.shown))
         elif span.kind == CODE:
             parts.append(code_span(span.text))
+    if toggles:
+        _tag_unflanked(parts, toggles)
     return "".join(parts)
+
+
+_PUNCT = regex.compile(r"[\p{P}\p{S}]")
+_HTML_TOGGLE = {EM: ("<em>", "</em>"), STRONG: ("<strong>", "</strong>")}
+
+
+def _tag_unflanked(parts: list[str], toggles: list[tuple[int, str]]) -> None:
+    """Emphasis whose ``*`` CommonMark would not read as emphasis (``said*“Go.”*Then``:
+    a delimiter between a letter and punctuation) is written as ``<em>`` tags instead."""
+    is_toggle = {i for i, _ in toggles}
+
+    def char(i: int, step: int) -> str:
+        i += step
+        while 0 <= i < len(parts):
+            if i not in is_toggle and parts[i]:
+                return parts[i][-1] if step < 0 else parts[i][0]
+            i += step
+        return " "  # the edge of the block counts as white space
+
+    def space(c: str) -> bool:
+        return c.isspace() or c == HARD
+
+    def left(i: int) -> bool:
+        before, after = char(i, -1), char(i, 1)
+        return not space(after) and (not _PUNCT.match(after) or space(before) or bool(_PUNCT.match(before)))
+
+    def right(i: int) -> bool:
+        before, after = char(i, -1), char(i, 1)
+        return not space(before) and (not _PUNCT.match(before) or space(after) or bool(_PUNCT.match(after)))
+
+    pairs: list[tuple[int, int, str]] = []
+    open_at: dict[str, int] = {}
+    for i, kind in toggles:
+        if kind in open_at:
+            pairs.append((open_at.pop(kind), i, kind))
+        else:
+            open_at[kind] = i
+    tagged = {(a, b, kind) for a, b, kind in pairs if not left(a) or not right(b)}
+    # Delimiters next to a tagged one would see "<" as their neighbour: tag them too.
+    changed = bool(tagged)
+    while changed:
+        changed = False
+        marks = {i for a, b, _ in tagged for i in (a, b)}
+        for pair in pairs:
+            if pair not in tagged and any(
+                abs(i - j) == 1 or all(k in is_toggle for k in range(min(i, j) + 1, max(i, j)))
+                for i in pair[:2]
+                for j in marks
+            ):
+                tagged.add(pair)
+                changed = True
+    for a, b, kind in tagged:
+        parts[a], parts[b] = _HTML_TOGGLE[kind]
 
 
 def code_span(code: str) -> str:
@@ -181,9 +241,27 @@ def has_front_matter(doc: Document) -> bool:
     return first.kind == RAW_BLOCK and "".join(s.text for s in first.spans).startswith("---")
 
 
+def _quoted(text: str) -> str:
+    return "\n".join("> " + line if line else ">" for line in text.split("\n"))
+
+
 def write(doc: Document, options: Options) -> str:
     rendered = [render_block(block, options) for block in doc.blocks]
     keep = doc.format == "markdown"
+    if doc.format == "html":
+        # An HTML <blockquote> (a letter, an epigraph): its paragraphs as one quotation.
+        head = None  # index of the first rendered block of the current quotation
+        for i, block in enumerate(doc.blocks):
+            quote = block.attrs.get("quote") if block.kind != HEADING else None
+            if not quote or not rendered[i].strip():
+                head = None
+                continue
+            if head is not None and doc.blocks[head].attrs.get("quote") == quote:
+                rendered[head] += "\n>\n" + _quoted(rendered[i])  # one quotation
+                rendered[i] = ""
+            else:
+                rendered[i] = _quoted(rendered[i])
+                head = i
     if not keep:
         pairs = [(b, r) for b, r in zip(doc.blocks, rendered, strict=True) if r.strip()]
         doc = Document([b for b, _ in pairs], doc.format, "", doc.meta)
