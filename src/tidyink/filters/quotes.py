@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tidyink.document import Block, Document
+from tidyink.document import OBJECT, RAW, TEXT, Block, Document
 from tidyink.filters._quote_roles import (
     APOS,
     CLOSE_D,
@@ -87,7 +87,7 @@ class Quotes(TextFilter):
             if style != "keep":
                 self._state.double_open = self._state.single_open = False
             return []
-        roles = classify(text, self._state)
+        roles = classify(_as_context(text, block), self._state)
         if style == "straight":
             return list(self._straight(text, roles))
         return list(self._curly(text, roles, ctx))
@@ -137,6 +137,27 @@ class Quotes(TextFilter):
             for edit in _edit(text, i, new, role, floor):
                 floor = edit.end
                 yield edit
+
+
+def _as_context(text: str, block: Block) -> str:
+    """``text`` with line-start markup (``> ``, ``- ``, ``1. ``) read as a space.
+
+    A protected object stands for a word (a code span, a link target), except
+    markup that ends in whitespace: a list or block-quote marker starts a line,
+    so a quote mark after it opens. Same length as ``text``: offsets hold.
+    """
+    if OBJECT not in text:
+        return text
+    chars = list(text)
+    pos = 0
+    for span in block.spans:
+        if span.kind == TEXT:
+            pos += len(span.text)
+            continue
+        if span.kind == RAW and span.text[-1:].isspace() and chars[pos] == OBJECT:
+            chars[pos] = " "
+        pos += 1  # every other span is one placeholder character
+    return "".join(chars)
 
 
 def _renested(role: str, depth: list[str], outer_single: bool) -> str:

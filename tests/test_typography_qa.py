@@ -1,0 +1,41 @@
+"""Typography defects found by an adversarial pass over invented prose.
+
+Each test names the phenomenon; the passages are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import tidyink
+
+
+def typeset(text: str, fmt: str = "text", **options: object) -> str:
+    """Run the typography stage over ``text`` read as ``fmt``; return the output."""
+    to = "text" if fmt == "text" else "markdown"
+    result = tidyink.convert(
+        text, to=to, input_format=fmt, only=["typography"], lint=False, **options
+    )
+    return result.text
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "> 'Stay here,' she said.\n> 'Please.'\n",
+            "> ‘Stay here,’ she said.\n> ‘Please.’\n",
+        ),
+        (
+            "1. 'North' was the answer\n2. 'South' was wrong\n",
+            "1. ‘North’ was the answer\n2. ‘South’ was wrong\n",
+        ),
+        (
+            "- 'Tis a short list\n- 'Maybe,' said the clerk\n",
+            "- ’Tis a short list\n- ‘Maybe,’ said the clerk\n",
+        ),
+    ],
+)
+def test_single_quote_after_list_or_blockquote_markup_opens(source: str, expected: str) -> None:
+    """Markup at a line start (``> ``, ``1. ``, ``- ``) is a line start, not a word."""
+    assert typeset(source, fmt="markdown") == expected
