@@ -39,3 +39,23 @@ def typeset(text: str, fmt: str = "text", **options: object) -> str:
 def test_single_quote_after_list_or_blockquote_markup_opens(source: str, expected: str) -> None:
     """Markup at a line start (``> ``, ``1. ``, ``- ``) is a line start, not a word."""
     assert typeset(source, fmt="markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("plain", "curly"),
+    [
+        ("The '49ers won the toss.", "The ’49ers won the toss."),
+        ("He's down with the 'flu again.", "He’s down with the ’flu again."),
+        ("She picked up the 'phone and rang.", "She picked up the ’phone and rang."),
+        ("We saw a 'gator by the creek.", "We saw a ’gator by the creek."),
+        ("There's not 'nough bread for all.", "There’s not ’nough bread for all."),
+        ("I want it, 'specially the red one.", "I want it, ’specially the red one."),
+        ("'Ware the hounds!", "’Ware the hounds!"),
+        ("'Allo, what's all this?", "’Allo, what’s all this?"),
+        # A quoted word after a determiner is still a quotation.
+        ("Open the 'Settings' menu.", "Open the ‘Settings’ menu."),
+        ("It had a 'vintage' look, 'specially inside.", "It had a ‘vintage’ look, ’specially inside."),
+    ],
+)
+def test_front_elisions(plain: str, curly: str) -> None:
+    assert typeset(plain) == curly

@@ -331,7 +331,7 @@ def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> b
     k = i + 1
     while k < len(text) and text[k] in TRANSPARENT:
         k += 1
-    m = regex.match(r"\d\d(?=s\b|th\b|[^\d\p{L}]|$)", text[k : k + 5])
+    m = regex.match(r"\d\d(?=s\b|th\b|ers?\b|[^\d\p{L}]|$)", text[k : k + 6])
     if m:
         # '85' is a quoted number; '85, '90s and '60's are years
         return text[k + 2 : k + 3] not in ("'", "’") or text[k + 3 : k + 4].isalpha()
@@ -363,7 +363,7 @@ def _lexicon_elision(low: str, quoted_word: bool, state: QuoteState) -> bool:
     result = False
     bare = lexicon.best_zipf(low, state.langs)
     if bare < 3.0 and "en" in state.langs:
-        forms = ["h" + low, "a" + low, "be" + low]
+        forms = ["h" + low, "a" + low, "be" + low, "e" + low]
         if low.endswith("in"):  # 'ittin' → hitting
             forms += ["h" + low + "g", low + "g"]
         best = max(lexicon.zipf(form, "en") for form in forms)
@@ -419,15 +419,29 @@ def _resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) 
                 break
 
 
+# A single mark after one of these and a space, never closed, clips a word
+# (the 'bot, a 'copter): a quotation rarely starts right after a determiner.
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "my", "your", "his", "her", "its", "our", "their"}
+    | {"this", "that", "whole", "some", "no", "any", "every", "each"}
+)
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+) $")
+
+
+def _after_determiner(text: str, i: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, i - 12), i)
+    return bool(m) and m.group(1).casefold() in _DETERMINERS
+
+
 def _resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -> None:
-    """'im, 'er, 'is: apostrophes when no closing single mark could pair with them."""
+    """'im, 'er, 'is, the 'bot: apostrophes when no closing single mark could pair with them."""
     ordered = sorted(roles)
     weak = elisions()[1]
     for i in ordered:
         if roles[i] != OPEN_S or i == keep:
             continue
         word = _word_after(text, i).casefold()
-        if word not in weak:
+        if word not in weak and not (word and _after_determiner(text, i)):
             continue
         closed = False
         for j in islice(ordered, bisect_right(ordered, i), None):
