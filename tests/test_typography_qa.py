@@ -59,3 +59,30 @@ def test_single_quote_after_list_or_blockquote_markup_opens(source: str, expecte
 )
 def test_front_elisions(plain: str, curly: str) -> None:
     assert typeset(plain) == curly
+
+
+@pytest.mark.parametrize(
+    ("plain", "fixed", "language"),
+    [
+        ('" Hello ," she said.', "“Hello,” she said.", "en-US"),
+        ('"Fine " he said, " fine."', "“Fine” he said, “fine.”", "en-US"),
+        ("He whispered ' go ' twice.", "He whispered ‘go’ twice.", "en-GB"),
+        ('Er sagte: " Ja ", und ging.', "Er sagte: „Ja“, und ging.", "de"),
+        # French keeps (no-break) spaces inside its guillemets.
+        ('Il a dit : " Oui ! "', "Il a dit : «\u00a0Oui !\u00a0»", "fr"),
+    ],
+)
+def test_spaces_inside_quotes_are_dropped(plain: str, fixed: str, language: str) -> None:
+    assert typeset(plain, language=language) == fixed
+
+
+def test_spaces_inside_quotes_kept_at_line_edges_and_between_marks() -> None:
+    # A quote ending a hard-wrapped line keeps the line break; nothing is glued.
+    assert typeset('She said "yes\nand no" then.') == "She said “yes\nand no” then."
+
+
+@pytest.mark.parametrize(
+    "text", ["That was fun :) see you.", "Oh no ;) he winked.", "Well :( that hurt."]
+)
+def test_emoticons_keep_their_space(text: str) -> None:
+    assert typeset(text) == text

@@ -255,8 +255,8 @@ def _opening_context(left: str, roles: dict[int, str], text: str, i: int) -> boo
 def _double(text: str, i: int, left: str, right: str, roles: dict[int, str], is_open: bool) -> str:
     right_space = not right or right in SPACES
     if _opening_context(left, roles, text, i):
-        if right_space:
-            return CLOSE_D if is_open else OPEN_D
+        if right_space or (is_open and right in ",.;:!?"):
+            return CLOSE_D if is_open else OPEN_D  # ("Yes ", he said: a stray space)
         return OPEN_D
     if left in DASHES:
         # said--"No!" opens; "I was--" closes.
@@ -309,7 +309,7 @@ def _single(
             return OPEN_S
         return CLOSE_S
     if _opening_context(left, roles, text, i):
-        if not right or right in SPACES:
+        if not right or right in SPACES or (is_open and right in ",.;:!?"):
             return CLOSE_S if is_open else OPEN_S
         return OPEN_S
     return CLOSE_S if is_open else OPEN_S
