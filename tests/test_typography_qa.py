@@ -86,3 +86,23 @@ def test_spaces_inside_quotes_kept_at_line_edges_and_between_marks() -> None:
 )
 def test_emoticons_keep_their_space(text: str) -> None:
     assert typeset(text) == text
+
+
+@pytest.mark.parametrize(
+    ("plain", "fixed"),
+    [
+        ("See http://example.com/a--b/c...d for more.", "See http://example.com/a--b/c...d for more."),
+        ("Go to www.example.com/it's, then rest.", "Go to www.example.com/it's, then rest."),
+        ("Read http://example.com/page... and sleep.", "Read http://example.com/page… and sleep."),
+        ("Try www.example.com--it's new.", "Try www.example.com—it’s new."),
+        ("Write to 'ann.lee@example.org' soon...", "Write to ‘ann.lee@example.org’ soon…"),
+    ],
+)
+def test_web_addresses_are_left_as_typed(plain: str, fixed: str) -> None:
+    assert typeset(plain) == fixed
+
+
+def test_markdown_autolink_is_left_as_typed() -> None:
+    source = "See <http://example.com/a--b...c> and <http://example.com/it's> now--ok.\n"
+    expected = "See <http://example.com/a--b...c> and <http://example.com/it's> now—ok.\n"
+    assert typeset(source, fmt="markdown") == expected

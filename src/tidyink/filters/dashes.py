@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.document import MARK, OBJECT, Block
+from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -121,7 +122,7 @@ class Dashes(TextFilter):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 out.append(Edit(m.end(1), m.start(2), "–", "number range with an en dash"))
-        return out
+        return outside_addresses(text, out)
 
     @staticmethod
     def _dash(text: str, start: int, end: int, d0: int, d1: int, style: str, what: str) -> Edit:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.document import Block
+from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -32,7 +33,10 @@ class Ellipses(TextFilter):
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if "." not in text and "…" not in text:
             return
-        style = ctx.options.ellipsis
+        yield from outside_addresses(text, self._edits(text, ctx.options.ellipsis))
+
+    @staticmethod
+    def _edits(text: str, style: str) -> Iterable[Edit]:
         for m in _DOTS.finditer(text):
             if m.group("char") and style == "…":
                 continue  # already the ellipsis character: keep its spacing as written

@@ -27,6 +27,7 @@ from tidyink.filters._quote_roles import (
     QuoteState,
     classify,
 )
+from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -140,12 +141,14 @@ class Quotes(TextFilter):
 
 
 def _as_context(text: str, block: Block) -> str:
-    """``text`` with line-start markup (``> ``, ``- ``, ``1. ``) read as a space.
+    """``text`` as the quote classifier reads it (same length: offsets hold).
 
-    A protected object stands for a word (a code span, a link target), except
-    markup that ends in whitespace: a list or block-quote marker starts a line,
-    so a quote mark after it opens. Same length as ``text``: offsets hold.
+    Web addresses read as letters (www.host.com/it's holds no quote mark). A
+    protected object stands for a word (a code span, a link target), except
+    markup that ends in whitespace: a list or block-quote marker starts a
+    line, so a quote mark after it opens.
     """
+    text = mask_addresses(text)  # marks inside www.host.com/it's are no quotes
     if OBJECT not in text:
         return text
     chars = list(text)
