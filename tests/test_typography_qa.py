@@ -106,3 +106,37 @@ def test_markdown_autolink_is_left_as_typed() -> None:
     source = "See <http://example.com/a--b...c> and <http://example.com/it's> now--ok.\n"
     expected = "See <http://example.com/a--b...c> and <http://example.com/it's> now—ok.\n"
     assert typeset(source, fmt="markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("plain", "fixed"),
+    [
+        ("The letter came from D---, near the coast.", "The letter came from D—, near the coast."),
+        ("Lady B-- was not at home.", "Lady B— was not at home."),
+        ("\"I--\" she began. \"A--a mouse!\"", "“I –” she began. “A – a mouse!”"),
+        ("He ran--fast--home.", "He ran – fast – home."),
+    ],
+)
+def test_en_spaced_dashes_keep_omission_dashes_closed(plain: str, fixed: str) -> None:
+    """A blanked-out name (D---, Lady B--) takes a closed dash in any style."""
+    assert typeset(plain, dashes="en-spaced") == fixed
+
+
+@pytest.mark.parametrize(
+    ("plain", "fixed"),
+    [
+        ("Call 555-1234 after six.", "Call 555-1234 after six."),
+        ("Read pages 112-118 and 1990-95.", "Read pages 112–118 and 1990–95."),
+    ],
+)
+def test_ranges_leave_phone_numbers(plain: str, fixed: str) -> None:
+    assert typeset(plain, ranges=True) == fixed
+
+
+def test_dialect_ee_is_an_elision() -> None:
+    assert typeset("\"Don't 'ee go,\" she begged.") == "“Don’t ’ee go,” she begged."
+
+
+def test_em_dashes_in_blanked_names_keep_their_spaces() -> None:
+    assert typeset("Sir J--- L--- came at nine.") == "Sir J— L— came at nine."
+    assert typeset("He ran--I mean it--GO--home.") == "He ran—I mean it—GO—home."

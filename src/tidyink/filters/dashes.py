@@ -46,6 +46,17 @@ def _only_hyphens(text: str, start: int, end: int) -> bool:
     return not text[ls:le].strip(" \t-\u00a0")
 
 
+def _blanked_name(text: str, start: int) -> bool:
+    """Whether hyphens at ``start`` follow a lone capital (D---, Lady B--): letters left out.
+
+    Such a dash is closed in every dash style and keeps the spaces around it.
+    I, A and O are words of their own ("I--I don't know"), so not initials.
+    """
+    if start < 1 or not text[start - 1].isupper() or text[start - 1] in "IAO":
+        return False
+    return start < 2 or not (text[start - 2].isalnum() or text[start - 2] in "'’")
+
+
 def _between_digits(text: str, start: int, end: int) -> bool:
     """1914--1918: a typewriter en dash between numbers."""
     return start > 0 and end < len(text) and text[start - 1].isdigit() and text[end].isdigit()
@@ -103,6 +114,8 @@ class Dashes(TextFilter):
                 continue
             if n >= 4:  # 2-em and 3-em dashes keep their spacing (General ⸻’s)
                 out.append(Edit(m.start(1), m.end(1), dash, f"{'-' * n} as {dash}"))
+            elif _blanked_name(text, m.start(1)):  # Lady B-- was: part of the name
+                out.append(Edit(m.start(1), m.end(1), "—", f"{'-' * n} in a blanked-out name as —"))
             elif n == 2 and m.group() == "--" and _between_digits(text, m.start(), m.end()):
                 out.append(Edit(m.start(), m.end(), "–", "-- between numbers as an en dash"))
             else:
@@ -121,6 +134,8 @@ class Dashes(TextFilter):
             for m in _RANGE.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
+                if len(m.group(1)) == 3 and len(m.group(2)) == 4:
+                    continue  # 555-1234 is a telephone number
                 out.append(Edit(m.end(1), m.start(2), "–", "number range with an en dash"))
         return outside_addresses(text, out)
 
