@@ -140,3 +140,16 @@ def test_dialect_ee_is_an_elision() -> None:
 def test_em_dashes_in_blanked_names_keep_their_spaces() -> None:
     assert typeset("Sir J--- L--- came at nine.") == "Sir J— L— came at nine."
     assert typeset("He ran--I mean it--GO--home.") == "He ran—I mean it—GO—home."
+
+
+@pytest.mark.parametrize(
+    ("plain", "fixed"),
+    [
+        ("She's 5' tall and the pole's 10' long.", "She’s 5′ tall and the pole’s 10′ long."),
+        ('"It\'s a 12" board," he said.', "“It’s a 12″ board,” he said."),
+        ('"Count to 12" she said, "then stop."', "“Count to 12” she said, “then stop.”"),
+        ('"Born in 1912" and "wed in 1931."', "“Born in 1912” and “wed in 1931.”"),
+    ],
+)
+def test_feet_and_inches_next_to_apostrophes_and_quotations(plain: str, fixed: str) -> None:
+    assert typeset(plain) == fixed

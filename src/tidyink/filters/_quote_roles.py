@@ -75,6 +75,7 @@ _PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°
 _PRIME_DOUBLE = regex.compile(
     r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\""
 )
+_DIGIT_DOUBLE = regex.compile(r'(?<=\d)"')
 _QUOTE_RE = regex.compile("[\"'“”‘’„‚«»‹›′″]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
@@ -169,6 +170,8 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         if role is None and left.isdigit() and (not right or not is_wordy(right)):
             if ch == '"' and not double_open and not _closes_later(text, i, roles):
                 role = DPRIME  # a 12" ruler
+            elif ch == '"' and double_open and _later_doubles(text, i) % 2:
+                role = DPRIME  # "A 12" ruler," he said: the quotation closes later
             elif ch == "'" and not single_open and not _closes_later(text, i, roles, "'"):
                 role = PRIME  # 6' tall
         if role is None:
@@ -224,13 +227,28 @@ def _reopened_single(text: str, state: QuoteState) -> int | None:
 
 
 def _closes_later(text: str, i: int, roles: dict[int, str], mark: str = '"') -> bool:
-    """Whether another straight ``mark`` that is no prime (nor after a digit) follows ``i``."""
+    """Whether a straight ``mark`` that could close a quotation follows ``i``.
+
+    Not a prime, nor a mark after a digit (3" and 5" are both inches), after a
+    space (it opens) or inside a word (the pole's 10' long).
+    """
     j = text.find(mark, i + 1)
     while j >= 0:
-        if j not in roles and not text[j - 1].isdigit():  # 3" and 5" are both inches
+        before, after = text[j - 1], text[j + 1 : j + 2]
+        if (
+            j not in roles
+            and not before.isdigit()
+            and not before.isspace()
+            and not (is_wordy(before) and after and is_wordy(after))
+        ):
             return True
         j = text.find(mark, j + 1)
     return False
+
+
+def _later_doubles(text: str, i: int) -> int:
+    """How many straight double marks after ``i`` are not after a digit."""
+    return text.count('"', i + 1) - len(_DIGIT_DOUBLE.findall(text, i + 1))
 
 
 def _closing_context(left: str, roles: dict[int, str], text: str, i: int) -> bool:
