@@ -153,3 +153,21 @@ def test_em_dashes_in_blanked_names_keep_their_spaces() -> None:
 )
 def test_feet_and_inches_next_to_apostrophes_and_quotations(plain: str, fixed: str) -> None:
     assert typeset(plain) == fixed
+
+
+@pytest.mark.parametrize(
+    ("plain", "curly"),
+    [
+        ('"I \'ate it \'ere," he said.', "“I ’ate it ’ere,” he said."),
+        ('"Give us a \'and, it\'s \'ard work."', "“Give us a ’and, it’s ’ard work.”"),
+        # A weak elision that a later mark closes is a quotation after all.
+        ("She wrote 'old' on the box.", "She wrote ‘old’ on the box."),
+    ],
+)
+def test_h_dropping_dialect(plain: str, curly: str) -> None:
+    assert typeset(plain) == curly
+
+
+def test_capitalized_words_open_multi_paragraph_single_quotations() -> None:
+    plain = "'It was late.\n\n'And then we left,' she said.\n"
+    assert typeset(plain, language="en-GB") == "‘It was late.\n\n‘And then we left,’ she said.\n"

@@ -54,11 +54,11 @@ _ENDERS = frozenset(".,;:!?…)]}")
 
 
 @cache
-def elisions() -> tuple[frozenset[str], frozenset[str]]:
-    """(strong, weak) English front elisions from ``data/elisions.txt``."""
+def elisions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(strong, weak, weak-in-lower-case) English front elisions from ``data/elisions.txt``."""
     from importlib.resources import files
 
-    sections: dict[str, set[str]] = {"strong": set(), "weak": set()}
+    sections: dict[str, set[str]] = {"strong": set(), "weak": set(), "lowercase": set()}
     current = sections["strong"]
     for line in (files("tidyink") / "data" / "elisions.txt").read_text("utf-8").splitlines():
         line = line.strip()
@@ -68,7 +68,18 @@ def elisions() -> tuple[frozenset[str], frozenset[str]]:
             current = sections[line.strip("[]")]
         else:
             current.add(line.casefold())
-    return frozenset(sections["strong"]), frozenset(sections["weak"])
+    return (
+        frozenset(sections["strong"]),
+        frozenset(sections["weak"]),
+        frozenset(sections["lowercase"]),
+    )
+
+
+def _weak(word: str) -> bool:
+    """Whether ``word`` (as written) is a weak elision: 'im, 'is; 'ate but not 'It."""
+    _, weak, lowercase = elisions()
+    low = word.casefold()
+    return low in weak or (low in lowercase and word[:1].islower())
 
 
 _PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°\s?\d{1,2})'")
@@ -363,10 +374,10 @@ def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> b
         and not (end + 1 < len(text) and text[end + 1].isalpha())
     )
     low = word.casefold()
-    strong, weak = elisions()
+    strong = elisions()[0]
     if low in strong and (inside or not quoted_word or low in ("n", "tis", "twas")):
         return True  # ('Pink 'un': a single quotation is open, so the mark is no opening)
-    if low in weak:
+    if _weak(word):
         return inside  # outside a single quotation: decided later, from pairing
     return _lexicon_elision(low, quoted_word, state)
 
@@ -454,12 +465,11 @@ def _after_determiner(text: str, i: int) -> bool:
 def _resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -> None:
     """'im, 'er, 'is, the 'bot: apostrophes when no closing single mark could pair with them."""
     ordered = sorted(roles)
-    weak = elisions()[1]
     for i in ordered:
         if roles[i] != OPEN_S or i == keep:
             continue
-        word = _word_after(text, i).casefold()
-        if word not in weak and not (word and _after_determiner(text, i)):
+        word = _word_after(text, i)
+        if not _weak(word) and not (word and _after_determiner(text, i)):
             continue
         closed = False
         for j in islice(ordered, bisect_right(ordered, i), None):
