@@ -13,8 +13,8 @@ from tidyink.records import Edit
 
 # Three dots, spaced or not, optionally a fourth (an ellipsis plus a full stop),
 # or the ellipsis character (optionally with its full stop). Runs of five or
-# more dots are left alone (leaders, deliberate effects), and so are numbers
-# like 1...5 written as ranges in code-like text.
+# more dots are left alone (leaders, deliberate effects). Dots between digits
+# are a pause too (counting 1...2...3); code is protected by the readers.
 _DOTS = regex.compile(
     r"(?<![.…])"
     r"(?:(?P<spaced>\.[ \u00a0]\.[ \u00a0]\.(?P<stop>[ \u00a0]\.)?)"
