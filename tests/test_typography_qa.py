@@ -205,3 +205,30 @@ def test_mixed_phenomena_idempotent_and_lossless(text: str, fmt: str, language: 
     once = typeset(text, fmt=fmt, language=language, ranges=True)
     assert typeset(once, fmt=fmt, language=language, ranges=True) == once
     assert regex.findall(r"\p{L}+", once) == regex.findall(r"\p{L}+", text)
+
+
+@pytest.mark.parametrize(
+    ("plain", "fixed", "options"),
+    [
+        ("``Hello,'' she said, ``come in.''", "“Hello,” she said, “come in.”", {}),
+        ("''Stop!'' he cried. ''Now!''", "“Stop!” he cried. “Now!”", {}),
+        ("``Hello,'' she said.", '"Hello," she said.', {"quotes": "straight"}),
+        ("``Oui,'' dit-il.", "«\u00a0Oui,\u00a0» dit-il.", {"language": "fr"}),
+        # A lone backtick is no quote.
+        ("A `tick and 'quote'.", "A `tick and ‘quote’.", {}),
+    ],
+)
+def test_two_mark_double_quotes(plain: str, fixed: str, options: dict[str, str]) -> None:
+    assert typeset(plain, **options) == fixed
+
+
+@pytest.mark.parametrize(
+    ("plain", "fixed"),
+    [
+        ("''Tis late,' said the cook.", "‘’Tis late,’ said the cook."),
+        ("He typed '' and stopped.", "He typed ‘’ and stopped."),
+        ("``Unclosed, she said.", "``Unclosed, she said."),
+    ],
+)
+def test_two_single_marks_that_are_no_pair(plain: str, fixed: str) -> None:
+    assert typeset(plain) == fixed

@@ -14,8 +14,11 @@ Re-nesting applies to the straight marks it converts; curly marks are kept.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
-from tidyink.document import OBJECT, RAW, TEXT, Block, Document
+import regex
+
+from tidyink.document import MARK, OBJECT, RAW, TEXT, Block, Document
 from tidyink.filters._quote_roles import (
     APOS,
     CLOSE_D,
@@ -26,6 +29,7 @@ from tidyink.filters._quote_roles import (
     PRIME,
     QuoteState,
     classify,
+    elisions,
 )
 from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
@@ -84,16 +88,19 @@ class Quotes(TextFilter):
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         style = ctx.options.quotes
-        if style == "keep" or not any(ch in text for ch in "\"'“”‘’„‚«»‹›′″"):
+        if style == "keep" or not any(ch in text for ch in "\"'`“”‘’„‚«»‹›′″"):
             if style != "keep":
                 self._state.double_open = self._state.single_open = False
             return []
-        roles = classify(_as_context(text, block), self._state)
+        read, pairs = _doubled_marks(text)
+        roles = classify(_as_context(read, block), self._state)
         if style == "straight":
-            return list(self._straight(text, roles))
-        return list(self._curly(text, roles, ctx))
+            edits = list(self._straight(read, roles, set(pairs)))
+        else:
+            edits = list(self._curly(read, roles, ctx))
+        return [_widened(e, pairs) for e in edits] if pairs else edits
 
-    def _straight(self, text: str, roles: dict[int, str]) -> Iterable[Edit]:
+    def _straight(self, text: str, roles: dict[int, str], pairs: set[int]) -> Iterable[Edit]:
         for i, role in sorted(roles.items()):
             new = _STRAIGHT[role]
             start, end = i, i + 1
@@ -103,7 +110,7 @@ class Quotes(TextFilter):
             elif text[i] in "»›":
                 while start > 0 and text[start - 1] in _SPACES[1:]:
                     start -= 1
-            if text[start:end] != new:
+            if text[start:end] != new or i in pairs:  # (a pair `` or '' becomes ")
                 yield Edit(start, end, new, f"straight {_WHY[role]}")
 
     def _curly(self, text: str, roles: dict[int, str], ctx: Context) -> Iterable[Edit]:
@@ -138,6 +145,53 @@ class Quotes(TextFilter):
             for edit in _edit(text, i, new, role, floor):
                 floor = edit.end
                 yield edit
+
+
+# Typewriter double quotes made of two marks: ``TeX style'' and ''doubled''.
+_DOUBLED = regex.compile(r"(?<![`'])(?:``|'')(?![`'])")
+
+
+def _doubled_marks(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
+    """``text`` with each two-mark double quote read as ``"`` and a transparent MARK.
+
+    Only an opening pair (`` or '' before a word) directly followed by a
+    closing pair ('' after a word or punctuation) counts: ''Tis so,' is an
+    opening single quote and an elision. Returns the text (same length) and,
+    for each ``"`` put in, the span of the pair it stands for.
+    """
+    if "``" not in text and "''" not in text:
+        return text, {}
+    strong = elisions()[0]
+    marks: list[tuple[int, str]] = []  # (offset, "open" | "close" | "")
+    for m in _DOUBLED.finditer(text):
+        a = m.start()
+        before = text[a - 1] if a else " "
+        after = text[a + 2] if a + 2 < len(text) else " "
+        kind = ""
+        if m.group() == "``":
+            kind = "open"
+        elif after.isalnum() and not before.isalnum():
+            word = regex.match(r"\p{L}*", text, pos=a + 2).group().casefold()
+            kind = "" if word in strong else "open"
+        elif not after.isalnum() and a and not before.isspace():
+            kind = "close"
+        marks.append((a, kind))
+    chars = list(text)
+    pairs: dict[int, tuple[int, int]] = {}
+    for (a, first), (b, second) in pairwise(marks):
+        if first == "open" and second == "close":
+            for at in (a, b):
+                chars[at], chars[at + 1] = '"', MARK  # MARK: transparent to the classifier
+                pairs[at] = (at, at + 2)
+    return "".join(chars), pairs
+
+
+def _widened(edit: Edit, pairs: dict[int, tuple[int, int]]) -> Edit:
+    """The edit of a ``"`` that stands for a two-mark pair, over both marks."""
+    for at, (a, b) in pairs.items():
+        if edit.start <= at < edit.end:
+            return Edit(min(edit.start, a), max(edit.end, b), edit.new, edit.reason)
+    return edit
 
 
 def _as_context(text: str, block: Block) -> str:
