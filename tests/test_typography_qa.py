@@ -232,3 +232,7 @@ def test_two_mark_double_quotes(plain: str, fixed: str, options: dict[str, str])
 )
 def test_two_single_marks_that_are_no_pair(plain: str, fixed: str) -> None:
     assert typeset(plain) == fixed
+
+
+def test_empty_quote_pairs_keep_their_space() -> None:
+    assert typeset('Ditto: "  " and " \'Tis " here.') == "Ditto: “ ” and “’Tis” here."

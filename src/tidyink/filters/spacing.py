@@ -42,10 +42,11 @@ def _inside_quote_patterns(base: str) -> tuple[regex.Pattern[str], regex.Pattern
     """(spaces after an opening mark, spaces before a closing mark) for a language."""
     opening, closing = _QUOTE_MARKS.get(base, _QUOTE_MARKS["en"])
     after = regex.compile(
-        rf"(?:(?<=^|[\s(\[{{—–{MARK}])|(?<=[{opening}]))[{opening}](?P<sp>[ \t]+)(?=[^\s])"
+        rf"(?:(?<=^|[\s(\[{{—–{MARK}])|(?<=[{opening}]))[{opening}](?P<sp>[ \t]+)"
+        rf"(?=[^\s])(?![{closing}](?:\s|$))"  # not an empty pair (“ ”: ditto marks)
     )
     before = regex.compile(
-        rf"(?<=[^\s])(?P<sp>[ \t]+)[{closing}](?=$|[\s,.;:!?…)\]}}{closing}{MARK}—–])"
+        rf"(?<=[^\s{opening}])(?P<sp>[ \t]+)[{closing}](?=$|[\s,.;:!?…)\]}}{closing}{MARK}—–])"
     )
     return after, before
 
