@@ -236,3 +236,23 @@ def test_two_single_marks_that_are_no_pair(plain: str, fixed: str) -> None:
 
 def test_empty_quote_pairs_keep_their_space() -> None:
     assert typeset('Ditto: "  " and " \'Tis " here.') == "Ditto: “ ” and “’Tis” here."
+
+
+@pytest.mark.parametrize(
+    ("plain", "curly", "language"),
+    [
+        ("'20 pounds, please,' she said.", "‘20 pounds, please,’ she said.", "en-GB"),
+        ("'85 was a dull year.", "’85 was a dull year.", "en-US"),
+        ("'Back in '85 it rained,' she said.", "‘Back in ’85 it rained,’ she said.", "en-GB"),
+        ("\"Back in '85 it rained,\" she said.", "“Back in ’85 it rained,” she said.", "en-US"),
+        ("In '85, he said 'wow'.", "In ’85, he said ‘wow’.", "en-US"),
+    ],
+)
+def test_two_digits_after_a_mark(plain: str, curly: str, language: str) -> None:
+    assert typeset(plain, language=language) == curly
+
+
+def test_resumed_quotation_starting_with_and_stays_open() -> None:
+    plain = "'No,' she said, 'and it's \"final\" too'; then she left.\n\n'It went on,' she said, 'and on\n"
+    assert typeset(plain, language="en-GB").startswith("‘No,’ she said, ‘and it’s")
+    assert "she said, ‘and on" in typeset(plain, language="en-GB")

@@ -362,7 +362,10 @@ def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> b
         k += 1
     m = regex.match(r"\d\d(?=s\b|th\b|ers?\b|[^\d\p{L}]|$)", text[k : k + 6])
     if m:
-        # '85' is a quoted number; '85, '90s and '60's are years
+        # '85' is a quoted number; '90s and '60's are years; so is '85, unless
+        # outside a quotation a later mark closes it ('20 each,' he said)
+        if _bare_year(text, i):
+            return inside
         return text[k + 2 : k + 3] not in ("'", "’") or text[k + 3 : k + 4].isalpha()
     word = _word_after(text, i)
     if not word:
@@ -462,6 +465,17 @@ def _after_determiner(text: str, i: int) -> bool:
     return bool(m) and m.group(1).casefold() in _DETERMINERS
 
 
+_BARE_YEAR = regex.compile(r"[\d]{2}(?![\d\p{L}'’])")
+
+
+def _bare_year(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands before two digits alone ('85, not '90s nor '85')."""
+    k = i + 1
+    while k < len(text) and text[k] in TRANSPARENT:
+        k += 1
+    return bool(_BARE_YEAR.match(text, k))
+
+
 def _resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -> None:
     """'im, 'er, 'is, the 'bot: apostrophes when no closing single mark could pair with them."""
     ordered = sorted(roles)
@@ -469,7 +483,7 @@ def _resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -
         if roles[i] != OPEN_S or i == keep:
             continue
         word = _word_after(text, i)
-        if not _weak(word) and not (word and _after_determiner(text, i)):
+        if not _weak(word) and not (word and _after_determiner(text, i)) and not _bare_year(text, i):
             continue
         closed = False
         for j in islice(ordered, bisect_right(ordered, i), None):
