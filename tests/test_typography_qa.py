@@ -256,3 +256,16 @@ def test_resumed_quotation_starting_with_and_stays_open() -> None:
     plain = "'No,' she said, 'and it's \"final\" too'; then she left.\n\n'It went on,' she said, 'and on\n"
     assert typeset(plain, language="en-GB").startswith("‘No,’ she said, ‘and it’s")
     assert "she said, ‘and on" in typeset(plain, language="en-GB")
+
+
+@pytest.mark.parametrize(
+    ("language", "fixed"),
+    [
+        ("de", "‚Es heißt „Gift“ oder nicht‘; dann ging sie."),
+        ("fr", "‹\u00a0Es heißt «\u00a0Gift\u00a0» oder nicht\u00a0›; dann ging sie."),
+    ],
+)
+def test_single_quotation_stays_open_around_a_double_one(language: str, fixed: str) -> None:
+    """A word-end mark after a nested double quotation closes the single one."""
+    plain = "'Es heißt \"Gift\" oder nicht'; dann ging sie."
+    assert typeset(plain, language=language) == fixed

@@ -158,6 +158,7 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         roles[reopen] = OPEN_S
     double_open = False
     single_open = False
+    outer_single = False  # a single quotation open around the double one
     candidates: list[int] = []  # word-end single marks, resolved below
 
     for i in positions:
@@ -196,10 +197,12 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         roles[i] = role
         if role == OPEN_D:
             double_open = True
+            outer_single = single_open  # 'It's marked "poison" or not': still open after
             single_open = False
         elif role == CLOSE_D:
             double_open = False
-            single_open = False
+            single_open = outer_single
+            outer_single = False
         elif role == OPEN_S:
             single_open = True
         elif role == CLOSE_S:
