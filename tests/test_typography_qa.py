@@ -269,3 +269,15 @@ def test_single_quotation_stays_open_around_a_double_one(language: str, fixed: s
     """A word-end mark after a nested double quotation closes the single one."""
     plain = "'Es heißt \"Gift\" oder nicht'; dann ging sie."
     assert typeset(plain, language=language) == fixed
+
+
+@pytest.mark.parametrize(
+    ("plain", "curly"),
+    [
+        ('The "Titanic"\'s captain was calm.', "The “Titanic”’s captain was calm."),
+        ("The _\"Argo\"_'s crew slept.", "The _“Argo”_’s crew slept."),
+        ('He said "no" \'so\' there.', "He said “no” ‘so’ there."),
+    ],
+)
+def test_possessive_after_a_closing_quote(plain: str, curly: str) -> None:
+    assert typeset(plain) == curly

@@ -318,8 +318,8 @@ def _single(
     if left_word and right_word:
         return APOS  # don't, James's, o'clock, 1920's
     if right_word and not left_word:
-        if left in DASHES and _word_after(text, i) == "s":
-            return APOS  # the possessive of a blank: General ⸻'s
+        if _word_after(text, i) == "s" and (left in DASHES or _after_closing_mark(text, i, roles)):
+            return APOS  # the possessive of a blank or a title: General ⸻'s, the "Titanic"'s
         if (
             left in DASHES
             or left == "…"
@@ -345,6 +345,13 @@ def _single(
             return CLOSE_S if is_open else OPEN_S
         return OPEN_S
     return CLOSE_S if is_open else OPEN_S
+
+
+def _after_closing_mark(text: str, i: int, roles: dict[int, str]) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in TRANSPARENT:
+        j -= 1
+    return j >= 0 and roles.get(j) in (CLOSE_D, CLOSE_S)
 
 
 def _is_rock_n_roll(text: str, i: int) -> bool:
