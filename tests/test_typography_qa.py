@@ -281,3 +281,15 @@ def test_single_quotation_stays_open_around_a_double_one(language: str, fixed: s
 )
 def test_possessive_after_a_closing_quote(plain: str, curly: str) -> None:
     assert typeset(plain) == curly
+
+
+def test_dash_after_code_links_and_inline_html_but_not_after_escapes() -> None:
+    source = (
+        "He typed `ls`--and waited. See [the page](x)--it helps. A <b>bold</b>--move.\n\n"
+        "\\---\n\nAn escaped \\--- run and `x`\\--y stay.\n"
+    )
+    expected = (
+        "He typed `ls`—and waited. See [the page](x)—it helps. A <b>bold</b>—move.\n\n"
+        "\\---\n\nAn escaped \\--- run and `x`\\--y stay.\n"
+    )
+    assert typeset(source, fmt="markdown") == expected

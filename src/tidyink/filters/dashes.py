@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import regex
 
-from tidyink.document import MARK, OBJECT, Block
+from tidyink.document import MARK, OBJECT, TEXT, Block
 from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
@@ -22,7 +22,7 @@ from tidyink.records import Edit
 _H = r"[ \t]"  # not no-break spaces: those are deliberate
 # A run of two or more hyphens with the spaces around it; not an HTML comment
 # (<!-- -->), not an arrow (-->), not a run a backslash escapes (Markdown's \---).
-_RUN = regex.compile(rf"{_H}*(?<!-|<!|\\|{OBJECT})(-{{2,}})(?![->]){_H}*")
+_RUN = regex.compile(rf"{_H}*(?<!-|<!|\\)(-{{2,}})(?![->]){_H}*")
 # A spaced hyphen between words: farther - till.  Digits on either side are
 # arithmetic or ranges, a hyphen at a line start is a list marker.
 _Q = "'\"“”‘’„‚«»‹›"  # quote marks of every language, either side
@@ -55,6 +55,29 @@ def _blanked_name(text: str, start: int) -> bool:
     if start < 1 or not text[start - 1].isupper() or text[start - 1] in "IAO":
         return False
     return start < 2 or not (text[start - 2].isalnum() or text[start - 2] in "'’")
+
+
+def _next_to_escaped_hyphens(text: str, start: int, end: int, block: Block) -> bool:
+    """Whether hyphens at ``start:end`` touch protected escapes or hyphens (``\\---``).
+
+    Other protected objects (a code span, a link, inline HTML) are words:
+    ``[the page](x)--it helps`` takes a dash.
+    """
+    before = start > 0 and text[start - 1] == OBJECT
+    after = end < len(text) and text[end] == OBJECT
+    if not (before or after):
+        return False
+    raws: dict[int, str] = {}
+    pos = 0
+    for span in block.spans:
+        if span.kind == TEXT:
+            pos += len(span.text)
+            continue
+        raws[pos] = span.text
+        pos += 1
+    left = raws.get(start - 1, "") if before else ""
+    right = raws.get(end, "") if after else ""
+    return left.endswith(("-", "\\")) or right.startswith("-")
 
 
 def _between_digits(text: str, start: int, end: int) -> bool:
@@ -108,6 +131,8 @@ class Dashes(TextFilter):
         out: list[Edit] = []
         taken: list[tuple[int, int]] = []
         for m in _RUN.finditer(text):
+            if _next_to_escaped_hyphens(text, m.start(1), m.end(1), block):
+                continue  # \--- : the writer escaped a rule line
             n = len(m.group(1))
             dash = _LONG.get(n)
             if dash is None or _only_hyphens(text, m.start(), m.end()):
