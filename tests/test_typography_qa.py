@@ -293,3 +293,14 @@ def test_dash_after_code_links_and_inline_html_but_not_after_escapes() -> None:
         "\\---\n\nAn escaped \\--- run and `x`\\--y stay.\n"
     )
     assert typeset(source, fmt="markdown") == expected
+
+
+@pytest.mark.parametrize(
+    ("plain", "curly"),
+    [
+        ('"It\'s \'sposed to be easy."', "“It’s ’sposed to be easy.”"),
+        ("I 'spect so, 'stead of you.", "I ’spect so, ’stead of you."),
+    ],
+)
+def test_more_clipped_words(plain: str, curly: str) -> None:
+    assert typeset(plain) == curly
