@@ -9,6 +9,9 @@ keeps the writer's nesting (double or single outside) unless the setting
 ``nesting = "language"`` is given; ``en-GB`` implies it (single outside).
 Re-nesting applies to the straight marks it converts; curly marks are kept.
 ``Options.primes``: ``prime`` (5′10″) or ``straight`` (5'10").
+Typewriter doubles made of two marks (``TeX style'' and ''doubled'') count as
+one double quote when an opening pair meets a closing one. Web addresses are
+left as typed.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""Tidy spaces inside lines: runs of spaces, spaces before punctuation, trailing spaces.
+"""Tidy spaces inside lines: runs of spaces, spaces before punctuation or inside quotes, trailing spaces.
 
 Leading indentation is never touched (verse indentation means something), and
 neither is anything protected (code, raw HTML). In French style a space before
-``; : ! ?`` is kept (it belongs there), as is the space inside « ».
+``; : ! ?`` is kept (it belongs there), as is the space inside « ». Emoticons
+(``:)``) keep the space before them.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def _inside_quotes(text: str, base: str) -> Iterable[Edit]:
 
 class Spacing(TextFilter):
     name = "spacing"
-    description = "Collapse runs of spaces, drop spaces before , . ; : ! ? and trailing spaces."
+    description = "Collapse runs of spaces; drop spaces before , . ; : ! ?, inside quotes and at line ends."
     stage = "typography"
     order = 340
 
