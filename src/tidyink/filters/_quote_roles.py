@@ -475,11 +475,11 @@ def _after_determiner(text: str, i: int) -> bool:
     return bool(m) and m.group(1).casefold() in _DETERMINERS
 
 
-_BARE_YEAR = regex.compile(r"[\d]{2}(?![\d\p{L}'’])")
+_BARE_YEAR = regex.compile(r"\d{2}(?![\d\p{L}'’])")
 
 
 def _bare_year(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` stands before two digits alone ('85, not '90s nor '85')."""
+    """Whether the mark at ``i`` stands before two digits alone ('85; not '90s, nor a quoted '85')."""
     k = i + 1
     while k < len(text) and text[k] in TRANSPARENT:
         k += 1
