@@ -54,11 +54,11 @@ _ENDERS = frozenset(".,;:!?…)]}")
 
 
 @cache
-def elisions() -> tuple[frozenset[str], frozenset[str]]:
-    """(strong, weak) English front elisions from ``data/elisions.txt``."""
+def elisions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(strong, weak, weak-in-lower-case) English front elisions from ``data/elisions.txt``."""
     from importlib.resources import files
 
-    sections: dict[str, set[str]] = {"strong": set(), "weak": set()}
+    sections: dict[str, set[str]] = {"strong": set(), "weak": set(), "lowercase": set()}
     current = sections["strong"]
     for line in (files("tidyink") / "data" / "elisions.txt").read_text("utf-8").splitlines():
         line = line.strip()
@@ -68,13 +68,25 @@ def elisions() -> tuple[frozenset[str], frozenset[str]]:
             current = sections[line.strip("[]")]
         else:
             current.add(line.casefold())
-    return frozenset(sections["strong"]), frozenset(sections["weak"])
+    return (
+        frozenset(sections["strong"]),
+        frozenset(sections["weak"]),
+        frozenset(sections["lowercase"]),
+    )
+
+
+def _weak(word: str) -> bool:
+    """Whether ``word`` (as written) is a weak elision: 'im, 'is; 'ate but not 'It."""
+    _, weak, lowercase = elisions()
+    low = word.casefold()
+    return low in weak or (low in lowercase and word[:1].islower())
 
 
 _PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°\s?\d{1,2})'")
 _PRIME_DOUBLE = regex.compile(
     r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\""
 )
+_DIGIT_DOUBLE = regex.compile(r'(?<=\d)"')
 _QUOTE_RE = regex.compile("[\"'“”‘’„‚«»‹›′″]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
@@ -146,6 +158,7 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         roles[reopen] = OPEN_S
     double_open = False
     single_open = False
+    outer_single = False  # a single quotation open around the double one
     candidates: list[int] = []  # word-end single marks, resolved below
 
     for i in positions:
@@ -169,6 +182,8 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         if role is None and left.isdigit() and (not right or not is_wordy(right)):
             if ch == '"' and not double_open and not _closes_later(text, i, roles):
                 role = DPRIME  # a 12" ruler
+            elif ch == '"' and double_open and _later_doubles(text, i) % 2:
+                role = DPRIME  # "A 12" ruler," he said: the quotation closes later
             elif ch == "'" and not single_open and not _closes_later(text, i, roles, "'"):
                 role = PRIME  # 6' tall
         if role is None:
@@ -182,10 +197,12 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         roles[i] = role
         if role == OPEN_D:
             double_open = True
+            outer_single = single_open  # 'It's marked "poison" or not': still open after
             single_open = False
         elif role == CLOSE_D:
             double_open = False
-            single_open = False
+            single_open = outer_single
+            outer_single = False
         elif role == OPEN_S:
             single_open = True
         elif role == CLOSE_S:
@@ -224,13 +241,28 @@ def _reopened_single(text: str, state: QuoteState) -> int | None:
 
 
 def _closes_later(text: str, i: int, roles: dict[int, str], mark: str = '"') -> bool:
-    """Whether another straight ``mark`` that is no prime (nor after a digit) follows ``i``."""
+    """Whether a straight ``mark`` that could close a quotation follows ``i``.
+
+    Not a prime, nor a mark after a digit (3" and 5" are both inches), after a
+    space (it opens) or inside a word (the pole's 10' long).
+    """
     j = text.find(mark, i + 1)
     while j >= 0:
-        if j not in roles and not text[j - 1].isdigit():  # 3" and 5" are both inches
+        before, after = text[j - 1], text[j + 1 : j + 2]
+        if (
+            j not in roles
+            and not before.isdigit()
+            and not before.isspace()
+            and not (is_wordy(before) and after and is_wordy(after))
+        ):
             return True
         j = text.find(mark, j + 1)
     return False
+
+
+def _later_doubles(text: str, i: int) -> int:
+    """How many straight double marks after ``i`` are not after a digit."""
+    return text.count('"', i + 1) - len(_DIGIT_DOUBLE.findall(text, i + 1))
 
 
 def _closing_context(left: str, roles: dict[int, str], text: str, i: int) -> bool:
@@ -255,8 +287,8 @@ def _opening_context(left: str, roles: dict[int, str], text: str, i: int) -> boo
 def _double(text: str, i: int, left: str, right: str, roles: dict[int, str], is_open: bool) -> str:
     right_space = not right or right in SPACES
     if _opening_context(left, roles, text, i):
-        if right_space:
-            return CLOSE_D if is_open else OPEN_D
+        if right_space or (is_open and right in ",.;:!?"):
+            return CLOSE_D if is_open else OPEN_D  # ("Yes ", he said: a stray space)
         return OPEN_D
     if left in DASHES:
         # said--"No!" opens; "I was--" closes.
@@ -286,8 +318,8 @@ def _single(
     if left_word and right_word:
         return APOS  # don't, James's, o'clock, 1920's
     if right_word and not left_word:
-        if left in DASHES and _word_after(text, i) == "s":
-            return APOS  # the possessive of a blank: General ⸻'s
+        if _word_after(text, i) == "s" and (left in DASHES or _after_closing_mark(text, i, roles)):
+            return APOS  # the possessive of a blank or a title: General ⸻'s, the "Titanic"'s
         if (
             left in DASHES
             or left == "…"
@@ -309,10 +341,17 @@ def _single(
             return OPEN_S
         return CLOSE_S
     if _opening_context(left, roles, text, i):
-        if not right or right in SPACES:
+        if not right or right in SPACES or (is_open and right in ",.;:!?"):
             return CLOSE_S if is_open else OPEN_S
         return OPEN_S
     return CLOSE_S if is_open else OPEN_S
+
+
+def _after_closing_mark(text: str, i: int, roles: dict[int, str]) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in TRANSPARENT:
+        j -= 1
+    return j >= 0 and roles.get(j) in (CLOSE_D, CLOSE_S)
 
 
 def _is_rock_n_roll(text: str, i: int) -> bool:
@@ -331,9 +370,12 @@ def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> b
     k = i + 1
     while k < len(text) and text[k] in TRANSPARENT:
         k += 1
-    m = regex.match(r"\d\d(?=s\b|th\b|[^\d\p{L}]|$)", text[k : k + 5])
+    m = regex.match(r"\d\d(?=s\b|th\b|ers?\b|[^\d\p{L}]|$)", text[k : k + 6])
     if m:
-        # '85' is a quoted number; '85, '90s and '60's are years
+        # '85' is a quoted number; '90s and '60's are years; so is '85, unless
+        # outside a quotation a later mark closes it ('20 each,' he said)
+        if _bare_year(text, i):
+            return inside
         return text[k + 2 : k + 3] not in ("'", "’") or text[k + 3 : k + 4].isalpha()
     word = _word_after(text, i)
     if not word:
@@ -345,10 +387,10 @@ def _is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> b
         and not (end + 1 < len(text) and text[end + 1].isalpha())
     )
     low = word.casefold()
-    strong, weak = elisions()
+    strong = elisions()[0]
     if low in strong and (inside or not quoted_word or low in ("n", "tis", "twas")):
         return True  # ('Pink 'un': a single quotation is open, so the mark is no opening)
-    if low in weak:
+    if _weak(word):
         return inside  # outside a single quotation: decided later, from pairing
     return _lexicon_elision(low, quoted_word, state)
 
@@ -363,7 +405,7 @@ def _lexicon_elision(low: str, quoted_word: bool, state: QuoteState) -> bool:
     result = False
     bare = lexicon.best_zipf(low, state.langs)
     if bare < 3.0 and "en" in state.langs:
-        forms = ["h" + low, "a" + low, "be" + low]
+        forms = ["h" + low, "a" + low, "be" + low, "e" + low]
         if low.endswith("in"):  # 'ittin' → hitting
             forms += ["h" + low + "g", low + "g"]
         best = max(lexicon.zipf(form, "en") for form in forms)
@@ -419,15 +461,39 @@ def _resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) 
                 break
 
 
+# A single mark after one of these and a space, never closed, clips a word
+# (the 'bot, a 'copter): a quotation rarely starts right after a determiner.
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "my", "your", "his", "her", "its", "our", "their"}
+    | {"this", "that", "whole", "some", "no", "any", "every", "each"}
+)
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+) $")
+
+
+def _after_determiner(text: str, i: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, i - 12), i)
+    return bool(m) and m.group(1).casefold() in _DETERMINERS
+
+
+_BARE_YEAR = regex.compile(r"\d{2}(?![\d\p{L}'’])")
+
+
+def _bare_year(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands before two digits alone ('85; not '90s, nor a quoted '85')."""
+    k = i + 1
+    while k < len(text) and text[k] in TRANSPARENT:
+        k += 1
+    return bool(_BARE_YEAR.match(text, k))
+
+
 def _resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -> None:
-    """'im, 'er, 'is: apostrophes when no closing single mark could pair with them."""
+    """'im, 'er, 'is, the 'bot: apostrophes when no closing single mark could pair with them."""
     ordered = sorted(roles)
-    weak = elisions()[1]
     for i in ordered:
         if roles[i] != OPEN_S or i == keep:
             continue
-        word = _word_after(text, i).casefold()
-        if word not in weak:
+        word = _word_after(text, i)
+        if not _weak(word) and not (word and _after_determiner(text, i)) and not _bare_year(text, i):
             continue
         closed = False
         for j in islice(ordered, bisect_right(ordered, i), None):

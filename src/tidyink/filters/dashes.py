@@ -14,14 +14,15 @@ from collections.abc import Iterable
 
 import regex
 
-from tidyink.document import MARK, OBJECT, Block
+from tidyink.document import MARK, OBJECT, TEXT, Block
+from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
 _H = r"[ \t]"  # not no-break spaces: those are deliberate
 # A run of two or more hyphens with the spaces around it; not an HTML comment
 # (<!-- -->), not an arrow (-->), not a run a backslash escapes (Markdown's \---).
-_RUN = regex.compile(rf"{_H}*(?<!-|<!|\\|{OBJECT})(-{{2,}})(?![->]){_H}*")
+_RUN = regex.compile(rf"{_H}*(?<!-|<!|\\)(-{{2,}})(?![->]){_H}*")
 # A spaced hyphen between words: farther - till.  Digits on either side are
 # arithmetic or ranges, a hyphen at a line start is a list marker.
 _Q = "'\"“”‘’„‚«»‹›"  # quote marks of every language, either side
@@ -43,6 +44,40 @@ def _only_hyphens(text: str, start: int, end: int) -> bool:
     le = text.find("\n", end)
     le = len(text) if le < 0 else le
     return not text[ls:le].strip(" \t-\u00a0")
+
+
+def _blanked_name(text: str, start: int) -> bool:
+    """Whether hyphens at ``start`` follow a lone capital (D---, Lady B--): letters left out.
+
+    Such a dash is closed in every dash style and keeps the spaces around it.
+    I, A and O are words of their own ("I--I don't know"), so not initials.
+    """
+    if start < 1 or not text[start - 1].isupper() or text[start - 1] in "IAO":
+        return False
+    return start < 2 or not (text[start - 2].isalnum() or text[start - 2] in "'’")
+
+
+def _next_to_escaped_hyphens(text: str, start: int, end: int, block: Block) -> bool:
+    """Whether hyphens at ``start:end`` touch protected escapes or hyphens (``\\---``).
+
+    Other protected objects (a code span, a link, inline HTML) are words:
+    ``[the page](x)--it helps`` takes a dash.
+    """
+    before = start > 0 and text[start - 1] == OBJECT
+    after = end < len(text) and text[end] == OBJECT
+    if not (before or after):
+        return False
+    raws: dict[int, str] = {}
+    pos = 0
+    for span in block.spans:
+        if span.kind == TEXT:
+            pos += len(span.text)
+            continue
+        raws[pos] = span.text
+        pos += 1
+    left = raws.get(start - 1, "") if before else ""
+    right = raws.get(end, "") if after else ""
+    return left.endswith(("-", "\\")) or right.startswith("-")
 
 
 def _between_digits(text: str, start: int, end: int) -> bool:
@@ -96,12 +131,16 @@ class Dashes(TextFilter):
         out: list[Edit] = []
         taken: list[tuple[int, int]] = []
         for m in _RUN.finditer(text):
+            if _next_to_escaped_hyphens(text, m.start(1), m.end(1), block):
+                continue  # \--- : the writer escaped a rule line
             n = len(m.group(1))
             dash = _LONG.get(n)
             if dash is None or _only_hyphens(text, m.start(), m.end()):
                 continue
             if n >= 4:  # 2-em and 3-em dashes keep their spacing (General ⸻’s)
                 out.append(Edit(m.start(1), m.end(1), dash, f"{'-' * n} as {dash}"))
+            elif _blanked_name(text, m.start(1)):  # Lady B-- was: part of the name
+                out.append(Edit(m.start(1), m.end(1), "—", f"{'-' * n} in a blanked-out name as —"))
             elif n == 2 and m.group() == "--" and _between_digits(text, m.start(), m.end()):
                 out.append(Edit(m.start(), m.end(), "–", "-- between numbers as an en dash"))
             else:
@@ -120,8 +159,10 @@ class Dashes(TextFilter):
             for m in _RANGE.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
+                if len(m.group(1)) == 3 and len(m.group(2)) == 4:
+                    continue  # 555-1234 is a telephone number
                 out.append(Edit(m.end(1), m.start(2), "–", "number range with an en dash"))
-        return out
+        return outside_addresses(text, out)
 
     @staticmethod
     def _dash(text: str, start: int, end: int, d0: int, d1: int, style: str, what: str) -> Edit:

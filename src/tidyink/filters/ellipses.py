@@ -7,13 +7,14 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.document import Block
+from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
 # Three dots, spaced or not, optionally a fourth (an ellipsis plus a full stop),
 # or the ellipsis character (optionally with its full stop). Runs of five or
-# more dots are left alone (leaders, deliberate effects), and so are numbers
-# like 1...5 written as ranges in code-like text.
+# more dots are left alone (leaders, deliberate effects). Dots between digits
+# are a pause too (counting 1...2...3); code is protected by the readers.
 _DOTS = regex.compile(
     r"(?<![.…])"
     r"(?:(?P<spaced>\.[ \u00a0]\.[ \u00a0]\.(?P<stop>[ \u00a0]\.)?)"
@@ -32,7 +33,10 @@ class Ellipses(TextFilter):
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if "." not in text and "…" not in text:
             return
-        style = ctx.options.ellipsis
+        yield from outside_addresses(text, self._edits(text, ctx.options.ellipsis))
+
+    @staticmethod
+    def _edits(text: str, style: str) -> Iterable[Edit]:
         for m in _DOTS.finditer(text):
             if m.group("char") and style == "…":
                 continue  # already the ellipsis character: keep its spacing as written

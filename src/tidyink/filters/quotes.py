@@ -9,13 +9,19 @@ keeps the writer's nesting (double or single outside) unless the setting
 ``nesting = "language"`` is given; ``en-GB`` implies it (single outside).
 Re-nesting applies to the straight marks it converts; curly marks are kept.
 ``Options.primes``: ``prime`` (5′10″) or ``straight`` (5'10").
+Typewriter doubles made of two marks (``TeX style'' and ''doubled'') count as
+one double quote when an opening pair meets a closing one. Web addresses are
+left as typed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
-from tidyink.document import Block, Document
+import regex
+
+from tidyink.document import MARK, OBJECT, RAW, TEXT, Block, Document
 from tidyink.filters._quote_roles import (
     APOS,
     CLOSE_D,
@@ -26,7 +32,9 @@ from tidyink.filters._quote_roles import (
     PRIME,
     QuoteState,
     classify,
+    elisions,
 )
+from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -83,16 +91,19 @@ class Quotes(TextFilter):
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         style = ctx.options.quotes
-        if style == "keep" or not any(ch in text for ch in "\"'“”‘’„‚«»‹›′″"):
+        if style == "keep" or not any(ch in text for ch in "\"'`“”‘’„‚«»‹›′″"):
             if style != "keep":
                 self._state.double_open = self._state.single_open = False
             return []
-        roles = classify(text, self._state)
+        read, pairs = _doubled_marks(text)
+        roles = classify(_as_context(read, block), self._state)
         if style == "straight":
-            return list(self._straight(text, roles))
-        return list(self._curly(text, roles, ctx))
+            edits = list(self._straight(read, roles, set(pairs)))
+        else:
+            edits = list(self._curly(read, roles, ctx))
+        return [_widened(e, pairs) for e in edits] if pairs else edits
 
-    def _straight(self, text: str, roles: dict[int, str]) -> Iterable[Edit]:
+    def _straight(self, text: str, roles: dict[int, str], pairs: set[int]) -> Iterable[Edit]:
         for i, role in sorted(roles.items()):
             new = _STRAIGHT[role]
             start, end = i, i + 1
@@ -102,7 +113,7 @@ class Quotes(TextFilter):
             elif text[i] in "»›":
                 while start > 0 and text[start - 1] in _SPACES[1:]:
                     start -= 1
-            if text[start:end] != new:
+            if text[start:end] != new or i in pairs:  # (a pair `` or '' becomes ")
                 yield Edit(start, end, new, f"straight {_WHY[role]}")
 
     def _curly(self, text: str, roles: dict[int, str], ctx: Context) -> Iterable[Edit]:
@@ -137,6 +148,76 @@ class Quotes(TextFilter):
             for edit in _edit(text, i, new, role, floor):
                 floor = edit.end
                 yield edit
+
+
+# Typewriter double quotes made of two marks: ``TeX style'' and ''doubled''.
+_DOUBLED = regex.compile(r"(?<![`'])(?:``|'')(?![`'])")
+
+
+def _doubled_marks(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
+    """``text`` with each two-mark double quote read as ``"`` and a transparent MARK.
+
+    Only an opening pair (`` or '' before a word) directly followed by a
+    closing pair ('' after a word or punctuation) counts: ''Tis so,' is an
+    opening single quote and an elision. Returns the text (same length) and,
+    for each ``"`` put in, the span of the pair it stands for.
+    """
+    if "``" not in text and "''" not in text:
+        return text, {}
+    strong = elisions()[0]
+    marks: list[tuple[int, str]] = []  # (offset, "open" | "close" | "")
+    for m in _DOUBLED.finditer(text):
+        a = m.start()
+        before = text[a - 1] if a else " "
+        after = text[a + 2] if a + 2 < len(text) else " "
+        kind = ""
+        if m.group() == "``":
+            kind = "open"
+        elif after.isalnum() and not before.isalnum():
+            word = regex.match(r"\p{L}*", text, pos=a + 2).group().casefold()
+            kind = "" if word in strong else "open"
+        elif not after.isalnum() and a and not before.isspace():
+            kind = "close"
+        marks.append((a, kind))
+    chars = list(text)
+    pairs: dict[int, tuple[int, int]] = {}
+    for (a, first), (b, second) in pairwise(marks):
+        if first == "open" and second == "close":
+            for at in (a, b):
+                chars[at], chars[at + 1] = '"', MARK  # MARK: transparent to the classifier
+                pairs[at] = (at, at + 2)
+    return "".join(chars), pairs
+
+
+def _widened(edit: Edit, pairs: dict[int, tuple[int, int]]) -> Edit:
+    """The edit of a ``"`` that stands for a two-mark pair, over both marks."""
+    for at, (a, b) in pairs.items():
+        if edit.start <= at < edit.end:
+            return Edit(min(edit.start, a), max(edit.end, b), edit.new, edit.reason)
+    return edit
+
+
+def _as_context(text: str, block: Block) -> str:
+    """``text`` as the quote classifier reads it (same length: offsets hold).
+
+    Web addresses read as letters (www.host.com/it's holds no quote mark). A
+    protected object stands for a word (a code span, a link target), except
+    markup that ends in whitespace: a list or block-quote marker starts a
+    line, so a quote mark after it opens.
+    """
+    text = mask_addresses(text)  # marks inside www.host.com/it's are no quotes
+    if OBJECT not in text:
+        return text
+    chars = list(text)
+    pos = 0
+    for span in block.spans:
+        if span.kind == TEXT:
+            pos += len(span.text)
+            continue
+        if span.kind == RAW and span.text[-1:].isspace() and chars[pos] == OBJECT:
+            chars[pos] = " "
+        pos += 1  # every other span is one placeholder character
+    return "".join(chars)
 
 
 def _renested(role: str, depth: list[str], outer_single: bool) -> str:

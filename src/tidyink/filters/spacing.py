@@ -1,13 +1,15 @@
-"""Tidy spaces inside lines: runs of spaces, spaces before punctuation, trailing spaces.
+"""Tidy spaces inside lines: runs of spaces, spaces before punctuation or inside quotes, trailing spaces.
 
 Leading indentation is never touched (verse indentation means something), and
 neither is anything protected (code, raw HTML). In French style a space before
-``; : ! ?`` is kept (it belongs there), as is the space inside « ».
+``; : ! ?`` is kept (it belongs there), as is the space inside « ». Emoticons
+(``:)``) keep the space before them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -29,11 +31,38 @@ _BEFORE_PUNCT = regex.compile(
 # may start the next block: only spaces followed by a line end).
 _BLANK_WS = regex.compile(r"(?<=\n|^)[ \t]+(?=\n)")
 _FRENCH_KEEP = frozenset(";:!?")
+# Spaces just inside quotation marks (“ Hello ”) are a typing slip, except in
+# French, whose guillemets take a space. An opening mark must start something
+# (line start, space, bracket, dash) and a closing one end something (line end,
+# space, punctuation): a mark read the other way round is left alone.
+_QUOTE_MARKS = {"en": ("“‘", "”’"), "de": ("„‚", "“‘")}
+
+
+@cache
+def _inside_quote_patterns(base: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """(spaces after an opening mark, spaces before a closing mark) for a language."""
+    opening, closing = _QUOTE_MARKS.get(base, _QUOTE_MARKS["en"])
+    after = regex.compile(
+        rf"(?:(?<=^|[\s(\[{{—–{MARK}])|(?<=[{opening}]))[{opening}](?P<sp>[ \t]+)"
+        rf"(?=[^\s])(?![{closing}](?:\s|$))"  # not an empty pair (“ ”: ditto marks)
+    )
+    before = regex.compile(
+        rf"(?<=[^\s{opening}])(?P<sp>[ \t]+)[{closing}](?=$|[\s,.;:!?…)\]}}{closing}{MARK}—–])"
+    )
+    return after, before
+
+
+def _inside_quotes(text: str, base: str) -> Iterable[Edit]:
+    after, before = _inside_quote_patterns(base)
+    for m in after.finditer(text):
+        yield Edit(m.start("sp"), m.end("sp"), "", "space after an opening quote")
+    for m in before.finditer(text):
+        yield Edit(m.start("sp"), m.end("sp"), "", "space before a closing quote")
 
 
 class Spacing(TextFilter):
     name = "spacing"
-    description = "Collapse runs of spaces, drop spaces before , . ; : ! ? and trailing spaces."
+    description = "Collapse runs of spaces; drop spaces before , . ; : ! ?, inside quotes and at line ends."
     stage = "typography"
     order = 340
 
@@ -53,9 +82,10 @@ class Spacing(TextFilter):
         return _BLANK_WS.sub("", gap)
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        if not _worth_a_look(text):
+        base = ctx.options.language.replace("_", "-").split("-")[0].lower()
+        if not _worth_a_look(text, base):
             return []
-        french = ctx.options.language.replace("_", "-").split("-")[0].lower() == "fr"
+        french = base == "fr"
         out: list[Edit] = []
         for m in _RUN.finditer(text):
             if _decorative_line(text, m.start()):
@@ -71,18 +101,25 @@ class Spacing(TextFilter):
                 continue  # a spaced ellipsis
             if p == "." and m.end() < len(text) and text[m.end()] == ".":
                 continue  # a space before an ellipsis ( ...) belongs to it
+            if p in ":;" and text[m.end() : m.end() + 1] in (")", "("):
+                continue  # an emoticon :) ;( is a word of its own
             out.append(Edit(m.start(), m.start("p"), "", f"space before {p!r}"))
+        if not french:
+            out.extend(_inside_quotes(text, base))
         return _without_overlaps(out)
 
 
-def _worth_a_look(text: str) -> bool:
+def _worth_a_look(text: str, base: str) -> bool:
     """A fast pre-check: could any rule match?"""
+    opening, closing = _QUOTE_MARKS.get(base, _QUOTE_MARKS["en"])
     return (
         "  " in text
         or " \n" in text
         or "\t\n" in text
         or text.endswith((" ", "\t"))
         or any(f" {p}" in text for p in ",.;:!?")
+        or (base != "fr" and any(f"{q} " in text for q in opening))
+        or (base != "fr" and any(f" {q}" in text for q in closing))
     )
 
 
