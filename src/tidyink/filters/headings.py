@@ -151,6 +151,8 @@ class Headings(Filter):
             # Capitalised lines are headings only where the book has no other kind:
             # elsewhere they are title pages, notices and signs in the text.
             found = [f for f in found if f[1] != CAPS]
+        else:
+            found = _caps_series(blocks, found)
         if not found:
             return
         levels = sorted({rank for _, rank, _ in found})
@@ -201,6 +203,8 @@ class Headings(Filter):
                 tail = blocks[prev].text.rstrip()
                 if tail.endswith((",", ";", "—", "-")):
                     return False  # a signature under a letter's closing line
+                if tail.endswith(":"):
+                    return False  # a sign or a notice the text introduces
             if blocks[after].kind == VERSE and ranks[after] is None:
                 return False
         return True
@@ -244,6 +248,30 @@ class Headings(Filter):
         self.record(ctx, chosen.line, 1, text, "# " + text, "book title")
         doc.meta.setdefault("title", text)
         _find_author(doc, doc.blocks.index(chosen))
+
+
+def _caps_series(blocks: list[Block], found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Capitalised headings that read as a book's titles, not as shouts or signs.
+
+    A line ending in "!" or "?" is a shout unless the text has other capitalised
+    titles; a single capitalised line after the story has begun is a sign or a shout.
+    """
+    plain = [f for f in found if not _shouted(blocks[f[0]])]
+    if len(plain) < 2:
+        found = plain
+    if len(found) == 1 and any(_is_prose(b) for b in blocks[: found[0][0]]):
+        return []
+    return found
+
+
+def _shouted(block: Block) -> bool:
+    return block.text.strip().split("\n")[0].rstrip().endswith(("!", "?"))
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph of running text (not a title, a byline or a label)."""
+    text = " ".join(block.text.split())
+    return block.kind == PARAGRAPH and len(text) >= 60 and bool(regex.search(r"[.!?…]['\"’”)]*$", text))
 
 
 def _same_title(text: str, title: str) -> bool:

@@ -1,0 +1,68 @@
+"""Adversarial checks of the plain-text structure filters on small invented texts.
+
+Each test holds a convention found in fan fiction, e-texts or manuscripts that a
+careful editor would handle one way, and checks that tidyink does the same.
+"""
+
+from __future__ import annotations
+
+import tidyink
+from tidyink.document import HEADING
+
+
+def convert(text: str, **options):
+    return tidyink.convert(text, input_format="text", lint=False, **options)
+
+
+def headings(result) -> list[str]:
+    return [" ".join(b.text.split()) for b in result.document.blocks if b.kind == HEADING]
+
+
+def kinds(result) -> list[str]:
+    return [b.kind for b in result.document.blocks]
+
+
+# --- headings -------------------------------------------------------------------------
+
+
+def test_capitalised_sign_introduced_by_a_colon_is_not_a_heading():
+    text = (
+        "The market was already crowded when Ilse arrived, and the chestnut stall had a queue.\n\n"
+        "Above the stall a painted board announced:\n\n"
+        "HOT CHESTNUTS - TWO FOR A PENNY\n\n"
+        "She bought two and gave one to the boy who had been watching her.\n\n"
+        "He ate it in three bites and thanked her with his mouth full.\n"
+    )
+    result = convert(text)
+    assert headings(result) == []
+    assert "\n## " not in "\n" + result.text
+
+
+def test_shouted_line_in_capitals_is_not_a_heading():
+    text = (
+        "The kitchen was quiet when Pell came in, and she did not look up from the sink.\n\n"
+        "She kept scrubbing the same plate, round and round, until it squeaked.\n\n"
+        "GET OUT!\n\n"
+        "He had never heard her shout like that before. He stood very still in the doorway.\n\n"
+        '"Please," he said. "Just let me explain."\n'
+    )
+    assert headings(convert(text)) == []
+
+
+def test_capitalised_titles_of_a_book_are_still_headings_even_when_one_is_exclaimed():
+    text = (
+        "THE CROSSING\n\nThe ferry left at dawn, and the river was high and brown with rain.\n\n"
+        "It was a slow passage, and the horses were restless the whole way over.\n\n"
+        "TO THE RESCUE!\n\nThe boat had struck something in the fog, and men were shouting.\n\n"
+        "They pulled two of the drovers out of the water before the current took them.\n\n"
+        "HOME AGAIN\n\nBy evening the whole village had heard the story, twice over.\n"
+    )
+    assert headings(convert(text)) == ["THE CROSSING", "TO THE RESCUE!", "HOME AGAIN"]
+
+
+def test_one_capitalised_title_at_the_top_is_a_heading():
+    text = (
+        "THE CROSSING\n\nThe ferry left at dawn, and the river was high and brown with rain.\n\n"
+        "It was a slow passage, and the horses were restless the whole way over.\n"
+    )
+    assert headings(convert(text, heading_level=2)) == ["THE CROSSING"]
