@@ -66,3 +66,36 @@ def test_one_capitalised_title_at_the_top_is_a_heading():
         "It was a slow passage, and the horses were restless the whole way over.\n"
     )
     assert headings(convert(text, heading_level=2)) == ["THE CROSSING"]
+
+
+# --- author's notes -------------------------------------------------------------------
+
+CHAPTERS_WITH_NOTES = """Chapter 5: Homecoming
+
+AN: Thank you all so much for the lovely reviews! Special thanks to everyone who guessed.
+
+Disclaimer: Still don't own it. Sadly.
+
+The train pulled in at half past six, and Rosalind was the first one off.
+
+She had not been home in four years.
+
+AN: Short one this week, the next is longer. Review!
+
+Chapter 6: Strangers
+
+The house looked smaller than she remembered.
+"""
+
+
+def test_notes_under_and_above_a_plain_text_chapter_heading_are_found():
+    result = convert(CHAPTERS_WITH_NOTES)
+    notes = [b.text.split(":")[0] for b in result.document.blocks if b.attrs.get("author_note")]
+    assert notes == ["AN", "Disclaimer", "AN"]
+    stripped = convert(CHAPTERS_WITH_NOTES, author_notes="strip", to="text").text
+    assert stripped == (
+        "Chapter 5: Homecoming\n\n"
+        "The train pulled in at half past six, and Rosalind was the first one off.\n\n"
+        "She had not been home in four years.\n\n"
+        "Chapter 6: Strangers\n\nThe house looked smaller than she remembered.\n"
+    )
