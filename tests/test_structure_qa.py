@@ -7,7 +7,7 @@ careful editor would handle one way, and checks that tidyink does the same.
 from __future__ import annotations
 
 import tidyink
-from tidyink.document import HEADING
+from tidyink.document import HEADING, PARAGRAPH, VERSE
 
 
 def convert(text: str, **options):
@@ -99,3 +99,49 @@ def test_notes_under_and_above_a_plain_text_chapter_heading_are_found():
         "She had not been home in four years.\n\n"
         "Chapter 6: Strangers\n\nThe house looked smaller than she remembered.\n"
     )
+
+
+# --- lines kept whole: paragraphs, dialogue, verse ---------------------------------------
+
+
+def test_unpunctuated_dialogue_lines_between_long_lines_are_paragraphs():
+    lines = [
+        "the hallway was dark and smelled of wet dogs and old carpet and something else she "
+        "couldnt quite place",
+        '"hey whats up"',
+        '"nothing much"',
+        '"liar"',
+        "she rolled her eyes at him and pushed past into the kitchen where the kettle was already "
+        "boiling on the stove",
+        '"want tea"',
+        '"sure"',
+    ]
+    result = convert("\n".join(lines) + "\n", only=["paragraphs", "unwrap"])
+    assert kinds(result) == [PARAGRAPH] * len(lines)
+    assert [b.text for b in result.document.blocks] == lines
+
+
+def test_song_between_prose_lines_stays_verse_and_the_prose_lines_are_paragraphs():
+    song = [
+        "Down by the water where the willows grow",
+        "I left my heart in the mud and the snow",
+        "Down by the water where the cold winds blow",
+        "I'll find it again when the river runs low",
+    ]
+    before = (
+        "Remy picked up the old guitar from the corner and tuned it slowly, frowning at every "
+        "string as though it had offended him."
+    )
+    after = (
+        "Nobody clapped when he finished, but nobody talked either, and after a while he put "
+        "the guitar away and went out."
+    )
+    result = convert("\n".join([before, *song, after]) + "\n", only=["paragraphs", "unwrap"])
+    assert kinds(result) == [PARAGRAPH, VERSE, PARAGRAPH]
+    assert result.document.blocks[1].text.split("\n") == song
+
+
+def test_short_quoted_lines_alone_are_dialogue_not_verse():
+    text = '"Where to?"\n"North."\n"Why north"\n"Because"\n'
+    result = convert(text, only=["paragraphs", "unwrap"])
+    assert kinds(result) == [PARAGRAPH] * 4

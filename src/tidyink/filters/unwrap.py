@@ -8,6 +8,7 @@ import regex
 
 from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
 from tidyink.filters._layout import (
+    MAX_WRAP,
     Line,
     Wrap,
     ends_sentence,
@@ -24,6 +25,8 @@ _DASH_END = regex.compile(r"(?:--|[—―])$")
 _DASH_LAST = ("-", "—", "―", "-\n", "—\n", "―\n")  # what text matching _DASH_END ends with
 _FIRST_WORD = regex.compile(r"\p{L}+")
 _BREAK = regex.compile(r"[ \t]*\n[ \t\u00a0]*")
+# A line that is one quotation from its opening mark to its closing one: dialogue.
+_QUOTED_LINE = regex.compile(r"""(?:"[^"]+"|“[^“”]+”|«[^«»]+»)[.,!?…]*""")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
 PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
 DEEP_INDENT = 12  # wrapped quotations are indented less than this
@@ -192,6 +195,17 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
             run.extend(rest)
             flush()
             return
+        long = next((k for k, x in enumerate(run) if x.length > MAX_WRAP), None)
+        if long is not None and len(run) > 1:
+            # Longer than any wrap or verse line: a paragraph on one line. The short
+            # lines around it are judged on their own (a song, or dialogue).
+            head, line, tail = run[:long], run[long], run[long + 1 :]
+            run[:] = head
+            flush()
+            out.append(([line], PARAGRAPH))
+            run.extend(tail)
+            flush()
+            return
         if len(run) > 1 and min(x.indent for x in run) >= 2 and max(x.length for x in run) <= 80:
             out.append((list(run), VERSE))  # set in from the margin: a stanza, an address
         elif len(run) == 1 or _paragraph_lines(run):
@@ -223,8 +237,8 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
 def _paragraph_lines(run: list[Line]) -> bool:
     """Whether lines kept whole are paragraphs (one per line) rather than verse."""
     ends = sum(1 for x in run if ends_sentence(x.text))
-    if ends == len(run):
-        return True
+    if ends == len(run) or all(_QUOTED_LINE.fullmatch(x.stripped) for x in run):
+        return True  # sentences, or lines of dialogue each quoted whole
     lengths = sorted(x.length for x in run)
     if lengths[len(lengths) // 2] > PROSE_LINE:
         return True  # too long for verse
@@ -240,4 +254,6 @@ def _rhymes_or_stanza(run: list[Line]) -> bool:
 
 def _verse_like(lines: list[Line]) -> bool:
     """Short lines that mostly do not end sentences: a stanza, a list, an address."""
+    if any(x.length > MAX_WRAP for x in lines) or all(_QUOTED_LINE.fullmatch(x.stripped) for x in lines):
+        return False  # a paragraph on one line among them, or lines of dialogue
     return sum(1 for x in lines if ends_sentence(x.text)) < len(lines)
