@@ -7,7 +7,7 @@ careful editor would handle one way, and checks that tidyink does the same.
 from __future__ import annotations
 
 import tidyink
-from tidyink.document import HEADING, PARAGRAPH, VERSE
+from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, VERSE
 
 
 def convert(text: str, **options):
@@ -145,3 +145,36 @@ def test_short_quoted_lines_alone_are_dialogue_not_verse():
     text = '"Where to?"\n"North."\n"Why north"\n"Because"\n'
     result = convert(text, only=["paragraphs", "unwrap"])
     assert kinds(result) == [PARAGRAPH] * 4
+
+
+# --- scene breaks ----------------------------------------------------------------------
+
+
+def test_spelled_out_breaks_are_scene_breaks():
+    markers = ["~~Page Break~~", "-Line Break-", "LINE BREAK", "xXx Time skip xXx", "~*~ break ~*~"]
+    scenes = [f"Scene {n} happens somewhere else, and it is over quickly." for n in range(6)]
+    text = "\n\n".join(x for pair in zip(scenes, [*markers, ""], strict=True) for x in pair)
+    result = convert(text.strip() + "\n")
+    assert kinds(result) == [PARAGRAPH, SCENE_BREAK] * 5 + [PARAGRAPH]
+    assert "Break" not in result.text and result.text.count("\n* * *\n") == 5
+
+
+def test_words_about_breaks_in_a_sentence_are_not_scene_breaks():
+    text = "Break.\n\nThe line break was wrong.\n\nPage Break!\n\nBreak of day came slowly.\n"
+    assert SCENE_BREAK not in kinds(convert(text))
+
+
+def test_breaks_that_separate_nothing_are_dropped():
+    text = (
+        "Chapter 1\n\n* * *\n\nIt began at once, before anyone was ready for it.\n\n"
+        "* * *\n\nChapter 2\n\nThen it went on, as these things do.\n\n* * *\n"
+    )
+    result = convert(text, to="text")
+    assert SCENE_BREAK not in kinds(result)
+    assert result.text == (
+        "Chapter 1\n\nIt began at once, before anyone was ready for it.\n\n"
+        "Chapter 2\n\nThen it went on, as these things do.\n"
+    )
+    reasons = [c.reason for c in result.changes if c.filter == "scene-breaks"]
+    assert reasons.count("scene break next to a heading dropped") == 2
+    assert reasons.count("scene break at an edge of the text dropped") == 1

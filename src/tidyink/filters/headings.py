@@ -16,6 +16,7 @@ from tidyink.document import (
     Span,
 )
 from tidyink.filters.base import Context, Filter
+from tidyink.filters.scene_breaks import is_break_line
 
 _ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _WORD_NUMBERS = (
@@ -84,7 +85,7 @@ def classify(text: str) -> int | None:
     m = _NUMBERED_TITLE.fullmatch(line)
     if m and _title_ok(m.group("title")) and (line.isupper() or _title_case(m.group("title"))):
         return CHAPTER
-    if _caps_title(line):
+    if _caps_title(line) and not is_break_line(line):  # "LINE BREAK" marks a scene break
         return CAPS
     return None
 

@@ -20,8 +20,32 @@ _ORNAMENT = regex.compile(
 )
 
 
+# Breaks spelled out where a site strips rules: "Line Break", "~~Page Break~~", "xXx Time skip xXx".
+_WORDED = regex.compile(r"(?i:(?:line|page|scene|section|story)[ -]?(?:break|change)|time[ -]?skip)")
+_EDGE_SYMBOLS = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
+
+
 def is_break_line(line: str) -> bool:
-    """A line made only of symbols (or an oOo / xXx ornament): a scene break."""
+    """A line made only of symbols (or an oOo / xXx ornament), or a spelled-out
+    break ("Line Break", "~*~ break ~*~"): a scene break."""
+    return _symbol_line(line) or _worded_break(line)
+
+
+def _worded_break(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 8 or words[-1].endswith((".", "?", "!")):
+        return False
+    while words and _symbol_line(words[0]):
+        words.pop(0)
+    while words and _symbol_line(words[-1]):
+        words.pop()
+    core = _EDGE_SYMBOLS.sub("", " ".join(words))
+    if _WORDED.fullmatch(core):
+        return True
+    return core.casefold() == "break" and len(core) < len(line.strip())  # "-break-", "~ Break ~"
+
+
+def _symbol_line(line: str) -> bool:
     core = "".join(line.split())
     if not core or len(core) > 80 or _OTHER.search(core):
         return False  # (anything but symbols and o/x/0 rules out every case below)
@@ -86,7 +110,24 @@ class SceneBreaks(Filter):
                 out[-1].sep = block.sep
                 continue
             out.append(block)
-        doc.blocks = out
+        doc.blocks = self._drop_idle(out, ctx)
+
+    def _drop_idle(self, blocks: list[Block], ctx: Context) -> list[Block]:
+        """A break that separates nothing (first, last, or next to a chapter heading) goes."""
+        keep: list[Block] = []
+        for k, block in enumerate(blocks):
+            if block.kind == SCENE_BREAK:
+                prev = blocks[k - 1] if k else None
+                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+                if prev is None or nxt is None or HEADING in (prev.kind, nxt.kind):
+                    if keep and nxt is None:
+                        keep[-1].sep = block.sep if block.sep is not None else keep[-1].sep
+                    where = "next to a heading" if prev and nxt else "at an edge of the text"
+                    text = block.text.strip() or "(blank gap)"
+                    self.record(ctx, block.line, 1, text, "", f"scene break {where} dropped")
+                    continue
+            keep.append(block)
+        return keep
 
     def _gaps(self, doc: Document, ctx: Context, marker: str) -> None:
         """Blank gaps wider than the document's usual one, between two prose blocks.
