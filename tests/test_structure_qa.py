@@ -178,3 +178,29 @@ def test_breaks_that_separate_nothing_are_dropped():
     reasons = [c.reason for c in result.changes if c.filter == "scene-breaks"]
     assert reasons.count("scene break next to a heading dropped") == 2
     assert reasons.count("scene break at an edge of the text dropped") == 1
+
+
+STORY = (
+    "The market opened at dusk, and by the time Ilse arrived the square was already crowded.\n\n"
+    '"You\'re late," he said.\n'
+)
+
+
+def test_a_title_cased_line_opening_a_story_is_its_title():
+    result = convert("The Lantern Fair\n\nby Greywillow\n\n" + STORY)
+    assert headings(result) == ["The Lantern Fair"]
+    assert result.text.startswith("## The Lantern Fair\n\nby Greywillow\n\n")
+    assert result.document.meta["author"] == "Greywillow"
+
+
+def test_a_title_line_over_chapters_is_the_book_title():
+    result = convert("The Lantern Fair\n\nChapter 1\n\n" + STORY)
+    assert [(b.level, b.text) for b in result.document.blocks if b.kind == HEADING] == [
+        (1, "The Lantern Fair"),
+        (2, "Chapter 1"),
+    ]
+
+
+def test_opening_lines_that_are_not_titles_stay_paragraphs():
+    for first in ["Monday morning", "Dear Tom,", "Summary: Two friends meet.", "It rained.", "Run!"]:
+        assert headings(convert(first + "\n\n" + STORY)) == [], first

@@ -155,6 +155,7 @@ class Headings(Filter):
         else:
             found = _caps_series(blocks, found)
         if not found:
+            self._top_title(doc, ctx)
             return
         levels = sorted({rank for _, rank, _ in found})
         base = ctx.options.heading_level
@@ -242,6 +243,8 @@ class Headings(Filter):
                 ),
                 None,
             )
+        if chosen is None and front and front[0][0] is doc.blocks[0] and _strict_title(front[0][1]):
+            chosen = front[0][0]  # a title-cased line opening the text
         if chosen is None:
             return
         text = " ".join(chosen.text.split())
@@ -249,6 +252,42 @@ class Headings(Filter):
         self.record(ctx, chosen.line, 1, text, "# " + text, "book title")
         doc.meta.setdefault("title", text)
         _find_author(doc, doc.blocks.index(chosen))
+
+    def _top_title(self, doc: Document, ctx: Context) -> None:
+        """A text without chapter headings that opens with a title-cased line over
+        its story ("The Lantern Fair", a short story or a chapter file): that line."""
+        blocks = doc.blocks
+        if not blocks or blocks[0].kind != PARAGRAPH or any(s.kind != TEXT for s in blocks[0].spans):
+            return
+        text = " ".join(blocks[0].text.split())
+        if "\n" in blocks[0].text.strip() or not _strict_title(text):
+            return
+        if not any(_is_prose(b) for b in blocks[1:6]):
+            return
+        first = blocks[0]
+        first.kind, first.level, first.sep = HEADING, ctx.options.heading_level, None
+        self.record(ctx, first.line, 1, text, "#" * first.level + " " + text, "title at the top of the text")
+        doc.meta.setdefault("title", text)
+        _find_author(doc, 0)
+
+
+_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "at", "to", "for", "by",
+        "with", "from", "into", "upon", "as", "le", "la", "les", "l", "de", "du", "des", "d", "et",
+        "un", "une", "au", "aux", "der", "die", "das", "den", "dem", "und", "von", "zu", "im",
+    }
+)
+
+
+def _strict_title(text: str) -> bool:
+    """A short line in title case: every word capitalised but the small ones ("The Fall of Rome")."""
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", text)
+    if not words or len(words) > 8 or len(text) > 60 or not words[0][0].isupper():
+        return False
+    if classify(text) is not None or regex.search(r"[.,;:!?…\"“”]", text):
+        return False  # headings of other kinds; sentences, labels and quotations
+    return all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
 
 
 def _caps_series(blocks: list[Block], found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
