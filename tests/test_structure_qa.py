@@ -204,3 +204,28 @@ def test_a_title_line_over_chapters_is_the_book_title():
 def test_opening_lines_that_are_not_titles_stay_paragraphs():
     for first in ["Monday morning", "Dear Tom,", "Summary: Two friends meet.", "It rained.", "Run!"]:
         assert headings(convert(first + "\n\n" + STORY)) == [], first
+
+
+def test_decorated_chapter_headings_are_headings_without_their_decoration():
+    story = "The fire had gone out hours ago, and nobody had thought to light it again.\n\n"
+    lines = ["~Chapter 4~", "**Chapter 5: Ashes**", "-Chapter Six-", "=== Chapter 7 ===", "xXx Chapter 8 xXx"]
+    text = "Chapter 3\n\n" + story + "".join(f"{line}\n\n{story}" for line in lines)
+    result = convert(text)
+    assert headings(result) == [
+        "Chapter 3",
+        "Chapter 4",
+        "Chapter 5: Ashes",
+        "Chapter Six",
+        "Chapter 7",
+        "Chapter 8",
+    ]
+    change = next(c for c in result.changes if c.reason == "decoration around a heading")
+    assert (change.line, change.before, change.after) == (5, "~Chapter 4~", "Chapter 4")
+
+
+def test_a_decorated_sentence_or_number_is_not_a_heading():
+    text = (
+        "Chapter 3\n\nThe fire had gone out hours ago, and nobody lit it.\n\n"
+        "- Chapter 4 was the worst -\n\nShe sat in the cold.\n\n~4~\n\nMorning came.\n"
+    )
+    assert headings(convert(text)) == ["Chapter 3"]

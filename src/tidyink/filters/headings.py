@@ -63,9 +63,27 @@ _BY = {"by", "von", "par", "di", "de", "door", "por"}
 MAJOR, CHAPTER, NUMBERED, CAPS = 0, 1, 2, 3
 
 
+# Decoration around a heading line, as fan-fiction sites show it: "~Chapter 3~",
+# "**Chapter 3: Ashes**", "-x- Part Two -x-", "=== Prologue ===".
+_DECOR_RUN = r"(?:[~*_=#+•·\-\[\]<>|]|xXx|oOo|\s)*"
+_DECORATED = regex.compile(rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})")
+
+
+def decoration(line: str) -> tuple[int, int] | None:
+    """Lengths of the decoration before and after a decorated chapter-heading line."""
+    m = _DECORATED.fullmatch(line)
+    if not m or not (m.group("lead").strip() or m.group("trail").strip()):
+        return None
+    if classify(m.group("core")) not in (MAJOR, CHAPTER):
+        return None
+    return len(m.group("lead")), len(m.group("trail"))
+
+
 def classify(text: str) -> int | None:
     """The rank of a heading line, or None when it is not one."""
     line = " ".join(text.split())
+    if line and line[0] in "~*_=#+•·-[<|xo" and decoration(line):
+        return CHAPTER if classify(_DECORATED.fullmatch(line).group("core")) == CHAPTER else MAJOR
     if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":
         return None
     m = _KEYWORD.fullmatch(line)
@@ -167,6 +185,7 @@ class Headings(Filter):
                 assert nxt is not None
                 _append_subtitle(block, blocks[nxt])
                 drop.add(nxt)
+            self._undecorate(block, ctx)
             block.kind = HEADING
             block.level = min(6, base + levels.index(rank))
             block.sep = None
@@ -176,6 +195,21 @@ class Headings(Filter):
             )
         doc.blocks = [b for k, b in enumerate(blocks) if k not in drop]
         self._book_title(doc, ctx)
+
+    def _undecorate(self, block: Block, ctx: Context) -> None:
+        """Remove the decoration around a heading line ("~Chapter 3~" -> "Chapter 3")."""
+        if len(block.spans) != 1 or block.spans[0].kind != TEXT:
+            return
+        span = block.spans[0]
+        first = span.text.split("\n", 1)[0]
+        cut = decoration(first)
+        if cut is None:
+            return
+        lead, trail = cut
+        end = len(first)
+        span.edit([(0, lead, ""), (end - trail, end, "")] if trail else [(0, lead, "")])
+        line, col = span.position(0)
+        self.record(ctx, line, col, first, first[lead : end - trail], "decoration around a heading")
 
     def _rank(self, block: Block) -> int | None:
         if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
