@@ -229,3 +229,62 @@ def test_a_decorated_sentence_or_number_is_not_a_heading():
         "- Chapter 4 was the worst -\n\nShe sat in the cold.\n\n~4~\n\nMorning came.\n"
     )
     assert headings(convert(text)) == ["Chapter 3"]
+
+
+# --- double-spaced typescripts ---------------------------------------------------------
+
+DOUBLE_SPACED = """     The ferry was late again, which surprised no one. Dana stood at
+
+the rail with her coat buttoned to the chin and watched the far
+
+shore come slowly out of the fog, first the church, then the
+
+harbour wall, then the row of white cottages along the front.
+
+     She had not been back in nine years. Her mother had written
+
+every Christmas, short letters full of weather and neighbours,
+
+and every Christmas Dana had meant to answer them properly and
+
+had sent a card instead.
+
+     "Visiting?" asked the man beside her.
+
+     "Something like that."
+"""
+
+
+def test_double_spaced_hard_wrapped_text_is_closed_up_and_unwrapped():
+    result = convert(DOUBLE_SPACED, only=["paragraphs", "unwrap"])
+    blocks = result.document.blocks
+    assert kinds(result) == [PARAGRAPH] * 4
+    assert [b.text.split()[:2] for b in blocks] == [
+        ["The", "ferry"],
+        ["She", "had"],
+        ['"Visiting?"', "asked"],
+        ['"Something', "like"],
+    ]
+    assert all("\n" not in b.text for b in blocks)
+    assert [b.line for b in blocks] == [1, 9, 17, 19]
+    assert blocks[1].spans[0].position(blocks[1].text.index("every")) == (11, 1)
+
+
+def test_one_paragraph_per_line_with_blank_lines_is_not_double_spaced():
+    paragraphs = [
+        "The ferry was late again, which surprised no one at all on the island",
+        '"Visiting?" asked the man beside her, leaning on the rail',
+        "She did not answer him, and after a while he went below to the bar",
+        '"Something like that," she said to nobody, a long time afterwards',
+        "The gulls followed the boat all the way in, crying for scraps of bread",
+        "Her mother was waiting on the quay with an umbrella and a scarf",
+    ]
+    result = convert("\n\n".join(paragraphs) + "\n", only=["paragraphs", "unwrap"])
+    assert [b.text for b in result.document.blocks] == paragraphs
+
+
+def test_single_letters_or_digits_beside_punctuation_are_not_scene_breaks():
+    from tidyink.filters.scene_breaks import is_break_line
+
+    assert [is_break_line(x) for x in ["0/", "/0:", "x.", "-0-"]] == [False] * 4
+    assert [is_break_line(x) for x in ["-x-", "~o~", "-x-x-x-", "+0+0+", "oOo"]] == [True] * 5

@@ -61,12 +61,11 @@ def lines_of(span: Span) -> list[Line]:
 def piece(block: Block, span: Span, lines: list[Line], kind: str = PARAGRAPH) -> Block:
     """A new block holding ``lines`` (a contiguous run) of ``span``."""
     new = span.sliced(lines[0].start, lines[-1].end)
-    first = block.line + _line_index(span, lines[0].start) if block.line else 0
-    return Block(kind, [new], level=0, line=first, end_line=first + len(lines) - 1 if first else 0)
-
-
-def _line_index(span: Span, offset: int) -> int:
-    return span.text.count("\n", 0, offset)
+    if not block.line:
+        return Block(kind, [new], level=0)
+    # Lines in the input (a closed-up double-spaced block has more than its text shows).
+    first, last = new.line, span.position(lines[-1].start)[0]
+    return Block(kind, [new], level=0, line=first, end_line=last)
 
 
 def split_block(block: Block, span: Span, groups: list[tuple[list[Line], str]]) -> list[Block]:

@@ -56,7 +56,16 @@ def _symbol_line(line: str) -> bool:
     # -x-x-, ~o~o~, +0+0+: o or x letters strung on symbols that are not punctuation.
     letters = _SYMBOL.sub("", core)
     symbols = set(_NON_SYMBOL.sub("", core))
-    return len(core) <= 30 and bool(symbols) and not symbols <= _NOT_BREAK and bool(_STRUNG.fullmatch(letters))
+    # Strung on symbols: -x-x-, ~o~o~, +0+0+; one letter only between twin rules: -x-, ~o~.
+    strung = _SYMBOL.match(core) and _SYMBOL.match(core[-1])
+    if len(letters) == 1:
+        strung = strung and letters in "oxOX" and core[0] == core[-1] and core[0] in "~-=+*"
+    return (
+        len(core) <= 30
+        and bool(strung)
+        and not symbols <= _NOT_BREAK
+        and bool(_STRUNG.fullmatch(letters))
+    )
 
 
 _INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
@@ -115,6 +124,8 @@ class SceneBreaks(Filter):
     def _drop_idle(self, blocks: list[Block], ctx: Context) -> list[Block]:
         """A break that separates nothing (first, last, or next to a chapter heading) goes."""
         keep: list[Block] = []
+        if all(b.kind == SCENE_BREAK for b in blocks):
+            return blocks  # nothing else: the text is this line
         for k, block in enumerate(blocks):
             if block.kind == SCENE_BREAK:
                 prev = blocks[k - 1] if k else None
