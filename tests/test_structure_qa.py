@@ -288,3 +288,20 @@ def test_single_letters_or_digits_beside_punctuation_are_not_scene_breaks():
 
     assert [is_break_line(x) for x in ["0/", "/0:", "x.", "-0-"]] == [False] * 4
     assert [is_break_line(x) for x in ["-x-", "~o~", "-x-x-x-", "+0+0+", "oOo"]] == [True] * 5
+
+
+def test_numbered_list_items_between_blank_lines_are_not_headings():
+    text = (
+        "Chapter 1\n\nMara sat down at the kitchen table and made a list of what she had to do.\n\n"
+        "1. Buy milk\n\n2. Post the parcel\n\n3. Call Gran\n\n"
+        "Then she put on her coat and went out into the rain.\n\nChapter 2\n\nThe shop was shut.\n"
+    )
+    assert headings(convert(text)) == ["Chapter 1", "Chapter 2"]
+
+
+def test_numbered_chapter_titles_between_prose_are_still_headings():
+    text = (
+        "1. The Storm\n\nThe wind rose in the night and took half the roof with it.\n\n"
+        "2. The Calm\n\nMorning was so still that they could hear the sea from the village.\n"
+    )
+    assert headings(convert(text)) == ["1. The Storm", "2. The Calm"]

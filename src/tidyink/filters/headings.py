@@ -49,6 +49,7 @@ _MAJOR_RE = regex.compile(rf"(?i:{_MAJOR})\s")
 _STANDALONE_RE = regex.compile(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
 _LONE_NUMBER = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.?")
 _NUMBERED_TITLE = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.\s+(?P<title>[\p{{Lu}}\d].{{0,100}})")
+_LIST_ITEM = regex.compile(r"(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s+\S")
 _CAPS_TITLE = regex.compile(r"[\p{Lu}\d][\p{Lu}\p{N}\p{Zs}'’.,:;!?&()\-–—]*")
 _DATELINE = regex.compile(
     r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -233,6 +234,10 @@ class Headings(Filter):
             return False
         if ranks[after] == rank:
             return False  # a list of headings: a table of contents
+        if _NUMBERED_TITLE.fullmatch(" ".join(blocks[i].text.split())):
+            prev = _prev_prose(blocks, i)
+            if any(k is not None and _LIST_ITEM.match(blocks[k].text.lstrip()) for k in (prev, after)):
+                return False  # "1. Buy milk" over "2. Post the parcel": a numbered list
         if rank == CAPS:
             prev = _prev_prose(blocks, i)
             if prev is not None and blocks[prev].kind != HEADING:
