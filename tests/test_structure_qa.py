@@ -305,3 +305,44 @@ def test_numbered_chapter_titles_between_prose_are_still_headings():
         "2. The Calm\n\nMorning was so still that they could hear the sea from the village.\n"
     )
     assert headings(convert(text)) == ["1. The Storm", "2. The Calm"]
+
+
+def _wrapped(paragraph: str, width: int = 70) -> str:
+    import textwrap
+
+    return textwrap.fill(paragraph, width)
+
+
+PROSE = [
+    "Her grandmother used to sing it at the sink, over and over, in a thin high voice that carried "
+    "right through the house and out into the yard where the hens were scratching.",
+    "Nobody in the family knew where the song had come from. Her uncle said it was a hymn, and her "
+    "aunt said it was a music-hall number, and they had argued about it for years.",
+    "She could never remember the second verse, and when anyone asked her for it she would only "
+    "laugh and shake her head and say that there had never been one at all.",
+    "After she died they found it written on the back of a seed packet in the kitchen drawer, in "
+    "pencil, in her careful round hand, and nobody could read it without crying.",
+    "It was not a very good verse. That was the strange thing about it. It did not even rhyme "
+    "properly, and the last line had one syllable too many, however you sang it.",
+]
+
+
+def test_a_stanza_whose_lines_end_sentences_stays_verse_in_blank_line_spaced_text():
+    stanza = (
+        "The owl is out upon the hill.\nThe moon is hanging low.\n"
+        "The wind is cold, the night is still.\nAnd I have far to go."
+    )
+    blocks = [_wrapped(p) for p in PROSE[:2]] + [stanza] + [_wrapped(p) for p in PROSE[2:]]
+    result = convert("\n\n".join(blocks) + "\n", only=["paragraphs", "unwrap"])
+    assert kinds(result) == [PARAGRAPH, PARAGRAPH, VERSE, PARAGRAPH, PARAGRAPH, PARAGRAPH]
+    assert result.document.blocks[2].text == stanza
+
+
+def test_short_dialogue_lines_in_a_text_without_blank_lines_stay_paragraphs():
+    # No blank lines between paragraphs: a run of short lines is one speech a line.
+    speech = '"Is it far?"\nShe shook her head.\n"Not very."\nHe sighed.'
+    text = "\n".join([_wrapped(PROSE[0]), speech, _wrapped(PROSE[1]), _wrapped(PROSE[2])]) + "\n"
+    result = convert(text, only=["paragraphs", "unwrap"])
+    texts = [b.text for b in result.document.blocks]
+    assert texts[1:5] == speech.split("\n")
+    assert set(kinds(result)) == {PARAGRAPH}

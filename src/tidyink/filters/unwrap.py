@@ -52,6 +52,7 @@ class Unwrap(Filter):
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
         self._words: set[str] | None = None
+        spaced = _blank_line_paragraphs(every, wrap)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)
@@ -62,7 +63,7 @@ class Unwrap(Filter):
             if not lines:
                 out.append(block)
                 continue
-            groups = _groups(lines, wrap)
+            groups = _groups(lines, wrap, spaced)
             if len(groups) == 1 and groups[0][1] == PARAGRAPH and len(lines) == 1:
                 self._tidy(block, span, ctx)  # one line: only its indentation goes
                 out.append(block)
@@ -166,12 +167,38 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
-    """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are)."""
+def _blank_line_paragraphs(every: list[list[Line] | None], wrap: Wrap) -> bool:
+    """Whether a hard-wrapped text puts a blank line between its paragraphs: its
+    wrapped blocks hold one paragraph each (no line short of the wrap but the last)."""
+    if wrap.width is None:
+        return False
+    wrapped = [
+        [x for x in lines if x.stripped]
+        for lines in every
+        if lines is not None and sum(1 for x in lines if x.stripped) >= 3
+    ]
+    if len(wrapped) < 5:
+        return False
+    whole = sum(1 for lines in wrapped if not any(_hard(a, b, wrap) for a, b in pairwise(lines[:-1])))
+    return whole >= 0.8 * len(wrapped)
+
+
+def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
+    """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are).
+
+    ``spaced``: the text puts blank lines between paragraphs, so a block made only of
+    short lines kept whole is a stanza or a list even when each line ends a sentence.
+    """
     if len(lines) == 1:
         return [(lines, PARAGRAPH)]
     hard = [_hard(a, b, wrap) for a, b in pairwise(lines)]
-    if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and _verse_like(lines):
+    # Three lines at the margin run on from each other: a wrapped paragraph, so the
+    # block is no stanza (however many of its other lines are short).
+    wrapped = any(
+        not hard[k] and not hard[k + 1] and max(x.indent for x in lines[k : k + 3]) < 2
+        for k in range(len(hard) - 1)
+    )
+    if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and not wrapped and _verse_like(lines):
         return [(lines, VERSE)]
     segments: list[list[Line]] = [[lines[0]]]
     for is_hard, line in zip(hard, lines[1:], strict=True):
@@ -208,6 +235,8 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
             return
         if len(run) > 1 and min(x.indent for x in run) >= 2 and max(x.length for x in run) <= 80:
             out.append((list(run), VERSE))  # set in from the margin: a stanza, an address
+        elif spaced and len(run) == len(lines) > 1 and not _dialogue(run):
+            out.append((list(run), VERSE))  # a whole block of short lines: a stanza, a list
         elif len(run) == 1 or _paragraph_lines(run):
             out.extend(([x], PARAGRAPH) for x in run)
         else:
@@ -237,7 +266,7 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
 def _paragraph_lines(run: list[Line]) -> bool:
     """Whether lines kept whole are paragraphs (one per line) rather than verse."""
     ends = sum(1 for x in run if ends_sentence(x.text))
-    if ends == len(run) or all(_QUOTED_LINE.fullmatch(x.stripped) for x in run):
+    if ends == len(run) or _dialogue(run):
         return True  # sentences, or lines of dialogue each quoted whole
     lengths = sorted(x.length for x in run)
     if lengths[len(lengths) // 2] > PROSE_LINE:
@@ -254,6 +283,11 @@ def _rhymes_or_stanza(run: list[Line]) -> bool:
 
 def _verse_like(lines: list[Line]) -> bool:
     """Short lines that mostly do not end sentences: a stanza, a list, an address."""
-    if any(x.length > MAX_WRAP for x in lines) or all(_QUOTED_LINE.fullmatch(x.stripped) for x in lines):
+    if any(x.length > MAX_WRAP for x in lines) or _dialogue(lines):
         return False  # a paragraph on one line among them, or lines of dialogue
     return sum(1 for x in lines if ends_sentence(x.text)) < len(lines)
+
+
+def _dialogue(lines: list[Line]) -> bool:
+    """Lines each quoted whole ("Where to?" / "North."): dialogue, one speech a line."""
+    return all(_QUOTED_LINE.fullmatch(x.stripped) for x in lines)
