@@ -346,3 +346,20 @@ def test_short_dialogue_lines_in_a_text_without_blank_lines_stay_paragraphs():
     texts = [b.text for b in result.document.blocks]
     assert texts[1:5] == speech.split("\n")
     assert set(kinds(result)) == {PARAGRAPH}
+
+
+def test_letter_in_text_written_one_paragraph_a_line():
+    lines = [
+        "The letter came on a Thursday, in a blue envelope with a foreign stamp, and Nell read it "
+        "standing up in the hall.",
+        "Dear Nell,",
+        "I am sorry I have not written. Things here have been difficult, and I did not want to "
+        "worry you with them until I knew how they would turn out.",
+        "They have turned out well, on the whole. I will tell you everything when I see you.",
+        "Your loving brother,",
+        "Tom",
+        "She read it three times before she took her coat off.",
+    ]
+    result = convert("\n".join(lines) + "\n", only=["paragraphs", "unwrap"])
+    assert [b.text for b in result.document.blocks] == [*lines[:4], "Your loving brother,\nTom", lines[6]]
+    assert kinds(result) == [PARAGRAPH] * 4 + [VERSE, PARAGRAPH]

@@ -222,10 +222,11 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
             run.extend(rest)
             flush()
             return
-        long = next((k for k, x in enumerate(run) if x.length > MAX_WRAP), None)
+        long = next((k for k, x in enumerate(run) if _whole_paragraph(x, wrap)), None)
         if long is not None and len(run) > 1:
-            # Longer than any wrap or verse line: a paragraph on one line. The short
-            # lines around it are judged on their own (a song, or dialogue).
+            # Longer than any wrap or verse line, or a long sentence where nothing is
+            # wrapped: a paragraph on one line. The short lines around it are judged
+            # on their own (a song, a letter's closing, dialogue).
             head, line, tail = run[:long], run[long], run[long + 1 :]
             run[:] = head
             flush()
@@ -291,3 +292,13 @@ def _verse_like(lines: list[Line]) -> bool:
 def _dialogue(lines: list[Line]) -> bool:
     """Lines each quoted whole ("Where to?" / "North."): dialogue, one speech a line."""
     return all(_QUOTED_LINE.fullmatch(x.stripped) for x in lines)
+
+
+SENTENCE_LINE = 40  # text written one paragraph a line: a sentence this long is a paragraph
+
+
+def _whole_paragraph(line: Line, wrap: Wrap) -> bool:
+    """A line kept whole that is a paragraph by itself, whatever lines surround it."""
+    if line.length > MAX_WRAP:
+        return True
+    return wrap.width is None and line.indent < 2 and line.length >= SENTENCE_LINE and ends_sentence(line.stripped)
