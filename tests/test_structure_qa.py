@@ -363,3 +363,18 @@ def test_letter_in_text_written_one_paragraph_a_line():
     result = convert("\n".join(lines) + "\n", only=["paragraphs", "unwrap"])
     assert [b.text for b in result.document.blocks] == [*lines[:4], "Your loving brother,\nTom", lines[6]]
     assert kinds(result) == [PARAGRAPH] * 4 + [VERSE, PARAGRAPH]
+
+
+def test_text_output_with_a_stanza_among_long_paragraphs_is_a_fixed_point():
+    stanza = (
+        "The owl is out upon the hill.\nThe moon is hanging low.\n"
+        "The wind is cold, the night is still.\nAnd I have far to go."
+    )
+    song = (
+        "Down by the water where the willows grow\nI left my heart in the mud and the snow\n"
+        "Down by the water where the cold winds blow"
+    )
+    blocks = [_wrapped(p) for p in PROSE[:2]] + [stanza] + [_wrapped(p) for p in PROSE[2:]] + [song]
+    once = convert("\n\n".join(blocks) + "\n", to="text").text
+    assert stanza.replace("\n", "\n") in once.replace("’", "'") and song in once
+    assert convert(once, to="text").text == once

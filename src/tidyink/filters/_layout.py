@@ -124,12 +124,15 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     measured: dict[bool, list[int]] = {True: [], False: []}
     ends: dict[bool, bool] = {True: True, False: True}  # every line followed by another stops mid-sentence
     margin = False
+    singles: list[int] = []  # one-line blocks
     for lines in blocks_lines:
         if lines is None:
             continue
         set_in = all(line.indent >= 2 for line in lines if line.stripped)
         margin = margin or not set_in
         if len(lines) < 2:
+            if lines and lines[0].stripped:
+                singles.append(lines[0].length)
             continue
         for line in lines[:-1]:
             if line.stripped:
@@ -149,7 +152,12 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
         return Wrap(None)
     slack = max(4, round(width * 0.12))
     near = sum(1 for n in lengths if width - 2 * slack <= n <= width + 2)
-    return Wrap(width if near >= 0.5 * len(lengths) else None)
+    if near < 0.5 * len(lengths):
+        return Wrap(None)
+    # Paragraphs on one line far longer than the "width", as many as the lines measured:
+    # the text is written one paragraph a line, and the short lines are verse or a list.
+    over = sum(1 for n in singles if n > width + 2 * slack)
+    return Wrap(None if over >= 2 and over * 2 >= len(lengths) else width)
 
 
 def ends_sentence(text: str) -> bool:

@@ -168,19 +168,24 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 def _blank_line_paragraphs(every: list[list[Line] | None], wrap: Wrap) -> bool:
-    """Whether a hard-wrapped text puts a blank line between its paragraphs: its
-    wrapped blocks hold one paragraph each (no line short of the wrap but the last)."""
+    """Whether the text puts a blank line between its paragraphs: its wrapped blocks
+    hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
+    its blocks are single lines."""
     if wrap.width is None:
-        return False
+        # Not wrapped: paragraphs one a line, a blank line between them.
+        counts = [sum(1 for x in lines if x.stripped) for lines in every if lines is not None]
+        singles = sum(1 for n in counts if n == 1)
+        return singles >= 5 and singles >= 0.6 * len(counts)
     wrapped = [
         [x for x in lines if x.stripped]
         for lines in every
         if lines is not None and sum(1 for x in lines if x.stripped) >= 3
     ]
-    if len(wrapped) < 5:
+    breaks = [[_hard(a, b, wrap) for a, b in pairwise(lines)] for lines in wrapped]
+    breaks = [hard for hard in breaks if not all(hard)]  # blocks of lines all kept whole: verse
+    if len(breaks) < 5:
         return False
-    whole = sum(1 for lines in wrapped if not any(_hard(a, b, wrap) for a, b in pairwise(lines[:-1])))
-    return whole >= 0.8 * len(wrapped)
+    return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
 
 
 def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
