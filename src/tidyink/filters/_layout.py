@@ -61,12 +61,11 @@ def lines_of(span: Span) -> list[Line]:
 def piece(block: Block, span: Span, lines: list[Line], kind: str = PARAGRAPH) -> Block:
     """A new block holding ``lines`` (a contiguous run) of ``span``."""
     new = span.sliced(lines[0].start, lines[-1].end)
-    first = block.line + _line_index(span, lines[0].start) if block.line else 0
-    return Block(kind, [new], level=0, line=first, end_line=first + len(lines) - 1 if first else 0)
-
-
-def _line_index(span: Span, offset: int) -> int:
-    return span.text.count("\n", 0, offset)
+    if not block.line:
+        return Block(kind, [new], level=0)
+    # Lines in the input (a closed-up double-spaced block has more than its text shows).
+    first, last = new.line, span.position(lines[-1].start)[0]
+    return Block(kind, [new], level=0, line=first, end_line=last)
 
 
 def split_block(block: Block, span: Span, groups: list[tuple[list[Line], str]]) -> list[Block]:
@@ -126,12 +125,15 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     measured: dict[bool, list[int]] = {True: [], False: []}
     ends: dict[bool, bool] = {True: True, False: True}  # every line followed by another stops mid-sentence
     margin = False
+    singles: list[int] = []  # one-line blocks
     for lines in blocks_lines:
         if lines is None:
             continue
         set_in = all(line.indent >= 2 for line in lines if line.stripped)
         margin = margin or not set_in
         if len(lines) < 2:
+            if lines and lines[0].stripped:
+                singles.append(lines[0].length)
             continue
         for line in lines[:-1]:
             if line.stripped:
@@ -146,7 +148,13 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
         slack = max(4, round(width * 0.12))
         near = sum(1 for n in lengths if width - 2 * slack <= n <= width + 2)
         if near >= MIN_NEAR:
-            return Wrap(width if near >= 0.5 * len(lengths) else None)
+            if near < 0.5 * len(lengths):
+                return Wrap(None)
+            # Paragraphs on one line far longer than the "width", as many as the lines
+            # measured: the text is written one paragraph a line, and the short lines
+            # are verse or a list.
+            over = sum(1 for n in singles if n > width + 2 * slack)
+            return Wrap(None if over >= 2 and over * 2 >= len(lengths) else width)
     # Too few lines to measure; long lines that stop mid-sentence are wrapped all
     # the same (a short text typed with hard line breaks).
     if lengths and open_ended and min(lengths) >= SHORT_TEXT_WRAP and max(lengths) <= MAX_WRAP:

@@ -438,14 +438,16 @@ def _find_notes(doc: Document) -> set[int]:
     """Indices of blocks that are author's notes or disclaimers (by role or opening)."""
     blocks = doc.blocks
     found = {i for i, b in enumerate(blocks) if b.attrs.get("role") in ("note", "note-label")}
-    # Zones: the start and end of the text, and both sides of each heading.
-    starts = [0] + [i + 1 for i, b in enumerate(blocks) if b.kind == HEADING]
-    ends = [len(blocks) - 1] + [i - 1 for i, b in enumerate(blocks) if b.kind == HEADING]
+    # Zones: the start and end of the text, and both sides of each heading (in plain
+    # text, headings are marked later: a chapter-heading line counts already).
+    heads = {i for i, b in enumerate(blocks) if b.kind == HEADING or _heading_line(b)}
+    starts = [0] + [i + 1 for i in sorted(heads)]
+    ends = [len(blocks) - 1] + [i - 1 for i in sorted(heads)]
     for begin, step in [(s, 1) for s in starts] + [(e, -1) for e in ends]:
         i = begin
         while 0 <= i < len(blocks):
             b = blocks[i]
-            if b.kind == HEADING:
+            if i in heads:
                 break
             if b.attrs.get("role") in ("title", "byline", "summary", "summary-label"):
                 i += step
@@ -456,3 +458,16 @@ def _find_notes(doc: Document) -> set[int]:
                 continue
             break
     return found
+
+
+def _heading_line(block: Block) -> bool:
+    """A plain-text block that is a chapter heading ("Chapter 5: Homecoming", "Prologue")."""
+    if block.kind != PARAGRAPH or not _single_text(block):
+        return False
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    if not 1 <= len(lines) <= 2:
+        return False
+    from tidyink.filters.headings import CAPS, classify
+
+    rank = classify(lines[0])
+    return rank is not None and rank < CAPS

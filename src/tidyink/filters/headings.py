@@ -16,6 +16,7 @@ from tidyink.document import (
     Span,
 )
 from tidyink.filters.base import Context, Filter
+from tidyink.filters.scene_breaks import is_break_line
 
 _ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _WORD_NUMBERS = (
@@ -48,6 +49,7 @@ _MAJOR_RE = regex.compile(rf"(?i:{_MAJOR})\s")
 _STANDALONE_RE = regex.compile(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
 _LONE_NUMBER = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.?")
 _NUMBERED_TITLE = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.\s+(?P<title>[\p{{Lu}}\d].{{0,100}})")
+_LIST_ITEM = regex.compile(r"(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s+\S")
 _CAPS_TITLE = regex.compile(r"[\p{Lu}\d][\p{Lu}\p{N}\p{Zs}'’.,:;!?&()\-–—]*")
 _DATELINE = regex.compile(
     r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -62,9 +64,27 @@ _BY = {"by", "von", "par", "di", "de", "door", "por"}
 MAJOR, CHAPTER, NUMBERED, CAPS = 0, 1, 2, 3
 
 
+# Decoration around a heading line, as fan-fiction sites show it: "~Chapter 3~",
+# "**Chapter 3: Ashes**", "-x- Part Two -x-", "=== Prologue ===".
+_DECOR_RUN = r"(?:[~*_=#+•·\-\[\]<>|]|xXx|oOo|\s)*"
+_DECORATED = regex.compile(rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})")
+
+
+def decoration(line: str) -> tuple[int, int] | None:
+    """Lengths of the decoration before and after a decorated chapter-heading line."""
+    m = _DECORATED.fullmatch(line)
+    if not m or not (m.group("lead").strip() or m.group("trail").strip()):
+        return None
+    if classify(m.group("core")) not in (MAJOR, CHAPTER):
+        return None
+    return len(m.group("lead")), len(m.group("trail"))
+
+
 def classify(text: str) -> int | None:
     """The rank of a heading line, or None when it is not one."""
     line = " ".join(text.split())
+    if line and line[0] in "~*_=#+•·-[<|xo" and decoration(line):
+        return CHAPTER if classify(_DECORATED.fullmatch(line).group("core")) == CHAPTER else MAJOR
     if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":
         return None
     m = _KEYWORD.fullmatch(line)
@@ -84,7 +104,7 @@ def classify(text: str) -> int | None:
     m = _NUMBERED_TITLE.fullmatch(line)
     if m and _title_ok(m.group("title")) and (line.isupper() or _title_case(m.group("title"))):
         return CHAPTER
-    if _caps_title(line):
+    if _caps_title(line) and not is_break_line(line):  # "LINE BREAK" marks a scene break
         return CAPS
     return None
 
@@ -151,7 +171,10 @@ class Headings(Filter):
             # Capitalised lines are headings only where the book has no other kind:
             # elsewhere they are title pages, notices and signs in the text.
             found = [f for f in found if f[1] != CAPS]
+        else:
+            found = _caps_series(blocks, found)
         if not found:
+            self._top_title(doc, ctx)
             return
         levels = sorted({rank for _, rank, _ in found})
         base = ctx.options.heading_level
@@ -163,6 +186,7 @@ class Headings(Filter):
                 assert nxt is not None
                 _append_subtitle(block, blocks[nxt])
                 drop.add(nxt)
+            self._undecorate(block, ctx)
             block.kind = HEADING
             block.level = min(6, base + levels.index(rank))
             block.sep = None
@@ -172,6 +196,21 @@ class Headings(Filter):
             )
         doc.blocks = [b for k, b in enumerate(blocks) if k not in drop]
         self._book_title(doc, ctx)
+
+    def _undecorate(self, block: Block, ctx: Context) -> None:
+        """Remove the decoration around a heading line ("~Chapter 3~" -> "Chapter 3")."""
+        if len(block.spans) != 1 or block.spans[0].kind != TEXT:
+            return
+        span = block.spans[0]
+        first = span.text.split("\n", 1)[0]
+        cut = decoration(first)
+        if cut is None:
+            return
+        lead, trail = cut
+        end = len(first)
+        span.edit([(0, lead, ""), (end - trail, end, "")] if trail else [(0, lead, "")])
+        line, col = span.position(0)
+        self.record(ctx, line, col, first, first[lead : end - trail], "decoration around a heading")
 
     def _rank(self, block: Block) -> int | None:
         if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
@@ -195,12 +234,18 @@ class Headings(Filter):
             return False
         if ranks[after] == rank:
             return False  # a list of headings: a table of contents
+        if _NUMBERED_TITLE.fullmatch(" ".join(blocks[i].text.split())):
+            prev = _prev_prose(blocks, i)
+            if any(k is not None and _LIST_ITEM.match(blocks[k].text.lstrip()) for k in (prev, after)):
+                return False  # "1. Buy milk" over "2. Post the parcel": a numbered list
         if rank == CAPS:
             prev = _prev_prose(blocks, i)
             if prev is not None and blocks[prev].kind != HEADING:
                 tail = blocks[prev].text.rstrip()
                 if tail.endswith((",", ";", "—", "-")):
                     return False  # a signature under a letter's closing line
+                if tail.endswith(":"):
+                    return False  # a sign or a notice the text introduces
             if blocks[after].kind == VERSE and ranks[after] is None:
                 return False
         return True
@@ -237,6 +282,8 @@ class Headings(Filter):
                 ),
                 None,
             )
+        if chosen is None and front and front[0][0] is doc.blocks[0] and _strict_title(front[0][1]):
+            chosen = front[0][0]  # a title-cased line opening the text
         if chosen is None:
             return
         text = " ".join(chosen.text.split())
@@ -244,6 +291,66 @@ class Headings(Filter):
         self.record(ctx, chosen.line, 1, text, "# " + text, "book title")
         doc.meta.setdefault("title", text)
         _find_author(doc, doc.blocks.index(chosen))
+
+    def _top_title(self, doc: Document, ctx: Context) -> None:
+        """A text without chapter headings that opens with a title-cased line over
+        its story ("The Lantern Fair", a short story or a chapter file): that line."""
+        blocks = doc.blocks
+        if not blocks or blocks[0].kind != PARAGRAPH or any(s.kind != TEXT for s in blocks[0].spans):
+            return
+        text = " ".join(blocks[0].text.split())
+        if "\n" in blocks[0].text.strip() or not _strict_title(text):
+            return
+        if not any(_is_prose(b) for b in blocks[1:6]):
+            return
+        first = blocks[0]
+        first.kind, first.level, first.sep = HEADING, ctx.options.heading_level, None
+        self.record(ctx, first.line, 1, text, "#" * first.level + " " + text, "title at the top of the text")
+        doc.meta.setdefault("title", text)
+        _find_author(doc, 0)
+
+
+_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "at", "to", "for", "by",
+        "with", "from", "into", "upon", "as", "le", "la", "les", "l", "de", "du", "des", "d", "et",
+        "un", "une", "au", "aux", "der", "die", "das", "den", "dem", "und", "von", "zu", "im",
+    }
+)
+
+
+def _strict_title(text: str) -> bool:
+    """A short line in title case: every word capitalised but the small ones ("The Fall of Rome")."""
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", text)
+    if not words or len(words) > 8 or len(text) > 60 or not words[0][0].isupper():
+        return False
+    if classify(text) is not None or regex.search(r"[.,;:!?…\"“”]", text):
+        return False  # headings of other kinds; sentences, labels and quotations
+    return all(w[0].isupper() or w.casefold() in _SMALL_WORDS for w in words)
+
+
+def _caps_series(blocks: list[Block], found: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Capitalised headings that read as a book's titles, not as shouts or signs.
+
+    A line ending in "!" or "?" is a shout unless the text has other capitalised
+    titles; a single capitalised line after the story has begun is a sign or a shout.
+    """
+    plain = [f for f in found if not _shouted(blocks[f[0]])]
+    if len(plain) < 2:
+        found = plain
+    if len(found) == 1 and any(_is_prose(b) for b in blocks[: found[0][0]]):
+        return []
+    return found
+
+
+def _shouted(block: Block) -> bool:
+    return block.text.strip().split("\n")[0].rstrip().endswith(("!", "?"))
+
+
+def _is_prose(block: Block) -> bool:
+    """A paragraph of running text (not a title, a byline or a label)."""
+    text = " ".join(block.text.split())
+    return block.kind == PARAGRAPH and len(text) >= 60 and bool(regex.search(r"[.!?…]['\"’”)]*$", text))
 
 
 def _same_title(text: str, title: str) -> bool:

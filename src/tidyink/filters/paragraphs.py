@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from statistics import median
 
-from tidyink.document import PARAGRAPH, Block, Document
+from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
     Line,
     Wrap,
     ends_sentence,
+    lines_of,
     paragraph_lines,
     simple_span,
     split_block,
@@ -32,6 +34,8 @@ class Paragraphs(Filter):
 
     def run(self, doc: Document, ctx: Context) -> None:
         doc.meta["restructured"] = True  # writers: one blank line between blocks
+        if _double_spaced(doc):
+            doc.blocks = self._close_up(doc.blocks, ctx)
         every = paragraph_lines(doc)
         wrap = wrap_from(every)
         out: list[Block] = []
@@ -53,6 +57,41 @@ class Paragraphs(Filter):
                 ctx, block.line, 1, "\n", "\n\n", f"split into {len(groups)} paragraphs ({how})"
             )
         doc.blocks = out
+
+
+    def _close_up(self, blocks: list[Block], ctx: Context) -> list[Block]:
+        """Double-spaced text: lines one blank line apart are the lines of one block."""
+        runs: list[list[Block]] = []
+        for block in blocks:
+            last = runs[-1][-1] if runs else None
+            if last is not None and _one_line(last) and _one_line(block) and _single_gap(last.sep):
+                runs[-1].append(block)
+            else:
+                runs.append([block])
+        out: list[Block] = []
+        for run in runs:
+            if len(run) == 1:
+                out.append(run[0])
+                continue
+            texts, orig, pieces = [], [], []
+            cur = at = 0
+            for block in run:
+                text = block.spans[0].text
+                pieces.append((cur, at, True))
+                texts.append(text)
+                orig.append(text if block is run[-1] else text + (block.sep or ""))
+                cur += len(text) + 1
+                at += len(orig[-1])
+            first = run[0].spans[0]
+            span = Span(TEXT, "\n".join(texts), first.line, first.col)
+            span.orig, span.omap = "".join(orig), OffsetMap(pieces)
+            block = Block(PARAGRAPH, [span], line=run[0].line, end_line=run[-1].end_line, sep=run[-1].sep)
+            block.attrs = dict(run[0].attrs)
+            out.append(block)
+            self.record(
+                ctx, block.line, 1, "\n\n", "\n", f"double-spaced text: {len(run)} lines closed up"
+            )
+        return out
 
 
 def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
@@ -82,3 +121,44 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
 def _is_full(line: Line, lines: list[Line], wrap: Wrap) -> bool:
     width = wrap.width or max(x.length for x in lines)
     return line.length >= width - max(4, round(width * 0.12))
+
+
+def _one_line(block: Block) -> bool:
+    """A one-line paragraph as read (its span not edited)."""
+    span = simple_span(block)
+    return block.kind == PARAGRAPH and span is not None and span.omap is None and "\n" not in span.text
+
+
+def _single_gap(sep: str | None) -> bool:
+    return sep is not None and sep.count("\n") == 2 and not sep.strip()
+
+
+DOUBLE_SPACED_WIDTH = 50  # typed prose lines are longer; verse spaced out is shorter
+
+
+def _double_spaced(doc: Document) -> bool:
+    """Whether the text is hard-wrapped with a blank line after every line (a typescript).
+
+    Most blocks are single lines one blank line apart, most of those stop
+    mid-sentence, and their lengths show a prose wrap width.
+    """
+    blocks = doc.blocks
+    ones = [b for b in blocks if _one_line(b)]
+    prose = [b for b in blocks if b.kind == PARAGRAPH]
+    if len(ones) < 6 or len(ones) < 0.8 * len(prose):
+        return False
+    pairs = [(a, b) for a, b in pairwise(blocks) if _one_line(a) and _one_line(b) and _single_gap(a.sep)]
+    if len(pairs) < 0.6 * len(ones):
+        return False
+    measured = [lines_of(a.spans[0])[0] for a, _ in pairs]
+    wrap = wrap_from([[*measured, measured[-1]]])  # every measured line is followed by another
+    if wrap.width is None or wrap.width < DOUBLE_SPACED_WIDTH:
+        return False
+    # Most lines run to the wrap width, stop mid-sentence and go on in lower case.
+    full = wrap.width - 2 * wrap.slack
+    wrapped = sum(
+        1
+        for line, (_, b) in zip(measured, pairs, strict=True)
+        if line.length >= full and not ends_sentence(line.stripped) and b.text.lstrip()[:1].islower()
+    )
+    return wrapped >= 0.4 * len(pairs)

@@ -20,8 +20,32 @@ _ORNAMENT = regex.compile(
 )
 
 
+# Breaks spelled out where a site strips rules: "Line Break", "~~Page Break~~", "xXx Time skip xXx".
+_WORDED = regex.compile(r"(?i:(?:line|page|scene|section|story)[ -]?(?:break|change)|time[ -]?skip)")
+_EDGE_SYMBOLS = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
+
+
 def is_break_line(line: str) -> bool:
-    """A line made only of symbols (or an oOo / xXx ornament): a scene break."""
+    """A line made only of symbols (or an oOo / xXx ornament), or a spelled-out
+    break ("Line Break", "~*~ break ~*~"): a scene break."""
+    return _symbol_line(line) or _worded_break(line)
+
+
+def _worded_break(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 8 or words[-1].endswith((".", "?", "!")):
+        return False
+    while words and _symbol_line(words[0]):
+        words.pop(0)
+    while words and _symbol_line(words[-1]):
+        words.pop()
+    core = _EDGE_SYMBOLS.sub("", " ".join(words))
+    if _WORDED.fullmatch(core):
+        return True
+    return core.casefold() == "break" and len(core) < len(line.strip())  # "-break-", "~ Break ~"
+
+
+def _symbol_line(line: str) -> bool:
     core = "".join(line.split())
     if not core or len(core) > 80 or _OTHER.search(core):
         return False  # (anything but symbols and o/x/0 rules out every case below)
@@ -32,7 +56,16 @@ def is_break_line(line: str) -> bool:
     # -x-x-, ~o~o~, +0+0+: o or x letters strung on symbols that are not punctuation.
     letters = _SYMBOL.sub("", core)
     symbols = set(_NON_SYMBOL.sub("", core))
-    return len(core) <= 30 and bool(symbols) and not symbols <= _NOT_BREAK and bool(_STRUNG.fullmatch(letters))
+    # Strung on symbols: -x-x-, ~o~o~, +0+0+; one letter only between twin rules: -x-, ~o~.
+    strung = _SYMBOL.match(core) and _SYMBOL.match(core[-1])
+    if len(letters) == 1:
+        strung = strung and letters in "oxOX" and core[0] == core[-1] and core[0] in "~-=+*"
+    return (
+        len(core) <= 30
+        and bool(strung)
+        and not symbols <= _NOT_BREAK
+        and bool(_STRUNG.fullmatch(letters))
+    )
 
 
 _INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
@@ -86,7 +119,26 @@ class SceneBreaks(Filter):
                 out[-1].sep = block.sep
                 continue
             out.append(block)
-        doc.blocks = out
+        doc.blocks = self._drop_idle(out, ctx)
+
+    def _drop_idle(self, blocks: list[Block], ctx: Context) -> list[Block]:
+        """A break that separates nothing (first, last, or next to a chapter heading) goes."""
+        keep: list[Block] = []
+        if all(b.kind == SCENE_BREAK for b in blocks):
+            return blocks  # nothing else: the text is this line
+        for k, block in enumerate(blocks):
+            if block.kind == SCENE_BREAK:
+                prev = blocks[k - 1] if k else None
+                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+                if prev is None or nxt is None or HEADING in (prev.kind, nxt.kind):
+                    if keep and nxt is None:
+                        keep[-1].sep = block.sep if block.sep is not None else keep[-1].sep
+                    where = "next to a heading" if prev and nxt else "at an edge of the text"
+                    text = block.text.strip() or "(blank gap)"
+                    self.record(ctx, block.line, 1, text, "", f"scene break {where} dropped")
+                    continue
+            keep.append(block)
+        return keep
 
     def _gaps(self, doc: Document, ctx: Context, marker: str) -> None:
         """Blank gaps wider than the document's usual one, between two prose blocks.

@@ -8,6 +8,7 @@ import regex
 
 from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
 from tidyink.filters._layout import (
+    MAX_WRAP,
     Line,
     Wrap,
     ends_sentence,
@@ -24,6 +25,8 @@ _DASH_END = regex.compile(r"(?:--|[—―])$")
 _DASH_LAST = ("-", "—", "―", "-\n", "—\n", "―\n")  # what text matching _DASH_END ends with
 _FIRST_WORD = regex.compile(r"\p{L}+")
 _BREAK = regex.compile(r"[ \t]*\n[ \t\u00a0]*")
+# A line that is one quotation from its opening mark to its closing one: dialogue.
+_QUOTED_LINE = regex.compile(r"""(?:"[^"]+"|“[^“”]+”|«[^«»]+»)[.,!?…]*""")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
 PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
 DEEP_INDENT = 12  # wrapped quotations are indented less than this
@@ -49,6 +52,7 @@ class Unwrap(Filter):
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
         self._words: set[str] | None = None
+        spaced = _blank_line_paragraphs(every, wrap)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)
@@ -59,7 +63,7 @@ class Unwrap(Filter):
             if not lines:
                 out.append(block)
                 continue
-            groups = _groups(lines, wrap)
+            groups = _groups(lines, wrap, spaced)
             if len(groups) == 1 and groups[0][1] == PARAGRAPH and len(lines) == 1:
                 self._tidy(block, span, ctx)  # one line: only its indentation goes
                 out.append(block)
@@ -163,12 +167,43 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
-    """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are)."""
+def _blank_line_paragraphs(every: list[list[Line] | None], wrap: Wrap) -> bool:
+    """Whether the text puts a blank line between its paragraphs: its wrapped blocks
+    hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
+    its blocks are single lines."""
+    if wrap.width is None:
+        # Not wrapped: paragraphs one a line, a blank line between them.
+        counts = [sum(1 for x in lines if x.stripped) for lines in every if lines is not None]
+        singles = sum(1 for n in counts if n == 1)
+        return singles >= 5 and singles >= 0.6 * len(counts)
+    wrapped = [
+        [x for x in lines if x.stripped]
+        for lines in every
+        if lines is not None and sum(1 for x in lines if x.stripped) >= 3
+    ]
+    breaks = [[_hard(a, b, wrap) for a, b in pairwise(lines)] for lines in wrapped]
+    breaks = [hard for hard in breaks if not all(hard)]  # blocks of lines all kept whole: verse
+    if len(breaks) < 5:
+        return False
+    return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
+
+
+def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
+    """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are).
+
+    ``spaced``: the text puts blank lines between paragraphs, so a block made only of
+    short lines kept whole is a stanza or a list even when each line ends a sentence.
+    """
     if len(lines) == 1:
         return [(lines, PARAGRAPH)]
     hard = [_hard(a, b, wrap) for a, b in pairwise(lines)]
-    if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and _verse_like(lines):
+    # Three lines at the margin run on from each other: a wrapped paragraph, so the
+    # block is no stanza (however many of its other lines are short).
+    wrapped = any(
+        not hard[k] and not hard[k + 1] and max(x.indent for x in lines[k : k + 3]) < 2
+        for k in range(len(hard) - 1)
+    )
+    if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and not wrapped and _verse_like(lines):
         return [(lines, VERSE)]
     segments: list[list[Line]] = [[lines[0]]]
     for is_hard, line in zip(hard, lines[1:], strict=True):
@@ -192,8 +227,22 @@ def _groups(lines: list[Line], wrap: Wrap) -> list[tuple[list[Line], str]]:
             run.extend(rest)
             flush()
             return
+        long = next((k for k, x in enumerate(run) if _whole_paragraph(x, wrap)), None)
+        if long is not None and len(run) > 1:
+            # Longer than any wrap or verse line, or a long sentence where nothing is
+            # wrapped: a paragraph on one line. The short lines around it are judged
+            # on their own (a song, a letter's closing, dialogue).
+            head, line, tail = run[:long], run[long], run[long + 1 :]
+            run[:] = head
+            flush()
+            out.append(([line], PARAGRAPH))
+            run.extend(tail)
+            flush()
+            return
         if len(run) > 1 and min(x.indent for x in run) >= 2 and max(x.length for x in run) <= 80:
             out.append((list(run), VERSE))  # set in from the margin: a stanza, an address
+        elif spaced and len(run) == len(lines) > 1 and not _dialogue(run):
+            out.append((list(run), VERSE))  # a whole block of short lines: a stanza, a list
         elif len(run) == 1 or _paragraph_lines(run):
             out.extend(([x], PARAGRAPH) for x in run)
         else:
@@ -223,8 +272,8 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
 def _paragraph_lines(run: list[Line]) -> bool:
     """Whether lines kept whole are paragraphs (one per line) rather than verse."""
     ends = sum(1 for x in run if ends_sentence(x.text))
-    if ends == len(run):
-        return True
+    if ends == len(run) or _dialogue(run):
+        return True  # sentences, or lines of dialogue each quoted whole
     lengths = sorted(x.length for x in run)
     if lengths[len(lengths) // 2] > PROSE_LINE:
         return True  # too long for verse
@@ -240,4 +289,21 @@ def _rhymes_or_stanza(run: list[Line]) -> bool:
 
 def _verse_like(lines: list[Line]) -> bool:
     """Short lines that mostly do not end sentences: a stanza, a list, an address."""
+    if any(x.length > MAX_WRAP for x in lines) or _dialogue(lines):
+        return False  # a paragraph on one line among them, or lines of dialogue
     return sum(1 for x in lines if ends_sentence(x.text)) < len(lines)
+
+
+def _dialogue(lines: list[Line]) -> bool:
+    """Lines each quoted whole ("Where to?" / "North."): dialogue, one speech a line."""
+    return all(_QUOTED_LINE.fullmatch(x.stripped) for x in lines)
+
+
+SENTENCE_LINE = 40  # text written one paragraph a line: a sentence this long is a paragraph
+
+
+def _whole_paragraph(line: Line, wrap: Wrap) -> bool:
+    """A line kept whole that is a paragraph by itself, whatever lines surround it."""
+    if line.length > MAX_WRAP:
+        return True
+    return wrap.width is None and line.indent < 2 and line.length >= SENTENCE_LINE and ends_sentence(line.stripped)
