@@ -54,3 +54,15 @@ def test_markdown_document_with_every_construct_round_trips():
     )
     result = tidyink.convert(doc, to="markdown", input_format="markdown", only=[], lint=False)
     assert result.text == doc
+
+
+def test_prose_that_repeats_code_is_found_after_the_code():
+    from tidyink.document import RAW, TEXT
+    from tidyink.readers import read
+
+    for source in ("` caf\u00c3\u00a9 caf\u00c3\u00a9 ` caf\u00c3\u00a9\n", "<b x=' go'> go\n", "`` a ` b `` b\n"):
+        spans = read(source, "markdown").blocks[0].spans
+        assert [s.kind for s in spans] == [RAW, TEXT], source
+        assert "".join(s.text for s in spans) == source.rstrip("\n")
+    fixed = tidyink.convert("` caf\u00c3\u00a9 caf\u00c3\u00a9 ` caf\u00c3\u00a9\n", input_format="markdown").text
+    assert fixed == "` caf\u00c3\u00a9 caf\u00c3\u00a9 ` caf\u00e9\n"  # the code is never repaired

@@ -250,6 +250,7 @@ prose = st.lists(
 @settings(max_examples=80, deadline=None)
 @given(prose)
 @example("* * *    * * *\nword ")  # escapes before a hard break stay apart from the break
+@example("--\n    word ")  # verse indentation (no-break spaces) after an escape and a hard break
 def test_markdown_output_is_a_fixed_point(text):
     markdown = tidyink.convert(text, input_format="text", lint=False).text
     assert tidyink.convert(markdown, input_format="markdown", lint=False).text == markdown

@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from tidyink.document import Block
+from tidyink.document import BREAK, TEXT, Block
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -153,6 +153,19 @@ def nbsp_meant(text: str, i: int) -> bool:
     return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
 
 
+def _line_starts_after_markup(block: Block) -> set[int]:
+    """Prose-view offsets that start a line after protected markup ending in a newline
+    (a Markdown hard break ``\\`` is markup, so the view shows it as one object)."""
+    if len(block.spans) < 2:
+        return set()
+    starts = block.prose().starts
+    return {
+        start + 1
+        for start, span in zip(starts, block.spans, strict=True)
+        if span.kind != TEXT and span.kind != BREAK and span.text.endswith("\n")
+    }
+
+
 class Invisibles(RepairFilter):
     name = "invisibles"
     description = (
@@ -174,6 +187,7 @@ class Invisibles(RepairFilter):
             yield Edit(m.start(), m.end(), "", "terminal escape sequence removed")
         rtl: bool | None = None
         space_all = ctx.options.nbsp == "space"
+        lines_after_markup: set[int] | None = None
         for m in _ANY.finditer(text):
             i, ch = m.start(), m.group()
             if i in escapes or (ch in "\u00ad\u00a0" and _in_mojibake(text, i)):
@@ -181,6 +195,10 @@ class Invisibles(RepairFilter):
             if ch == "\ufffd":
                 continue  # lost, not repairable: the E101 rule flags it
             elif ch in _NBSP:
+                if lines_after_markup is None:
+                    lines_after_markup = _line_starts_after_markup(block)
+                if len(text[:i].rstrip("\u00a0\u202f")) in lines_after_markup:
+                    continue  # verse indentation after a Markdown hard break
                 if space_all or not nbsp_meant(text, i):
                     yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
             elif ch == "\x0b":

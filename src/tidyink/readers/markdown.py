@@ -138,7 +138,9 @@ def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[
             between.append(item)
             continue
         idx = source.find(item.content, cur)
-        if idx < 0 or not _plausible_gap(source[cur:idx], between):
+        while idx >= 0 and not _plausible_gap(source[cur:idx], between):
+            idx = source.find(item.content, idx + 1)  # that one was inside code or a tag
+        if idx < 0:
             between.append(item)  # not found as written (escapes): leave it protected
             continue
         _gap_spans(source[cur:idx], between, base + cur, starts, spans)
@@ -150,7 +152,14 @@ def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[
 
 
 def _plausible_gap(gap: str, between: list[Any]) -> bool:
-    """Letters may only be skipped over when a token in between holds content."""
+    """Letters may only be skipped over when a token in between holds content, and
+    the code spans and inline HTML in between must lie whole inside the gap."""
+    flat = gap.replace("\n", " ")
+    for token in between:
+        if token is not None and token.type in ("code_inline", "html_inline"):
+            closed = token.type == "html_inline" or gap.count(token.markup) >= 2
+            if not closed or token.content.replace("\n", " ") not in flat:
+                return False
     if not any(ch.isalpha() for ch in gap):
         return True
     carriers = {"code_inline", "html_inline", "link_close", "image", "text_special", "text"}
