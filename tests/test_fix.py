@@ -305,3 +305,10 @@ def test_latin1_or_cp1252_file_never_gets_cp1252_only_bytes(tmp_path):
     stated = run("fix", "--encoding", "cp1252", str(path))
     assert stated.exit_code == 0
     assert path.read_bytes() == "Déjà vu… “naïve”\n".encode("cp1252")
+
+
+def test_fix_rewrites_stray_cp1252_bytes_in_a_utf8_file_as_utf8():
+    data = "Caf\u00e9 cr\u00e8me, na\u00efve d\u00e9j\u00e0 vu.\n".encode() * 3 + "It wasn\u2019t.\n".encode("cp1252")
+    fixed = fix_bytes(data, path="chapter.txt", settings=Settings())[0]
+    assert fixed.decode("utf-8").endswith("It wasn\u2019t.\n")
+    assert fix_bytes(fixed, path="chapter.txt", settings=Settings())[0] == fixed

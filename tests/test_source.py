@@ -326,3 +326,30 @@ def test_cli_refuses_epub_and_converts_empty(tmp_path):
     assert result.exit_code == 0 and result.output == ""
     result = run("detect", str(empty))
     assert result.exit_code == 0 and "0 bytes" in result.output
+
+
+def test_utf8_with_a_few_stray_cp1252_bytes_is_read_as_utf8():
+    body = "Caf\u00e9 cr\u00e8me, na\u00efve d\u00e9j\u00e0 vu. ".encode() * 5
+    data = body + "It wasn\u2019t \u201cfine\u201d.".encode("cp1252") + b"\n"
+    source = decode(data)
+    assert (source.encoding, source.detected_by) == ("utf-8", "utf-8+cp1252")
+    assert source.text.endswith("It wasn\u2019t \u201cfine\u201d.\n")
+    assert source.text.startswith("Caf\u00e9 cr\u00e8me")
+
+
+def test_single_byte_text_with_a_chance_utf8_pair_stays_single_byte():
+    from tidyink.source import mostly_utf8
+
+    # cp1252 "Ã©" is the UTF-8 for "é": one such pair among many accents is chance
+    text = "Le menu disait Ã© ; d\u00e9j\u00e0 na\u00efve, caf\u00e9 et \u00e9t\u00e9 \u00e0 la cr\u00e8me.\n"
+    assert mostly_utf8(text.encode("cp1252")) is None
+    assert decode(text.encode("cp1252")).detected_by != "utf-8+cp1252"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abc \u00e9\u00e8\u00ef\u2019\u201c\u201d", min_size=1, max_size=60))
+def test_single_byte_text_is_only_taken_for_utf8_when_that_reads_the_same(text):
+    from tidyink.source import mostly_utf8
+
+    read = mostly_utf8(text.encode("cp1252"))
+    assert read is None or read == text

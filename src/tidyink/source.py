@@ -108,7 +108,8 @@ class Source:
     newline: str = "\n"  # "\n", "\r\n", "\r", "mixed", or "" when there is none
     size: int = 0  # bytes read
     path: str | None = None
-    detected_by: str = ""  # bom|utf-8|nul-pattern|code-page-score|charset-normalizer|user|empty
+    # bom|utf-8|utf-8+cp1252|nul-pattern|code-page-score|charset-normalizer|user|empty
+    detected_by: str = ""
 
 
 def decode(data: bytes, encoding: str | None = None, path: str | None = None) -> Source:
@@ -134,9 +135,45 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
     else:
         name = "ascii" if data.isascii() else "utf-8"
         return _finish(text, name, 1.0, path, len(data), how="utf-8")
+    mostly = mostly_utf8(data)
+    if mostly is not None:
+        return _finish(mostly, "utf-8", 0.9, path, len(data), how="utf-8+cp1252")
     name, confidence, how = _guess_single_byte(data)
     text = _strict(data, name, where)
     return _finish(text, name, confidence, path, len(data), how=how)
+
+
+MAX_STRAY_SHARE = 0.5  # stray bytes per valid multi-byte character, at most
+_UTF8_SEQUENCE = (
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray single-byte characters (a cp1252 ``’`` pasted into a
+    UTF-8 file, a line saved by an older editor): the text with each stray byte read
+    as cp1252 (as latin-1 where cp1252 has no character), or None when the bytes are
+    not mostly UTF-8. A single-byte file almost never holds valid UTF-8 sequences, so
+    at least two of them, and twice as many as stray bytes, are required.
+    """
+    import regex
+
+    sequences = regex.findall(_UTF8_SEQUENCE, data)
+    high = sum(map(len, regex.findall(rb"[\x80-\xff]+", data)))
+    stray = high - sum(map(len, sequences))
+    if len(sequences) < 2 or stray > MAX_STRAY_SHARE * len(sequences):
+        return None
+    codecs.register_error("tidyink-cp1252", _stray_as_cp1252)  # (registering again is harmless)
+    return data.decode("utf-8", errors="tidyink-cp1252")
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    byte = exc.object[exc.start : exc.start + 1]
+    return byte.decode("cp1252", errors="ignore") or byte.decode("latin-1"), exc.start + 1
 
 
 def _explicit(data: bytes, encoding: str, path: str | None) -> Source:
