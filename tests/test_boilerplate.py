@@ -351,3 +351,17 @@ def test_menu_bar_of_three_navigation_words_is_removed():
     # two navigation words in a sentence-like line are not a menu
     prose = "Home and stories, she said.\n\nThe end.\n"
     assert tidyink.convert(prose, to="text", only=["boilerplate"], lint=False).text == prose
+
+
+def test_archive_text_download_keeps_the_story_and_drops_the_archive_lines():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "structure" / "ao3-download.txt"
+    out = tidyink.convert(path.read_bytes(), path=str(path), lint=False).text
+    assert out.startswith("# The Lantern Keeper\n")
+    assert "Posted originally" not in out and "Please drop by" not in out
+    assert "## Chapter 1: Dusk" in out and "## Chapter 2: Dawn" in out
+    # one wrapped sentence is enough to learn the wrap: the paragraph is joined
+    assert "and Marta climbed down the ladder" in out
+    assert "unopened. She made tea" in out
+    assert "Thank you for reading! Comments make my day." in out  # the author's note stays

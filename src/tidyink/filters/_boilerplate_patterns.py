@@ -101,6 +101,12 @@ SITE_SENTENCE = regex.compile(
     r")$",
     _I,
 )
+# Lines only an archive writes, removed wherever they stand (even inside a block).
+ARCHIVE_LINE = regex.compile(
+    r"^(?:posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\s+at\s+\S+"
+    r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\s+to\s+let\s+the\s+creator\s+know\b.{0,60})$",
+    _I,
+)
 # Weak: navigation only next to strong navigation, or in a block made of links.
 NAV_WEAK = regex.compile(
     r"^(?:"

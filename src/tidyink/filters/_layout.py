@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -126,6 +127,7 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     ends: dict[bool, bool] = {True: True, False: True}  # every line followed by another stops mid-sentence
     margin = False
     singles: list[int] = []  # one-line blocks
+    runs_on: list[int] = []  # long lines that stop mid-sentence, the sentence going on in lower case
     for lines in blocks_lines:
         if lines is None:
             continue
@@ -135,10 +137,13 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
             if lines and lines[0].stripped:
                 singles.append(lines[0].length)
             continue
-        for line in lines[:-1]:
+        for line, after in pairwise(lines):
             if line.stripped:
                 measured[set_in].append(line.length)
-                ends[set_in] = ends[set_in] and not ends_sentence(line.stripped)
+                stops = ends_sentence(line.stripped)
+                ends[set_in] = ends[set_in] and not stops
+                if not stops and line.length >= SHORT_TEXT_WRAP and after.stripped[:1].islower():
+                    runs_on.append(line.length)
     lengths = sorted(measured[not margin])
     open_ended = ends[not margin]
     if len(lengths) >= 3:
@@ -159,6 +164,9 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     # the same (a short text typed with hard line breaks).
     if lengths and open_ended and min(lengths) >= SHORT_TEXT_WRAP and max(lengths) <= MAX_WRAP:
         return Wrap(max(lengths))
+    # A sentence that runs on from a long line into a lower-case one was wrapped there.
+    if runs_on and max(runs_on) <= MAX_WRAP:
+        return Wrap(max(runs_on))
     return Wrap(None)
 
 

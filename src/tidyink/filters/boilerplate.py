@@ -173,6 +173,11 @@ class Boilerplate(Filter):
                 reason = "a site message"
             if reason and block.attrs.get("role") not in ("title", "byline"):
                 self.remove_blocks(doc, ctx, [i], f"site chrome ({reason})")
+        # An archive's own line inside a block ("Posted originally on the Archive of
+        # Our Own at ..." under the title of a downloaded work).
+        stamped = [ln for ln in lines_of(doc) if P.ARCHIVE_LINE.match(ln.text.strip())]
+        for ln in reversed(stamped):
+            self.cut_lines(doc, ctx, [ln], "site chrome (an archive's own line)")
 
     # --- navigation lines at the edges -------------------------------------------
 
