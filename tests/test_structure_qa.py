@@ -378,3 +378,22 @@ def test_text_output_with_a_stanza_among_long_paragraphs_is_a_fixed_point():
     once = convert("\n\n".join(blocks) + "\n", to="text").text
     assert stanza.replace("\n", "\n") in once.replace("’", "'") and song in once
     assert convert(once, to="text").text == once
+
+
+def test_tab_indented_manuscript_keeps_its_breaks_and_headings_apart():
+    text = (
+        "CHAPTER ONE\n\tThe shed at the end of the lane had stood empty since the storm, and the"
+        " children had opinions about that.\n\t\"It's haunted,\" said Pim.\n\t\"It's damp,\" said his sister.\n"
+        "***\n\tBy spring someone had painted the door.\n\nCHAPTER TWO\n\tNobody owned up to it.\n"
+    )
+    doc = tidyink.convert(text, lint=False).document
+    assert [(b.kind, b.text.strip()[:11]) for b in doc.blocks] == [
+        (HEADING, "CHAPTER ONE"),
+        (PARAGRAPH, "The shed at"),
+        (PARAGRAPH, "\u201cIt\u2019s haunt"),
+        (PARAGRAPH, "\u201cIt\u2019s damp,"),
+        (SCENE_BREAK, "***"),
+        (PARAGRAPH, "By spring s"),
+        (HEADING, "CHAPTER TWO"),
+        (PARAGRAPH, "Nobody owne"),
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from itertools import pairwise
 from statistics import median
 
+import regex
+
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
     Line,
@@ -17,7 +19,12 @@ from tidyink.filters._layout import (
     wrap_from,
 )
 from tidyink.filters.base import Context, Filter
+from tidyink.filters.headings import CAPS, classify
+from tidyink.filters.scene_breaks import is_break_line
 
+# A full stop, question or exclamation at the end (closing quotes after it): lines of
+# short dialogue between paragraphs of prose always end so.
+_SENTENCE_END = regex.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 DEEP_INDENT = 12  # set far right (datelines, signatures), as in unwrap
 LONG_LINE = 80  # longer than any usual wrap width: a line this long is a whole paragraph
 
@@ -98,6 +105,26 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
     """Indexes of the lines that begin a paragraph."""
     if len(lines) < 2:
         return [0]
+    starts = set(_indent_starts(lines, wrap))
+    # A scene-break line, or a heading line over an indented first line, stands
+    # alone however the text around it is laid out: "***", "CHAPTER TWO".
+    base = min(line.indent for line in lines)
+    for i, line in enumerate(lines):
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        alone = is_break_line(line.stripped) or (
+            line.indent == base
+            and (after is None or after.indent >= base + 2)
+            and classify(line.stripped) not in (None, CAPS)
+        )
+        if alone:
+            starts.add(i)
+            if after is not None:
+                starts.add(i + 1)
+    return sorted(starts)
+
+
+def _indent_starts(lines: list[Line], wrap: Wrap) -> list[int]:
+    """Indexes of the lines that begin a paragraph, from line lengths and indentation."""
     lengths = [line.length for line in lines]
     if wrap.width is None and median(lengths) > LONG_LINE:
         return list(range(len(lines)))
@@ -106,8 +133,9 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
     if not indented or (len(indented) == len(lines) - 1 and lines[0].indent == base):
         # Every line after the first indented: a hanging indent, or verse.
         return [0]
-    if sum(lengths) / len(lengths) < 40:
-        return [0]  # short lines: verse or a list, whose indentation is layout
+    dialogue = max(lengths) > LONG_LINE and all(_SENTENCE_END.search(lines[i].text) for i in indented)
+    if sum(lengths) / len(lengths) < 40 and not dialogue:
+        return [0]  # short lines: verse or a list, whose indentation is layout (not short dialogue)
     starts = [0] + [
         i
         for i in indented
