@@ -12,6 +12,8 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
+import regex
+
 from tidyink.document import (
     BREAK,
     CONTAINER,
@@ -31,6 +33,7 @@ from tidyink.document import (
 _CONTAINERS = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
 _TOGGLES = {"em_open": EM, "em_close": EM, "strong_open": STRONG, "strong_close": STRONG}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
+_LINE_BREAK_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _BOUNDARY = None  # marks the gap between two inline tokens of one block
 
 
@@ -45,7 +48,9 @@ def parser() -> Any:
 
 
 def read(text: str) -> Document:
-    tokens = parser().parse(text)
+    env: dict[str, Any] = {}
+    tokens = parser().parse(text, env)
+    labels = frozenset(env.get("references", {}))
     starts = _line_starts(text)
     blocks: list[Block] = []
     lead = ""
@@ -67,7 +72,8 @@ def read(text: str) -> Document:
         else:
             lead = gap
         source = text[begin:end]
-        blocks.append(_block(tokens[i : j + 1], source, begin, starts, first + 1, last))
+        group = tokens[i : j + 1]
+        blocks.append(_block(group, source, begin, starts, first + 1, last, labels))
         pos = end
         i = j + 1
     tail = text[pos:]
@@ -101,7 +107,13 @@ def _group_end(tokens: list[Any], i: int) -> int:
 
 
 def _block(
-    group: list[Any], source: str, base: int, starts: list[int], line: int, end_line: int
+    group: list[Any],
+    source: str,
+    base: int,
+    starts: list[int],
+    line: int,
+    end_line: int,
+    labels: frozenset[str] = frozenset(),
 ) -> Block:
     head = group[0]
     kind = RAW_BLOCK
@@ -117,11 +129,13 @@ def _block(
     if kind in (RAW_BLOCK, SCENE_BREAK):
         spans = [Span(RAW, source, line, 0)]
     else:
-        spans = _spans(group, source, base, starts)
+        spans = _spans(group, source, base, starts, labels)
     return Block(kind, spans, level=level, line=line, end_line=end_line, verbatim=True)
 
 
-def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[Span]:
+def _spans(
+    group: list[Any], source: str, base: int, starts: list[int], labels: frozenset[str]
+) -> list[Span]:
     """Locate prose inside ``source``; the gaps become markup spans."""
     items: list[Any] = []
     for token in group:
@@ -129,12 +143,13 @@ def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[
             items.append(_BOUNDARY)
             items.extend(token.children or [])
     items.append(_BOUNDARY)
+    labelled = _label_texts(items, labels)
 
     spans: list[Span] = []
     cur = 0
     between: list[Any] = []
     for item in items:
-        if item is None or item.type != "text" or not item.content:
+        if item is None or item.type != "text" or not item.content or id(item) in labelled:
             between.append(item)
             continue
         idx = source.find(item.content, cur)
@@ -149,6 +164,52 @@ def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[
         between = []
     _gap_spans(source[cur:], between, base + cur, starts, spans)
     return spans
+
+
+def _label_texts(items: list[Any], labels: frozenset[str]) -> set[int]:
+    """Ids of the text tokens of links whose text is also a reference label.
+
+    In a shortcut (``[the mill]``) or collapsed (``[the mill][]``) reference the
+    link text is the label that finds the target: changing a quote in it would
+    break the link, so it is kept as written.
+    """
+    if not labels:
+        return set()
+    out: set[int] = set()
+    depth = 0
+    inside: list[Any] = []
+    for item in items:
+        if item is None:
+            continue
+        if item.type == "link_open":
+            depth += 1
+            if depth == 1:
+                inside = []
+            continue
+        if item.type == "link_close" and depth:
+            depth -= 1
+            if depth == 0 and _normal_label("".join(map(_source_form, inside))) in labels:
+                out.update(id(t) for t in inside if t.type == "text")
+            continue
+        if depth:
+            inside.append(item)
+    return out
+
+
+def _source_form(token: Any) -> str:
+    """The Markdown a token of a link text was most likely written as."""
+    if token.type == "code_inline":
+        return token.markup + token.content + token.markup
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    if token.type in ("text_special", *_TOGGLES):
+        return token.markup
+    return token.content or ""
+
+
+def _normal_label(label: str) -> str:
+    """A reference label as markdown-it-py stores it (case and spacing folded)."""
+    return " ".join(label.split()).lower().upper()
 
 
 def _plausible_gap(gap: str, between: list[Any]) -> bool:
@@ -171,9 +232,12 @@ def _gap_spans(gap: str, between: list[Any], at: int, starts: list[int], out: li
     if not gap:
         return
     pos = 0
-    for token in between:
+    k = 0  # where the recognised markup stops
+    for k, token in enumerate(between):  # noqa: B007
         if token is None or pos >= len(gap):
             break
+        if token.type == "text" and not token.content:
+            continue  # markdown-it-py leaves empty text between nested delimiters
         kind = _TOGGLES.get(token.type)
         if kind and gap.startswith(token.markup, pos):
             out.append(_span(kind, token.markup, at + pos, starts, _PLAIN_TOGGLE[kind]))
@@ -191,10 +255,12 @@ def _gap_spans(gap: str, between: list[Any], at: int, starts: list[int], out: li
                 pos += n
                 continue
         break
+    else:
+        k = len(between)
     if pos < len(gap):
         rest = gap[pos:]
-        plain = "".join(_plain(t) for t in between) if pos == 0 else None
-        out.append(_span(RAW, rest, at + pos, starts, plain if plain is not None else ""))
+        plain = "".join(_plain(t) for t in (between if pos == 0 else between[k:]))
+        out.append(_span(RAW, rest, at + pos, starts, plain))
 
 
 def _break_length(gap: str, pos: int) -> int:
@@ -223,6 +289,8 @@ def _plain(token: Any) -> str:
         return _PLAIN_TOGGLE[_TOGGLES[token.type]]
     if token.type == "image":
         return token.content
+    if token.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(token.content):
+        return "\n"
     return ""
 
 

@@ -1,0 +1,57 @@
+"""End-to-end QA of Markdown manuscripts: `fix` only touches prose, `convert --to text` loses nothing."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+import tidyink
+
+
+def fix(text: str) -> str:
+    """What `tidyink fix` writes for a Markdown chapter (default filters)."""
+    return tidyink.convert(text, to="markdown", input_format="markdown", lint=False).text
+
+
+def plain(text: str) -> str:
+    return tidyink.convert(text, to="text", input_format="markdown", lint=False).text
+
+
+def hrefs(markdown: str) -> list[str]:
+    """Every link target in the order it appears, as a CommonMark renderer sees it."""
+    out = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        for child in token.children or []:
+            if child.type == "link_open":
+                out.append(child.attrs["href"])
+    return out
+
+
+def test_shortcut_and_collapsed_reference_links_keep_their_label() -> None:
+    chapter = (
+        'She walked to [the "old" mill] -- and back, then to [Tom\'s -- house][].\n'
+        "\n"
+        '[the "old" mill]: https://example.com/mill\n'
+        "[Tom's -- house]: https://example.com/tom\n"
+    )
+    out = fix(chapter)
+    assert hrefs(out) == hrefs(chapter) == ["https://example.com/mill", "https://example.com/tom"]
+    assert "mill]—and back" in out  # the prose around the links is still fixed
+
+
+def test_full_reference_and_inline_link_text_is_prose() -> None:
+    chapter = "[a 'full' ref][tom] and [the \"map\"](https://e.com/a--b).\n\n[tom]: https://e.com/t\n"
+    out = fix(chapter)
+    assert "[a ‘full’ ref][tom]" in out
+    assert "[the “map”](https://e.com/a--b)" in out
+    assert hrefs(out) == hrefs(chapter)
+
+
+def test_text_output_keeps_both_emphasis_toggles_of_triple_stars() -> None:
+    out = plain('***"Both"*** and the rest.\n')
+    assert out.count("_") == 2, out
+    assert out.startswith("_“Both”_")
+
+
+def test_text_output_turns_an_html_line_break_into_a_line_break() -> None:
+    out = plain('She said "hi"<br>and left.\n')
+    assert "“hi”\nand left" in out, out
