@@ -55,3 +55,19 @@ def test_text_output_keeps_both_emphasis_toggles_of_triple_stars() -> None:
 def test_text_output_turns_an_html_line_break_into_a_line_break() -> None:
     out = plain('She said "hi"<br>and left.\n')
     assert "“hi”\nand left" in out, out
+
+
+def test_text_output_keeps_one_blank_line_after_a_list() -> None:
+    chapter = '* "one"\n* two\n\n+ three\n\n1. four\n\nThe end.\n'
+    out = plain(chapter)
+    assert "\n\n\n" not in out, out
+    assert out == "* “one”\n* two\n\n+ three\n\n1. four\n\nThe end.\n"
+    assert fix(chapter) == chapter.replace('"one"', "“one”")
+
+
+def test_inline_html_code_and_keyboard_text_is_protected() -> None:
+    chapter = 'Press <kbd>"Ctrl"--C</kbd>, type <code>x = "a" -- b</code>, then "stop" -- now.\n'
+    out = fix(chapter)
+    assert '<kbd>"Ctrl"--C</kbd>' in out
+    assert '<code>x = "a" -- b</code>' in out
+    assert "“stop”—now" in out

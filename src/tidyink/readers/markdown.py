@@ -34,6 +34,10 @@ _CONTAINERS = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
 _TOGGLES = {"em_open": EM, "em_close": EM, "strong_open": STRONG, "strong_close": STRONG}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
 _LINE_BREAK_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_TRAILING_BLANK = regex.compile(r"(?:\n[ \t]*)+\Z")
+_CODE_TAG = regex.compile(
+    r"<(?P<close>/)?(?P<name>code|kbd|samp|var|tt|pre|script|style|math)\b", regex.IGNORECASE
+)
 _BOUNDARY = None  # marks the gap between two inline tokens of one block
 
 
@@ -66,6 +70,12 @@ def read(text: str) -> Document:
         begin = max(starts[first] if first < len(starts) else len(text), pos)
         end = starts[last] - 1 if last < len(starts) else len(text)
         end = max(end, begin)
+        if token.type in _CONTAINERS:
+            # a list's map runs over the blank lines after it: they separate blocks
+            blank = _TRAILING_BLANK.search(text, begin, end)
+            if blank:
+                last -= text.count("\n", blank.start(), end)
+                end = blank.start()
         gap = text[pos:begin]
         if blocks:
             blocks[-1].sep = gap
@@ -143,7 +153,7 @@ def _spans(
             items.append(_BOUNDARY)
             items.extend(token.children or [])
     items.append(_BOUNDARY)
-    labelled = _label_texts(items, labels)
+    labelled = _label_texts(items, labels) | _code_tag_texts(items)
 
     spans: list[Span] = []
     cur = 0
@@ -193,6 +203,26 @@ def _label_texts(items: list[Any], labels: frozenset[str]) -> set[int]:
             continue
         if depth:
             inside.append(item)
+    return out
+
+
+def _code_tag_texts(items: list[Any]) -> set[int]:
+    """Ids of the text tokens inside inline HTML that holds code or keys
+    (``<code>``, ``<kbd>``, ``<samp>``...): written as typed, like a code span."""
+    out: set[int] = set()
+    open_tags: list[str] = []
+    for item in items:
+        if item is None:
+            open_tags = []  # inline HTML does not run across blocks
+        elif item.type == "html_inline":
+            tag = _CODE_TAG.match(item.content)
+            if tag and tag["close"]:
+                if tag["name"].lower() in open_tags:
+                    open_tags.remove(tag["name"].lower())
+            elif tag and not item.content.endswith("/>"):
+                open_tags.append(tag["name"].lower())
+        elif open_tags and item.type == "text":
+            out.add(id(item))
     return out
 
 
