@@ -71,3 +71,13 @@ def test_inline_html_code_and_keyboard_text_is_protected() -> None:
     assert '<kbd>"Ctrl"--C</kbd>' in out
     assert '<code>x = "a" -- b</code>' in out
     assert "“stop”—now" in out
+
+
+def test_autolinks_are_kept_byte_for_byte() -> None:
+    chapter = 'Mail <joe--doe@x.com> or <ftp://h/"q"...> -- now, or <https://e.com/it\'s...>.\n'
+    out = fix(chapter)
+    assert "<joe--doe@x.com>" in out
+    assert '<ftp://h/"q"...>' in out
+    assert "<https://e.com/it's...>" in out
+    assert "—now" in out
+    assert hrefs(out) == hrefs(chapter)

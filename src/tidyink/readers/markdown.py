@@ -153,7 +153,7 @@ def _spans(
             items.append(_BOUNDARY)
             items.extend(token.children or [])
     items.append(_BOUNDARY)
-    labelled = _label_texts(items, labels) | _code_tag_texts(items)
+    labelled = _label_texts(items, labels) | _code_tag_texts(items) | _autolink_texts(items)
 
     spans: list[Span] = []
     cur = 0
@@ -203,6 +203,18 @@ def _label_texts(items: list[Any], labels: frozenset[str]) -> set[int]:
             continue
         if depth:
             inside.append(item)
+    return out
+
+
+def _autolink_texts(items: list[Any]) -> set[int]:
+    """Ids of the text tokens of autolinks (``<https://...>``): their text is the target."""
+    out: set[int] = set()
+    inside = False
+    for item in items:
+        if item is not None and item.type in ("link_open", "link_close"):
+            inside = item.type == "link_open" and item.markup == "autolink"
+        elif inside and item is not None and item.type == "text":
+            out.add(id(item))
     return out
 
 
