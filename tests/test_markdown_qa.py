@@ -81,3 +81,16 @@ def test_autolinks_are_kept_byte_for_byte() -> None:
     assert "<https://e.com/it's...>" in out
     assert "—now" in out
     assert hrefs(out) == hrefs(chapter)
+
+
+def test_prose_after_a_link_or_image_is_not_looked_for_inside_its_target() -> None:
+    cases = {
+        '[the "map"](u--v "t--")"&quot; said he.\n': '[the “map”](u--v "t--")“&quot; said he.\n',
+        'x ![a "b"](i.png)"  \nmore\n': 'x ![a "b"](i.png)”  \nmore\n',
+        '(*[t "a"](u--v "t--")&quot;--*\n': '(*[t “a”](u--v "t--")&quot;—*\n',
+        'See [x](<a b> "t") "q", [y][z] "r" and [w] "s".\n\n[z]: /z\n[w]: /w\n': (
+            'See [x](<a b> "t") “q”, [y][z] “r” and [w] “s”.\n\n[z]: /z\n[w]: /w\n'
+        ),
+    }
+    for chapter, want in cases.items():
+        assert fix(chapter) == want

@@ -38,6 +38,11 @@ _TRAILING_BLANK = regex.compile(r"(?:\n[ \t]*)+\Z")
 _CODE_TAG = regex.compile(
     r"<(?P<close>/)?(?P<name>code|kbd|samp|var|tt|pre|script|style|math)\b", regex.IGNORECASE
 )
+_TAG = regex.compile(  # inline HTML or an autolink, skipped whole when looking for brackets
+    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--"
+    r"|[A-Za-z][\w+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>",
+    regex.DOTALL,
+)
 _BOUNDARY = None  # marks the gap between two inline tokens of one block
 
 
@@ -157,23 +162,113 @@ def _spans(
 
     spans: list[Span] = []
     cur = 0
+    floor = 0  # prose resumes after the target of the last link or image
+    opened: list[int | None] = []  # where the link texts being read start
     between: list[Any] = []
     for item in items:
-        if item is None or item.type != "text" or not item.content or id(item) in labelled:
+        if item is None or item.type != "text" or not item.content:
             between.append(item)
+            if item is not None and item.markup != "autolink":
+                if item.type == "link_open":
+                    opened.append(_markup_find(source, "[", max(cur, floor)))
+                elif item.type == "link_close" and opened:
+                    floor = max(floor, _link_end(source, opened.pop()))
+                elif item.type == "image":
+                    at = _markup_find(source, "![", max(cur, floor))
+                    floor = max(floor, _link_end(source, at + 1 if at is not None else None))
             continue
-        idx = source.find(item.content, cur)
+        idx = source.find(item.content, max(cur, floor))
         while idx >= 0 and not _plausible_gap(source[cur:idx], between):
             idx = source.find(item.content, idx + 1)  # that one was inside code or a tag
         if idx < 0:
             between.append(item)  # not found as written (escapes): leave it protected
             continue
         _gap_spans(source[cur:idx], between, base + cur, starts, spans)
-        spans.append(_span(TEXT, item.content, base + idx, starts))
+        if id(item) in labelled:  # prose that is also a target or code: kept as written
+            spans.append(_span(RAW, item.content, base + idx, starts, item.content))
+        else:
+            spans.append(_span(TEXT, item.content, base + idx, starts))
         cur = idx + len(item.content)
         between = []
     _gap_spans(source[cur:], between, base + cur, starts, spans)
     return spans
+
+
+def _skip_markup(source: str, i: int) -> int:
+    """The end of the escape, code span or tag starting at ``i`` (``i`` if none)."""
+    ch = source[i]
+    if ch == "\\":
+        return i + 2
+    if ch == "`":
+        run = len(source) - len(source[i:].lstrip("`")) - i
+        close = source.find(source[i : i + run], i + run)
+        return close + run if close >= 0 else i + run
+    if ch == "<":
+        tag = _TAG.match(source, i)
+        if tag:
+            return tag.end()
+    return i
+
+
+def _markup_find(source: str, what: str, start: int) -> int | None:
+    """Where ``what`` next starts as markup: not escaped, not inside code or a tag."""
+    i = start
+    while i < len(source):
+        if source.startswith(what, i):
+            return i
+        j = _skip_markup(source, i)
+        i = j if j > i else i + 1
+    return None
+
+
+def _link_end(source: str, open_at: int | None) -> int:
+    """The end of the link whose text opens with the ``[`` at ``open_at``: after its
+    ``(destination "title")``, its ``[label]`` or, for a shortcut, its ``]``."""
+    if open_at is None:
+        return 0
+    depth = 0
+    i = open_at
+    close = -1
+    while i < len(source):
+        j = _skip_markup(source, i)
+        if j > i:
+            i = j
+            continue
+        if source[i] == "[":
+            depth += 1
+        elif source[i] == "]":
+            depth -= 1
+            if depth == 0:
+                close = i
+                break
+        i += 1
+    if close < 0:
+        return 0
+    after = close + 1
+    if source.startswith("[", after):
+        label = source.find("]", after)
+        return label + 1 if label >= 0 else after
+    if not source.startswith("(", after):
+        return after
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+    i = _skip_space(source, after + 1)
+    if source.startswith(")", i):
+        return i + 1
+    dest = parseLinkDestination(source, i, len(source))
+    if not dest.ok:
+        return after
+    i = _skip_space(source, dest.pos)
+    title = parseLinkTitle(source, i, len(source))
+    if title.ok and title.pos > i:
+        i = _skip_space(source, title.pos)
+    return i + 1 if source.startswith(")", i) else after
+
+
+def _skip_space(source: str, i: int) -> int:
+    while i < len(source) and source[i] in " \t\n":
+        i += 1
+    return i
 
 
 def _label_texts(items: list[Any], labels: frozenset[str]) -> set[int]:
