@@ -94,3 +94,15 @@ def test_prose_after_a_link_or_image_is_not_looked_for_inside_its_target() -> No
     }
     for chapter, want in cases.items():
         assert fix(chapter) == want
+
+
+def test_removing_an_invisible_never_turns_a_markdown_line_into_structure() -> None:
+    for line in ("* * *", "# not a title", "1. not a list", "- nor this", "===", "> nor a quote", ""):
+        chapter = f"The night was long,\n\u200b{line}\nand then it ended.\n"
+        out = fix(chapter)
+        assert out.count("\n") == chapter.count("\n"), repr(out)
+        tokens = [t.type for t in MarkdownIt("commonmark").parse(out)]
+        assert tokens == ["paragraph_open", "inline", "paragraph_close"], (line, out)
+    # an invisible that exposes nothing still goes
+    assert fix("Some\n\u200bwords here.\n") == "Some\nwords here.\n"
+    assert fix("A zero\u200bwidth.\n\n\ufeffTitle page\n") == "A zerowidth.\n\nTitle page\n"
