@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 import tidyink
 
@@ -106,3 +112,57 @@ def test_removing_an_invisible_never_turns_a_markdown_line_into_structure() -> N
     # an invisible that exposes nothing still goes
     assert fix("Some\n\u200bwords here.\n") == "Some\nwords here.\n"
     assert fix("A zero\u200bwidth.\n\n\ufeffTitle page\n") == "A zerowidth.\n\nTitle page\n"
+
+
+# --- every chapter of fixtures/markdown/qa/: fix changes prose only -----------------------------
+
+QA = Path(__file__).resolve().parents[1] / "fixtures" / "markdown" / "qa"
+CHAPTERS = sorted(QA.glob("*.md"))
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+_VERBATIM = ("fence", "code_block", "html_block", "front_matter")
+
+
+def skeleton(markdown: str) -> list[tuple]:
+    """The structure and every protected construct; prose (text tokens, alt text) left out."""
+    out: list[tuple] = []
+    for token in _MD.parse(markdown):
+        out.append((token.type, token.markup, token.info, token.map))
+        if token.type in _VERBATIM:
+            out.append(("content", token.content))
+        for child in token.children or []:
+            if child.type in ("text", "softbreak"):
+                continue
+            attrs = {k: v for k, v in (child.attrs or {}).items() if k != "alt"}
+            out.append((child.type, child.markup, tuple(sorted(attrs.items()))))
+            if child.type in ("code_inline", "html_inline"):
+                out.append(("content", child.content))
+    return out
+
+
+def test_the_qa_chapters_are_there() -> None:
+    assert len(CHAPTERS) >= 15
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_fix_keeps_structure_and_protected_text(path: Path) -> None:
+    data = path.read_bytes()
+    result = tidyink.convert(data, path=str(path), to="markdown", input_format="markdown", lint=False)
+    source = result.source.text
+    assert skeleton(result.text) == skeleton(source)
+    assert result.changes  # every chapter has prose to tidy
+    again = tidyink.convert(result.text, to="markdown", input_format="markdown", lint=False)
+    assert again.text == result.text  # a second fix changes nothing
+
+
+def test_fix_in_place_keeps_bom_and_windows_line_endings(tmp_path: Path) -> None:
+    chapter = tmp_path / "chapter.md"
+    chapter.write_bytes((QA / "09.md").read_bytes())
+    cmd = [sys.executable, "-m", "tidyink", "fix", str(chapter)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    once = chapter.read_bytes()
+    assert once.startswith(b"\xef\xbb\xbf")
+    assert once.count(b"\r\n") == once.count(b"\n")
+    assert "“Hello”—she said…".encode() in once
+    assert b'code "x" -- y\r\n' in once
+    subprocess.run(cmd, check=True, capture_output=True)
+    assert chapter.read_bytes() == once
