@@ -166,3 +166,8 @@ def test_fix_in_place_keeps_bom_and_windows_line_endings(tmp_path: Path) -> None
     assert b'code "x" -- y\r\n' in once
     subprocess.run(cmd, check=True, capture_output=True)
     assert chapter.read_bytes() == once
+
+
+def test_removing_an_invisible_never_joins_two_runs_of_markup() -> None:
+    for chapter in ("He was **very**\u200b**tired** now.\n", "Type `x`\u200b`y` here.\n"):
+        assert skeleton(fix(chapter)) == skeleton(chapter), fix(chapter)

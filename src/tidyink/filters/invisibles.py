@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from tidyink.document import BREAK, OBJECT, RAW_BLOCK, TEXT, Block
+from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -161,9 +161,17 @@ _MD_LINE_START = regex.compile(
 )
 
 
+_MD_DELIMITERS = frozenset("*_~`" + MARK + OBJECT)
+_INVISIBLE_SKIP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
 def _exposes_markup(text: str, i: int) -> bool:
     """Whether removing the invisible character at ``i`` would turn the rest of a
-    Markdown line into structure (or a blank line): the author saw prose there."""
+    Markdown line into structure (or a blank line), or join two runs of markup
+    (``**a**``/``**b**``, two code spans): the author saw prose there."""
+    before, after = _neighbours(text, i, _INVISIBLE_SKIP)
+    if before and after and before in _MD_DELIMITERS and after in _MD_DELIMITERS:
+        return True
     k = i
     while k > 0 and _ANY.fullmatch(text[k - 1]) and text[k - 1] not in _NBSP:
         k -= 1  # other invisibles before it on the line
