@@ -171,3 +171,8 @@ def test_fix_in_place_keeps_bom_and_windows_line_endings(tmp_path: Path) -> None
 def test_removing_an_invisible_never_joins_two_runs_of_markup() -> None:
     for chapter in ("He was **very**\u200b**tired** now.\n", "Type `x`\u200b`y` here.\n"):
         assert skeleton(fix(chapter)) == skeleton(chapter), fix(chapter)
+
+
+def test_a_paragraph_of_one_invisible_character_is_not_emptied() -> None:
+    chapter = "word\n\n\u200b\t\n```\ncode\n```\n"
+    assert skeleton(fix(chapter)) == skeleton(chapter)

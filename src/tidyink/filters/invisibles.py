@@ -180,6 +180,8 @@ def _exposes_markup(text: str, i: int) -> bool:
     end = text.find("\n", i)
     rest = text[i + 1 : end if end >= 0 else len(text)]
     rest = "".join(ch for ch in rest if not _ANY.fullmatch(ch) or ch in _NBSP)
+    if not rest.strip(OBJECT + " \t"):
+        return True  # nothing but markup (or trailing spaces) after it: the line would go blank
     return _MD_LINE_START.match(rest) is not None
 
 
