@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from tidyink.document import BREAK, TEXT, Block
+from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -153,6 +153,38 @@ def nbsp_meant(text: str, i: int) -> bool:
     return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
 
 
+# What a Markdown line must not become when an invisible character before it goes:
+# blank (a paragraph break) or the start of a block (heading, quote, list, break, fence, HTML).
+_MD_LINE_START = regex.compile(
+    r"[ \t]*(?:$|[#>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$"
+    r"|(?:[-*_][ \t]*){3,}$|```|~~~|<[A-Za-z/!?])"
+)
+
+
+_MD_DELIMITERS = frozenset("*_~`" + MARK + OBJECT)
+_INVISIBLE_SKIP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def _exposes_markup(text: str, i: int) -> bool:
+    """Whether removing the invisible character at ``i`` would turn the rest of a
+    Markdown line into structure (or a blank line), or join two runs of markup
+    (``**a**``/``**b**``, two code spans): the author saw prose there."""
+    before, after = _neighbours(text, i, _INVISIBLE_SKIP)
+    if before and after and before in _MD_DELIMITERS and after in _MD_DELIMITERS:
+        return True
+    k = i
+    while k > 0 and _ANY.fullmatch(text[k - 1]) and text[k - 1] not in _NBSP:
+        k -= 1  # other invisibles before it on the line
+    if k > 0 and text[k - 1] not in "\n" + OBJECT:
+        return False
+    end = text.find("\n", i)
+    rest = text[i + 1 : end if end >= 0 else len(text)]
+    rest = "".join(ch for ch in rest if not _ANY.fullmatch(ch) or ch in _NBSP)
+    if not rest.strip(OBJECT + " \t"):
+        return True  # nothing but markup (or trailing spaces) after it: the line would go blank
+    return _MD_LINE_START.match(rest) is not None
+
+
 def _line_starts_after_markup(block: Block) -> set[int]:
     """Prose-view offsets that start a line after protected markup ending in a newline
     (a Markdown hard break ``\\`` is markup, so the view shows it as one object)."""
@@ -203,6 +235,8 @@ class Invisibles(RepairFilter):
                     yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
             elif ch == "\x0b":
                 yield Edit(i, i + 1, "\n", "vertical tab (a word processor's line break) → newline")
+            elif block.verbatim and block.kind != RAW_BLOCK and _exposes_markup(text, i):
+                continue  # Markdown: the line would turn into a heading, list, break...
             elif ch in _BIDI:
                 if rtl is None:
                     rtl = bool(_patterns()["rtl"].search(text))

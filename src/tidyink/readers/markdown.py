@@ -12,6 +12,8 @@ from bisect import bisect_right
 from functools import cache
 from typing import Any
 
+import regex
+
 from tidyink.document import (
     BREAK,
     CONTAINER,
@@ -31,6 +33,16 @@ from tidyink.document import (
 _CONTAINERS = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
 _TOGGLES = {"em_open": EM, "em_close": EM, "strong_open": STRONG, "strong_close": STRONG}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
+_LINE_BREAK_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_TRAILING_BLANK = regex.compile(r"(?:\n[ \t]*)+\Z")
+_CODE_TAG = regex.compile(
+    r"<(?P<close>/)?(?P<name>code|kbd|samp|var|tt|pre|script|style|math)\b", regex.IGNORECASE
+)
+_TAG = regex.compile(  # inline HTML or an autolink, skipped whole when looking for brackets
+    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--"
+    r"|[A-Za-z][\w+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>",
+    regex.DOTALL,
+)
 _BOUNDARY = None  # marks the gap between two inline tokens of one block
 
 
@@ -45,7 +57,9 @@ def parser() -> Any:
 
 
 def read(text: str) -> Document:
-    tokens = parser().parse(text)
+    env: dict[str, Any] = {}
+    tokens = parser().parse(text, env)
+    labels = frozenset(env.get("references", {}))
     starts = _line_starts(text)
     blocks: list[Block] = []
     lead = ""
@@ -61,13 +75,20 @@ def read(text: str) -> Document:
         begin = max(starts[first] if first < len(starts) else len(text), pos)
         end = starts[last] - 1 if last < len(starts) else len(text)
         end = max(end, begin)
+        if token.type in _CONTAINERS:
+            # a list's map runs over the blank lines after it: they separate blocks
+            blank = _TRAILING_BLANK.search(text, begin, end)
+            if blank:
+                last -= text.count("\n", blank.start(), end)
+                end = blank.start()
         gap = text[pos:begin]
         if blocks:
             blocks[-1].sep = gap
         else:
             lead = gap
         source = text[begin:end]
-        blocks.append(_block(tokens[i : j + 1], source, begin, starts, first + 1, last))
+        group = tokens[i : j + 1]
+        blocks.append(_block(group, source, begin, starts, first + 1, last, labels))
         pos = end
         i = j + 1
     tail = text[pos:]
@@ -101,7 +122,13 @@ def _group_end(tokens: list[Any], i: int) -> int:
 
 
 def _block(
-    group: list[Any], source: str, base: int, starts: list[int], line: int, end_line: int
+    group: list[Any],
+    source: str,
+    base: int,
+    starts: list[int],
+    line: int,
+    end_line: int,
+    labels: frozenset[str] = frozenset(),
 ) -> Block:
     head = group[0]
     kind = RAW_BLOCK
@@ -117,11 +144,13 @@ def _block(
     if kind in (RAW_BLOCK, SCENE_BREAK):
         spans = [Span(RAW, source, line, 0)]
     else:
-        spans = _spans(group, source, base, starts)
+        spans = _spans(group, source, base, starts, labels)
     return Block(kind, spans, level=level, line=line, end_line=end_line, verbatim=True)
 
 
-def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[Span]:
+def _spans(
+    group: list[Any], source: str, base: int, starts: list[int], labels: frozenset[str]
+) -> list[Span]:
     """Locate prose inside ``source``; the gaps become markup spans."""
     items: list[Any] = []
     for token in group:
@@ -129,26 +158,195 @@ def _spans(group: list[Any], source: str, base: int, starts: list[int]) -> list[
             items.append(_BOUNDARY)
             items.extend(token.children or [])
     items.append(_BOUNDARY)
+    labelled = _label_texts(items, labels) | _code_tag_texts(items) | _autolink_texts(items)
 
     spans: list[Span] = []
     cur = 0
+    floor = 0  # prose resumes after the target of the last link or image
+    opened: list[int | None] = []  # where the link texts being read start
     between: list[Any] = []
     for item in items:
         if item is None or item.type != "text" or not item.content:
             between.append(item)
+            if item is not None and item.markup != "autolink":
+                if item.type == "link_open":
+                    opened.append(_markup_find(source, "[", max(cur, floor)))
+                elif item.type == "link_close" and opened:
+                    floor = max(floor, _link_end(source, opened.pop()))
+                elif item.type == "image":
+                    at = _markup_find(source, "![", max(cur, floor))
+                    floor = max(floor, _link_end(source, at + 1 if at is not None else None))
             continue
-        idx = source.find(item.content, cur)
+        idx = source.find(item.content, max(cur, floor))
         while idx >= 0 and not _plausible_gap(source[cur:idx], between):
             idx = source.find(item.content, idx + 1)  # that one was inside code or a tag
         if idx < 0:
             between.append(item)  # not found as written (escapes): leave it protected
             continue
         _gap_spans(source[cur:idx], between, base + cur, starts, spans)
-        spans.append(_span(TEXT, item.content, base + idx, starts))
+        if id(item) in labelled:  # prose that is also a target or code: kept as written
+            spans.append(_span(RAW, item.content, base + idx, starts, item.content))
+        else:
+            spans.append(_span(TEXT, item.content, base + idx, starts))
         cur = idx + len(item.content)
         between = []
     _gap_spans(source[cur:], between, base + cur, starts, spans)
     return spans
+
+
+def _skip_markup(source: str, i: int) -> int:
+    """The end of the escape, code span or tag starting at ``i`` (``i`` if none)."""
+    ch = source[i]
+    if ch == "\\":
+        return i + 2
+    if ch == "`":
+        run = len(source) - len(source[i:].lstrip("`")) - i
+        close = source.find(source[i : i + run], i + run)
+        return close + run if close >= 0 else i + run
+    if ch == "<":
+        tag = _TAG.match(source, i)
+        if tag:
+            return tag.end()
+    return i
+
+
+def _markup_find(source: str, what: str, start: int) -> int | None:
+    """Where ``what`` next starts as markup: not escaped, not inside code or a tag."""
+    i = start
+    while i < len(source):
+        if source.startswith(what, i):
+            return i
+        j = _skip_markup(source, i)
+        i = j if j > i else i + 1
+    return None
+
+
+def _link_end(source: str, open_at: int | None) -> int:
+    """The end of the link whose text opens with the ``[`` at ``open_at``: after its
+    ``(destination "title")``, its ``[label]`` or, for a shortcut, its ``]``."""
+    if open_at is None:
+        return 0
+    depth = 0
+    i = open_at
+    close = -1
+    while i < len(source):
+        j = _skip_markup(source, i)
+        if j > i:
+            i = j
+            continue
+        if source[i] == "[":
+            depth += 1
+        elif source[i] == "]":
+            depth -= 1
+            if depth == 0:
+                close = i
+                break
+        i += 1
+    if close < 0:
+        return 0
+    after = close + 1
+    if source.startswith("[", after):
+        label = source.find("]", after)
+        return label + 1 if label >= 0 else after
+    if not source.startswith("(", after):
+        return after
+    from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+    i = _skip_space(source, after + 1)
+    if source.startswith(")", i):
+        return i + 1
+    dest = parseLinkDestination(source, i, len(source))
+    if not dest.ok:
+        return after
+    i = _skip_space(source, dest.pos)
+    title = parseLinkTitle(source, i, len(source))
+    if title.ok and title.pos > i:
+        i = _skip_space(source, title.pos)
+    return i + 1 if source.startswith(")", i) else after
+
+
+def _skip_space(source: str, i: int) -> int:
+    while i < len(source) and source[i] in " \t\n":
+        i += 1
+    return i
+
+
+def _label_texts(items: list[Any], labels: frozenset[str]) -> set[int]:
+    """Ids of the text tokens of links whose text is also a reference label.
+
+    In a shortcut (``[the mill]``) or collapsed (``[the mill][]``) reference the
+    link text is the label that finds the target: changing a quote in it would
+    break the link, so it is kept as written.
+    """
+    if not labels:
+        return set()
+    out: set[int] = set()
+    depth = 0
+    inside: list[Any] = []
+    for item in items:
+        if item is None:
+            continue
+        if item.type == "link_open":
+            depth += 1
+            if depth == 1:
+                inside = []
+            continue
+        if item.type == "link_close" and depth:
+            depth -= 1
+            if depth == 0 and _normal_label("".join(map(_source_form, inside))) in labels:
+                out.update(id(t) for t in inside if t.type == "text")
+            continue
+        if depth:
+            inside.append(item)
+    return out
+
+
+def _autolink_texts(items: list[Any]) -> set[int]:
+    """Ids of the text tokens of autolinks (``<https://...>``): their text is the target."""
+    out: set[int] = set()
+    inside = False
+    for item in items:
+        if item is not None and item.type in ("link_open", "link_close"):
+            inside = item.type == "link_open" and item.markup == "autolink"
+        elif inside and item is not None and item.type == "text":
+            out.add(id(item))
+    return out
+
+
+def _code_tag_texts(items: list[Any]) -> set[int]:
+    """Ids of the text tokens inside inline HTML that holds code or keys
+    (``<code>``, ``<kbd>``, ``<samp>``...): written as typed, like a code span."""
+    out: set[int] = set()
+    open_tags: list[str] = []
+    for item in items:
+        if item is None:
+            open_tags = []  # inline HTML does not run across blocks
+        elif item.type == "html_inline":
+            tag = _CODE_TAG.match(item.content)
+            if tag and tag["close"]:
+                if tag["name"].lower() in open_tags:
+                    open_tags.remove(tag["name"].lower())
+            elif tag and not item.content.endswith("/>"):
+                open_tags.append(tag["name"].lower())
+        elif open_tags and item.type == "text":
+            out.add(id(item))
+    return out
+
+
+def _source_form(token: Any) -> str:
+    """The Markdown a token of a link text was most likely written as."""
+    if token.type == "code_inline":
+        return token.markup + token.content + token.markup
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    if token.type in ("text_special", *_TOGGLES):
+        return token.markup
+    return token.content or ""
+
+
+def _normal_label(label: str) -> str:
+    """A reference label as markdown-it-py stores it (case and spacing folded)."""
+    return " ".join(label.split()).lower().upper()
 
 
 def _plausible_gap(gap: str, between: list[Any]) -> bool:
@@ -171,9 +369,12 @@ def _gap_spans(gap: str, between: list[Any], at: int, starts: list[int], out: li
     if not gap:
         return
     pos = 0
-    for token in between:
+    k = 0  # where the recognised markup stops
+    for k, token in enumerate(between):  # noqa: B007
         if token is None or pos >= len(gap):
             break
+        if token.type == "text" and not token.content:
+            continue  # markdown-it-py leaves empty text between nested delimiters
         kind = _TOGGLES.get(token.type)
         if kind and gap.startswith(token.markup, pos):
             out.append(_span(kind, token.markup, at + pos, starts, _PLAIN_TOGGLE[kind]))
@@ -191,10 +392,12 @@ def _gap_spans(gap: str, between: list[Any], at: int, starts: list[int], out: li
                 pos += n
                 continue
         break
+    else:
+        k = len(between)
     if pos < len(gap):
         rest = gap[pos:]
-        plain = "".join(_plain(t) for t in between) if pos == 0 else None
-        out.append(_span(RAW, rest, at + pos, starts, plain if plain is not None else ""))
+        plain = "".join(_plain(t) for t in (between if pos == 0 else between[k:]))
+        out.append(_span(RAW, rest, at + pos, starts, plain))
 
 
 def _break_length(gap: str, pos: int) -> int:
@@ -223,6 +426,8 @@ def _plain(token: Any) -> str:
         return _PLAIN_TOGGLE[_TOGGLES[token.type]]
     if token.type == "image":
         return token.content
+    if token.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(token.content):
+        return "\n"
     return ""
 
 
