@@ -375,6 +375,7 @@ def test_indented_letter_without_blank_lines():
 @settings(max_examples=80, deadline=None)
 @given(prose)
 @example("Word. \nword --    -")  # "—-" is no sentence-ending dash, before or after dashes
+@example("* * *Chapter 2\n\nword Chapter 2\n\nword ")  # a lower-case line is no subtitle
 def test_text_output_is_a_fixed_point(text):
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once

@@ -407,8 +407,8 @@ def _subtitle_block(block: Block, rank: int | None) -> bool:
     text = " ".join(block.text.split())
     if rank == CAPS:
         return True
-    if rank is not None or not text or text[0] in "\"'“‘«(—-":
-        return False
+    if rank is not None or not text or text[0] in "\"'“‘«(—-" or text[0].islower():
+        return False  # (a title starts with a capital: "word Chapter 2" is prose)
     if text.isupper() and len(text) <= 250:
         return True
     return len(text) <= 100 and _title_like(text)
