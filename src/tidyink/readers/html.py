@@ -39,12 +39,30 @@ from tidyink.document import (
     SCENE_BREAK,
     STRONG,
     TEXT,
-    VERSE,
     Block,
     Document,
     OffsetMap,
     Span,
 )
+from tidyink.readers._html_blocks import (
+    _bylines,
+    _ffn_headings,
+    _headings,
+    _join_label_headings,
+    _layout_quotes,
+    _mark_notes,
+)
+from tidyink.readers._html_chrome import (
+    _ENTRY_WORDS,
+    _META_LIST_WORDS,
+    _chrome_inline,
+    _chrome_reason,
+    _hidden,
+    _styled,
+    _words,
+    class_styles,
+)
+from tidyink.readers._html_inline import _block, _normalize_space, _split_paragraphs, _verse_or_paragraph
 from tidyink.readers._html_source import SourceText
 
 # --- charset -----------------------------------------------------------------
@@ -154,71 +172,9 @@ _SUPERSCRIPT = str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺�
 _SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
-_WS = regex.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")  # what is not already " "
-_WORD_SPLIT = regex.compile(r"[\s_\-]+")
 
-# Class and id words that name site chrome, and words that name the content.
-_CHROME_WORDS = frozenset(
-    {
-        "nav", "navbar", "navigation", "menu", "menulink", "breadcrumb", "breadcrumbs", "sidebar",
-        "footer", "header", "masthead", "banner", "comment", "comments", "review", "reviews",
-        "share", "sharing", "social", "ad", "ads", "advert", "advertisement", "sponsor", "login",
-        "signin", "search", "pagination", "pager", "toolbar", "related", "widget", "follow",
-        "kudos", "bookmark", "bookmarks", "subscribe", "copyright", "feedback", "secondary",
-        "calendar", "blogroll", "tagcloud", "archives", "datetime", "timestamp", "dateline",
-    }
-)  # fmt: skip
-_CONTENT_WORDS = frozenset(
-    {"story", "storytext", "chapter", "chapters", "content", "userstuff", "article", "entry",
-     "post", "text", "main", "body", "prose", "work"}
-)  # fmt: skip
 _SECTION_TAGS = frozenset({"article", "main", "section"})
 _SECTION_ROLES = frozenset({"article", "main"})
-# Class/id words of a container holding one entry or story (its header is its title).
-_ENTRY_WORDS = frozenset({"entry", "post", "story", "article", "chapter", "work", "hentry"})
-# Chrome words that name the part of a page or of an entry.
-_PART_WORDS = frozenset({"header", "footer", "masthead", "banner"})
-# The last word of a compound class names what the element is: "story-stats" is stats.
-_HEAD_CHROME = (_CHROME_WORDS | {"stats", "meta"}) - _PART_WORDS
-# Classes of elements a browser does not show (screen-reader labels, hidden widgets).
-_HIDDEN_CLASSES = frozenset(
-    {"landmark", "sr-only", "screen-reader-text", "screen-reader-only", "visually-hidden",
-     "visuallyhidden", "hidden", "d-none", "offscreen", "screenreader"}
-)  # fmt: skip
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-# A definition list of these is the work's metadata (rating, tags, stats), not story.
-_META_LIST_WORDS = frozenset({"tags", "meta", "stats"})
-_NOTE_LABEL = regex.compile(
-    r"^(?:chapter\s+)?(?:end\s+)?(?:notes?|summary|author'?s?\s+notes?)\s*:?$", regex.IGNORECASE
-)
-
-
-def _words(attrs: dict[str, str | None]) -> set[str]:
-    """The words of an element's class and id (``chapter-text`` gives chapter, text)."""
-    value = " ".join(v for k, v in attrs.items() if k in ("class", "id") and v)
-    return {w for w in _WORD_SPLIT.split(value.lower()) if w} if value else set()
-
-
-def _chrome_reason(
-    tag: str, attrs: dict[str, str | None], words: set[str], inside_section: bool
-) -> str | None:
-    if tag in ("header", "footer", "aside") and not inside_section:
-        return f"page <{tag}>"
-    role = attrs.get("role")
-    if role == "navigation" or (
-        role in ("banner", "contentinfo", "complementary") and not inside_section
-    ):
-        return f"role={role}"
-    for token in " ".join(v for k, v in attrs.items() if k in ("class", "id") and v).split():
-        parts = [w for w in _WORD_SPLIT.split(token.lower()) if w]
-        if len(parts) > 1 and parts[-1] in _HEAD_CHROME:
-            return f"class/id {token}"  # "story-stats", "entry-meta", "chapter-nav"
-    chrome = words & _CHROME_WORDS
-    if inside_section and chrome <= _PART_WORDS:
-        return None  # an entry's own header (its title) or footer
-    if chrome and not words & _CONTENT_WORDS:
-        return "class/id " + "/".join(sorted(chrome))
-    return None
 
 
 class _Builder:
@@ -410,195 +366,6 @@ class _Builder:
         return Span(TEXT, text, line, col, orig=orig, omap=OffsetMap(pieces))
 
 
-def _block(kind: str, spans: list[Span], attrs: dict[str, Any], level: int = 0) -> Block:
-    lines = [s.line for s in spans if s.line and s.kind == TEXT] or [
-        s.line for s in spans if s.line
-    ]
-    first = lines[0] if lines else 0
-    tail = next((sp for sp in reversed(spans) if sp.line), None)
-    last = (
-        tail.line + (tail.orig if tail.orig is not None else tail.text).count("\n")
-        if tail
-        else first
-    )
-    return Block(kind, spans, level=level, line=first, end_line=max(last, first), attrs=attrs)
-
-
-def _normalize_space(items: list[list[Any]]) -> list[list[Any]]:
-    """Collapse HTML white space, trim it at block and line edges, keep it out of emphasis."""
-    out: list[list[Any]] = []
-    for item in items:
-        if item[0] == "run":
-            text = "".join(item[1])
-            offsets = item[2]
-            if not _WS.search(text):
-                out.append(["run", text, offsets])
-                continue
-            chars: list[str] = []
-            offs: list[int] = []
-            pos = 0
-            for m in _WS.finditer(text):
-                chars.append(text[pos : m.start()])
-                offs.extend(offsets[pos : m.start()])
-                chars.append(" ")
-                offs.append(offsets[m.start()])
-                pos = m.end()
-            chars.append(text[pos:])
-            offs.extend(offsets[pos:])
-            out.append(["run", "".join(chars), offs])
-        else:
-            out.append(list(item))
-    # Move spaces out of emphasis: "<i>word </i>next" -> "<i>word</i> next".
-    open_state = {EM: False, STRONG: False}
-    moved: list[list[Any]] = []
-    pending: list[Any] | None = None  # a space taken from the start of an emphasis
-    for item in out:
-        kind = item[0]
-        if kind in open_state:
-            opening = not open_state[kind]
-            open_state[kind] = opening
-            if not opening and moved and moved[-1][0] == "run" and moved[-1][1].endswith(" "):
-                prev = moved[-1]
-                moved[-1] = ["run", prev[1][:-1], prev[2][:-1]]
-                moved.append(item)
-                moved.append(["run", " ", prev[2][-1:]])
-                continue
-            moved.append(item)
-            if opening:
-                pending = item
-            continue
-        if kind == "run" and pending is not None and item[1].startswith(" "):
-            moved.insert(len(moved) - 1, ["run", " ", item[2][:1]])
-            item = ["run", item[1][1:], item[2][1:]]
-        pending = None
-        moved.append(item)
-    # Merge neighbouring runs, then drop spaces at the edges of lines.
-    merged: list[list[Any]] = []
-    for item in moved:
-        if item[0] == "run" and merged and merged[-1][0] == "run":
-            a, b = merged[-1], item
-            text, offs = a[1], a[2]
-            btext, boffs = b[1], b[2]
-            if text.endswith(" ") and btext.startswith(" "):
-                btext, boffs = btext[1:], boffs[1:]
-            merged[-1] = ["run", text + btext, list(offs) + list(boffs)]
-        else:
-            merged.append(item)
-    # Which runs end their line (only toggles follow before a break or the end)?
-    ends_line = [False] * len(merged)
-    seen_text = False
-    for i in range(len(merged) - 1, -1, -1):
-        item = merged[i]
-        if item[0] == "br":
-            seen_text = False
-        elif item[0] == "code":
-            seen_text = True
-        elif item[0] == "run":
-            ends_line[i] = not seen_text
-            if item[1].strip():
-                seen_text = True
-    at_line_start = True
-    for i, item in enumerate(merged):
-        if item[0] == "run":
-            if at_line_start and item[1].startswith(" "):
-                item[1], item[2] = item[1][1:], item[2][1:]
-            if item[1]:
-                at_line_start = False
-                if ends_line[i] and item[1].endswith(" "):
-                    item[1], item[2] = item[1][:-1], item[2][:-1]
-        elif item[0] == "br":
-            at_line_start = True
-        elif item[0] == "code":
-            at_line_start = False
-    return [
-        ["run", [item[1]], item[2]] if item[0] == "run" else item
-        for item in merged
-        if item[0] != "run" or item[1]
-    ]
-
-
-def _split_paragraphs(
-    spans: list[Span], min_breaks: int = 2, gaps: list[int] | None = None
-) -> list[list[Span]]:
-    """Split at ``min_breaks`` line breaks in a row (old pages' paragraph separator).
-
-    Emphasis open across a split is closed before it and reopened after it. With
-    ``gaps``, appends for each chunk returned the blank lines the page shows before
-    it beyond the usual separator: a spacer line (``<br><br>&nbsp;<br><br>``) or a
-    run of twice as many breaks as usual.
-    """
-    chunks: list[list[Span]] = [[]]
-    wide: list[int] = [0]  # per chunk: did a double-width run of breaks come before it?
-    open_toggles: dict[str, Span] = {}
-    i = 0
-    n = len(spans)
-    while i < n:
-        span = spans[i]
-        if span.kind == BREAK:
-            j = i
-            while j < n and spans[j].kind == BREAK:
-                j += 1
-            if j - i >= min_breaks and j < n:
-                for toggle in open_toggles.values():
-                    chunks[-1].append(_toggle_like(toggle))
-                chunks.append([_toggle_like(t) for t in open_toggles.values()])
-                wide.append(1 if j - i >= 2 * min_breaks and min_breaks > 1 else 0)
-            elif j < n:
-                chunks[-1].extend(spans[i:j])
-            i = j
-            continue
-        if span.kind in (EM, STRONG):
-            if span.kind in open_toggles:
-                del open_toggles[span.kind]
-            else:
-                open_toggles[span.kind] = span
-        chunks[-1].append(span)
-        i += 1
-    result = []
-    pending = 0
-    for chunk, gap in zip(chunks, wide, strict=True):
-        while chunk and chunk[0].kind == BREAK:
-            chunk.pop(0)
-        pending += gap
-        if any(s.kind == CODE or (s.kind == TEXT and s.text.strip()) for s in chunk):
-            result.append(_drop_empty_toggles(chunk))
-            if gaps is not None:
-                gaps.append(pending if result[1:] else 0)
-            pending = 0
-        elif result and any(s.kind == TEXT and "\u00a0" in s.text for s in chunk):
-            pending += 1  # a line of &nbsp; between paragraphs: a spacer
-    return result
-
-
-def _toggle_like(span: Span) -> Span:
-    return Span(span.kind, span.text, span.line, span.col, plain=span.plain)
-
-
-def _drop_empty_toggles(chunk: list[Span]) -> list[Span]:
-    """Remove an opening toggle directly followed by its closing one."""
-    out: list[Span] = []
-    for span in chunk:
-        if out and span.kind in (EM, STRONG) and out[-1].kind == span.kind:
-            out.pop()
-            continue
-        out.append(span)
-    return out
-
-
-def _verse_or_paragraph(spans: list[Span]) -> str:
-    """Lines broken by ``<br>``: verse when most are short, else paragraphs (one per line)."""
-    lines: list[str] = [""]
-    for span in spans:
-        if span.kind == BREAK:
-            lines.append("")
-        elif span.kind == TEXT:
-            lines[-1] += span.text
-    if len(lines) < 2:
-        return PARAGRAPH
-    short = sum(1 for line in lines if len(line) <= 60)
-    return VERSE if short >= 0.75 * len(lines) else PARAGRAPH
-
-
 # --- sites -------------------------------------------------------------------
 
 
@@ -729,41 +496,6 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
         stack.append((iter(child.iter(include_text=True)), on_leave, inside))
 
 
-_ITALIC = regex.compile(r"(?:^|[;\s])font-style\s*:\s*(?:italic|oblique)", regex.IGNORECASE)
-_BOLD = regex.compile(
-    r"(?:^|[;\s])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.IGNORECASE
-)
-_CLASS_RULE = regex.compile(r"(?<=^|[}\s,])\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
-
-
-def class_styles(css: str) -> dict[str, tuple[str, ...]]:
-    """Classes a style sheet makes italic or bold by a plain ``.name { ... }`` rule."""
-    out: dict[str, tuple[str, ...]] = {}
-    for m in _CLASS_RULE.finditer(css):
-        kinds = _style_kinds(m.group(2))
-        if kinds:
-            out[m.group(1)] = kinds
-    return out
-
-
-def _style_kinds(style: str) -> tuple[str, ...]:
-    return tuple(k for k, rx in ((EM, _ITALIC), (STRONG, _BOLD)) if rx.search(style))
-
-
-def _styled(attrs: dict[str, str | None], classes: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """Emphasis an inline element gets from its ``style`` or its classes' rules."""
-    kinds = set(_style_kinds(attrs.get("style") or ""))
-    for name in (attrs.get("class") or "").split():
-        kinds.update(classes.get(name, ()))
-    return tuple(k for k in (EM, STRONG) if k in kinds)
-
-
-def _chrome_inline(attrs: dict[str, str | None]) -> bool:
-    """An inline element named as chrome (``<span class="datetime">``): read as a block."""
-    words = _words(attrs)
-    return bool(words & _CHROME_WORDS) and not words & _CONTENT_WORDS
-
-
 _FONT_SIZE = regex.compile(r"^\s*([+-]?)\s*(\d)\s*$")
 
 
@@ -807,16 +539,6 @@ def _holds_blocks(node: Any) -> bool:
             return True
         child = child.next
     return False
-
-
-def _hidden(attrs: dict[str, str | None]) -> bool:
-    """Whether a browser hides the element (``hidden``, display:none, screen-reader only)."""
-    if "hidden" in attrs:
-        return True
-    classes = (attrs.get("class") or "").lower().split()
-    return bool(_HIDDEN_CLASSES.intersection(classes)) or bool(
-        _HIDDEN_STYLE.search(attrs.get("style") or "")
-    )
 
 
 def _leave(builder: _Builder, action: tuple[Any, ...]) -> None:
@@ -868,124 +590,6 @@ def _lc(builder: _Builder, offset: int | None) -> tuple[int, int]:
     return builder.src.line_col(offset) if offset is not None else (0, 0)
 
 
-def _mark_notes(blocks: list[Block]) -> None:
-    """A 'Notes' / 'Summary' label followed by quoted blocks: mark them as notes."""
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        label = block.text.strip()
-        if (
-            block.kind in (PARAGRAPH, HEADING)
-            and not block.attrs.get("quote")
-            and _NOTE_LABEL.match(label)
-        ):
-            role = "summary" if "summary" in label.lower() else "note"
-            j = i + 1
-            while j < len(blocks) and blocks[j].attrs.get("quote") and blocks[j].kind != HEADING:
-                blocks[j].attrs["role"] = role
-                j += 1
-            if j > i + 1:
-                block.attrs["role"] = role + "-label"
-                if block.kind == HEADING:  # a label, not a chapter: "Notes:" over the note
-                    block.kind, block.level = PARAGRAPH, 0
-            i = j
-            continue
-        i += 1
-
-
-_CHAPTER_LABEL = regex.compile(
-    r"^(?:(?:chapter|part|book|volume|act|episode|section|prologue|epilogue)"
-    r"(?:\s+(?:\d+|[ivxlcdm]+|[a-z]+(?:[- ][a-z]+)?))?|\d+|[IVXLCDM]+"
-    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|(?:thir|four|fif|six|seven|eigh|nine)teen)[.:]?$",
-    regex.IGNORECASE,
-)
-
-
-def _join_label_headings(blocks: list[Block]) -> list[Block]:
-    """A bare label heading ("Chapter 1") right before its title heading: one heading.
-
-    The title becomes the label's second line (the writer joins them as
-    "Chapter 1: The Gull"). A label followed by another label ("Part One",
-    "Chapter 1") stays two headings.
-    """
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.kind == HEADING
-            and block.kind == HEADING
-            and block.level >= prev.level
-            and not prev.attrs.get("joined")
-            and _CHAPTER_LABEL.match(prev.text.strip())
-            and not _CHAPTER_LABEL.match(block.text.strip())
-            and len(block.text) <= 120
-            and not block.attrs.get("chrome")
-            and not prev.attrs.get("chrome")
-        ):
-            brk = Span(BREAK, "<br>", block.line, 0, plain="\n")
-            prev.spans = [*prev.spans, brk, *block.spans]
-            prev.end_line = max(prev.end_line, block.end_line)
-            prev.attrs["joined"] = True
-            continue
-        out.append(block)
-    return out
-
-
-def _layout_quotes(blocks: list[Block]) -> None:
-    """A blockquote around most of the story only indents the page: no quotation."""
-    prose = [b for b in blocks if b.kind in (PARAGRAPH, VERSE)]
-    total = sum(len(b.text) for b in prose)
-    by_quote: dict[int, list[Block]] = {}
-    for block in prose:
-        if block.attrs.get("quote") and not block.attrs.get("role"):
-            by_quote.setdefault(block.attrs["quote"], []).append(block)
-    for members in by_quote.values():
-        if len(members) >= 5 and sum(len(b.text) for b in members) > 0.5 * total:
-            for block in members:
-                block.attrs["quote_layout"] = block.attrs.pop("quote")
-
-
-def _bylines(blocks: list[Block], meta: dict[str, Any]) -> None:
-    """A byline set as a heading is a line under the title, not a chapter."""
-    for block in blocks:
-        if block.kind == HEADING and block.attrs.get("role") == "byline":
-            block.kind, block.level = PARAGRAPH, 0
-            meta.setdefault("author", block.text.strip().removeprefix("by ").strip())
-
-
-def _headings(blocks: list[Block], meta: dict[str, Any]) -> list[Block]:
-    """HTML heading ranks to document levels: the title 1, chapters the default, deeper +1."""
-    heads = [b for b in blocks if b.kind == HEADING and not b.attrs.get("chrome")]
-    levels = sorted({b.level for b in heads})
-    title = meta.get("title")
-    title_level = None
-    if heads and not title and heads[0].attrs.get("title_class"):
-        title = meta["title"] = heads[0].text.strip()  # <p class="title">
-    if heads and not title and len(levels) > 1:
-        # One heading of the top rank, before every other heading: the title.
-        top = [b for b in heads if b.level == levels[0]]
-        if len(top) == 1 and top[0] is heads[0]:
-            title = meta["title"] = heads[0].text.strip()
-    for b in heads[:1]:
-        if title and b.text.strip() == title:
-            title_level = b.level
-    chapter_levels = [lv for lv in levels if lv != title_level]
-    for b in heads:
-        if b.level == title_level and b.text.strip() == title:
-            b.level = 1
-            b.attrs["role"] = "title"
-        elif chapter_levels and b.level == chapter_levels[0]:
-            b.level = 0  # the writer's chapter level
-        else:
-            rank = chapter_levels.index(b.level) if b.level in chapter_levels else 1
-            b.level = min(2 + rank, 6)
-    return blocks
-
-
 def read(text: str) -> Document:
     """Parse HTML ``text`` into a Document of the page's main content."""
     from selectolax.lexbor import LexborHTMLParser
@@ -1025,37 +629,6 @@ def read(text: str) -> Document:
     blocks = _join_label_headings(blocks)
     blocks = _headings(blocks, meta)
     return Document(blocks, format="html", meta=meta)
-
-
-_NUMBERED = regex.compile(r"^(\d+)\.\s*(.*)$")
-
-
-def _ffn_headings(blocks: list[Block], meta: dict[str, Any], src: SourceText) -> list[Block]:
-    """fanfiction.net keeps titles outside the story text: make them headings.
-
-    Each made heading points at the first place its words appear in the page.
-    """
-    made: list[Block] = []
-
-    def heading(text: str, found: str, level: int, role: str) -> Block:
-        i = src.text.find(found)
-        line, col = src.line_col(src.offsets(i, i + 1)[0]) if i >= 0 else (0, 0)
-        span = Span(TEXT, text, line, col)
-        return Block(HEADING, [span], level=level, line=line, end_line=line, attrs={"role": role})
-
-    if meta.get("title"):
-        made.append(heading(meta["title"], meta["title"], 1, "title"))
-    chapter = meta.get("chapter")
-    if chapter:
-        m = _NUMBERED.match(chapter)
-        title = chapter
-        if m:
-            rest = m.group(2)
-            title = rest if regex.match(r"(?i)chapter\b", rest) else f"Chapter {m.group(1)}: {rest}"
-        made.append(heading(title, chapter, 0, "chapter"))
-    for b in made:
-        b.attrs["made"] = True
-    return made + blocks
 
 
 __all__ = ["declared_charset", "decode", "read"]
