@@ -397,3 +397,15 @@ def test_tab_indented_manuscript_keeps_its_breaks_and_headings_apart():
         (HEADING, "CHAPTER TWO"),
         (PARAGRAPH, "Nobody owne"),
     ]
+
+
+def test_a_rule_set_in_among_centred_lines_is_decoration_not_a_scene_break():
+    text = (
+        "The handbill on the wall read as follows, in letters a hand high and badly spaced:\n\n"
+        "          GRAND MARINE CIRCUS\n                  ---\n           LAST THREE NIGHTS\n"
+        "Before its departure for the southern ports\n               TUMBLERS\n\n"
+        "She read it twice and then went in to ask about the work they were offering.\n"
+    )
+    doc = tidyink.convert(text, lint=False).document
+    assert SCENE_BREAK not in [b.kind for b in doc.blocks]
+    assert "---" in tidyink.convert(text, lint=False, to="text").text

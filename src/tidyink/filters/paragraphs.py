@@ -111,10 +111,9 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
     base = min(line.indent for line in lines)
     for i, line in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else None
-        alone = is_break_line(line.stripped) or (
-            line.indent == base
-            and (after is None or after.indent >= base + 2)
-            and classify(line.stripped) not in (None, CAPS)
+        alone = line.indent == base and (
+            is_break_line(line.stripped)  # (a rule set in, among centred lines, is decoration)
+            or ((after is None or after.indent >= base + 2) and classify(line.stripped) not in (None, CAPS))
         )
         if alone:
             starts.add(i)
