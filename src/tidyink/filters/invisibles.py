@@ -185,6 +185,13 @@ def _exposes_markup(text: str, i: int) -> bool:
     return _MD_LINE_START.match(rest) is not None
 
 
+def _run_start(text: str, i: int) -> int:
+    """Where the run of no-break spaces holding ``text[i]`` starts."""
+    while i > 0 and text[i - 1] in _NBSP:
+        i -= 1
+    return i
+
+
 def _line_starts_after_markup(block: Block) -> set[int]:
     """Prose-view offsets that start a line after protected markup ending in a newline
     (a Markdown hard break ``\\`` is markup, so the view shows it as one object)."""
@@ -229,7 +236,7 @@ class Invisibles(RepairFilter):
             elif ch in _NBSP:
                 if lines_after_markup is None:
                     lines_after_markup = _line_starts_after_markup(block)
-                if len(text[:i].rstrip("\u00a0\u202f")) in lines_after_markup:
+                if lines_after_markup and _run_start(text, i) in lines_after_markup:
                     continue  # verse indentation after a Markdown hard break
                 if space_all or not nbsp_meant(text, i):
                     yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
