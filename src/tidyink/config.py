@@ -20,6 +20,7 @@ import difflib
 import sys
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
@@ -223,16 +224,9 @@ def load(path: Path) -> Settings:
         options = Options().with_(**opts)
     except UsageError as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    named = [(k, opts.get(k)) for k in NAME_KEYS] + [(f"fix.{k}", fix[k]) for k in ("only", "skip", "enable")]
-    for key, value in named:
-        try:
-            check_names(key.removeprefix("fix."), value)
-        except UsageError as exc:
-            raise ConfigError(f"{path}: {key}: {exc}") from None
-    try:
-        check_encoding(opts.get("encoding"))
-    except UsageError as exc:
-        raise ConfigError(f"{path}: encoding: {exc}") from None
+    named = [(k, opts.get(k)) for k in (*NAME_KEYS, "encoding")]
+    named += [(f"fix.{k}", fix[k]) for k in ("only", "skip", "enable")]
+    _check_values(named, lambda key, exc: ConfigError(f"{path}: {key}: {exc}"))
     return Settings(
         options=options,
         fix=fix,
@@ -276,15 +270,20 @@ def check_encoding(name: str | None) -> None:
 
 def check_flags(overrides: dict[str, Any]) -> None:
     """Command-line names checked before any file is read; errors name the flag."""
-    for key in NAME_KEYS:
+    named = [(k, overrides.get(k)) for k in (*NAME_KEYS, "encoding")]
+    _check_values(named, lambda key, exc: UsageError(f"--{key}: {exc}"))
+
+
+def _check_values(named: list[tuple[str, Any]], error: Callable[[str, UsageError], Exception]) -> None:
+    """Check filter/rule names and encodings (``fix.skip`` as ``skip``); ``error`` says where."""
+    for key, value in named:
         try:
-            check_names(key, overrides.get(key))
+            if key == "encoding":
+                check_encoding(value)
+            else:
+                check_names(key.removeprefix("fix."), value)
         except UsageError as exc:
-            raise UsageError(f"--{key}: {exc}") from None
-    try:
-        check_encoding(overrides.get("encoding"))
-    except UsageError as exc:
-        raise UsageError(f"--encoding: {exc}") from None
+            raise error(key, exc) from None
 
 
 def _read_words(config: Path, words: Path) -> tuple[str, ...]:
