@@ -42,6 +42,13 @@ PROSE_BLOCKS = frozenset({PARAGRAPH, HEADING, VERSE, CONTAINER})
 # Placeholders in a block's prose view (see ``ProseView``)
 MARK = "\ue000"  # an emphasis toggle: transparent for typography
 OBJECT = "\ufffc"  # a protected inline object (code span, HTML, link target)
+INDENT = " \t\u00a0\u3000"  # what counts as a line's indentation
+
+
+def indent_width(line: str) -> int:
+    """Width of a line's leading white space (see :data:`INDENT`); a tab counts four."""
+    lead = len(line) - len(line.lstrip(INDENT))
+    return lead + 3 * line.count("\t", 0, lead) if lead else 0
 
 
 class OffsetMap:

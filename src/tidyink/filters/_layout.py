@@ -13,14 +13,13 @@ from itertools import pairwise
 
 import regex
 
-from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
+from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$""")
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90
-_INDENT = " \t\u00a0\u3000"  # what counts as indentation
 
 
 @dataclass(slots=True)
@@ -51,8 +50,7 @@ def lines_of(span: Span) -> list[Line]:
     pos = 0
     for piece in span.text.split("\n"):
         size = len(piece)
-        lead = size - len(piece.lstrip(_INDENT))
-        indent = lead + 3 * piece.count("\t", 0, lead) if lead else 0
+        indent = indent_width(piece)
         stripped = piece.strip()
         append(Line(pos, pos + size, piece, indent, stripped, indent + len(stripped)))
         pos += size + 1

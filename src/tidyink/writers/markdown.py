@@ -9,6 +9,7 @@ from tidyink.document import (
     CODE,
     EM,
     HEADING,
+    INDENT,
     RAW,
     RAW_BLOCK,
     SCENE_BREAK,
@@ -17,6 +18,7 @@ from tidyink.document import (
     VERSE,
     Block,
     Document,
+    indent_width,
 )
 from tidyink.options import Options
 from tidyink.writers import join_blocks
@@ -159,24 +161,15 @@ def _verse(text: str, brk: str) -> str:
     """
     lines = [line.rstrip(" \t") for line in text.replace(HARD, "\n").split("\n")]
     lines = [line for line in lines if line.strip()]
-    indents = [_indent(line) for line in lines]
+    indents = [indent_width(line) for line in lines]
     base = min(indents, default=0)
     out = []
     for k, (line, indent) in enumerate(zip(lines, indents, strict=True)):
         pad = "\u00a0" * (indent - base)
         if pad and k == 0:
             pad = "&nbsp;" + pad[1:]
-        out.append(pad + escape_line_start(line.lstrip(_INDENT)))
+        out.append(pad + escape_line_start(line.lstrip(INDENT)))
     return brk.join(out)
-
-
-_INDENT = " \t\u00a0\u3000"
-
-
-def _indent(line: str) -> int:
-    """Width of a line's leading white space; a tab counts four."""
-    lead = line[: len(line) - len(line.lstrip(_INDENT))]
-    return len(lead) + 3 * lead.count("\t")
 
 
 _LONE_NUMBER = regex.compile(r"[IVXLCDM]+|\d+")
