@@ -20,6 +20,7 @@ TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90
+DEEP_INDENT = 12  # set this far right: a dateline, a signature, a centred line (not a wrapped quotation)
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ import regex
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
+    DEEP_INDENT,
     Line,
     Wrap,
     ends_sentence,
@@ -25,7 +26,6 @@ from tidyink.filters.scene_breaks import is_break_line
 # A full stop, question or exclamation at the end (closing quotes after it): lines of
 # short dialogue between paragraphs of prose always end so.
 _SENTENCE_END = regex.compile(r"[.!?…]['\"’”»)\]]*\s*$")
-DEEP_INDENT = 12  # set far right (datelines, signatures), as in unwrap
 LONG_LINE = 80  # longer than any usual wrap width: a line this long is a whole paragraph
 
 

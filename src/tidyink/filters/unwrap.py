@@ -8,6 +8,7 @@ import regex
 
 from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
 from tidyink.filters._layout import (
+    DEEP_INDENT,
     MAX_WRAP,
     Line,
     Wrap,
@@ -29,7 +30,6 @@ _BREAK = regex.compile(r"[ \t]*\n[ \t\u00a0]*")
 _QUOTED_LINE = regex.compile(r"""(?:"[^"]+"|“[^“”]+”|«[^«»]+»)[.,!?…]*""")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
 PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
-DEEP_INDENT = 12  # wrapped quotations are indented less than this
 
 
 class Unwrap(Filter):
