@@ -37,9 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from tidyink.decoding.source import decode, normalize_newlines  # noqa: E402
 from tidyink.errors import TidyinkError  # noqa: E402
 from tidyink.report import damage_signs  # noqa: E402
-from tidyink.source import decode, normalize_newlines  # noqa: E402
 
 
 def find_corpus() -> Path:

@@ -22,7 +22,7 @@ def cluster():
 
 
 def test_dask_gives_the_same_bytes_as_the_local_pool(cluster, tmp_path, monkeypatch):
-    from tidyink._batch_engines import DaskEngine
+    from tidyink.batch.engines import DaskEngine
 
     monkeypatch.setattr(DaskEngine, "chunk_files", 3)  # several tasks, not one for the lot
     src = make_tree(tmp_path / "src", awkward=False)
@@ -49,7 +49,7 @@ def test_dask_gives_the_same_bytes_as_the_local_pool(cluster, tmp_path, monkeypa
 
 
 def test_a_failed_dask_task_is_retried_file_by_file(cluster):
-    from tidyink._batch_engines import DaskEngine
+    from tidyink.batch.engines import DaskEngine
 
     engine = DaskEngine(scheduler=cluster.scheduler_address)
     try:

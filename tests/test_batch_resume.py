@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from _batch_tree import snapshot
-from tidyink._batch_manifest import MANIFEST_NAME
 from tidyink.batch import BatchConfig, run_batch
+from tidyink.batch.manifest import MANIFEST_NAME
 from tidyink.options import Options
 
 PARAGRAPH = (

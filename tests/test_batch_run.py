@@ -251,7 +251,7 @@ def test_names_are_counted_across_the_folder(tmp_path, monkeypatch):
 
 
 def test_names_shared_with_workers_are_bounded(tmp_path, monkeypatch):
-    from tidyink import batch
+    from tidyink.batch import run as batch
 
     src = tmp_path / "src"
     src.mkdir()

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _batch_tree import make_tree, restore_permissions
-from tidyink._batch_walk import (
+from tidyink.batch.walk import (
     Member,
     Selector,
     glob_regex,

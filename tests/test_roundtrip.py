@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tidyink
-from tidyink.source import normalize_newlines
+from tidyink.decoding.source import normalize_newlines
 
 NO_FILTERS: list[str] = []
 

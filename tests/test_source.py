@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tidyink.cli import main
+from tidyink.decoding.source import decode, normalize_newlines, refuse_binary
 from tidyink.errors import BinaryInputError, DecodeError, TidyinkError
-from tidyink.source import decode, normalize_newlines, refuse_binary
 
 ENCODINGS = Path(__file__).resolve().parent.parent / "fixtures" / "encodings"
 NEWLINES = {"LF": "\n", "CRLF": "\r\n", "CR": "\r"}
@@ -338,7 +338,7 @@ def test_utf8_with_a_few_stray_cp1252_bytes_is_read_as_utf8():
 
 
 def test_single_byte_text_with_a_chance_utf8_pair_stays_single_byte():
-    from tidyink.source import mostly_utf8
+    from tidyink.decoding.source import mostly_utf8
 
     # cp1252 "Ã©" is the UTF-8 for "é": one such pair among many accents is chance
     text = "Le menu disait Ã© ; d\u00e9j\u00e0 na\u00efve, caf\u00e9 et \u00e9t\u00e9 \u00e0 la cr\u00e8me.\n"
@@ -349,7 +349,7 @@ def test_single_byte_text_with_a_chance_utf8_pair_stays_single_byte():
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="abc \u00e9\u00e8\u00ef\u2019\u201c\u201d", min_size=1, max_size=60))
 def test_single_byte_text_is_only_taken_for_utf8_when_that_reads_the_same(text):
-    from tidyink.source import mostly_utf8
+    from tidyink.decoding.source import mostly_utf8
 
     read = mostly_utf8(text.encode("cp1252"))
     assert read is None or read == text

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from tidyink import pipeline, readers, suppress, writers
+from tidyink.decoding.source import Source, decode, normalize_newlines
 from tidyink.document import Document
 from tidyink.errors import InputError
 from tidyink.filters.base import Context
 from tidyink.options import Options
 from tidyink.records import Change, Finding
-from tidyink.source import Source, decode, normalize_newlines
 
 
 @dataclass

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tidyink import api, names, pipeline
+from tidyink.decoding.source import Source
 from tidyink.errors import TidyinkError
 from tidyink.options import Options
 from tidyink.records import SEVERITIES, Finding
-from tidyink.source import Source
 
 if TYPE_CHECKING:
     from tidyink.config import Resolver

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
     from tidyink.api import Result
+    from tidyink.decoding.source import Source
     from tidyink.options import Options
-    from tidyink.source import Source
 
 # Folders never entered when walking a directory (explicitly named files still count).
 SKIP_DIRS = frozenset(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tidyink.api import Result
-    from tidyink.source import Source
+    from tidyink.decoding.source import Source
 
 NEWLINE_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR", "mixed": "mixed", "": "none"}
 
@@ -26,7 +26,7 @@ def damage_signs(text: str) -> list[str]:
         if badness.is_bad(text):
             signs.append("mojibake")
             return signs
-        from tidyink._plausibility import implausible
+        from tidyink.decoding.plausibility import implausible
 
         words = implausible(text)  # what ftfy misses: one code page read as another
         if words:

@@ -356,6 +356,6 @@ def prefer_fixed(token: str, fixed: str, lex: Lexicon) -> bool:
 
 def main_language(vocabulary: Counter[str], langs: tuple[str, ...] = LANGS) -> str:
     """The language whose function words the document uses most (no dictionary is loaded)."""
-    from tidyink.language import guess_language
+    from tidyink.decoding.language import guess_language
 
     return guess_language(vocabulary, langs, default=langs[0])

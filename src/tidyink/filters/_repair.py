@@ -23,7 +23,7 @@ def document_languages(doc: Document, ctx: Context) -> tuple[str, ...]:
     function words point to. Only these lists are loaded (each costs ~0.2 s)."""
     if _LANGUAGES not in doc.meta:
         from tidyink import lexicon
-        from tidyink.language import guess_language
+        from tidyink.decoding.language import guess_language
 
         configured = lexicon.language_codes(ctx.options.language)
         sample: list[str] = []

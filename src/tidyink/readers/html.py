@@ -115,8 +115,8 @@ def decode(data: bytes, path: str | None = None) -> Any:
     """
     from dataclasses import replace
 
-    from tidyink.source import BOMS
-    from tidyink.source import decode as decode_bytes
+    from tidyink.decoding.source import BOMS
+    from tidyink.decoding.source import decode as decode_bytes
 
     if any(data.startswith(bom) for bom, _ in BOMS):
         return None

@@ -138,7 +138,7 @@ def count_words(text: str) -> Counter[str]:
 
 def guess_language(words: Counter[str]) -> str:
     """The language whose function words are the most frequent in ``words``."""
-    from tidyink.language import guess_language as guess
+    from tidyink.decoding.language import guess_language as guess
 
     return guess(words)
 

@@ -99,6 +99,6 @@ def is_batch_input(path: str) -> bool:
 
     if os.path.isdir(path):
         return True
-    from tidyink._batch_walk import is_archive
+    from tidyink.batch.walk import is_archive
 
     return is_archive(path)

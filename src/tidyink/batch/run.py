@@ -1,9 +1,9 @@
 """Convert a whole folder (or a .zip/.tar archive) into a mirrored tree of outputs.
 
 ``tidyink convert SRC_DIR -o OUT_DIR`` is :func:`run_batch`. The work unit is a
-file and the work is :func:`convert_file`: pure, picklable, and it never raises
-(every problem becomes a record), so the same function runs inline, in a local
-process pool or on a Dask cluster, and gives byte-identical outputs on each.
+file and the work is :func:`tidyink.batch.work.convert_file`: pure, picklable, and
+it never raises (every problem becomes a record), so the same function runs inline,
+in a local process pool or on a Dask cluster, and gives byte-identical outputs on each.
 
 A batch makes two passes over SRC. The first, cheap one decodes every file and
 counts its capitalised words (:func:`tidyink.names.count_names`); the merged
@@ -16,42 +16,19 @@ that a rerun only redoes what is missing or out of date.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tidyink import __version__
-from tidyink._batch_walk import (
-    Blob,
-    Item,
-    Member,
-    Selector,
-    is_archive,
-    read_members,
-    walk_archive,
-    walk_folder,
-)
+from tidyink.batch.walk import Blob, Item, Selector, is_archive, read_members, walk_archive, walk_folder
+from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
 from tidyink.errors import UsageError
 from tidyink.options import Options
 
-__all__ = [
-    "BatchConfig",
-    "Blob",
-    "Member",
-    "convert_file",
-    "count_file",
-    "is_batch_input",
-    "options_key",
-    "run_batch",
-]
-
-DEFAULT_MAX_SIZE = 64 * 1024 * 1024  # bytes; a larger file is reported, not read
 NAMES_LIMIT = 500_000  # distinct names shared with the workers; the most frequent are kept
 
 
@@ -75,179 +52,6 @@ class BatchConfig:
 def is_batch_input(path: str | Path) -> bool:
     """Whether ``path`` is a folder or an archive that a batch can read."""
     return os.path.isdir(path) or is_archive(path)
-
-
-# ---------------------------------------------------------------- the work unit
-
-
-def options_key(options: Options) -> str:
-    """A stable fingerprint of everything that shapes an output: options and version."""
-    fields = json.dumps(asdict(options), sort_keys=True, default=str, ensure_ascii=True)
-    return hashlib.sha256(f"tidyink {__version__}\n{fields}".encode()).hexdigest()
-
-
-def _key(input_sha: str, opts_key: str) -> str:
-    return hashlib.sha256(f"{input_sha}\n{opts_key}".encode()).hexdigest()
-
-
-def _read(src: str | Blob | Member, max_size: int) -> bytes:
-    """The input bytes; a file over ``max_size`` is refused before it is read."""
-    from tidyink.errors import InputError
-
-    if isinstance(src, Blob):
-        return src.data
-    if isinstance(src, Member):
-        items = read_members(src.archive, [Item(src.name, src)])
-        return next(items)[1] or b""
-    try:
-        size = os.stat(src).st_size
-    except OSError as exc:
-        raise InputError(f"{src}: cannot read ({exc.strerror})") from None
-    if size > max_size:
-        raise InputError(
-            f"{src}: too large ({size:,} bytes; the limit is {max_size:,}, see --max-size)"
-        )
-    from tidyink.api import read_bytes
-
-    return read_bytes(src)
-
-
-def _too_large(size: int, limit: int) -> str:
-    return f"too large ({size:,} bytes; the limit is {limit:,}, see --max-size)"
-
-
-def _sha256_file(path: str) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
-def convert_file(
-    src: str | Blob | Member,
-    dst: str,
-    options: Options,
-    state: dict[str, Any] | None = None,
-    *,
-    name: str | None = None,
-    previous: tuple[str, str] | None = None,
-    max_size: int = DEFAULT_MAX_SIZE,
-) -> dict[str, Any]:
-    """Convert one file to ``dst`` (written atomically) and return its report record.
-
-    Never raises: an unreadable, binary, undecodable or too large input, or a
-    filter that crashes, gives a record with ``status`` "skipped" (binary, not
-    text) or "failed" and the reason in ``error``. ``previous`` is the
-    (key, output sha256) the manifest holds: when the input, options and version
-    hash to the same key and ``dst`` still has that content, nothing is done and
-    the status is "up-to-date". ``name`` is how the input is named in the
-    record, in findings and for format detection (default: ``str(src)``).
-    """
-    from tidyink.errors import BinaryInputError, TidyinkError
-
-    start = time.perf_counter()
-    display = name or str(src)
-    record: dict[str, Any] = {"source": display, "output": None, "status": "failed", "error": None}
-    try:
-        data = _read(src, max_size)
-        record["bytes_in"] = len(data)
-        input_sha = hashlib.sha256(data).hexdigest()
-        key = _key(input_sha, options_key(options))
-        record["key"] = key
-        if previous and previous[0] == key and _sha256_file(dst) == previous[1]:
-            record.update(status="up-to-date", output=dst, output_sha256=previous[1])
-            return record
-        from tidyink.api import convert
-
-        state = dict(state) if state is not None else {}  # a filter may add keys: keep ours clean
-        result = convert(data, path=display, options=options, state=state)
-        out = result.text.encode("utf-8")
-        from tidyink.fileio import atomic_write
-
-        os.makedirs(os.path.dirname(dst) or ".", exist_ok=True)
-        # No fsync: a kill cannot leave a partial file, and after a power cut a rerun
-        # sees the output hash differ from the manifest's and converts the file again.
-        atomic_write(dst, out, durable=False)
-        source = result.source
-        record.update(
-            status="converted",
-            output=dst,
-            encoding=source.encoding,
-            confidence=source.confidence,
-            detected_by=source.detected_by,
-            format=result.input_format,
-            bytes_out=len(out),
-            output_sha256=hashlib.sha256(out).hexdigest(),
-            changes=dict(sorted(Counter(c.filter for c in result.changes).items())),
-            findings=[
-                {
-                    "code": f.code,
-                    "line": f.line,
-                    "column": f.column,
-                    "severity": f.severity,
-                    "message": f.message,
-                    "suggestions": list(f.suggestions),
-                }
-                for f in result.findings
-            ],
-        )
-    except BinaryInputError as exc:
-        record.update(status="skipped", error=_strip(str(exc), display))
-    except TidyinkError as exc:
-        record["error"] = _strip(str(exc), display)
-    except OSError as exc:
-        record["error"] = f"cannot write {dst} ({exc.strerror or exc})"
-    except Exception as exc:  # a crash in a filter or rule must not stop the batch
-        record["error"] = f"internal error: {type(exc).__name__}: {exc}"[:500]
-    finally:
-        record["seconds"] = round(time.perf_counter() - start, 4)
-    return record
-
-
-def _strip(message: str, display: str) -> str:
-    """Errors name the file; the record already does, so keep just the reason."""
-    for prefix in (f"{display}: ",):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message.split(": ", 1)[-1] if ": " in message else message
-
-
-def count_file(
-    src: str | Blob | Member, options: Options, max_size: int = DEFAULT_MAX_SIZE
-) -> Counter[str] | None:
-    """The capitalised words of one file (the cheap first pass); None if it cannot be decoded."""
-    from tidyink.names import count_names
-
-    try:
-        data = _read(src, max_size)
-        from tidyink.api import load
-
-        return count_names(load(data, encoding=options.encoding).text)
-    except Exception:  # the conversion pass reports the problem
-        return None
-
-
-def _count_job(src: Any, options: Options, max_size: int, _shared: Any) -> Counter[str] | None:
-    return count_file(src, options, max_size)
-
-
-def _convert_job(
-    src: Any,
-    dst: str,
-    options: Options,
-    name: str,
-    previous: tuple[str, str] | None,
-    max_size: int,
-    state: dict[str, Any] | None,
-) -> dict[str, Any]:
-    return convert_file(src, dst, options, state, name=name, previous=previous, max_size=max_size)
-
-
-# ---------------------------------------------------------------- the batch
 
 
 def check_folders(src: str | Path, out: str | Path) -> None:
@@ -305,7 +109,7 @@ class _Batch:
                         None,
                         item.size,
                         status="failed",
-                        reason=_too_large(item.size, limit),
+                        reason=too_large(item.size, limit),
                     )
                 else:
                     yield item
@@ -357,9 +161,9 @@ def run_batch(
     summary and the report, never an exception.
     """
     from tidyink import pipeline
-    from tidyink._batch_engines import make_engine
-    from tidyink._batch_manifest import remove_stale_temporaries
-    from tidyink._batch_report import Progress, ReportWriter, Summary
+    from tidyink.batch.engines import make_engine
+    from tidyink.batch.manifest import remove_stale_temporaries
+    from tidyink.batch.report import Progress, ReportWriter, Summary
 
     options = options or Options()
     config = config or BatchConfig()
@@ -423,7 +227,7 @@ def run_batch(
                     yield (item.rel, item.out_rel, batch.display(item), item.size), args
 
             remote = engine.name == "dask"
-            outcomes = engine.run(_convert_job, jobs(), state, weigh=lambda job: job[0][3])
+            outcomes = engine.run(convert_job, jobs(), state, weigh=lambda job: job[0][3])
             for (rel, out_rel, display, _size), record, error in outcomes:
                 if error is not None:
                     record = {"source": display, "output": None, "status": "failed", "error": error}
@@ -485,7 +289,7 @@ def _warm_up_here(options: Options) -> None:
 def _open_manifest(out: str) -> Any:
     import sqlite3
 
-    from tidyink._batch_manifest import Manifest
+    from tidyink.batch.manifest import Manifest
 
     try:
         return Manifest(out)
@@ -507,7 +311,7 @@ def _tty() -> bool:
 
 def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
     """The first pass: capitalised words of every file, merged; and the number of items."""
-    from tidyink._batch_report import Progress
+    from tidyink.batch.report import Progress
 
     counted = 0
     merged: Counter[str] = Counter()
@@ -521,7 +325,7 @@ def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
 
     progress = Progress(batch.config.progress, None, "counting names")
     try:
-        for size, counts, _error in engine.run(_count_job, jobs(), None, weigh=lambda j: j[0]):
+        for size, counts, _error in engine.run(count_job, jobs(), None, weigh=lambda j: j[0]):
             if counts:
                 merged.update(counts)
             progress.update(size)

@@ -2,7 +2,7 @@
 
 Detection order: a BOM; binary refusal; UTF-16/32 recognised from the pattern
 of NUL bytes; strict UTF-8; otherwise the code page whose reading scores as
-the most plausible prose (:mod:`tidyink._plausibility`), with charset-normalizer
+the most plausible prose (:mod:`tidyink.decoding.plausibility`), with charset-normalizer
 consulted only when no single-byte page reads well. Line endings are
 normalised to LF and the original style is recorded.
 """
@@ -92,7 +92,7 @@ _CJK = {
 # reading must still out-score every single-byte reading, which for Western
 # text (accented letters among ASCII ones) it cannot.
 _CJK_MIN_HIGH_BYTES = 16
-# Mean points per judged character (see _plausibility) from which the best
+# Mean points per judged character (see plausibility) from which the best
 # single-byte reading is trusted without asking charset-normalizer.
 _PLAUSIBLE = 0.6
 
@@ -333,12 +333,12 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
     """Pick the code page whose reading of ``data`` is the most plausible prose.
 
     Every candidate that decodes ``data`` strictly is scored (see
-    :mod:`tidyink._plausibility`) on its non-ASCII bytes in their contexts;
+    :mod:`tidyink.decoding.plausibility`) on its non-ASCII bytes in their contexts;
     candidates giving identical text count once, under the preferred name.
     charset-normalizer is asked only when no candidate reads well (other
     scripts, multi-byte encodings); its answer must then out-score ours.
     """
-    from tidyink import _plausibility as plaus
+    from tidyink.decoding import plausibility as plaus
 
     contexts = plaus.byte_contexts(data)
     ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))

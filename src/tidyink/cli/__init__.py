@@ -1,0 +1,44 @@
+"""The ``tidyink`` command: a thin face over :mod:`tidyink.api`, one module per command.
+
+Only click is imported at start-up; everything else is imported by the command
+that needs it, so ``tidyink --version`` stays fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from tidyink import __version__
+from tidyink.cli._common import guarded
+from tidyink.cli.check import check
+from tidyink.cli.config import show_config
+from tidyink.cli.convert import convert
+from tidyink.cli.detect import detect
+from tidyink.cli.filters import list_filters
+from tidyink.cli.fix import fix
+from tidyink.cli.rules import list_rules
+
+__all__ = ["guarded", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="tidyink")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def main(debug: bool) -> None:
+    """Turn messy prose files into clean Markdown or plain text.
+
+    \b
+    Examples:
+      tidyink convert story.txt -o story.md     clean a file into Markdown
+      tidyink fix chapters/                     fix a manuscript in place
+      tidyink fix --check --diff chapters/      show what fix would change (exit 1)
+      tidyink check chapters/                   flag typos and mix-ups
+      tidyink detect old.txt                    encoding, BOM, line endings, damage
+      tidyink config chapters/01.md             the settings that apply, and why
+
+    Exit codes: 0 done, 1 files would change or findings, 2 usage or input error.
+    """
+
+
+for _command in (convert, fix, check, detect, show_config, list_filters, list_rules):
+    main.add_command(_command)
