@@ -16,8 +16,8 @@ unless it is *suspicious*: rarer than Zipf 3.6 and a typical typo (swapped, doub
 dropped letter, wrong vowel) of a curated word at least 100 times more frequent. A
 word neither knows is unknown, unless it is a known word plus a regular prefix or
 suffix, or a closed compound of two words that is not one edit from a word.
-Suggestions are curated words one edit away, else two, ranked by frequency. Other
-languages have no curated list here and are not spell-checked.
+Suggestions (``_suggest``) are curated words one edit away, else two, ranked by
+frequency. Other languages have no curated list here and are not spell-checked.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from tidyink.rules._distance import edits1
 
 SUSPICIOUS_GAP = 2.0  # Zipf: a neighbour 100 times more frequent makes a rare form suspicious
 SUSPICIOUS_BELOW = 3.6  # forms more frequent than this are established, whatever their neighbours
-SUGGEST_MIN = 2.0  # Zipf floor for suggestions that are not in the curated list
 
 
 @cache
@@ -220,29 +219,3 @@ def typo_neighbours(word: str) -> set[str]:
         out.update(word[:i] + c + word[i:] for c in "abcdefghijklmnopqrstuvwxyz")
     out.discard(word)
     return out
-
-
-def _candidates(words: set[str], lang: str) -> list[str]:
-    good = curated(lang)
-    freq = lexicon.frequencies(lang)
-    return [w for w in words if w in good or (not good and freq.get(w, 0.0) >= SUGGEST_MIN)]
-
-
-@lru_cache(maxsize=4096)
-def suggest(word: str, lang: str = "en", limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` corrections for a lower-case ``word``, best first."""
-    freq = lexicon.frequencies(lang)
-    near = edits1(word)
-    found = _candidates(near, lang)
-    if not found and len(word) <= 14:
-        far: set[str] = set()
-        for w in near:
-            far |= edits1(w)
-        found = _candidates(far - near - {word}, lang)
-
-    def rank(w: str) -> tuple[float, str]:
-        bonus = 0.5 if w[:1] == word[:1] else 0.0
-        bonus += 0.3 if len(w) == len(word) else 0.0
-        return (-(freq.get(w, 0.0) + bonus), w)
-
-    return tuple(sorted(found, key=rank)[:limit])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import filterfalse
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from tidyink.filters.base import Context
 from tidyink.records import Finding
 from tidyink.rules import _dictionary
 from tidyink.rules._project import project_words
+from tidyink.rules._suggest import Suggestions
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
 
@@ -170,9 +172,7 @@ class Spelling(Rule):
             view, local = joined.locate(start)
             if view.text.count(MARK, 0, local) % 2 or view.text.count("_", 0, local) % 2:
                 continue  # emphasised (*x*, _x_): foreign words, titles, ships' names
-            suggestions = _dictionary.suggest(word, lang)
-            hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
             kind = "misspelled" if bad[word] == "suspicious" else "unknown word"
-            yield self.finding(
-                view, local, local + len(word), f"'{word}': {kind}{hint}", suggestions, ctx
-            )
+            found = self.finding(view, local, local + len(word), f"'{word}': {kind}", (), ctx)
+            # suggestions are worked out only if a formatter reads them
+            yield replace(found, suggestions=Suggestions(word, lang))
