@@ -76,8 +76,30 @@ _LICENSORS = frozenset(
 )
 # "than" right after these (or at a sentence start) reads as a sequence: "and than we left"
 _THAN_SEQUENCE = frozenset(
-    "and but so since until till back just only even now right "
-    "will would shall should can could may might must did".split()
+    [
+        "and",
+        "but",
+        "so",
+        "since",
+        "until",
+        "till",
+        "back",
+        "just",
+        "only",
+        "even",
+        "now",
+        "right",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+    ]
 )
 
 
@@ -132,9 +154,7 @@ def _no_comparison_before(text: str, m: regex.Match[str]) -> bool:
 class ThenThan(PatternRule):
     code = "C101"
     name = "then-than"
-    description = (
-        "'then' used for a comparison ('better then'), or 'than' for a sequence ('and than')."
-    )
+    description = "'then' used for a comparison ('better then'), or 'than' for a sequence ('and than')."
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Better to rest a while then be sorry later.",
