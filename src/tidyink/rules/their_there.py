@@ -4,17 +4,32 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from tidyink.rules._patterns import Pattern, PatternRule
+import regex
 
-_PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|for"
+from tidyink.rules._contexts import contraction_meant, possessive_for_there, possessive_meant
+from tidyink.rules._patterns import Pattern, PatternRule, previous_words
+
+_PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|to"  # not "for": also "because"
+
+
+def _contraction(text: str, m: regex.Match[str]) -> bool:
+    return contraction_meant(text, m.end("bad"))
+
+
+def _possessive(text: str, m: regex.Match[str]) -> bool:
+    return possessive_meant(text, m.end("bad"), previous_words(text, m.start("bad"), 1))
+
+
+def _possessive_there(text: str, m: regex.Match[str]) -> bool:
+    return m.group("bad") == "there" and possessive_for_there(
+        text, m.end("bad"), previous_words(text, m.start("bad"), 1)
+    )
 
 
 class TheirThere(PatternRule):
     code = "C104"
     name = "their-there"
-    description = (
-        "Mix-ups of 'their' (possessive), 'there' (place, 'there is') and 'they're' (they are)."
-    )
+    description = "Mix-ups of 'their' (possessive), 'there' (place, 'there is') and 'they're' (they are)."
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Their is no time left.",
@@ -23,6 +38,10 @@ class TheirThere(PatternRule):
             "The choice is their's to make.",
             "They went into they're house.",
             "Put the box over their.",
+            "They said that their always late for the train.",
+            "If you ask me, their gone for good this time.",
+            "They showed the mark of there appreciation to the staff.",
+            "We watched as they made they're way through the crowd.",
         ),
         "right": (
             "There is no time left.",
@@ -31,12 +50,17 @@ class TheirThere(PatternRule):
             "Their house was over there.",
             "Out of there, all of you!",
             "Their going away was sudden.",
+            "Is there time to finish the work before they come?",
+            "We lived there years ago, before the war began.",
+            "Read them, for they're good letters, all of them.",
+            "They did their best, and their own people helped.",
         ),
     }
     patterns = (
         Pattern(
             r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>(?:is|was|were|are|isn't|wasn't|weren't|aren't"
-            r"|must be|might be|may be|seems|seemed|will be|would be|used to be)(?![\p{L}'-]))",
+            r"|must be|might be|may be|seems|seemed|will be|would be|used to be|ain't|has been|had been)"
+            r"(?![\p{L}'-]))",
             "there",
             "'there is', 'there was'",
         ),
@@ -77,4 +101,12 @@ class TheirThere(PatternRule):
             "there",
             "'there is'",
         ),
+        Pattern(
+            r"(?<=(?-i:[a-z])[\p{L}]*<<GAP>>)(?P<bad>their)(?=[ \t]*[.!?;])",
+            "there",
+            "a place",
+        ),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>[\p{L}])", "they're", "'they are'", _contraction),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>they're)(?=<<GAP>>[\p{L}])", "their", "possessive", _possessive),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>there)(?=<<GAP>>[\p{L}])", "their", "possessive", _possessive_there),
     )
