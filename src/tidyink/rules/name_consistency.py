@@ -3,8 +3,9 @@
 Names are learned from the document (``tidyink.names.count_names``) and, when a
 folder is checked, from the other files too (``Context.state[names.STATE_KEY]``).
 A form is flagged only when it is rare (at most :data:`RARE` uses), the name it
-resembles is used at least :data:`FREQUENT` times and :data:`RATIO` times more,
-and the rare form is no dictionary word: a name used consistently is never flagged,
+resembles is used at least :data:`FREQUENT` times and :data:`RATIO` times more
+(:data:`FREQUENT_NEAR` and :data:`RATIO_NEAR` for a form one edit away; names of
+three letters only at one edit), and the rare form is no dictionary word: a name used consistently is never flagged,
 however invented it is.
 """
 
@@ -36,8 +37,12 @@ def _is_name(word: str) -> bool:
 RARE = 2
 FREQUENT = 5
 RATIO = 5
+# a form one edit (a swap counts as one) from a name needs less evidence
+FREQUENT_NEAR = 3
+RATIO_NEAR = 3
 MAX_ZIPF = 2.0  # a rare form this frequent in English is a real word or a known name
 MIN_LENGTH = 4
+SHORT = 3  # names this short ("Kim", "Ned") are matched at one edit only
 
 
 def base_name(form: str) -> str:
@@ -73,16 +78,18 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
 class NameConsistency(Rule):
     code = "N101"
     name = "name-consistency"
-    description = (
-        "A rare spelling of a name used often elsewhere ('Tobiah' 15 times, 'Tobaih' once)."
-    )
+    description = "A rare spelling of a name used often elsewhere ('Tobiah' 15 times, 'Tobaih' once)."
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabell left.",
+            "Kim ran. Kim hid. Kim laughed. Kimm wept.",
+            "Tobiah came, Tobiah went, Tobiah sat; Tobaih slept.",
         ),
         "right": (
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabel left.",
             "Quorvandi and Quorvandi and Quorvandi, then Quorvandi and Quorvandi.",
+            "Kim ran. Kim hid. Kim laughed. Tim wept.",
+            "Tobiah came, Tobiah went; Tobaih slept.",
         ),
     }
 
@@ -98,18 +105,16 @@ class NameConsistency(Rule):
         folder = ctx.state.get(names.STATE_KEY)
         if folder:
             total.update(_bases(folder))
-        frequent = {n: c for n, c in total.items() if c >= FREQUENT and len(n) >= MIN_LENGTH}
+        frequent = {n: c for n, c in total.items() if c >= FREQUENT_NEAR and len(n) >= SHORT}
         if not frequent:
             return
-        langs = tuple(
-            dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language()))
-        )
+        langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language())))
         own = project_words(ctx.options)
         rares = [
             rare
             for rare in here
             if total[rare] <= RARE
-            and len(rare) >= MIN_LENGTH
+            and len(rare) >= SHORT
             and rare.casefold() not in own
             # a real word or a known name ("Perhaps" opening a sentence)
             and not lexicon.reaches(rare, langs, MAX_ZIPF)
@@ -126,20 +131,20 @@ class NameConsistency(Rule):
             best = None
             for name in near:
                 limit = 1 if len(name) < 7 else 2
-                if (
-                    total[name] >= RATIO * total[rare]
-                    and not _is_inflection(rare, name, joined.language())
-                    and distance(rare, name, limit) <= limit
-                    and (best is None or total[name] > total[best])
-                ):
+                gap = distance(rare, name, limit)
+                if gap > limit or _is_inflection(rare, name, joined.language()):
+                    continue
+                if gap == 1:
+                    enough = total[name] >= max(FREQUENT_NEAR, RATIO_NEAR * total[rare])
+                else:
+                    enough = len(name) >= MIN_LENGTH and total[name] >= max(FREQUENT, RATIO * total[rare])
+                if enough and (best is None or total[name] > total[best]):
                     best = name
             if best is not None:
                 flagged[rare] = (best, total[best])
         if not flagged:
             return
-        pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}'-])(?:{alternation(set(flagged))})(?![\p{{L}}\p{{M}}])"
-        )
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}'-])(?:{alternation(set(flagged))})(?![\p{{L}}\p{{M}}])")
         for m in pattern.finditer(joined.text):
             rare = m.group()
             name, uses = flagged[rare]
