@@ -23,7 +23,8 @@ from tidyink import lexicon, names
 from tidyink.document import Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
-from tidyink.rules._distance import deletes, distance
+from tidyink.rules import _dictionary
+from tidyink.rules._distance import deletes, distance, edits1
 from tidyink.rules._project import project_words
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
@@ -75,6 +76,30 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     return common >= min(len(rare), len(name)) - 2
 
 
+_NEXT_CAPITALISED = regex.compile(r"[ \t\n]+\p{Lu}")
+COMMON_ZIPF = 4.0  # a capitalised non-word one edit from a word this common is its typo
+COMMON_MIN_LENGTH = 5
+
+
+def _common_neighbour(rare: str, counts: Counter[str]) -> str | None:
+    """The very common English word or name one edit from ``rare`` (a capitalised form
+    no word list knows), capitalised: "Rcahel" -> "Rachel", "Beter" -> "Better".
+
+    None when ``rare`` is short, an inflection of it, or written in lower case
+    elsewhere in the document (then it is a word of the text).
+    """
+    low = rare.casefold()
+    if len(rare) < COMMON_MIN_LENGTH or "'" in rare or low in counts:
+        return None
+    freq = lexicon.frequencies("en")
+    if freq.get(low, 0.0) > 0.0 or low in _dictionary.curated("en"):
+        return None
+    best = max(edits1(low), key=lambda w: freq.get(w, 0.0))
+    if freq.get(best, 0.0) < COMMON_ZIPF or _is_inflection(low, best, "en"):
+        return None
+    return best[:1].upper() + best[1:]
+
+
 class NameConsistency(Rule):
     code = "N101"
     name = "name-consistency"
@@ -84,12 +109,17 @@ class NameConsistency(Rule):
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabell left.",
             "Kim ran. Kim hid. Kim laughed. Kimm wept.",
             "Tobiah came, Tobiah went, Tobiah sat; Tobaih slept.",
+            "She waited for Rcahel at the gate.",
+            "Yesterdy we sailed for home, he said.",
         ),
         "right": (
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabel left.",
             "Quorvandi and Quorvandi and Quorvandi, then Quorvandi and Quorvandi.",
             "Kim ran. Kim hid. Kim laughed. Tim wept.",
             "Tobiah came, Tobiah went; Tobaih slept.",
+            "She waited for Rachel and Raquel at the gate.",
+            "The ship sailed from Valparaiso to Quorvandar.",
+            "They dined at Lafter Hall with the squire.",
         ),
     }
 
@@ -106,8 +136,6 @@ class NameConsistency(Rule):
         if folder:
             total.update(_bases(folder))
         frequent = {n: c for n, c in total.items() if c >= FREQUENT_NEAR and len(n) >= SHORT}
-        if not frequent:
-            return
         langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language())))
         own = project_words(ctx.options)
         rares = [
@@ -121,12 +149,19 @@ class NameConsistency(Rule):
         ]
         if not rares:
             return
+        flagged: dict[str, tuple[str, int]] = {}
+        if langs[0] == "en":
+            for rare in rares:
+                common = _common_neighbour(rare, counts)
+                if common is not None:
+                    flagged[rare] = (common, 0)
         index: dict[str, list[str]] = {}
         for name in frequent:
             for key in (name, *deletes(name)):
                 index.setdefault(key, []).append(name)
-        flagged: dict[str, tuple[str, int]] = {}
         for rare in rares:
+            if rare in flagged:
+                continue
             near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
             best = None
             for name in near:
@@ -148,12 +183,15 @@ class NameConsistency(Rule):
         for m in pattern.finditer(joined.text):
             rare = m.group()
             name, uses = flagged[rare]
+            if not uses and _NEXT_CAPITALISED.match(joined.text, m.end()):
+                continue  # part of a longer proper name: "Lafter Hall"
             view, local = joined.locate(m.start())
+            used = f" (used {uses} times)" if uses else ""
             yield self.finding(
                 view,
                 local,
                 local + len(rare),
-                f"'{rare}': did you mean '{name}' (used {uses} times)?",
+                f"'{rare}': did you mean '{name}'{used}?",
                 (name,),
                 ctx,
             )
