@@ -25,11 +25,16 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from importlib import resources
 
+import regex
+
 from tidyink import lexicon
 from tidyink.rules._distance import edits1
 
 SUSPICIOUS_GAP = 2.0  # Zipf: a neighbour 100 times more frequent makes a rare form suspicious
 SUSPICIOUS_BELOW = 3.6  # forms more frequent than this are established, whatever their neighbours
+STEM_ZIPF = 1.0  # a stem for derivations is a curated word or at least this frequent
+COMPOUND_NEIGHBOUR = 2.5  # a compound one edit from a word this common is its typo
+COMMON_NEIGHBOUR = 4.0  # an unlisted word one edit from a word this common is its typo
 
 
 @cache
@@ -125,34 +130,71 @@ def derived(word: str, lang: str = "en") -> bool:
             if any(_plain(b, lang) for b in bases):
                 return True
     return any(
-        word.startswith(prefix)
-        and len(word) - len(prefix) >= 4
-        and _plain(word[len(prefix) :], lang)
+        word.startswith(prefix) and len(word) - len(prefix) >= 4 and _plain(word[len(prefix) :], lang)
         for prefix in _PREFIXES
     )
 
 
 def _plain(word: str, lang: str) -> bool:
-    return word in curated(lang) or _zipf(word, lang) > 0.0
+    """A stem derivations may be built on: curated, or attested often enough in the
+    frequency list (fragments such as "hpe" or "scad" also pass: a derivation one
+    slip from a very common word is suspicious all the same, see :func:`status`)."""
+    return word in curated(lang) or _zipf(word, lang) >= STEM_ZIPF
+
+
+def archaic_verb(word: str) -> bool:
+    """Second and third person forms of the Authorised Version: "goest", "knoweth"."""
+    from tidyink.rules import _pos
+
+    for suffix in ("est", "eth", "st", "th"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+                if _pos.VERB in _pos.tags(base):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=65536)
 def status(word: str, lang: str = "en") -> str:
     """``"known"``, ``"suspicious"`` or ``"unknown"`` for a lower-case word."""
     verdict = _status(word, lang)
-    if verdict == "unknown" and (derived(word, lang) or compound(word, lang)):
+    if verdict != "known" and lang == "en" and archaic_verb(word):
         return "known"
+    if verdict == "unknown" and (derived(word, lang) or compound(word, lang)):
+        # a regular derivation, unless it is one slip from a very common word
+        # ("semed" is not "seme" + "d" but "seemed")
+        return "suspicious" if _common_neighbour(word, lang) else "known"
     return verdict
+
+
+def _common_neighbour(word: str, lang: str) -> bool:
+    good = curated(lang)
+    freq = lexicon.frequencies(lang)
+    return any(
+        freq.get(near, 0.0) >= COMMON_NEIGHBOUR and not _inflection(word, near)
+        for near in typo_neighbours(word)
+        if near in good
+    )
+
+
+def _inflection(word: str, near: str) -> bool:
+    """``near`` and ``word`` differ by a plural or verb ending ("cat"/"cats")."""
+    return word in (near + "s", near + "d") or near in (word + "s", word + "d")
 
 
 def compound(word: str, lang: str = "en") -> bool:
     """A closed compound of two dictionary words ("dustcoat", "beggarman") that is not
-    one edit from a dictionary word ("chipsticks" is one from "chopsticks")."""
+    one edit from a common dictionary word ("chipsticks" is one from "chopsticks";
+    "boylike" from the rare "toylike" is a compound)."""
     good = curated(lang)
     if lang != "en" or len(word) < 7:
         return False
     halves = any(word[:i] in good and word[i:] in good for i in range(3, len(word) - 2))
-    return halves and not any(near in good for near in edits1(word))
+    if not halves:
+        return False
+    freq = lexicon.frequencies(lang)
+    return not any(near in good and freq.get(near, 0.0) >= COMPOUND_NEIGHBOUR for near in edits1(word))
 
 
 def _status(word: str, lang: str) -> str:
@@ -173,7 +215,26 @@ def _status(word: str, lang: str) -> str:
     return "known"
 
 
-_VOWELS = "aeiouy"
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_SOUNDS = ("dt", "bp", "gk", "fv", "sz", "cs", "ck")
+
+
+def _near_letters() -> dict[str, str]:
+    """For each letter, the letters typed for it by mistake: any vowel for a vowel,
+    a neighbour on the keyboard row, or its voiced or unvoiced pair ("constand")."""
+    near: dict[str, set[str]] = {c: set() for c in "abcdefghijklmnopqrstuvwxyz"}
+    for row in _KEYBOARD:
+        for i, c in enumerate(row):
+            near[c].update(row[max(0, i - 1) : i + 2])
+    for a, b in _SOUNDS:
+        near[a].add(b)
+        near[b].add(a)
+    for v in "aeiouy":
+        near[v].update("aeiouy")
+    return {c: "".join(sorted(s - {c})) for c, s in near.items()}
+
+
+_NEAR = _near_letters()
 _BRITISH = (
     ("isation", "ization"),
     ("ise", "ize"),
@@ -191,17 +252,22 @@ _BRITISH = (
 )
 
 
+_OUR = regex.compile(r"our(?=(?:s|ed|ing|ful|fully|less|able|ably|ite|ites|er|ers|ist|ists|ism|ly)?$)")
+
+
 def british_to_american(word: str) -> list[str]:
-    """American spellings ``word`` may be the British form of."""
-    out = [word.replace("our", "or")] if "our" in word else []
+    """American spellings ``word`` may be the British form of ("our" only at the end
+    of the word or before a suffix: "colourless", not "sourly" -> "sorly")."""
+    out = [_OUR.sub("or", word)] if _OUR.search(word) else []
     out += [word[: -len(b)] + a for b, a in _BRITISH if word.endswith(b)]
     return out
 
 
 def typo_neighbours(word: str) -> set[str]:
     """Words ``word`` could be a typical misspelling of: swapped letters ("thier"), a
-    wrong vowel ("seperate"), a doubled or undoubled letter ("untill", "occured") or a
-    dropped letter ("goverment")."""
+    wrong letter ("seperate", "constand"), a doubled or undoubled letter ("untill",
+    "occured"), an extra letter inside the word ("satisified") or a dropped letter
+    ("goverment")."""
     out: set[str] = set()
     n = len(word)
     for i in range(n):
@@ -210,8 +276,9 @@ def typo_neighbours(word: str) -> set[str]:
         ch = word[i]
         if i + 1 < n and word[i + 1] != ch:
             out.add(a + word[i + 1] + ch + word[i + 2 :])
-        if ch in _VOWELS:
-            out.update(a + v + b for v in _VOWELS if v != ch)
+        out.update(a + c + b for c in _NEAR.get(ch, "") if c != ch)  # a wrong letter
+        if 0 < i < n - 1:
+            out.add(a + b)  # an extra letter inside the word
         if i + 1 < n and word[i + 1] == ch:
             out.add(a + b)  # undouble
         out.add(a + ch + ch + b)  # double

@@ -21,7 +21,8 @@ from tidyink import lexicon
 from tidyink.document import MARK, Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
-from tidyink.rules import _dictionary
+from tidyink.rules import _dialect, _dictionary
+from tidyink.rules._distance import edits1
 from tidyink.rules._project import project_words
 from tidyink.rules._suggest import Suggestions
 from tidyink.rules._text import alternation, prose
@@ -74,10 +75,15 @@ def _foreign(word: str) -> bool:
     return lexicon.zipf(word, "fr") >= 2.5
 
 
-def _uses(word: str, counts: Counter[str]) -> int:
-    """How often ``word`` and its regular inflections occur (the document's own words)."""
+def _uses(word: str, counts: Counter[str], good: frozenset[str] = frozenset()) -> int:
+    """How often ``word`` and its regular inflections occur (the document's own words).
+
+    A form that is itself a dictionary word is a different word, not a use of this
+    one: "complete" is no evidence for "complet".
+    """
     base = stem(word)
     forms = {base + end for end in ("", "e", "s", "es", "ed", "d", "ing", "er", "ers", "ly")}
+    forms = {w for w in forms if w not in good}
     forms |= {w + "'s" for w in forms}
     forms.add(word)
     return sum(counts.get(w, 0) for w in forms)
@@ -112,12 +118,20 @@ class Spelling(Rule):
     name = "spelling"
     description = "A word that is in no dictionary, the document or the project's word list."
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
-        "wrong": ("He waved his chipsticks in the air.", "They never recieve letters."),
+        "wrong": (
+            "He waved his chipsticks in the air.",
+            "They never recieve letters.",
+            "The calf was passin the gate when the dog barked.",
+            "It semed a longer job than I had thought.",
+            "The change of scene was a complet success, and the complete rest helped.",
+        ),
         "right": (
             "He waved his chopsticks in the air.",
             "\"Nothin' doin',\" she said, \"an' I warn't eatin' neither.\"",
             "The Quorvandi fleet sailed at dawn.",
             "A snarkle here, a snarkle there, snarkles everywhere.",
+            "They meant to coöperate on the encyclopædia.",
+            '"Whither goest thou?" he asked the stranger.',
         ),
     }
 
@@ -131,6 +145,7 @@ class Spelling(Rule):
             return
         own = project_words(ctx.options)
         bad: dict[str, str] = {}
+        voiced: set[str] = set()  # dropped g or unknown words that dialect excuses
         good = _dictionary.curated(lang)
         for token in filterfalse(good.__contains__, counts):  # in C: most words are known
             if len(token) < MIN_LENGTH or not token.islower():
@@ -141,13 +156,18 @@ class Spelling(Rule):
                 token = token[:-2]
             if _ELONGATED.search(token):
                 continue  # expressive lengthening: sooo, okaaay, hmmm
+            folded = _dialect.fold(token)
+            if folded != token and (folded in good or _dictionary.status(folded, lang) == "known"):
+                continue  # coöperate, encyclopædia
             state = _dictionary.status(token, lang)
             if state == "known" or token in own:
                 continue
-            if _uses(token, counts) >= REPEATS_ACCEPT[state]:
+            if _uses(token, counts, good) >= REPEATS_ACCEPT[state]:
                 continue
             if token.endswith("in") and _dictionary.status(token + "g", lang) == "known":
-                continue  # a dropped g: nothin, somethin
+                voiced.add(token)  # a dropped g: "nothin" in dialogue, a slip in narration
+            elif state == "unknown" and good.isdisjoint(edits1(token)):
+                voiced.add(token)  # no slip from any word: dialect, or a coinage
             bad[token] = state
         if not bad:
             return
@@ -157,17 +177,20 @@ class Spelling(Rule):
         )
         text = joined.text
         matches = _occurrences(text, bad, pattern)
+        offsets = [m.start() for m in matches]
         for k, m in enumerate(matches):
             word = m.group()
             start, end = m.span()
             after = text[end : end + 1]
-            if after in "—–" and after:
-                continue  # interrupted speech: "at dinn—"
+            if after in "—–" and after and (word in voiced or _dialect.truncated(word, lang)):
+                continue  # interrupted speech ("at dinn—"), or a word glossed after a dash
+            if word in voiced and _dialect.dense(text, start, offsets):
+                continue  # dialect-dense passage: "nothin", words of the speaker's own
             if after == "-" or text[start - 1 : start] == "-":
                 compound = _compound(text, start, end)
                 if bad[word] == "suspicious" or _dictionary.status(compound, lang) == "known":
                     continue  # a part of a compound: "pince-nez", "beauti-ful"
-            if _foreign_phrase(text, matches, k) or _foreign(word):
+            if _foreign_phrase(text, matches, k) or (bad[word] == "unknown" and _foreign(word)):
                 continue
             view, local = joined.locate(start)
             if view.text.count(MARK, 0, local) % 2 or view.text.count("_", 0, local) % 2:
