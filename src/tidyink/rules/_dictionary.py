@@ -34,6 +34,7 @@ SUSPICIOUS_GAP = 2.0  # Zipf: a neighbour 100 times more frequent makes a rare f
 SUSPICIOUS_BELOW = 3.6  # forms more frequent than this are established, whatever their neighbours
 STEM_ZIPF = 1.0  # a stem for derivations is a curated word or at least this frequent
 COMPOUND_NEIGHBOUR = 2.5  # a compound one edit from a word this common is its typo
+VERY_COMMON = 4.5  # ... and a derivation of a curated word, one slip from a word this common
 COMMON_NEIGHBOUR = 4.0  # an unlisted word one edit from a word this common is its typo
 
 
@@ -119,20 +120,28 @@ _PREFIXES = (
 
 def derived(word: str, lang: str = "en") -> bool:
     """Whether ``word`` is a known word plus a regular English prefix or suffix."""
+    return derivation(word, lang) is not None
+
+
+def derivation(word: str, lang: str = "en") -> str | None:
+    """``"curated"`` when ``word`` is a curated word plus a regular English prefix or
+    suffix, ``"listed"`` when the stem is only in the frequency list, else None."""
     if lang != "en":
-        return False
+        return None
+    bases: list[str] = []
     for suffix, ends in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            bases = [stem + end for end in ends]
+            bases += [stem + end for end in ends]
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
                 bases.append(stem[:-1])  # doubled consonant: sledding, wetter
-            if any(_plain(b, lang) for b in bases):
-                return True
-    return any(
-        word.startswith(prefix) and len(word) - len(prefix) >= 4 and _plain(word[len(prefix) :], lang)
-        for prefix in _PREFIXES
-    )
+    bases += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 4]
+    good = curated(lang)
+    if any(b in good for b in bases):
+        return "curated"
+    if any(_plain(b, lang) for b in bases):
+        return "listed"
+    return None
 
 
 def _plain(word: str, lang: str) -> bool:
@@ -161,20 +170,27 @@ def status(word: str, lang: str = "en") -> str:
     verdict = _status(word, lang)
     if verdict != "known" and lang == "en" and archaic_verb(word):
         return "known"
-    if verdict == "unknown" and (derived(word, lang) or compound(word, lang)):
-        # a regular derivation, unless it is one slip from a very common word
-        # ("semed" is not "seme" + "d" but "seemed")
-        return "suspicious" if _common_neighbour(word, lang) else "known"
+    if verdict == "unknown":
+        how = derivation(word, lang)
+        if how == "curated":  # "semed" is not "seme" + "d" but "seemed"
+            return "suspicious" if _common_neighbour(word, lang, VERY_COMMON) else "known"
+        if how is None and compound(word, lang):
+            return "known"
+        if how == "listed":
+            # from a stem only the frequency list knows, unless it is one slip from a
+            # very common word ("semed" is not "seme" + "d" but "seemed")
+            return "suspicious" if _common_neighbour(word, lang) else "known"
     return verdict
 
 
-def _common_neighbour(word: str, lang: str) -> bool:
+def _common_neighbour(word: str, lang: str, floor: float = 0.0) -> bool:
+    """Whether ``word`` is one typist's slip from a curated word at least ``floor``
+    (default :data:`COMMON_NEIGHBOUR`) common, not merely an inflection of it."""
+    floor = floor or COMMON_NEIGHBOUR
     good = curated(lang)
     freq = lexicon.frequencies(lang)
     return any(
-        freq.get(near, 0.0) >= COMMON_NEIGHBOUR and not _inflection(word, near)
-        for near in typo_neighbours(word)
-        if near in good
+        freq.get(near, 0.0) >= floor and not _inflection(word, near) for near in typo_neighbours(word) if near in good
     )
 
 
@@ -208,6 +224,8 @@ def _status(word: str, lang: str) -> str:
         return "known"
     if any(v in good for v in british_to_american(word)):
         return "known"  # theorise, colourless, centred, travelled
+    if derivation(word, lang) == "curated":  # "muslins": a slip only from a very common word
+        return "suspicious" if _common_neighbour(word, lang, VERY_COMMON) else "known"
     freq = lexicon.frequencies(lang)
     for near in typo_neighbours(word):
         if near in good and freq.get(near, 0.0) >= z + SUSPICIOUS_GAP:
