@@ -127,6 +127,13 @@ def noun_or_base_verb(word: str) -> bool:
     )
 
 
+def _after_all(text: str, end: int) -> bool:
+    """After "all"/"both": an adjective, adverb or participle ("all right", "both wrong")."""
+    nxt = following(text, end, 3)
+    word = _lower_word(nxt[1]) if len(nxt) > 1 else None
+    return word is not None and bool(set(_pos.tags(word)) & {_pos.ADJECTIVE, _pos.ADVERB, _pos.PARTICIPLE})
+
+
 def contraction_meant(text: str, end: int) -> bool:
     """After a possessive ending at ``end``: does what follows need "is"/"are"?"""
     tokens = following(text, end, 2)
@@ -138,6 +145,10 @@ def contraction_meant(text: str, end: int) -> bool:
     second = tokens[1].lower() if len(tokens) > 1 else ""
     if first in CORE_PREPOSITIONS:
         return True
+    if (first == "no" and second != "-") or (first in ("all", "both") and _after_all(text, end)):
+        return True  # "its no good", "their both right", "you're all wrong"
+    if first in _pos.closed("wh") and second != "?":
+        return True  # "its what you wanted" (not the echo "your what?")
     if first == "not" and _pos.ING in _pos.tags(second):
         return False  # a gerund: "because of its not being locked"
     if adverb_only(first) or participle_only(first):
@@ -148,7 +159,7 @@ def contraction_meant(text: str, end: int) -> bool:
     return False
 
 
-_MODIFIER = frozenset([_pos.ADJECTIVE, _pos.ADVERB, _pos.ING, _pos.PARTICIPLE, _pos.COMPARATIVE])
+_MODIFIER = frozenset([_pos.ADJECTIVE, _pos.ADVERB, _pos.ING, _pos.PARTICIPLE, _pos.PAST, _pos.COMPARATIVE])
 
 
 def noun_phrase(text: str, pos: int, reach: int = 6) -> bool:
@@ -204,6 +215,18 @@ TIME_SPANS = frozenset(
         "seconds",
         "centuries",
         "ages",
+        "year",
+        "month",
+        "week",
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
     ]
 )
 
@@ -217,7 +240,57 @@ def possessive_for_there(text: str, end: int, words_before: list[str]) -> bool:
         return False
     tokens = following(text, end, 2)
     first = _lower_word(tokens[0]) if tokens else None
-    if first is None or not _pos.noun_only(first) or first in TIME_SPANS:
+    if first is None or first in TIME_SPANS:
         return False
     second = tokens[1] if len(tokens) > 1 else ""
-    return second not in ("!", "?", ",")
+    if _pos.noun_only(first):
+        return second not in ("!", "?", ",")
+    # an adjective and a noun: "by there rustic neighbours"
+    t = set(_pos.tags(first))
+    nxt = _lower_word(second)
+    return (
+        _pos.ADJECTIVE in t
+        and not t & {_pos.ADVERB, _pos.VERB, _pos.COMPARATIVE, _pos.SUPERLATIVE}
+        and not _pos.function_word(first)
+        and nxt is not None
+        and nxt not in TIME_SPANS
+        and _noun_after_adjective(nxt)
+    )
+
+
+def _noun_after_adjective(word: str) -> bool:
+    """A noun (also a verb's -s form: "neighbours") and nothing else."""
+    t = set(_pos.tags(word))
+    return (
+        bool(t & {_pos.NOUN, _pos.PLURAL})
+        and not t
+        & {
+            _pos.ADJECTIVE,
+            _pos.ADVERB,
+            _pos.ING,
+            _pos.PARTICIPLE,
+            _pos.PAST,
+        }
+        and not _pos.function_word(word)
+    )
+
+
+def past_verb_follows(text: str, end: int) -> bool:
+    """A past-tense verb that starts no noun phrase: "their broke out a fire"."""
+    tokens = following(text, end, 1)
+    first = _lower_word(tokens[0]) if tokens else None
+    if first is None:
+        return False
+    t = set(_pos.tags(first))
+    return _pos.PAST in t and not t & {_pos.NOUN, _pos.PLURAL, _pos.PARTICIPLE} and not noun_phrase(text, end)
+
+
+def gerund_to_verb(text: str, end: int) -> bool:
+    """An -ing form, "to" and a verb: "your dying to hear" ("you're")."""
+    tokens = following(text, end, 3)
+    words = [_lower_word(t) for t in tokens]
+    if len(words) < 3 or None in words or words[0] == "going" or words[1] != "to":
+        return False
+    first, _, third = words
+    t = set(_pos.tags(first))
+    return _pos.ING in t and _pos.NOUN not in t and _pos.VERB in _pos.tags(third)

@@ -33,6 +33,9 @@ class ItsIts(PatternRule):
             "Its true, every word of it, she said to the crowd.",
             "I know that its of no use to anyone at all.",
             "He threw the ball back to it's owner in the yard.",
+            "Its no good asking him now, he has gone.",
+            "Its all very well for you to say that.",
+            "Its what you are used to, I suppose.",
         ),
         "right": (
             "It's Santa Claus at the door.",
@@ -42,6 +45,7 @@ class ItsIts(PatternRule):
             "It's its own reward.",
             "The house and its old walls were all that was left of it.",
             "The town kept its best, and the rest went to the city.",
+            "The team gave its all, and it was not enough.",
         ),
     }
     patterns = (

@@ -34,7 +34,7 @@ def _object(word: str) -> bool:
 
 
 def _takes_object(text: str, m: regex.Match[str]) -> bool:
-    """"to loose no time", "loosing all sense", "looses track": the verb is "lose"."""
+    """ "to loose no time", "loosing all sense", "looses track": the verb is "lose"."""
     tokens = following(text, m.end("bad"), 3)
     if not tokens:
         return False

@@ -6,7 +6,12 @@ from typing import ClassVar
 
 import regex
 
-from tidyink.rules._contexts import contraction_meant, possessive_for_there, possessive_meant
+from tidyink.rules._contexts import (
+    contraction_meant,
+    past_verb_follows,
+    possessive_for_there,
+    possessive_meant,
+)
 from tidyink.rules._patterns import Pattern, PatternRule, previous_words
 
 _PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|to"  # not "for": also "because"
@@ -18,6 +23,10 @@ def _contraction(text: str, m: regex.Match[str]) -> bool:
 
 def _possessive(text: str, m: regex.Match[str]) -> bool:
     return possessive_meant(text, m.end("bad"), previous_words(text, m.start("bad"), 1))
+
+
+def _past_verb(text: str, m: regex.Match[str]) -> bool:
+    return past_verb_follows(text, m.end("bad"))
 
 
 def _possessive_there(text: str, m: regex.Match[str]) -> bool:
@@ -42,6 +51,10 @@ class TheirThere(PatternRule):
             "If you ask me, their gone for good this time.",
             "They showed the mark of there appreciation to the staff.",
             "We watched as they made they're way through the crowd.",
+            "When the rock hit the ground, their broke out a spring.",
+            "The tracks can still be seen their, by the old gate.",
+            "The farmers were regarded with suspicion by there rustic neighbours.",
+            "I should say their both right about it.",
         ),
         "right": (
             "There is no time left.",
@@ -54,6 +67,9 @@ class TheirThere(PatternRule):
             "We lived there years ago, before the war began.",
             "Read them, for they're good letters, all of them.",
             "They did their best, and their own people helped.",
+            "They sold their used cars to the dealer.",
+            "Some sense came back to their crazed minds at last.",
+            "We stayed there last summer with the children.",
         ),
     }
     patterns = (
@@ -102,10 +118,11 @@ class TheirThere(PatternRule):
             "'there is'",
         ),
         Pattern(
-            r"(?<=(?-i:[a-z])[\p{L}]*<<GAP>>)(?P<bad>their)(?=[ \t]*[.!?;])",
+            r"(?<=(?-i:[a-z])[\p{L}]*<<GAP>>)(?P<bad>their)(?=[ \t]*[.!?;,])",
             "there",
             "a place",
         ),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>[\p{L}])", "there", "'there was'", _past_verb),
         Pattern(r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>[\p{L}])", "they're", "'they are'", _contraction),
         Pattern(r"(?<![\p{L}'-])(?P<bad>they're)(?=<<GAP>>[\p{L}])", "their", "possessive", _possessive),
         Pattern(r"(?<![\p{L}'-])(?P<bad>there)(?=<<GAP>>[\p{L}])", "their", "possessive", _possessive_there),

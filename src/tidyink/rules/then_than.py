@@ -112,6 +112,7 @@ def comparative(word: str) -> bool:
     return _pos.comparative(word) and _pos.NOUN not in _pos.tags(word)
 
 
+_TIME_COMPARATIVES = frozenset(["later", "earlier", "sooner"])
 _IDIOM = regex.compile(r"[ \t\n]+and[ \t\n]+there\b", regex.IGNORECASE)
 _SUBJECT = regex.compile(r"[ \t\n]+(?:i|he|she|we|they|you|it)[ \t\n]+[\p{L}]", regex.IGNORECASE)
 
@@ -129,7 +130,7 @@ def _comparison_before(text: str, m: regex.Match[str]) -> bool:
         return False  # "then and there"
     for i, word in enumerate(words):
         if word != "else" and comparative(word):
-            if i == 0 and _pos.ADVERB in _pos.tags(word) and _SUBJECT.match(text, m.end("bad")):
+            if i == 0 and word in _TIME_COMPARATIVES and _SUBJECT.match(text, m.end("bad")):
                 return False  # time, then a clause: "two hours later then he came back"
             before = words[i + 1] if i + 1 < len(words) else ""
             if word == "other" and before in {"each", "the", "one", "every", "an", "some", "any"}:
@@ -164,6 +165,7 @@ class ThenThan(PatternRule):
             "She was prouder then ever.",
             "Well, than, what is it that you want to do with the boat?",
             "He will than say he never knew.",
+            "He told us rather less then he knew.",
         ),
         "right": (
             "Better to rest a while than be sorry later.",
@@ -176,6 +178,7 @@ class ThenThan(PatternRule):
             "The water then rose to the sills.",
             "He was more tired, if anything, than before.",
             "She was more eager to settle it then and there.",
+            "An hour later then she rang again.",
         ),
     }
     patterns = (

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import regex
 
-from tidyink.rules._contexts import contraction_meant, possessive_meant
+from tidyink.rules._contexts import contraction_meant, gerund_to_verb, possessive_meant
 from tidyink.rules._patterns import Pattern, PatternRule, previous_words
 
 _PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|to"
@@ -14,7 +14,7 @@ _AFTER_YOU_ARE = "a|an|the|not|gonna|kidding|joking|welcome|such|sure|being sill
 
 
 def _contraction(text: str, m: regex.Match[str]) -> bool:
-    return contraction_meant(text, m.end("bad"))
+    return contraction_meant(text, m.end("bad")) or gerund_to_verb(text, m.end("bad"))
 
 
 def _possessive(text: str, m: regex.Match[str]) -> bool:
@@ -36,6 +36,8 @@ class YourYoure(PatternRule):
             "What is you're name, and where do you come from?",
             "He says that you're temper is worse than it was.",
             "I am sure that your certain to win the prize.",
+            "I know your dying to hear the end of the story.",
+            "I think your all wrong about the house.",
         ),
         "right": (
             "You're welcome to stay.",
@@ -47,6 +49,7 @@ class YourYoure(PatternRule):
             "I know that you're trouble, and you're welcome here.",
             "She said that you're done with it and you're tired.",
             "It was your own fault, and your best was not enough.",
+            "He hated your no-good brother and his friends.",
         ),
     }
     patterns = (
