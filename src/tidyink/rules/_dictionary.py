@@ -155,11 +155,11 @@ def archaic_verb(word: str) -> bool:
     """Second and third person forms of the Authorised Version: "goest", "knoweth"."""
     from tidyink.rules import _pos
 
-    for suffix in ("est", "eth", "st", "th"):
+    for suffix in ("est", "eth"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)]
             for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
-                if _pos.VERB in _pos.tags(base):
+                if _pos.VERB in _pos.tags(base) and _pos.ADJECTIVE not in _pos.tags(base):
                     return True
     return False
 
@@ -181,6 +181,11 @@ def status(word: str, lang: str = "en") -> str:
             # very common word ("semed" is not "seme" + "d" but "seemed")
             return "suspicious" if _common_neighbour(word, lang) else "known"
     return verdict
+
+
+def slip_from_common(word: str, lang: str = "en", floor: float = 3.0) -> bool:
+    """Whether ``word`` is one typist's slip from a curated word at least ``floor`` common."""
+    return _common_neighbour(word, lang, floor)
 
 
 def _common_neighbour(word: str, lang: str, floor: float = 0.0) -> bool:
@@ -234,19 +239,16 @@ def _status(word: str, lang: str) -> str:
 
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_SOUNDS = ("dt", "bp", "gk", "fv", "sz", "cs", "ck")
 
 
 def _near_letters() -> dict[str, str]:
-    """For each letter, the letters typed for it by mistake: any vowel for a vowel,
-    a neighbour on the keyboard row, or its voiced or unvoiced pair ("constand")."""
+    """For each letter, the letters typed for it by mistake: any vowel for a vowel, or
+    a neighbour on the keyboard row ("wuld"). Sound-alike pairs ("durn"/"turn") are
+    left out: dialect spells by ear too."""
     near: dict[str, set[str]] = {c: set() for c in "abcdefghijklmnopqrstuvwxyz"}
     for row in _KEYBOARD:
         for i, c in enumerate(row):
             near[c].update(row[max(0, i - 1) : i + 2])
-    for a, b in _SOUNDS:
-        near[a].add(b)
-        near[b].add(a)
     for v in "aeiouy":
         near[v].update("aeiouy")
     return {c: "".join(sorted(s - {c})) for c, s in near.items()}
@@ -295,7 +297,7 @@ def typo_neighbours(word: str) -> set[str]:
         if i + 1 < n and word[i + 1] != ch:
             out.add(a + word[i + 1] + ch + word[i + 2 :])
         out.update(a + c + b for c in _NEAR.get(ch, "") if c != ch)  # a wrong letter
-        if 0 < i < n - 1:
+        if 0 < i < n - 1 and n >= 6:
             out.add(a + b)  # an extra letter inside the word
         if i + 1 < n and word[i + 1] == ch:
             out.add(a + b)  # undouble

@@ -33,8 +33,8 @@ def _grammatical(text: str, start: int, word: str) -> bool:
         return False
     if word == "her":
         return before[0] in word_list("ditransitive.txt")
-    if word in _PARTICLES:
-        return bool(set(_pos.tags(before[0])) & _VERB_TAGS)
+    if word in _PARTICLES:  # after a verb, not an auxiliary: "is in in the drawer"
+        return bool(set(_pos.tags(before[0])) & _VERB_TAGS) and before[0] not in _pos.closed("aux")
     return False
 
 

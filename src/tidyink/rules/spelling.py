@@ -22,7 +22,6 @@ from tidyink.document import MARK, Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
 from tidyink.rules import _dialect, _dictionary
-from tidyink.rules._distance import edits1
 from tidyink.rules._project import project_words
 from tidyink.rules._suggest import Suggestions
 from tidyink.rules._text import alternation, prose
@@ -166,8 +165,8 @@ class Spelling(Rule):
                 continue
             if token.endswith("in") and _dictionary.status(token + "g", lang) == "known":
                 voiced.add(token)  # a dropped g: "nothin" in dialogue, a slip in narration
-            elif state == "unknown" and good.isdisjoint(edits1(token)):
-                voiced.add(token)  # no slip from any word: dialect, or a coinage
+            elif not _dictionary.slip_from_common(token, lang):
+                voiced.add(token)  # no slip from a common word: dialect, or a coinage
             bad[token] = state
         if not bad:
             return
