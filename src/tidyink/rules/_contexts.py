@@ -294,3 +294,31 @@ def gerund_to_verb(text: str, end: int) -> bool:
     first, _, third = words
     t = set(_pos.tags(first))
     return _pos.ING in t and _pos.NOUN not in t and _pos.VERB in _pos.tags(third)
+
+
+FINITE = frozenset(["was", "were", "is", "are", "had", "have", "has", "would", "could", "did", "will"])
+
+
+def plural_subject_follows(text: str, end: int) -> bool:
+    """A plural noun, then a finite verb: "they're friends were" is "their friends were"."""
+    tokens = following(text, end, 2)
+    words = [_lower_word(t) for t in tokens]
+    if len(words) < 2 or None in words:
+        return False
+    t = set(_pos.tags(words[0]))
+    plural = _pos.PLURAL in t and not t & {_pos.ADJECTIVE, _pos.ADVERB, _pos.ING, _pos.PARTICIPLE}
+    return plural and words[1] in FINITE
+
+
+def predicate_follows(text: str, end: int) -> bool:
+    """An adjective (not a verb), then a subject pronoun, "that" or "to": "Its natural
+    he should", for a sentence-initial "Its"."""
+    tokens = following(text, end, 2)
+    if len(tokens) < 2:
+        return False
+    first = _lower_word(tokens[0])
+    if first is None or first == "own":
+        return False
+    t = set(_pos.tags(first))
+    adjective = _pos.ADJECTIVE in t and not t & {_pos.VERB, _pos.PLURAL, _pos.ING}
+    return adjective and tokens[1].lower() in SUBJECTS | {"that", "to"}

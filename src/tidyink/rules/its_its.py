@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import regex
 
-from tidyink.rules._contexts import contraction_meant
+from tidyink.rules._contexts import contraction_meant, predicate_follows
 from tidyink.rules._patterns import Pattern, PatternRule
 
 _PREPOSITIONS = "of|in|on|into|onto|from|by|with|within|at|upon|under|through|towards?|about|to"
@@ -18,6 +18,10 @@ _AFTER_IT_IS = (
 
 def _contraction(text: str, m: regex.Match[str]) -> bool:
     return contraction_meant(text, m.end("bad"))
+
+
+def _sentence_predicate(text: str, m: regex.Match[str]) -> bool:
+    return m.group("bad") == "Its" and predicate_follows(text, m.end("bad"))
 
 
 class ItsIts(PatternRule):
@@ -36,6 +40,7 @@ class ItsIts(PatternRule):
             "Its no good asking him now, he has gone.",
             "Its all very well for you to say that.",
             "Its what you are used to, I suppose.",
+            "Its natural he should want to go home.",
         ),
         "right": (
             "It's Santa Claus at the door.",
@@ -46,6 +51,7 @@ class ItsIts(PatternRule):
             "The house and its old walls were all that was left of it.",
             "The town kept its best, and the rest went to the city.",
             "The team gave its all, and it was not enough.",
+            "Its natural beauty drew visitors from far away.",
         ),
     }
     patterns = (
@@ -74,4 +80,5 @@ class ItsIts(PatternRule):
             "'it is'",
         ),
         Pattern(r"(?<![\p{L}'-])(?P<bad>its)(?=<<GAP>>[\p{L}])", "it's", "'it is' or 'it has'", _contraction),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>its)(?=<<GAP>>[\p{L}])", "it's", "'it is'", _sentence_predicate),
     )

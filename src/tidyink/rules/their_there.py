@@ -9,6 +9,7 @@ import regex
 from tidyink.rules._contexts import (
     contraction_meant,
     past_verb_follows,
+    plural_subject_follows,
     possessive_for_there,
     possessive_meant,
 )
@@ -22,7 +23,9 @@ def _contraction(text: str, m: regex.Match[str]) -> bool:
 
 
 def _possessive(text: str, m: regex.Match[str]) -> bool:
-    return possessive_meant(text, m.end("bad"), previous_words(text, m.start("bad"), 1))
+    end = m.end("bad")
+    before = previous_words(text, m.start("bad"), 1)
+    return possessive_meant(text, end, before) or plural_subject_follows(text, end)
 
 
 def _past_verb(text: str, m: regex.Match[str]) -> bool:
@@ -55,6 +58,7 @@ class TheirThere(PatternRule):
             "The tracks can still be seen their, by the old gate.",
             "The farmers were regarded with suspicion by there rustic neighbours.",
             "I should say their both right about it.",
+            "He hinted that they're rivals were behind it.",
         ),
         "right": (
             "There is no time left.",
@@ -69,6 +73,7 @@ class TheirThere(PatternRule):
             "They did their best, and their own people helped.",
             "They sold their used cars to the dealer.",
             "Some sense came back to their crazed minds at last.",
+            "I know they're sailors, and they're rivals as well.",
             "We stayed there last summer with the children.",
         ),
     }
