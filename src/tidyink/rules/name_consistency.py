@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import ClassVar
@@ -82,19 +83,26 @@ COMMON_MIN_LENGTH = 5
 
 
 def _common_neighbour(rare: str, counts: Counter[str]) -> str | None:
-    """The very common English word or name one edit from ``rare`` (a capitalised form
-    no word list knows), capitalised: "Rcahel" -> "Rachel", "Beter" -> "Better".
-
-    None when ``rare`` is short, an inflection of it, or written in lower case
-    elsewhere in the document (then it is a word of the text).
-    """
-    low = rare.casefold()
-    if len(rare) < COMMON_MIN_LENGTH or "'" in rare or low in counts:
+    """:func:`_nearest_common` for ``rare``; None when it is short, has an apostrophe or
+    is written in lower case elsewhere in the document (then it is a word of the text)."""
+    if len(rare) < COMMON_MIN_LENGTH or "'" in rare or rare.casefold() in counts:
         return None
+    return _nearest_common(rare)
+
+
+@lru_cache(maxsize=16384)
+def _nearest_common(rare: str) -> str | None:
+    """The very common English word or name one edit from ``rare`` (a capitalised form
+    no word list knows), capitalised: "Rcahel" -> "Rachel"; None if there is none or
+    ``rare`` is only an inflection of it."""
+    low = rare.casefold()
     freq = lexicon.frequencies("en")
     if freq.get(low, 0.0) > 0.0 or low in _dictionary.curated("en"):
         return None
-    best = max(edits1(low), key=lambda w: freq.get(w, 0.0))
+    near = _dictionary.curated("en").intersection(edits1(low))  # in C: a few hits
+    if not near:
+        return None
+    best = max(near, key=lambda w: freq.get(w, 0.0))
     if freq.get(best, 0.0) < COMMON_ZIPF or _is_inflection(low, best, "en"):
         return None
     return best[:1].upper() + best[1:]
