@@ -184,7 +184,7 @@ def status(word: str, lang: str = "en") -> str:
 
 
 @lru_cache(maxsize=65536)
-def slip_from_common(word: str, lang: str = "en", floor: float = 3.0) -> bool:
+def slip_from_common(word: str, lang: str = "en", floor: float = 2.5) -> bool:
     """Whether ``word`` is one typist's slip from a curated word at least ``floor`` common."""
     return _common_neighbour(word, lang, floor)
 
