@@ -5,8 +5,13 @@ from __future__ import annotations
 import copy
 import pickle
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import tidyink
 from tidyink.rules import _suggest
+from tidyink.rules._dialect import fold
+from tidyink.rules._dictionary import curated
 from tidyink.rules._suggest import Suggestions, first_steps, suggest
 
 
@@ -54,3 +59,19 @@ def test_lazy_suggestions_behave_as_a_tuple() -> None:
     assert pickle.loads(pickle.dumps(lazy)) == plain
     assert copy.deepcopy(lazy) == plain
     assert len(lazy) == len(plain) and lazy[:1] == plain[:1]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9))
+def test_suggestions_are_other_dictionary_words(word: str) -> None:
+    found = suggest(word)
+    good = curated("en")
+    assert len(found) <= 3 and word not in found
+    assert all(w in good for w in found)
+    assert Suggestions(word) == found
+
+
+@given(st.text(alphabet="abcdeiouæœöüïë", max_size=12))
+def test_folding_is_idempotent_and_ascii_for_these_letters(word: str) -> None:
+    once = fold(word)
+    assert fold(once) == once and once.isascii()
