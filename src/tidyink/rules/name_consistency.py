@@ -67,6 +67,8 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     (``Nebenzimmern``, ``Parsie``)."""
     if rare in (name + "s", name + "es") or name in (rare + "s", rare + "es"):
         return True
+    if rare in (name + "a", name + "e") or name in (rare + "a", rare + "e"):
+        return True  # a feminine or other form of the name: Paula, Louisa, Sahiba
     if lang == "en":
         return False
     common = 0
@@ -124,6 +126,7 @@ class NameConsistency(Rule):
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabel left.",
             "Quorvandi and Quorvandi and Quorvandi, then Quorvandi and Quorvandi.",
             "Kim ran. Kim hid. Kim laughed. Tim wept.",
+            "Doran came, Doran went, Doran sat, and then Dorana arrived.",
             "Tobiah came, Tobiah went; Tobaih slept.",
             "She waited for Rachel and Raquel at the gate.",
             "The ship sailed from Valparaiso to Quorvandar.",
