@@ -298,7 +298,7 @@ def typo_neighbours(word: str) -> set[str]:
         if i + 1 < n and word[i + 1] != ch:
             out.add(a + word[i + 1] + ch + word[i + 2 :])
         out.update(a + c + b for c in _NEAR.get(ch, "") if c != ch)  # a wrong letter
-        if 0 < i < n - 1 and n >= 6:
+        if 0 < i < n - 1 and n >= 7:
             out.add(a + b)  # an extra letter inside the word
         if i + 1 < n and word[i + 1] == ch:
             out.add(a + b)  # undouble

@@ -67,8 +67,9 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     (``Nebenzimmern``, ``Parsie``)."""
     if rare in (name + "s", name + "es") or name in (rare + "s", rare + "es"):
         return True
-    if rare in (name + "a", name + "e") or name in (rare + "a", rare + "e"):
-        return True  # a feminine or other form of the name: Paula, Louisa, Sahiba
+    short, long = sorted((rare, name), key=len)
+    if long in (short + "a", short + "e") and long[-2:-1] != long[-1:]:
+        return True  # a feminine form of the name: Paula, Louise, Sahiba (not "Georgee")
     if lang == "en":
         return False
     common = 0
@@ -119,6 +120,7 @@ class NameConsistency(Rule):
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabell left.",
             "Kim ran. Kim hid. Kim laughed. Kimm wept.",
             "Tobiah came, Tobiah went, Tobiah sat; Tobaih slept.",
+            "Gorge came, Gorge went, Gorge sat, and Gorgee slept.",
             "She waited for Rcahel at the gate.",
             "Yesterdy we sailed for home, he said.",
         ),

@@ -74,6 +74,22 @@ def _foreign(word: str) -> bool:
     return lexicon.zipf(word, "fr") >= 2.5
 
 
+_NEXT_WORD = regex.compile(r"[ \t\n]+([\p{L}]+)")
+_PREVIOUS_WORD = regex.compile(r"(?r)([\p{L}]+)[ \t\n]+")
+
+
+def _frenchish(word: str) -> bool:
+    word = word.lower()
+    return lexicon.zipf(word, "fr") >= 2.5 and lexicon.zipf(word, "fr") > lexicon.zipf(word, "en")
+
+
+def _french_beside(text: str, start: int, end: int) -> bool:
+    """A word more French than English next to ``text[start:end]``: "fait accompli"."""
+    after = _NEXT_WORD.match(text, end)
+    before = _PREVIOUS_WORD.match(text, 0, start)
+    return any(m is not None and _frenchish(m.group(1)) for m in (after, before))
+
+
 def _uses(word: str, counts: Counter[str], good: frozenset[str] = frozenset()) -> int:
     """How often ``word`` and its regular inflections occur (the document's own words).
 
@@ -130,6 +146,7 @@ class Spelling(Rule):
             "The Quorvandi fleet sailed at dawn.",
             "A snarkle here, a snarkle there, snarkles everywhere.",
             "They meant to coöperate on the encyclopædia.",
+            "It was a fait accompli by the time he heard of it.",
             '"Whither goest thou?" he asked the stranger.',
         ),
     }
@@ -189,7 +206,9 @@ class Spelling(Rule):
                 compound = _compound(text, start, end)
                 if bad[word] == "suspicious" or _dictionary.status(compound, lang) == "known":
                     continue  # a part of a compound: "pince-nez", "beauti-ful"
-            if _foreign_phrase(text, matches, k) or (bad[word] == "unknown" and _foreign(word)):
+            if _foreign_phrase(text, matches, k) or (
+                _foreign(word) and (bad[word] == "unknown" or _french_beside(text, start, end))
+            ):
                 continue
             view, local = joined.locate(start)
             if view.text.count(MARK, 0, local) % 2 or view.text.count("_", 0, local) % 2:
