@@ -21,7 +21,7 @@ import regex
 from tidyink.rules import _pos
 from tidyink.rules._text import word_list
 
-_TOKEN = regex.compile(r"[ \t\u00a0\ue000]*\n?[ \t\u00a0\ue000]*(?:[\p{L}]+(?:['\u2019][\p{L}]+)*|\S)")
+_TOKEN = regex.compile(r"[ \t\u00a0\ue000]*\n?[ \t\u00a0\ue000]*(?:[\p{L}]+(?:['\u2019-][\p{L}]+)*|\S)")
 CORE_PREPOSITIONS = frozenset(
     [
         "of",
@@ -128,10 +128,14 @@ def noun_or_base_verb(word: str) -> bool:
 
 
 def _after_all(text: str, end: int) -> bool:
-    """After "all"/"both": an adjective, adverb or participle ("all right", "both wrong")."""
+    """After "all"/"both": an adjective, adverb or participle ("all right", "both
+    wrong"), not an -ing form ("their all going" is a gerund's subject)."""
     nxt = following(text, end, 3)
     word = _lower_word(nxt[1]) if len(nxt) > 1 else None
-    return word is not None and bool(set(_pos.tags(word)) & {_pos.ADJECTIVE, _pos.ADVERB, _pos.PARTICIPLE})
+    if word is None:
+        return False
+    t = set(_pos.tags(word))
+    return bool(t & {_pos.ADJECTIVE, _pos.ADVERB, _pos.PARTICIPLE}) and _pos.ING not in t
 
 
 def contraction_meant(text: str, end: int) -> bool:
@@ -151,6 +155,8 @@ def contraction_meant(text: str, end: int) -> bool:
         return True  # "its what you wanted" (not the echo "your what?")
     if first == "not" and _pos.ING in _pos.tags(second):
         return False  # a gerund: "because of its not being locked"
+    if adverb_only(first) and _pos.ING in _pos.tags(second):
+        return False  # a gerund: "its frequently occurring", "their never sleeping"
     if adverb_only(first) or participle_only(first):
         return not noun_phrase(text, end)
     if adjective_only(first):
@@ -176,8 +182,8 @@ def noun_phrase(text: str, pos: int, reach: int = 6) -> bool:
         if word is None or (_pos.function_word(word) and word != "own"):
             return False
         t = set(_pos.tags(word))
-        if t & {_pos.NOUN, _pos.PLURAL}:
-            return True
+        if not t or t & {_pos.NOUN, _pos.PLURAL}:
+            return True  # a noun, or a rare word the lexicon leaves out ("volubility")
         if not t & _MODIFIER:
             return False
     return False

@@ -52,6 +52,7 @@ class ItsIts(PatternRule):
             "The town kept its best, and the rest went to the city.",
             "The team gave its all, and it was not enough.",
             "Its natural beauty drew visitors from far away.",
+            "Nothing could prevent its frequently occurring again.",
         ),
     }
     patterns = (

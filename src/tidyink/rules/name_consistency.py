@@ -25,7 +25,7 @@ from tidyink.document import Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
 from tidyink.rules import _dictionary
-from tidyink.rules._distance import deletes, distance, edits1
+from tidyink.rules._distance import deletes, distance
 from tidyink.rules._project import project_words
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
@@ -90,6 +90,8 @@ def _common_neighbour(rare: str, counts: Counter[str]) -> str | None:
     is written in lower case elsewhere in the document (then it is a word of the text)."""
     if len(rare) < COMMON_MIN_LENGTH or "'" in rare or rare.casefold() in counts:
         return None
+    if any(rare.endswith(end) and rare[: -len(end)] in counts for end in ("s", "es")):
+        return None  # the plural of a name of the text: "the Hursts"
     return _nearest_common(rare)
 
 
@@ -102,7 +104,9 @@ def _nearest_common(rare: str) -> str | None:
     freq = lexicon.frequencies("en")
     if freq.get(low, 0.0) > 0.0 or low in _dictionary.curated("en"):
         return None
-    near = _dictionary.curated("en").intersection(edits1(low))  # in C: a few hits
+    # a typist's slip only (swapped, dropped, doubled, neighbouring key): "Tannah" is
+    # no slip for "Hannah", "Rcahel" is one for "Rachel"
+    near = _dictionary.curated("en").intersection(_dictionary.typo_neighbours(low))
     if not near:
         return None
     best = max(near, key=lambda w: freq.get(w, 0.0))
@@ -133,6 +137,8 @@ class NameConsistency(Rule):
             "She waited for Rachel and Raquel at the gate.",
             "The ship sailed from Valparaiso to Quorvandar.",
             "They dined at Lafter Hall with the squire.",
+            "Mr. Hurst rode out, and the Hursts have no horses.",
+            "The fort at Tannah was taken in the night.",
         ),
     }
 

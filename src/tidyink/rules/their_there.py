@@ -75,6 +75,9 @@ class TheirThere(PatternRule):
             "Some sense came back to their crazed minds at last.",
             "I know they're sailors, and they're rivals as well.",
             "We stayed there last summer with the children.",
+            "They shared their never-ending meal at the long table.",
+            "She liked their all going to the coast together.",
+            "It showed in their united volubility at dinner.",
         ),
     }
     patterns = (
