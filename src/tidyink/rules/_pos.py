@@ -23,12 +23,12 @@ def _read(name: str) -> str:
 
 @cache
 def _open_classes() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in _read("pos.txt").splitlines():
-        if line and not line.startswith("#"):
-            word, _, tags = line.partition(" ")
-            out[word] = tags
-    return out
+    text = _read("pos.txt")
+    start = 0
+    while text.startswith("#", start):  # the header
+        start = text.index("\n", start) + 1
+    words = iter(text[start:].split())  # "word TAGS" pairs: built in C, in milliseconds
+    return dict(zip(words, words))
 
 
 @cache
