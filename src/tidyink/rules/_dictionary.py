@@ -16,8 +16,8 @@ unless it is *suspicious*: rarer than Zipf 3.6 and a typical typo (swapped, doub
 dropped letter, wrong vowel) of a curated word at least 100 times more frequent. A
 word neither knows is unknown, unless it is a known word plus a regular prefix or
 suffix, or a closed compound of two words that is not one edit from a word.
-Suggestions are curated words one edit away, else two, ranked by frequency. Other
-languages have no curated list here and are not spell-checked.
+Suggestions (``_suggest``) are curated words one edit away, else two, ranked by
+frequency. Other languages have no curated list here and are not spell-checked.
 """
 
 from __future__ import annotations
@@ -25,12 +25,17 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from importlib import resources
 
+import regex
+
 from tidyink import lexicon
 from tidyink.rules._distance import edits1
 
 SUSPICIOUS_GAP = 2.0  # Zipf: a neighbour 100 times more frequent makes a rare form suspicious
 SUSPICIOUS_BELOW = 3.6  # forms more frequent than this are established, whatever their neighbours
-SUGGEST_MIN = 2.0  # Zipf floor for suggestions that are not in the curated list
+STEM_ZIPF = 1.0  # a stem for derivations is a curated word or at least this frequent
+COMPOUND_NEIGHBOUR = 2.5  # a compound one edit from a word this common is its typo
+VERY_COMMON = 4.5  # ... and a derivation of a curated word, one slip from a word this common
+COMMON_NEIGHBOUR = 4.0  # an unlisted word one edit from a word this common is its typo
 
 
 @cache
@@ -115,45 +120,103 @@ _PREFIXES = (
 
 def derived(word: str, lang: str = "en") -> bool:
     """Whether ``word`` is a known word plus a regular English prefix or suffix."""
+    return derivation(word, lang) is not None
+
+
+def derivation(word: str, lang: str = "en") -> str | None:
+    """``"curated"`` when ``word`` is a curated word plus a regular English prefix or
+    suffix, ``"listed"`` when the stem is only in the frequency list, else None."""
     if lang != "en":
-        return False
+        return None
+    bases: list[str] = []
     for suffix, ends in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            bases = [stem + end for end in ends]
+            bases += [stem + end for end in ends]
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
                 bases.append(stem[:-1])  # doubled consonant: sledding, wetter
-            if any(_plain(b, lang) for b in bases):
-                return True
-    return any(
-        word.startswith(prefix)
-        and len(word) - len(prefix) >= 4
-        and _plain(word[len(prefix) :], lang)
-        for prefix in _PREFIXES
-    )
+    bases += [word[len(prefix) :] for prefix in _PREFIXES if word.startswith(prefix) and len(word) - len(prefix) >= 4]
+    good = curated(lang)
+    if any(b in good for b in bases):
+        return "curated"
+    if any(_plain(b, lang) for b in bases):
+        return "listed"
+    return None
 
 
 def _plain(word: str, lang: str) -> bool:
-    return word in curated(lang) or _zipf(word, lang) > 0.0
+    """A stem derivations may be built on: curated, or attested often enough in the
+    frequency list (fragments such as "hpe" or "scad" also pass: a derivation one
+    slip from a very common word is suspicious all the same, see :func:`status`)."""
+    return word in curated(lang) or _zipf(word, lang) >= STEM_ZIPF
+
+
+def archaic_verb(word: str) -> bool:
+    """Second and third person forms of the Authorised Version: "goest", "knoweth"."""
+    from tidyink.rules import _pos
+
+    for suffix in ("est", "eth"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)]
+            for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+                if _pos.VERB in _pos.tags(base) and _pos.ADJECTIVE not in _pos.tags(base):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=65536)
 def status(word: str, lang: str = "en") -> str:
     """``"known"``, ``"suspicious"`` or ``"unknown"`` for a lower-case word."""
     verdict = _status(word, lang)
-    if verdict == "unknown" and (derived(word, lang) or compound(word, lang)):
+    if verdict != "known" and lang == "en" and archaic_verb(word):
         return "known"
+    if verdict == "unknown":
+        how = derivation(word, lang)
+        if how == "curated":  # "semed" is not "seme" + "d" but "seemed"
+            return "suspicious" if _common_neighbour(word, lang, VERY_COMMON) else "known"
+        if how is None and compound(word, lang):
+            return "known"
+        if how == "listed":
+            # from a stem only the frequency list knows, unless it is one slip from a
+            # very common word ("semed" is not "seme" + "d" but "seemed")
+            return "suspicious" if _common_neighbour(word, lang) else "known"
     return verdict
+
+
+@lru_cache(maxsize=65536)
+def slip_from_common(word: str, lang: str = "en", floor: float = 2.5) -> bool:
+    """Whether ``word`` is one typist's slip from a curated word at least ``floor`` common."""
+    return _common_neighbour(word, lang, floor)
+
+
+def _common_neighbour(word: str, lang: str, floor: float = 0.0) -> bool:
+    """Whether ``word`` is one typist's slip from a curated word at least ``floor``
+    (default :data:`COMMON_NEIGHBOUR`) common, not merely an inflection of it."""
+    floor = floor or COMMON_NEIGHBOUR
+    good = curated(lang)
+    freq = lexicon.frequencies(lang)
+    return any(
+        freq.get(near, 0.0) >= floor and not _inflection(word, near) for near in typo_neighbours(word) if near in good
+    )
+
+
+def _inflection(word: str, near: str) -> bool:
+    """``near`` and ``word`` differ by a plural or verb ending ("cat"/"cats")."""
+    return word in (near + "s", near + "d") or near in (word + "s", word + "d")
 
 
 def compound(word: str, lang: str = "en") -> bool:
     """A closed compound of two dictionary words ("dustcoat", "beggarman") that is not
-    one edit from a dictionary word ("chipsticks" is one from "chopsticks")."""
+    one edit from a common dictionary word ("chipsticks" is one from "chopsticks";
+    "boylike" from the rare "toylike" is a compound)."""
     good = curated(lang)
     if lang != "en" or len(word) < 7:
         return False
     halves = any(word[:i] in good and word[i:] in good for i in range(3, len(word) - 2))
-    return halves and not any(near in good for near in edits1(word))
+    if not halves:
+        return False
+    freq = lexicon.frequencies(lang)
+    return not any(near in good and freq.get(near, 0.0) >= COMPOUND_NEIGHBOUR for near in edits1(word))
 
 
 def _status(word: str, lang: str) -> str:
@@ -167,6 +230,8 @@ def _status(word: str, lang: str) -> str:
         return "known"
     if any(v in good for v in british_to_american(word)):
         return "known"  # theorise, colourless, centred, travelled
+    if derivation(word, lang) == "curated":  # "muslins": a slip only from a very common word
+        return "suspicious" if _common_neighbour(word, lang, VERY_COMMON) else "known"
     freq = lexicon.frequencies(lang)
     for near in typo_neighbours(word):
         if near in good and freq.get(near, 0.0) >= z + SUSPICIOUS_GAP:
@@ -174,7 +239,23 @@ def _status(word: str, lang: str) -> str:
     return "known"
 
 
-_VOWELS = "aeiouy"
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _near_letters() -> dict[str, str]:
+    """For each letter, the letters typed for it by mistake: any vowel for a vowel, or
+    a neighbour on the keyboard row ("wuld"). Sound-alike pairs ("durn"/"turn") are
+    left out: dialect spells by ear too."""
+    near: dict[str, set[str]] = {c: set() for c in "abcdefghijklmnopqrstuvwxyz"}
+    for row in _KEYBOARD:
+        for i, c in enumerate(row):
+            near[c].update(row[max(0, i - 1) : i + 2])
+    for v in "aeiouy":
+        near[v].update("aeiouy")
+    return {c: "".join(sorted(s - {c})) for c, s in near.items()}
+
+
+_NEAR = _near_letters()
 _BRITISH = (
     ("isation", "ization"),
     ("ise", "ize"),
@@ -192,17 +273,22 @@ _BRITISH = (
 )
 
 
+_OUR = regex.compile(r"our(?=(?:s|ed|ing|ful|fully|less|able|ably|ite|ites|er|ers|ist|ists|ism|ly)?$)")
+
+
 def british_to_american(word: str) -> list[str]:
-    """American spellings ``word`` may be the British form of."""
-    out = [word.replace("our", "or")] if "our" in word else []
+    """American spellings ``word`` may be the British form of ("our" only at the end
+    of the word or before a suffix: "colourless", not "sourly" -> "sorly")."""
+    out = [_OUR.sub("or", word)] if _OUR.search(word) else []
     out += [word[: -len(b)] + a for b, a in _BRITISH if word.endswith(b)]
     return out
 
 
 def typo_neighbours(word: str) -> set[str]:
     """Words ``word`` could be a typical misspelling of: swapped letters ("thier"), a
-    wrong vowel ("seperate"), a doubled or undoubled letter ("untill", "occured") or a
-    dropped letter ("goverment")."""
+    wrong letter ("seperate", "constand"), a doubled or undoubled letter ("untill",
+    "occured"), an extra letter inside the word ("satisified") or a dropped letter
+    ("goverment")."""
     out: set[str] = set()
     n = len(word)
     for i in range(n):
@@ -211,8 +297,9 @@ def typo_neighbours(word: str) -> set[str]:
         ch = word[i]
         if i + 1 < n and word[i + 1] != ch:
             out.add(a + word[i + 1] + ch + word[i + 2 :])
-        if ch in _VOWELS:
-            out.update(a + v + b for v in _VOWELS if v != ch)
+        out.update(a + c + b for c in _NEAR.get(ch, "") if c != ch)  # a wrong letter
+        if 0 < i < n - 1 and n >= 7:
+            out.add(a + b)  # an extra letter inside the word
         if i + 1 < n and word[i + 1] == ch:
             out.add(a + b)  # undouble
         out.add(a + ch + ch + b)  # double
@@ -220,29 +307,3 @@ def typo_neighbours(word: str) -> set[str]:
         out.update(word[:i] + c + word[i:] for c in "abcdefghijklmnopqrstuvwxyz")
     out.discard(word)
     return out
-
-
-def _candidates(words: set[str], lang: str) -> list[str]:
-    good = curated(lang)
-    freq = lexicon.frequencies(lang)
-    return [w for w in words if w in good or (not good and freq.get(w, 0.0) >= SUGGEST_MIN)]
-
-
-@lru_cache(maxsize=4096)
-def suggest(word: str, lang: str = "en", limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` corrections for a lower-case ``word``, best first."""
-    freq = lexicon.frequencies(lang)
-    near = edits1(word)
-    found = _candidates(near, lang)
-    if not found and len(word) <= 14:
-        far: set[str] = set()
-        for w in near:
-            far |= edits1(w)
-        found = _candidates(far - near - {word}, lang)
-
-    def rank(w: str) -> tuple[float, str]:
-        bonus = 0.5 if w[:1] == word[:1] else 0.0
-        bonus += 0.3 if len(w) == len(word) else 0.0
-        return (-(freq.get(w, 0.0) + bonus), w)
-
-    return tuple(sorted(found, key=rank)[:limit])

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from tidyink.rules._patterns import Pattern, PatternRule
+import regex
 
-_OBJECTS = (
-    "the|my|your|his|her|their|our|its|it|him|them|me|us|you|this|that|control|weight|sight|track|"
-    "touch|hope|faith|interest|money|everything|anything|sleep|face|heart|patience|consciousness|"
-    "count|focus|time"
-)
+from tidyink.rules import _pos
+from tidyink.rules._contexts import following
+from tidyink.rules._patterns import Pattern, PatternRule, previous_words
+from tidyink.rules._text import word_list
+
 _BEFORE = (
-    "will|would|could|should|might|may|must|can|can't|won't|don't|didn't|doesn't|gonna|to|not|"
+    "will|would|could|should|might|may|must|can|shall|can't|won't|don't|didn't|doesn't|gonna|to|not|"
     "never|cannot|couldn't|wouldn't|shouldn't"
 )
 _MAKE_LOOSE = (
@@ -20,6 +20,33 @@ _MAKE_LOOSE = (
     "hung|shake|shook|shaken|work|worked|tear|tore|torn|pull|pulled|turn|turned|wriggle|wriggled|"
     "a|too|very|so"
 )
+
+
+def _object(word: str) -> bool:
+    """A word that starts an object: a determiner, a pronoun or a noun, not a thing
+    set free ("loose the hounds")."""
+    if word in word_list("release_objects.txt"):
+        return False
+    det_or_pron = word in _pos.closed("det") or word in _pos.closed("pron") or word == "one"
+    tags = set(_pos.tags(word))
+    noun = bool(tags & {_pos.NOUN, _pos.PLURAL}) and not tags & {_pos.ADJECTIVE, _pos.ADVERB}
+    return det_or_pron or (noun and not _pos.function_word(word))
+
+
+def _takes_object(text: str, m: regex.Match[str]) -> bool:
+    """ "to loose no time", "loosing all sense", "looses track": the verb is "lose"."""
+    tokens = following(text, m.end("bad"), 3)
+    if not tokens:
+        return False
+    word = tokens[0]
+    released = len(tokens) > 1 and tokens[1].lower() in word_list("release_objects.txt")
+    if word.lower() in _pos.closed("det") and released:
+        return False  # "to loose the hounds", "loosing his hold"
+    if m.group("bad").lower() == "loosing":
+        before = previous_words(text, m.start("bad"), 1)
+        if before and before[0] in ("the", "a", "of"):
+            return False  # the noun: "the loosing of the arrows"
+    return word.islower() and _object(word)
 
 
 class LoseLoose(PatternRule):
@@ -34,6 +61,10 @@ class LoseLoose(PatternRule):
             "I hate loosing my temper.",
             "The dog broke lose again.",
             "A lose thread hung from his cuff.",
+            "There is not a moment to loose!",
+            "I shall loose my place in the queue.",
+            "She was willingly loosing all sense of time.",
+            "In a city that size one looses track of friends.",
         ),
         "right": (
             "Don't lose your keys.",
@@ -41,19 +72,35 @@ class LoseLoose(PatternRule):
             "They let loose a cheer.",
             "We are losing the game.",
             "Loosen the knot.",
+            "The archers were loosing arrows at the wall.",
+            "He told them to loose the hounds.",
+            "The loosing of the arrows began at dawn.",
         ),
     }
     patterns = (
         Pattern(
             rf"(?<=(?<![\p{{L}}'-])(?:{_BEFORE}|\p{{L}}+'d|\p{{L}}+'ll)<<GAP>>)(?P<bad>loose)"
-            rf"(?=<<GAP>>(?:{_OBJECTS})(?![\p{{L}}'-]))",
+            r"(?=<<GAP>>[\p{L}])",
+            "lose",
+            "to misplace or fail",
+            _takes_object,
+        ),
+        Pattern(
+            r"(?<=(?<![\p{L}'-])to<<GAP>>)(?P<bad>loose)(?=[ \t]*[.!?;,])",
             "lose",
             "to misplace or fail",
         ),
         Pattern(
-            rf"(?<![\p{{L}}'-])(?P<bad>loosing)(?=<<GAP>>(?:{_OBJECTS})(?![\p{{L}}'-]))",
+            r"(?<![\p{L}'-])(?P<bad>loosing)(?=<<GAP>>[\p{L}])",
             "losing",
             "to misplace or fail",
+            _takes_object,
+        ),
+        Pattern(
+            r"(?<![\p{L}'-])(?P<bad>looses)(?=<<GAP>>[\p{L}])",
+            "loses",
+            "to misplace or fail",
+            _takes_object,
         ),
         Pattern(
             r"(?<![\p{L}'-])(?P<bad>looser)(?=[ \t]*[.!?,;])(?<=(?:a|the|such a)<<GAP>>looser)",

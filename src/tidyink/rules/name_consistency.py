@@ -3,8 +3,9 @@
 Names are learned from the document (``tidyink.names.count_names``) and, when a
 folder is checked, from the other files too (``Context.state[names.STATE_KEY]``).
 A form is flagged only when it is rare (at most :data:`RARE` uses), the name it
-resembles is used at least :data:`FREQUENT` times and :data:`RATIO` times more,
-and the rare form is no dictionary word: a name used consistently is never flagged,
+resembles is used at least :data:`FREQUENT` times and :data:`RATIO` times more
+(:data:`FREQUENT_NEAR` and :data:`RATIO_NEAR` for a form one edit away; names of
+three letters only at one edit), and the rare form is no dictionary word: a name used consistently is never flagged,
 however invented it is.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import ClassVar
@@ -22,6 +24,7 @@ from tidyink import lexicon, names
 from tidyink.document import Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
+from tidyink.rules import _dictionary
 from tidyink.rules._distance import deletes, distance
 from tidyink.rules._project import project_words
 from tidyink.rules._text import alternation, prose
@@ -36,8 +39,12 @@ def _is_name(word: str) -> bool:
 RARE = 2
 FREQUENT = 5
 RATIO = 5
+# a form one edit (a swap counts as one) from a name needs less evidence
+FREQUENT_NEAR = 3
+RATIO_NEAR = 3
 MAX_ZIPF = 2.0  # a rare form this frequent in English is a real word or a known name
 MIN_LENGTH = 4
+SHORT = 3  # names this short ("Kim", "Ned") are matched at one edit only
 
 
 def base_name(form: str) -> str:
@@ -60,6 +67,9 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     (``Nebenzimmern``, ``Parsie``)."""
     if rare in (name + "s", name + "es") or name in (rare + "s", rare + "es"):
         return True
+    short, long = sorted((rare, name), key=len)
+    if long in (short + "a", short + "e") and long[-2:-1] != long[-1:]:
+        return True  # a feminine form of the name: Paula, Louise, Sahiba (not "Georgee")
     if lang == "en":
         return False
     common = 0
@@ -70,19 +80,65 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     return common >= min(len(rare), len(name)) - 2
 
 
+_NEXT_CAPITALISED = regex.compile(r"[ \t\n]+\p{Lu}")
+COMMON_ZIPF = 4.0  # a capitalised non-word one edit from a word this common is its typo
+COMMON_MIN_LENGTH = 5
+
+
+def _common_neighbour(rare: str, counts: Counter[str]) -> str | None:
+    """:func:`_nearest_common` for ``rare``; None when it is short, has an apostrophe or
+    is written in lower case elsewhere in the document (then it is a word of the text)."""
+    if len(rare) < COMMON_MIN_LENGTH or "'" in rare or rare.casefold() in counts:
+        return None
+    if any(rare.endswith(end) and rare[: -len(end)] in counts for end in ("s", "es")):
+        return None  # the plural of a name of the text: "the Hursts"
+    return _nearest_common(rare)
+
+
+@lru_cache(maxsize=16384)
+def _nearest_common(rare: str) -> str | None:
+    """The very common English word or name one edit from ``rare`` (a capitalised form
+    no word list knows), capitalised: "Rcahel" -> "Rachel"; None if there is none or
+    ``rare`` is only an inflection of it."""
+    low = rare.casefold()
+    freq = lexicon.frequencies("en")
+    if freq.get(low, 0.0) > 0.0 or low in _dictionary.curated("en"):
+        return None
+    # a typist's slip only (swapped, dropped, doubled, neighbouring key): "Tannah" is
+    # no slip for "Hannah", "Rcahel" is one for "Rachel"
+    near = _dictionary.curated("en").intersection(_dictionary.typo_neighbours(low))
+    if not near:
+        return None
+    best = max(near, key=lambda w: freq.get(w, 0.0))
+    if freq.get(best, 0.0) < COMMON_ZIPF or _is_inflection(low, best, "en"):
+        return None
+    return best[:1].upper() + best[1:]
+
+
 class NameConsistency(Rule):
     code = "N101"
     name = "name-consistency"
-    description = (
-        "A rare spelling of a name used often elsewhere ('Tobiah' 15 times, 'Tobaih' once)."
-    )
+    description = "A rare spelling of a name used often elsewhere ('Tobiah' 15 times, 'Tobaih' once)."
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabell left.",
+            "Kim ran. Kim hid. Kim laughed. Kimm wept.",
+            "Tobiah came, Tobiah went, Tobiah sat; Tobaih slept.",
+            "Gorge came, Gorge went, Gorge sat, and Gorgee slept.",
+            "She waited for Rcahel at the gate.",
+            "Yesterdy we sailed for home, he said.",
         ),
         "right": (
             "Marabel came. Marabel sat. Marabel ate. Marabel slept. Marabel woke. Marabel left.",
             "Quorvandi and Quorvandi and Quorvandi, then Quorvandi and Quorvandi.",
+            "Kim ran. Kim hid. Kim laughed. Tim wept.",
+            "Doran came, Doran went, Doran sat, and then Dorana arrived.",
+            "Tobiah came, Tobiah went; Tobaih slept.",
+            "She waited for Rachel and Raquel at the gate.",
+            "The ship sailed from Valparaiso to Quorvandar.",
+            "They dined at Lafter Hall with the squire.",
+            "Mr. Hurst rode out, and the Hursts have no horses.",
+            "The fort at Tannah was taken in the night.",
         ),
     }
 
@@ -98,57 +154,63 @@ class NameConsistency(Rule):
         folder = ctx.state.get(names.STATE_KEY)
         if folder:
             total.update(_bases(folder))
-        frequent = {n: c for n, c in total.items() if c >= FREQUENT and len(n) >= MIN_LENGTH}
-        if not frequent:
-            return
-        langs = tuple(
-            dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language()))
-        )
+        frequent = {n: c for n, c in total.items() if c >= FREQUENT_NEAR and len(n) >= SHORT}
+        langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language())))
         own = project_words(ctx.options)
         rares = [
             rare
             for rare in here
             if total[rare] <= RARE
-            and len(rare) >= MIN_LENGTH
+            and len(rare) >= SHORT
             and rare.casefold() not in own
             # a real word or a known name ("Perhaps" opening a sentence)
             and not lexicon.reaches(rare, langs, MAX_ZIPF)
         ]
         if not rares:
             return
+        flagged: dict[str, tuple[str, int]] = {}
+        if langs[0] == "en":
+            for rare in rares:
+                common = _common_neighbour(rare, counts)
+                if common is not None:
+                    flagged[rare] = (common, 0)
         index: dict[str, list[str]] = {}
         for name in frequent:
             for key in (name, *deletes(name)):
                 index.setdefault(key, []).append(name)
-        flagged: dict[str, tuple[str, int]] = {}
         for rare in rares:
+            if rare in flagged:
+                continue
             near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
             best = None
             for name in near:
                 limit = 1 if len(name) < 7 else 2
-                if (
-                    total[name] >= RATIO * total[rare]
-                    and not _is_inflection(rare, name, joined.language())
-                    and distance(rare, name, limit) <= limit
-                    and (best is None or total[name] > total[best])
-                ):
+                gap = distance(rare, name, limit)
+                if gap > limit or _is_inflection(rare, name, joined.language()):
+                    continue
+                if gap == 1:
+                    enough = total[name] >= max(FREQUENT_NEAR, RATIO_NEAR * total[rare])
+                else:
+                    enough = len(name) >= MIN_LENGTH and total[name] >= max(FREQUENT, RATIO * total[rare])
+                if enough and (best is None or total[name] > total[best]):
                     best = name
             if best is not None:
                 flagged[rare] = (best, total[best])
         if not flagged:
             return
-        pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}'-])(?:{alternation(set(flagged))})(?![\p{{L}}\p{{M}}])"
-        )
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}'-])(?:{alternation(set(flagged))})(?![\p{{L}}\p{{M}}])")
         for m in pattern.finditer(joined.text):
             rare = m.group()
             name, uses = flagged[rare]
+            if not uses and _NEXT_CAPITALISED.match(joined.text, m.end()):
+                continue  # part of a longer proper name: "Lafter Hall"
             view, local = joined.locate(m.start())
+            used = f" (used {uses} times)" if uses else ""
             yield self.finding(
                 view,
                 local,
                 local + len(rare),
-                f"'{rare}': did you mean '{name}' (used {uses} times)?",
+                f"'{rare}': did you mean '{name}'{used}?",
                 (name,),
                 ctx,
             )

@@ -11,6 +11,8 @@ import regex
 from tidyink.document import Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
+from tidyink.rules import _pos
+from tidyink.rules._patterns import previous_words
 from tidyink.rules._text import prose, word_list
 from tidyink.rules.base import Rule
 
@@ -19,6 +21,21 @@ from tidyink.rules.base import Rule
 # a word that is not followed by itself fails at once, without backtracking.
 _CANDIDATE = re.compile(r"\b(\w++)([ \t\u00a0\ue000\n]++)(\1)\b")  # on lower-cased text
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+# a verb's particle, then a preposition: "come in in the morning", "went on on foot"
+_PARTICLES = frozenset(["in", "on", "out", "over", "round", "up", "down", "off", "by", "about"])
+_VERB_TAGS = frozenset(_pos.VERBAL)
+
+
+def _grammatical(text: str, start: int, word: str) -> bool:
+    """A doubled word that a grammar allows: "gave her her coat", "came in in time"."""
+    before = previous_words(text, start, 1)
+    if not before:
+        return False
+    if word == "her":
+        return before[0] in word_list("ditransitive.txt")
+    if word in _PARTICLES:  # after a verb, not an auxiliary: "is in in the drawer"
+        return bool(set(_pos.tags(before[0])) & _VERB_TAGS) and before[0] not in _pos.closed("aux")
+    return False
 
 
 class RepeatedWord(Rule):
@@ -30,6 +47,9 @@ class RepeatedWord(Rule):
             "She opened the the door.",
             "It was on the\nthe shelf.",
             "He said that he he knew.",
+            "I I think we should go.",
+            "She put it in in the box by the door.",
+            "He saw her her hat was gone.",
         ),
         "right": (
             "She had had enough.",
@@ -37,6 +57,9 @@ class RepeatedWord(Rule):
             "No no no, not again.",
             "They flew to Bora Bora.",
             "The the-the stutter was his.",
+            "He gave her her coat and left.",
+            "They came in in the morning.",
+            "We walked on on foot.",
         ),
     }
 
@@ -56,7 +79,8 @@ class RepeatedWord(Rule):
                 or text[m.end() : m.end() + 1] in ("'", "-")
                 or not _LETTERS.fullmatch(first)
                 or first.lower() in allowed
-                or (first[:1].isupper() and second[:1].isupper())
+                or (first[:1].isupper() and second[:1].isupper() and first != "I")
+                or _grammatical(text, m.start(), first.lower())
             ):
                 continue
             view, local = joined.locate(m.start())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import filterfalse
 from typing import ClassVar
 
@@ -20,8 +21,9 @@ from tidyink import lexicon
 from tidyink.document import MARK, Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
-from tidyink.rules import _dictionary
+from tidyink.rules import _dialect, _dictionary
 from tidyink.rules._project import project_words
+from tidyink.rules._suggest import Suggestions
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
 
@@ -72,10 +74,31 @@ def _foreign(word: str) -> bool:
     return lexicon.zipf(word, "fr") >= 2.5
 
 
-def _uses(word: str, counts: Counter[str]) -> int:
-    """How often ``word`` and its regular inflections occur (the document's own words)."""
+_NEXT_WORD = regex.compile(r"[ \t\n]+([\p{L}]+)")
+_PREVIOUS_WORD = regex.compile(r"(?r)([\p{L}]+)[ \t\n]+")
+
+
+def _frenchish(word: str) -> bool:
+    word = word.lower()
+    return lexicon.zipf(word, "fr") >= 2.5 and lexicon.zipf(word, "fr") > lexicon.zipf(word, "en")
+
+
+def _french_beside(text: str, start: int, end: int) -> bool:
+    """A word more French than English next to ``text[start:end]``: "fait accompli"."""
+    after = _NEXT_WORD.match(text, end)
+    before = _PREVIOUS_WORD.match(text, 0, start)
+    return any(m is not None and _frenchish(m.group(1)) for m in (after, before))
+
+
+def _uses(word: str, counts: Counter[str], good: frozenset[str] = frozenset()) -> int:
+    """How often ``word`` and its regular inflections occur (the document's own words).
+
+    A form that is itself a dictionary word is a different word, not a use of this
+    one: "complete" is no evidence for "complet".
+    """
     base = stem(word)
     forms = {base + end for end in ("", "e", "s", "es", "ed", "d", "ing", "er", "ers", "ly")}
+    forms = {w for w in forms if w not in good}
     forms |= {w + "'s" for w in forms}
     forms.add(word)
     return sum(counts.get(w, 0) for w in forms)
@@ -110,12 +133,21 @@ class Spelling(Rule):
     name = "spelling"
     description = "A word that is in no dictionary, the document or the project's word list."
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
-        "wrong": ("He waved his chipsticks in the air.", "They never recieve letters."),
+        "wrong": (
+            "He waved his chipsticks in the air.",
+            "They never recieve letters.",
+            "The calf was passin the gate when the dog barked.",
+            "It semed a longer job than I had thought.",
+            "The change of scene was a complet success, and the complete rest helped.",
+        ),
         "right": (
             "He waved his chopsticks in the air.",
             "\"Nothin' doin',\" she said, \"an' I warn't eatin' neither.\"",
             "The Quorvandi fleet sailed at dawn.",
             "A snarkle here, a snarkle there, snarkles everywhere.",
+            "They meant to coöperate on the encyclopædia.",
+            "It was a fait accompli by the time he heard of it.",
+            '"Whither goest thou?" he asked the stranger.',
         ),
     }
 
@@ -129,6 +161,7 @@ class Spelling(Rule):
             return
         own = project_words(ctx.options)
         bad: dict[str, str] = {}
+        voiced: set[str] = set()  # dropped g or unknown words that dialect excuses
         good = _dictionary.curated(lang)
         for token in filterfalse(good.__contains__, counts):  # in C: most words are known
             if len(token) < MIN_LENGTH or not token.islower():
@@ -139,13 +172,18 @@ class Spelling(Rule):
                 token = token[:-2]
             if _ELONGATED.search(token):
                 continue  # expressive lengthening: sooo, okaaay, hmmm
+            folded = _dialect.fold(token)
+            if folded != token and (folded in good or _dictionary.status(folded, lang) == "known"):
+                continue  # coöperate, encyclopædia
             state = _dictionary.status(token, lang)
             if state == "known" or token in own:
                 continue
-            if _uses(token, counts) >= REPEATS_ACCEPT[state]:
+            if _uses(token, counts, good) >= REPEATS_ACCEPT[state]:
                 continue
             if token.endswith("in") and _dictionary.status(token + "g", lang) == "known":
-                continue  # a dropped g: nothin, somethin
+                voiced.add(token)  # a dropped g: "nothin" in dialogue, a slip in narration
+            elif not _dictionary.slip_from_common(token, lang):
+                voiced.add(token)  # no slip from a common word: dialect, or a coinage
             bad[token] = state
         if not bad:
             return
@@ -155,24 +193,27 @@ class Spelling(Rule):
         )
         text = joined.text
         matches = _occurrences(text, bad, pattern)
+        offsets = [m.start() for m in matches]
         for k, m in enumerate(matches):
             word = m.group()
             start, end = m.span()
             after = text[end : end + 1]
-            if after in "—–" and after:
-                continue  # interrupted speech: "at dinn—"
+            if after in "—–" and after and (word in voiced or _dialect.truncated(word, lang)):
+                continue  # interrupted speech ("at dinn—"), or a word glossed after a dash
+            if word in voiced and _dialect.dense(text, start, offsets):
+                continue  # dialect-dense passage: "nothin", words of the speaker's own
             if after == "-" or text[start - 1 : start] == "-":
                 compound = _compound(text, start, end)
                 if bad[word] == "suspicious" or _dictionary.status(compound, lang) == "known":
                     continue  # a part of a compound: "pince-nez", "beauti-ful"
-            if _foreign_phrase(text, matches, k) or _foreign(word):
+            if _foreign_phrase(text, matches, k) or (
+                _foreign(word) and (bad[word] == "unknown" or _french_beside(text, start, end))
+            ):
                 continue
             view, local = joined.locate(start)
             if view.text.count(MARK, 0, local) % 2 or view.text.count("_", 0, local) % 2:
                 continue  # emphasised (*x*, _x_): foreign words, titles, ships' names
-            suggestions = _dictionary.suggest(word, lang)
-            hint = f"; did you mean '{suggestions[0]}'?" if suggestions else ""
             kind = "misspelled" if bad[word] == "suspicious" else "unknown word"
-            yield self.finding(
-                view, local, local + len(word), f"'{word}': {kind}{hint}", suggestions, ctx
-            )
+            found = self.finding(view, local, local + len(word), f"'{word}': {kind}", (), ctx)
+            # suggestions are worked out only if a formatter reads them
+            yield replace(found, suggestions=Suggestions(word, lang))

@@ -4,17 +4,44 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from tidyink.rules._patterns import Pattern, PatternRule
+import regex
 
-_PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|for"
+from tidyink.rules._contexts import (
+    contraction_meant,
+    past_verb_follows,
+    plural_subject_follows,
+    possessive_for_there,
+    possessive_meant,
+)
+from tidyink.rules._patterns import Pattern, PatternRule, previous_words
+
+_PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|to"  # not "for": also "because"
+
+
+def _contraction(text: str, m: regex.Match[str]) -> bool:
+    return contraction_meant(text, m.end("bad"))
+
+
+def _possessive(text: str, m: regex.Match[str]) -> bool:
+    end = m.end("bad")
+    before = previous_words(text, m.start("bad"), 1)
+    return possessive_meant(text, end, before) or plural_subject_follows(text, end)
+
+
+def _past_verb(text: str, m: regex.Match[str]) -> bool:
+    return past_verb_follows(text, m.end("bad"))
+
+
+def _possessive_there(text: str, m: regex.Match[str]) -> bool:
+    return m.group("bad") == "there" and possessive_for_there(
+        text, m.end("bad"), previous_words(text, m.start("bad"), 1)
+    )
 
 
 class TheirThere(PatternRule):
     code = "C104"
     name = "their-there"
-    description = (
-        "Mix-ups of 'their' (possessive), 'there' (place, 'there is') and 'they're' (they are)."
-    )
+    description = "Mix-ups of 'their' (possessive), 'there' (place, 'there is') and 'they're' (they are)."
     examples: ClassVar[dict[str, tuple[str, ...]]] = {
         "wrong": (
             "Their is no time left.",
@@ -23,6 +50,15 @@ class TheirThere(PatternRule):
             "The choice is their's to make.",
             "They went into they're house.",
             "Put the box over their.",
+            "They said that their always late for the train.",
+            "If you ask me, their gone for good this time.",
+            "They showed the mark of there appreciation to the staff.",
+            "We watched as they made they're way through the crowd.",
+            "When the rock hit the ground, their broke out a spring.",
+            "The tracks can still be seen their, by the old gate.",
+            "The farmers were regarded with suspicion by there rustic neighbours.",
+            "I should say their both right about it.",
+            "He hinted that they're rivals were behind it.",
         ),
         "right": (
             "There is no time left.",
@@ -31,12 +67,24 @@ class TheirThere(PatternRule):
             "Their house was over there.",
             "Out of there, all of you!",
             "Their going away was sudden.",
+            "Is there time to finish the work before they come?",
+            "We lived there years ago, before the war began.",
+            "Read them, for they're good letters, all of them.",
+            "They did their best, and their own people helped.",
+            "They sold their used cars to the dealer.",
+            "Some sense came back to their crazed minds at last.",
+            "I know they're sailors, and they're rivals as well.",
+            "We stayed there last summer with the children.",
+            "They shared their never-ending meal at the long table.",
+            "She liked their all going to the coast together.",
+            "It showed in their united volubility at dinner.",
         ),
     }
     patterns = (
         Pattern(
             r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>(?:is|was|were|are|isn't|wasn't|weren't|aren't"
-            r"|must be|might be|may be|seems|seemed|will be|would be|used to be)(?![\p{L}'-]))",
+            r"|must be|might be|may be|seems|seemed|will be|would be|used to be|ain't|has been|had been)"
+            r"(?![\p{L}'-]))",
             "there",
             "'there is', 'there was'",
         ),
@@ -77,4 +125,13 @@ class TheirThere(PatternRule):
             "there",
             "'there is'",
         ),
+        Pattern(
+            r"(?<=(?-i:[a-z])[\p{L}]*<<GAP>>)(?P<bad>their)(?=[ \t]*[.!?;,])",
+            "there",
+            "a place",
+        ),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>[\p{L}])", "there", "'there was'", _past_verb),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>their)(?=<<GAP>>[\p{L}])", "they're", "'they are'", _contraction),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>they're)(?=<<GAP>>[\p{L}])", "their", "possessive", _possessive),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>there)(?=<<GAP>>[\p{L}])", "their", "possessive", _possessive_there),
     )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from tidyink.rules._patterns import Pattern, PatternRule
+import regex
+
+from tidyink.rules._contexts import contraction_meant, possessive_meant
+from tidyink.rules._patterns import Pattern, PatternRule, previous_words
 
 _AFTER_WHO_IS = (
     "a|an|the|not|been|gonna|going|coming|getting|doing|talking|calling|asking|laughing|trying|"
@@ -12,6 +15,14 @@ _AFTER_WHO_IS = (
     "ready|sorry|afraid|still|never|always"
 )
 _VERBS = "was|is|were|are|had|has|did|does|would|could|will|can|must"
+
+
+def _contraction(text: str, m: regex.Match[str]) -> bool:
+    return contraction_meant(text, m.end("bad"))
+
+
+def _possessive(text: str, m: regex.Match[str]) -> bool:
+    return possessive_meant(text, m.end("bad"), previous_words(text, m.start("bad"), 1))
 
 
 class WhoseWhos(PatternRule):
@@ -25,6 +36,8 @@ class WhoseWhos(PatternRule):
             "Whose been eating my soup?",
             "The boy who's father was a sailor.",
             "A girl who's own mother forgot her.",
+            "And now whose to say what the right answer is?",
+            "She met the old sailor who's face was burnt by the sun.",
         ),
         "right": (
             "Who's there?",
@@ -33,6 +46,8 @@ class WhoseWhos(PatternRule):
             "The boy whose father was a sailor.",
             "Who's been eating my soup?",
             "A man who's always late.",
+            "He asked who's next in the line for the bread.",
+            "The woman whose house burned down is staying with us.",
         ),
     }
     patterns = (
@@ -53,4 +68,6 @@ class WhoseWhos(PatternRule):
             "whose",
             "possessive",
         ),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>whose)(?=<<GAP>>[\p{L}])", "who's", "'who is'", _contraction),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>who's)(?=<<GAP>>[\p{L}])", "whose", "possessive", _possessive),
     )

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from tidyink.rules._patterns import Pattern, PatternRule
+import regex
 
-_PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?"
+from tidyink.rules._contexts import contraction_meant, gerund_to_verb, possessive_meant
+from tidyink.rules._patterns import Pattern, PatternRule, previous_words
+
+_PREPOSITIONS = "of|in|on|into|onto|from|with|within|at|upon|under|through|towards?|to"
 _AFTER_YOU_ARE = "a|an|the|not|gonna|kidding|joking|welcome|such|sure|being silly"
+
+
+def _contraction(text: str, m: regex.Match[str]) -> bool:
+    return contraction_meant(text, m.end("bad")) or gerund_to_verb(text, m.end("bad"))
+
+
+def _possessive(text: str, m: regex.Match[str]) -> bool:
+    return possessive_meant(text, m.end("bad"), previous_words(text, m.start("bad"), 1))
 
 
 class YourYoure(PatternRule):
@@ -21,6 +32,12 @@ class YourYoure(PatternRule):
             "Your going to regret this.",
             "Is that you're own idea?",
             "Put it in you're pocket.",
+            "I heard that your always late for the train.",
+            "What is you're name, and where do you come from?",
+            "He says that you're temper is worse than it was.",
+            "I am sure that your certain to win the prize.",
+            "I know your dying to hear the end of the story.",
+            "I think your all wrong about the house.",
         ),
         "right": (
             "You're welcome to stay.",
@@ -29,6 +46,10 @@ class YourYoure(PatternRule):
             "Your right hand is shaking.",
             "Your going to the party upset him.",
             "Thank you, you're kind.",
+            "I know that you're trouble, and you're welcome here.",
+            "She said that you're done with it and you're tired.",
+            "It was your own fault, and your best was not enough.",
+            "He hated your no-good brother and his friends.",
         ),
     }
     patterns = (
@@ -62,4 +83,6 @@ class YourYoure(PatternRule):
             "your",
             "possessive",
         ),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>your)(?=<<GAP>>[\p{L}])", "you're", "'you are'", _contraction),
+        Pattern(r"(?<![\p{L}'-])(?P<bad>you're)(?=<<GAP>>[\p{L}])", "your", "possessive", _possessive),
     )
