@@ -62,9 +62,10 @@ class Summary:
             self.encodings[record["encoding"]] += 1
         if record.get("format"):
             self.formats[record["format"]] += 1
+        # an up-to-date file's record is the stored one of the run that made it
+        self.changes.update(record.get("changes") or {})
+        self.findings.update(Counter(f["code"] for f in record.get("findings") or ()))
         if status == "converted":
-            self.changes.update(record.get("changes") or {})
-            self.findings.update(Counter(f["code"] for f in record.get("findings") or ()))
             item = (float(record.get("seconds") or 0.0), record["source"])
             if len(self._slowest) < self._keep_slowest:
                 heapq.heappush(self._slowest, item)
@@ -154,6 +155,9 @@ class ReportWriter:
             fd, self._tmp = tempfile.mkstemp(
                 prefix=f".{self.path.name}.", suffix=".tidyink-tmp", dir=folder
             )
+            from tidyink.fileio import new_file_mode
+
+            os.chmod(self._tmp, new_file_mode())  # not mkstemp's 0600: the umask decides
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, record: dict[str, Any]) -> None:
@@ -203,6 +207,7 @@ class Progress:
         self.bytes += nbytes
         elapsed = max(self.bar.format_dict.get("elapsed", 0.0), 1e-6)
         self.bar.set_postfix_str(f"{self.bytes / 1e6 / elapsed:.2f} MB/s", refresh=False)
+        self.bar.unit = " file" if self.bar.n == 0 else " files"  # "1 file", "2 files"
         self.bar.update(1)
 
     def close(self) -> None:
