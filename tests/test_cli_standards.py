@@ -253,3 +253,13 @@ def test_check_quiet_and_verbose(typo):
     assert f"checked {typo}" in verbose.stderr
     quiet = run("check", "missing-folder-and-file-xyz", typo, "-q")
     assert quiet.exit_code == 2 and "hint:" not in quiet.stdout
+
+
+def test_folder_summary_is_coloured_when_asked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "a.txt").write_text("One...\n", encoding="utf-8")
+    coloured = run("convert", "book", "-o", "out", "-j", "1", "--color", "always").stderr
+    assert "\x1b[1m" in coloured and "files" in ANSI.sub("", coloured)
+    plain = run("convert", "book", "-o", "out2", "-j", "1", "--color", "never").stderr
+    assert not ANSI.search(plain)

@@ -97,8 +97,9 @@ class Summary:
             "workers": self.workers,
         }
 
-    def table(self) -> str:
-        """The end-of-run summary, as aligned plain-text rows (readable in CI logs too)."""
+    def table(self, color: bool = False) -> str:
+        """The end-of-run summary, as aligned plain-text rows (readable in CI logs too);
+        ``color``: labels in bold, failures in red (ANSI, for a terminal)."""
         rate = ""
         if self.seconds > 0:
             done = self.status["converted"] + self.status["up-to-date"]
@@ -124,7 +125,14 @@ class Summary:
         if self.failed > len(self.failures):
             rows.append(("", f"... and {self.failed - len(self.failures)} more (see --report)"))
         width = max(len(k) for k, _ in rows)
-        return "\n".join(f"  {k:<{width}}  {v}" for k, v in rows)
+        if not color:
+            return "\n".join(f"  {k:<{width}}  {v}" for k, v in rows)
+        import click
+
+        failing = {"failed"} if self.failed else set()
+        return "\n".join(
+            f"  {click.style(f'{k:<{width}}', bold=True, fg='red' if k in failing else None)}  {v}" for k, v in rows
+        )
 
 
 def _histogram(counter: Counter[str], top: int = 8) -> str:

@@ -107,7 +107,11 @@ def run(
     _check_output_folder(output)
     if batch.get("max_size"):
         batch["max_size"] = batch["max_size"] * 1024 * 1024
-    return run_cli(input, output, to, overrides, quiet=quiet, base=base, **batch)
+    import sys
+
+    from tidyink.cli._style import color_on
+
+    return run_cli(input, output, to, overrides, quiet=quiet, base=base, color=color_on(sys.stderr), **batch)
 
 
 def is_batch_input(path: str) -> bool:
