@@ -132,7 +132,10 @@ def test_version_runs_as_a_module():
     out = subprocess.run(
         [sys.executable, "-m", "tidyink", "--version"], capture_output=True, text=True, check=True
     )
-    assert out.stdout.startswith("tidyink, version ")
+    # like ruff and black: the version, the Python it runs on, and the key dependencies
+    first, deps = out.stdout.splitlines()
+    assert first.startswith("tidyink 0.") and f"Python {sys.version_info[0]}.{sys.version_info[1]}." in first
+    assert "click 8." in deps and "ftfy " in deps and "charset-normalizer " in deps
 
 
 def test_internal_errors_are_one_line_unless_debug(tmp_path, monkeypatch):

@@ -263,18 +263,21 @@ def test_read_only_file_is_left_alone_and_others_fixed(tmp_path, monkeypatch):
         ),
         (codecs.BOM_UTF16_LE + DAMAGED.encode("utf-16-le"), codecs.BOM_UTF16_LE + FIXED.encode("utf-16-le")),
         (DAMAGED.replace("\n", "\r").encode() * 2, FIXED.replace("\n", "\r").encode() * 2),
-        ("Café said \"no\" -- twice...\n".encode("cp1252"), None),
+        # no byte tells ISO-8859-1 from cp1252: written as cp1252, which holds “ ” — …
+        ("Café said \"no\" -- twice...\n".encode("cp1252"), "Café said “no”—twice…\n".encode("cp1252")),
+        ("Café said Mr. B------ came.\n".encode("cp1252"), None),  # ⸻ fits no single-byte page
     ],
 )
 def test_fix_keeps_bom_encoding_and_line_endings(tmp_path, monkeypatch, data, fixed):
     monkeypatch.chdir(tmp_path)
     path = write(tmp_path / "a.txt", data)
     result = run("fix", "a.txt")
-    if fixed is None:  # Latin-1 cannot hold curly quotes: refused, file untouched, --to-utf8 offered
+    if fixed is None:  # cp1252 cannot hold the two-em dash: refused, file untouched, --to-utf8 offered
         assert result.exit_code == 2 and "--to-utf8" in result.stderr
+        assert "cp1252 cannot hold ('⸻' U+2E3B)" in result.stderr
         assert path.read_bytes() == data
         assert run("fix", "--to-utf8", "a.txt").exit_code == 0
-        assert path.read_text(encoding="utf-8") == "Café said “no”—twice…\n"
+        assert path.read_text(encoding="utf-8") == "Café said Mr. B⸻ came.\n"
     else:
         assert result.exit_code == 0, result.output
         assert path.read_bytes() == fixed

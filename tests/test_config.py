@@ -148,17 +148,17 @@ def test_config_command_reports_bad_key_as_one_line(tmp_path):
     assert result.output.count("\n") == 1 and "unknown key 'colour'" in result.output
 
 
-def _readme_block(lang: str, after: str) -> str:
+def _readme_block(lang: str, after: str, page: str = "README.md") -> str:
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[1] / page).read_text(encoding="utf-8")
     section = readme[readme.index(after) :]
     start = section.index(f"```{lang}\n") + len(lang) + 4
     return section[start : section.index("```", start)]
 
 
 def test_readme_pyproject_example_is_valid(tmp_path):
-    write(tmp_path / "pyproject.toml", _readme_block("toml", "## Use in a manuscript repo"))
+    write(tmp_path / "pyproject.toml", _readme_block("toml", "# Configuration", "docs/configuration.md"))
     write(tmp_path / "names.txt", "Odile\n")
     s = load(tmp_path / "pyproject.toml")
     assert s.options.language == "en-GB" and s.options.skip == ("ellipses",)
@@ -175,7 +175,7 @@ def test_readme_precommit_config_and_hooks_manifest_validate(tmp_path):
     from pathlib import Path
 
     pytest.importorskip("pre_commit")
-    cfg = write(tmp_path / ".pre-commit-config.yaml", _readme_block("yaml", "### pre-commit"))
+    cfg = write(tmp_path / ".pre-commit-config.yaml", _readme_block("yaml", "pre-commit"))
     manifest = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
     for command, path in (("validate-config", cfg), ("validate-manifest", manifest)):
         out = subprocess.run([sys.executable, "-m", "pre_commit", command, str(path)], capture_output=True, text=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import stat
 
@@ -291,20 +292,29 @@ def test_bad_config_stops_with_one_line(tmp_path):
     assert path.read_text() == "Wait...\n"
 
 
-def test_latin1_or_cp1252_file_never_gets_cp1252_only_bytes(tmp_path):
-    # No byte 0x80-0x9F: cp1252 and ISO-8859-1 read it the same, so tidyink cannot know
-    # which it is and must not write curly quotes or … as cp1252 bytes into it.
+def test_latin1_or_cp1252_file_is_written_as_cp1252_and_says_so(tmp_path):
+    # No byte 0x80-0x9F: cp1252 and ISO-8859-1 read it the same. cp1252 is the superset
+    # every modern reader uses for both, so the fix is written as cp1252, and said.
     path = tmp_path / "l.txt"
-    original = b'D\xe9j\xe0 vu... "na\xefve"\n'
+    original = b'D\xe9j\xe0 vu... "na\xefve" -- or not\n'
     path.write_bytes(original)
     result = run("fix", str(path))
-    assert result.exit_code == 2
-    assert "--to-utf8" in result.output
-    assert path.read_bytes() == original
-    # with the encoding stated, the user takes responsibility
-    stated = run("fix", "--encoding", "cp1252", str(path))
-    assert stated.exit_code == 0
-    assert path.read_bytes() == "Déjà vu… “naïve”\n".encode("cp1252")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == "Déjà vu… “naïve”—or not\n".encode("cp1252")
+    assert "written as cp1252" in result.output
+    assert run("fix", "--check", str(path)).exit_code == 0  # read back as cp1252: settled
+    detected = run("detect", str(path))
+    assert "cp1252" in detected.output
+    # detect is sure of the reading of the untouched kind of file too (pages that agree are no rivals)
+    path.write_bytes(original)
+    record = json.loads(run("detect", "--output-format", "json", str(path)).output)
+    assert record["encoding"] == "cp1252" and record["confidence"] >= 0.5
+    # a file with nothing cp1252-only in its fix gets no note
+    plain = tmp_path / "p.txt"
+    plain.write_bytes(b"D\xe9j\xe0  vu.\n")
+    quiet = run("fix", str(plain))
+    assert quiet.exit_code == 0 and "written as" not in quiet.output
+    assert plain.read_bytes() == b"D\xe9j\xe0 vu.\n"
 
 
 def test_fix_rewrites_stray_cp1252_bytes_in_a_utf8_file_as_utf8():

@@ -82,3 +82,65 @@ def test_hooks_fail_fix_then_pass(tmp_path):
     second = _try_repo(repo, "tidyink-fix")
     assert second.returncode == 0, second.stdout + second.stderr
     assert chapter.read_text(encoding="utf-8") == GOOD
+
+
+def _block(text: str, lang: str, after: str) -> str:
+    section = text[text.index(after) :]
+    start = section.index(f"```{lang}\n") + len(lang) + 4
+    return section[start : section.index("```", start)]
+
+
+README_URL = "https://github.com/tidyink/tidyink"
+
+
+@pytest.mark.skipif(not _checkout_is_a_repo(), reason="needs git and a git checkout of tidyink")
+def test_readme_snippet_works_as_written_on_a_fresh_repository(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    config = _block(readme, "yaml", "As pre-commit hooks")
+    commands = _block(readme, "sh", "As pre-commit hooks")
+    # the documentation shows the same snippet
+    assert config in (ROOT / "docs" / "manuscripts.md").read_text(encoding="utf-8")
+    assert f"repo: {README_URL}\n" in config
+
+    repo = tmp_path / "novel"
+    repo.mkdir()
+    _git("init", "-q", cwd=repo)
+    chapter = repo / "01.md"
+    chapter.write_text("# One\n\nThe kettle sang... then stopped -- at last.\n", encoding="utf-8")
+    _git("add", ".", cwd=repo)
+    _git("commit", "-qm", "draft", cwd=repo)
+    # exactly as the README shows it, with this checkout standing in for the URL
+    (repo / ".pre-commit-config.yaml").write_text(config.replace(README_URL, str(ROOT)), encoding="utf-8")
+
+    runs = []
+    for line in commands.splitlines():
+        words = line.split("#", 1)[0].split()
+        assert words and words[0] == "pre-commit", line
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", *words[1:], "--color", "never"]
+            if words[1] == "run"
+            else [sys.executable, "-m", "pre_commit", *words[1:]],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        runs.append((words[1], done))
+        if words[1] != "run":
+            assert done.returncode == 0, done.stdout + done.stderr
+    assert [name for name, _ in runs] == ["autoupdate", "install", "run"]
+    pinned = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "rev: HEAD" not in pinned  # autoupdate pinned a fixed version
+    first = runs[-1][1]
+    assert first.returncode == 1, first.stdout + first.stderr  # tidyink-fix changed the chapter
+    assert "files were modified by this hook" in first.stdout
+    assert chapter.read_text(encoding="utf-8") == "# One\n\nThe kettle sang\u2026 then stopped\u2014at last.\n"
+    second = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "tidyink check" in second.stdout and "Passed" in second.stdout

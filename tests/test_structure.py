@@ -324,7 +324,7 @@ def test_cli_flags(tmp_path):
     res = runner.invoke(main, ["convert", str(src), "--to", "text", "--wrap", "20", "--ascii"])
     assert res.exit_code == 0 and max(len(x) for x in res.output.split("\n")) <= 20
     res = runner.invoke(main, ["convert", str(src), "--front-matter", "--verse-break", "spaces"])
-    assert res.exit_code == 0 and res.output.startswith("---\nsource: ")
+    assert res.exit_code == 0 and res.output.startswith("---\ntitle: \"In\"\nsource: ")
 
 
 def test_sentences_starting_with_a_division_word_are_not_headings():

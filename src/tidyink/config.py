@@ -263,7 +263,12 @@ def check_encoding(name: str | None) -> None:
     try:
         info = codecs.lookup(name)
     except (LookupError, ValueError, TypeError):
-        raise UsageError(f"unknown encoding {name!r}") from None
+        from encodings.aliases import aliases
+
+        from tidyink.suggest import did_you_mean
+
+        known = {*aliases.values(), *(a for a in aliases if not a.isdigit())}
+        raise UsageError(f"unknown encoding {name!r}{did_you_mean(name, known)}") from None
     if not getattr(info, "_is_text_encoding", True):
         raise UsageError(f"{name!r} is not a text encoding")
 

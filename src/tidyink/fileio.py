@@ -38,12 +38,7 @@ def atomic_write(
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, mode if mode is not None else new_file_mode())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -57,6 +52,14 @@ def atomic_write(
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets (0666 less the umask): a temporary file made by
+    ``tempfile.mkstemp`` is 0600 and must not keep that once renamed into place."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from tidyink import __version__
+from tidyink.docs_links import rule_url
+from tidyink.findings_human import human
 from tidyink.records import Finding
 
 FORMATS = ("human", "json", "sarif", "github")
@@ -15,55 +16,6 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/tidyink/tidyink"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (wide East Asian characters count two)."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
-
-
-def _snippet(finding: Finding, lines: Sequence[str]) -> list[str]:
-    if not 1 <= finding.line <= len(lines):
-        return []
-    line = lines[finding.line - 1].replace("\t", " ")
-    start = max(finding.column - 1, 0)
-    if finding.end_line == finding.line:
-        end = max(finding.end_column - 1, start + 1)
-    else:
-        end = max(len(line), start + 1)
-    number = str(finding.line)
-    gutter = " " * len(number)
-    pad = " " * _width(line[:start])
-    carets = "^" * max(_width(line[start:end]), 1)
-    return [
-        f"{gutter} |",
-        f"{number} | {line}",
-        f"{gutter} | {pad}{carets} {finding.code}",
-        f"{gutter} |",
-    ]
-
-
-def human(findings: Iterable[Finding], sources: Mapping[str | None, str] | None = None) -> str:
-    """``path:line:col: CODE message``, the source line and a caret under the span."""
-    out: list[str] = []
-    split: dict[str | None, list[str]] = {}
-    count = 0
-    for f in findings:
-        count += 1
-        out.append(f"{f.path or '-'}:{f.line}:{f.column}: {f.code} {f.message}")
-        if sources is not None and f.path in sources:
-            if f.path not in split:
-                split[f.path] = sources[f.path].split("\n")
-            out.extend(_snippet(f, split[f.path]))
-            if f.suggestions:
-                options = " or ".join(f"'{s}'" for s in f.suggestions)
-                out.append(f"{' ' * len(str(f.line))} = help: did you mean {options}?")
-            out.append("")
-    out.append(f"Found {count} finding{'s' if count != 1 else ''}." if count else "All clear.")
-    return "\n".join(out) + "\n"
 
 
 def to_json(findings: Iterable[Finding]) -> str:
@@ -119,7 +71,7 @@ def to_sarif(findings: Iterable[Finding], rules: Sequence[Any] = ()) -> str:
         if rule is not None:
             entry["shortDescription"] = {"text": rule.description}
             entry["defaultConfiguration"] = {"level": _SARIF_LEVEL.get(rule.severity, "warning")}
-            entry["helpUri"] = f"{INFORMATION_URI}#{code.lower()}"
+            entry["helpUri"] = rule_url(rule.name)
         driver_rules.append(entry)
     results = []
     for f in findings:
@@ -204,12 +156,13 @@ def render(
     findings: Sequence[Finding],
     sources: Mapping[str | None, str] | None = None,
     rules: Sequence[Any] = (),
+    color: bool = False,
 ) -> str:
-    """Findings in output format ``fmt`` (one of :data:`FORMATS`)."""
+    """Findings in output format ``fmt`` (one of :data:`FORMATS`); ``color``: human only."""
     if fmt == "json":
         return to_json(findings)
     if fmt == "sarif":
         return to_sarif(findings, rules)
     if fmt == "github":
         return to_github(findings)
-    return human(findings, sources)
+    return human(findings, sources, color)

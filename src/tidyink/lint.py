@@ -56,7 +56,10 @@ HTML_PATTERNS = ("*.html", "*.htm", "*.xhtml")  # walked by check on top of the 
 
 
 def expand(
-    paths: list[str], resolver: Resolver | None = None, exclude: tuple[str, ...] = ()
+    paths: list[str],
+    resolver: Resolver | None = None,
+    exclude: tuple[str, ...] = (),
+    replace_exclude: tuple[str, ...] | None = None,
 ) -> tuple[list[str], list[str], list[str]]:
     """Files named or inside named folders, errors, and warnings (a folder with no file
     to check, like ruff: said, but not a failure).
@@ -68,7 +71,9 @@ def expand(
     from tidyink.config import Resolver
     from tidyink.manuscript import Finder
 
-    finder = Finder(resolver or Resolver(isolated=True), also=HTML_PATTERNS, exclude=exclude)
+    finder = Finder(
+        resolver or Resolver(isolated=True), also=HTML_PATTERNS, exclude=exclude, replace_exclude=replace_exclude
+    )
     files: list[str] = []
     errors: list[str] = []
     warnings: list[str] = []
@@ -110,6 +115,7 @@ def check_paths(
     resolver: Resolver | None = None,
     stdin_name: str | None = None,
     exclude: tuple[str, ...] = (),
+    replace_exclude: tuple[str, ...] | None = None,
     **overrides: Any,
 ) -> CheckReport:
     """Lint every file of ``paths`` (files, folders, or '-' for ``stdin``).
@@ -124,7 +130,7 @@ def check_paths(
             name = stdin_name or "-"  # standard input: as the file it stands for
         return check_options(options_for(name)) if options_for and name != "-" else opts
 
-    files, errors, warnings = expand(paths, resolver, exclude)
+    files, errors, warnings = expand(paths, resolver, exclude, replace_exclude)
     report = CheckReport(errors=errors, warnings=warnings)
     sources: dict[str, tuple[bytes, Source]] = {}
     for name in files:

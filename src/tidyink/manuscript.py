@@ -65,7 +65,7 @@ class Outcome:
 
     path: Path
     status: str  # unchanged | changed | failed
-    message: str = ""  # for failed: the one-line reason
+    message: str = ""  # failed: the one-line reason; changed: a note on how it was written
     before: str = ""  # decoded input text (LF)
     after: str = ""  # fixed text (LF)
     result: Result | None = None
@@ -142,10 +142,19 @@ class _Ignores:
 class Finder:
     """Files to fix under the given paths: included, not excluded, not git-ignored."""
 
-    def __init__(self, resolver: Resolver, also: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        resolver: Resolver,
+        also: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        replace_exclude: tuple[str, ...] | None = None,
+    ) -> None:
         self.resolver = resolver
         self.also = also  # patterns walked on top of each folder's ``include`` (check: HTML)
-        self.extra_exclude = exclude  # --extend-exclude: patterns relative to the current folder
+        # --extend-exclude and --exclude: patterns relative to the current folder; --exclude
+        # (``replace_exclude``) stands instead of the configuration's exclude
+        self.extra_exclude = exclude + (replace_exclude or ())
+        self.replace_exclude = replace_exclude is not None
         self._ignores = _Ignores()
         self._specs: dict[tuple[str, ...], GitIgnoreSpec] = {}
 
@@ -171,7 +180,7 @@ class Finder:
                 here = path.name
             if self._pathspec(self.extra_exclude).match_file(here + ("/" if is_dir else "")):
                 return True
-        if not settings.exclude:
+        if self.replace_exclude or not settings.exclude:
             return False
         rel = self._relative(path, settings) + ("/" if is_dir else "")
         return self._pathspec(settings.exclude).match_file(rel)
@@ -331,12 +340,9 @@ def _check_round_trip(source: Source, data: bytes, where: str) -> None:
 def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False) -> bytes:
     """``text`` (LF) as bytes in the original's encoding, BOM and line endings."""
     encoding = _target_encoding(source, to_utf8)
-    shown_encoding = encoding
-    if encoding == "cp1252" and source.detected_by != "user" and not _uses_c1_range(original):
-        # Detection cannot tell cp1252 from ISO-8859-1 when no byte 0x80-0x9F occurs;
-        # write only what both read the same, so a Latin-1 file is never corrupted.
-        encoding = "latin-1"
-        shown_encoding = "ISO-8859-1 or cp1252 (no byte tells them apart; say --encoding)"
+    # Where no byte 0x80-0x9F tells ISO-8859-1 from cp1252, the fixed text is written as
+    # cp1252: the superset every modern reader (and the HTML standard) uses for both.
+    # fix_note() says so when the new bytes use what ISO-8859-1 lacks (— “ ” …).
     text = _restore_newlines(text, source, original)
     try:
         body = text.encode(encoding)
@@ -344,7 +350,7 @@ def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False)
         bad = sorted({ch for ch in exc.object[exc.start :] if not _encodable(ch, encoding)})
         shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in bad[:3])
         raise EncodeError(
-            f"{source.path or '-'}: the fixed text needs characters {shown_encoding} cannot hold"
+            f"{source.path or '-'}: the fixed text needs characters that {encoding} cannot hold"
             f" ({shown}{', ...' if len(bad) > 3 else ''}); left unchanged"
             " (use --to-utf8 to convert the file to UTF-8)"
         ) from None
@@ -365,6 +371,19 @@ def _target_encoding(source: Source, to_utf8: bool) -> str:
     if name == "utf-8" and source.detected_by == "empty":
         return "utf-8"
     return name
+
+
+def fix_note(source: Source, original: bytes, new: bytes) -> str:
+    """What to tell about the bytes written, beyond the fixes: an ISO-8859-1-or-cp1252
+    file (no byte told them apart) that now holds characters only cp1252 has."""
+    if codecs.lookup(source.encoding).name != "cp1252" or source.detected_by == "user":
+        return ""
+    if _uses_c1_range(original) or not _uses_c1_range(new):
+        return ""
+    return (
+        "written as cp1252 (no byte told ISO-8859-1 from cp1252; cp1252, which every modern"
+        " reader uses for both, holds the new characters; --to-utf8 writes UTF-8 instead)"
+    )
 
 
 def _uses_c1_range(data: bytes) -> bool:
@@ -436,7 +455,8 @@ def fix_file(
             atomic_write(path.resolve(), new)  # through a symlink, not over it
         except OSError as exc:
             return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
-    return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
+    note = fix_note(result.source, data, new)
+    return Outcome(path, CHANGED, note, before=result.source.text, after=result.text, result=result, passes=passes)
 
 
 def fix_stdin(
@@ -461,7 +481,8 @@ def fix_stdin(
     except TidyinkError as exc:
         return Outcome(shown, FAILED, str(exc)), b""
     status = UNCHANGED if new == data else CHANGED
-    outcome = Outcome(shown, status, before=result.source.text, after=result.text, result=result, passes=passes)
+    note = fix_note(result.source, data, new) if status == CHANGED else ""
+    outcome = Outcome(shown, status, note, before=result.source.text, after=result.text, result=result, passes=passes)
     return outcome, new
 
 
@@ -481,13 +502,14 @@ def run(
     to_utf8: bool | None = None,
     settle: bool = True,
     exclude: tuple[str, ...] = (),
+    replace_exclude: tuple[str, ...] | None = None,
 ) -> Iterator[Outcome]:
     """Fix (or check) every file under ``paths``, one Outcome per file, errors included.
 
     ``settle=False`` (with ``write=False``) only finds out which files would change.
     """
     state: dict[str, Any] = {}
-    finder = Finder(resolver, exclude=exclude)
+    finder = Finder(resolver, exclude=exclude, replace_exclude=replace_exclude)
     # Walk everything first: every configuration is read (and a broken one stops the
     # run) before the first file is written.
     for item in list(finder.files(paths)):

@@ -19,9 +19,11 @@ def select_filters(options: Options, fmt: str | None = None) -> list[Filter]:
     asked = (*(options.only or ()), *options.skip, *options.enable)
     unknown = sorted({n for n in asked if n not in known})
     if unknown:
-        raise UsageError(
-            f"unknown filter(s): {', '.join(unknown)} (see `tidyink filters` for the list)"
-        )
+        from tidyink.suggest import close_to
+
+        close = [c for c in (close_to(n, known) for n in unknown) if c]
+        hint = f"did you mean {', '.join(repr(c) for c in close)}? " if close else ""
+        raise UsageError(f"unknown filter(s): {', '.join(unknown)} ({hint}see `tidyink filters` for the list)")
     if options.only is not None:
         chosen = [f for f in classes if f.name in options.only or f.stage in options.only]
     else:
@@ -43,7 +45,11 @@ def select_rules(options: Options) -> list[Rule]:
     classes = all_rules()
     for pattern in (*(options.select or ()), *options.ignore):
         if pattern != "ALL" and not any(_matches(r, (pattern,)) for r in classes):
-            raise UsageError(f"unknown rule {pattern!r} (see `tidyink rules` for the list)")
+            from tidyink.suggest import close_to
+
+            close = close_to(pattern, [n for r in classes for n in (r.code, r.name)])
+            hint = f"did you mean {close!r}? " if close else ""
+            raise UsageError(f"unknown rule {pattern!r} ({hint}see `tidyink rules` for the list)")
     if options.select is None:
         chosen = [r for r in classes if r.default]
     else:

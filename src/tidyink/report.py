@@ -68,12 +68,14 @@ def describe_result(result: Result, name: str) -> str:
 
 
 def explain_lines(result: Result) -> list[str]:
-    """Every change and finding, one per line, located in the input."""
+    """Every change and finding, one per line, located in the input, in line order
+    (changes at the same place in the order the filters made them, findings after)."""
     path = result.source.path or "-"
-    lines = [
-        f"{path}:{c.line}:{c.column}: [{c.filter}] {c.before!r} -> {c.after!r}"
-        + (f" ({c.reason})" if c.reason else "")
+    rows = [
+        (c.line, c.column, 0, f"{path}:{c.line}:{c.column}: [{c.filter}] {c.before!r} -> {c.after!r}"
+         + (f" ({c.reason})" if c.reason else ""))
         for c in result.changes
     ]
-    lines += [f"{path}:{f.line}:{f.column}: {f.code} {f.message}" for f in result.findings]
-    return lines
+    rows += [(f.line, f.column, 1, f"{path}:{f.line}:{f.column}: {f.code} {f.message}") for f in result.findings]
+    rows.sort(key=lambda row: row[:3])  # stable: same place keeps pipeline order
+    return [row[3] for row in rows]

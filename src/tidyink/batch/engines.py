@@ -201,12 +201,16 @@ class DaskEngine:
                     f"cannot reach the Dask scheduler at {scheduler} ({exc})"
                 ) from None
         else:
-            self.cluster = LocalCluster(
-                n_workers=workers or cpu_count(),
-                threads_per_worker=1,
-                processes=processes,
-                dashboard_address=None,
-            )
+            import warnings
+
+            with warnings.catch_warnings():  # "Port 8787 is already in use": no dashboard is wanted
+                warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
+                self.cluster = LocalCluster(
+                    n_workers=workers or cpu_count(),
+                    threads_per_worker=1,
+                    processes=processes,
+                    dashboard_address=None,
+                )
             self.client = Client(self.cluster)
         self.workers = max(
             1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())

@@ -62,9 +62,10 @@ class Summary:
             self.encodings[record["encoding"]] += 1
         if record.get("format"):
             self.formats[record["format"]] += 1
+        # an up-to-date file's record is the stored one of the run that made it
+        self.changes.update(record.get("changes") or {})
+        self.findings.update(Counter(f["code"] for f in record.get("findings") or ()))
         if status == "converted":
-            self.changes.update(record.get("changes") or {})
-            self.findings.update(Counter(f["code"] for f in record.get("findings") or ()))
             item = (float(record.get("seconds") or 0.0), record["source"])
             if len(self._slowest) < self._keep_slowest:
                 heapq.heappush(self._slowest, item)
@@ -96,8 +97,9 @@ class Summary:
             "workers": self.workers,
         }
 
-    def table(self) -> str:
-        """The end-of-run summary, as aligned plain-text rows (readable in CI logs too)."""
+    def table(self, color: bool = False) -> str:
+        """The end-of-run summary, as aligned plain-text rows (readable in CI logs too);
+        ``color``: labels in bold, failures in red (ANSI, for a terminal)."""
         rate = ""
         if self.seconds > 0:
             done = self.status["converted"] + self.status["up-to-date"]
@@ -123,7 +125,14 @@ class Summary:
         if self.failed > len(self.failures):
             rows.append(("", f"... and {self.failed - len(self.failures)} more (see --report)"))
         width = max(len(k) for k, _ in rows)
-        return "\n".join(f"  {k:<{width}}  {v}" for k, v in rows)
+        if not color:
+            return "\n".join(f"  {k:<{width}}  {v}" for k, v in rows)
+        import click
+
+        failing = {"failed"} if self.failed else set()
+        return "\n".join(
+            f"  {click.style(f'{k:<{width}}', bold=True, fg='red' if k in failing else None)}  {v}" for k, v in rows
+        )
 
 
 def _histogram(counter: Counter[str], top: int = 8) -> str:
@@ -154,6 +163,9 @@ class ReportWriter:
             fd, self._tmp = tempfile.mkstemp(
                 prefix=f".{self.path.name}.", suffix=".tidyink-tmp", dir=folder
             )
+            from tidyink.fileio import new_file_mode
+
+            os.chmod(self._tmp, new_file_mode())  # not mkstemp's 0600: the umask decides
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, record: dict[str, Any]) -> None:
@@ -203,6 +215,7 @@ class Progress:
         self.bytes += nbytes
         elapsed = max(self.bar.format_dict.get("elapsed", 0.0), 1e-6)
         self.bar.set_postfix_str(f"{self.bytes / 1e6 / elapsed:.2f} MB/s", refresh=False)
+        self.bar.unit = " file" if self.bar.n == 0 else " files"  # "1 file", "2 files"
         self.bar.update(1)
 
     def close(self) -> None:

@@ -355,6 +355,7 @@ def run_cli(
     exclude: tuple[str, ...] = (),
     max_size: int | None = None,
     base: Options | None = None,
+    color: bool = False,
 ) -> int:
     """What ``tidyink convert SRC_DIR -o OUT_DIR`` does; returns the exit code.
 
@@ -388,5 +389,5 @@ def run_cli(
         signal.signal(signal.SIGTERM, previous)
     if not quiet:
         print(f"tidyink: {src} -> {out}", file=sys.stderr)
-        print(summary.table(), file=sys.stderr)
+        print(summary.table(color), file=sys.stderr)
     return 1 if summary.failed else 0

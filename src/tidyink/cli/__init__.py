@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from tidyink import __version__
+from tidyink.cli._app import TidyinkGroup, version_text
 from tidyink.cli._common import guarded
 from tidyink.cli.check import check
 from tidyink.cli.config import show_config
@@ -21,8 +21,22 @@ from tidyink.cli.rules import list_rules
 __all__ = ["guarded", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="tidyink")
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(version_text())
+        ctx.exit()
+
+
+@click.group(cls=TidyinkGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version of tidyink, Python and key dependencies, and exit.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def main(debug: bool) -> None:
     """Turn messy prose files into clean Markdown or plain text.

@@ -10,7 +10,9 @@ if TYPE_CHECKING:
 
 import click
 
-BATCH_PARAMS = ("jobs", "engine", "scheduler", "report", "force", "include", "exclude", "max_size")
+from tidyink.cli._common import _patterns
+
+BATCH_PARAMS = ("jobs", "engine", "scheduler", "report", "force", "include", "exclude", "extend_exclude", "max_size")
 
 
 def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -42,14 +44,24 @@ def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--include",
             multiple=True,
-            metavar="GLOB",
-            help="Folder input: only matching paths (repeatable).",
+            metavar="PATTERNS",
+            callback=_patterns,
+            help="Folder input: only matching paths (comma-separated or repeated).",
         ),
         click.option(
             "--exclude",
             multiple=True,
-            metavar="GLOB",
-            help="Folder input: leave out matching paths (repeatable).",
+            metavar="PATTERNS",
+            callback=_patterns,
+            help="Folder input: leave out matching paths, relative to the input folder"
+            " (comma-separated or repeated).",
+        ),
+        click.option(
+            "--extend-exclude",
+            multiple=True,
+            metavar="PATTERNS",
+            callback=_patterns,
+            help="Folder input: the same as --exclude (the vocabulary of fix and check).",
         ),
         click.option(
             "--max-size",
@@ -64,8 +76,11 @@ def batch_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def split(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Remove the batch options from ``kwargs`` and return them."""
-    return {k: kwargs.pop(k) for k in BATCH_PARAMS if k in kwargs}
+    """Remove the batch options from ``kwargs`` and return them (excludes merged)."""
+    batch = {k: kwargs.pop(k) for k in BATCH_PARAMS if k in kwargs}
+    batch["include"] = batch.get("include") or ()
+    batch["exclude"] = (batch.get("exclude") or ()) + (batch.pop("extend_exclude", None) or ())
+    return batch
 
 
 def refuse_for_single_file(batch: dict[str, Any]) -> None:
@@ -89,9 +104,14 @@ def run(
 ) -> int:
     from tidyink.batch import run_cli
 
+    _check_output_folder(output)
     if batch.get("max_size"):
         batch["max_size"] = batch["max_size"] * 1024 * 1024
-    return run_cli(input, output, to, overrides, quiet=quiet, base=base, **batch)
+    import sys
+
+    from tidyink.cli._style import color_on
+
+    return run_cli(input, output, to, overrides, quiet=quiet, base=base, color=color_on(sys.stderr), **batch)
 
 
 def is_batch_input(path: str) -> bool:
@@ -102,3 +122,21 @@ def is_batch_input(path: str) -> bool:
     from tidyink.batch.walk import is_archive
 
     return is_archive(path)
+
+
+def _check_output_folder(output: str | None) -> None:
+    """A folder INPUT needs an output folder: ``-o out.md`` names a file, so it is refused
+    (unless a folder of that name already exists) instead of becoming a folder."""
+    import os
+    from pathlib import PurePath
+
+    from tidyink.errors import UsageError
+
+    if not output or output == "-":
+        return  # said by the batch run: it needs an output folder
+    suffix = PurePath(output).suffix.lower()
+    if suffix in (".md", ".markdown", ".txt", ".text", ".html", ".htm") and not os.path.isdir(output):
+        raise UsageError(
+            f"{output}: names a file, but a folder or archive INPUT is converted into a folder"
+            " (-o DIR; for one file out of many, convert that file)"
+        )

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from tidyink.cli._batch import batch_options
-from tidyink.cli._common import _fail, _overrides, config_options, filter_options, guarded
+from tidyink.cli._common import _fail, _overrides, config_options, filter_options, guarded, output_options
 
 
 @click.command(short_help="Convert a file, standard input, a folder or an archive.")
@@ -34,8 +34,8 @@ from tidyink.cli._common import _fail, _overrides, config_options, filter_option
     type=click.Choice(["backslash", "spaces"]),
     help="Markdown output: end verse lines with a backslash (default) or two spaces.",
 )
-@click.option("--explain", is_flag=True, help="List every change and finding on standard error.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--explain", is_flag=True, help="List every change and finding on standard error, in line order.")
+@output_options(verbose=False)
 @batch_options
 @config_options
 @guarded

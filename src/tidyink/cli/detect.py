@@ -7,19 +7,13 @@ from collections.abc import Iterator
 
 import click
 
-from tidyink.cli._common import EXIT_ERROR, guarded
+from tidyink.cli._common import EXIT_ERROR, guarded, output_format_option
 
 
 @click.command(short_help="Show encoding, BOM, line endings and damage of files.")
 @click.argument("files", nargs=-1, required=True, metavar="PATH...")
 @click.option("--encoding", "-e", metavar="NAME", help="Check decoding with this encoding.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["human", "json"]),
-    default="human",
-    help="One line or one JSON object per file.",
-)
+@output_format_option(["human", "json"], "human", "One line or one JSON object per file.")
 @guarded
 def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
     """Print each file's encoding, confidence, BOM, line endings, size and damage.
@@ -29,7 +23,7 @@ def detect(files: tuple[str, ...], encoding: str | None, fmt: str) -> None:
 
     \b
       tidyink detect chapter1.txt
-      tidyink detect manuscript/ --format json
+      tidyink detect manuscript/ --output-format json
     """
     import json
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import click
 
-from tidyink.cli._common import guarded
+from tidyink.cli._common import guarded, output_format_option
 
 
 @click.command(name="filters", short_help="List the filters, their stage and whether they are on.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["human", "json"]), default="human", help="A table, or JSON for tools."
-)
+@output_format_option(["human", "json"], "human", "A table, or JSON for tools.")
 @guarded
 def list_filters(fmt: str) -> None:
     """List the filters in pipeline order, with their stage and description."""

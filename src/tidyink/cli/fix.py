@@ -10,13 +10,15 @@ import click
 from tidyink.cli._common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
-    EXTEND_EXCLUDE_HELP,
-    _names,
     _overrides,
     config_options,
-    filter_options,
+    exclude_options,
     guarded,
+    output_options,
+    selection_options,
+    typography_options,
 )
+from tidyink.cli._style import color_on, diff_lines, echo_err, error_line, paint
 
 
 @click.command(short_help="Fix Markdown and text files in place (like black).")
@@ -29,12 +31,12 @@ from tidyink.cli._common import (
     default=None,
     help="Write fixed files as UTF-8 (default: keep each file's encoding).",
 )
-@filter_options
+@selection_options
+@typography_options
 @config_options
+@exclude_options
 @click.option("--explain", is_flag=True, help="List every change on standard error.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also name the files left unchanged.")
-@click.option("--extend-exclude", metavar="PATTERNS", help=EXTEND_EXCLUDE_HELP)
+@output_options(verbose=True)
 @click.option(
     "--stdin-filename",
     metavar="PATH",
@@ -51,7 +53,8 @@ def fix(
     explain: bool,
     quiet: bool,
     verbose: bool,
-    extend_exclude: str | None,
+    exclude: tuple[str, ...] | None,
+    extend_exclude: tuple[str, ...] | None,
     stdin_filename: str | None,
     **kwargs: Any,
 ) -> None:
@@ -91,22 +94,30 @@ def fix(
         found: Any = [outcome]
     else:
         found = manuscript.run(
-            paths, resolver, write=not dry, to_utf8=to_utf8, settle=settle, exclude=_names(extend_exclude) or ()
+            paths,
+            resolver,
+            write=not dry,
+            to_utf8=to_utf8,
+            settle=settle,
+            exclude=extend_exclude or (),
+            replace_exclude=exclude,
         )
+    out_color, err_color = color_on(sys.stdout), color_on(sys.stderr)
     for outcome in found:
         outcomes.append(outcome)
         if outcome.status == manuscript.FAILED:
-            click.echo(f"tidyink: error: {outcome.message}", err=True)
+            click.echo(error_line(outcome.message), err=True)
             continue
         if not outcome.changed:
             if verbose and not quiet:
-                click.echo(f"unchanged {outcome.path}", err=True)
+                echo_err(f"unchanged {paint(str(outcome.path), err_color, bold=True)}")
             continue
         if diff:
-            sys.stdout.write(manuscript.unified_diff(outcome))
-            sys.stdout.flush()
+            click.echo(diff_lines(manuscript.unified_diff(outcome), out_color), nl=False, color=out_color)
         if not quiet:
-            click.echo(f"{'would change' if dry else 'fixed'} {outcome.path}", err=True)
+            echo_err(f"{'would change' if dry else 'fixed'} {paint(str(outcome.path), err_color, bold=True)}")
+            if outcome.message:  # e.g. the encoding the file was written in, and why
+                echo_err(f"  note: {outcome.message}")
         if explain and outcome.result is not None:
             for line in explain_lines(outcome.result):
                 click.echo(line, err=True)
@@ -114,7 +125,7 @@ def fix(
         sys.stdout.buffer.write(fixed_stdin)
         sys.stdout.flush()
     if not quiet:
-        click.echo(manuscript.summary(outcomes, would=dry), err=True)
+        echo_err(paint(manuscript.summary(outcomes, would=dry), err_color, bold=True))
     if any(o.status == manuscript.FAILED for o in outcomes):
         sys.exit(EXIT_ERROR)
     if check and any(o.changed for o in outcomes):

@@ -387,11 +387,16 @@ def _decode_all(chunks: list[bytes], name: str) -> tuple[str, ...] | None:
 
 
 def _confidence(points: float, judged: int, rival: float | None) -> float:
-    """0..1 from how well the best reading scores and how far ahead of the next it is."""
+    """0..1 from how well the best reading scores and how far ahead of the next it is.
+
+    The lead is a logistic: readings that tie are a coin toss (0.5), a lead of one
+    good letter is about 0.9; pages that give the same text (ISO-8859-1 and cp1252
+    without bytes 0x80-0x9F) were counted once, so they are no rivals.
+    """
     if not judged:
         return 1.0
     quality = min(max(points / judged, 0.0), 1.0)
-    separation = 1.0 if rival is None else 1.0 - math.exp(-max(points - rival, 0.0))
+    separation = 1.0 if rival is None else 1.0 / (1.0 + math.exp(-2.0 * max(points - rival, 0.0)))
     return min(max(quality * separation, 0.01), 0.99)
 
 

@@ -221,9 +221,23 @@ def front_matter(doc: Document) -> str:
     """YAML front matter: title, author, source file and detected encoding, when known."""
     import json
 
-    fields = [(key, doc.meta.get(key)) for key in ("title", "author", "source", "encoding")]
+    meta = {**doc.meta, "title": doc.meta.get("title") or title_from_name(doc.meta.get("source"))}
+    fields = [(key, meta.get(key)) for key in ("title", "author", "source", "encoding")]
     lines = [f"{key}: {json.dumps(str(val), ensure_ascii=False)}" for key, val in fields if val]
     return "---\n" + "".join(line + "\n" for line in lines) + "---\n\n"
+
+
+def title_from_name(source: object) -> str | None:
+    """A title from a file name, when nothing better is known (pandoc wants one):
+    ``the_lantern-keeper.txt`` gives ``The lantern keeper``."""
+    if not source:
+        return None
+    from pathlib import PurePath
+
+    stem = " ".join(regex.sub(r"[_\-.]+", " ", PurePath(str(source)).stem).split())
+    if not stem:
+        return None
+    return stem[0].upper() + stem[1:] if stem.islower() else stem
 
 
 def has_front_matter(doc: Document) -> bool:
