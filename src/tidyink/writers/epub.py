@@ -77,13 +77,13 @@ def split_chapters(blocks: list[Block], fallback_title: str) -> list[Chapter]:
         if current is None or (starts and current.blocks and _has_body(current, level)):
             current = Chapter("")
             chapters.append(current)
-        if not current.title and block.kind == HEADING and block.text.strip():
-            current.title = " ".join(block.text.split())
         current.blocks.append(block)
     if not chapters:
         chapters.append(Chapter(fallback_title))
     for i, chapter in enumerate(chapters, 1):
-        chapter.title = chapter.title or (fallback_title if i == 1 else f"Part {i}")
+        heads = [b for b in chapter.blocks if b.kind == HEADING and b.text.strip()]
+        named = [b for b in heads if (b.level or 2) >= level] or heads  # "Chapter One", not the book's title
+        chapter.title = " ".join(named[0].text.split()) if named else (fallback_title if i == 1 else f"Part {i}")
     return chapters
 
 
