@@ -134,3 +134,13 @@ def test_fix_refuses_an_epub_in_one_line(tmp_path, fixtures):
     assert result.exit_code == 2
     assert f"{target}: fix edits text files in place, not EPUB files; use `tidyink convert" in result.output
     assert target.read_bytes() == (fixtures / "formats" / "ao3-shaped.epub").read_bytes()
+
+
+def test_changes_name_the_chapter_file_and_the_title_points_at_the_opf(fixtures):
+    result = api.convert_path(fixtures / "formats" / "fff-shaped.epub")
+    in_title = [c for c in result.changes if c.reason.endswith("in OEBPS/content.opf")]
+    assert [(c.filter, c.line, c.column, c.after) for c in in_title] == [("quotes", 5, 21, "’")]
+    in_chapter = [c for c in result.changes if c.filter == "quotes" and c.reason.endswith("file0001.xhtml")]
+    chapter = zipfile.ZipFile(fixtures / "formats" / "fff-shaped.epub").read("OEBPS/OEBPS/file0001.xhtml")
+    lines = chapter.decode("utf-8").split("\n")
+    assert in_chapter and all(lines[c.line - 1][c.column - 1] == c.before[0] for c in in_chapter)

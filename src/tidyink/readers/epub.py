@@ -58,7 +58,8 @@ def read(data: bytes, where: str) -> tuple[str, Document]:
         if rootfile is None or not rootfile.get("full-path"):
             raise InputError(f"{where}: META-INF/container.xml names no package (OPF) file")
         opf_name = rootfile.get("full-path")
-        opf = _xml(member(zf, opf_name, where), opf_name, where)
+        opf_bytes = member(zf, opf_name, where)
+        opf = _xml(opf_bytes, opf_name, where)
         base = posixpath.dirname(opf_name)
         meta = metadata(opf)
         items = {
@@ -89,9 +90,12 @@ def read(data: bytes, where: str) -> tuple[str, Document]:
     meta["container"] = "epub"
     if notes:
         meta["notes"] = notes
-    text, doc = assemble(parts, meta)
-    _normalise_headings(doc)
-    return text, doc
+    blocks = [b for _, _, part_blocks in parts for b in part_blocks]
+    _normalise_headings(blocks)
+    title = _title_block(meta.get("title"), blocks, opf_bytes.decode("utf-8", "replace"))
+    if title is not None:  # the title from the OPF: positions point at its dc:title
+        parts.insert(0, (opf_name, opf_bytes.decode("utf-8", "replace"), [title]))
+    return assemble(parts, meta)
 
 
 def _join(base: str, href: str) -> str:
@@ -217,14 +221,27 @@ def _is_tag_page(text: str, doc: Document) -> bool:
     return prose < 500
 
 
-def _normalise_headings(doc: Document) -> None:
-    """Chapter headings at level 2 (the book's title, added from the metadata, is 1)."""
-    levels = [b.level for b in doc.blocks if b.kind == HEADING and b.level]
-    title = doc.meta.get("title")
+def _normalise_headings(blocks: list[Block]) -> None:
+    """Chapter headings at level 2 (the book's title, from the metadata, is 1)."""
+    levels = [b.level for b in blocks if b.kind == HEADING and b.level]
     if levels:
         shift = 2 - min(levels)
-        for block in doc.blocks:
+        for block in blocks:
             if block.kind == HEADING and block.level:
                 block.level = max(1, min(block.level + shift, 6))
-    if title and not any(b.kind == HEADING and b.text.strip().lower() == title.lower() for b in doc.blocks[:3]):
-        doc.blocks.insert(0, Block(HEADING, [Span(TEXT, title)], level=1, attrs={"role": "title", "made": True}))
+
+
+def _title_block(title: str | None, blocks: list[Block], opf_text: str) -> Block | None:
+    """A ``#`` heading for the OPF's title, unless the first chapter starts with it.
+
+    Its span sits where the title is written in the OPF, so a finding in the title
+    points at ``content.opf``.
+    """
+    if not title or any(b.kind == HEADING and b.text.strip().lower() == title.lower() for b in blocks[:3]):
+        return None
+    at = opf_text.find(f">{title}<")
+    offset = at + 1 if at >= 0 else max(opf_text.find("<dc:title"), 0)
+    line = opf_text.count("\n", 0, offset) + 1
+    col = offset - (opf_text.rfind("\n", 0, offset) + 1)
+    span = Span(TEXT, title, line, col)
+    return Block(HEADING, [span], level=1, line=line, end_line=line, attrs={"role": "title"})
