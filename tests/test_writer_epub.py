@@ -200,3 +200,43 @@ def test_first_chapter_loads_in_headless_chromium(tmp_path, fixtures):
     assert "<h2>Chapter One</h2>" in dom
     assert "she had <em>two</em>, both in the bag at her feet." in dom
     assert "parsererror" not in dom  # an XML error page would say so
+
+
+MARKDOWN = """\
+---
+title: "A Markdown Story"
+author: Someone
+---
+
+# A Markdown Story
+
+## One
+
+She said *hello*, see [the map](http://example.org/map) and ![a picture](map.png).
+
+- a list item
+- another
+
+## Two
+
+Last line with `code` and <span>raw html</span>.
+"""
+
+
+def test_markdown_to_epub_keeps_its_markup_and_reads_its_front_matter():
+    found = structure(api.convert(MARKDOWN, path="story.md", to="epub").output)
+    assert found["title"] == "A Markdown Story"
+    first = found["zip"].read(f"{found['base']}/{found['spine'][0]}").decode()
+    assert "title:" not in first  # the front matter is metadata, not text
+    assert "<ul>\n<li>a list item</li>" in first and '<a href="http://example.org/map">the map</a>' in first
+    assert "<img" not in first  # no image files in the book: the image stays text
+    second = found["zip"].read(f"{found['base']}/{found['spine'][1]}").decode()
+    assert "&lt;span&gt;raw html&lt;/span&gt;" in second
+    opf = found["zip"].read(f"{found['base']}/content.opf").decode()
+    assert "<dc:creator>Someone</dc:creator>" in opf
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab #*_-[]()<>&!`>\n\t\u00a0\x0c\u2028")), max_size=200))
+def test_any_markdown_gives_well_formed_xhtml(text):
+    structure(api.convert(text, path="x.md", to="epub").output)

@@ -77,8 +77,23 @@ def inline(block: Block, notes_file: str, skip_label: bool = False) -> str:
     return "".join(out).strip()
 
 
+def markdown_xhtml(source: str) -> str:
+    """A Markdown input's block (its markup kept) as XHTML, by markdown-it-py.
+
+    Raw HTML is escaped (it need not be well-formed XML) and images stay text (the
+    book holds no image files); links, lists, quotes, code and tables are kept.
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": True}).enable(["table", "strikethrough"])
+    md.disable("image")
+    return _NOT_XML.sub("", md.render(source)).strip()
+
+
 def block_xhtml(block: Block, notes_file: str) -> str:
     """One block as an XHTML element ('' for a block with nothing to show)."""
+    if block.verbatim and block.kind not in (SCENE_BREAK, HEADING):
+        return markdown_xhtml("".join(span.text for span in block.spans))
     if block.kind == SCENE_BREAK:
         return '<hr class="scene-break"/>'
     if block.kind == RAW_BLOCK:

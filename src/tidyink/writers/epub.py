@@ -109,8 +109,26 @@ def _modified() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp))
 
 
+def _front_matter(doc: Document) -> tuple[Document, dict[str, str]]:
+    """A Markdown input's YAML front matter: left out of the book, its plain
+    ``key: value`` lines (title, author, language) used as metadata."""
+    from tidyink.writers.markdown import has_front_matter
+
+    if not has_front_matter(doc):
+        return doc, {}
+    found: dict[str, str] = {}
+    for line in "".join(s.text for s in doc.blocks[0].spans).split("\n"):
+        key, sep, value = line.partition(":")
+        value = value.strip().strip("\"'")
+        if sep and key.strip() in ("title", "author", "language", "lang") and value:
+            found["language" if key.strip() == "lang" else key.strip()] = value
+    rest = Document(doc.blocks[1:], doc.format, doc.lead, {**found, **doc.meta})
+    return rest, found
+
+
 def write(doc: Document, options: Options) -> bytes:
     """The EPUB 3 package of ``doc`` as bytes."""
+    doc, _ = _front_matter(doc)
     title = book_title(doc)
     language = str(doc.meta.get("language") or options.language or "en")
     notes = [b for b in doc.blocks if b.attrs.get("footnote")]
