@@ -6,6 +6,8 @@ import io
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tidyink import api
 from tidyink.cli import main
@@ -116,3 +118,19 @@ def test_fix_refuses_a_word_file(tmp_path, fixtures):
     result = CliRunner().invoke(main, ["fix", str(target)])
     assert result.exit_code == 2
     assert "fix edits text files in place, not DOCX files; use `tidyink convert" in result.output
+
+
+_WORDS = st.lists(st.from_regex(r"[A-Za-z]{1,10}", fullmatch=True), min_size=1, max_size=12)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(_WORDS, st.booleans()), min_size=1, max_size=5))
+def test_every_word_of_every_paragraph_reaches_the_output(paragraphs):
+    document = docx.Document()
+    for words, italic in paragraphs:
+        p = document.add_paragraph(words[0] + " ")
+        p.add_run(" ".join(words[1:])).italic = italic
+    out = api.convert(_bytes(document), path="d.docx").text.split()
+    for words, _ in paragraphs:
+        for word in words:
+            assert any(word in token for token in out), word

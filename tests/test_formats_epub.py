@@ -7,6 +7,8 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _epub_kit import epub, page
 from tidyink import api
@@ -144,3 +146,19 @@ def test_changes_name_the_chapter_file_and_the_title_points_at_the_opf(fixtures)
     chapter = zipfile.ZipFile(fixtures / "formats" / "fff-shaped.epub").read("OEBPS/OEBPS/file0001.xhtml")
     lines = chapter.decode("utf-8").split("\n")
     assert in_chapter and all(lines[c.line - 1][c.column - 1] == c.before[0] for c in in_chapter)
+
+
+_WORDS = st.lists(st.from_regex(r"[A-Za-z]{1,10}", fullmatch=True), min_size=1, max_size=12)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=5))
+def test_every_word_of_every_chapter_reaches_the_output(paragraphs):
+    from xml.sax.saxutils import escape
+
+    body = "\n".join(f"<p>{escape(' '.join(words))}</p>" for words in paragraphs)
+    result = _md(epub([("ch.xhtml", page(body))], metadata="<dc:language>en</dc:language>"))
+    out = result.text.split()
+    for words in paragraphs:
+        for word in words:
+            assert any(word in token for token in out), word
