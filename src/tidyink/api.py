@@ -18,6 +18,7 @@ from tidyink.document import Document
 from tidyink.errors import InputError
 from tidyink.filters.base import Context
 from tidyink.options import Options
+from tidyink.readers import containers
 from tidyink.records import Change, Finding
 
 
@@ -32,6 +33,17 @@ class Result:
     options: Options
     changes: list[Change] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    data: bytes | None = None  # binary output (EPUB); None when the output is ``text``
+
+    @property
+    def output(self) -> bytes:
+        """The output as bytes: the EPUB package, or the text in UTF-8."""
+        return self.data if self.data is not None else self.text.encode("utf-8")
+
+    @property
+    def notes(self) -> list[str]:
+        """What reading left out or read one way of several (pages, tracked changes, comments)."""
+        return list(self.document.meta.get("notes") or ())
 
     @property
     def changed(self) -> bool:
@@ -55,7 +67,13 @@ def load(
 
     HTML (``fmt="html"``, an HTML suffix or HTML-looking bytes) honours the
     page's declared charset (``<meta charset>``) when no BOM says otherwise.
+    An EPUB or Word file (recognised by its ZIP signature) is not decoded: its
+    Source holds the reading text positions point into (see :mod:`tidyink.readers.containers`).
     """
+    if not isinstance(data, str):
+        container = _container(data, path, fmt)
+        if container:
+            return _container_source(data, path, containers.read(data, container, path)[0], container)
     if isinstance(data, str):
         text, newline = normalize_newlines(data)
         if text.startswith("\ufeff"):
@@ -69,6 +87,17 @@ def load(
         if declared is not None:
             return declared
     return decode(data, encoding=encoding, path=path)
+
+
+def _container(data: bytes, path: str | None, fmt: str | None) -> str | None:
+    """The container format of ``data`` (by its signature), or None for text."""
+    if fmt is not None and fmt not in containers.FORMATS:
+        return None
+    return containers.sniff(data, path)
+
+
+def _container_source(data: bytes, path: str | None, text: str, fmt: str) -> Source:
+    return Source(text, "utf-8", 1.0, False, "\n", len(data), path, fmt)
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -105,18 +134,28 @@ def convert(
     """
     opts = resolve_options(options, **overrides)
     pipeline.select_filters(opts)  # fail fast on unknown names, before any work
-    if source is None:
-        source = load(data, path=path, encoding=opts.encoding, fmt=opts.input_format)
-    fmt = opts.input_format or readers.sniff_format(source.text, path)
-    doc = readers.read(source.text, fmt)
+    container = None if isinstance(data, str) else _container(data, path, opts.input_format)
+    if container:
+        reading, doc = containers.read(data, container, path)  # type: ignore[arg-type]
+        source, fmt = _container_source(data, path, reading, container), container  # type: ignore[arg-type]
+    else:
+        if source is None:
+            source = load(data, path=path, encoding=opts.encoding, fmt=opts.input_format)
+        fmt = opts.input_format or readers.sniff_format(source.text, path)
+        doc = readers.read(source.text, fmt)
     marks = suppress.scan(source.text, fmt)  # <!-- tidyink: off --> and friends
     opts = marks.options(opts)
     marks.protect(doc, source.text)
     doc.meta.setdefault("source", path)
     doc.meta.setdefault("encoding", source.encoding)
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
-    pipeline.run(doc, ctx, fmt)
+    pipeline.run(doc, ctx, containers.FILTER_FORMAT if container else fmt)
     marks.filter(ctx)
+    if container:
+        ctx.findings = containers.locate(ctx.findings, doc, path)
+        ctx.changes = containers.locate_changes(ctx.changes, doc)
+    if opts.to in writers.BINARY:
+        return Result("", source, doc, fmt, opts, ctx.changes, ctx.findings, writers.write_bytes(doc, opts))
     text = writers.write(doc, opts)
     return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
 

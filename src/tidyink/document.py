@@ -28,6 +28,7 @@ CODE = "code"  # inline code from HTML (<code>, <kbd>, <samp>): protected like R
 EM = "em"
 STRONG = "strong"
 BREAK = "break"
+NOTE = "note"  # a footnote reference or label: text is its Markdown ("[^1]"), plain what text shows
 
 # Block kinds
 PARAGRAPH = "paragraph"

@@ -52,7 +52,7 @@ class CheckReport:
         return [f for f in self.findings if SEVERITIES.index(f.severity) >= floor]
 
 
-HTML_PATTERNS = ("*.html", "*.htm", "*.xhtml")  # walked by check on top of the project's include
+HTML_PATTERNS = ("*.html", "*.htm", "*.xhtml", "*.epub", "*.docx")  # walked by check on top of the project's include
 
 
 def expand(
@@ -155,6 +155,18 @@ def check_paths(
             result = api.convert(data, path=path, options=file_options(name), state=state, source=source)
         except TidyinkError as exc:  # e.g. a format without a reader: report, go on
             report.errors.append(str(exc))
+            continue
+        parts = result.document.meta.get("parts")
+        if parts:  # an EPUB or Word file: findings are located by part (chapter file, notes)
+            from tidyink.readers.containers import part_texts
+
+            for part_path, text in part_texts(source.text, result.document, path or "-").items():
+                found = [f for f in result.findings if f.path == part_path]
+                report.files.append(Checked(part_path, text, found))
+            named = set(part_texts(source.text, result.document, path or "-"))
+            rest = [f for f in result.findings if f.path not in named]
+            if rest:
+                report.files.append(Checked(path or "-", "", rest))
             continue
         report.files.append(Checked(path or "-", source.text, result.findings))
     return report

@@ -278,6 +278,14 @@ def fix_bytes(
     suffix = Path(path).suffix.lower() if path else ""
     fmt = settings.options.input_format or readers.SUFFIXES.get(suffix, "text")
     where = path or "-"
+    from tidyink.readers import containers
+
+    container = containers.sniff(data, path) or containers.SUFFIXES.get(suffix)
+    if container:
+        raise InputError(
+            f"{where}: fix edits text files in place, not {container.upper()} files;"
+            f" use `tidyink convert {where} -o OUTPUT.md` (or -o OUTPUT.epub)"
+        )
     if fmt not in ("markdown", "text"):
         raise InputError(f"{where}: fix rewrites Markdown and text files only, not {fmt}")
     options = fix_options(settings, fmt)

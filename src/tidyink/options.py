@@ -11,8 +11,8 @@ from typing import Any
 
 from tidyink.errors import UsageError
 
-OUTPUT_FORMATS = ("markdown", "text")
-INPUT_FORMATS = ("text", "markdown", "html")
+OUTPUT_FORMATS = ("markdown", "text", "epub")
+INPUT_FORMATS = ("text", "markdown", "html", "epub", "docx")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Options:
 
     def validate(self) -> None:
         if self.to not in OUTPUT_FORMATS:
-            raise UsageError(f"unknown output format {self.to!r} (use {' or '.join(OUTPUT_FORMATS)})")
+            raise UsageError(f"unknown output format {self.to!r} (use {', '.join(OUTPUT_FORMATS)})")
         if self.input_format is not None and self.input_format not in INPUT_FORMATS:
             raise UsageError(
                 f"unknown input format {self.input_format!r} (use {', '.join(INPUT_FORMATS)})"

@@ -61,9 +61,10 @@ def describe_result(result: Result, name: str) -> str:
     per_filter = Counter(c.filter for c in result.changes)
     changes = ", ".join(f"{n} {f}" for f, n in per_filter.most_common()) or "no changes"
     src = result.source
+    notes = "".join(f"; {note}" for note in result.notes)
     return (
         f"{src.path or '-'} ({src.encoding}, {result.input_format}) -> {name}: "
-        f"{changes}; {len(result.findings)} finding(s)"
+        f"{changes}; {len(result.findings)} finding(s){notes}"
     )
 
 

@@ -80,7 +80,7 @@ class _Batch:
     def __init__(self, src: str, out: str, options: Options, config: BatchConfig) -> None:
         self.src, self.out, self.options, self.config = src, out, options, config
         self.archive = not os.path.isdir(src)
-        self.suffix = ".md" if options.to == "markdown" else ".txt"
+        self.suffix = {"markdown": ".md", "epub": ".epub"}.get(options.to, ".txt")
         self.selector = Selector(config.include, config.exclude)
 
     def items(self) -> Iterator[Item]:

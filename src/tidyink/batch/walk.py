@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 import regex
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".epub", ".docx")  # (and the containers)
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 
 

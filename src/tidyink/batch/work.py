@@ -109,7 +109,7 @@ def convert_file(
 
         state = dict(state) if state is not None else {}  # a filter may add keys: keep ours clean
         result = convert(data, path=display, options=options, state=state)
-        out = result.text.encode("utf-8")
+        out = result.output
         from tidyink.fileio import atomic_write
 
         os.makedirs(os.path.dirname(dst) or ".", exist_ok=True)

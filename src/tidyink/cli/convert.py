@@ -16,8 +16,8 @@ from tidyink.cli._common import _fail, _overrides, config_options, filter_option
 @click.option("-o", "--output", metavar="PATH", help="Write here ('-' or nothing: standard output).")
 @click.option(
     "--to",
-    type=click.Choice(["markdown", "text"]),
-    help="Output format (default: from the output suffix, else Markdown).",
+    type=click.Choice(["markdown", "text", "epub"]),
+    help="Output format (default: from the output suffix, else Markdown; epub needs -o FILE).",
 )
 @filter_options
 @click.option(
@@ -49,7 +49,9 @@ def convert(
     quiet: bool,
     **kwargs: Any,
 ) -> None:
-    """Convert INPUT (a file, '-' for standard input, a folder or an archive) to Markdown/text.
+    """Convert INPUT (a file, '-' for standard input, a folder or an archive) to Markdown/text/EPUB.
+
+    INPUT may be text, Markdown, HTML, an EPUB or a Word (.docx) file.
 
     Settings come from the nearest pyproject.toml [tool.tidyink] or tidyink.toml
     (see `tidyink config`); options given here win.
@@ -59,6 +61,8 @@ def convert(
       tidyink convert page.html --to text --wrap 72 > page.txt
       cat old.txt | tidyink convert - --explain > clean.md
       tidyink convert downloads/ -o clean/
+      tidyink convert book.epub -o book.md
+      tidyink convert chapter.txt -o chapter.epub
     """
     from pathlib import Path
 
@@ -79,6 +83,8 @@ def convert(
     from tidyink.fileio import atomic_write, same_file
 
     to = to or _format_from_suffix(output)
+    if to == "epub" and (not output or output == "-"):
+        _fail("--to epub: an EPUB is a binary file; name it with -o FILE.epub")
     if output and output != "-" and input != "-" and same_file(input, output):
         _fail(f"{output}: is the input file; convert never overwrites its input (use `tidyink fix`)")
     if input == "-":
@@ -87,7 +93,7 @@ def convert(
         data, path = api.read_bytes(input), input
     result = api.convert(data, path=path, options=base, to=to, **_overrides(**kwargs))
     if output and output != "-":
-        atomic_write(output, result.text.encode("utf-8"))
+        atomic_write(output, result.output)
     else:
         sys.stdout.write(result.text)
         sys.stdout.flush()
@@ -107,7 +113,7 @@ def _format_from_suffix(output: str | None) -> str | None:
     if not output or output == "-":
         return None
     suffix = PurePath(output).suffix.lower()
-    formats = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text"}
+    formats = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text", ".epub": "epub"}
     if suffix and suffix not in formats:
-        _fail(f"{output}: cannot write {suffix} files (name a .md or .txt file, or say --to markdown|text)")
+        _fail(f"{output}: cannot write {suffix} files (name a .md, .txt or .epub file, or say --to markdown|text|epub)")
     return formats.get(suffix)

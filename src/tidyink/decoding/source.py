@@ -25,7 +25,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 
 MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (EPUB, DOCX, ODT, ...)"),
+    (b"PK\x03\x04", "a ZIP archive, not an EPUB or Word document"),
     (b"PK\x05\x06", "an empty ZIP archive"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -269,7 +269,7 @@ def refuse_binary(data: bytes, where: str) -> None:
         if printable and magic != b"%PDF-" and not _has_control(data[:512]):
             continue
         if magic == b"PK\x03\x04" and data[30:58] == b"mimetypeapplication/epub+zip":
-            what = "an EPUB e-book"
+            what = "an EPUB e-book that cannot be read"  # readable ones never get here (api.load)
         raise BinaryInputError(f"{where}: binary file ({what}), not text")
     nuls = head.count(0)
     if nuls:

@@ -10,6 +10,7 @@ from tidyink.document import (
     EM,
     HEADING,
     INDENT,
+    NOTE,
     RAW,
     RAW_BLOCK,
     SCENE_BREAK,
@@ -72,6 +73,8 @@ def inline(block: Block, escape: bool) -> str:
             parts.append(span.text if block.verbatim else escape_inline(span.shown))
         elif span.kind == CODE:
             parts.append(code_span(span.text))
+        elif span.kind == NOTE:
+            parts.append(span.text)  # footnote markup: written as it is
     if toggles:
         _tag_unflanked(parts, toggles)
     return "".join(parts)
@@ -218,12 +221,18 @@ def render_block(block: Block, options: Options) -> str:
 
 
 def front_matter(doc: Document) -> str:
-    """YAML front matter: title, author, source file and detected encoding, when known."""
+    """YAML front matter: title, author, source file and detected encoding, when known;
+    an e-book's language, series, tags and summary too (a list is a YAML flow sequence)."""
     import json
 
     meta = {**doc.meta, "title": doc.meta.get("title") or title_from_name(doc.meta.get("source"))}
-    fields = [(key, meta.get(key)) for key in ("title", "author", "source", "encoding")]
-    lines = [f"{key}: {json.dumps(str(val), ensure_ascii=False)}" for key, val in fields if val]
+    keys = ("title", "author", "language", "series", "series_index", "tags", "summary", "source", "encoding")
+    fields = [(key, meta.get(key)) for key in keys]
+    lines = [
+        f"{key}: {json.dumps([str(v) for v in val] if isinstance(val, list | tuple) else str(val), ensure_ascii=False)}"
+        for key, val in fields
+        if val
+    ]
     return "---\n" + "".join(line + "\n" for line in lines) + "---\n\n"
 
 
