@@ -454,3 +454,14 @@ def test_spacer_paragraph_gaps_wider_than_usual_are_scene_breaks():
     spaced = "\n<p>&nbsp;</p>\n".join(paras)
     doc = tidyink.convert(page(spaced), input_format="html", lint=False).document
     assert SCENE_BREAK not in [b.kind for b in doc.blocks]
+
+
+def test_processing_instruction_is_skipped_not_a_crash(tmp_path):
+    # HTML has no processing instructions: "<?p>" parses as a bogus comment, a node
+    # without a tag name. It is not content, and reading must not fail on it.
+    doc = read("a.<?p>b", "html")
+    assert [b.text for b in doc.blocks] == ["a.b"]
+    source = tmp_path / "pi.html"
+    source.write_text("<p>The mill stood <?php echo 1 ?>still.</p><p>a.<?p>b</p>\n")
+    text = convert_path(source, to="text").text
+    assert "The mill stood still." in text and "a.b" in text

@@ -426,6 +426,8 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
                 _leave(builder, on_exit)
             continue
         tag = child.tag
+        if tag is None:
+            continue  # a processing instruction (``<?p>``): a bogus comment, no content
         if tag == "-text":
             builder.text(child.text(deep=False) or "")
             continue
