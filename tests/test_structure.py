@@ -459,3 +459,28 @@ def test_book_title_found_when_the_metadata_spells_it_otherwise():
     result = tidyink.convert(text, lint=False)
     assert headings(result)[0] == (1, "THE VOYAGE IN EIGHTY DAYS")
     assert result.text.count("\n# ") + result.text.startswith("# ") == 1
+
+
+def test_ornamental_dividers_of_repeated_groups_are_scene_breaks():
+    from tidyink.filters.scene_breaks import is_break_line
+
+    for line in (".:O:.:O:.:O:.:O:.:O:.", ".:O:.:O:.", "~*~*~*~", "oOoOoOo", "-x-x-x-x-", "=+=+=+="):
+        assert is_break_line(line), line
+    for line in ("ha ha ha", ". . .", "?!?!", "...", "Oh! Oh! Oh!"):
+        assert not is_break_line(line), line
+
+
+def test_archive_labels_find_the_work_title_and_chapter_titles():
+    text = (
+        "He is ours\n\nmarrowlane\n\nSummary:\n\n"
+        "A short summary of a story that is about a lighthouse and a storm.\n\n"
+        "Chapter 1\n\nChapter Text\n\n"
+        "The lamp went out an hour after midnight, and Ada knew it before she was awake.\n\n"
+        "She dressed in the dark and went down the stairs with one hand on the wall.\n\n"
+        "The Long Night\n\nChapter Notes\n\nThis one took a while.\n\n"
+        "Outside, the wind took the door out of her hand, and she ran for the tower.\n"
+    )
+    out = tidyink.convert(text, lint=False, to="markdown").text
+    assert out.startswith("# He is ours\n\nmarrowlane\n")
+    assert "## Chapter 1\n" in out and "## The Long Night\n" in out
+    assert "\nSummary:\n" in out and "# Summary" not in out

@@ -120,6 +120,8 @@ class Boilerplate(Filter):
     def run(self, doc: Document, ctx: Context) -> None:
         first = len(ctx.changes)
         self.gutenberg(doc, ctx)
+        if doc.format == "text":
+            self.rendered_page(doc, ctx)
         edges = (doc.blocks[0], doc.blocks[-1]) if doc.blocks else None
         self.chrome(doc, ctx)
         self.navigation(doc, ctx)
@@ -160,6 +162,26 @@ class Boilerplate(Filter):
             if credits:
                 self.cut_lines(doc, ctx, credits, "Project Gutenberg production credits")
             self.cut_lines(doc, ctx, lines[: start + 1], "Project Gutenberg header", head=True)
+
+    # --- a web page saved as text -------------------------------------------------------
+
+    def rendered_page(self, doc: Document, ctx: Context) -> None:
+        """Menus, story-info and review footers of a page rendered as text (see
+        :mod:`._page_chrome`): what lies outside the story's stretch of lines goes."""
+        from tidyink.filters import _page_chrome as pc
+
+        lines = [ln for ln in lines_of(doc) if ln.text.strip()]
+        values = pc.line_values([ln.text for ln in lines], is_nav)
+        region = pc.story_region(values)
+        if region is None:
+            return
+        first, last = region
+        if last + 1 < len(lines) and pc.trusted_cut(values[last + 1 :]):
+            while last > first + 1 and pc.section_title(lines[last].text) and values[last - 1] > 0:
+                last -= 1
+            self.cut_lines(doc, ctx, lines[last + 1 :], "site chrome (page footer rendered as text)", tail=True)
+        if first > 0 and pc.trusted_cut(values[:first]):
+            self.cut_lines(doc, ctx, lines[:first], "site chrome (page header rendered as text)", head=True)
 
     # --- chrome the HTML reader marked, menus of links ------------------------------
 

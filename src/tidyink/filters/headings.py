@@ -146,9 +146,19 @@ class Headings(Filter):
 
     def run(self, doc: Document, ctx: Context) -> None:
         doc.meta["restructured"] = True  # writers: one blank line between blocks
+        from tidyink.filters import _archive_labels
+
+        doc.blocks = _archive_labels.split_bylines(doc.blocks)
         blocks = doc.blocks
         ranks = [self._rank(block) for block in blocks]
         _lower_case_numerals(blocks, ranks)
+        for k in _archive_labels.titles(blocks):
+            if ranks[k] is None and k == next((i for i, b in enumerate(blocks) if b.kind != HEADING), -1):
+                doc.meta.setdefault("title", " ".join(blocks[k].text.split()))
+                if not any(r is not None and r < CAPS for r in ranks):
+                    ranks[k] = CHAPTER  # the work's title, and no chapter headings to rank it over
+            elif ranks[k] is None:
+                ranks[k] = CHAPTER
         found: list[tuple[int, int, bool]] = []  # (index, rank, has subtitle block)
         i = 0
         while i < len(blocks):
@@ -402,8 +412,10 @@ def _bare_label(block: Block) -> bool:
 
 def _subtitle_block(block: Block, rank: int | None) -> bool:
     """A block that reads as the title under a bare label: short, capitalised or title-cased."""
-    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
-        return False
+    from tidyink.filters._archive_labels import is_label
+
+    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans) or is_label(block):
+        return False  # ("Chapter Text" under "Chapter 1" labels the text, it titles nothing)
     text = " ".join(block.text.split())
     if rank == CAPS:
         return True

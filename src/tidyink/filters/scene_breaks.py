@@ -47,8 +47,12 @@ def _worded_break(line: str) -> bool:
 
 def _symbol_line(line: str) -> bool:
     core = "".join(line.split())
-    if not core or len(core) > 80 or _OTHER.search(core):
+    if not core or len(core) > 120 or _OTHER.search(core):
         return False  # (anything but symbols and o/x/0 rules out every case below)
+    if _repeated_group(core):
+        return True
+    if len(core) > 80:
+        return False
     if _SYMBOLS.fullmatch(core):
         return not set(core) <= _NOT_BREAK
     if _ORNAMENT.fullmatch(core):
@@ -66,6 +70,26 @@ def _symbol_line(line: str) -> bool:
         and not symbols <= _NOT_BREAK
         and bool(_STRUNG.fullmatch(letters))
     )
+
+
+def _repeated_group(core: str) -> bool:
+    """A divider made of one small group said over and over: ".:O:.:O:.", "~*~*~*~",
+    "-x-x-x-", "=+=+=+=", "oOoOo" (an end may stop mid-group). Three groups or more;
+    two when the line reads the same both ways and holds an o or an x."""
+    if _ALTERNATING.fullmatch(core):
+        return True
+    for size in range(2, 7):
+        unit = core[:size]
+        if len(core) < 2 * size or not _SYMBOL.search(unit) or set(core) <= _NOT_BREAK:
+            continue
+        if (unit * (len(core) // size + 1))[: len(core)] != core:
+            continue
+        if len(core) >= 3 * size or (_NON_SYMBOL.search(unit) and core == core[::-1]):
+            return True
+    return False
+
+
+_ALTERNATING = regex.compile(r"(?:oO){2,}o?|(?:Oo){2,}O?|(?:xX){2,}x?|(?:Xx){2,}X?")
 
 
 _INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
