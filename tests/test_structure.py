@@ -484,3 +484,31 @@ def test_archive_labels_find_the_work_title_and_chapter_titles():
     assert out.startswith("# He is ours\n\nmarrowlane\n")
     assert "## Chapter 1\n" in out and "## The Long Night\n" in out
     assert "\nSummary:\n" in out and "# Summary" not in out
+
+
+GAPPY = (
+    "Chapter 1\n\n"
+    "The carter came down the hill road at noon with the wheel loose on its pin, and he stopped at the\n"
+    "forge because there was nowhere else to stop for eleven miles in either direction.\n\n"
+    "{gap_a}"
+    "Did the smith ever mend it, or did the carter walk the rest of the way into town that day?\n\n"
+    "{gap_b}"
+    "\u201cHe mended it,\u201d said the old woman, \u201cand he charged the carter twice over for the trouble.\u201d\n\n"
+    "She went back to her knitting, and for a long while nobody in the kitchen said anything at all.\n\n"
+    "Riverside, March 3rd.\n\n"
+    "Dear Tom, the forge is sold and the smith has gone to his sister's in the north for good.\n\n"
+    "The new owner kept the sign, though he could not shoe a horse to save his life, people said.\n"
+)
+
+
+def test_wider_gaps_before_an_answer_a_speech_or_a_dateline_are_no_scene_breaks():
+    text = GAPPY.format(gap_a="\n", gap_b="\n").replace("all.\n\n", "all.\n\n\n")
+    out = tidyink.convert(text, lint=False, to="text").text
+    assert "* * *" not in out
+
+
+def test_a_text_that_marks_its_breaks_keeps_its_gaps_as_spacing():
+    scene = "The carter came down the hill road at noon with the wheel loose on its pin again.\n\n"
+    text = "Chapter 1\n\n" + (scene * 3 + "* * *\n\n") * 3 + scene * 2 + "\n" + scene * 2
+    out = tidyink.convert(text, lint=False, to="text").text
+    assert out.count("* * *") == 3

@@ -113,6 +113,53 @@ def _blank_lines(sep: str | None) -> int | None:
     return max(sep.count("\n") - 1, 0)
 
 
+def _marks_breaks(blocks: list[Block]) -> bool:
+    """Whether the text marks its scene breaks itself (rules, symbol lines; two at
+    least, between blocks of text): then a wider blank gap is only spacing."""
+    marked = sum(
+        1
+        for k, b in enumerate(blocks)
+        if b.kind == SCENE_BREAK
+        and 0 < k < len(blocks) - 1
+        and HEADING not in (blocks[k - 1].kind, blocks[k + 1].kind)
+    )
+    return marked >= 2
+
+
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"})
+
+
+def _prose(block: Block) -> bool:
+    """A paragraph of running text, as a scene must begin and end with: not a title,
+    a caption, a signature or a dateline (capitalised, title-cased, set in italics,
+    or a few words)."""
+    if block.kind != PARAGRAPH:
+        return False
+    text = " ".join(block.text.split())
+    words = _WORD.findall(text)
+    if len(words) < 4 or text.isupper() or text[:1] in "_*[(" or text.rstrip(".")[-1:] in "_*])":
+        return False  # (italics, a footnote, an editor's note in brackets)
+    if len(words) <= 8:
+        big = sum(1 for w in words if w[0].isupper() or w.casefold() in _SMALL)
+        return big < len(words)
+    return True
+
+
+_QUESTION_END = regex.compile(r"\?['\"’”»)]*\s*$")
+_DATELINE = regex.compile(
+    r"(?i)^[^.!?]{0,50}\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{1,2}(?:st|nd|rd|th))\b[^.!?]{0,20}[.,—]"
+)
+
+
+def _new_scene(before: str, after: str) -> bool:
+    """What follows a gap can open a scene: not the answer to a question asked just
+    before it, nor a speech, nor a letter's dateline ("Hall, October 13th.")."""
+    after = after.lstrip()
+    return not (_QUESTION_END.search(before) or after[:1] in "\"'“‘«„" or _DATELINE.match(after))
+
+
 MIN_SCENE = 300  # characters: a block or two shorter than this at the end is a trailer
 
 
@@ -135,7 +182,8 @@ class SceneBreaks(Filter):
                 if lines and all(is_break_line(x) for x in lines):
                     block.kind = SCENE_BREAK
                     self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
-        self._gaps(doc, ctx, marker)
+        if not _marks_breaks(doc.blocks):
+            self._gaps(doc, ctx, marker)
         # Two breaks in a row (a gap next to a symbol line, stacked symbol lines) are one.
         out: list[Block] = []
         for block in doc.blocks:
@@ -189,7 +237,7 @@ class SceneBreaks(Filter):
             candidates.append((i, n))
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
             trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
-            if a.kind == PARAGRAPH and b.kind == PARAGRAPH and not trailer and not _continues(a.text, b.text):
+            if _prose(a) and _prose(b) and not trailer and not _continues(a.text, b.text) and _new_scene(a.text, b.text):
                 wide_ok.add(i)
         if len(candidates) < 4:
             return
