@@ -493,18 +493,27 @@ GAPPY = (
     "{gap_a}"
     "Did the smith ever mend it, or did the carter walk the rest of the way into town that day?\n\n"
     "{gap_b}"
-    "\u201cHe mended it,\u201d said the old woman, \u201cand he charged the carter twice over for the trouble.\u201d\n\n"
+    "\u201cHe mended it,\u201d said the old woman, \u201cand he charged the carter twice over.\u201d\n\n"
     "She went back to her knitting, and for a long while nobody in the kitchen said anything at all.\n\n"
     "Riverside, March 3rd.\n\n"
     "Dear Tom, the forge is sold and the smith has gone to his sister's in the north for good.\n\n"
-    "The new owner kept the sign, though he could not shoe a horse to save his life, people said.\n"
+    "The new owner kept the sign, though he could not shoe a horse to save his life, people said.\n\n"
+    "In the spring he sold it on to a man from the coast, who painted it blue and never came back.\n"
 )
 
 
-def test_wider_gaps_before_an_answer_a_speech_or_a_dateline_are_no_scene_breaks():
-    text = GAPPY.format(gap_a="\n", gap_b="\n").replace("all.\n\n", "all.\n\n\n")
-    out = tidyink.convert(text, lint=False, to="text").text
-    assert "* * *" not in out
+@pytest.mark.parametrize("where", ["question", "speech", "dateline"])
+def test_wider_gaps_before_an_answer_a_speech_or_a_dateline_are_no_scene_breaks(where):
+    text = {
+        "question": GAPPY.format(gap_a="", gap_b="\n"),
+        "speech": GAPPY.format(gap_a="", gap_b="").replace("day?\n\n", "day.\n\n\n"),
+        "dateline": GAPPY.format(gap_a="", gap_b="").replace("anything at all.\n\n", "anything at all.\n\n\n"),
+    }[where]
+    assert "* * *" not in tidyink.convert(text, lint=False, to="text").text
+    # the same gap between two paragraphs of narration is a break
+    text = GAPPY.format(gap_a="", gap_b="").replace("anything at all.\n\n", "anything at all.\n\n\n")
+    text = text.replace("Riverside, March 3rd.\n\n", "")
+    assert "* * *" in tidyink.convert(text, lint=False, to="text").text
 
 
 def test_a_text_that_marks_its_breaks_keeps_its_gaps_as_spacing():

@@ -237,7 +237,8 @@ class SceneBreaks(Filter):
             candidates.append((i, n))
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
             trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
-            if _prose(a) and _prose(b) and not trailer and not _continues(a.text, b.text) and _new_scene(a.text, b.text):
+            opens = _new_scene(a.text, b.text) and not _continues(a.text, b.text)
+            if _prose(a) and _prose(b) and not trailer and opens:
                 wide_ok.add(i)
         if len(candidates) < 4:
             return
