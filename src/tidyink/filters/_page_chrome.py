@@ -26,9 +26,13 @@ from collections.abc import Callable, Sequence
 
 import regex
 
+from tidyink.filters.scene_breaks import is_break_line
+
 STRONG = 1500.0  # a story-info line, form controls: only pages of story on both sides outweigh one
 WEAK = 80.0  # about one line of prose
 NEUTRAL = 0.0
+EDGE = 400  # lines measured at each end of the text
+PROBE = 40  # lines looked at first: a page shows chrome this close to an edge
 
 _BULLET = regex.compile(r"^\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))\s*(?P<item>.*)$")
 _SEPARATORS = regex.compile(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
@@ -42,17 +46,16 @@ _ARROW_NAV = regex.compile(r"(?:^|\s)(?:<{1,2}|«|‹|←)\s*\p{L}{2,8}\b|\b\p{L
 _URL = regex.compile(r"^\s*(?:[\w+.-]+://|www\.)\S+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…]['\"’”)]*\s*$")
 _TRAILING_SEPARATOR = regex.compile(r"\s+(?:[-|·•●»›/]|\.)\s*$")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _RULE = regex.compile(r"^\s*[━─═_=\-~*.·•:|]{3,}\s*$")
 
 
 def line_value(text: str, is_nav: Callable[[str], str | None]) -> float:
     """How much a line weighs as story text (its length) or against it (chrome)."""
-    from tidyink.filters.scene_breaks import is_break_line
-
     stripped = text.strip()
-    if _BOX.search(stripped) and not regex.search(r"[\p{L}\p{N}]", stripped):
+    if _BOX.search(stripped) and not _ALNUM.search(stripped):
         return -WEAK  # an empty form field
-    if not stripped or _RULE.match(stripped) or not regex.search(r"[\p{L}\p{N}]", stripped):
+    if not stripped or _RULE.match(stripped) or not _ALNUM.search(stripped):
         return NEUTRAL
     if is_break_line(stripped):
         return NEUTRAL  # an ornament or a scene break
@@ -107,7 +110,7 @@ def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
 
 def _pieces(line: str) -> int:
     """Pieces of a separator-dense line, when every piece is short (a menu, a stats line)."""
-    pieces = [p for p in _SEPARATORS.split(line) if regex.search(r"[\p{L}\p{N}]", p)]
+    pieces = [p for p in _SEPARATORS.split(line) if _ALNUM.search(p)]
     if len(pieces) < 2 or any(len(p.split()) > 5 or len(p) > 32 for p in pieces):
         return 0
     return len(pieces)
@@ -126,7 +129,15 @@ def line_values(texts: Sequence[str], is_nav: Callable[[str], str | None]) -> li
     """:func:`line_value` of each (non-blank) line, in context: a ``Label:`` alone over
     a line of running text heads a section of the page (``Summary:``, ``Work Text:``),
     and weighs nothing."""
-    values = [line_value(text, is_nav) for text in texts]
+    n = len(texts)
+    probe = [k for k in range(n) if k < PROBE or k >= n - PROBE]
+    if sum(1 for k in probe if line_value(texts[k], is_nav) < 0) < 3:
+        return [float(len(text.strip())) for text in texts]  # no page: nothing to measure
+    # Chrome sits at the edges: lines deep inside a long text count as text, unmeasured.
+    values = [
+        line_value(text, is_nav) if k < EDGE or k >= n - EDGE else float(len(text.strip()))
+        for k, text in enumerate(texts)
+    ]
     for i in range(len(texts) - 1):
         if values[i] == -WEAK and _LABEL_ONLY.match(texts[i]) and values[i + 1] >= 40:
             values[i] = NEUTRAL
