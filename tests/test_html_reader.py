@@ -465,3 +465,19 @@ def test_processing_instruction_is_skipped_not_a_crash(tmp_path):
     source.write_text("<p>The mill stood <?php echo 1 ?>still.</p><p>a.<?p>b</p>\n")
     text = convert_path(source, to="text").text
     assert "The mill stood still." in text and "a.b" in text
+
+
+def test_bold_ornament_line_is_a_scene_break_and_no_raw_html_for_punctuation_emphasis():
+    from markdown_it import MarkdownIt
+
+    body = (
+        "<p>The first scene ends here, with a line of prose long enough to be one.</p>"
+        "<p><b>.:</b>O<b>:.</b><b>.:</b>O<b>:.</b></p>"
+        "<p>The next scene begins. <b>!!</b> she cried, and <i>?</i> was all he said.</p>"
+    )
+    md = tidyink.convert(page(body), path="page.html", to="markdown", lint=False).text
+    tokens = MarkdownIt("commonmark").parse(md)
+    assert [t.type for t in tokens].count("hr") == 1
+    inline_html = [c for t in tokens if t.type == "inline" for c in t.children if c.type == "html_inline"]
+    assert inline_html == [] and "<strong>" not in md
+    assert "!! she cried, and ? was all he said." in md

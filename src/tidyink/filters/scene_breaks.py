@@ -6,7 +6,7 @@ from collections import Counter
 
 import regex
 
-from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, TEXT, VERSE, Block, Document
+from tidyink.document import EM, HEADING, PARAGRAPH, SCENE_BREAK, STRONG, TEXT, VERSE, Block, Document
 from tidyink.filters.base import Context, Filter
 
 _SYMBOLS = regex.compile(r"[\p{P}\p{S}]+")
@@ -177,8 +177,8 @@ class SceneBreaks(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         marker = ctx.options.scene_break
         for block in doc.blocks:
-            if block.kind in (PARAGRAPH, VERSE) and all(s.kind == TEXT for s in block.spans):
-                lines = [x for x in block.text.split("\n") if x.strip()]
+            if block.kind in (PARAGRAPH, VERSE) and all(s.kind in (TEXT, EM, STRONG) for s in block.spans):
+                lines = [x for x in block.text.split("\n") if x.strip()]  # (bold or not)
                 if lines and all(is_break_line(x) for x in lines):
                     block.kind = SCENE_BREAK
                     self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
