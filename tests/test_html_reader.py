@@ -481,3 +481,13 @@ def test_bold_ornament_line_is_a_scene_break_and_no_raw_html_for_punctuation_emp
     inline_html = [c for t in tokens if t.type == "inline" for c in t.children if c.type == "html_inline"]
     assert inline_html == [] and "<strong>" not in md
     assert "!! she cried, and ? was all he said." in md
+
+
+def test_a_bold_chapter_line_is_the_chapter_heading():
+    body = (
+        "<p><b>Chapter Twelve</b></p><p>The rain had not stopped for three days, and the river was up.</p>"
+        "<p><b>Nobody came.</b></p><p>She waited by the door all the same.</p>"
+    )
+    doc = read(page(body), "html")
+    assert [(b.kind, b.text) for b in doc.blocks][0] == (HEADING, "Chapter Twelve")
+    assert doc.blocks[2].kind == PARAGRAPH  # bold, but no chapter's name

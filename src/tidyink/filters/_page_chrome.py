@@ -82,8 +82,8 @@ def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
     ):
         return "strong"  # "[1. Chapter 1] Next >", "[ < Prev ][78. Chapter 78]"
     nav = is_nav(line)
-    if nav == "strong":
-        return "strong"
+    if nav == "strong":  # (a site's sentence, "(See the end of the chapter for notes.)", is weak)
+        return "weak" if _SENTENCE_END.search(line.rstrip(")]")) else "strong"
     bullet = _BULLET.match(line)
     if bullet:
         item = bullet.group("item").strip()
@@ -139,7 +139,7 @@ def line_values(texts: Sequence[str], is_nav: Callable[[str], str | None]) -> li
         for k, text in enumerate(texts)
     ]
     for i in range(len(texts) - 1):
-        if values[i] == -WEAK and _LABEL_ONLY.match(texts[i]) and values[i + 1] >= 40:
+        if values[i] == -WEAK and _LABEL_ONLY.match(texts[i]) and values[i + 1] > 0:
             values[i] = NEUTRAL
     return values
 

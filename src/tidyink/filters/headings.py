@@ -170,7 +170,7 @@ class Headings(Filter):
             merge = False
             if rank in (NUMBERED, CHAPTER, MAJOR) and _bare_label(blocks[i]) and nxt is not None:
                 # "CHAPTER IX." / "I" over a title block: keep them together.
-                merge = _subtitle_block(blocks[nxt], ranks[nxt])
+                merge = _subtitle_block(blocks[nxt], ranks[nxt], blocks[i])
             after = _next_prose(blocks, nxt if merge else i)
             if not self._accept(blocks, ranks, i, rank, after):
                 i += 1
@@ -410,15 +410,19 @@ def _bare_label(block: Block) -> bool:
     )
 
 
-def _subtitle_block(block: Block, rank: int | None) -> bool:
+def _subtitle_block(block: Block, rank: int | None, prev: Block) -> bool:
     """A block that reads as the title under a bare label: short, capitalised or title-cased."""
     from tidyink.filters._archive_labels import is_label
 
     if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans) or is_label(block):
         return False  # ("Chapter Text" under "Chapter 1" labels the text, it titles nothing)
     text = " ".join(block.text.split())
+    if is_break_line(text) or text[:1] in "_*":
+        return False  # an ornament; an italic line (a letter's heading, an epigraph)
     if rank == CAPS:
         return True
+    if rank == CHAPTER and _STANDALONE_RE.fullmatch(text) and _bare_label(prev):
+        return True  # "I" over "Prologue": one heading
     if rank is not None or not text or text[0] in "\"'“‘«(—-" or text[0].islower():
         return False  # (a title starts with a capital: "word Chapter 2" is prose)
     if text.isupper() and len(text) <= 250:

@@ -45,6 +45,7 @@ from tidyink.document import (
     Span,
 )
 from tidyink.readers._html_blocks import (
+    _bold_headings,
     _bylines,
     _ffn_headings,
     _headings,
@@ -626,6 +627,7 @@ def read(text: str) -> Document:
     if site == "ffn":
         blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
+    _bold_headings(blocks)
     _layout_quotes(blocks)
     _bylines(blocks, meta)
     blocks = _join_label_headings(blocks)
