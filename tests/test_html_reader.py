@@ -489,5 +489,5 @@ def test_a_bold_chapter_line_is_the_chapter_heading():
         "<p><b>Nobody came.</b></p><p>She waited by the door all the same.</p>"
     )
     doc = read(page(body), "html")
-    assert [(b.kind, b.text) for b in doc.blocks][0] == (HEADING, "Chapter Twelve")
+    assert (doc.blocks[0].kind, doc.blocks[0].text) == (HEADING, "Chapter Twelve")
     assert doc.blocks[2].kind == PARAGRAPH  # bold, but no chapter's name

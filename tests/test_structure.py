@@ -521,3 +521,62 @@ def test_a_text_that_marks_its_breaks_keeps_its_gaps_as_spacing():
     text = "Chapter 1\n\n" + (scene * 3 + "* * *\n\n") * 3 + scene * 2 + "\n" + scene * 2
     out = tidyink.convert(text, lint=False, to="text").text
     assert out.count("* * *") == 3
+
+
+def test_ordinal_divisions_are_headings_over_chapters():
+    from tidyink.filters.headings import CHAPTER, MAJOR, classify
+
+    assert classify("FIRST PERIOD") == MAJOR and classify("Second Narrative.") == MAJOR
+    assert classify("First thing in the morning") is None
+    assert classify("CHAPTER I") == CHAPTER
+
+
+def test_a_numeral_over_a_keyword_is_one_heading():
+    text = (
+        "I\n\nPrologue\n\nThe lamp went out an hour after midnight, and Ada knew it before she woke.\n\n"
+        "II\n\nThe Storm\n\nShe dressed in the dark and went down the stairs with one hand on the wall.\n"
+    )
+    out = tidyink.convert(text, lint=False, to="markdown").text
+    assert "## I. Prologue\n" in out and "## II. The Storm\n" in out
+    assert out.count("## ") == 2
+
+
+def test_a_wrapped_sentence_ending_on_a_keyword_is_no_heading():
+    text = (
+        "  He had read the whole book in a single night by the light of the\n"
+        "lamp in the kitchen, every word of it from the first page to the\n"
+        "epilogue.\n"
+        "  In the morning he slept until noon, and nobody in the house had\n"
+        "the heart to wake him for his breakfast or for anything else.\n"
+    )
+    out = tidyink.convert(text, lint=False, to="markdown").text
+    assert "#" not in out and "to the epilogue." in out
+
+
+def test_centred_rendering_is_set_back_at_the_margin():
+    path = HERE.parent / "pages" / "centred-rendering.txt"
+    result = tidyink.convert(path.read_bytes(), path=str(path), lint=False, to="text")
+    paragraphs = result.text.strip().split("\n\n")
+    assert len(paragraphs) == 8
+    assert paragraphs[3].endswith("as if nothing on the island had changed at all.")
+    assert any("centred rendering" in c.reason for c in result.changes)
+
+
+def test_ragged_right_book_keeps_paragraphs_letters_and_verse():
+    result = doc_of("ragged-letters-verse.txt")
+    texts = [b.text for b in result.document.blocks]
+    assert any(t.startswith("She folded it twice") and t.endswith("would not be the first.") for t in texts)
+    assert "Dear Hester," in texts and "Harrow Cross, 4th March." in texts
+    closing = next(b for b in result.document.blocks if b.text.startswith("Your loving brother,"))
+    verse = next(b for b in result.document.blocks if b.text.lstrip().startswith("Over the hill"))
+    assert closing.kind == VERSE and verse.kind == VERSE and verse.text.count("\n") == 3
+
+
+def test_a_table_of_contents_is_stable_on_a_second_pass():
+    toc = "Contents\n\n" + "\n".join(f"     CHAPTER {n}" for n in ("I", "II", "III", "IV", "V")) + "\n\n"
+    body = "".join(
+        f"CHAPTER {n}\n\nThe lamp went out an hour after midnight, and Ada knew it at once.\n\n"
+        for n in ("I", "II", "III", "IV", "V")
+    )
+    once = tidyink.convert(toc + body, lint=False, to="text").text
+    assert tidyink.convert(once, lint=False, to="text").text == once
