@@ -32,6 +32,7 @@ from tidyink.document import (
     Block,
     Document,
 )
+from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start
 from tidyink.filters.base import Context, Filter
 from tidyink.records import Edit
 
@@ -395,41 +396,6 @@ def _block_position(block: Block) -> tuple[int, int]:
         if span.line:
             return span.position(0)
     return max(block.line, 1), 1
-
-
-def _pg_start(text: str) -> bool:
-    return len(text) < 200 and bool(P.PG_START.match(text))
-
-
-def _pg_end(text: str) -> bool:
-    return len(text) < 200 and bool(P.PG_END.match(text))
-
-
-def _credits(lines: list[Line], begin: int, stop: int) -> list[Line]:
-    """The 'Produced by ...' paragraph right after the start marker, or among the next
-    few short paragraphs (after a title page) when it names the producers' trade."""
-    blocks: list[list[Line]] = []
-    for ln in lines[begin:stop]:
-        if not ln.text.strip():
-            continue
-        if not blocks or blocks[-1][-1].block != ln.block:
-            if len(blocks) == 6:
-                break
-            blocks.append([])
-        blocks[-1].append(ln)
-    for n, block in enumerate(blocks):
-        if not P.PG_CREDITS.match(block[0].text) or len(block) > 6:
-            continue
-        if n == 0 or P.PG_CREDITS_TRADE.search(" ".join(ln.text for ln in block)):
-            return block
-    return []
-
-
-def _header_meta(doc: Document, lines: list[Line]) -> None:
-    for ln in lines:
-        m = P.PG_FIELD.match(ln.text)
-        if m:
-            doc.meta.setdefault(m.group(1).lower(), m.group(2))
 
 
 def _site_sentence(text: str) -> bool:
