@@ -502,11 +502,10 @@ GAPPY = (
 )
 
 
-@pytest.mark.parametrize("where", ["question", "speech", "dateline"])
-def test_wider_gaps_before_an_answer_a_speech_or_a_dateline_are_no_scene_breaks(where):
+@pytest.mark.parametrize("where", ["question", "dateline"])
+def test_wider_gaps_before_an_answer_or_a_dateline_are_no_scene_breaks(where):
     text = {
         "question": GAPPY.format(gap_a="", gap_b="\n"),
-        "speech": GAPPY.format(gap_a="", gap_b="").replace("day?\n\n", "day.\n\n\n"),
         "dateline": GAPPY.format(gap_a="", gap_b="").replace("anything at all.\n\n", "anything at all.\n\n\n"),
     }[where]
     assert "* * *" not in tidyink.convert(text, lint=False, to="text").text
@@ -516,11 +515,13 @@ def test_wider_gaps_before_an_answer_a_speech_or_a_dateline_are_no_scene_breaks(
     assert "* * *" in tidyink.convert(text, lint=False, to="text").text
 
 
-def test_a_text_that_marks_its_breaks_keeps_its_gaps_as_spacing():
-    scene = "The carter came down the hill road at noon with the wheel loose on its pin again.\n\n"
-    text = "Chapter 1\n\n" + (scene * 3 + "* * *\n\n") * 3 + scene * 2 + "\n" + scene * 2
-    out = tidyink.convert(text, lint=False, to="text").text
-    assert out.count("* * *") == 3
+def test_a_page_that_marks_its_breaks_with_rules_keeps_spacers_as_spacing():
+    scene = "<p>The carter came down the hill road at noon with the wheel loose on its pin again.</p>"
+    texts = "<p>Are you there?</p><p>&nbsp;</p><p>Yes. Outside the mill, by the gate.</p>"
+    body = scene * 3 + "<hr>" + scene * 3 + "<hr>" + scene * 2 + texts + scene * 3
+    page = f"<html><body>{body}</body></html>"
+    md = tidyink.convert(page, path="page.html", lint=False, to="markdown").text
+    assert md.count("* * *") == 2
 
 
 def test_ordinal_divisions_are_headings_over_chapters():

@@ -114,8 +114,10 @@ def _blank_lines(sep: str | None) -> int | None:
 
 
 def _marks_breaks(blocks: list[Block]) -> bool:
-    """Whether the text marks its scene breaks itself (rules, symbol lines; two at
-    least, between blocks of text): then a wider blank gap is only spacing."""
+    """Whether a page marks its scene breaks itself (rules, symbol lines; two at least,
+    between blocks of text): then its spacer paragraphs are only spacing. (A plain
+    text that marks most breaks with asterisks may still mark one with a wider gap,
+    where a page of the printed book ended on a break.)"""
     marked = sum(
         1
         for k, b in enumerate(blocks)
@@ -155,9 +157,8 @@ _DATELINE = regex.compile(
 
 def _new_scene(before: str, after: str) -> bool:
     """What follows a gap can open a scene: not the answer to a question asked just
-    before it, nor a speech, nor a letter's dateline ("Hall, October 13th.")."""
-    after = after.lstrip()
-    return not (_QUESTION_END.search(before) or after[:1] in "\"'“‘«„" or _DATELINE.match(after))
+    before it, nor a letter's dateline ("Hall, October 13th.")."""
+    return not (_QUESTION_END.search(before) or _DATELINE.match(after.lstrip()))
 
 
 MIN_SCENE = 300  # characters: a block or two shorter than this at the end is a trailer
@@ -182,7 +183,7 @@ class SceneBreaks(Filter):
                 if lines and all(is_break_line(x) for x in lines):
                     block.kind = SCENE_BREAK
                     self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
-        if not _marks_breaks(doc.blocks):
+        if doc.format != "html" or not _marks_breaks(doc.blocks):
             self._gaps(doc, ctx, marker)
         # Two breaks in a row (a gap next to a symbol line, stacked symbol lines) are one.
         out: list[Block] = []

@@ -215,9 +215,9 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
         not hard[k] and not hard[k + 1] and max(x.indent for x in lines[k : k + 3]) < 2
         for k in range(len(hard) - 1)
     )
-    if spaced and not all(hard):
-        # Blank lines part the paragraphs: in a block where lines run on, a short line is
-        # ragged wrapping, unless a list, a letter's greeting or closing, or a line set
+    if spaced and not all(hard) and lines[0].indent < 2:
+        # Blank lines part the paragraphs: in a block at the margin where lines run on, a
+        # short line is ragged wrapping, unless a list, a letter's greeting or closing, or a line set
         # in says otherwise.
         hard = [h and _kept_break(lines, k, hard, wrap) for k, h in enumerate(hard)]
     if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and not wrapped and _verse_like(lines):
