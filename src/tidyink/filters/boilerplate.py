@@ -198,9 +198,23 @@ class Boilerplate(Filter):
                 self.remove_blocks(doc, ctx, [i], f"site chrome ({reason})")
         # An archive's own line inside a block ("Posted originally on the Archive of
         # Our Own at ..." under the title of a downloaded work).
-        stamped = [ln for ln in lines_of(doc) if P.ARCHIVE_LINE.match(ln.text.strip())]
-        for ln in reversed(stamped):
-            self.cut_lines(doc, ctx, [ln], "site chrome (an archive's own line)")
+        every = lines_of(doc)
+        stamped: list[list[Line]] = []
+        k = 0
+        while k < len(every):
+            ln = every[k]
+            nxt = every[k + 1] if k + 1 < len(every) and every[k + 1].block == ln.block else None
+            if ln.text.rstrip().endswith((".", "!", "?")):
+                nxt = None  # a whole line: what follows is not its tail
+            glue = "" if ln.text.rstrip().endswith("/") else " "
+            if nxt is not None and P.ARCHIVE_LINE.match(f"{ln.text.strip()}{glue}{nxt.text.strip()}"):
+                stamped.append([ln, nxt])  # wrapped by a renderer: "... at https://a.example/" "works/1"
+                k += 1
+            elif P.ARCHIVE_LINE.match(ln.text.strip()):
+                stamped.append([ln])
+            k += 1
+        for group in reversed(stamped):
+            self.cut_lines(doc, ctx, group, "site chrome (an archive's own line)")
 
     # --- navigation lines at the edges -------------------------------------------
 
