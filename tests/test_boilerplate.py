@@ -365,3 +365,16 @@ def test_archive_text_download_keeps_the_story_and_drops_the_archive_lines():
     assert "and Marta climbed down the ladder" in out
     assert "unopened. She made tea" in out
     assert "Thank you for reading! Comments make my day." in out  # the author's note stays
+
+
+def test_archive_lines_wrapped_by_the_renderer_and_their_variants_go():
+    text = (
+        "The Lantern Keeper\n\nPosted originally on the Archive of Our Own at https://archiveofourown.org/\n"
+        "works/00000000.\n\nThe lamp went out an hour after midnight, and Ada knew it before she woke.\n\n"
+        "She dressed in the dark and went down the stairs with one hand on the wall.\n\n"
+        "Please drop by the archive and comment to let the author know if you enjoyed\ntheir work!\n"
+    )
+    out = run(text).text
+    assert "Posted originally" not in out and "works/00000000" not in out
+    assert "Please drop by" not in out and "their work!" not in out
+    assert "one hand on the wall." in out

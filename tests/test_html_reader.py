@@ -454,3 +454,40 @@ def test_spacer_paragraph_gaps_wider_than_usual_are_scene_breaks():
     spaced = "\n<p>&nbsp;</p>\n".join(paras)
     doc = tidyink.convert(page(spaced), input_format="html", lint=False).document
     assert SCENE_BREAK not in [b.kind for b in doc.blocks]
+
+
+def test_processing_instruction_is_skipped_not_a_crash(tmp_path):
+    # HTML has no processing instructions: "<?p>" parses as a bogus comment, a node
+    # without a tag name. It is not content, and reading must not fail on it.
+    doc = read("a.<?p>b", "html")
+    assert [b.text for b in doc.blocks] == ["a.b"]
+    source = tmp_path / "pi.html"
+    source.write_text("<p>The mill stood <?php echo 1 ?>still.</p><p>a.<?p>b</p>\n")
+    text = convert_path(source, to="text").text
+    assert "The mill stood still." in text and "a.b" in text
+
+
+def test_bold_ornament_line_is_a_scene_break_and_no_raw_html_for_punctuation_emphasis():
+    from markdown_it import MarkdownIt
+
+    body = (
+        "<p>The first scene ends here, with a line of prose long enough to be one.</p>"
+        "<p><b>.:</b>O<b>:.</b><b>.:</b>O<b>:.</b></p>"
+        "<p>The next scene begins. <b>!!</b> she cried, and <i>?</i> was all he said.</p>"
+    )
+    md = tidyink.convert(page(body), path="page.html", to="markdown", lint=False).text
+    tokens = MarkdownIt("commonmark").parse(md)
+    assert [t.type for t in tokens].count("hr") == 1
+    inline_html = [c for t in tokens if t.type == "inline" for c in t.children if c.type == "html_inline"]
+    assert inline_html == [] and "<strong>" not in md
+    assert "!! she cried, and ? was all he said." in md
+
+
+def test_a_bold_chapter_line_is_the_chapter_heading():
+    body = (
+        "<p><b>Chapter Twelve</b></p><p>The rain had not stopped for three days, and the river was up.</p>"
+        "<p><b>Nobody came.</b></p><p>She waited by the door all the same.</p>"
+    )
+    doc = read(page(body), "html")
+    assert (doc.blocks[0].kind, doc.blocks[0].text) == (HEADING, "Chapter Twelve")
+    assert doc.blocks[2].kind == PARAGRAPH  # bold, but no chapter's name

@@ -459,3 +459,125 @@ def test_book_title_found_when_the_metadata_spells_it_otherwise():
     result = tidyink.convert(text, lint=False)
     assert headings(result)[0] == (1, "THE VOYAGE IN EIGHTY DAYS")
     assert result.text.count("\n# ") + result.text.startswith("# ") == 1
+
+
+def test_ornamental_dividers_of_repeated_groups_are_scene_breaks():
+    from tidyink.filters.scene_breaks import is_break_line
+
+    for line in (".:O:.:O:.:O:.:O:.:O:.", ".:O:.:O:.", "~*~*~*~", "oOoOoOo", "-x-x-x-x-", "=+=+=+="):
+        assert is_break_line(line), line
+    for line in ("ha ha ha", ". . .", "?!?!", "...", "Oh! Oh! Oh!"):
+        assert not is_break_line(line), line
+
+
+def test_archive_labels_find_the_work_title_and_chapter_titles():
+    text = (
+        "He is ours\n\nmarrowlane\n\nSummary:\n\n"
+        "A short summary of a story that is about a lighthouse and a storm.\n\n"
+        "Chapter 1\n\nChapter Text\n\n"
+        "The lamp went out an hour after midnight, and Ada knew it before she was awake.\n\n"
+        "She dressed in the dark and went down the stairs with one hand on the wall.\n\n"
+        "The Long Night\n\nChapter Notes\n\nThis one took a while.\n\n"
+        "Outside, the wind took the door out of her hand, and she ran for the tower.\n"
+    )
+    out = tidyink.convert(text, lint=False, to="markdown").text
+    assert out.startswith("# He is ours\n\nmarrowlane\n")
+    assert "## Chapter 1\n" in out and "## The Long Night\n" in out
+    assert "\nSummary:\n" in out and "# Summary" not in out
+
+
+GAPPY = (
+    "Chapter 1\n\n"
+    "The carter came down the hill road at noon with the wheel loose on its pin, and he stopped at the\n"
+    "forge because there was nowhere else to stop for eleven miles in either direction.\n\n"
+    "{gap_a}"
+    "Did the smith ever mend it, or did the carter walk the rest of the way into town that day?\n\n"
+    "{gap_b}"
+    "\u201cHe mended it,\u201d said the old woman, \u201cand he charged the carter twice over.\u201d\n\n"
+    "She went back to her knitting, and for a long while nobody in the kitchen said anything at all.\n\n"
+    "Riverside, March 3rd.\n\n"
+    "Dear Tom, the forge is sold and the smith has gone to his sister's in the north for good.\n\n"
+    "The new owner kept the sign, though he could not shoe a horse to save his life, people said.\n\n"
+    "In the spring he sold it on to a man from the coast, who painted it blue and never came back.\n"
+)
+
+
+@pytest.mark.parametrize("where", ["question", "dateline"])
+def test_wider_gaps_before_an_answer_or_a_dateline_are_no_scene_breaks(where):
+    text = {
+        "question": GAPPY.format(gap_a="", gap_b="\n"),
+        "dateline": GAPPY.format(gap_a="", gap_b="").replace("anything at all.\n\n", "anything at all.\n\n\n"),
+    }[where]
+    assert "* * *" not in tidyink.convert(text, lint=False, to="text").text
+    # the same gap between two paragraphs of narration is a break
+    text = GAPPY.format(gap_a="", gap_b="").replace("anything at all.\n\n", "anything at all.\n\n\n")
+    text = text.replace("Riverside, March 3rd.\n\n", "")
+    assert "* * *" in tidyink.convert(text, lint=False, to="text").text
+
+
+def test_a_page_that_marks_its_breaks_with_rules_keeps_spacers_as_spacing():
+    scene = "<p>The carter came down the hill road at noon with the wheel loose on its pin again.</p>"
+    texts = "<p>Are you there?</p><p>&nbsp;</p><p>Yes. Outside the mill, by the gate.</p>"
+    body = scene * 3 + "<hr>" + scene * 3 + "<hr>" + scene * 2 + texts + scene * 3
+    page = f"<html><body>{body}</body></html>"
+    md = tidyink.convert(page, path="page.html", lint=False, to="markdown").text
+    assert md.count("* * *") == 2
+
+
+def test_ordinal_divisions_are_headings_over_chapters():
+    from tidyink.filters.headings import CHAPTER, MAJOR, classify
+
+    assert classify("FIRST PERIOD") == MAJOR and classify("Second Narrative.") == MAJOR
+    assert classify("First thing in the morning") is None
+    assert classify("CHAPTER I") == CHAPTER
+
+
+def test_a_numeral_over_a_keyword_is_one_heading():
+    text = (
+        "I\n\nPrologue\n\nThe lamp went out an hour after midnight, and Ada knew it before she woke.\n\n"
+        "II\n\nThe Storm\n\nShe dressed in the dark and went down the stairs with one hand on the wall.\n"
+    )
+    out = tidyink.convert(text, lint=False, to="markdown").text
+    assert "## I. Prologue\n" in out and "## II. The Storm\n" in out
+    assert out.count("## ") == 2
+
+
+def test_a_wrapped_sentence_ending_on_a_keyword_is_no_heading():
+    text = (
+        "  He had read the whole book in a single night by the light of the\n"
+        "lamp in the kitchen, every word of it from the first page to the\n"
+        "epilogue.\n"
+        "  In the morning he slept until noon, and nobody in the house had\n"
+        "the heart to wake him for his breakfast or for anything else.\n"
+    )
+    out = tidyink.convert(text, lint=False, to="markdown").text
+    assert "#" not in out and "to the epilogue." in out
+
+
+def test_centred_rendering_is_set_back_at_the_margin():
+    path = HERE.parent / "pages" / "centred-rendering.txt"
+    result = tidyink.convert(path.read_bytes(), path=str(path), lint=False, to="text")
+    paragraphs = result.text.strip().split("\n\n")
+    assert len(paragraphs) == 8
+    assert paragraphs[3].endswith("as if nothing on the island had changed at all.")
+    assert any("centred rendering" in c.reason for c in result.changes)
+
+
+def test_ragged_right_book_keeps_paragraphs_letters_and_verse():
+    result = doc_of("ragged-letters-verse.txt")
+    texts = [b.text for b in result.document.blocks]
+    assert any(t.startswith("She folded it twice") and t.endswith("would not be the first.") for t in texts)
+    assert "Dear Hester," in texts and "Harrow Cross, 4th March." in texts
+    closing = next(b for b in result.document.blocks if b.text.startswith("Your loving brother,"))
+    verse = next(b for b in result.document.blocks if b.text.lstrip().startswith("Over the hill"))
+    assert closing.kind == VERSE and verse.kind == VERSE and verse.text.count("\n") == 3
+
+
+def test_a_table_of_contents_is_stable_on_a_second_pass():
+    toc = "Contents\n\n" + "\n".join(f"     CHAPTER {n}" for n in ("I", "II", "III", "IV", "V")) + "\n\n"
+    body = "".join(
+        f"CHAPTER {n}\n\nThe lamp went out an hour after midnight, and Ada knew it at once.\n\n"
+        for n in ("I", "II", "III", "IV", "V")
+    )
+    once = tidyink.convert(toc + body, lint=False, to="text").text
+    assert tidyink.convert(once, lint=False, to="text").text == once

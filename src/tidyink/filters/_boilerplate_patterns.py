@@ -104,7 +104,7 @@ SITE_SENTENCE = regex.compile(
 # Lines only an archive writes, removed wherever they stand (even inside a block).
 ARCHIVE_LINE = regex.compile(
     r"^(?:posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\s+at\s+\S+"
-    r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\s+to\s+let\s+the\s+creator\s+know\b.{0,60})$",
+    r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\s+to\s+let\s+the\s+(?:creator|author)\s+know\b.{0,60})$",
     _I,
 )
 # Weak: navigation only next to strong navigation, or in a block made of links.

@@ -126,6 +126,7 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     ends: dict[bool, bool] = {True: True, False: True}  # every line followed by another stops mid-sentence
     margin = False
     singles: list[int] = []  # one-line blocks
+    multi = 0  # blocks of several lines
     runs_on: list[int] = []  # long lines that stop mid-sentence, the sentence going on in lower case
     for lines in blocks_lines:
         if lines is None:
@@ -136,6 +137,7 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
             if lines and lines[0].stripped:
                 singles.append(lines[0].length)
             continue
+        multi += 1
         for line, after in pairwise(lines):
             if line.stripped:
                 measured[set_in].append(line.length)
@@ -145,6 +147,9 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
                     runs_on.append(line.length)
     lengths = sorted(measured[not margin])
     open_ended = ends[not margin]
+    long_singles = sum(1 for n in singles if n > MAX_WRAP)
+    if long_singles >= 10 and long_singles >= 2 * multi:
+        return Wrap(None)  # one paragraph a line (an unwrapped text): its few blocks of lines are verse
     if len(lengths) >= 3:
         width = lengths[min(len(lengths) - 1, int(0.95 * len(lengths)))]
         if width < 20 or width > MAX_WRAP:

@@ -28,10 +28,12 @@ from tidyink.document import (
     PROSE_BLOCKS,
     RAW_BLOCK,
     SCENE_BREAK,
-    VERSE,
     Block,
     Document,
 )
+from tidyink.filters._author_notes import _breaks_beside_notes, _find_notes
+from tidyink.filters._author_notes import is_note as is_note  # (a public name of this module)
+from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start
 from tidyink.filters.base import Context, Filter
 from tidyink.records import Edit
 
@@ -102,11 +104,6 @@ def _trim(piece: str) -> str:
     return P.NAV_TRIM.sub("", m.group(1)) if m else piece
 
 
-def is_note(text: str) -> bool:
-    """Whether a paragraph opens like an author's note or a disclaimer."""
-    return bool(P.NOTE.match(text))
-
-
 class Boilerplate(Filter):
     name = "boilerplate"
     description = (
@@ -120,6 +117,8 @@ class Boilerplate(Filter):
     def run(self, doc: Document, ctx: Context) -> None:
         first = len(ctx.changes)
         self.gutenberg(doc, ctx)
+        if doc.format == "text":
+            self.rendered_page(doc, ctx)
         edges = (doc.blocks[0], doc.blocks[-1]) if doc.blocks else None
         self.chrome(doc, ctx)
         self.navigation(doc, ctx)
@@ -161,6 +160,26 @@ class Boilerplate(Filter):
                 self.cut_lines(doc, ctx, credits, "Project Gutenberg production credits")
             self.cut_lines(doc, ctx, lines[: start + 1], "Project Gutenberg header", head=True)
 
+    # --- a web page saved as text -------------------------------------------------------
+
+    def rendered_page(self, doc: Document, ctx: Context) -> None:
+        """Menus, story-info and review footers of a page rendered as text (see
+        :mod:`._page_chrome`): what lies outside the story's stretch of lines goes."""
+        from tidyink.filters import _page_chrome as pc
+
+        lines = [ln for ln in lines_of(doc) if ln.text.strip()]
+        values = pc.line_values([ln.text for ln in lines], is_nav)
+        region = pc.story_region(values)
+        if region is None:
+            return
+        first, last = region
+        if last + 1 < len(lines) and pc.trusted_cut(values[last + 1 :]):
+            while last > first + 1 and pc.section_title(lines[last].text) and values[last - 1] > 0:
+                last -= 1
+            self.cut_lines(doc, ctx, lines[last + 1 :], "site chrome (page footer rendered as text)", tail=True)
+        if first > 0 and pc.trusted_cut(values[:first]):
+            self.cut_lines(doc, ctx, lines[:first], "site chrome (page header rendered as text)", head=True)
+
     # --- chrome the HTML reader marked, menus of links ------------------------------
 
     def chrome(self, doc: Document, ctx: Context) -> None:
@@ -175,9 +194,23 @@ class Boilerplate(Filter):
                 self.remove_blocks(doc, ctx, [i], f"site chrome ({reason})")
         # An archive's own line inside a block ("Posted originally on the Archive of
         # Our Own at ..." under the title of a downloaded work).
-        stamped = [ln for ln in lines_of(doc) if P.ARCHIVE_LINE.match(ln.text.strip())]
-        for ln in reversed(stamped):
-            self.cut_lines(doc, ctx, [ln], "site chrome (an archive's own line)")
+        every = lines_of(doc)
+        stamped: list[list[Line]] = []
+        k = 0
+        while k < len(every):
+            ln = every[k]
+            nxt = every[k + 1] if k + 1 < len(every) and every[k + 1].block == ln.block else None
+            if ln.text.rstrip().endswith((".", "!", "?")):
+                nxt = None  # a whole line: what follows is not its tail
+            glue = "" if ln.text.rstrip().endswith("/") else " "
+            if nxt is not None and P.ARCHIVE_LINE.match(f"{ln.text.strip()}{glue}{nxt.text.strip()}"):
+                stamped.append([ln, nxt])  # wrapped by a renderer: "... at https://a.example/" "works/1"
+                k += 1
+            elif P.ARCHIVE_LINE.match(ln.text.strip()):
+                stamped.append([ln])
+            k += 1
+        for group in reversed(stamped):
+            self.cut_lines(doc, ctx, group, "site chrome (an archive's own line)")
 
     # --- navigation lines at the edges -------------------------------------------
 
@@ -375,41 +408,6 @@ def _block_position(block: Block) -> tuple[int, int]:
     return max(block.line, 1), 1
 
 
-def _pg_start(text: str) -> bool:
-    return len(text) < 200 and bool(P.PG_START.match(text))
-
-
-def _pg_end(text: str) -> bool:
-    return len(text) < 200 and bool(P.PG_END.match(text))
-
-
-def _credits(lines: list[Line], begin: int, stop: int) -> list[Line]:
-    """The 'Produced by ...' paragraph right after the start marker, or among the next
-    few short paragraphs (after a title page) when it names the producers' trade."""
-    blocks: list[list[Line]] = []
-    for ln in lines[begin:stop]:
-        if not ln.text.strip():
-            continue
-        if not blocks or blocks[-1][-1].block != ln.block:
-            if len(blocks) == 6:
-                break
-            blocks.append([])
-        blocks[-1].append(ln)
-    for n, block in enumerate(blocks):
-        if not P.PG_CREDITS.match(block[0].text) or len(block) > 6:
-            continue
-        if n == 0 or P.PG_CREDITS_TRADE.search(" ".join(ln.text for ln in block)):
-            return block
-    return []
-
-
-def _header_meta(doc: Document, lines: list[Line]) -> None:
-    for ln in lines:
-        m = P.PG_FIELD.match(ln.text)
-        if m:
-            doc.meta.setdefault(m.group(1).lower(), m.group(2))
-
-
 def _site_sentence(text: str) -> bool:
     """A one-line block that only a site writes ("Please drop by the Archive ...")."""
     text = text.strip()
@@ -423,56 +421,3 @@ def _menu(block: Block) -> bool:
     if all(is_nav(line, linked=True) for line in text.split("\n") if line.strip()):
         return len(pieces) >= 2 or bool(is_nav(text))
     return False
-
-
-def _breaks_beside_notes(blocks: list[Block], notes: set[int]) -> list[int]:
-    """Scene breaks that only separate notes from the story: with the notes gone they
-    would stand at an edge of the text, next to a heading or next to another break."""
-    out: list[int] = []
-    for i, block in enumerate(blocks):
-        if block.kind != SCENE_BREAK or not ({i - 1, i + 1} & notes):
-            continue
-        before = next((blocks[k] for k in range(i - 1, -1, -1) if k not in notes), None)
-        after = next((blocks[k] for k in range(i + 1, len(blocks)) if k not in notes), None)
-        if any(b is None or b.kind in (HEADING, SCENE_BREAK) for b in (before, after)):
-            out.append(i)
-    return out
-
-
-def _find_notes(doc: Document) -> set[int]:
-    """Indices of blocks that are author's notes or disclaimers (by role or opening)."""
-    blocks = doc.blocks
-    found = {i for i, b in enumerate(blocks) if b.attrs.get("role") in ("note", "note-label")}
-    # Zones: the start and end of the text, and both sides of each heading (in plain
-    # text, headings are marked later: a chapter-heading line counts already).
-    heads = {i for i, b in enumerate(blocks) if b.kind == HEADING or _heading_line(b)}
-    starts = [0] + [i + 1 for i in sorted(heads)]
-    ends = [len(blocks) - 1] + [i - 1 for i in sorted(heads)]
-    for begin, step in [(s, 1) for s in starts] + [(e, -1) for e in ends]:
-        i = begin
-        while 0 <= i < len(blocks):
-            b = blocks[i]
-            if i in heads:
-                break
-            if b.attrs.get("role") in ("title", "byline", "summary", "summary-label"):
-                i += step
-                continue
-            if i in found or (b.kind in (PARAGRAPH, VERSE) and is_note(b.text)):
-                found.add(i)
-                i += step
-                continue
-            break
-    return found
-
-
-def _heading_line(block: Block) -> bool:
-    """A plain-text block that is a chapter heading ("Chapter 5: Homecoming", "Prologue")."""
-    if block.kind != PARAGRAPH or not _single_text(block):
-        return False
-    lines = [line for line in block.text.split("\n") if line.strip()]
-    if not 1 <= len(lines) <= 2:
-        return False
-    from tidyink.filters.headings import CAPS, classify
-
-    rank = classify(lines[0])
-    return rank is not None and rank < CAPS

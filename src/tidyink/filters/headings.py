@@ -15,118 +15,25 @@ from tidyink.document import (
     Document,
     Span,
 )
+from tidyink.filters._heading_lines import (
+    _BY,
+    _CHAPTER,
+    _LIST_ITEM,
+    _LONE_NUMBER,
+    _MAJOR,
+    _NUMBER,
+    _NUMBERED_TITLE,
+    _STANDALONE_RE,
+    CAPS,
+    CHAPTER,
+    MAJOR,
+    NUMBERED,
+    _title_case,
+    classify,
+    decoration,
+)
 from tidyink.filters.base import Context, Filter
 from tidyink.filters.scene_breaks import is_break_line
-
-_ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_WORD_NUMBERS = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundred|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-    r"thirtieth|fortieth|fiftieth|last|final|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
-    r"premier|première|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|erstes|erster)"
-)
-_NUMBER = (
-    rf"(?:\d{{1,4}}|{_ROMAN}|(?i:{_WORD_NUMBERS}(?:[- ]{_WORD_NUMBERS})*)"
-    rf"|(?i:the\s+{_WORD_NUMBERS}))"
-)
-# Words that name a division; the number (or nothing, for prologue and the like) follows.
-_MAJOR = r"(?:book|part|volume|vol\.|tome|livre|partie|teil|buch|libro|parte)"
-_CHAPTER = (
-    r"(?:chapter|chap\.|ch\.|stave|adventure|episode|letter|canto|section|act|scene|chapitre|"
-    r"kapitel|capítulo|capitulo|capitolo|hoofdstuk)"
-)
-_STANDALONE = (
-    r"(?:prologue|epilogue|preface|foreword|introduction|afterword|interlude|conclusion|"
-    r"postscript|appendix|prolog|epilog|vorwort|nachwort|préface|avant-propos|épilogue)"
-)
-_TITLE_TAIL = r"(?:\s*(?P<sep>[.:—–-]|--)?\s+(?P<title>\S.{0,120}))?"
-_KEYWORD = regex.compile(
-    rf"(?P<label>(?i:{_MAJOR}|{_CHAPTER}))\s+{_NUMBER}(?P<dot>\.)?{_TITLE_TAIL}"
-)
-_MAJOR_RE = regex.compile(rf"(?i:{_MAJOR})\s")
-_STANDALONE_RE = regex.compile(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
-_LONE_NUMBER = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.?")
-_NUMBERED_TITLE = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.\s+(?P<title>[\p{{Lu}}\d].{{0,100}})")
-_LIST_ITEM = regex.compile(r"(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s+\S")
-_CAPS_TITLE = regex.compile(r"[\p{Lu}\d][\p{Lu}\p{N}\p{Zs}'’.,:;!?&()\-–—]*")
-_DATELINE = regex.compile(
-    r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:st|nd|rd|th))\b|\d{4}"
-)
-
-_ENDINGS = {"the end", "fin", "finis", "ende", "end", "fine", "the end of the book"}
-
-_BY = {"by", "von", "par", "di", "de", "door", "por"}
-
-# Ranks: lower is higher in the outline.
-MAJOR, CHAPTER, NUMBERED, CAPS = 0, 1, 2, 3
-
-
-# Decoration around a heading line, as fan-fiction sites show it: "~Chapter 3~",
-# "**Chapter 3: Ashes**", "-x- Part Two -x-", "=== Prologue ===".
-_DECOR_RUN = r"(?:[~*_=#+•·\-\[\]<>|]|xXx|oOo|\s)*"
-_DECORATED = regex.compile(rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})")
-
-
-def decoration(line: str) -> tuple[int, int] | None:
-    """Lengths of the decoration before and after a decorated chapter-heading line."""
-    m = _DECORATED.fullmatch(line)
-    if not m or not (m.group("lead").strip() or m.group("trail").strip()):
-        return None
-    if classify(m.group("core")) not in (MAJOR, CHAPTER):
-        return None
-    return len(m.group("lead")), len(m.group("trail"))
-
-
-def classify(text: str) -> int | None:
-    """The rank of a heading line, or None when it is not one."""
-    line = " ".join(text.split())
-    if line and line[0] in "~*_=#+•·-[<|xo" and decoration(line):
-        return CHAPTER if classify(_DECORATED.fullmatch(line).group("core")) == CHAPTER else MAJOR
-    if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":
-        return None
-    m = _KEYWORD.fullmatch(line)
-    if m:
-        title = m.group("title")
-        if title and not _title_ok(title):
-            return None
-        # "Chapter One The Beginning" is a heading; "Part one of the plan failed." is not.
-        bare = title and not (m.group("dot") or m.group("sep") or title.startswith(("(", "[")))
-        if bare and (not (title.isupper() or _title_case(title)) or title.endswith(".")):
-            return None
-        return MAJOR if _MAJOR_RE.match(line) else CHAPTER
-    if _STANDALONE_RE.fullmatch(line):
-        return CHAPTER
-    if _LONE_NUMBER.fullmatch(line):
-        return NUMBERED
-    m = _NUMBERED_TITLE.fullmatch(line)
-    if m and _title_ok(m.group("title")) and (line.isupper() or _title_case(m.group("title"))):
-        return CHAPTER
-    if _caps_title(line) and not is_break_line(line):  # "LINE BREAK" marks a scene break
-        return CAPS
-    return None
-
-
-def _title_ok(title: str) -> bool:
-    """A heading's title does not read like a sentence of prose."""
-    return not title.rstrip().endswith(",") and len(title.split()) <= 16
-
-
-def _title_case(title: str) -> bool:
-    words = [w for w in regex.findall(r"\p{L}+", title)]
-    big = sum(1 for w in words if w[0].isupper())
-    return bool(words) and big * 2 >= len(words)
-
-
-def _caps_title(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) < 3 or not line.isupper() or not _CAPS_TITLE.fullmatch(line):
-        return False
-    if len(line.split()) > 10 or line.endswith((",", ";")) or _DATELINE.search(line):
-        return False
-    return line.rstrip(".!").casefold() not in _ENDINGS
 
 
 def _is_subtitle(text: str) -> bool:
@@ -146,9 +53,19 @@ class Headings(Filter):
 
     def run(self, doc: Document, ctx: Context) -> None:
         doc.meta["restructured"] = True  # writers: one blank line between blocks
+        from tidyink.filters import _archive_labels
+
+        doc.blocks = _archive_labels.split_bylines(doc.blocks)
         blocks = doc.blocks
         ranks = [self._rank(block) for block in blocks]
         _lower_case_numerals(blocks, ranks)
+        for k in _archive_labels.titles(blocks):
+            if ranks[k] is None and k == next((i for i, b in enumerate(blocks) if b.kind != HEADING), -1):
+                doc.meta.setdefault("title", " ".join(blocks[k].text.split()))
+                if not any(r is not None and r < CAPS for r in ranks):
+                    ranks[k] = CHAPTER  # the work's title, and no chapter headings to rank it over
+            elif ranks[k] is None:
+                ranks[k] = CHAPTER
         found: list[tuple[int, int, bool]] = []  # (index, rank, has subtitle block)
         i = 0
         while i < len(blocks):
@@ -160,7 +77,7 @@ class Headings(Filter):
             merge = False
             if rank in (NUMBERED, CHAPTER, MAJOR) and _bare_label(blocks[i]) and nxt is not None:
                 # "CHAPTER IX." / "I" over a title block: keep them together.
-                merge = _subtitle_block(blocks[nxt], ranks[nxt])
+                merge = _subtitle_block(blocks[nxt], ranks[nxt], blocks[i])
             after = _next_prose(blocks, nxt if merge else i)
             if not self._accept(blocks, ranks, i, rank, after):
                 i += 1
@@ -400,13 +317,19 @@ def _bare_label(block: Block) -> bool:
     )
 
 
-def _subtitle_block(block: Block, rank: int | None) -> bool:
+def _subtitle_block(block: Block, rank: int | None, prev: Block) -> bool:
     """A block that reads as the title under a bare label: short, capitalised or title-cased."""
-    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
-        return False
+    from tidyink.filters._archive_labels import is_label
+
+    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans) or is_label(block):
+        return False  # ("Chapter Text" under "Chapter 1" labels the text, it titles nothing)
     text = " ".join(block.text.split())
+    if is_break_line(text) or text[:1] in "_*":
+        return False  # an ornament; an italic line (a letter's heading, an epigraph)
     if rank == CAPS:
         return True
+    if rank == CHAPTER and _STANDALONE_RE.fullmatch(text) and _bare_label(prev):
+        return True  # "I" over "Prologue": one heading
     if rank is not None or not text or text[0] in "\"'“‘«(—-" or text[0].islower():
         return False  # (a title starts with a capital: "word Chapter 2" is prose)
     if text.isupper() and len(text) <= 250:

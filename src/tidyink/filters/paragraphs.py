@@ -26,6 +26,7 @@ from tidyink.filters.scene_breaks import is_break_line
 # A full stop, question or exclamation at the end (closing quotes after it): lines of
 # short dialogue between paragraphs of prose always end so.
 _SENTENCE_END = regex.compile(r"[.!?…]['\"’”»)\]]*\s*$")
+_MID_SENTENCE = regex.compile(r"[\p{Ll},;]$")
 LONG_LINE = 80  # longer than any usual wrap width: a line this long is a whole paragraph
 
 
@@ -41,6 +42,12 @@ class Paragraphs(Filter):
 
     def run(self, doc: Document, ctx: Context) -> None:
         doc.meta["restructured"] = True  # writers: one blank line between blocks
+        from tidyink.filters import _centring
+
+        width = _centring.centred_width(doc)
+        if width is not None:
+            n = _centring.uncentre(doc)
+            self.record(ctx, 1, 1, " ", "", f"centred rendering ({width} columns): {n} lines set back at the margin")
         if _double_spaced(doc):
             doc.blocks = self._close_up(doc.blocks, ctx)
         every = paragraph_lines(doc)
@@ -107,13 +114,19 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
         return [0]
     starts = set(_indent_starts(lines, wrap))
     # A scene-break line, or a heading line over an indented first line, stands
-    # alone however the text around it is laid out: "***", "CHAPTER TWO".
+    # alone however the text around it is laid out: "***", "CHAPTER TWO". (The last
+    # of a list of headings, a table of contents, stays in the list.)
     base = min(line.indent for line in lines)
     for i, line in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else None
         alone = line.indent == base and (
             is_break_line(line.stripped)  # (a rule set in, among centred lines, is decoration)
-            or ((after is None or after.indent >= base + 2) and classify(line.stripped) not in (None, CAPS))
+            or (
+                (after.indent >= base + 2 if after is not None else not (i and classify(lines[i - 1].stripped)))
+                and classify(line.stripped) not in (None, CAPS)
+                and not line.stripped[:1].islower()  # "epilogue." ending a wrapped sentence
+                and not (i and _MID_SENTENCE.search(lines[i - 1].stripped))
+            )
         )
         if alone:
             starts.add(i)

@@ -6,7 +6,7 @@ from collections import Counter
 
 import regex
 
-from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, TEXT, VERSE, Block, Document
+from tidyink.document import EM, HEADING, PARAGRAPH, SCENE_BREAK, STRONG, TEXT, VERSE, Block, Document
 from tidyink.filters.base import Context, Filter
 
 _SYMBOLS = regex.compile(r"[\p{P}\p{S}]+")
@@ -47,8 +47,12 @@ def _worded_break(line: str) -> bool:
 
 def _symbol_line(line: str) -> bool:
     core = "".join(line.split())
-    if not core or len(core) > 80 or _OTHER.search(core):
+    if not core or len(core) > 120 or _OTHER.search(core):
         return False  # (anything but symbols and o/x/0 rules out every case below)
+    if _repeated_group(core):
+        return True
+    if len(core) > 80:
+        return False
     if _SYMBOLS.fullmatch(core):
         return not set(core) <= _NOT_BREAK
     if _ORNAMENT.fullmatch(core):
@@ -66,6 +70,26 @@ def _symbol_line(line: str) -> bool:
         and not symbols <= _NOT_BREAK
         and bool(_STRUNG.fullmatch(letters))
     )
+
+
+def _repeated_group(core: str) -> bool:
+    """A divider made of one small group said over and over: ".:O:.:O:.", "~*~*~*~",
+    "-x-x-x-", "=+=+=+=", "oOoOo" (an end may stop mid-group). Three groups or more;
+    two when the line reads the same both ways and holds an o or an x."""
+    if _ALTERNATING.fullmatch(core):
+        return True
+    for size in range(2, 7):
+        unit = core[:size]
+        if len(core) < 2 * size or not _SYMBOL.search(unit) or set(core) <= _NOT_BREAK:
+            continue
+        if (unit * (len(core) // size + 1))[: len(core)] != core:
+            continue
+        if len(core) >= 3 * size or (_NON_SYMBOL.search(unit) and core == core[::-1]):
+            return True
+    return False
+
+
+_ALTERNATING = regex.compile(r"(?:oO){2,}o?|(?:Oo){2,}O?|(?:xX){2,}x?|(?:Xx){2,}X?")
 
 
 _INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
@@ -89,6 +113,54 @@ def _blank_lines(sep: str | None) -> int | None:
     return max(sep.count("\n") - 1, 0)
 
 
+def _marks_breaks(blocks: list[Block]) -> bool:
+    """Whether a page marks its scene breaks itself (rules, symbol lines; two at least,
+    between blocks of text): then its spacer paragraphs are only spacing. (A plain
+    text that marks most breaks with asterisks may still mark one with a wider gap,
+    where a page of the printed book ended on a break.)"""
+    marked = sum(
+        1
+        for k, b in enumerate(blocks)
+        if b.kind == SCENE_BREAK
+        and 0 < k < len(blocks) - 1
+        and HEADING not in (blocks[k - 1].kind, blocks[k + 1].kind)
+    )
+    return marked >= 2
+
+
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"})
+
+
+def _prose(block: Block) -> bool:
+    """A paragraph of running text, as a scene must begin and end with: not a title,
+    a caption, a signature or a dateline (capitalised, title-cased, set in italics,
+    or a few words)."""
+    if block.kind != PARAGRAPH:
+        return False
+    text = " ".join(block.text.split())
+    words = _WORD.findall(text)
+    if len(words) < 4 or text.isupper() or text[:1] in "_*[(" or text.rstrip(".")[-1:] in "_*])":
+        return False  # (italics, a footnote, an editor's note in brackets)
+    if len(words) <= 8:
+        big = sum(1 for w in words if w[0].isupper() or w.casefold() in _SMALL)
+        return big < len(words)
+    return True
+
+
+_QUESTION_END = regex.compile(r"\?['\"’”»)]*\s*$")
+_DATELINE = regex.compile(
+    r"(?i)^[^.!?]{0,50}\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{1,2}(?:st|nd|rd|th))\b[^.!?]{0,20}[.,—]"
+)
+
+
+def _new_scene(before: str, after: str) -> bool:
+    """What follows a gap can open a scene: not the answer to a question asked just
+    before it, nor a letter's dateline ("Hall, October 13th.")."""
+    return not (_QUESTION_END.search(before) or _DATELINE.match(after.lstrip()))
+
+
 MIN_SCENE = 300  # characters: a block or two shorter than this at the end is a trailer
 
 
@@ -106,12 +178,13 @@ class SceneBreaks(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         marker = ctx.options.scene_break
         for block in doc.blocks:
-            if block.kind in (PARAGRAPH, VERSE) and all(s.kind == TEXT for s in block.spans):
-                lines = [x for x in block.text.split("\n") if x.strip()]
+            if block.kind in (PARAGRAPH, VERSE) and all(s.kind in (TEXT, EM, STRONG) for s in block.spans):
+                lines = [x for x in block.text.split("\n") if x.strip()]  # (bold or not)
                 if lines and all(is_break_line(x) for x in lines):
                     block.kind = SCENE_BREAK
                     self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
-        self._gaps(doc, ctx, marker)
+        if doc.format != "html" or not _marks_breaks(doc.blocks):
+            self._gaps(doc, ctx, marker)
         # Two breaks in a row (a gap next to a symbol line, stacked symbol lines) are one.
         out: list[Block] = []
         for block in doc.blocks:
@@ -165,7 +238,8 @@ class SceneBreaks(Filter):
             candidates.append((i, n))
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
             trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
-            if a.kind == PARAGRAPH and b.kind == PARAGRAPH and not trailer and not _continues(a.text, b.text):
+            opens = _new_scene(a.text, b.text) and not _continues(a.text, b.text)
+            if _prose(a) and _prose(b) and not trailer and opens:
                 wide_ok.add(i)
         if len(candidates) < 4:
             return

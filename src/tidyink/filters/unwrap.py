@@ -52,7 +52,7 @@ class Unwrap(Filter):
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
         self._words: set[str] | None = None
-        spaced = _blank_line_paragraphs(every, wrap)
+        spaced = _blank_line_paragraphs(every, wrap) or _sentence_blocks(every)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)
@@ -188,6 +188,18 @@ def _blank_line_paragraphs(every: list[list[Line] | None], wrap: Wrap) -> bool:
     return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
 
 
+def _sentence_blocks(every: list[list[Line] | None]) -> bool:
+    """Blocks of several lines that nearly all end a sentence: paragraphs parted by blank
+    lines (however ragged their lines), not runs of paragraphs marked by indentation."""
+    blocks = [[x for x in lines if x.stripped] for lines in every if lines is not None]
+    blocks = [b for b in blocks if len(b) >= 2]
+    if len(blocks) < 5:
+        return False
+    ends = sum(1 for b in blocks if ends_sentence(b[-1].stripped))
+    set_in = sum(1 for b in blocks if any(x.indent >= b[0].indent + 2 for x in b[1:]))
+    return ends >= 0.8 * len(blocks) and set_in <= 0.2 * len(blocks)
+
+
 def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
     """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are).
 
@@ -203,6 +215,11 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
         not hard[k] and not hard[k + 1] and max(x.indent for x in lines[k : k + 3]) < 2
         for k in range(len(hard) - 1)
     )
+    if spaced and not all(hard) and lines[0].indent < 2:
+        # Blank lines part the paragraphs: in a block at the margin where lines run on, a
+        # short line is ragged wrapping, unless a list, a letter's greeting or closing, or a line set
+        # in says otherwise.
+        hard = [h and _kept_break(lines, k, hard, wrap) for k, h in enumerate(hard)]
     if len(lines) >= 3 and sum(hard) * 2 >= len(hard) and not wrapped and _verse_like(lines):
         return [(lines, VERSE)]
     segments: list[list[Line]] = [[lines[0]]]
@@ -257,6 +274,33 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
             out.append((segment, PARAGRAPH))
     flush()
     return out
+
+
+SALUTATION = 30  # "Dear Mr. Carrow,", "Yours ever,": short lines that end in a comma
+_LIST_START = regex.compile(r"(?:[-*+•–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+
+
+def _kept_break(lines: list[Line], k: int, hard: list[bool], wrap: Wrap) -> bool:
+    """Whether the break after line ``k`` means something in a blank-line-spaced text:
+    line ``k`` ends a sentence, short lines in a row (verse), the next line starts a list item, line ``k`` greets
+    ("Dear Tom,") at the top of the block or closes a letter ("Yours ever,") over a last
+    short line, a line is set in, or line ``k`` is a whole paragraph by itself."""
+    line, next_line = lines[k], lines[k + 1]
+    if (k and hard[k - 1]) or (k + 1 < len(hard) and hard[k + 1]) or ends_sentence(line.stripped):
+        return True  # (a short line ending a sentence may end a paragraph)
+    greeting = (
+        line.stripped.endswith((",", ":"))
+        and len(line.stripped) <= SALUTATION
+        and line.stripped[:1].isupper()
+        and (k == 0 or (k + 2 == len(lines) and next_line.length <= SALUTATION))
+    )
+    return bool(
+        greeting
+        or _LIST_START.match(next_line.stripped)
+        or max(line.indent, next_line.indent) >= DEEP_INDENT
+        or (line.indent >= 2) != (next_line.indent >= 2)
+        or line.length > (wrap.width or MAX_WRAP) + wrap.slack
+    )
 
 
 def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 
 import regex
 
-from tidyink.document import BREAK, HEADING, PARAGRAPH, TEXT, VERSE, Block, Span
+from tidyink.document import BREAK, HEADING, PARAGRAPH, STRONG, TEXT, VERSE, Block, Span
 from tidyink.readers._html_source import SourceText
 
 _CHAPTER_LABEL = regex.compile(
@@ -155,3 +155,26 @@ def _ffn_headings(blocks: list[Block], meta: dict[str, Any], src: SourceText) ->
     for b in made:
         b.attrs["made"] = True
     return made + blocks
+
+
+# A chapter label, with or without a title: "Chapter Seventy-Eight", "Part 2: Ashes", "Prologue".
+_CHAPTER_LINE = regex.compile(
+    r"(?i:(?:chapter|part|book)\s+(?:\d{1,4}|[ivxlc]{1,7}|[a-z]+(?:[- ][a-z]+){0,3})"
+    r"(?:\s*[:.—–-]\s*\S.{0,80})?|prologue|epilogue|interlude)"
+)
+
+
+def _bold_headings(blocks: list[Block]) -> None:
+    """A paragraph that is one bold run naming a chapter ("<b>Chapter Seventy-Eight</b>")
+    is the chapter's heading: sites that give authors no heading tags get these."""
+    for block in blocks:
+        if block.kind != PARAGRAPH:
+            continue
+        spans = [s for s in block.spans if not (s.kind == TEXT and not s.text.strip())]
+        if len(spans) < 3 or spans[0].kind != STRONG or spans[-1].kind != STRONG:
+            continue
+        if any(s.kind not in (TEXT,) for s in spans[1:-1]):
+            continue
+        if _CHAPTER_LINE.fullmatch(" ".join(block.text.split())):
+            block.kind, block.level = HEADING, 0
+            block.spans = [s for s in block.spans if s.kind != STRONG]  # a heading is bold already

@@ -45,6 +45,7 @@ from tidyink.document import (
     Span,
 )
 from tidyink.readers._html_blocks import (
+    _bold_headings,
     _bylines,
     _ffn_headings,
     _headings,
@@ -52,6 +53,7 @@ from tidyink.readers._html_blocks import (
     _layout_quotes,
     _mark_notes,
 )
+from tidyink.readers._html_charset import declared_charset, decode
 from tidyink.readers._html_chrome import (
     _ENTRY_WORDS,
     _META_LIST_WORDS,
@@ -64,79 +66,6 @@ from tidyink.readers._html_chrome import (
 )
 from tidyink.readers._html_inline import _block, _normalize_space, _split_paragraphs, _verse_or_paragraph
 from tidyink.readers._html_source import SourceText
-
-# --- charset -----------------------------------------------------------------
-
-_META_CHARSET = regex.compile(
-    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", regex.IGNORECASE
-)
-_XML_DECL = regex.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
-# WHATWG: these labels mean windows-1252; a UTF-16 label in a byte-oriented meta means UTF-8.
-_LABEL_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "windows-1252": "cp1252",
-    "x-user-defined": "cp1252",
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-    "unicode": "utf-8",
-}
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The Python codec named by ``<meta charset>``, ``http-equiv`` or the XML declaration."""
-    import codecs
-
-    head = data[:4096]
-    m = _XML_DECL.match(head.lstrip()) or _META_CHARSET.search(head)
-    if not m:
-        return None
-    label = m.group(1).decode("ascii", "replace").strip().lower()
-    label = _LABEL_ALIASES.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
-def decode(data: bytes, path: str | None = None) -> Any:
-    """A Source decoded with the page's declared charset, or None to detect as usual.
-
-    A BOM wins over the declaration; bytes that are valid UTF-8 with non-ASCII
-    text are read as UTF-8 even when the page declares a single-byte charset
-    (saved pages often keep a stale declaration); a declaration that does not
-    decode the bytes is ignored.
-    """
-    from dataclasses import replace
-
-    from tidyink.decoding.source import BOMS
-    from tidyink.decoding.source import decode as decode_bytes
-
-    if any(data.startswith(bom) for bom, _ in BOMS):
-        return None
-    charset = declared_charset(data)
-    if charset is None:
-        return None
-    if charset != "utf-8" and not data.isascii():
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            return None
-    try:
-        data.decode(charset)
-    except (UnicodeDecodeError, LookupError):
-        return None
-    source = decode_bytes(data, encoding=charset, path=path)
-    return replace(source, detected_by="meta", confidence=1.0 if charset == "utf-8" else 0.95)
-
 
 # --- tree walking ------------------------------------------------------------
 
@@ -426,6 +355,8 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
                 _leave(builder, on_exit)
             continue
         tag = child.tag
+        if tag is None:
+            continue  # a processing instruction (``<?p>``): a bogus comment, no content
         if tag == "-text":
             builder.text(child.text(deep=False) or "")
             continue
@@ -624,6 +555,7 @@ def read(text: str) -> Document:
     if site == "ffn":
         blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
+    _bold_headings(blocks)
     _layout_quotes(blocks)
     _bylines(blocks, meta)
     blocks = _join_label_headings(blocks)

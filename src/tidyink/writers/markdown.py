@@ -81,6 +81,7 @@ def inline(block: Block, escape: bool) -> str:
 
 
 _PUNCT = regex.compile(r"[\p{P}\p{S}]")
+_WORDY = regex.compile(r"[\p{L}\p{N}]")
 _HTML_TOGGLE = {EM: ("<em>", "</em>"), STRONG: ("<strong>", "</strong>")}
 
 
@@ -115,6 +116,16 @@ def _tag_unflanked(parts: list[str], toggles: list[tuple[int, str]]) -> None:
             pairs.append((open_at.pop(kind), i, kind))
         else:
             open_at[kind] = i
+    # Emphasis on nothing but punctuation (".:" of a bold ".:O:." ornament) says nothing
+    # that delimiters could say or a reader would miss: it goes, rather than become tags.
+    bare = [
+        (a, b, kind)
+        for a, b, kind in pairs
+        if not _WORDY.search("".join(parts[k] for k in range(a + 1, b) if k not in is_toggle))
+    ]
+    for a, b, _ in bare:
+        parts[a] = parts[b] = ""
+    pairs = [pair for pair in pairs if pair not in bare]
     tagged = {(a, b, kind) for a, b, kind in pairs if not left(a) or not right(b)}
     # Delimiters next to a tagged one would see "<" as their neighbour: tag them too.
     changed = bool(tagged)

@@ -1,0 +1,73 @@
+"""Titles next to an archive's section labels, in a work downloaded or saved as text.
+
+Archives print a work as its title (and byline), then labelled sections:
+``Summary``, ``Notes``, ``Chapter Notes``, ``Chapter Text``, ``Work Text:``,
+``Chapter End Notes``. The title of a work or of a chapter is the bare short
+line just above such a label (over a byline, if one comes between); nothing
+else marks it, since titles need not be title-cased ("He is ours").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from tidyink.document import PARAGRAPH, VERSE, Block
+from tidyink.filters._layout import lines_of, simple_span, split_block
+
+LABEL = regex.compile(
+    r"(?i:(?:chapter\s+|end\s+|work\s+|author'?s?\s+)?(?:summary|notes?|text|preface|foreword))\s*:?"
+)
+_BYLINE = regex.compile(r"(?i:by)\s+\S.{0,60}")
+_SENTENCE_END = regex.compile(r"[.,;:…]['\"’”)]*$")
+MAX_TITLE = 100
+
+
+def is_label(block: Block) -> bool:
+    """A block that is only a section label ("Summary:", "Chapter End Notes")."""
+    return block.kind in (PARAGRAPH, VERSE) and bool(LABEL.fullmatch(" ".join(block.text.split())))
+
+
+def _short_line(block: Block) -> bool:
+    text = " ".join(block.text.split())
+    return (
+        block.kind in (PARAGRAPH, VERSE)
+        and simple_span(block) is not None
+        and "\n" not in block.text.strip()
+        and 0 < len(text) <= MAX_TITLE
+        and not _SENTENCE_END.search(text)
+        and not is_label(block)
+    )
+
+
+def split_bylines(blocks: list[Block]) -> list[Block]:
+    """A two-line block over a label, "Title" / "by Author": two blocks."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        span = simple_span(block)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if span is not None and block.kind in (PARAGRAPH, VERSE) and nxt is not None and is_label(nxt):
+            lines = [x for x in lines_of(span) if x.stripped]
+            if len(lines) == 2 and _BYLINE.fullmatch(lines[1].stripped) and len(lines[0].stripped) <= MAX_TITLE:
+                out.extend(split_block(block, span, [([lines[0]], PARAGRAPH), ([lines[1]], PARAGRAPH)]))
+                continue
+        out.append(block)
+    return out
+
+
+def titles(blocks: list[Block]) -> list[int]:
+    """Indices of the title lines just above a section label (over a byline at most)."""
+    found: list[int] = []
+    for k, block in enumerate(blocks):
+        if not is_label(block) or (k and is_label(blocks[k - 1])):
+            continue
+        run = []
+        i = k - 1
+        while i >= 0 and len(run) < 2 and _short_line(blocks[i]):
+            run.append(i)
+            i -= 1
+        if not run:
+            continue
+        if len(run) == 2 and i >= 0 and _short_line(blocks[i]):
+            continue  # three short lines over the label: no telling which is the title
+        found.append(run[-1])
+    return found

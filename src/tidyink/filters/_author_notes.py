@@ -1,0 +1,64 @@
+"""Author's notes and disclaimers: where they stand (start, end, beside headings)."""
+
+from __future__ import annotations
+
+from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, VERSE, Block, Document
+from tidyink.filters._gutenberg import P
+
+
+def is_note(text: str) -> bool:
+    """Whether a paragraph opens like an author's note or a disclaimer."""
+    return bool(P.NOTE.match(text))
+
+
+def _breaks_beside_notes(blocks: list[Block], notes: set[int]) -> list[int]:
+    """Scene breaks that only separate notes from the story: with the notes gone they
+    would stand at an edge of the text, next to a heading or next to another break."""
+    out: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.kind != SCENE_BREAK or not ({i - 1, i + 1} & notes):
+            continue
+        before = next((blocks[k] for k in range(i - 1, -1, -1) if k not in notes), None)
+        after = next((blocks[k] for k in range(i + 1, len(blocks)) if k not in notes), None)
+        if any(b is None or b.kind in (HEADING, SCENE_BREAK) for b in (before, after)):
+            out.append(i)
+    return out
+
+
+def _find_notes(doc: Document) -> set[int]:
+    """Indices of blocks that are author's notes or disclaimers (by role or opening)."""
+    blocks = doc.blocks
+    found = {i for i, b in enumerate(blocks) if b.attrs.get("role") in ("note", "note-label")}
+    # Zones: the start and end of the text, and both sides of each heading (in plain
+    # text, headings are marked later: a chapter-heading line counts already).
+    heads = {i for i, b in enumerate(blocks) if b.kind == HEADING or _heading_line(b)}
+    starts = [0] + [i + 1 for i in sorted(heads)]
+    ends = [len(blocks) - 1] + [i - 1 for i in sorted(heads)]
+    for begin, step in [(s, 1) for s in starts] + [(e, -1) for e in ends]:
+        i = begin
+        while 0 <= i < len(blocks):
+            b = blocks[i]
+            if i in heads:
+                break
+            if b.attrs.get("role") in ("title", "byline", "summary", "summary-label"):
+                i += step
+                continue
+            if i in found or (b.kind in (PARAGRAPH, VERSE) and is_note(b.text)):
+                found.add(i)
+                i += step
+                continue
+            break
+    return found
+
+
+def _heading_line(block: Block) -> bool:
+    """A plain-text block that is a chapter heading ("Chapter 5: Homecoming", "Prologue")."""
+    if block.kind != PARAGRAPH or not (len(block.spans) == 1 and block.spans[0].kind == "text"):
+        return False
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    if not 1 <= len(lines) <= 2:
+        return False
+    from tidyink.filters.headings import CAPS, classify
+
+    rank = classify(lines[0])
+    return rank is not None and rank < CAPS

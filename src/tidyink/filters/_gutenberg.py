@@ -1,0 +1,57 @@
+"""Project Gutenberg markers and credits, for the boilerplate filter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidyink.document import Document
+
+if TYPE_CHECKING:
+    from tidyink.filters.boilerplate import Line
+
+
+class _Patterns:
+    """The pattern module, imported on first use (compiling it takes tens of ms)."""
+
+    def __getattr__(self, name: str) -> object:
+        from tidyink.filters import _boilerplate_patterns
+
+        return getattr(_boilerplate_patterns, name)
+
+
+P = _Patterns()
+
+
+def _pg_start(text: str) -> bool:
+    return len(text) < 200 and bool(P.PG_START.match(text))
+
+
+def _pg_end(text: str) -> bool:
+    return len(text) < 200 and bool(P.PG_END.match(text))
+
+
+def _credits(lines: list[Line], begin: int, stop: int) -> list[Line]:
+    """The 'Produced by ...' paragraph right after the start marker, or among the next
+    few short paragraphs (after a title page) when it names the producers' trade."""
+    blocks: list[list[Line]] = []
+    for ln in lines[begin:stop]:
+        if not ln.text.strip():
+            continue
+        if not blocks or blocks[-1][-1].block != ln.block:
+            if len(blocks) == 6:
+                break
+            blocks.append([])
+        blocks[-1].append(ln)
+    for n, block in enumerate(blocks):
+        if not P.PG_CREDITS.match(block[0].text) or len(block) > 6:
+            continue
+        if n == 0 or P.PG_CREDITS_TRADE.search(" ".join(ln.text for ln in block)):
+            return block
+    return []
+
+
+def _header_meta(doc: Document, lines: list[Line]) -> None:
+    for ln in lines:
+        m = P.PG_FIELD.match(ln.text)
+        if m:
+            doc.meta.setdefault(m.group(1).lower(), m.group(2))

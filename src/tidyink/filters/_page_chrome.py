@@ -1,0 +1,185 @@
+"""Site chrome in a web page saved as text (``w3m -dump``, ``lynx -dump``, "Save as text").
+
+A text browser renders a story page as its menus, a story-info block, the story,
+then a review or comment footer. The chrome is recognised by its SHAPE, not by
+a site's words:
+
+* strong lines: a story-info line of ``Label: value`` pieces with counts and
+  separators (``Rated: T - English - Words: 1,204 - id: 77``), a line of form
+  controls (``[          ] [Go]``, ``[ ] Story [ ] Author``), a chapter select
+  (``[1. Chapter 1] Next >``), navigation a site alone writes;
+* weak lines: a bullet menu item (``  • Browse``), a separator-dense menu
+  (``Home . Forums . Help . Top``), a ``Label:`` alone or a short ``Label: value``,
+  a bare number or date, a comma list of user names, a bracketed widget, a URL.
+
+Every other line is text, worth its length. The story is the stretch of lines
+with the highest total (text minus chrome; the maximum-sum segment, as in body
+text extraction), so a short summary caught between a menu and the story-info
+line goes with the chrome, while a label or two inside the story stays. The
+stretch is only trusted when the part cut away holds strong chrome, or plenty
+of weak chrome and little else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+from tidyink.filters.scene_breaks import is_break_line
+
+STRONG = 1500.0  # a story-info line, form controls: only pages of story on both sides outweigh one
+WEAK = 80.0  # about one line of prose
+NEUTRAL = 0.0
+EDGE = 400  # lines measured at each end of the text
+PROBE = 40  # lines looked at first: a page shows chrome this close to an edge
+
+_BULLET = regex.compile(r"^\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))\s*(?P<item>.*)$")
+_SEPARATORS = regex.compile(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
+_LABEL_ONLY = regex.compile(r"^\s*\p{Lu}[\p{L}\p{N}/&'’ ()-]{0,30}:\s*$")
+_LABEL_VALUE = regex.compile(r"^\s*(?P<label>\p{Lu}[\p{L}/&'’ ]{0,24}?)\s*:\s*(?P<value>\S.*?)\s*$")
+_STAT = regex.compile(r"\b\p{L}[\p{L}/ ]{0,14}:\s*[\d][\d,./:-]*(?=\s|$)")
+_NUMBER_LINE = regex.compile(r"^\s*[\d][\d,./:\- ]*\s*$")
+_BOX = regex.compile(r"\[[\s_]*\]")
+_BRACKETED = regex.compile(r"\[[^\[\]\n]{0,60}\]")
+_ARROW_NAV = regex.compile(r"(?:^|\s)(?:<{1,2}|«|‹|←)\s*\p{L}{2,8}\b|\b\p{L}{2,8}\s*(?:>{1,2}|»|›|→)(?:\s|$)")
+_URL = regex.compile(r"^\s*(?:[\w+.-]+://|www\.)\S+\s*$")
+_SENTENCE_END = regex.compile(r"[.!?…]['\"’”)]*\s*$")
+_TRAILING_SEPARATOR = regex.compile(r"\s+(?:[-|·•●»›/]|\.)\s*$")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_RULE = regex.compile(r"^\s*[━─═_=\-~*.·•:|]{3,}\s*$")
+
+
+def line_value(text: str, is_nav: Callable[[str], str | None]) -> float:
+    """How much a line weighs as story text (its length) or against it (chrome)."""
+    stripped = text.strip()
+    if _BOX.search(stripped) and not _ALNUM.search(stripped):
+        return -WEAK  # an empty form field
+    if not stripped or _RULE.match(stripped) or not _ALNUM.search(stripped):
+        return NEUTRAL
+    if is_break_line(stripped):
+        return NEUTRAL  # an ornament or a scene break
+    kind = chrome_kind(stripped, is_nav)
+    if kind == "strong":
+        return -STRONG
+    if kind == "weak":
+        return -WEAK
+    return float(len(stripped))
+
+
+def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
+    """'strong' or 'weak' when a (stripped) line is page chrome by its shape, else None."""
+    if len(_STAT.findall(line)) >= 2 or (len(_STAT.findall(line)) >= 1 and _pieces(line) >= 4):
+        return "strong"  # story-info: "Words: 1,204 - Reviews: 12 - id: 77"
+    boxes = _BOX.findall(line)
+    bracketed = _BRACKETED.findall(line)
+    if boxes and (len(boxes) >= 2 or len("".join(bracketed)) >= 0.3 * len(line)):
+        return "strong"  # form controls
+    if len(bracketed) >= 2 and len("".join(bracketed)) >= 0.4 * len(line):
+        return "strong"  # "[< Prev] [3. Ashes] [Next >]"
+    if bracketed and (
+        _ARROW_NAV.search(_BRACKETED.sub(" ", line)) or any(_ARROW_NAV.search(b[1:-1]) for b in bracketed)
+    ):
+        return "strong"  # "[1. Chapter 1] Next >", "[ < Prev ][78. Chapter 78]"
+    nav = is_nav(line)
+    if nav == "strong":  # (a site's sentence, "(See the end of the chapter for notes.)", is weak)
+        return "weak" if _SENTENCE_END.search(line.rstrip(")]")) else "strong"
+    bullet = _BULLET.match(line)
+    if bullet:
+        item = bullet.group("item").strip()
+        if not item or is_nav(item) == "strong":
+            return "weak" if not item else "strong"
+        if len(item.split()) <= 6 and not _SENTENCE_END.search(item):
+            return "weak"
+        return None
+    if nav == "weak" or _URL.match(line) or _NUMBER_LINE.match(line) or boxes:
+        return "weak"
+    if _pieces(line) >= 3 and not _SENTENCE_END.search(_TRAILING_SEPARATOR.sub("", line)):
+        return "weak"  # "Home . Forums . Help . Top"
+    if _LABEL_ONLY.match(line):
+        return "weak"
+    m = _LABEL_VALUE.match(line)
+    if m and len(m.group("label").split()) <= 3 and len(m.group("value")) <= 40 and not _SENTENCE_END.search(line):
+        return "weak"
+    if _name_list(line):
+        return "weak"
+    if bracketed and len(_BRACKETED.sub(" ", line).split()) <= 4:
+        return "weak"  # "[image] Review this"
+    return None
+
+
+def _pieces(line: str) -> int:
+    """Pieces of a separator-dense line, when every piece is short (a menu, a stats line)."""
+    pieces = [p for p in _SEPARATORS.split(line) if _ALNUM.search(p)]
+    if len(pieces) < 2 or any(len(p.split()) > 5 or len(p) > 32 for p in pieces):
+        return 0
+    return len(pieces)
+
+
+def _name_list(line: str) -> bool:
+    """A line of user names: many commas, one or two words between them."""
+    pieces = [p.strip() for p in line.split(",")]
+    if len(pieces) < 6:
+        return False
+    short = sum(1 for p in pieces if len(p.split()) <= 2)
+    return short >= 0.8 * len(pieces)
+
+
+def line_values(texts: Sequence[str], is_nav: Callable[[str], str | None]) -> list[float]:
+    """:func:`line_value` of each (non-blank) line, in context: a ``Label:`` alone over
+    a line of running text heads a section of the page (``Summary:``, ``Work Text:``),
+    and weighs nothing."""
+    n = len(texts)
+    probe = [k for k in range(n) if k < PROBE or k >= n - PROBE]
+    if sum(1 for k in probe if line_value(texts[k], is_nav) < 0) < 3:
+        return [float(len(text.strip())) for text in texts]  # no page: nothing to measure
+    # Chrome sits at the edges: lines deep inside a long text count as text, unmeasured.
+    values = [
+        line_value(text, is_nav) if k < EDGE or k >= n - EDGE else float(len(text.strip()))
+        for k, text in enumerate(texts)
+    ]
+    for i in range(len(texts) - 1):
+        if values[i] == -WEAK and _LABEL_ONLY.match(texts[i]) and values[i + 1] > 0:
+            values[i] = NEUTRAL
+    return values
+
+
+def story_region(values: Sequence[float]) -> tuple[int, int] | None:
+    """First and last index of the maximum-sum stretch of ``values`` (None: nothing positive).
+
+    Zero-valued lines (blank lines, rules, ornaments) next to the stretch join it.
+    """
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    total = 0.0
+    start = 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_span = total, (start, i)
+    if best_span is None:
+        return None
+    first, last = best_span
+    while first > 0 and values[first - 1] == NEUTRAL:
+        first -= 1
+    while last + 1 < len(values) and values[last + 1] == NEUTRAL:
+        last += 1
+    return first, last
+
+
+def section_title(text: str) -> bool:
+    """A short line without a sentence's end ("Actions", "Comments"): just above a
+    footer it names the footer's first section, not the story's last line."""
+    words = text.split()
+    return 0 < len(words) <= 3 and len(text.strip()) <= 30 and not _SENTENCE_END.search(text)
+
+
+def trusted_cut(values: Sequence[float]) -> bool:
+    """Whether the lines cut at one edge are a page's chrome: three chrome lines or more,
+    no fewer than the lines of text, and a strong one among them or eight weak ones."""
+    chrome = sum(1 for v in values if v < 0)
+    text = sum(1 for v in values if v > 0)
+    strong = any(v <= -STRONG for v in values)
+    return chrome >= 3 and chrome >= text and (strong or chrome >= 8)

@@ -1,0 +1,93 @@
+"""Site chrome in web pages saved as text: menus, story-info, footers go; the story stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tidyink
+from tidyink.filters import _page_chrome as pc
+from tidyink.filters.boilerplate import is_nav
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+
+
+def convert(name: str, **options):
+    path = PAGES / name
+    return tidyink.convert(path.read_bytes(), path=str(path), lint=False, **options)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Rated: Fiction K+ - English - Adventure - Words: 1,204 - id: 77", "strong"),
+        ("Search » [Story    ] [                    ] [Go]", "strong"),
+        ("[ < Prev ][1. The Lamp] Next >", "strong"),
+        ("  • Browse", "weak"),
+        ("Home . Forums . Help . Top", "weak"),
+        ("Archive Warning:", "weak"),
+        ("ann_b, quietpike, Oddsock, fernlight, marrow, tamsin_o, wren", "weak"),
+        ("She ran for the tower with her head down - and the door - slammed.", None),
+        ("The lamp went out an hour after midnight, and Ada knew it.", None),
+        ("Chapter 4: The Ford", None),
+    ],
+)
+def test_line_shapes(line, kind):
+    assert pc.chrome_kind(line.strip(), is_nav) == kind
+
+
+def test_story_region_is_the_best_stretch():
+    values = [-80, -80, 50, -1500, 70, 75, -80, 70, 20, -1500, -80]
+    assert pc.story_region(values) == (4, 8)
+    assert pc.story_region([-80, -80]) is None
+
+
+def test_rendered_story_page_keeps_only_the_story_and_explains():
+    result = convert("ffn-rendered.txt", to="markdown")
+    out = result.text
+    assert out.startswith("A/N: Written for a friend")  # the author's note stays by default
+    assert "ran for the tower with her head down" in out
+    assert out.rstrip().endswith("Please tell me what you thought!")
+    for chrome in ("Browse", "Rated:", "Next >", "Post Review", "Privacy Policy", "[", "Share:"):
+        assert chrome not in out
+    removed = "\n".join(c.before for c in result.changes if c.filter == "boilerplate")
+    assert "Rated: Fiction K+" in removed and "Terms of Service" in removed
+    assert "A storm, a broken lamp" in removed  # the summary sits inside the story-info block
+
+
+def test_forum_thread_page_keeps_the_post_and_its_heading():
+    out = convert("xenforo-thread.txt", to="markdown").text
+    assert "## Chapter 4: The Ford" in out
+    assert "The river was higher than the map had promised." in out
+    assert "Author’s note: next chapter on Friday" in out
+    for chrome in ("Registered members", "Go to page", "Reactions:", "You must log in", "Terms and rules"):
+        assert chrome not in out
+
+
+def test_author_notes_strip_removes_only_the_notes():
+    kept = convert("ffn-rendered.txt", to="text").text
+    stripped = convert("ffn-rendered.txt", to="text", author_notes="strip").text
+    assert "A/N:" in kept and "A/N:" not in stripped
+    gone = [p for p in kept.split("\n\n") if p not in stripped.split("\n\n")]
+    assert gone == ["A/N: Written for a friend who grew up by the sea. I own nothing but the lamp."]
+
+
+def test_plain_prose_and_a_list_are_not_a_page():
+    text = (
+        "The Cast\n\n  • Ada, a keeper's daughter\n  • Tom, her father\n  • Oren, a carter\n\n"
+        "The lamp went out an hour after midnight, and Ada knew it before she was awake.\n\n"
+        "She dressed in the dark and went down the stairs with one hand on the wall.\n"
+    )
+    out = tidyink.convert(text, lint=False).text
+    assert "Ada, a keeper’s daughter" in out and "Tom, her father" in out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["  • Home", "Words: 12 - id: 3", "A line of story text here.", ""]), max_size=30))
+def test_region_cut_never_crashes_and_is_idempotent(lines):
+    text = "\n".join(lines) + "\n"
+    once = tidyink.convert(text, lint=False, to="text").text
+    assert tidyink.convert(once, lint=False, to="text").text == once
