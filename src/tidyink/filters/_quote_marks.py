@@ -70,4 +70,7 @@ class QuoteState:
     double_open: bool = False
     single_open: bool = False
     langs: tuple[str, ...] = ("en",)
+    # Per block, from a look at the whole document before the pass:
+    dialect: bool = False  # the document is full of clipped words (nothin', an', 'em)
+    next_start: str = ""  # the next block's first marks ("'": a quotation goes on)
     cache: dict[str, bool] = field(default_factory=dict)

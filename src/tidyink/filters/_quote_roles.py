@@ -38,6 +38,7 @@ from tidyink.filters._quote_marks import (
     right_of,
     word_after,
 )
+from tidyink.filters._quote_pairing import clipped_end, opens_quotation
 from tidyink.filters._quote_words import (
     after_determiner,
     bare_year,
@@ -136,10 +137,13 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
             if ch == '"':
                 role = _double(text, i, left, right, roles, double_open)
             else:
-                role = _single(text, i, left, right, roles, single_open, state)
+                role = _single(text, i, left, right, roles, (single_open, double_open), state)
         if role == "?":  # a word-end single mark: closing quote or apostrophe
-            candidates.append(i)
-            role = CLOSE_S if single_open else APOS
+            if single_open and right in SPACES and clipped_end(_word_before(text, i), state):
+                role = APOS  # nothin', an': the dropped end, not the partner
+            else:
+                candidates.append(i)
+                role = CLOSE_S if single_open else APOS
         roles[i] = role
         if role == OPEN_D:
             double_open = True
@@ -161,21 +165,34 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
     return roles
 
 
+_WORD_END = regex.compile(r"[\p{L}\p{M}]+$")
+
+
+def _word_before(text: str, i: int) -> str:
+    """The letters right before ``i`` (looking through emphasis toggles)."""
+    while i > 0 and text[i - 1] in TRANSPARENT:
+        i -= 1
+    m = _WORD_END.search(text, max(0, i - 40), i)
+    return m.group() if m else ""
+
+
 def _reopened_single(text: str, state: QuoteState) -> int | None:
     """The single mark re-opening a nested quotation carried over from the last block.
 
     A paragraph left ``"He said, 'Go`` open; the next starts ``"'Course...``:
     its single mark re-opens the nested quotation instead of being an elision
-    (unless the word is a listed strong elision, like 'tis).
+    (unless the word is a listed strong elision, like 'tis). So does a
+    paragraph starting ``'As`` after one that left a single quotation open.
     """
-    if not (state.double_open and state.single_open):
+    if not state.single_open:
         return None
     k = 0
     while k < len(text) and (text[k] in TRANSPARENT or text[k] in " \t"):
         k += 1
-    if not text.startswith(('"', "“"), k):
-        return None
-    k += 1
+    if state.double_open:
+        if not text.startswith(('"', "“"), k):
+            return None
+        k += 1
     while k < len(text) and text[k] in TRANSPARENT:
         k += 1
     if k >= len(text) or text[k] != "'":
@@ -256,9 +273,11 @@ def _single(
     left: str,
     right: str,
     roles: dict[int, str],
-    is_open: bool,
+    open_now: tuple[bool, bool],
     state: QuoteState,
 ) -> str:
+    """The role of a straight single mark (``open_now``: single, double quotation open)."""
+    is_open = open_now[0]
     right_word = bool(right) and is_wordy(right)
     left_word = bool(left) and is_wordy(left)
     if left_word and right_word:
@@ -267,11 +286,11 @@ def _single(
         if word_after(text, i) == "s" and (left in DASHES or _after_closing_mark(text, i, roles)):
             return APOS  # the possessive of a blank or a title: General ⸻'s, the "Titanic"'s
         if left in DASHES or left == "…" or _opening_context(left, roles, text, i) or left in '"“„«':
-            return APOS if is_elision(text, i, state, is_open) else OPEN_S
+            return _word_start(text, i, left, roles, open_now, state)
         if left in ".,;:!?":
             # 'Stop!'he said: a close when a quote is open; otherwise an opening.
-            return CLOSE_S if is_open else (APOS if is_elision(text, i, state) else OPEN_S)
-        return APOS if is_elision(text, i, state, is_open) else OPEN_S
+            return CLOSE_S if is_open else _word_start(text, i, left, roles, open_now, state)
+        return _word_start(text, i, left, roles, open_now, state)
     if left_word:
         if is_rock_n_roll(text, i - 2):
             return APOS
@@ -286,6 +305,39 @@ def _single(
             return CLOSE_S if is_open else OPEN_S
         return OPEN_S
     return CLOSE_S if is_open else OPEN_S
+
+
+def _word_start(
+    text: str,
+    i: int,
+    left: str,
+    roles: dict[int, str],
+    open_now: tuple[bool, bool],
+    state: QuoteState,
+) -> str:
+    """A mark before a word: listed or lexicon elision, else pairing decides."""
+    single_open, double_open = open_now
+    elided = is_elision(text, i, state, single_open)
+    if not (elided or single_open or double_open) and _resumes(text, i, roles):
+        return OPEN_S  # 'No,' she said, 'and then...: the quotation goes on
+    opens = opens_quotation(text, i, left, elided, single_open, double_open, state)
+    return OPEN_S if opens else APOS
+
+
+def _resumes(text: str, i: int, roles: dict[int, str]) -> bool:
+    """Whether ``i`` follows ``<closing single mark> she said,`` (or ``;`` ``:``) in the same sentence."""
+    j = i - 1
+    while j >= 0 and text[j] in TRANSPARENT:
+        j -= 1
+    if j < 1 or text[j] != " " or text[j - 1] not in ",;:":
+        return False
+    for k in range(j - 2, max(j - 40, -1), -1):
+        ch = text[k]
+        if ch in "'’":
+            return roles.get(k) == CLOSE_S and k < j - 2
+        if ch in '.!?;:"“”\n':
+            return False
+    return False
 
 
 def _after_closing_mark(text: str, i: int, roles: dict[int, str]) -> bool:

@@ -43,6 +43,11 @@ def _sections() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in sections.items()}
 
 
+def word_list(name: str) -> frozenset[str]:
+    """One section of ``data/elisions.txt`` (empty if there is none)."""
+    return _sections().get(name, frozenset())
+
+
 def is_weak(word: str) -> bool:
     """Whether ``word`` (as written) is a weak elision: 'im, 'is; 'ate but not 'It."""
     _, weak, lowercase = elisions()
@@ -84,19 +89,26 @@ def is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> bo
         return True  # ('Pink 'un': a single quotation is open, so the mark is no opening)
     if is_weak(word):
         return inside  # outside a single quotation: decided later, from pairing
-    return lexicon_elision(low, quoted_word, state)
+    dialect = state.dialect and word.islower() and not quoted_word
+    return lexicon_elision(low, quoted_word, state, dialect=dialect)
 
 
-def lexicon_elision(low: str, quoted_word: bool, state: QuoteState) -> bool:
-    """'ead → head, 'ittin' → hitting: rare alone, a much more common word completed."""
-    key = f"{low}|{quoted_word}"
+def lexicon_elision(low: str, quoted_word: bool, state: QuoteState, dialect: bool = False) -> bool:
+    """'ead → head, 'ittin' → hitting: rare alone, a much more common word completed.
+
+    ``dialect``: a lower-case word in a chapter written in dialect, where a
+    word rare by itself is enough ('ull, 'cep): how it completes varies too much.
+    """
+    key = f"{low}|{quoted_word}|{dialect}"
     if key in state.cache:
         return state.cache[key]
     from tidyink import lexicon
 
     result = False
     bare = lexicon.best_zipf(low, state.langs)
-    if bare < 3.0 and "en" in state.langs:
+    if dialect and bare < 3.0:
+        result = True
+    elif bare < 3.0 and "en" in state.langs:
         forms = ["h" + low, "a" + low, "be" + low, "e" + low]
         if low.endswith("in"):  # 'ittin' → hitting
             forms += ["h" + low + "g", low + "g"]

@@ -1,0 +1,279 @@
+"""Pairing for single marks before a word: an opening quote needs a closing partner.
+
+A straight ``'`` before a word, with no letter before it, is either an opening
+single quote or an apostrophe standing for dropped letters ('ud, 'cross,
+'Arry). Word lists settle the clear cases; the rest is settled by pairing:
+
+- a quotation opened inside another must close before the one around it
+  closes (“Anybody 'ud think so,” she said: no ’ before the ”, so no quote);
+- a quotation opened at the top level must close in its paragraph, or carry
+  over to the next paragraph, which then starts with a single mark (British
+  style, ‘…’ outside), and only from where a quotation can start (the start
+  of the paragraph or a sentence, or after ``she said,``), never from
+  mid-clause (after a word and a space);
+- a word-final mark that ends a g-dropped or clipped word (nothin', an', o')
+  is an apostrophe, never the closing partner.
+
+A chapter full of such clipped words is in *dialect mode*: there a lone
+uncommon word between two marks ('cep' for except) is clipped at both ends,
+and a single letter ('a' for have) is a word, not a quoted letter.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from tidyink.filters._quote_marks import (
+    DASHES,
+    ENDERS,
+    OPENERS,
+    SPACES,
+    TRANSPARENT,
+    QuoteState,
+    is_wordy,
+    left_of,
+    right_of,
+    word_after,
+)
+from tidyink.filters._quote_words import elisions, is_elision, is_weak, word_list
+
+_DOUBLE_MARKS = frozenset('"“”„«»')
+_SINGLE_CLOSERS = frozenset("'’")
+_WORD_END = regex.compile(r"[\p{L}\p{M}]+$")
+_SENTENCE_END = regex.compile(r"(?<=\p{Ll}\p{Ll})[.!?…][\"'”’)\]]*\s")  # (not W. Rabbit)
+# Marks never taken as a quotation's start by the pairing override ('n' of rock 'n' roll).
+_NEVER_OPEN = frozenset({"n"})
+
+
+def g_dropped(word: str, state: QuoteState) -> bool:
+    """Whether ``word`` is a g-dropped form: nothin', mornin' (not sin', cousin')."""
+    low = word.casefold()
+    if len(low) < 4 or not low.endswith("in") or "en" not in state.langs:
+        return False
+    key = f"g|{low}|{state.dialect}"
+    if key not in state.cache:
+        from tidyink import lexicon
+
+        bare, full = lexicon.zipf(low, "en"), lexicon.zipf(low + "g", "en")
+        state.cache[key] = (
+            (bare < 2.5 and (full >= 2.5 or state.dialect))  # (boatfishin' in dialect)
+            or (full >= 3.5 and full > bare + 0.5 and bare < 4.2)
+        )
+    return state.cache[key]
+
+
+def clipped_end(word: str, state: QuoteState, alone: bool = False) -> bool:
+    """Whether a mark after ``word`` stands for its dropped end (an', o', nothin').
+
+    ``alone``: the word is all there is since the opening mark; then a single
+    letter ('a', 'o') is a quoted letter, except in dialect ('a' for have).
+    """
+    low = word.casefold()
+    if low in word_list("clipped"):
+        return len(low) > 1 or not alone or state.dialect
+    return g_dropped(word, state)
+
+
+def scope_end(text: str, i: int, double_open: bool) -> tuple[int, bool]:
+    """Where a single quotation opened at ``i`` must have closed, and whether that is the block's end.
+
+    Inside a double quotation it is the next double mark (its close); at the
+    top level, the end of the block.
+    """
+    if double_open:
+        for j in range(i + 1, len(text)):
+            if text[j] in _DOUBLE_MARKS:
+                return j, False
+    return len(text), True
+
+
+def find_closer(text: str, i: int, end: int, state: QuoteState) -> int | None:
+    """The first mark after ``i`` and before ``end`` that could close a single quotation."""
+    mid = mid_clause(text, i)
+    j = i
+    while True:
+        j = _next_single(text, j + 1, end)
+        if j < 0:
+            return None
+        left, right = left_of(text, j), right_of(text, j)
+        if right and is_wordy(right):
+            if not (left and is_wordy(left)) and not is_elision(text, j, state, inside=True):
+                return None  # another opening: a closer after it is its partner
+            continue  # inside a word, or an elision
+        if not left or left in SPACES or left in OPENERS:
+            continue  # after a space: not a close
+        if left.isalpha():
+            k = _before_marks(text, j)
+            m = _WORD_END.search(text, max(0, k - 40), k)
+            word = m.group() if m else ""
+            alone = bool(m) and m.start() == _after_marks(text, i)
+            if clipped_end(word, state, alone):
+                continue
+            if _runs_on(text, j) and _SENTENCE_END.search(text, i, j):
+                continue  # a quotation that ends mid-clause began in the same sentence
+            if state.dialect and _runs_on(text, j) and (not mid or (alone and _rare(word))):
+                # In dialect a mark before a running lower-case word ends a
+                # clipped word ('See 'em comm' up), unless it closes a phrase
+                # quoted mid-clause; 'cep' drift: a rare word clipped both ends
+                continue
+        return j
+
+
+def _next_single(text: str, start: int, end: int) -> int:
+    for j in range(start, end):
+        if text[j] in _SINGLE_CLOSERS:
+            return j
+    return -1
+
+
+def _before_marks(text: str, j: int) -> int:
+    while j > 0 and text[j - 1] in TRANSPARENT:
+        j -= 1
+    return j
+
+
+def _after_marks(text: str, i: int) -> int:
+    i += 1
+    while i < len(text) and text[i] in TRANSPARENT:
+        i += 1
+    return i
+
+
+def _runs_on(text: str, j: int) -> bool:
+    """Whether a space and a lower-case letter follow the mark at ``j`` (the clause runs on)."""
+    k = j + 1
+    while k < len(text) and text[k] in TRANSPARENT:
+        k += 1
+    if k >= len(text) or text[k] not in " \t":
+        return False
+    k += 1
+    while k < len(text) and text[k] in TRANSPARENT:
+        k += 1
+    return k < len(text) and text[k].islower()
+
+
+def _rare(word: str) -> bool:
+    """A lower-case word too rare to be quoted for itself ('cep' for except)."""
+    from tidyink import lexicon
+
+    return word.islower() and lexicon.zipf(word, "en") < 3.0
+
+
+def mid_clause(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` follows a word and a space (no punctuation between)."""
+    j = i - 1
+    while j >= 0 and text[j] in TRANSPARENT:
+        j -= 1
+    if j < 0 or text[j] not in " \t":
+        return False
+    j -= 1
+    while j >= 0 and text[j] in TRANSPARENT:
+        j -= 1
+    return j >= 0 and text[j].isalpha()
+
+
+def quotation_start(text: str, i: int, left: str) -> bool:
+    """Whether a quotation can start at ``i``: block or sentence start, after ``said,`` or a “."""
+    if not left or left in _DOUBLE_MARKS or left in OPENERS:
+        return True
+    if left in SPACES:
+        j = i - 1
+        line_start = False
+        while j >= 0 and (text[j] in SPACES or text[j] in TRANSPARENT):
+            line_start = line_start or text[j] == "\n"
+            j -= 1
+        return line_start or j < 0 or text[j] in ENDERS or text[j] in DASHES or text[j] in _DOUBLE_MARKS
+    return left in DASHES
+
+
+def opens_quotation(
+    text: str,
+    i: int,
+    left: str,
+    elided: bool,
+    single_open: bool,
+    double_open: bool,
+    state: QuoteState,
+) -> bool:
+    """Whether the straight mark at ``i`` before a word opens a quotation (else an apostrophe).
+
+    ``elided``: whether word lists or the lexicon call the word an elision.
+    """
+    end, block_end = scope_end(text, i, double_open)
+    if single_open:
+        # A quotation in single marks is open: one nested in it takes double
+        # marks. Only two closers to come (its own and the open one's) say otherwise.
+        if elided:
+            return False
+        first = find_closer(text, i, end, state)
+        return first is not None and find_closer(text, first, end, state) is not None
+    closer = find_closer(text, i, end, state)
+    if elided:
+        word = word_after(text, i).casefold()
+        if word not in elisions()[0] or word in _NEVER_OPEN or closer is None:
+            return False
+        # A listed word that starts a quotation closed plainly ('Round the back,' she said).
+        return quotation_start(text, i, left) and _plain_close(text, closer)
+    if closer is not None:
+        return True
+    if mid_clause(text, i):
+        return False
+    if carries_on(state, double_open) and block_end:
+        return True  # the next block re-opens it: the quotation goes on
+    start = quotation_start(text, i, left)
+    if not double_open:
+        # At the top level a quotation may run on over lines and blocks
+        # (British style, verse); a weak word there ('im, 'as) is an elision.
+        return start and not is_weak(word_after(text, i))
+    # A nested quotation must close before the one around it; when that one
+    # runs on past this block (verse), the nested one may too.
+    return block_end and start and not state.dialect
+
+
+def carries_on(state: QuoteState, double_open: bool) -> bool:
+    """Whether the next block re-opens a single quotation: ``'`` (or ``"'`` inside a double one)."""
+    start = state.next_start
+    if double_open:
+        return start[:1] in ('"', "“") and start[1:2] in ("'", "‘")
+    return start[:1] in ("'", "‘")
+
+
+def _plain_close(text: str, j: int) -> bool:
+    """A closing mark after punctuation, or before punctuation or the block's end."""
+    left, right = left_of(text, j), right_of(text, j)
+    return left in ENDERS or not right or right in ENDERS or right in _DOUBLE_MARKS
+
+
+# Clipped words in running text: nothin' to, an' the (end), 'em, 'bout (start).
+_EVIDENCE = regex.compile(
+    r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+)['’](?=[ \t]+\p{Ll})|(?<=[ \t])['’](\p{Ll}+)(?![\p{L}'’])"
+)
+_DIALECT_MIN = 5  # clipped words, and at least one per this many characters:
+_DIALECT_SPAN = 5000
+
+
+def dialect_mode(texts: list[str], state: QuoteState) -> bool:
+    """Whether a document is written in dialect: many clipped words in running text."""
+    strong = elisions()[0]
+    found = 0
+    size = 0
+    for text in texts:
+        size += len(text)
+        if "'" not in text and "’" not in text:
+            continue
+        for m in _EVIDENCE.finditer(text):
+            end, start = m.group(1), m.group(2)
+            found += clipped_end(end, state) if end else start.casefold() in strong
+    return found >= _DIALECT_MIN and found * _DIALECT_SPAN >= size
+
+
+def next_starts(texts: list[str]) -> list[str]:
+    """For each block, the first two marks of the block after it ('' if it starts otherwise)."""
+    starts = []
+    for text in texts:
+        head = text.lstrip(" \t_*")
+        k = 0
+        while k < len(head) and k < 2 and head[k] in "\"'“‘":
+            k += 1
+        starts.append(head[:k])
+    return [*starts[1:], ""] if starts else []
