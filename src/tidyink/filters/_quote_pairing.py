@@ -21,11 +21,19 @@ and a single letter ('a' for have) is a word, not a quoted letter.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import islice
+
 import regex
 
 from tidyink.filters._quote_marks import (
+    APOS,
+    CLOSE_D,
+    CLOSE_S,
     DASHES,
     ENDERS,
+    OPEN_D,
+    OPEN_S,
     OPENERS,
     SPACES,
     TRANSPARENT,
@@ -35,7 +43,14 @@ from tidyink.filters._quote_marks import (
     right_of,
     word_after,
 )
-from tidyink.filters._quote_words import elisions, is_elision, is_weak, word_list
+from tidyink.filters._quote_words import (
+    after_determiner,
+    bare_year,
+    elisions,
+    is_elision,
+    is_weak,
+    word_list,
+)
 
 _DOUBLE_MARKS = frozenset('"“”„«»')
 _SINGLE_CLOSERS = frozenset("'’")
@@ -277,3 +292,60 @@ def next_starts(texts: list[str]) -> list[str]:
             k += 1
         starts.append(head[:k])
     return [*starts[1:], ""] if starts else []
+
+
+def resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) -> None:
+    """A word-end mark inside an open single quotation: close it, or an apostrophe?
+
+    ``'The boys' hats,' he said``: when a later mark closes the quotation
+    more plainly (after punctuation), the earlier word-end mark is kept as an
+    apostrophe if the sentence runs on after it.
+    """
+    if not candidates:
+        return
+    ordered = sorted(roles)
+    pending = set(candidates)
+    for i in candidates:
+        if roles[i] != CLOSE_S:
+            continue
+        right = right_of(text, i)
+        if right and right not in SPACES:
+            continue  # followed by punctuation: a close
+        nxt = i + 1
+        while nxt < len(text) and text[nxt] in SPACES:
+            nxt += 1
+        if nxt >= len(text) or not is_wordy(text[nxt]):
+            continue
+        # Look for a plainer close before the quotation could end.
+        for j in islice(ordered, bisect_right(ordered, i), None):
+            role = roles[j]
+            if role in (OPEN_S, OPEN_D, CLOSE_D):
+                break
+            if role == CLOSE_S and j not in pending:
+                roles[i] = APOS
+                break
+            # A later word-end mark after punctuation (wits' end.') may close.
+            if role == APOS and j in pending and left_of(text, j) in ENDERS:
+                roles[i] = APOS
+                roles[j] = CLOSE_S
+                break
+
+
+def resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -> None:
+    """'im, 'er, 'is, the 'bot: apostrophes when no closing single mark could pair with them."""
+    ordered = sorted(roles)
+    for i in ordered:
+        if roles[i] != OPEN_S or i == keep:
+            continue
+        word = word_after(text, i)
+        if not is_weak(word) and not (word and after_determiner(text, i)) and not bare_year(text, i):
+            continue
+        closed = False
+        for j in islice(ordered, bisect_right(ordered, i), None):
+            if roles[j] == CLOSE_S:
+                closed = True
+                break
+            if roles[j] == OPEN_S:
+                break
+        if not closed:
+            roles[i] = APOS
