@@ -54,7 +54,7 @@ from tidyink.filters._quote_words import (
 
 _DOUBLE_MARKS = frozenset('"“”„«»')
 _SINGLE_CLOSERS = frozenset("'’")
-_WORD_END = regex.compile(r"[\p{L}\p{M}]+$")
+_WORD_END = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
 _SENTENCE_END = regex.compile(r"(?<=\p{Ll}\p{Ll})[.!?…][\"'”’)\]]*\s")  # (not W. Rabbit)
 # Marks never taken as a quotation's start by the pairing override ('n' of rock 'n' roll).
 _NEVER_OPEN = frozenset({"n"})
@@ -71,22 +71,32 @@ def g_dropped(word: str, state: QuoteState) -> bool:
 
         bare, full = lexicon.zipf(low, "en"), lexicon.zipf(low + "g", "en")
         state.cache[key] = (
-            (bare < 2.5 and (full >= 2.5 or state.dialect))  # (boatfishin' in dialect)
+            (bare < 2.5 and (full > bare + 1.0 or state.dialect))  # (boatfishin' in dialect)
             or (full >= 3.5 and full > bare + 0.5 and bare < 4.2)
         )
     return state.cache[key]
 
 
-def clipped_end(word: str, state: QuoteState, alone: bool = False) -> bool:
+def clipped_end(word: str, state: QuoteState, alone: bool = False, have: bool = False) -> bool:
     """Whether a mark after ``word`` stands for its dropped end (an', o', nothin').
 
     ``alone``: the word is all there is since the opening mark; then a single
-    letter ('a', 'o') is a quoted letter, except in dialect ('a' for have).
+    letter ('a', 'o') is a quoted letter, except in dialect, or for 'a' where
+    it stands for *have* (``have``: after would, might, I'd).
     """
     low = word.casefold()
     if low in word_list("clipped"):
-        return len(low) > 1 or not alone or state.dialect
+        return len(low) > 1 or not alone or state.dialect or (have and low == "a")
     return g_dropped(word, state)
+
+
+_WORD_THEN_SPACE = regex.compile(r"([\p{L}\p{M}]+)(['’]d)?[ \t]+$")
+
+
+def after_modal(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` follows a modal verb (would, might, I'd) and a space."""
+    m = _WORD_THEN_SPACE.search(text, max(0, i - 16), i)
+    return bool(m) and (bool(m.group(2)) or m.group(1).casefold() in word_list("have-after"))
 
 
 def scope_end(text: str, i: int, double_open: bool) -> tuple[int, bool]:
@@ -122,7 +132,7 @@ def find_closer(text: str, i: int, end: int, state: QuoteState) -> int | None:
             m = _WORD_END.search(text, max(0, k - 40), k)
             word = m.group() if m else ""
             alone = bool(m) and m.start() == _after_marks(text, i)
-            if clipped_end(word, state, alone):
+            if clipped_end(word, state, alone, alone and after_modal(text, i)):
                 continue
             if _runs_on(text, j) and _SENTENCE_END.search(text, i, j):
                 continue  # a quotation that ends mid-clause began in the same sentence
@@ -331,11 +341,14 @@ def resolve_word_ends(text: str, roles: dict[int, str], candidates: list[int]) -
                 break
 
 
-def resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) -> None:
-    """'im, 'er, 'is, the 'bot: apostrophes when no closing single mark could pair with them."""
+def resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None, state: QuoteState) -> None:
+    """'im, 'er, 'is, the 'bot: apostrophes when no closing single mark could pair with them.
+
+    Not a quotation that resumes (``'No,' she said, 'as...``) or goes on in the next block.
+    """
     ordered = sorted(roles)
     for i in ordered:
-        if roles[i] != OPEN_S or i == keep:
+        if roles[i] != OPEN_S or i == keep or resumes(text, i, roles):
             continue
         word = word_after(text, i)
         if not is_weak(word) and not (word and after_determiner(text, i)) and not bare_year(text, i):
@@ -347,5 +360,21 @@ def resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None) ->
                 break
             if roles[j] == OPEN_S:
                 break
-        if not closed:
+        if not closed and not (carries_on(state, False) and quotation_start(text, i, left_of(text, i))):
             roles[i] = APOS
+
+
+def resumes(text: str, i: int, roles: dict[int, str]) -> bool:
+    """Whether ``i`` follows ``<closing single mark> she said,`` (or ``;`` ``:``) in the same sentence."""
+    j = i - 1
+    while j >= 0 and text[j] in TRANSPARENT:
+        j -= 1
+    if j < 1 or text[j] != " " or text[j - 1] not in ",;:":
+        return False
+    for k in range(j - 2, max(j - 40, -1), -1):
+        ch = text[k]
+        if ch in "'’":
+            return roles.get(k) == CLOSE_S and k < j - 2
+        if ch in '.!?;:"“”\n':
+            return False
+    return False

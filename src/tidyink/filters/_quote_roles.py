@@ -36,10 +36,12 @@ from tidyink.filters._quote_marks import (
     word_after,
 )
 from tidyink.filters._quote_pairing import (
+    after_modal,
     clipped_end,
     opens_quotation,
     resolve_weak_elisions,
     resolve_word_ends,
+    resumes,
 )
 from tidyink.filters._quote_words import (
     elisions,
@@ -138,7 +140,7 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
             else:
                 role = _single(text, i, left, right, roles, (single_open, double_open), state)
         if role == "?":  # a word-end single mark: closing quote or apostrophe
-            if single_open and right in SPACES and clipped_end(_word_before(text, i), state):
+            if single_open and right in SPACES and _clipped_before(text, i, roles, state):
                 role = APOS  # nothin', an': the dropped end, not the partner
             else:
                 candidates.append(i)
@@ -158,21 +160,27 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
             single_open = False
 
     resolve_word_ends(text, roles, candidates)
-    resolve_weak_elisions(text, roles, reopen)
+    resolve_weak_elisions(text, roles, reopen, state)
     state.double_open = double_open
     state.single_open = single_open
     return roles
 
 
-_WORD_END = regex.compile(r"[\p{L}\p{M}]+$")
+_WORD_END = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
 
 
-def _word_before(text: str, i: int) -> str:
-    """The letters right before ``i`` (looking through emphasis toggles)."""
+def _clipped_before(text: str, i: int, roles: dict[int, str], state: QuoteState) -> bool:
+    """Whether the mark at ``i`` ends a clipped word (nothin', an'; 'a' after I'd)."""
     while i > 0 and text[i - 1] in TRANSPARENT:
         i -= 1
     m = _WORD_END.search(text, max(0, i - 40), i)
-    return m.group() if m else ""
+    if not m:
+        return False
+    k = m.start() - 1
+    while k >= 0 and text[k] in TRANSPARENT:
+        k -= 1
+    alone = k >= 0 and roles.get(k) == OPEN_S  # all there is since the opening mark
+    return clipped_end(m.group(), state, alone, alone and after_modal(text, k))
 
 
 def _reopened_single(text: str, state: QuoteState) -> int | None:
@@ -317,26 +325,10 @@ def _word_start(
     """A mark before a word: listed or lexicon elision, else pairing decides."""
     single_open, double_open = open_now
     elided = is_elision(text, i, state, single_open)
-    if not (elided or single_open or double_open) and _resumes(text, i, roles):
+    if not (elided or single_open or double_open) and resumes(text, i, roles):
         return OPEN_S  # 'No,' she said, 'and then...: the quotation goes on
     opens = opens_quotation(text, i, left, elided, single_open, double_open, state)
     return OPEN_S if opens else APOS
-
-
-def _resumes(text: str, i: int, roles: dict[int, str]) -> bool:
-    """Whether ``i`` follows ``<closing single mark> she said,`` (or ``;`` ``:``) in the same sentence."""
-    j = i - 1
-    while j >= 0 and text[j] in TRANSPARENT:
-        j -= 1
-    if j < 1 or text[j] != " " or text[j - 1] not in ",;:":
-        return False
-    for k in range(j - 2, max(j - 40, -1), -1):
-        ch = text[k]
-        if ch in "'’":
-            return roles.get(k) == CLOSE_S and k < j - 2
-        if ch in '.!?;:"“”\n':
-            return False
-    return False
 
 
 def _after_closing_mark(text: str, i: int, roles: dict[int, str]) -> bool:
