@@ -76,10 +76,42 @@ def quotes(text: str, **options: object) -> str:
         # a listed elision that starts a quotation closed plainly is its opening
         ("\"She said, 'Round the back, love,' and pointed.\"", "“She said, ‘Round the back, love,’ and pointed.”"),
         ('"\'Round the back, love," she said.', "“’Round the back, love,” she said."),
+        # a double quotation inside the nested one closes first
+        (
+            '"\'Is to learn the "Book of Hours" by heart. Can you start today?\'"',
+            "“‘Is to learn the “Book of Hours” by heart. Can you start today?’”",
+        ),
+        # a mark mid-clause before a lower-case word yields to one opening a quotation
+        (
+            "\"And I said, 'It 'ud do no good if you did, Tom.' And he laughed.\"",
+            "“And I said, ‘It ’ud do no good if you did, Tom.’ And he laughed.”",
+        ),
+        # a quotation may end mid-clause only in the sentence it began (not Mrs. or W.)
+        (
+            "It is true that 'For Mrs. Ann Hale' was written on the card.",
+            "It is true that ‘For Mrs. Ann Hale’ was written on the card.",
+        ),
+        # a plural possessive before a full stop is no plain close for a listed word
+        (
+            "\"We'll go home. 'Stead of the mill we'll try the Joneses'. They'll be glad.\"",
+            "“We’ll go home. ’Stead of the mill we’ll try the Joneses’. They’ll be glad.”",
+        ),
+        # a quoted name and a year: no resumed quotation
+        (
+            "'Blue Star' was there in May, '85, and left.",
+            "‘Blue Star’ was there in May, ’85, and left.",
+        ),
     ],
 )
 def test_dialect_paragraphs(plain: str, curly: str) -> None:
     assert quotes(plain) == curly
+
+
+def test_quoted_rare_word_in_dialect_stays_quoted() -> None:
+    """In dialect a rare word after a mark is an elision, unless a mark closes it ('snaff,')."""
+    chatter = "\"I'm goin' down t' mill an' back 'fore noon, nothin' else to do.\"\n\n"
+    out = quotes(chatter + "\"Before I said 'sniff,' I knew she'd say 'snaff,' and quick too. 'Ull you come?\"\n")
+    assert "‘sniff,’" in out and "‘snaff,’" in out and "’Ull you" in out
 
 
 def test_british_nesting_and_carried_quotations() -> None:

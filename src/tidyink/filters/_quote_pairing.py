@@ -55,7 +55,8 @@ from tidyink.filters._quote_words import (
 _DOUBLE_MARKS = frozenset('"“”„«»')
 _SINGLE_CLOSERS = frozenset("'’")
 _WORD_END = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
-_SENTENCE_END = regex.compile(r"(?<=\p{Ll}\p{Ll})[.!?…][\"'”’)\]]*\s")  # (not W. Rabbit)
+# A sentence ends after a lower-case word (not after W. or Mrs.)
+_SENTENCE_END = regex.compile(r"(?<=(?<!\p{L})\p{Ll}{2,})[.!?…][\"'”’)\]]*\s")
 # Marks never taken as a quotation's start by the pairing override ('n' of rock 'n' roll).
 _NEVER_OPEN = frozenset({"n"})
 
@@ -102,14 +103,33 @@ def after_modal(text: str, i: int) -> bool:
 def scope_end(text: str, i: int, double_open: bool) -> tuple[int, bool]:
     """Where a single quotation opened at ``i`` must have closed, and whether that is the block's end.
 
-    Inside a double quotation it is the next double mark (its close); at the
-    top level, the end of the block.
+    Inside a double quotation it is the mark closing that one (a double
+    quotation opened in between, “‘Copy the “Britannica.”’”, closes first);
+    at the top level, the end of the block.
     """
     if double_open:
+        depth = 0
         for j in range(i + 1, len(text)):
-            if text[j] in _DOUBLE_MARKS:
+            if text[j] not in _DOUBLE_MARKS:
+                continue
+            if _opens_double(text, j):
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
                 return j, False
     return len(text), True
+
+
+def _opens_double(text: str, j: int) -> bool:
+    """Whether the double mark at ``j`` opens: “ „ «, or " after a space and before a word."""
+    ch = text[j]
+    if ch in "“„«":
+        return True
+    if ch != '"':
+        return False
+    left, right = left_of(text, j), right_of(text, j)
+    return (not left or left in SPACES or left in OPENERS) and bool(right) and (is_wordy(right) or right in "'‘")
 
 
 def find_closer(text: str, i: int, end: int, state: QuoteState) -> int | None:
@@ -122,8 +142,12 @@ def find_closer(text: str, i: int, end: int, state: QuoteState) -> int | None:
             return None
         left, right = left_of(text, j), right_of(text, j)
         if right and is_wordy(right):
-            if not (left and is_wordy(left)) and not is_elision(text, j, state, inside=True):
-                return None  # another opening: a closer after it is its partner
+            # Another opening: a closer after it is its partner; but a mark
+            # before a lower-case word mid-clause yields to one that opens a
+            # quotation (said, 'It 'ud be...')
+            opening = not (left and is_wordy(left)) and not is_elision(text, j, state, inside=True)
+            if opening and (mid or not (right.islower() and mid_clause(text, j))):
+                return None
             continue  # inside a word, or an elision
         if not left or left in SPACES or left in OPENERS:
             continue  # after a space: not a close
@@ -264,9 +288,9 @@ def carries_on(state: QuoteState, double_open: bool) -> bool:
 
 
 def _plain_close(text: str, j: int) -> bool:
-    """A closing mark after punctuation, or before punctuation or the block's end."""
-    left, right = left_of(text, j), right_of(text, j)
-    return left in ENDERS or not right or right in ENDERS or right in _DOUBLE_MARKS
+    """A closing mark right after punctuation or a dash (not a plural possessive: the Joneses'.)."""
+    left = left_of(text, j)
+    return left in ENDERS or left in DASHES
 
 
 # Clipped words in running text: nothin' to, an' the (end), 'em, 'bout (start).
@@ -365,7 +389,7 @@ def resolve_weak_elisions(text: str, roles: dict[int, str], keep: int | None, st
 
 
 def resumes(text: str, i: int, roles: dict[int, str]) -> bool:
-    """Whether ``i`` follows ``<closing single mark> she said,`` (or ``;`` ``:``) in the same sentence."""
+    """Whether ``i`` follows ``,' she said,`` (or ``;`` ``:``): a quotation resumes."""
     j = i - 1
     while j >= 0 and text[j] in TRANSPARENT:
         j -= 1
@@ -374,7 +398,9 @@ def resumes(text: str, i: int, roles: dict[int, str]) -> bool:
     for k in range(j - 2, max(j - 40, -1), -1):
         ch = text[k]
         if ch in "'’":
-            return roles.get(k) == CLOSE_S and k < j - 2
+            # the quoted words ended in punctuation ('No,' 'Ah!'), a few words said between
+            spoken = left_of(text, k) in ENDERS or left_of(text, k) in DASHES
+            return roles.get(k) == CLOSE_S and spoken and 0 < len(text[k + 1 : j - 1].split()) <= 4
         if ch in '.!?;:"“”\n':
             return False
     return False

@@ -325,7 +325,7 @@ def _word_start(
     """A mark before a word: listed or lexicon elision, else pairing decides."""
     single_open, double_open = open_now
     elided = is_elision(text, i, state, single_open)
-    if not (elided or single_open or double_open) and resumes(text, i, roles):
+    if not (elided or single_open) and resumes(text, i, roles):
         return OPEN_S  # 'No,' she said, 'and then...: the quotation goes on
     opens = opens_quotation(text, i, left, elided, single_open, double_open, state)
     return OPEN_S if opens else APOS

@@ -89,8 +89,12 @@ def is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> bo
         return True  # ('Pink 'un': a single quotation is open, so the mark is no opening)
     if is_weak(word):
         return inside  # outside a single quotation: decided later, from pairing
-    dialect = state.dialect and word.islower() and not quoted_word
+    # In dialect a rare lower-case word is enough, unless it is quoted ('snaff,')
+    dialect = state.dialect and word.islower() and not _QUOTED_AFTER.match(text, end)
     return lexicon_elision(low, quoted_word, state, dialect=dialect)
+
+
+_QUOTED_AFTER = regex.compile(r"[,.;:!?…]?['’](?![\p{L}\p{N}])")
 
 
 def lexicon_elision(low: str, quoted_word: bool, state: QuoteState, dialect: bool = False) -> bool:
