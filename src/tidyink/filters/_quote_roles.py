@@ -2,11 +2,12 @@
 
 The decision reads each mark's neighbours (emphasis toggles are transparent,
 protected inline objects count as words), what the marks before it turned
-out to be, curly marks already in the text (kept, and used as evidence), a
-list of English elisions ('tis, 'em, '90s, rock 'n' roll) and, for dialect
-elisions such as 'ead or 'ittin', the word-frequency lexicon: a word that
-starts with an apostrophe is an elision when it is not a word by itself but
-its completed form is.
+out to be, and curly marks already in the text (kept, and used as evidence).
+A straight mark before a word is an elision when word lists or the lexicon
+say so (``_quote_words``: 'tis, 'em, '90s, 'ead); otherwise pairing decides
+(``_quote_pairing``): it opens a quotation only if a closing partner can
+follow where one must (before the quotation around it closes, in its
+sentence, or in the next block).
 """
 
 from __future__ import annotations
