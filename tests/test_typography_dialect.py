@@ -8,13 +8,8 @@ from hypothesis import strategies as st
 
 import tidyink
 from tidyink.filters._quote_marks import QuoteState
-from tidyink.filters._quote_pairing import (
-    after_modal,
-    clipped_end,
-    dialect_mode,
-    g_dropped,
-    next_starts,
-)
+from tidyink.filters._quote_pairing import after_modal, clipped_end, g_dropped
+from tidyink.filters._quote_survey import dialect_mode, next_starts
 
 
 def quotes(text: str, **options: object) -> str:

@@ -22,7 +22,6 @@ from itertools import pairwise
 import regex
 
 from tidyink.document import MARK, OBJECT, RAW, TEXT, Block, Document
-from tidyink.filters._quote_pairing import dialect_mode, next_starts
 from tidyink.filters._quote_roles import (
     APOS,
     CLOSE_D,
@@ -35,6 +34,7 @@ from tidyink.filters._quote_roles import (
     classify,
     elisions,
 )
+from tidyink.filters._quote_survey import dialect_mode, next_starts
 from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
