@@ -5,18 +5,23 @@ single quote or an apostrophe standing for dropped letters ('ud, 'cross,
 'Arry). Word lists settle the clear cases; the rest is settled by pairing:
 
 - a quotation opened inside another must close before the one around it
-  closes (“Anybody 'ud think so,” she said: no ’ before the ”, so no quote);
-- a quotation opened at the top level must close in its paragraph, or carry
-  over to the next paragraph, which then starts with a single mark (British
-  style, ‘…’ outside), and only from where a quotation can start (the start
-  of the paragraph or a sentence, or after ``she said,``), never from
-  mid-clause (after a word and a space);
+  closes (“Anybody 'ud think so,” she said: no ’ before the ”, so no quote),
+  unless that one runs on past the block (verse, letters);
+- a mark mid-clause (after a word and a space) with no partner is an
+  apostrophe; a quotation closing before a running lower-case word (his
+  'friends' had gone) began in the same sentence;
+- at the top level, a mark where a quotation can start (a block, line or
+  sentence start, after ``she said,``) opens one that may run on over lines
+  and blocks; a weak word there ('im, 'as) only when the next block starts
+  with a single mark or the quotation resumes (``'No,' she said, 'as...``);
 - a word-final mark that ends a g-dropped or clipped word (nothin', an', o')
   is an apostrophe, never the closing partner.
 
-A chapter full of such clipped words is in *dialect mode*: there a lone
-uncommon word between two marks ('cep' for except) is clipped at both ends,
-and a single letter ('a' for have) is a word, not a quoted letter.
+A chapter full of such clipped words is in *dialect mode*: there a rare
+lower-case word after a mark is an elision ('ull), a lone one between two
+marks is clipped at both ends ('cep' for except), a single letter ('a' for
+have) is a word, and a quotation from a sentence start does not end before a
+running lower-case word ('See 'em comm' up).
 """
 
 from __future__ import annotations
