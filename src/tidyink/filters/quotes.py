@@ -34,6 +34,7 @@ from tidyink.filters._quote_roles import (
     classify,
     elisions,
 )
+from tidyink.filters._quote_survey import dialect_mode, next_starts
 from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
@@ -78,16 +79,22 @@ def _nesting(ctx: Context) -> str:
 
 class Quotes(TextFilter):
     name = "quotes"
-    description = (
-        "Curly quotes, apostrophes ('tis, don't, James') and primes, in the language's style."
-    )
+    description = "Curly quotes, apostrophes ('tis, don't, James') and primes, in the language's style."
     stage = "typography"
     order = 310
+
+    _next_start: dict[int, str] = {}  # noqa: RUF012 (replaced per document in prepare)
 
     def prepare(self, doc: Document, ctx: Context) -> None:
         from tidyink.lexicon import language_codes
 
         self._state = QuoteState(langs=language_codes(ctx.options.language))
+        if ctx.options.quotes == "keep":
+            return
+        blocks = [b for b in doc.blocks if b.kind in self.block_kinds]
+        texts = [b.prose().text for b in blocks]
+        self._state.dialect = dialect_mode(texts, self._state)
+        self._next_start = {id(b): start for b, start in zip(blocks, next_starts(texts), strict=True)}
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         style = ctx.options.quotes
@@ -95,6 +102,7 @@ class Quotes(TextFilter):
             if style != "keep":
                 self._state.double_open = self._state.single_open = False
             return []
+        self._state.next_start = self._next_start.get(id(block), "")
         read, pairs = _doubled_marks(text)
         roles = classify(_as_context(read, block), self._state)
         if style == "straight":
