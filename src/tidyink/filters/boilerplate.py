@@ -100,9 +100,11 @@ def lines_from(doc: Document, from_end: bool) -> Iterator[Line]:
 
 def is_nav(text: str, linked: bool = False) -> str | None:
     """'strong' or 'weak' when the whole line is navigation or a widget, else None."""
+    if len(text) > 120:  # first: the separator pattern is slow on long runs of spaces
+        return None
     pieces = [_trim(p) for p in P.NAV_SEPARATORS.split(text.strip())]
     pieces = [p for p in pieces if p]
-    if not pieces or len(text) > 120 or text.rstrip().endswith(("?", '"', "”", "'", "’")):
+    if not pieces or text.rstrip().endswith(("?", '"', "”", "'", "’")):
         return None
     kinds = []
     for piece in pieces:
