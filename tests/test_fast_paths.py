@@ -41,3 +41,46 @@ def test_lines_from_either_end_are_the_document_s_lines(paragraphs):
     every = lines_of(doc)
     assert list(lines_from(doc, from_end=False)) == every
     assert list(lines_from(doc, from_end=True)) == every[::-1]
+
+
+ADDRESS_PIECES = st.sampled_from(
+    ["a", "B", "1", ".", "-", "@", "://", "www.", "WWW.", "mailto:", " ", "x.com", "+", "_", "/", "--"]
+)
+
+
+@given(st.lists(ADDRESS_PIECES, max_size=25).map("".join))
+def test_the_address_pattern_without_impossible_alternatives_finds_the_same(text):
+    from tidyink.filters import _urls
+
+    fast = _urls._VARIANTS["://" in text, "@" in text]
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in _urls._ADDRESS.finditer(text)]
+
+
+def test_a_long_dotted_run_beside_an_address_is_no_trouble():
+    from tidyink.filters._urls import address_spans
+
+    # Without "@", the e-mail alternative is not tried: this took about half a minute.
+    assert address_spans("see www.example.com " + "1." * 20_000) == [(4, 19)]
+
+
+BLANKS = st.lists(st.sampled_from(["a", " ", "\t", "\n", "\n\n", "x y"]), max_size=20).map("".join)
+
+
+@given(BLANKS, st.data())
+def test_trailing_blank_lines_are_found_where_the_pattern_finds_them(text, data):
+    from tidyink.readers.markdown import _TRAILING_BLANK, _trailing_blank
+
+    begin = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(begin, len(text)))
+    m = _TRAILING_BLANK.search(text, begin, end)
+    assert _trailing_blank(text, begin, end) == (m.start() if m else None)
+
+
+@given(BLANKS)
+def test_trailing_whitespace_runs_are_the_plain_pattern_s(text):
+    import regex
+
+    from tidyink.filters.spacing import _TRAILING
+
+    plain = regex.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
+    assert [m.span() for m in _TRAILING.finditer(text)] == [m.span() for m in plain.finditer(text)]
