@@ -58,7 +58,7 @@ def patterns() -> dict[str, Any]:
     return found
 
 
-def best_time(pattern: Any, text: str, runs: int = 3) -> float:
+def best_time(pattern: Any, text: str, runs: int = 2) -> float:
     if isinstance(pattern.pattern, bytes):
         text = text.encode("utf-8")  # type: ignore[assignment]
     best = float("inf")
@@ -96,6 +96,7 @@ def main() -> int:
                     worst = (growth, repr(unit + "..." + end), t_big)
         if worst[0] > args.factor * 2.5:
             flagged.append((worst[0], label, worst[1], worst[2]))
+            print(f"  {label}: x{worst[0]:.1f} on {worst[1]}", flush=True)
     gc.enable()
     for growth, label, text, seconds in sorted(flagged, reverse=True):
         print(f"{growth:7.1f}x  {seconds * 1000:8.1f} ms  {label}  on {text}")
