@@ -197,3 +197,19 @@ def test_output_suffix_that_names_no_format_is_refused_unless_to_is_given(tmp_pa
     assert not (tmp_path / "out.html").exists()
     told = run("convert", str(src), "-o", str(tmp_path / "out.html"), "--to", "text")
     assert told.exit_code == 0 and (tmp_path / "out.html").read_text() == "Wait…\n"
+
+
+def test_no_lint_converts_without_findings_and_config_can_say_so(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"He is taller then me . . .\n")
+    linted = run("convert", str(src), "--to", "text", "--explain", "--isolated")
+    assert "C101" in linted.stderr
+    quiet = run("convert", str(src), "--to", "text", "--explain", "--isolated", "--no-lint")
+    assert quiet.exit_code == 0, quiet.output
+    assert "C101" not in quiet.stderr
+    assert quiet.stdout == linted.stdout == "He is taller then me …\n"
+    (tmp_path / "pyproject.toml").write_text("[tool.tidyink]\nlint = false\n")
+    from_config = run("convert", str(src), "--to", "text", "--explain")
+    assert "C101" not in from_config.stderr
+    forced = run("convert", str(src), "--to", "text", "--explain", "--lint")
+    assert "C101" in forced.stderr

@@ -38,3 +38,10 @@ def test_word_table_answers_like_the_full_list():
     assert all(table[w] == full[w] for w in rare)
     for missing in ("zzqxv", "não" + "x", "", "\udcff"):
         assert table.get(missing) == 0.0 and missing not in table
+
+
+def test_cache_is_keyed_by_the_installed_wordfreq_version():
+    from importlib.metadata import version
+
+    assert lexicon._installed_version("wordfreq") == version("wordfreq")
+    assert lexicon._installed_version("no-such-distribution-here") is None

@@ -274,7 +274,13 @@ def _warm_up(engine: Any, options: Options) -> None:
         with contextlib.suppress(Exception):
             engine.client.run(_warm_up_here, options)
     elif engine.name == "local" and multiprocessing.get_start_method() == "fork":
+        import gc
+
         _warm_up_here(options)
+        # What is loaded now is shared with the forked workers, page for page, as long
+        # as nobody writes to it: keep the collector from touching it in every child.
+        gc.collect()
+        gc.freeze()
 
 
 def _warm_up_here(options: Options) -> None:

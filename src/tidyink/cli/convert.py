@@ -34,6 +34,11 @@ from tidyink.cli._common import _fail, _overrides, config_options, filter_option
     type=click.Choice(["backslash", "spaces"]),
     help="Markdown output: end verse lines with a backslash (default) or two spaces.",
 )
+@click.option(
+    "--lint/--no-lint",
+    default=None,
+    help="Run the lint rules (default; config key `lint`); --no-lint only converts.",
+)
 @click.option("--explain", is_flag=True, help="List every change and finding on standard error, in line order.")
 @output_options(verbose=False)
 @batch_options

@@ -102,6 +102,7 @@ SITE_SENTENCE = regex.compile(
     _I,
 )
 # Lines only an archive writes, removed wherever they stand (even inside a block).
+ARCHIVE_WORD = regex.compile(r"archive", _I)  # in every ARCHIVE_LINE: blocks without it are passed over
 ARCHIVE_LINE = regex.compile(
     r"^(?:posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\s+at\s+\S+"
     r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\s+to\s+let\s+the\s+(?:creator|author)\s+know\b.{0,60})$",

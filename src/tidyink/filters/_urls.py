@@ -16,11 +16,19 @@ import regex
 from tidyink.document import OBJECT
 from tidyink.records import Edit
 
-_ADDRESS = regex.compile(
-    rf"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\bmailto:)[^\s<>\"“”‘’{OBJECT}]+"
-    r"|\b[\w+]+(?:[.-][\w+]+)*@[\w-]+(?:\.[\w-]+)+",
-    regex.IGNORECASE,
-)
+_SCHEME = r"\b[a-z][a-z0-9+.-]*://|"
+_WEB = rf"(?:{_SCHEME}\bwww\.|\bmailto:)[^\s<>\"“”‘’{OBJECT}]+"
+_EMAIL = r"|\b[\w+]+(?:[.-][\w+]+)*@[\w-]+(?:\.[\w-]+)+"
+_ADDRESS = regex.compile(_WEB + _EMAIL, regex.IGNORECASE)
+# The same pattern without the alternatives that need "://" or "@", for a text
+# without them: tried at every word, those two alternatives take time that grows
+# with the square of a long dotted or hyphenated run ("1.2.3.4...", "a-b-c-...").
+_VARIANTS = {
+    (True, True): _ADDRESS,
+    (True, False): regex.compile(_WEB, regex.IGNORECASE),
+    (False, True): regex.compile(_WEB.replace(_SCHEME, "") + _EMAIL, regex.IGNORECASE),
+    (False, False): regex.compile(_WEB.replace(_SCHEME, ""), regex.IGNORECASE),
+}
 _TRAILING = ".,;:!?'\")]}…*_"
 
 
@@ -29,7 +37,7 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
         return []
     spans = []
-    for m in _ADDRESS.finditer(text):
+    for m in _VARIANTS["://" in text, "@" in text].finditer(text):
         end = m.end()
         if not text.startswith(OBJECT, end):  # not a Markdown autolink: prose may follow
             cut = text.find("--", m.start(), end)  # www.host.com--it's new

@@ -20,6 +20,7 @@ every removal is recorded as a change holding the removed text (``--explain``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tidyink.document import (
@@ -60,28 +61,52 @@ class Line:
     text: str
 
 
+def _text_of(block: Block) -> str | None:
+    """What :func:`lines_of` splits into lines: a prose block's view, a raw block's text."""
+    if block.kind in PROSE_BLOCKS:
+        return block.prose().text
+    if block.kind == RAW_BLOCK:
+        return "".join(span.shown for span in block.spans)
+    return None
+
+
+def _split(i: int, text: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    for piece in text.split("\n"):
+        out.append(Line(i, pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return out
+
+
 def lines_of(doc: Document) -> list[Line]:
     """Every line of every prose or raw block, in order."""
     out: list[Line] = []
     for i, block in enumerate(doc.blocks):
-        if block.kind in PROSE_BLOCKS:
-            text = block.prose().text
-        elif block.kind == RAW_BLOCK:
-            text = "".join(span.shown for span in block.spans)
-        else:
-            continue
-        pos = 0
-        for piece in text.split("\n"):
-            out.append(Line(i, pos, pos + len(piece), piece))
-            pos += len(piece) + 1
+        text = _text_of(block)
+        if text is not None:
+            out.extend(_split(i, text))
     return out
+
+
+def lines_from(doc: Document, from_end: bool) -> Iterator[Line]:
+    """The lines of :func:`lines_of` one by one, from the start or from the end: made
+    only as far as a caller reads them."""
+    order = range(len(doc.blocks) - 1, -1, -1) if from_end else range(len(doc.blocks))
+    for i in order:
+        text = _text_of(doc.blocks[i])
+        if text is not None:
+            lines = _split(i, text)
+            yield from reversed(lines) if from_end else lines
 
 
 def is_nav(text: str, linked: bool = False) -> str | None:
     """'strong' or 'weak' when the whole line is navigation or a widget, else None."""
+    if len(text) > 120:  # first: the separator pattern is slow on long runs of spaces
+        return None
     pieces = [_trim(p) for p in P.NAV_SEPARATORS.split(text.strip())]
     pieces = [p for p in pieces if p]
-    if not pieces or len(text) > 120 or text.rstrip().endswith(("?", '"', "”", "'", "’")):
+    if not pieces or text.rstrip().endswith(("?", '"', "”", "'", "’")):
         return None
     kinds = []
     for piece in pieces:
@@ -194,7 +219,7 @@ class Boilerplate(Filter):
                 self.remove_blocks(doc, ctx, [i], f"site chrome ({reason})")
         # An archive's own line inside a block ("Posted originally on the Archive of
         # Our Own at ..." under the title of a downloaded work).
-        every = lines_of(doc)
+        every = lines_of(doc) if any(P.ARCHIVE_WORD.search(t) for b in doc.blocks if (t := _text_of(b))) else []
         stamped: list[list[Line]] = []
         k = 0
         while k < len(every):
@@ -217,9 +242,7 @@ class Boilerplate(Filter):
     def navigation(self, doc: Document, ctx: Context) -> None:
         self._widget_tail(doc, ctx)
         for from_end in (True, False):
-            lines = [ln for ln in lines_of(doc) if ln.text.strip()]
-            if from_end:
-                lines.reverse()
+            lines = (ln for ln in lines_from(doc, from_end) if ln.text.strip())
             run: list[Line] = []
             kinds: list[str] = []
             for ln in lines:

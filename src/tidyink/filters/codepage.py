@@ -51,7 +51,7 @@ class Codepage(RepairFilter):
             tokens: Counter[str] = Counter()
         else:
             tokens = Counter()
-            for token, count in Counter(cp.suspect_tokens().findall(full)).items():
+            for token, count in Counter(cp.find_suspect_tokens(full)).items():
                 seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
                 if cp.candidate(seen):
                     tokens[seen] += count

@@ -97,12 +97,29 @@ _INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
 _UNFINISHED = regex.compile(r"[^.!?…\s\"'”’»)\]*_\ue000]\s*[\"'”’»)\]*_\ue000]*\s*$")
 
 
+_CLOSERS = "\"'”’»)]*_\ue000"
+
+
+def _ending(text: str) -> str:
+    """The end of ``text`` that ``_INTERRUPTED`` and ``_UNFINISHED`` can match: from five
+    characters before its trailing run of white space and closers (both patterns are
+    anchored at the end and look at no more than that), so they never scan a paragraph."""
+    core = text
+    while True:
+        shorter = core.rstrip().rstrip(_CLOSERS)
+        if shorter == core:
+            break
+        core = shorter
+    return text[max(len(core) - 5, 0) :]
+
+
 def _continues(before: str, after: str) -> bool:
     """A sentence broken off before the gap and taken up after it is one scene:
     "He hadn't meant to, but--" / "But what?"; a paragraph that stops mid-sentence
     ("turned back to the sink,"); or the next paragraph starts in lower case."""
     head = after.lstrip(" \t\"'“‘«*_")[:1]
-    if _INTERRUPTED.search(before) or _UNFINISHED.search(before):
+    end = _ending(before)
+    if _INTERRUPTED.search(end) or _UNFINISHED.search(end):
         return True
     return head.isalpha() and head.islower()
 

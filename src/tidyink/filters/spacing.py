@@ -19,7 +19,10 @@ from tidyink.records import Edit
 
 # Two or more spaces after something that is not a space, before something that is not one.
 _RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
-_TRAILING = regex.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
+# Tried from a run's first character only (a run ends where it ends, whichever
+# character it is tried from): otherwise a long run of spaces inside a line is
+# scanned again from each of its characters.
+_TRAILING = regex.compile(r"(?<![ \t])[ \t]++(?=\n|\Z)")
 # Spaces before punctuation that ends a phrase: the punctuation must be
 # followed by a space, the end, a closing mark or more punctuation (so .5,
 # .txt and spaced ellipses '. . .' stay as they are).

@@ -35,6 +35,16 @@ _TOGGLES = {"em_open": EM, "em_close": EM, "strong_open": STRONG, "strong_close"
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
 _LINE_BREAK_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _TRAILING_BLANK = regex.compile(r"(?:\n[ \t]*)+\Z")
+
+
+def _trailing_blank(text: str, begin: int, end: int) -> int | None:
+    """Where ``_TRAILING_BLANK.search(text, begin, end)`` would start, found without the
+    pattern (tried from every newline, it takes time that grows with the square of a
+    run of blank lines followed by text): the first newline after the last character
+    that is not a space, tab or newline."""
+    core = begin + len(text[begin:end].rstrip(" \t\n"))
+    found = text.find("\n", core, end)
+    return found if found >= 0 else None
 _CODE_TAG = regex.compile(
     r"<(?P<close>/)?(?P<name>code|kbd|samp|var|tt|pre|script|style|math)\b", regex.IGNORECASE
 )
@@ -77,10 +87,10 @@ def read(text: str) -> Document:
         end = max(end, begin)
         if token.type in _CONTAINERS:
             # a list's map runs over the blank lines after it: they separate blocks
-            blank = _TRAILING_BLANK.search(text, begin, end)
-            if blank:
-                last -= text.count("\n", blank.start(), end)
-                end = blank.start()
+            blank = _trailing_blank(text, begin, end)
+            if blank is not None:
+                last -= text.count("\n", blank, end)
+                end = blank
         gap = text[pos:begin]
         if blocks:
             blocks[-1].sep = gap
