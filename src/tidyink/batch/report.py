@@ -7,7 +7,6 @@ filter and rule, a small heap of the slowest files, the first few failures.
 from __future__ import annotations
 
 import heapq
-import json
 import os
 import sys
 import tempfile
@@ -159,12 +158,9 @@ class ReportWriter:
     def write(self, record: dict[str, Any]) -> None:
         if self._handle is None:
             return
-        try:
-            line = json.dumps(record, ensure_ascii=False, default=str)
-            line.encode("utf-8")
-        except UnicodeEncodeError:  # undecodable bytes in a file name
-            line = json.dumps(record, default=str)
-        self._handle.write(line + "\n")
+        from tidyink.batch.manifest import dumps
+
+        self._handle.write(dumps(record) + "\n")
 
     def close(self, keep: bool = True) -> None:
         if self._handle is None or self._tmp is None:
