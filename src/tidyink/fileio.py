@@ -12,15 +12,30 @@ from tidyink.errors import OutputError
 
 
 def atomic_write(
-    path: str | Path, data: bytes, *, mode_from: str | Path | None = None, durable: bool = True
+    path: str | Path,
+    data: bytes,
+    *,
+    mode_from: str | Path | None = None,
+    durable: bool = True,
+    shown: str | None = None,
 ) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
     The file mode is copied from ``mode_from`` (or from ``path`` when it exists).
     ``durable=False`` skips the fsyncs: still atomic for readers and if the process is
     killed, but a power cut may lose the data (batch checks output hashes on reruns).
+    An OS error becomes an :class:`OutputError` naming ``shown`` (default: ``path``),
+    never the temporary file.
     """
-    target = Path(path)
+    try:
+        _atomic_write(Path(path), data, mode_from, durable)
+    except OSError as exc:
+        why = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        raise OutputError(f"{shown or path}: cannot write ({why})") from exc
+
+
+def _atomic_write(target: Path, data: bytes, mode_from: str | Path | None, durable: bool) -> None:
+    path = target
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise OutputError(f"{path}: is a folder (name a file to write)")

@@ -9,6 +9,7 @@ reported and left alone. Writes are atomic (:func:`tidyink.fileio.atomic_write`)
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -139,6 +140,20 @@ class _Ignores:
         return decision
 
 
+def _unresolvable(path: Path) -> str:
+    """Why ``path`` cannot be followed to a real location ("" when it can): a symbolic
+    link that leads back to itself, or a path the system refuses to resolve."""
+    try:
+        path.resolve()
+    except RuntimeError:  # Python < 3.13 says "Symlink loop" this way
+        return "symbolic link loop (the link leads back to itself)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        return f"cannot follow ({exc.strerror or exc})"
+    return ""
+
+
 class Finder:
     """Files to fix under the given paths: included, not excluded, not git-ignored."""
 
@@ -184,6 +199,10 @@ class Finder:
         seen: set[Path] = set()
         for given in paths:
             path = Path(given)
+            broken = _unresolvable(path)
+            if broken:
+                yield Outcome(path, FAILED, f"{path}: {broken}")
+                continue
             if path.is_dir():
                 found: Iterable[Path] = self._walk(path)
             elif path.exists() or path.is_symlink():
@@ -194,6 +213,10 @@ class Finder:
                 yield Outcome(path, FAILED, f"{path}: no such file or folder")
                 continue
             for item in found:
+                broken = _unresolvable(item)
+                if broken:
+                    yield Outcome(item, FAILED, f"{item}: {broken}")
+                    continue
                 key = item.resolve()
                 if key not in seen:
                     seen.add(key)
@@ -433,7 +456,9 @@ def fix_file(
         if _read_only(path):  # a rename would replace it anyway: honour the user's lock
             return Outcome(path, FAILED, f"{path}: cannot write (read-only file)")
         try:
-            atomic_write(path.resolve(), new)  # through a symlink, not over it
+            atomic_write(path.resolve(), new, shown=str(path))  # through a symlink, not over it
+        except TidyinkError as exc:
+            return Outcome(path, FAILED, str(exc))
         except OSError as exc:
             return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
     return Outcome(path, CHANGED, before=result.source.text, after=result.text, result=result, passes=passes)

@@ -91,7 +91,7 @@ def convert_file(
     the status is "up-to-date". ``name`` is how the input is named in the
     record, in findings and for format detection (default: ``str(src)``).
     """
-    from tidyink.errors import BinaryInputError, TidyinkError
+    from tidyink.errors import BinaryInputError, OutputError, TidyinkError
 
     start = time.perf_counter()
     display = name or str(src)
@@ -141,6 +141,8 @@ def convert_file(
         )
     except BinaryInputError as exc:
         record.update(status="skipped", error=_strip(str(exc), display))
+    except OutputError as exc:  # names the output, not the input
+        record["error"] = str(exc)
     except TidyinkError as exc:
         record["error"] = _strip(str(exc), display)
     except OSError as exc:

@@ -79,6 +79,8 @@ def convert(
     from tidyink.fileio import atomic_write, same_file
 
     to = to or _format_from_suffix(output)
+    if (not output or output == "-") and sys.stdout is None:  # started with `>&-`
+        _fail(f"{input}: cannot write the result: standard output is closed (use -o FILE)")
     if output and output != "-" and input != "-" and same_file(input, output):
         _fail(f"{output}: is the input file; convert never overwrites its input (use `tidyink fix`)")
     if input == "-":
@@ -89,8 +91,13 @@ def convert(
     if output and output != "-":
         atomic_write(output, result.text.encode("utf-8"))
     else:
-        sys.stdout.write(result.text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a closed or failing descriptor, a full disk
+            _fail(f"{input}: cannot write the result to standard output ({exc.strerror or exc})")
     from tidyink.report import describe_result, explain_lines
 
     if explain:
