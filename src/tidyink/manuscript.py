@@ -439,9 +439,42 @@ def fix_file(
     state: dict[str, Any] | None = None,
     settle: bool = True,
 ) -> Outcome:
-    """Fix one file in place (``write``) or only say what would change."""
+    """Fix one file in place (``write``) or only say what would change.
+
+    Writing holds a lock on the file from reading to renaming (two runs at once fix
+    it one after the other, each from the other's result), and the file is read again
+    just before the rename: if another program changed it meanwhile, the fix is redone
+    from its new content rather than overwriting that edit. Temporary files a killed
+    run left beside the file are removed first.
+    """
+    from tidyink.fileio import locked, remove_stale_temporaries_of
+
+    if not write:
+        return _fix_once(path, settings, False, to_utf8, state, settle)
+    real = path.resolve()  # through a symlink, not over it
+    with locked(real):
+        remove_stale_temporaries_of(real)
+        for _ in range(_ATTEMPTS):
+            outcome = _fix_once(path, settings, True, to_utf8, state, settle)
+            if outcome is not None:
+                return outcome
+    return Outcome(path, FAILED, f"{path}: changed by another program while being fixed; left as it is")
+
+
+_ATTEMPTS = 3
+
+
+def _fix_once(
+    path: Path,
+    settings: Settings,
+    write: bool,
+    to_utf8: bool | None,
+    state: dict[str, Any] | None,
+    settle: bool,
+) -> Outcome | None:
+    """Read, fix and (``write``) replace ``path``; None when it changed under us."""
     from tidyink import api
-    from tidyink.fileio import atomic_write
+    from tidyink.fileio import replace_if_unchanged
 
     try:
         data = api.read_bytes(path)
@@ -456,7 +489,8 @@ def fix_file(
         if _read_only(path):  # a rename would replace it anyway: honour the user's lock
             return Outcome(path, FAILED, f"{path}: cannot write (read-only file)")
         try:
-            atomic_write(path.resolve(), new, shown=str(path))  # through a symlink, not over it
+            if not replace_if_unchanged(path.resolve(), data, new, shown=str(path)):
+                return None
         except TidyinkError as exc:
             return Outcome(path, FAILED, str(exc))
         except OSError as exc:
