@@ -298,6 +298,8 @@ def fix_bytes(
     first = api.convert(data, path=path, options=options, state=state)
     if first.input_format != fmt:  # sniffed as something else (HTML)
         raise InputError(f"{where}: looks like {first.input_format}; fix rewrites Markdown and text only")
+    if first.source.warning:  # cut short: writing back would turn the cut bytes into U+FFFD
+        raise InputError(f"{where}: {first.source.warning}; left unchanged (complete the file first)")
     if first.source.detected_by != "utf-8+cp1252":  # there the stray bytes are the repair
         _check_round_trip(first.source, data, where)
     result, changes, passes = first, list(first.changes), 0

@@ -124,6 +124,7 @@ def convert_file(
             confidence=source.confidence,
             detected_by=source.detected_by,
             format=result.input_format,
+            **({"warning": source.warning} if source.warning else {}),
             bytes_out=len(out),
             output_sha256=hashlib.sha256(out).hexdigest(),
             changes=dict(sorted(Counter(c.filter for c in result.changes).items())),

@@ -100,6 +100,9 @@ def convert(
             _fail(f"{input}: cannot write the result to standard output ({exc.strerror or exc})")
     from tidyink.report import describe_result, explain_lines
 
+    if result.source.warning and not quiet:
+        click.echo(f"tidyink: warning: {input}: {result.source.warning}", err=True)
+
     if explain:
         for line in explain_lines(result):
             click.echo(line, err=True)
