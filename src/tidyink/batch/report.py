@@ -44,6 +44,7 @@ class Summary:
         self.seconds = 0.0
         self.engine = ""
         self.workers = 0
+        self.interrupted = 0  # the exit code (130 for Ctrl-C) when the batch was stopped
 
     def add(self, record: dict[str, Any]) -> None:
         status = record["status"]
