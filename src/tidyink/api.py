@@ -114,10 +114,15 @@ def convert(
     marks.protect(doc, source.text)
     doc.meta.setdefault("source", path)
     doc.meta.setdefault("encoding", source.encoding)
+    unfiltered = writers.write(readers.read(source.text, fmt), opts) if opts.safe else ""
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
     pipeline.run(doc, ctx, fmt)
-    marks.filter(ctx)
     text = writers.write(doc, opts)
+    if opts.safe:  # raises SafetyError (exit 3) for a word the change log does not explain
+        from tidyink import safety
+
+        safety.verify(unfiltered, text, ctx.changes, path or "-", line_of=source.text)
+    marks.filter(ctx)  # (changes on quiet lines were made all the same: checked above)
     return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidyink.config import ConfigError, Resolver, Settings
 from tidyink.errors import InputError, TidyinkError
+from tidyink.safety import SafetyError
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -71,6 +72,7 @@ class Outcome:
     after: str = ""  # fixed text (LF)
     result: Result | None = None
     passes: int = 0  # filter passes that changed the text (see MAX_PASSES)
+    internal: bool = False  # failed by a bug (a crash, or the safety check): exit code 3
 
     @property
     def changed(self) -> bool:
@@ -483,8 +485,15 @@ def _fix_once(
         new, result, passes = fix_bytes(
             data, path=str(path), settings=settings, to_utf8=to_utf8, state=state, settle=settle or write
         )
+    except SafetyError as exc:
+        return Outcome(path, FAILED, f"{exc}; left unchanged", internal=True)
     except TidyinkError as exc:
         return Outcome(path, FAILED, str(exc))
+    except Exception as exc:  # a bug in a filter: this file is left alone, the others fixed
+        why = f"{path}: internal error: {type(exc).__name__}: {exc}; left unchanged (run with --debug)"
+        if _debugging():
+            raise
+        return Outcome(path, FAILED, why, internal=True)
     if new == data:
         return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
     if write:
@@ -519,11 +528,24 @@ def fix_stdin(
         new, result, passes = fix_bytes(data, path=name, settings=settings, to_utf8=to_utf8, settle=settle)
     except ConfigError:
         raise
+    except SafetyError as exc:
+        return Outcome(shown, FAILED, f"{exc}; left unchanged", internal=True), b""
     except TidyinkError as exc:
         return Outcome(shown, FAILED, str(exc)), b""
     status = UNCHANGED if new == data else CHANGED
     outcome = Outcome(shown, status, before=result.source.text, after=result.text, result=result, passes=passes)
     return outcome, new
+
+
+def _debugging() -> bool:
+    """Whether ``tidyink --debug`` asked for tracebacks instead of one-line errors."""
+    try:
+        import click
+
+        ctx = click.get_current_context(silent=True)
+    except ImportError:
+        return False
+    return bool(ctx and ctx.find_root().params.get("debug"))
 
 
 def _read_only(path: Path) -> bool:

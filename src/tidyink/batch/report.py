@@ -45,11 +45,13 @@ class Summary:
         self.engine = ""
         self.workers = 0
         self.interrupted = 0  # the exit code (130 for Ctrl-C) when the batch was stopped
+        self.internal = 0  # files failed by a bug (a crash, or the safety check)
 
     def add(self, record: dict[str, Any]) -> None:
         status = record["status"]
         self.status[status] += 1
         if status == "failed":
+            self.internal += bool(record.get("internal"))
             if len(self.failures) < self._keep_failures:
                 self.failures.append(f"{record['source']}: {record.get('error')}")
             return

@@ -435,6 +435,8 @@ def run_cli(
     if not quiet:
         print(f"tidyink: {src} -> {out}", file=sys.stderr)
         print(summary.table(), file=sys.stderr)
+    if summary.internal:
+        return 3  # an internal error: a bug, whatever else failed
     return 1 if summary.failed else 0
 
 

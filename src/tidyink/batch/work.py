@@ -92,6 +92,7 @@ def convert_file(
     record, in findings and for format detection (default: ``str(src)``).
     """
     from tidyink.errors import BinaryInputError, OutputError, TidyinkError
+    from tidyink.safety import SafetyError
 
     start = time.perf_counter()
     display = name or str(src)
@@ -144,12 +145,14 @@ def convert_file(
         record.update(status="skipped", error=_strip(str(exc), display))
     except OutputError as exc:  # names the output, not the input
         record["error"] = str(exc)
+    except SafetyError as exc:  # a bug caught before it reached the output: not written
+        record.update(error=f"{exc.args[0].split(': ', 1)[-1]}; not written", internal=True)
     except TidyinkError as exc:
         record["error"] = _strip(str(exc), display)
     except OSError as exc:
         record["error"] = f"cannot write {dst} ({exc.strerror or exc})"
     except Exception as exc:  # a crash in a filter or rule must not stop the batch
-        record["error"] = f"internal error: {type(exc).__name__}: {exc}"[:500]
+        record.update(error=f"internal error: {type(exc).__name__}: {exc}"[:500], internal=True)
     finally:
         record["seconds"] = round(time.perf_counter() - start, 4)
     return record

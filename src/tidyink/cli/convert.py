@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from tidyink.cli._batch import batch_options
-from tidyink.cli._common import _fail, _overrides, config_options, filter_options, guarded
+from tidyink.cli._common import _fail, _overrides, config_options, filter_options, guarded, safe_option
 
 
 @click.command(short_help="Convert a file, standard input, a folder or an archive.")
@@ -36,6 +36,7 @@ from tidyink.cli._common import _fail, _overrides, config_options, filter_option
 )
 @click.option("--explain", is_flag=True, help="List every change and finding on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@safe_option
 @batch_options
 @config_options
 @guarded

@@ -10,12 +10,14 @@ import click
 from tidyink.cli._common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
+    EXIT_INTERNAL,
     EXTEND_EXCLUDE_HELP,
     _names,
     _overrides,
     config_options,
     filter_options,
     guarded,
+    safe_option,
 )
 
 
@@ -34,6 +36,7 @@ from tidyink.cli._common import (
 @click.option("--explain", is_flag=True, help="List every change on standard error.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also name the files left unchanged.")
+@safe_option
 @click.option("--extend-exclude", metavar="PATTERNS", help=EXTEND_EXCLUDE_HELP)
 @click.option(
     "--stdin-filename",
@@ -115,6 +118,8 @@ def fix(
         sys.stdout.flush()
     if not quiet:
         click.echo(manuscript.summary(outcomes, would=dry), err=True)
+    if any(o.internal for o in outcomes):
+        sys.exit(EXIT_INTERNAL)
     if any(o.status == manuscript.FAILED for o in outcomes):
         sys.exit(EXIT_ERROR)
     if check and any(o.changed for o in outcomes):
