@@ -53,7 +53,8 @@ def test_joined_or_split_words_and_moved_blocks_pass():
     assert difference("A soft\u00adhyphen.", "A softhyphen.", []) == ""
     moved = "A/N: thanks!\n\nThe story.\n"
     assert difference(moved, "The story.\n\nA/N: thanks!\n", [_change("A/N: thanks!", "A/N: thanks!")]) == ""
-    assert difference("---\ntitle: X\n---\nBody.", "---\ntitle: Y Z\n---\nBody.", []) == ""
+    assert difference("---\ntitle: X\n---\nBody.", "---\ntitle: Y Z\n---\nBody.", [], front_matter=True) == ""
+    assert difference("---\ntitle: X\n---\nBody.", "title: X\n\nBody.", []) == ""  # not front matter to skip
 
 
 def _lose_a_word(monkeypatch):

@@ -121,7 +121,9 @@ def convert(
     if opts.safe:  # raises SafetyError (exit 3) for a word the change log does not explain
         from tidyink import safety
 
-        safety.verify(unfiltered, text, ctx.changes, path or "-", line_of=source.text)
+        safety.verify(
+            unfiltered, text, ctx.changes, path or "-", line_of=source.text, front_matter=opts.front_matter
+        )
     marks.filter(ctx)  # (changes on quiet lines were made all the same: checked above)
     return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
 

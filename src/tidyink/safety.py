@@ -26,6 +26,7 @@ from tidyink.records import Change
 
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
+_ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
 _FRONT_MATTER = regex.compile(r"\A---\n.*?\n---\n", regex.DOTALL)
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
@@ -44,8 +45,8 @@ def fold(text: str) -> str:
     """``text`` as the check compares it: entities decoded, compatibility forms and
     case folded, invisible format characters removed."""
     text = html.unescape(text) if "&" in text else text
-    text = unicodedata.normalize("NFKC", text)
-    return _INVISIBLE.sub("", text).casefold()
+    text = _ORPHAN_MARKS.sub("", unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)))
+    return text.casefold()
 
 
 def words(text: str) -> list[str]:
@@ -53,18 +54,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def difference(before: str, after: str, changes: Iterable[Change]) -> str:
+def difference(before: str, after: str, changes: Iterable[Change], *, front_matter: bool = False) -> str:
     """The first unexplained difference between two renderings, or "" when none.
 
     ``before`` is the unfiltered document as written, ``after`` the filtered one.
+    ``front_matter``: the writer adds YAML front matter (from what the filters learned,
+    such as the title), left out of the comparison.
     """
-    before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
+    if front_matter:
+        before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
     old, new = Counter(words(before)), Counter(words(after))
     lost, added = old - new, new - old
     if not lost and not added:
         return ""
-    changes = [c for c in changes if _WORD.search(c.before) or _WORD.search(c.after)]
+    changes = list(changes)
     replayed = _replay(before, changes)
+    changes = [c for c in changes if _WORD.search(fold(c.before)) or _WORD.search(fold(c.after))]
     if replayed is not None:  # a difference counts only if replaying does not explain it
         again = Counter(words(replayed))
         lost, added = lost & (again - new), added & (new - again)
@@ -91,12 +96,20 @@ def difference(before: str, after: str, changes: Iterable[Change]) -> str:
     return ""
 
 
-def verify(before: str, after: str, changes: Iterable[Change], where: str, line_of: str = "") -> None:
+def verify(
+    before: str,
+    after: str,
+    changes: Iterable[Change],
+    where: str,
+    *,
+    line_of: str = "",
+    front_matter: bool = False,
+) -> None:
     """Raise :class:`SafetyError` when :func:`difference` finds an unexplained change.
 
     ``line_of``: the input text, to say near which line a lost word was.
     """
-    found = difference(before, after, changes)
+    found = difference(before, after, changes, front_matter=front_matter)
     if not found:
         return
     near = ""
@@ -115,6 +128,8 @@ def _replay(text: str, changes: list[Change]) -> str | None:
     fixed word) made again, everywhere its ``before`` occurs, in the order made; None
     when there are too many distinct ones to replay cheaply."""
     pairs = list(dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT))
+    if len(pairs) > _MAX_REPLAYS:  # keep those that touch letters, or delete inside words
+        pairs = [p for p in pairs if _WORD.search(fold(p[0] + p[1])) or not p[1].strip()]
     if not pairs or len(pairs) > _MAX_REPLAYS:
         return None
     for old, new in pairs:
@@ -123,13 +138,16 @@ def _replay(text: str, changes: list[Change]) -> str | None:
 
 
 _SHORT = 80  # longer changes (removed blocks) are counted word by word instead
-_MAX_REPLAYS = 2000
+_MAX_REPLAYS = 200
+_MAX_WORK = 2_000_000  # word x fragment comparisons, at most
+_MAX_JOINS = 2000  # words tried as joins of others
+_MAX_JOINED = 64  # characters of a word tried as a join
 
 
 def _explain_by_fragment(unexplained: Counter[str], fragments: set[str]) -> None:
     """A word changed inside (a repaired character, a fixed letter) is explained by
     the change whose text is part of it: ``cafã`` by a repair of ``ã``."""
-    if not fragments:
+    if not fragments or len(fragments) * len(unexplained) > _MAX_WORK:
         return
     for word in list(unexplained):
         if any(fragment in word for fragment in fragments):
@@ -139,7 +157,11 @@ def _explain_by_fragment(unexplained: Counter[str], fragments: set[str]) -> None
 def _explain_joins(joined: Counter[str], pieces: Counter[str]) -> None:
     """Remove each word of ``joined`` that is the concatenation of words of ``pieces``
     (and those pieces): a word split or joined again, no letter lost."""
+    if not pieces or len(joined) > _MAX_JOINS:
+        return
     for word in sorted(joined, key=len, reverse=True):
+        if len(word) > _MAX_JOINED:
+            continue
         while joined[word] > 0:
             parts = _split(word, pieces, _MAX_PARTS)
             if parts is None:
