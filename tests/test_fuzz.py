@@ -24,9 +24,9 @@ def test_no_input_crashes(case):
 
 
 def _cpu(text: str, name: str) -> float:
-    """Best of two CPU times of converting ``text`` (safety check off: the filters alone)."""
+    """Best of three CPU times of converting ``text`` (safety check off: the filters alone)."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         start = time.process_time()
         api.convert(text, path=name)
         best = min(best, time.process_time() - start)
@@ -59,7 +59,8 @@ def _cases():
 @pytest.mark.slow
 @pytest.mark.parametrize(("shape", "ch"), list(_cases()))
 def test_pathological_inputs_cost_at_most_about_linearly_more(shape, ch, request):
-    """Four times the input may cost up to eight times the CPU (linear: 4, quadratic: 16).
+    """Four times the input may cost up to ten times the CPU (linear: 4, quadratic: 16;
+    generous, as a shared machine makes small timings noisy).
 
     A ratio of CPU times, never an absolute time: the machine's speed cancels out.
     """
@@ -70,4 +71,4 @@ def test_pathological_inputs_cost_at_most_about_linearly_more(shape, ch, request
     name = f"shape{suffix}"
     base = max(_cpu(small, name), 0.005)  # below this, timer resolution and start-up dominate
     ratio = _cpu(large, name) / base
-    assert ratio <= 8, f"{shape} with {ch!r}: {ratio:.1f}x the CPU for 4x the input"
+    assert ratio <= 10, f"{shape} with {ch!r}: {ratio:.1f}x the CPU for 4x the input"
