@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -229,7 +230,9 @@ class DaskEngine:
                     f"cannot reach the Dask scheduler at {scheduler} ({exc})"
                 ) from None
         else:
-            with _workers_ignore_ctrl_c():
+            with _workers_ignore_ctrl_c(), warnings.catch_warnings():
+                # another cluster on this machine holds the default dashboard port: no news
+                warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
                 self.cluster = LocalCluster(
                     n_workers=workers or cpu_count(),
                     threads_per_worker=1,
