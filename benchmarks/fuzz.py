@@ -15,6 +15,7 @@ or an input took more than ``--limit`` CPU seconds per 100 KB.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import heapq
 import json
 import math
@@ -30,6 +31,10 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 KEEP = 10  # slowest inputs kept per worker
 FLOOR = 10_000  # bytes: a smaller input is judged as if it were this large (fixed costs)
+
+
+class _TimeUp(Exception):
+    """--minutes ran out: ends a worker's hypothesis run at once."""
 
 
 def _worker(args: tuple[int, int, float, int]) -> dict[str, Any]:
@@ -55,7 +60,7 @@ def _worker(args: tuple[int, int, float, int]) -> dict[str, Any]:
     @given(inputs(max_size=max_size))
     def fuzz(case: tuple[bytes, str, str]) -> None:
         if time.time() > deadline:
-            return
+            raise _TimeUp
         data, name, to = case
         outcome = run_one(data, name, to)
         stats["inputs"] += 1
@@ -71,20 +76,24 @@ def _worker(args: tuple[int, int, float, int]) -> dict[str, Any]:
         else:
             heapq.heappushpop(slowest, item)
 
-    fuzz()
+    if time.time() < deadline:
+        with contextlib.suppress(_TimeUp):
+            fuzz()
     stats["slowest"] = [json.loads(s) | {"per_100kb": p} for p, _, s in sorted(slowest, reverse=True)]
     return stats
 
 
-def _scaling(entry: dict[str, Any]) -> str:
+def _scaling(entry: dict[str, Any]) -> tuple[float, str]:
+    """CPU seconds per 100 KB measured again (first-use loading excluded), and the scaling."""
     from fuzzing import scaling
 
     data = bytes.fromhex(entry["data"])
     times = scaling(data, entry["name"], entry["to"])
+    again = times[0] / max(len(data), FLOOR) * 100_000
     if times[0] < 0.002:
-        return "too fast to measure"
+        return again, "too fast to measure"
     exponent = math.log(max(times[2], 1e-6) / times[0], 4)
-    return f"CPU at 1x/2x/4x: {times[0]:.3f}/{times[1]:.3f}/{times[2]:.3f} s (exponent {exponent:.2f})"
+    return again, f"CPU at 1x/2x/4x: {times[0]:.3f}/{times[1]:.3f}/{times[2]:.3f} s (exponent {exponent:.2f})"
 
 
 def main() -> int:
@@ -114,16 +123,24 @@ def main() -> int:
             print(f"  {total['inputs']:,} inputs, {len(total['crashes'])} crashes, "
                   f"{time.time() - started:.0f} s", file=sys.stderr, flush=True)
     wall = time.time() - started
-    worst = max((s["per_100kb"] for s in total["slowest"]), default=0.0)
+    lines, worst = [], 0.0
+    for entry in total["slowest"][:5]:  # measured again: the first run may include first-use loading
+        again, scale = _scaling(entry)
+        worst = max(worst, again)
+        lines.append(f"  {entry['per_100kb']:.3f} (again {again:.3f})  {entry['bytes']:,} B  {entry['name']}  {scale}")
+        lines.append(f"    {bytes.fromhex(entry['data'])[:80]!r}")
     print(f"fuzz: {total['inputs']:,} inputs, {total['bytes'] / 1e6:.1f} MB, {len(total['crashes'])} crashes, "
-          f"worst {worst:.3f} CPU s per 100 KB (limit {args.limit}), {wall:.0f} s on {args.jobs} job(s)")
+          f"worst {worst:.3f} CPU s per 100 KB measured again (limit {args.limit}), {wall:.0f} s on {args.jobs} job(s)")
+    kinds: dict[str, int] = {}
+    for crash in total["crashes"]:
+        kind = crash["error"].split(":")[0] + (": safety" if "safety check" in crash["error"] else "")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    print(f"crash kinds: {kinds}")
     for crash in total["crashes"][:10]:
-        print(f"  crash: {crash['error'][:160]}\n    input: {crash['name']} --to {crash['to']} "
+        print(f"  crash: {crash['error'][:200]}\n    input: {crash['name']} --to {crash['to']} "
               f"{bytes.fromhex(crash['data'])[:120]!r}")
-    print("slowest (CPU s per 100 KB, size, scaling):")
-    for entry in total["slowest"][:5]:
-        print(f"  {entry['per_100kb']:.3f}  {entry['bytes']:,} B  {entry['name']}  {_scaling(entry)}")
-        print(f"    {bytes.fromhex(entry['data'])[:80]!r}")
+    print("slowest (CPU s per 100 KB at first, measured again, size, scaling):")
+    print("\n".join(lines))
     if args.json:
         Path(args.json).write_text(json.dumps(total | {"seconds": wall}, indent=1))
     return 1 if total["crashes"] or worst > args.limit else 0
