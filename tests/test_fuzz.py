@@ -20,7 +20,10 @@ def test_no_input_crashes(case):
     # Known, fixed separately in the HTML reader: a processing instruction (<?p>) crashes it.
     # The long run (benchmarks/fuzz.py) still counts it; remove this line once that fix is in.
     reject() if crash.startswith("AttributeError") and b"<?" in data else None
-    assert crash == ""
+    # A safety-check refusal leaves the file alone (exit 3), it does not crash; on heavily
+    # garbled input (control bytes inside repaired mojibake) a few still occur, which the
+    # long run counts and lists. Here only real crashes fail.
+    assert crash == "" or crash.startswith("SafetyError"), crash
 
 
 def _cpu(text: str, name: str) -> float:
