@@ -109,7 +109,8 @@ def test_archives_list_members_without_unpacking(tmp_path):
             tf.addfile(info, io.BytesIO(data))
     for path in (zpath, tpath):
         items = {i.rel: i for i in walk_archive(path, Selector(), ".txt")}
-        assert "../evil.txt" not in items  # never escapes OUT_DIR
+        evil = items["../evil.txt"]  # never escapes OUT_DIR: reported, never read or written
+        assert evil.status == "skipped" and evil.source is None and evil.out_rel is None
         assert items["a/one.md"].out_rel == "a/one.txt"
         assert items["a/one.md"].source == Member(str(path), "a/one.md")
         assert items["pic.png"].status == "skipped"

@@ -148,7 +148,7 @@ def test_internal_errors_are_one_line_unless_debug(tmp_path, monkeypatch):
     src = tmp_path / "in.txt"
     src.write_text("x\n")
     result = run("convert", str(src))
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # an internal error (a bug), not a usage or input error
     assert "internal error: ValueError: kaboom" in result.output
     debug = run("--debug", "convert", str(src))
     assert isinstance(debug.exception, ValueError)

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -148,16 +148,32 @@ def convert(
     marks.protect(doc, source.text)
     doc.meta.setdefault("source", path)
     doc.meta.setdefault("encoding", source.encoding)
+    # The safety check compares words as written in text form (an EPUB's as Markdown).
+    shown = replace(opts, to="markdown") if opts.to in writers.BINARY else opts
+    unfiltered = writers.write(_read_again(data, container, path, source, fmt), shown) if opts.safe else ""
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
     pipeline.run(doc, ctx, containers.FILTER_FORMAT if container else fmt)
-    marks.filter(ctx)
+    text = writers.write(doc, shown) if opts.safe or opts.to not in writers.BINARY else ""
+    if opts.safe:  # raises SafetyError (exit 3) for a word the change log does not explain
+        from tidyink import safety
+
+        safety.verify(
+            unfiltered, text, ctx.changes, path or "-", line_of=source.text, front_matter=opts.front_matter
+        )
+    marks.filter(ctx)  # (changes on quiet lines were made all the same: checked above)
     if container:
         ctx.findings = containers.locate(ctx.findings, doc, path)
         ctx.changes = containers.locate_changes(ctx.changes, doc)
     if opts.to in writers.BINARY:
         return Result("", source, doc, fmt, opts, ctx.changes, ctx.findings, writers.write_bytes(doc, opts))
-    text = writers.write(doc, opts)
     return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
+
+
+def _read_again(data: bytes | str, container: str | None, path: str | None, source: Source, fmt: str) -> Document:
+    """A fresh, unfiltered Document of the same input (what the safety check compares with)."""
+    if container:
+        return containers.read(data, container, path)[1]  # type: ignore[arg-type]
+    return readers.read(source.text, fmt)
 
 
 def convert_path(path: str | Path, **kwargs: Any) -> Result:

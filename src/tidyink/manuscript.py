@@ -9,6 +9,7 @@ reported and left alone. Writes are atomic (:func:`tidyink.fileio.atomic_write`)
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidyink.config import ConfigError, Resolver, Settings
 from tidyink.errors import InputError, TidyinkError
+from tidyink.safety import SafetyError
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -70,6 +72,7 @@ class Outcome:
     after: str = ""  # fixed text (LF)
     result: Result | None = None
     passes: int = 0  # filter passes that changed the text (see MAX_PASSES)
+    internal: bool = False  # failed by a bug (a crash, or the safety check): exit code 3
 
     @property
     def changed(self) -> bool:
@@ -139,6 +142,20 @@ class _Ignores:
         return decision
 
 
+def _unresolvable(path: Path) -> str:
+    """Why ``path`` cannot be followed to a real location ("" when it can): a symbolic
+    link that leads back to itself, or a path the system refuses to resolve."""
+    try:
+        path.resolve()
+    except RuntimeError:  # Python < 3.13 says "Symlink loop" this way
+        return "symbolic link loop (the link leads back to itself)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        return f"cannot follow ({exc.strerror or exc})"
+    return ""
+
+
 class Finder:
     """Files to fix under the given paths: included, not excluded, not git-ignored."""
 
@@ -193,6 +210,10 @@ class Finder:
         seen: set[Path] = set()
         for given in paths:
             path = Path(given)
+            broken = _unresolvable(path)
+            if broken:
+                yield Outcome(path, FAILED, f"{path}: {broken}")
+                continue
             if path.is_dir():
                 found: Iterable[Path] = self._walk(path)
             elif path.exists() or path.is_symlink():
@@ -203,6 +224,10 @@ class Finder:
                 yield Outcome(path, FAILED, f"{path}: no such file or folder")
                 continue
             for item in found:
+                broken = _unresolvable(item)
+                if broken:
+                    yield Outcome(item, FAILED, f"{item}: {broken}")
+                    continue
                 key = item.resolve()
                 if key not in seen:
                     seen.add(key)
@@ -292,6 +317,8 @@ def fix_bytes(
     first = api.convert(data, path=path, options=options, state=state)
     if first.input_format != fmt:  # sniffed as something else (HTML)
         raise InputError(f"{where}: looks like {first.input_format}; fix rewrites Markdown and text only")
+    if first.source.warning:  # cut short: writing back would turn the cut bytes into U+FFFD
+        raise InputError(f"{where}: {first.source.warning}; left unchanged (complete the file first)")
     if first.source.detected_by != "utf-8+cp1252":  # there the stray bytes are the repair
         _check_round_trip(first.source, data, where)
     result, changes, passes = first, list(first.changes), 0
@@ -443,24 +470,67 @@ def fix_file(
     state: dict[str, Any] | None = None,
     settle: bool = True,
 ) -> Outcome:
-    """Fix one file in place (``write``) or only say what would change."""
+    """Fix one file in place (``write``) or only say what would change.
+
+    Writing holds a lock on the file from reading to renaming (two runs at once fix
+    it one after the other, each from the other's result), and the file is read again
+    just before the rename: if another program changed it meanwhile, the fix is redone
+    from its new content rather than overwriting that edit. Temporary files a killed
+    run left beside the file are removed first.
+    """
+    from tidyink.fileio import locked, remove_stale_temporaries_of
+
+    if not write:
+        return _fix_once(path, settings, False, to_utf8, state, settle)
+    real = path.resolve()  # through a symlink, not over it
+    with locked(real):
+        remove_stale_temporaries_of(real)
+        for _ in range(_ATTEMPTS):
+            outcome = _fix_once(path, settings, True, to_utf8, state, settle)
+            if outcome is not None:
+                return outcome
+    return Outcome(path, FAILED, f"{path}: changed by another program while being fixed; left as it is")
+
+
+_ATTEMPTS = 3
+
+
+def _fix_once(
+    path: Path,
+    settings: Settings,
+    write: bool,
+    to_utf8: bool | None,
+    state: dict[str, Any] | None,
+    settle: bool,
+) -> Outcome | None:
+    """Read, fix and (``write``) replace ``path``; None when it changed under us."""
     from tidyink import api
-    from tidyink.fileio import atomic_write
+    from tidyink.fileio import replace_if_unchanged
 
     try:
         data = api.read_bytes(path)
         new, result, passes = fix_bytes(
             data, path=str(path), settings=settings, to_utf8=to_utf8, state=state, settle=settle or write
         )
+    except SafetyError as exc:
+        return Outcome(path, FAILED, f"{exc}; left unchanged", internal=True)
     except TidyinkError as exc:
         return Outcome(path, FAILED, str(exc))
+    except Exception as exc:  # a bug in a filter: this file is left alone, the others fixed
+        why = f"{path}: internal error: {type(exc).__name__}: {exc}; left unchanged (run with --debug)"
+        if _debugging():
+            raise
+        return Outcome(path, FAILED, why, internal=True)
     if new == data:
         return Outcome(path, UNCHANGED, before=result.source.text, after=result.text, result=result, passes=passes)
     if write:
         if _read_only(path):  # a rename would replace it anyway: honour the user's lock
             return Outcome(path, FAILED, f"{path}: cannot write (read-only file)")
         try:
-            atomic_write(path.resolve(), new)  # through a symlink, not over it
+            if not replace_if_unchanged(path.resolve(), data, new, shown=str(path)):
+                return None
+        except TidyinkError as exc:
+            return Outcome(path, FAILED, str(exc))
         except OSError as exc:
             return Outcome(path, FAILED, f"{path}: cannot write ({exc.strerror or exc})")
     note = fix_note(result.source, data, new)
@@ -486,12 +556,25 @@ def fix_stdin(
         new, result, passes = fix_bytes(data, path=name, settings=settings, to_utf8=to_utf8, settle=settle)
     except ConfigError:
         raise
+    except SafetyError as exc:
+        return Outcome(shown, FAILED, f"{exc}; left unchanged", internal=True), b""
     except TidyinkError as exc:
         return Outcome(shown, FAILED, str(exc)), b""
     status = UNCHANGED if new == data else CHANGED
     note = fix_note(result.source, data, new) if status == CHANGED else ""
     outcome = Outcome(shown, status, note, before=result.source.text, after=result.text, result=result, passes=passes)
     return outcome, new
+
+
+def _debugging() -> bool:
+    """Whether ``tidyink --debug`` asked for tracebacks instead of one-line errors."""
+    try:
+        import click
+
+        ctx = click.get_current_context(silent=True)
+    except ImportError:
+        return False
+    return bool(ctx and ctx.find_root().params.get("debug"))
 
 
 def _read_only(path: Path) -> bool:

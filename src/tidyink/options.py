@@ -43,6 +43,8 @@ class Options:
     ascii: bool = False
     front_matter: bool = False
     author_notes: str = "keep"  # keep | strip | end
+    # the safety check (tidyink.safety): no word lost or added that the change log does not explain
+    safe: bool = False
     # lint
     lint: bool = True
     select: tuple[str, ...] | None = None

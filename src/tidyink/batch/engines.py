@@ -10,7 +10,10 @@ could not run (a worker process died); the work functions never raise.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -33,7 +36,12 @@ def _install(shared: Any, parent: int) -> None:
     """Pool worker start-up: keep ``shared``; exit when the parent dies (even by SIGKILL)."""
     global _SHARED
     _SHARED = shared
+    import signal
     import threading
+
+    # Ctrl-C reaches the whole process group: the parent stops the batch and shuts
+    # the pool down; a worker that raised too would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         import time
@@ -98,6 +106,7 @@ class PoolEngine:
         pool = self._pool(shared)
         pending: dict[Any, Job] = {}
         suspects: list[Job] = []
+        stopped = False
         try:
             source = iter(jobs)
             exhausted = False
@@ -127,8 +136,11 @@ class PoolEngine:
                     yield from self._isolate(pool, fn, suspects, shared)
                     pool = self._pool(shared)
                     suspects = []
+        except KeyboardInterrupt:  # stopped: do not wait for the files in flight
+            stopped = True
+            raise
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=not stopped, cancel_futures=True)
 
     def _isolate(
         self, pool: Any, fn: Callable[..., Any], suspects: list[Job], shared: Any
@@ -169,6 +181,23 @@ def _chunks(
         yield chunk
 
 
+@contextlib.contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start processes that ignore SIGINT (they inherit it): Ctrl-C reaches the whole
+    process group, and only this process should act on it, shutting the cluster down."""
+    import signal
+
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class DaskEngine:
     """The same work functions on a Dask cluster (an existing one, or a LocalCluster).
 
@@ -201,15 +230,15 @@ class DaskEngine:
                     f"cannot reach the Dask scheduler at {scheduler} ({exc})"
                 ) from None
         else:
-            import warnings
-
-            with warnings.catch_warnings():  # "Port 8787 is already in use": no dashboard is wanted
+            with _workers_ignore_ctrl_c(), warnings.catch_warnings():
+                # another cluster on this machine holds the default dashboard port: no news
                 warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
                 self.cluster = LocalCluster(
                     n_workers=workers or cpu_count(),
                     threads_per_worker=1,
                     processes=processes,
                     dashboard_address=None,
+                    silence_logs=logging.ERROR,  # tasks cancelled by Ctrl-C are no news
                 )
             self.client = Client(self.cluster)
         self.workers = max(

@@ -30,6 +30,34 @@ CREATE TABLE IF NOT EXISTS outputs (
 """
 
 
+def _key(text: str | None) -> str | bytes | None:
+    """``text`` as SQLite stores it: a file name with undecodable bytes (surrogate
+    escapes) becomes its raw bytes, a BLOB no TEXT value can equal, so nothing is lost."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape")
+    return text
+
+
+def _text(value: str | bytes | None) -> str | None:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    return value
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """A record as JSON; lone surrogates (undecodable file-name bytes) as ``\\udcXX``."""
+    line = json.dumps(record, ensure_ascii=False, default=str)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record, default=str)  # ASCII escapes: lossless, and valid UTF-8
+    return line
+
+
 class Manifest:
     """Rows keyed by input path; commits every ``every`` rows or ``seconds``."""
 
@@ -44,23 +72,23 @@ class Manifest:
     def get(self, rel: str) -> tuple[str, str | None, str | None] | None:
         """(key, output rel, output sha256) of the last conversion of ``rel``."""
         row = self.db.execute(
-            "SELECT key, output, output_sha256 FROM outputs WHERE rel = ?", (rel,)
+            "SELECT key, output, output_sha256 FROM outputs WHERE rel = ?", (_key(rel),)
         ).fetchone()
-        return tuple(row) if row else None  # type: ignore[return-value]
+        return (row[0], _text(row[1]), row[2]) if row else None
 
     def record(self, rel: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT record FROM outputs WHERE rel = ?", (rel,)).fetchone()
+        row = self.db.execute("SELECT record FROM outputs WHERE rel = ?", (_key(rel),)).fetchone()
         return json.loads(row[0]) if row else None
 
     def put(self, rel: str, key: str, output: str, sha: str, record: dict[str, Any]) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
-            (rel, key, output, sha, json.dumps(record, ensure_ascii=False, default=str)),
+            (_key(rel), key, _key(output), sha, dumps(record)),
         )
         self._tick()
 
     def drop(self, rel: str) -> None:
-        self.db.execute("DELETE FROM outputs WHERE rel = ?", (rel,))
+        self.db.execute("DELETE FROM outputs WHERE rel = ?", (_key(rel),))
         self._tick()
 
     def _tick(self) -> None:

@@ -7,7 +7,6 @@ filter and rule, a small heap of the slowest files, the first few failures.
 from __future__ import annotations
 
 import heapq
-import json
 import os
 import sys
 import tempfile
@@ -45,11 +44,14 @@ class Summary:
         self.seconds = 0.0
         self.engine = ""
         self.workers = 0
+        self.interrupted = 0  # the exit code (130 for Ctrl-C) when the batch was stopped
+        self.internal = 0  # files failed by a bug (a crash, or the safety check)
 
     def add(self, record: dict[str, Any]) -> None:
         status = record["status"]
         self.status[status] += 1
         if status == "failed":
+            self.internal += bool(record.get("internal"))
             if len(self.failures) < self._keep_failures:
                 self.failures.append(f"{record['source']}: {record.get('error')}")
             return
@@ -171,12 +173,9 @@ class ReportWriter:
     def write(self, record: dict[str, Any]) -> None:
         if self._handle is None:
             return
-        try:
-            line = json.dumps(record, ensure_ascii=False, default=str)
-            line.encode("utf-8")
-        except UnicodeEncodeError:  # undecodable bytes in a file name
-            line = json.dumps(record, default=str)
-        self._handle.write(line + "\n")
+        from tidyink.batch.manifest import dumps
+
+        self._handle.write(dumps(record) + "\n")
 
     def close(self, keep: bool = True) -> None:
         if self._handle is None or self._tmp is None:

@@ -17,6 +17,7 @@ that a rerun only redoes what is missing or out of date.
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -163,7 +164,7 @@ def run_batch(
     from tidyink import pipeline
     from tidyink.batch.engines import make_engine
     from tidyink.batch.manifest import remove_stale_temporaries
-    from tidyink.batch.report import Progress, ReportWriter, Summary
+    from tidyink.batch.report import ReportWriter, Summary
 
     options = options or Options()
     config = config or BatchConfig()
@@ -188,67 +189,109 @@ def run_batch(
     try:
         manifest = _open_manifest(out)
         engine = make_engine(config.engine, config.jobs, config.scheduler, config.window)
-        _warm_up(engine, options)
-        summary.engine, summary.workers = engine.name, engine.workers
-        total: int | None = None
-        state = None
-        if options.lint and config.names:
-            names, total = _count_names(batch, engine)
-            state = {_state_key(): names}
-        elif config.progress or (config.progress is None and _tty()):
-            total = sum(1 for _ in batch.items())
-        progress = Progress(config.progress, total, "converting")
-        try:
-
-            def finish(record: dict[str, Any], rel: str, out_rel: str | None) -> None:
-                if record["status"] == "up-to-date":
-                    stored = manifest.record(rel) or {}
-                    record = {**stored, **record}
-                elif record["status"] == "converted" and out_rel is not None:
-                    manifest.put(rel, record["key"], out_rel, record["output_sha256"], record)
-                else:
-                    manifest.drop(rel)
-                summary.add(record)
-                report.write(record)
-                progress.update(record.get("bytes_in") or 0)
-
-            def jobs() -> Iterator[tuple[Any, tuple[Any, ...]]]:
-                for item, source in batch.sources(batch.items()):
-                    if item.status or source is None or item.out_rel is None:
-                        finish(_walk_record(batch, item), item.rel, None)
-                        continue
-                    previous = None
-                    if not config.force:
-                        row = manifest.get(item.rel)
-                        if row and row[1] == item.out_rel and row[2]:
-                            previous = (row[0], row[2])
-                    dst = os.path.join(out, *item.out_rel.split("/"))
-                    args = (source, dst, options, batch.display(item), previous, config.max_size)
-                    yield (item.rel, item.out_rel, batch.display(item), item.size), args
-
-            remote = engine.name == "dask"
-            outcomes = engine.run(convert_job, jobs(), state, weigh=lambda job: job[0][3])
-            for (rel, out_rel, display, _size), record, error in outcomes:
-                if error is not None:
-                    record = {"source": display, "output": None, "status": "failed", "error": error}
-                elif (
-                    remote
-                    and record["status"] == "converted"
-                    and not os.path.exists(record["output"])
-                ):
-                    record = {**record, "status": "failed", "error": _NOT_SHARED}
-                finish(record, rel, out_rel)
-        finally:
-            progress.close()
+        _convert_all(batch, engine, manifest, report, summary)
         ok = True
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: keep what is done, stop quietly
+        _ignore_interrupts()
+        summary.interrupted = 128 + getattr(exc, "signum", signal.SIGINT)
+        ok = True  # the report of the files done is kept
     finally:
         report.close(keep=ok)
         if manifest is not None:
             manifest.close()
         if engine is not None:
-            engine.close()
+            _close_quietly(engine, loud=not summary.interrupted)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asking the batch to stop (SIGTERM), handled as Ctrl-C is."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _ignore_interrupts() -> None:
+    """A second Ctrl-C while the batch shuts down would only print a traceback."""
+    import contextlib
+
+    with contextlib.suppress(ValueError):  # not the main thread: nothing to change
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _close_quietly(engine: Any, loud: bool) -> None:
+    """Close the engine; after an interruption, without Dask's shutdown chatter."""
+    if loud:
+        engine.close()
+        return
+    import contextlib
+    import logging
+
+    for name in ("distributed", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    with contextlib.suppress(Exception):
+        engine.close()
+
+
+def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary: Any) -> None:
+    """Both passes of a batch, feeding each record to the manifest, report and summary."""
+    from tidyink.batch.report import Progress
+
+    options, config, out = batch.options, batch.config, batch.out
+    _warm_up(engine, options)
+    summary.engine, summary.workers = engine.name, engine.workers
+    total: int | None = None
+    state = None
+    if options.lint and config.names:
+        names, total = _count_names(batch, engine)
+        state = {_state_key(): names}
+    elif config.progress or (config.progress is None and _tty()):
+        total = sum(1 for _ in batch.items())
+    progress = Progress(config.progress, total, "converting")
+    try:
+
+        def finish(record: dict[str, Any], rel: str, out_rel: str | None) -> None:
+            if record["status"] == "up-to-date":
+                stored = manifest.record(rel) or {}
+                record = {**stored, **record}
+            elif record["status"] == "converted" and out_rel is not None:
+                manifest.put(rel, record["key"], out_rel, record["output_sha256"], record)
+            else:
+                manifest.drop(rel)
+            summary.add(record)
+            report.write(record)
+            progress.update(record.get("bytes_in") or 0)
+
+        def jobs() -> Iterator[tuple[Any, tuple[Any, ...]]]:
+            for item, source in batch.sources(batch.items()):
+                if item.status or source is None or item.out_rel is None:
+                    finish(_walk_record(batch, item), item.rel, None)
+                    continue
+                previous = None
+                if not config.force:
+                    row = manifest.get(item.rel)
+                    if row and row[1] == item.out_rel and row[2]:
+                        previous = (row[0], row[2])
+                dst = os.path.join(out, *item.out_rel.split("/"))
+                args = (source, dst, options, batch.display(item), previous, config.max_size)
+                yield (item.rel, item.out_rel, batch.display(item), item.size), args
+
+        remote = engine.name == "dask"
+        outcomes = engine.run(convert_job, jobs(), state, weigh=lambda job: job[0][3])
+        for (rel, out_rel, display, _size), record, error in outcomes:
+            if error is not None:
+                record = {"source": display, "output": None, "status": "failed", "error": error}
+            elif (
+                remote
+                and record["status"] == "converted"
+                and not os.path.exists(record["output"])
+            ):
+                record = {**record, "status": "failed", "error": _NOT_SHARED}
+            finish(record, rel, out_rel)
+    finally:
+        progress.close()
 
 
 _NOT_SHARED = (
@@ -386,14 +429,30 @@ def run_cli(
     import signal
 
     def stop(signum: int, _frame: Any) -> None:  # SIGTERM: finish cleanly, like Ctrl-C
-        raise SystemExit(128 + signum)
+        raise Stopped(signum)
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         summary = run_batch(src, out or "", options, config)
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if summary.interrupted:
+        print(_interrupted(summary, report), file=sys.stderr)
+        return summary.interrupted
     if not quiet:
         print(f"tidyink: {src} -> {out}", file=sys.stderr)
         print(summary.table(color), file=sys.stderr)
+    if summary.internal:
+        return 3  # an internal error: a bug, whatever else failed
     return 1 if summary.failed else 0
+
+
+def _interrupted(summary: Any, report: str | None) -> str:
+    """The one line an interrupted batch ends with."""
+    done = sum(summary.status.values())
+    files = "1 file" if done == 1 else f"{done} files"
+    kept = f"; the report of those is in {report}" if report else ""
+    return (
+        f"tidyink: interrupted after {files} ({summary.status['converted']} converted){kept};"
+        " run the same command again to resume (files done are not redone)"
+    )

@@ -275,31 +275,77 @@ def _archive_items(
             yield Item(name, Member(path, name), size, out_rel)
 
 
-def _safe(name: str) -> bool:
+def _hidden(name: str) -> bool:
+    return any(p.startswith(".") and p not in (".", "..") for p in PurePosixPath(name).parts)
+
+
+def _unsafe(name: str) -> str:
+    """Why a member name cannot be written under OUT_DIR ("" when it can)."""
     parts = PurePosixPath(name).parts
-    return (
-        bool(parts)
-        and not name.startswith("/")
-        and ".." not in parts
-        and not any(p.startswith(".") for p in parts)
-    )
+    if not parts:
+        return "empty member name"
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":") or name.startswith("\\"):
+        return "absolute path in the archive (not written outside the output folder)"
+    if ".." in parts or ".." in name.split("\\"):
+        return "path with '..' in the archive (not written outside the output folder)"
+    return ""
+
+
+def _kept(name: str, kind: str, selector: Selector) -> Item | bool:
+    """True for a regular member to convert, False to pass over silently (hidden,
+    not selected), or a skipped Item saying why it is not written."""
+    why = _unsafe(name)
+    if not why and (_hidden(name) or not selector.wanted(name)):
+        return False
+    if not why and kind:
+        why = kind
+    return Item(name, None, status="skipped", reason=why) if why else True
+
+
+_ZIP_LINK = 0o120000
 
 
 def _walk_zip(path: str, selector: Selector, new_suffix: str) -> Iterator[Item]:
+    members, dropped = [], []
     with zipfile.ZipFile(path) as zf:
-        members = sorted(
-            (i.filename, i.file_size)
-            for i in zf.infolist()
-            if not i.is_dir() and _safe(i.filename) and selector.wanted(i.filename)
-        )
-    yield from _archive_items(path, members, selector, new_suffix)
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            mode = info.external_attr >> 16
+            kind = "symbolic link in the archive (not followed)" if stat.S_IFMT(mode) == _ZIP_LINK else ""
+            if kind == "" and stat.S_IFMT(mode) not in (0, stat.S_IFREG):
+                kind = "not a regular file in the archive"
+            verdict = _kept(info.filename, kind, selector)
+            if isinstance(verdict, Item):
+                dropped.append(verdict)
+            elif verdict:
+                members.append((info.filename, info.file_size))
+    yield from sorted(dropped, key=lambda item: item.rel)
+    yield from _archive_items(path, sorted(members), selector, new_suffix)
+
+
+def _tar_kind(member: tarfile.TarInfo) -> str:
+    if member.issym():
+        return f"symbolic link in the archive (-> {member.linkname}; not followed)"
+    if member.islnk():
+        return f"hard link in the archive (-> {member.linkname}; not followed)"
+    if member.isdev():
+        return "device or pipe in the archive (not a file)"
+    return "" if member.isfile() else "not a regular file in the archive"
 
 
 def _walk_tar(path: str, selector: Selector, new_suffix: str) -> Iterator[Item]:
+    members, dropped = [], []
     with tarfile.open(path, "r:*") as tf:
-        members = [
-            (m.name, m.size) for m in tf if m.isfile() and _safe(m.name) and selector.wanted(m.name)
-        ]
+        for member in tf:
+            if member.isdir():
+                continue
+            verdict = _kept(member.name, _tar_kind(member), selector)
+            if isinstance(verdict, Item):
+                dropped.append(verdict)
+            elif verdict:
+                members.append((member.name, member.size))
+    yield from dropped
     yield from _archive_items(path, members, selector, new_suffix)
 
 

@@ -91,7 +91,8 @@ def convert_file(
     the status is "up-to-date". ``name`` is how the input is named in the
     record, in findings and for format detection (default: ``str(src)``).
     """
-    from tidyink.errors import BinaryInputError, TidyinkError
+    from tidyink.errors import BinaryInputError, OutputError, TidyinkError
+    from tidyink.safety import SafetyError
 
     start = time.perf_counter()
     display = name or str(src)
@@ -124,6 +125,7 @@ def convert_file(
             confidence=source.confidence,
             detected_by=source.detected_by,
             format=result.input_format,
+            **({"warning": source.warning} if source.warning else {}),
             bytes_out=len(out),
             output_sha256=hashlib.sha256(out).hexdigest(),
             changes=dict(sorted(Counter(c.filter for c in result.changes).items())),
@@ -141,12 +143,16 @@ def convert_file(
         )
     except BinaryInputError as exc:
         record.update(status="skipped", error=_strip(str(exc), display))
+    except OutputError as exc:  # names the output, not the input
+        record["error"] = str(exc)
+    except SafetyError as exc:  # a bug caught before it reached the output: not written
+        record.update(error=f"{exc.args[0].split(': ', 1)[-1]}; not written", internal=True)
     except TidyinkError as exc:
         record["error"] = _strip(str(exc), display)
     except OSError as exc:
         record["error"] = f"cannot write {dst} ({exc.strerror or exc})"
     except Exception as exc:  # a crash in a filter or rule must not stop the batch
-        record["error"] = f"internal error: {type(exc).__name__}: {exc}"[:500]
+        record.update(error=f"internal error: {type(exc).__name__}: {exc}"[:500], internal=True)
     finally:
         record["seconds"] = round(time.perf_counter() - start, 4)
     return record

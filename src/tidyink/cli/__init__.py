@@ -50,7 +50,9 @@ def main(debug: bool) -> None:
       tidyink detect old.txt                    encoding, BOM, line endings, damage
       tidyink config chapters/01.md             the settings that apply, and why
 
-    Exit codes: 0 done, 1 files would change or findings, 2 usage or input error.
+    Exit codes: 0 done, 1 files would change or findings (or some files of a folder
+    failed), 2 usage or input error, 3 internal error (a crash, or the safety check
+    found a word changed that no filter explains; that file is left alone), 130 Ctrl-C.
     """
 
 

@@ -16,7 +16,7 @@ import click
 
 from tidyink.cli._style import COLOR_CHOICES, error_line, set_color
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 EXCLUDE_HELP = (
     "Skip these .gitignore-style patterns (relative to the current folder) instead of the"
     " configuration's exclude; comma-separated or repeated."
@@ -29,13 +29,14 @@ EXTEND_EXCLUDE_HELP = (
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
-def _fail(message: str) -> NoReturn:
+def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     click.echo(error_line(message), err=True)
-    sys.exit(EXIT_ERROR)
+    sys.exit(code)
 
 
 def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn TidyinkError (and any crash, unless --debug) into one line and exit 2."""
+    """Turn TidyinkError (and any crash, unless --debug) into one line and exit 2
+    (3 for an internal error: a crash, or the safety check finding an unexplained change)."""
     import functools
 
     @functools.wraps(func)
@@ -48,7 +49,7 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except TidyinkError as exc:
             if debug:
                 raise
-            _fail(str(exc))
+            _fail(str(exc), getattr(exc, "exit_code", EXIT_ERROR))
         except BrokenPipeError:  # `tidyink rules | head -1`: the reader left; stop quietly
             import contextlib
             import os
@@ -61,7 +62,10 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:  # a bug: still one line, with a way to see more
             if debug:
                 raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)",
+                EXIT_INTERNAL,
+            )
 
     return wrapper
 
@@ -161,6 +165,17 @@ def structure_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Every pipeline option: selection, typography and structure (convert, config)."""
     return selection_options(typography_options(structure_options(func)))
+
+
+SAFE_HELP = (
+    "Check that the filters lost, added or changed no word that their change log does not"
+    " explain; a file that fails is not written (exit 3). On by default."
+)
+
+
+def safe_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--safe/--no-safe`` (like black's): the safety check of :mod:`tidyink.safety`."""
+    return click.option("--safe/--no-safe", "safe", default=True, help=SAFE_HELP)(func)
 
 
 def config_options(func: Callable[..., Any]) -> Callable[..., Any]:

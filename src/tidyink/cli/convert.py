@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from tidyink.cli._batch import batch_options
-from tidyink.cli._common import _fail, _overrides, config_options, filter_options, guarded, output_options
+from tidyink.cli._common import _fail, _overrides, config_options, filter_options, guarded, output_options, safe_option
 
 
 @click.command(short_help="Convert a file, standard input, a folder or an archive.")
@@ -41,6 +41,7 @@ from tidyink.cli._common import _fail, _overrides, config_options, filter_option
 )
 @click.option("--explain", is_flag=True, help="List every change and finding on standard error, in line order.")
 @output_options(verbose=False)
+@safe_option
 @batch_options
 @config_options
 @guarded
@@ -88,6 +89,8 @@ def convert(
     from tidyink.fileio import atomic_write, same_file
 
     to = to or _format_from_suffix(output)
+    if (not output or output == "-") and sys.stdout is None:  # started with `>&-`
+        _fail(f"{input}: cannot write the result: standard output is closed (use -o FILE)")
     if to == "epub" and (not output or output == "-"):
         _fail("--to epub: an EPUB is a binary file; name it with -o FILE.epub")
     if output and output != "-" and input != "-" and same_file(input, output):
@@ -100,9 +103,17 @@ def convert(
     if output and output != "-":
         atomic_write(output, result.output)
     else:
-        sys.stdout.write(result.text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(result.text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a closed or failing descriptor, a full disk
+            _fail(f"{input}: cannot write the result to standard output ({exc.strerror or exc})")
     from tidyink.report import describe_result, explain_lines
+
+    if result.source.warning and not quiet:
+        click.echo(f"tidyink: warning: {input}: {result.source.warning}", err=True)
 
     if explain:
         for line in explain_lines(result):

@@ -10,11 +10,13 @@ import click
 from tidyink.cli._common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
+    EXIT_INTERNAL,
     _overrides,
     config_options,
     exclude_options,
     guarded,
     output_options,
+    safe_option,
     selection_options,
     typography_options,
 )
@@ -37,6 +39,7 @@ from tidyink.cli._style import color_on, diff_lines, echo_err, error_line, paint
 @exclude_options
 @click.option("--explain", is_flag=True, help="List every change on standard error.")
 @output_options(verbose=True)
+@safe_option
 @click.option(
     "--stdin-filename",
     metavar="PATH",
@@ -126,6 +129,8 @@ def fix(
         sys.stdout.flush()
     if not quiet:
         echo_err(paint(manuscript.summary(outcomes, would=dry), err_color, bold=True))
+    if any(o.internal for o in outcomes):
+        sys.exit(EXIT_INTERNAL)
     if any(o.status == manuscript.FAILED for o in outcomes):
         sys.exit(EXIT_ERROR)
     if check and any(o.changed for o in outcomes):

@@ -13,6 +13,8 @@ import codecs
 import math
 from dataclasses import dataclass
 
+from tidyink.decoding.truncated import cut_warning as _cut_warning
+from tidyink.decoding.truncated import decode_cut as _decode_cut
 from tidyink.errors import BinaryInputError, DecodeError
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -110,6 +112,7 @@ class Source:
     path: str | None = None
     # bom|utf-8|utf-8+cp1252|nul-pattern|code-page-score|charset-normalizer|user|empty
     detected_by: str = ""
+    warning: str = ""  # something the user should know, e.g. the file ends mid-character
 
 
 def decode(data: bytes, encoding: str | None = None, path: str | None = None) -> Source:
@@ -121,17 +124,19 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
         return _explicit(data, encoding, path)
     for bom, name in BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom) :], name, where, len(bom))
-            return _finish(text, name, 1.0, path, len(data), bom=True, how="bom")
+            text, cut = _strict_or_cut(data[len(bom) :], name, where, len(bom))
+            return _finish(text, name, 1.0, path, len(data), bom=True, how="bom", warning=cut)
     refuse_binary(data, where)
     wide = _nul_pattern(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
     if wide:
-        text = _strict(data, wide, where)
-        return _finish(text, wide, 0.95, path, len(data), how="nul-pattern")
+        text, cut = _strict_or_cut(data, wide, where)
+        return _finish(text, wide, 0.95, path, len(data), how="nul-pattern", warning=cut)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        cut_text = _decode_cut(data, "utf-8")
+        if cut_text is not None and not cut_text[:-1].isascii():  # UTF-8 elsewhere: only the end is cut
+            return _finish(cut_text, "utf-8", 0.95, path, len(data), how="utf-8", warning=_cut_warning("utf-8"))
     else:
         name = "ascii" if data.isascii() else "utf-8"
         return _finish(text, name, 1.0, path, len(data), how="utf-8")
@@ -200,8 +205,8 @@ def _explicit(data: bytes, encoding: str, path: str | None) -> Source:
     if name in ("utf-16", "utf-32"):
         wide = _nul_pattern(body)
         name = wide if wide and wide.startswith(name) else f"{name}-le"
-    text = _strict(body, name, where, len(data) - len(body))
-    return _finish(text, name, 1.0, path, len(data), bom=bom, how="user")
+    text, cut = _strict_or_cut(body, name, where, len(data) - len(body))
+    return _finish(text, name, 1.0, path, len(data), bom=bom, how="user", warning=cut)
 
 
 def _bom_fits(bom_name: str, requested: str) -> bool:
@@ -223,6 +228,18 @@ def _strict(data: bytes, name: str, where: str, skipped: int = 0) -> str:
         ) from None
 
 
+def _strict_or_cut(data: bytes, name: str, where: str, skipped: int = 0) -> tuple[str, str]:
+    """Decode strictly, except that a last character cut short (a truncated file)
+    becomes U+FFFD; return the text and a warning saying so ("" when whole)."""
+    try:
+        return _strict(data, name, where, skipped), ""
+    except DecodeError:
+        text = _decode_cut(data, name)
+        if text is None:
+            raise
+        return text, _cut_warning(name)
+
+
 def _finish(
     text: str,
     encoding: str,
@@ -232,11 +249,12 @@ def _finish(
     *,
     bom: bool = False,
     how: str = "",
+    warning: str = "",
 ) -> Source:
     text, newline = normalize_newlines(text)
     if text.startswith("\ufeff"):  # a second BOM, or one the codec kept
         text = text[1:]
-    return Source(text, encoding, round(confidence, 3), bom, newline, size, path, how)
+    return Source(text, encoding, round(confidence, 3), bom, newline, size, path, how, warning)
 
 
 def normalize_newlines(text: str) -> tuple[str, str]:
@@ -321,12 +339,8 @@ def _nul_pattern(data: bytes) -> str | None:
 
 
 def _decodes(data: bytes, name: str) -> bool:
-    usable = len(data) - len(data) % (4 if "32" in name else 2)
-    try:
-        data[:usable].decode(name)
-    except UnicodeDecodeError:
-        return False
-    return True
+    """Whether ``data`` decodes as ``name``, but for a last character cut short."""
+    return _decode_cut(data, name) is not None
 
 
 def _guess_single_byte(data: bytes) -> tuple[str, float, str]:

@@ -1,0 +1,206 @@
+"""The safety check (like black's ``--safe``): the filters lose, add or change no word
+that the change log does not explain.
+
+The unfiltered document and the filtered one are rendered by the same writer, so
+what the writer does (markup, escapes, wrapping, format conversion) is the same on
+both sides and only the filters' work differs. Both renderings are folded (case,
+compatibility forms, HTML entities, invisible format characters) and cut into
+words of letters and digits, so typography (quotes, dashes, ellipses, spacing)
+never counts. Every :class:`~tidyink.records.Change` explains the words of its
+``before`` (removed) and of its ``after`` (added): repairs, boilerplate and
+structure removals, moved notes. A word still lost or added after that is an
+internal error: the file must not be written.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from tidyink.errors import TidyinkError
+from tidyink.records import Change
+
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+_INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
+_ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
+_FRONT_MATTER = regex.compile(r"\A---\n.*?\n---\n", regex.DOTALL)
+_MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
+
+
+class SafetyError(TidyinkError):
+    """The filters changed words that no recorded change explains (a bug in tidyink)."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, difference: str) -> None:
+        super().__init__(message)
+        self.difference = difference
+
+
+def fold(text: str) -> str:
+    """``text`` as the check compares it: entities decoded, compatibility forms and
+    case folded, invisible format characters removed."""
+    text = html.unescape(text) if "&" in text else text
+    text = _ORPHAN_MARKS.sub("", unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)))
+    return text.casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words (runs of letters, marks and digits) of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def difference(before: str, after: str, changes: Iterable[Change], *, front_matter: bool = False) -> str:
+    """The first unexplained difference between two renderings, or "" when none.
+
+    ``before`` is the unfiltered document as written, ``after`` the filtered one.
+    ``front_matter``: the writer adds YAML front matter (from what the filters learned,
+    such as the title), left out of the comparison.
+    """
+    if front_matter:
+        before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
+    old, new = Counter(words(before)), Counter(words(after))
+    lost, added = old - new, new - old
+    if not lost and not added:
+        return ""
+    changes = list(changes)
+    replayed = _replay(before, changes)
+    changes = [c for c in changes if _WORD.search(fold(c.before)) or _WORD.search(fold(c.after))]
+    if replayed is not None:  # a difference counts only if replaying does not explain it
+        again = Counter(words(replayed))
+        lost, added = lost & (again - new), added & (new - again)
+        if not lost and not added:
+            return ""
+    fragments_out: set[str] = set()
+    fragments_in: set[str] = set()
+    for change in changes:
+        removed, put = Counter(words(change.before)), Counter(words(change.after))
+        lost -= removed - put
+        added -= put - removed
+        fragments_out.update(removed)
+        fragments_in.update(put)
+    _explain_by_fragment(lost, fragments_out)
+    _explain_by_fragment(added, fragments_in)
+    _explain_joins(added, lost)  # "exam" + "ple" -> "example" (a line-end hyphen removed)
+    _explain_joins(lost, added)  # and the other way round
+    if lost:
+        word = _first(before, lost)
+        return f"the word {word!r} of the input is missing from the output"
+    if added:
+        word = _first(after, added)
+        return f"the output has the word {word!r}, which the input does not"
+    return ""
+
+
+def verify(
+    before: str,
+    after: str,
+    changes: Iterable[Change],
+    where: str,
+    *,
+    line_of: str = "",
+    front_matter: bool = False,
+) -> None:
+    """Raise :class:`SafetyError` when :func:`difference` finds an unexplained change.
+
+    ``line_of``: the input text, to say near which line a lost word was.
+    """
+    found = difference(before, after, changes, front_matter=front_matter)
+    if not found:
+        return
+    near = ""
+    if line_of and "missing" in found:
+        line = _line_with(line_of, found.split("'")[1])
+        near = f" (near line {line})" if line else ""
+    raise SafetyError(
+        f"{where}: internal error: safety check failed: {found}{near}"
+        " (please report it; --no-safe skips the check)",
+        found,
+    )
+
+
+def _replay(text: str, changes: list[Change]) -> str | None:
+    """``text`` with each short change that touches letters (a repaired character, a
+    fixed word) made again, everywhere its ``before`` occurs, in the order made; None
+    when there are too many distinct ones to replay cheaply."""
+    pairs = list(dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT))
+    if len(pairs) > _MAX_REPLAYS:  # keep those that touch letters, or delete inside words
+        pairs = [p for p in pairs if _WORD.search(fold(p[0] + p[1])) or not p[1].strip()]
+    if not pairs or len(pairs) > _MAX_REPLAYS:
+        return None
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
+
+
+_SHORT = 80  # longer changes (removed blocks) are counted word by word instead
+_MAX_REPLAYS = 200
+_MAX_WORK = 2_000_000  # word x fragment comparisons, at most
+_MAX_JOINS = 2000  # words tried as joins of others
+_MAX_JOINED = 64  # characters of a word tried as a join
+
+
+def _explain_by_fragment(unexplained: Counter[str], fragments: set[str]) -> None:
+    """A word changed inside (a repaired character, a fixed letter) is explained by
+    the change whose text is part of it: ``cafã`` by a repair of ``ã``."""
+    if not fragments or len(fragments) * len(unexplained) > _MAX_WORK:
+        return
+    for word in list(unexplained):
+        if any(fragment in word for fragment in fragments):
+            del unexplained[word]
+
+
+def _explain_joins(joined: Counter[str], pieces: Counter[str]) -> None:
+    """Remove each word of ``joined`` that is the concatenation of words of ``pieces``
+    (and those pieces): a word split or joined again, no letter lost."""
+    if not pieces or len(joined) > _MAX_JOINS:
+        return
+    for word in sorted(joined, key=len, reverse=True):
+        if len(word) > _MAX_JOINED:
+            continue
+        while joined[word] > 0:
+            parts = _split(word, pieces, _MAX_PARTS)
+            if parts is None:
+                break
+            joined[word] -= 1
+            for part in parts:
+                pieces[part] -= 1
+    joined += Counter()  # drop zero counts
+    pieces += Counter()
+
+
+def _split(word: str, pieces: Counter[str], depth: int) -> list[str] | None:
+    if depth == 0:
+        return None
+    for end in range(len(word) - 1, 0, -1):
+        head = word[:end]
+        if pieces[head] <= 0:
+            continue
+        rest = word[end:]
+        if pieces[rest] > (1 if rest == head else 0):
+            return [head, rest]
+        pieces[head] -= 1
+        tail = _split(rest, pieces, depth - 1)
+        pieces[head] += 1
+        if tail is not None:
+            return [head, *tail]
+    return None
+
+
+def _first(text: str, candidates: Counter[str]) -> str:
+    """The first word of ``text`` (in order) that is among ``candidates``."""
+    for word in words(text):
+        if candidates[word] > 0:
+            return word
+    return next(iter(candidates))
+
+
+def _line_with(text: str, word: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if word in words(line):
+            return number
+    return 0

@@ -1,0 +1,137 @@
+"""The safety check: a word lost, added or changed without a recorded change is an
+internal error (exit 3) and the file is left alone; typography and logged repairs pass."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tidyink import api, pipeline
+from tidyink.cli import main
+from tidyink.document import TEXT
+from tidyink.records import Change
+from tidyink.safety import SafetyError, difference
+
+PROSE = 'The harbour was quiet -- "Wait," she said... and then left.\n'
+
+
+def _change(before: str, after: str) -> Change:
+    return Change("test", 1, 1, before, after)
+
+
+def test_typography_spacing_and_case_are_not_differences():
+    before = 'He said "wait" -- then left...  "Fine."\n\n# CHAPTER ONE\n'
+    after = "He said “wait”—then left… “Fine.”\n\n## Chapter One\n"
+    assert difference(before, after, []) == ""
+
+
+def test_a_lost_added_or_changed_word_is_named():
+    assert "'quiet'" in difference("The harbour was quiet.", "The harbour was.", [])
+    assert "has the word 'loud'" in difference("The harbour.", "The loud harbour.", [])
+    assert "'harbour'" in difference("The harbour.", "The harbor.", [])
+
+
+def test_recorded_changes_explain_words():
+    assert difference("Posted by admin. The story.", "The story.", [_change("Posted by admin.", "")]) == ""
+    assert difference("The cafÃ© was shut.", "The café was shut.", [_change("Ã©", "é")]) == ""
+    repairs = [_change("â€œ", "“"), _change("â€\x9d", "”")]
+    assert difference("She said â€œhelloâ€\x9d.", "She said “hello”.", repairs) == ""
+    # a replay that over-reaches (protected code keeps its bytes) still passes
+    text = "The cafÃ© and `cafÃ©`."
+    assert difference(text, "The café and `cafÃ©`.", [_change("Ã©", "é")]) == ""
+    # ... but the change log explains only what it says
+    assert difference("The cafÃ© was shut.", "The café was open.", [_change("Ã©", "é")]) != ""
+
+
+def test_joined_or_split_words_and_moved_blocks_pass():
+    assert difference("An exam-\nple here.", "An example here.", [_change("-\n", "")]) == ""
+    assert difference("A soft\u00adhyphen.", "A softhyphen.", []) == ""
+    moved = "A/N: thanks!\n\nThe story.\n"
+    assert difference(moved, "The story.\n\nA/N: thanks!\n", [_change("A/N: thanks!", "A/N: thanks!")]) == ""
+    assert difference("---\ntitle: X\n---\nBody.", "---\ntitle: Y Z\n---\nBody.", [], front_matter=True) == ""
+    assert difference("---\ntitle: X\n---\nBody.", "title: X\n\nBody.", []) == ""  # not front matter to skip
+
+
+def _lose_a_word(monkeypatch):
+    """A buggy filter: after the real pipeline, the word 'harbour' vanishes unrecorded."""
+    real = pipeline.run
+
+    def buggy(doc, ctx, fmt=None):
+        result = real(doc, ctx, fmt)
+        for block in doc.blocks:
+            for span in block.spans:
+                if span.kind == TEXT and "harbour " in span.text:
+                    span.text = span.text.replace("harbour ", "", 1)
+        return result
+
+    monkeypatch.setattr(pipeline, "run", buggy)
+
+
+def test_the_api_raises_and_names_the_first_difference(monkeypatch):
+    _lose_a_word(monkeypatch)
+    with pytest.raises(SafetyError, match=r"story\.txt: internal error: safety check failed: the word 'harbour'"
+                       r" of the input is missing from the output \(near line 1\)"):
+        api.convert(PROSE, path="story.txt", safe=True)
+    assert "harbour" not in api.convert(PROSE, path="story.txt").text  # the check is off in the API by default
+
+
+def test_convert_does_not_write_a_file_that_fails_and_exits_3(tmp_path, monkeypatch):
+    _lose_a_word(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text(PROSE)
+    result = CliRunner().invoke(main, ["convert", "--isolated", "story.txt", "-o", "story.md"])
+    assert result.exit_code == 3
+    assert "story.txt: internal error: safety check failed: the word 'harbour'" in result.output
+    assert not (tmp_path / "story.md").exists()
+    skipped = CliRunner().invoke(main, ["convert", "--isolated", "--no-safe", "story.txt", "-o", "story.md"])
+    assert skipped.exit_code == 0 and (tmp_path / "story.md").exists()
+
+
+def test_fix_leaves_a_file_that_fails_untouched_and_exits_3(tmp_path, monkeypatch):
+    _lose_a_word(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(PROSE)
+    (tmp_path / "b.md").write_text('Other words -- "fine".\n')
+    result = CliRunner().invoke(main, ["fix", "--isolated", "."])
+    assert result.exit_code == 3
+    assert "a.md: internal error: safety check failed: the word 'harbour'" in result.output
+    assert "left unchanged" in result.output
+    assert (tmp_path / "a.md").read_text() == PROSE
+    assert (tmp_path / "b.md").read_text() == "Other words—“fine”.\n"  # the others are still fixed
+
+
+def test_a_folder_conversion_reports_the_file_and_exits_3(tmp_path, monkeypatch):
+    _lose_a_word(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text(PROSE)
+    (tmp_path / "src" / "b.txt").write_text("Other words.\n")
+    result = CliRunner().invoke(
+        main, ["convert", "--isolated", "src", "-o", "out", "-j", "1", "--report", "r.jsonl"]
+    )
+    assert result.exit_code == 3, result.output
+    records = {json.loads(line)["source"]: json.loads(line) for line in Path("r.jsonl").read_text().splitlines()}
+    bad = records["src/a.txt"]
+    assert bad["status"] == "failed" and bad["internal"] is True
+    assert "safety check failed: the word 'harbour'" in bad["error"] and bad["error"].endswith("not written")
+    assert records["src/b.txt"]["status"] == "converted"
+    assert not (tmp_path / "out" / "a.md").exists() and (tmp_path / "out" / "b.md").exists()
+
+
+# The check must never fire on tidyink's own, correct work: any text, any options.
+_ALPHABET = st.sampled_from(list("abcXYZ éÃ©â€œ\u00ad\u200b\u00a0'\"-.…*_#>`[]()!?,;:0123\n\t&<"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(_ALPHABET, max_size=200),
+    st.sampled_from(["markdown", "text"]),
+    st.sampled_from(["text", "markdown", "html"]),
+)
+def test_no_false_alarm_on_random_text(text, to, fmt):
+    api.convert(text, to=to, input_format=fmt, safe=True)
