@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 
 from fuzzing import SHAPES, inputs, run_one
 from tidyink import api
@@ -17,9 +17,6 @@ from tidyink import api
 def test_no_input_crashes(case):
     data, name, to = case
     crash = run_one(data, name, to).crash
-    # Known, fixed separately in the HTML reader: a processing instruction (<?p>) crashes it.
-    # The long run (benchmarks/fuzz.py) still counts it; remove this line once that fix is in.
-    reject() if crash.startswith("AttributeError") and b"<?" in data else None
     # A safety-check refusal leaves the file alone (exit 3), it does not crash; on heavily
     # garbled input (control bytes inside repaired mojibake) a few still occur, which the
     # long run counts and lists. Here only real crashes fail.
@@ -40,20 +37,14 @@ _CHARACTERS = ("a", " ", "-", '"', "<")
 _SIZE = 4_000  # characters; the larger run is four times this
 _PENDING = {  # known super-linear cases, fixed elsewhere: kept short so they stay cheap
     "\u00a0": "invisibles fix pending",
-    "long-word": "spelling rule is super-linear on one very long word (rules/spelling.py), fix pending",
 }
 
 
 def _cases():
     for shape in sorted(SHAPES):
         for ch in _CHARACTERS:
-            marks = ()
-            if shape == "long-word" and ch == "a":
-                marks = pytest.mark.xfail(strict=False, reason=_PENDING["long-word"])
-            yield pytest.param(shape, ch, id=f"{shape}-{ord(ch):04x}", marks=marks)
-    yield pytest.param(
-        "long-word", "\u00ad", id="long-word-00ad", marks=pytest.mark.xfail(strict=False, reason=_PENDING["long-word"])
-    )
+            yield pytest.param(shape, ch, id=f"{shape}-{ord(ch):04x}")
+    yield pytest.param("long-word", "\u00ad", id="long-word-00ad")
     nbsp = pytest.mark.xfail(strict=False, reason=_PENDING["\u00a0"])
     for shape in ("run-of-one-character", "long-single-line"):
         yield pytest.param(shape, "\u00a0", id=f"{shape}-00a0", marks=nbsp)

@@ -78,3 +78,10 @@ def test_hard_wrapped_text_positions() -> None:
     text = "A line of prose that wraps here and\nthen the recieve goes on.\n"
     (finding,) = tidyink.check(text, select=["S101"])
     assert (finding.line, finding.column, finding.end_column) == (2, 10, 17)
+
+
+def test_a_string_longer_than_any_word_is_not_judged():
+    """Encoded data or a keyboard run is no misspelling (and judging it was super-linear)."""
+    text = "She typed " + "abq" * 20 + " and said she did not recieve the letter from her sister.\n"
+    words = [f.message.split("'")[1] for f in tidyink.check(text, select=["S101"])]
+    assert words == ["recieve"]

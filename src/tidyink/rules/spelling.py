@@ -29,6 +29,9 @@ from tidyink.rules.base import Rule
 
 _ELONGATED = regex.compile(r"(.)\1\1")
 MIN_LENGTH = 4  # shorter words are too often abbreviations, interjections or dialect
+# Longer "words" are not prose a writer misspells (the longest dictionary words run to 45
+# letters): strings of code, encoded data or keyboard runs, which no suggestion would help.
+MAX_LENGTH = 45
 REPEATS_ACCEPT = {"unknown": 2, "suspicious": 3}  # uses in the document that make a word its own
 
 
@@ -164,7 +167,7 @@ class Spelling(Rule):
         voiced: set[str] = set()  # dropped g or unknown words that dialect excuses
         good = _dictionary.curated(lang)
         for token in filterfalse(good.__contains__, counts):  # in C: most words are known
-            if len(token) < MIN_LENGTH or not token.islower():
+            if not MIN_LENGTH <= len(token) <= MAX_LENGTH or not token.islower():
                 continue
             if "'" in token:
                 if not token.endswith("'s") or token.count("'") > 1:
