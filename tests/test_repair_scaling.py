@@ -38,7 +38,7 @@ SHAPES = {
     "no-break spaces among C1 controls": lambda n: "l\x92\u00a0homme " * (n // 10),
     "one long line of accented words": lambda n: "café naïve à " * (n // 13),
     "a long token of mojibake": lambda n: "Ã©" * (n // 2),
-    # "a long token of code-page suspects": lambda n: "‡Ž" * (n // 2),
+    "a long token of code-page suspects": lambda n: "‡Ž" * (n // 2),
     "double-escaped references": lambda n: '"' + "&amp;" * (n // 5),
 }
 

@@ -12,18 +12,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from tidyink import lexicon
+from tidyink.filters._codepage_words import (
+    DAMAGED_ZIPF,
+    KNOWN_ZIPF,
+    LANGS,
+    SHORT_ZIPF,
+    Lexicon,
+    alphabet_of,
+)
 
-LANGS = ("en", "fr", "de", "es", "pt")
-KNOWN_ZIPF = 1.5  # a repaired word must be at least this common (or in the document)
-DAMAGED_ZIPF = 1.0  # a word this common is taken as correct and never changed
-SHORT_ZIPF = 2.5  # the same for one- and two-letter words with accents
+__all__ = ["DAMAGED_ZIPF", "KNOWN_ZIPF", "LANGS", "SHORT_ZIPF", "Lexicon", "alphabet_of"]
 GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → está
 
 # (label, code page the text was written in, code page its bytes were read as)
@@ -37,8 +41,6 @@ C1_LABEL = "cp1252 read as latin-1 (C1 control)"
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 TOKEN = regex.compile(r"\S+")
-_CLITICS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
-_MIXED_CASE = regex.compile(r"\p{Ll}(?![A-Z])\p{Lu}")
 # What wraps a word without being part of it.
 EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
 # What a damaged letter may turn into when the repair is punctuation only.
@@ -111,72 +113,6 @@ HIDDEN = re.compile(
 VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
-@dataclass
-class Lexicon:
-    """Known words: the shared lexicon plus the words of the document itself."""
-
-    vocabulary: Collection[str] | None = None  # None: built by ``words_of`` when first needed
-    words_of: Callable[[], Collection[str]] | None = None
-    langs: tuple[str, ...] = LANGS
-    lang: str = "en"  # the document's main language
-    _cache: dict[str, float] = field(default_factory=dict)
-
-    def zipf(self, word: str) -> float:
-        key = word.casefold()
-        value = self._cache.get(key)
-        if value is None:
-            value = lexicon.best_zipf(key, self.langs)
-            if value == 0.0 and ("'" in key or "\u2019" in key):
-                value = self._elision(key)
-            self._cache[key] = value
-        return value
-
-    def reaches(self, word: str, threshold: float) -> bool:
-        """``zipf(word) >= threshold``, loading further languages only while needed."""
-        key = word.casefold()
-        value = self._cache.get(key)
-        if value is not None or "'" in key or "\u2019" in key:
-            return self.zipf(word) >= threshold
-        if lexicon.reaches(key, self.langs, threshold):
-            return True
-        self._cache[key] = lexicon.best_zipf(key, self.langs)  # every list is loaded by now
-        return self._cache[key] >= threshold
-
-    def primary(self, word: str) -> float:
-        """Zipf frequency in the document's main language."""
-        parts = [p for p in regex.split(r"['\u2019]", word) if p] or [word]
-        return min(lexicon.zipf(p, self.lang) for p in parts)
-
-    def _elision(self, key: str) -> float:
-        """l'été, qu'il, don't: a short elided word or a clitic joined to a known word."""
-        parts = regex.split(r"['\u2019]", key)
-        if len(parts) != 2 or not all(parts):
-            return 0.0
-        head, tail = parts
-        if len(head) <= 3 and head.isascii():
-            return min(lexicon.best_zipf(head, self.langs), lexicon.best_zipf(tail, self.langs))
-        if tail in _CLITICS:
-            return lexicon.best_zipf(head, self.langs)
-        return 0.0
-
-    def known(self, word: str) -> bool:
-        if self.reaches(word, KNOWN_ZIPF):
-            return True
-        if self.vocabulary is None:
-            self.vocabulary = self.words_of() if self.words_of else set()
-        return word.casefold() in self.vocabulary
-
-    def correct(self, word: str) -> bool:
-        """Whether a word as it stands is to be trusted (never changed)."""
-        if _MIXED_CASE.search(word):
-            return False  # tÚ, volontÚ: a capital inside a lower-case word
-        if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
-            return False  # ﬂe: a ligature is a letter only to Unicode
-        if len(word) <= 2 and not word.isascii():
-            return self.reaches(word, SHORT_ZIPF)  # wordfreq lists junk such as "çn"
-        return self.reaches(word, DAMAGED_ZIPF)
-
-
 def words(token: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(token)]
 
@@ -196,18 +132,57 @@ _OPENING = "“‘„‚«‹"
 _CLOSING = "”’»›…"
 
 
-def _fits(text: str, i: int) -> bool:
+def _alnum_bounds(text: str) -> tuple[int, int]:
+    """The offsets of the first and the last letter or digit of ``text`` (len, -1 if none)."""
+    first = next((k for k, c in enumerate(text) if c.isalnum()), len(text))
+    last = next((k for k in range(len(text) - 1, -1, -1) if text[k].isalnum()), -1)
+    return first, last
+
+
+def _letters_beside(text: str, i: int) -> tuple[int, int]:
+    """How many letters run left and right of ``text[i]``."""
+    a = i
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    b = i + 1
+    while b < len(text) and text[b].isalpha():
+        b += 1
+    return i - a, b - i - 1
+
+
+def _fits(text: str, i: int, bounds: tuple[int, int] | None = None) -> bool:
     """Whether typographic punctuation at ``text[i]`` sits where such a mark goes."""
     ch = text[i]
+    first, last = bounds if bounds is not None else _alnum_bounds(text)
     if ch in "—–":
-        return True
+        if not _inside(text, i):
+            return True
+        left, right = _letters_beside(text, i)
+        return left >= 2 and right >= 2  # them—rather; never A—O, never a lone letter
     if ch in _OPENING:
-        return not any(c.isalnum() for c in text[:i])
+        return i < first
     if ch == "’" and _inside(text, i):
         return True  # an apostrophe: don’t, l’été
     if ch in _CLOSING:
-        return not any(c.isalnum() for c in text[i + 1 :])
+        return i > last
     return ch in TYPOGRAPHIC
+
+
+def script(ch: str) -> str:
+    """The script of a letter, as the first word of its Unicode name (LATIN, GREEK...)."""
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+def _case_breaks(fixed: str, i: int, start: int, end: int) -> bool:
+    """Whether the letter at ``fixed[i]`` has the wrong case for its word
+    ``fixed[start:end]``: a small letter among capitals, a capital inside a small word."""
+    new = fixed[i]
+    others = [c for k, c in enumerate(fixed[start:end], start) if k != i and c.isalpha()]
+    if not others or not new.isalpha():
+        return False
+    if new.islower() and len(others) >= 2 and all(c.isupper() for c in others):
+        return True  # SÃO, AÑO: a capital between capitals stays one
+    return new.isupper() and i > start and any(c.islower() for c in others)
 
 
 def _glued(token: str, start: int, end: int) -> bool:
@@ -242,15 +217,22 @@ def _next_to_letter(text: str, i: int) -> bool:
     return (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
 
 
-def _completes(fixed: str, i: int, lex: Lexicon) -> bool:
+def _completes(fixed: str, i: int, lex: Lexicon, word: tuple[int, int, str] | None) -> bool:
     """Whether the letter at ``fixed[i]`` ends or starts a common word it is glued to."""
     glued = (i > 0 and fixed[i - 1].isalpha()) or (i + 1 < len(fixed) and fixed[i + 1].isalpha())
-    if not glued:
+    if not glued or word is None:
         return False
-    for start, end, word in words(fixed):
-        if start <= i < end:
-            return end - start >= 3 and lex.reaches(word, GLUED_ZIPF)
-    return False
+    start, end, text = word
+    return end - start >= 3 and lex.reaches(text, GLUED_ZIPF)
+
+
+def _owners(found: list[tuple[int, int, str]], size: int) -> list[int]:
+    """For each offset, the index in ``found`` of the word holding it (-1: none)."""
+    owner = [-1] * size
+    for k, (start, end, _) in enumerate(found):
+        for i in range(start, end):
+            owner[i] = k
+    return owner
 
 
 def erases_a_word(token: str, fixed: str) -> bool:
@@ -285,26 +267,36 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     bare = token.strip(EDGE_PUNCT)
     if bare and lex.correct(bare) and not lex.known(fixed.strip(EDGE_PUNCT)):
         return False
+    if breaks_text(token, fixed, changed, lex):
+        return False
     # The damaged form must look damaged: a changed character in an unknown
     # word (a single letter glued to other characters is never a word), a
     # symbol, or punctuation wedged between letters. A known word is never changed.
     evidence = False
-    for start, end, word in words(token):
-        if any(start <= i < end for i in changed):
+    found = words(token)
+    owner = _owners(found, len(token))
+    checked: set[int] = set()
+    for i in changed:
+        k = owner[i]
+        if k >= 0 and k not in checked:
+            checked.add(k)
+            start, end, word = found[k]
             if not _glued(token, start, end) and lex.correct(word):
                 return False
             evidence = True
+    new_words = words(fixed)
+    new_owner = _owners(new_words, len(fixed))
+    bounds = _alnum_bounds(fixed)
     for i in changed:
-        ch = token[i]
+        ch, new = token[i], fixed[i]
         wedged = not ch.isalpha() and _inside(token, i)
-        completes = not ch.isalpha() and fixed[i].isalpha() and _completes(fixed, i, lex)
+        word = new_words[new_owner[i]] if new_owner[i] >= 0 else None
+        completes = not ch.isalpha() and new.isalpha() and _completes(fixed, i, lex, word)
         if _odd(ch) or wedged or completes:
             evidence = True
         # A letter may only become typographic punctuation; between letters,
         # only a dash or an apostrophe.
-        new = fixed[i]
-
-        if not new.isalpha() and not _fits(fixed, i):
+        if not new.isalpha() and not _fits(fixed, i, bounds):
             return False  # punctuation must land where such a mark goes
         if _odd(new) and not _odd(ch):
             return False  # a repair that makes symbols out of text is no repair
@@ -312,9 +304,8 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
             return False
     if not evidence:
         return False
-    old_words = Counter(w for _, _, w in words(token))
-    new = words(fixed)
-    fresh = [(s, e, w) for s, e, w in new if old_words[w] == 0]
+    old_words = Counter(w for _, _, w in found)
+    fresh = [(s, e, w) for s, e, w in new_words if old_words[w] == 0]
     for start, end, word in fresh:
         if len(word) < 2 or not lex.known(word):
             return False
@@ -327,22 +318,96 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     # and the words around it are known.
     if not all(fixed[i] in TYPOGRAPHIC for i in changed):
         return False
-    return bool(new) and all(lex.known(w) for _, _, w in new)
+    return bool(new_words) and all(lex.known(w) for _, _, w in new_words)
 
 
-def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
-    """Whether ``token`` reads as correct words that the repair ``fixed`` would spoil."""
+_CASE_STEP = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def odd_case(word: str) -> bool:
+    """A small letter followed by a capital, one of them not ASCII (tÚ, ôY, but not iPhone)."""
+    return any(not m.group().isascii() for m in _CASE_STEP.finditer(word))
+
+
+def self_evident(token: str, fixed: str) -> bool:
+    """Whether ``token`` shows its damage by itself: a symbol or control character
+    repaired, punctuation wedged between letters, a capital inside a small word, or
+    a letter of another script inside a word."""
     found = words(token)
-    if not found or not all(lex.correct(w) for _, _, w in found):
-        return False
+    owner = _owners(found, len(token))
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
             continue
-        if any(s <= i < e and e - s > 1 for s, e, _ in found):
+        if _odd(a) or (not a.isalpha() and _inside(token, i)):
+            return True
+        if a.isalpha() and owner[i] >= 0:
+            word = found[owner[i]][2]
+            if odd_case(word) or any(
+                script(c) != script(a) for c in word if c.isalpha()
+            ):
+                return True
+    return False
+
+
+def breaks_text(token: str, fixed: str, changed: list[int], lex: Lexicon) -> bool:
+    """Whether a repair would damage what reads as text, whatever the evidence:
+    split a word of the document's own alphabet with punctuation (Oíanse →
+    O’anse), give a letter the wrong case for its word, or put a letter of
+    another script into a word (a Latin word stays Latin)."""
+    found = words(token)
+    owner = _owners(found, len(token))
+    new_words = words(fixed)
+    new_owner = _owners(new_words, len(fixed))
+    for i in changed:
+        old, new = token[i], fixed[i]
+        if old.isalpha() and not new.isalpha() and owner[i] >= 0:
+            start, end, word = found[owner[i]]
+            if start < i < end - 1 and lex.own_word(word):
+                return True
+        k = new_owner[i]
+        if new.isalpha() and k >= 0:
+            start, end, word = new_words[k]
+            if old.isalpha() and _case_breaks(fixed, i, start, end):
+                return True
+            kind = script(new)
+            if any(script(c) != kind for c in word if c.isalpha()):
+                return True
+    return False
+
+
+def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
+    """Whether ``token`` reads as correct words that the repair ``fixed`` would spoil.
+
+    Punctuation wedged between letters (p‚lie, subsistir·n) is never good
+    punctuation, nor is a mark glued to a lone letter when the repair makes a
+    common word of the document's language of the two (‚a → Ça, l“ → lì).
+    """
+    found = words(token)
+    if not found or not all(lex.correct(w) for _, _, w in found):
+        return False
+    owner = _owners(found, len(token))
+    new_words = words(fixed)
+    new_owner = _owners(new_words, len(fixed))
+    for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
+        if a == b:
+            continue
+        k = owner[i]
+        if k >= 0 and found[k][1] - found[k][0] > 1:
             return True  # a letter of a correct word
         if a in TYPOGRAPHIC and (b.isalpha() or _odd(b)):
+            if b.isalpha() and a not in "’—–" and _inside(token, i):
+                continue
+            if b.isalpha() and new_owner[i] >= 0 and _completes_lone_letter(token, i, new_words[new_owner[i]], lex):
+                continue
             return True  # good punctuation that would turn into a letter or a symbol
     return False
+
+
+def _completes_lone_letter(token: str, i: int, word: tuple[int, int, str], lex: Lexicon) -> bool:
+    """Whether the mark at ``token[i]``, glued to one letter, makes with it a common
+    two-letter word of the document's language (‚a → Ça, l“ → lì)."""
+    start, end, text = word
+    return end - start == 2 and lex.primary(text) >= GLUED_ZIPF
 
 
 def prefer_fixed(token: str, fixed: str, lex: Lexicon) -> bool:

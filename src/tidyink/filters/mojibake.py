@@ -53,7 +53,9 @@ def _describe(explanation: Any) -> str:
 # What may wrap a mention of mojibake: quotes, backticks, brackets.
 _WRAP = "\"'`“”‘’«»‹›„‚()[]{}<>"
 _QUOTES = frozenset("'\"“”‘’‚„‹›«»")
-_TOKEN = regex.compile(r"\S+")
+# Tokens run between spaces; NEL (U+0085) and the separators U+001C-U+001F are
+# whitespace to Unicode, but in mojibake they are bytes of a character (Ñ\x85 = х).
+_TOKEN = regex.compile(r"(?:\S|[\x1c-\x1f\x85])+")
 
 
 def fix_lines(text: str) -> str:
@@ -152,6 +154,7 @@ class Mojibake(RepairFilter):
             return
 
         config = _config()
+        present: set[str] = set()  # the paragraph's words, when first needed
         for pos, line in lines:
             visible = _unhide(line)
             probe = text[:pos] + visible + text[pos + len(line) :] if visible != line else text
@@ -169,13 +172,18 @@ class Mojibake(RepairFilter):
                 base = m.start()
                 repaired = _apply(token, [(e.start - base, e.end - base, e.new) for e in inside])
                 seen = _unhide(token)  # as a second run will see it
-                if _mention(seen, repaired) or not self._plausible(seen, repaired, ctx):
+                if (
+                    _mention(seen, repaired)
+                    or _beside_its_repair(present, text, repaired)
+                    or not self._plausible(seen, repaired, ctx)
+                ):
                     edits = [e for e in edits if e not in inside]
             for e in edits:
                 yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
 
     def _plausible(self, token: str, repaired: str, ctx: Context) -> bool:
-        """ftfy's repair, unless it turns correct words into unknown ones (»über → ȟber)."""
+        """ftfy's repair, unless it turns correct words into unknown ones (»über → ȟber)
+        or puts letters of another script into a Latin word (a Latin word stays Latin)."""
         from tidyink.filters import _codepages as cp
 
         if self._lex is None:
@@ -183,14 +191,41 @@ class Mojibake(RepairFilter):
             # word such as »über must be recognised whatever the document's language
             self._lex = cp.Lexicon()
         kept = {w for _, _, w in cp.words(repaired)}
+        if any(_mixes_scripts(w) for w in kept):
+            return False  # hÕ±s → hر s: mojibake makes whole words of one script
         for _, _, word in cp.words(token):
             broken = not any(word in w for w in kept)
             plain = len(word) > 3 and "'" not in word and "\u2019" not in word
-            if plain and broken and self._lex.reaches(word, 3.0):
+            # A word with a capital after a small letter (irmÃ, from irmÃ£o) is damage
+            # whatever its folded form spells: it is looked up as written only.
+            if plain and broken and not cp.odd_case(word) and self._lex.reaches(word, 3.0):
                 return False  # café½“ → caf齓 breaks a common word
         if not cp.plainly_correct(token, self._lex):
             return True
         return all(self._lex.known(w) for w in kept)
+
+
+def _mixes_scripts(word: str) -> bool:
+    """Whether ``word`` holds Latin letters together with letters of another script."""
+    from tidyink.filters._codepages import script
+
+    scripts = {script(ch) for ch in word if ch.isalpha()}
+    return len(scripts) > 1 and "LATIN" in scripts
+
+
+def _beside_its_repair(present: set[str], text: str, repaired: str) -> bool:
+    """Whether the paragraph also holds, as a word of its own, what the token would be
+    repaired into: text that shows mojibake next to the right form is about mojibake
+    (``Ã© instead of é``, ``“CafÃ© Society” ... “Café Society”``)."""
+    from tidyink.filters._codepages import words
+
+    fixed = [w for _, _, w in words(repaired) if not w.isascii()]
+    if not fixed:
+        return False
+    if not present:
+        present.update(w for _, _, w in words(text))  # once per paragraph
+        present.add("")  # (so an empty paragraph is not read again)
+    return all(w in present for w in fixed)
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
