@@ -34,6 +34,15 @@ _MIXED_CASE = regex.compile(r"\p{Ll}(?![A-Z])\p{Lu}")
 _APOSTROPHE = regex.compile(r"['\u2019]")
 
 
+def odd_shape(word: str) -> bool:
+    """Whether a word with a letter beyond ASCII is neither lower case, capitalised
+    nor all capitals (ŽŽn, ÈÈn): words are written in one of those three shapes."""
+    for part in _APOSTROPHE.split(word):
+        if part and not part.isascii() and not (part.islower() or part.isupper() or part.istitle()):
+            return True
+    return False
+
+
 @cache
 def elision_heads() -> dict[str, frozenset[str]]:
     """Language code → words written elided before an apostrophe (``data/elision_heads.txt``)."""
@@ -111,8 +120,8 @@ class Lexicon:
 
     def correct(self, word: str) -> bool:
         """Whether a word as it stands is to be trusted (never changed)."""
-        if _MIXED_CASE.search(word):
-            return False  # tÚ, volontÚ: a capital inside a lower-case word
+        if _MIXED_CASE.search(word) or odd_shape(word):
+            return False  # tÚ, volontÚ, ŽŽn: a capital inside a lower-case word
         if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
             return False  # ﬂe: a ligature is a letter only to Unicode
         if len(word) <= 2 and not word.isascii():
@@ -122,7 +131,7 @@ class Lexicon:
     def own_word(self, word: str) -> bool:
         """Whether ``word`` is written in the document's own alphabet, with the case
         of a word (lower, Capitalised or all capitals): text, not damage."""
-        if not word.isalpha() or _MIXED_CASE.search(word):
+        if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
             return False
         return all(ch.isascii() or ch.casefold() in self.alphabet for ch in word)
 

@@ -29,6 +29,7 @@ from tidyink.filters._codepage_words import (
 
 __all__ = ["DAMAGED_ZIPF", "KNOWN_ZIPF", "LANGS", "SHORT_ZIPF", "Lexicon", "alphabet_of"]
 GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → está
+LONE_ZIPF = 5.0  # a one-letter word standing alone this common is a word (à, è), not damage
 
 # (label, code page the text was written in, code page its bytes were read as)
 MIXUPS: tuple[tuple[str, str, str], ...] = (
@@ -394,6 +395,8 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
         k = owner[i]
         if k >= 0 and found[k][1] - found[k][0] > 1:
             return True  # a letter of a correct word
+        if k >= 0 and not _glued(token, *found[k][:2]) and lex.primary(found[k][2]) >= LONE_ZIPF:
+            return True  # a common one-letter word of the document's language: à, è, ó
         if a in TYPOGRAPHIC and (b.isalpha() or _odd(b)):
             if b.isalpha() and a not in "’—–" and _inside(token, i):
                 continue

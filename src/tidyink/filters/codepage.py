@@ -107,6 +107,10 @@ class Codepage(RepairFilter):
         for token, count in tokens.items():
             if cp.plainly_correct(token, self._lex):
                 passing[token] = []
+                for mixup in cp.mixups():  # correct words that a mix-up would spoil
+                    if not mixup.keys.isdisjoint(token):
+                        fixed = token.translate(mixup.table)
+                        clean[mixup.label] += count * cp.looks_clean(token, fixed, self._lex)
                 continue
             hits = []
             for mixup in cp.mixups():
