@@ -136,3 +136,21 @@ def test_undefined_byte_is_read_as_mac_roman_before_it_is_dropped():
     damaged = damage(clean, "mac_roman", "cp1252")
     assert "\x8d" in damaged
     assert repair(damaged) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXTS["es"],
+        "Oíanse voces; huíamos del pueblo y leíanlo todo en voz baja.",
+        damage(TEXTS["it"], "cp1252", "cp850"),
+        damage(TEXTS["sv"], "cp1252", "mac_roman"),
+        damage(TEXTS["pt"], "utf-8", "cp1252"),
+        "A tela mostrava Ã§ em vez de ç, e Ã£ em vez de ã.",
+    ],
+)
+def test_detect_calls_clean_exactly_what_repair_leaves_alone(text):
+    from tidyink.report import damage_signs
+
+    result = tidyink.convert(text, to="text", input_format="text", only=["mojibake", "codepage"])
+    assert (damage_signs(text) == []) == (result.text == text)
