@@ -1,8 +1,5 @@
-"""Single-byte code-page mix-ups, and the word test that decides a repair.
-
-A mix-up is text written in one code page (``true``) whose bytes were read as
-another (``read_as``). Each byte then became one wrong character, so a repair is
-a one-to-one character table: ``table[wrong] = right``. Whether a token really
+"""The word test that decides a single-byte code-page repair (tables in
+``_codepage_tables``, words in ``_codepage_words``). Whether a token really
 is damaged is decided by words: the repaired form must be a known word (in the
 lexicon, or used elsewhere in the same document) and the damaged form must not.
 """
@@ -12,12 +9,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from tidyink import lexicon
+from tidyink.filters._codepage_tables import (
+    C1,
+    C1_LABEL,
+    HIDDEN,
+    MIXUPS,
+    Mixup,
+    c1_table,
+    mixups,
+    suspect_tokens,
+    suspects,
+)
 from tidyink.filters._codepage_words import (
     DAMAGED_ZIPF,
     KNOWN_ZIPF,
@@ -27,18 +33,25 @@ from tidyink.filters._codepage_words import (
     alphabet_of,
 )
 
-__all__ = ["DAMAGED_ZIPF", "KNOWN_ZIPF", "LANGS", "SHORT_ZIPF", "Lexicon", "alphabet_of"]
+__all__ = [
+    "C1",
+    "C1_LABEL",
+    "DAMAGED_ZIPF",
+    "HIDDEN",
+    "KNOWN_ZIPF",
+    "LANGS",
+    "MIXUPS",
+    "SHORT_ZIPF",
+    "Lexicon",
+    "Mixup",
+    "alphabet_of",
+    "c1_table",
+    "mixups",
+    "suspect_tokens",
+    "suspects",
+]
 GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → está
 LONE_ZIPF = 5.0  # a one-letter word standing alone this common is a word (à, è), not damage
-
-# (label, code page the text was written in, code page its bytes were read as)
-MIXUPS: tuple[tuple[str, str, str], ...] = (
-    ("cp1252 read as cp850", "cp1252", "cp850"),
-    ("cp1252 read as cp437", "cp1252", "cp437"),
-    ("mac_roman read as cp1252", "mac_roman", "cp1252"),
-    ("cp1252 read as mac_roman", "cp1252", "mac_roman"),
-)
-C1_LABEL = "cp1252 read as latin-1 (C1 control)"
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 TOKEN = regex.compile(r"\S+")
@@ -46,68 +59,6 @@ TOKEN = regex.compile(r"\S+")
 EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
 # What a damaged letter may turn into when the repair is punctuation only.
 TYPOGRAPHIC = frozenset("“”‘’„‚«»‹›—–…•·")
-
-
-@dataclass(frozen=True)
-class Mixup:
-    label: str
-    table: dict[int, str]  # for str.translate
-    keys: frozenset[str]
-
-
-@cache
-def mixups() -> tuple[Mixup, ...]:
-    out = []
-    for label, true, read_as in MIXUPS:
-        table: dict[int, str] = {}
-        for byte in range(0x80, 0x100):
-            raw = bytes([byte])
-            try:
-                right = raw.decode(true)
-            except UnicodeDecodeError:
-                continue
-            # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
-            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
-            if wrong != right:
-                table[ord(wrong)] = right
-        out.append(Mixup(label, table, frozenset(chr(k) for k in table)))
-    return tuple(out)
-
-
-@cache
-def c1_table() -> dict[int, str]:
-    """C1 controls that stand for a cp1252 character (0x80-0x9F read as latin-1)."""
-    table = {}
-    for byte in range(0x80, 0xA0):
-        try:
-            table[byte] = bytes([byte]).decode("cp1252")
-        except UnicodeDecodeError:
-            continue
-    return table
-
-
-@cache
-def suspects() -> frozenset[str]:
-    """Every character that some mix-up can produce."""
-    keys: set[str] = set()
-    for m in mixups():
-        keys |= m.keys
-    return frozenset(keys)
-
-
-@cache
-def suspect_tokens() -> re.Pattern[str]:
-    """Whitespace-delimited tokens holding a suspect character or a C1 control."""
-    chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
-    return re.compile(rf"(?<!\S)\S*[{chars}\x80-\x9f]\S*")
-
-
-C1 = re.compile("[\x80-\x9f]")
-# Invisible characters that hide a word from the lexicon (removed by ``invisibles``,
-# which runs later); the word test looks through them.
-HIDDEN = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
 
 
 # Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
