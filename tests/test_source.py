@@ -373,3 +373,10 @@ def test_short_western_text_without_a_central_european_letter_stays_cp1252(text)
 )
 def test_short_central_european_text_keeps_its_code_page(text, encoding):
     assert decode(text.encode(encoding)).text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp850", "cp1252"])
+def test_one_accented_byte_is_read_as_the_word_it_makes(encoding):
+    """One byte: cp850 à is cp1252 …; the reading that makes a word (là-haut) wins."""
+    text = "Le chat est là-haut, dit-il."
+    assert decode(text.encode(encoding)).text == text

@@ -51,6 +51,7 @@ __all__ = [
     "suspects",
 ]
 GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → está
+LIKELIER_MARGIN = 3.0  # Zipf points by which a repair must beat a listed word
 LONE_ZIPF = 5.0  # a one-letter word standing alone this common is a word (à, è), not damage
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
@@ -80,7 +81,8 @@ def _inside(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-_OPENING = "“‘„‚«‹"
+_OPENING = "“‘„‚«‹¿¡"
+_ORDINARY = frozenset(".,;:!?'\"()[]{}-/&*_%")  # marks that prose glues to words
 _CLOSING = "”’»›…"
 
 
@@ -150,7 +152,9 @@ def candidate(token: str) -> bool:
     """Whether ``token`` could pass :func:`judge` under some mix-up: it holds a
     suspect letter, a suspect symbol, or suspect punctuation between letters."""
     keys = suspects()
-    return any(ch in keys and (ch.isalpha() or _odd(ch) or _inside(token, i)) for i, ch in enumerate(token))
+    return any(
+        ch in keys and (ch.isalpha() or _odd(ch) or _next_to_letter(token, i)) for i, ch in enumerate(token)
+    )
 
 
 def plainly_correct(token: str, lex: Lexicon) -> bool:
@@ -233,7 +237,8 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
         if k >= 0 and k not in checked:
             checked.add(k)
             start, end, word = found[k]
-            if not _glued(token, start, end) and lex.correct(word):
+            trusted = not _glued(token, start, end) and lex.correct(word)
+            if trusted and not much_likelier(word, fixed[start:end], lex):
                 return False
             evidence = True
     new_words = words(fixed)
@@ -345,9 +350,12 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
             continue
         k = owner[i]
         if k >= 0 and found[k][1] - found[k][0] > 1:
-            return True  # a letter of a correct word
+            start, end, word = found[k]
+            return not much_likelier(word, fixed[start:end], lex)  # a letter of a correct word
         if k >= 0 and not _glued(token, *found[k][:2]) and lex.primary(found[k][2]) >= LONE_ZIPF:
             return True  # a common one-letter word of the document's language: à, è, ó
+        if not a.isalpha() and a not in TYPOGRAPHIC and a not in _ORDINARY and _next_to_letter(token, i):
+            return False  # acomp‡–ale, wei§: a mark no word is written with
         if a in TYPOGRAPHIC and (b.isalpha() or _odd(b)):
             if b.isalpha() and a not in "’—–" and _inside(token, i):
                 continue
@@ -355,6 +363,14 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
                 continue
             return True  # good punctuation that would turn into a letter or a symbol
     return False
+
+
+def much_likelier(word: str, fixed: str, lex: Lexicon) -> bool:
+    """Whether the repair of a word the lists know is still a thousand times likelier
+    in the document's language (Žtait → était: word lists hold some damage too)."""
+    if fixed == word or not lex.reaches(fixed, KNOWN_ZIPF):
+        return False
+    return lex.primary(fixed) >= lex.primary(word) + LIKELIER_MARGIN
 
 
 def _completes_lone_letter(token: str, i: int, word: tuple[int, int, str], lex: Lexicon) -> bool:

@@ -46,6 +46,19 @@ class Codepage(RepairFilter):
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
 
+    def _likelier(self, token: str) -> bool:
+        """Whether some mix-up reads a word of ``token`` as a far commoner word."""
+        from tidyink.filters import _codepages as cp
+
+        for mixup in cp.mixups():
+            if mixup.keys.isdisjoint(token):
+                continue
+            fixed = token.translate(mixup.table)
+            for start, end, word in cp.words(token):
+                if fixed[start:end] != word and cp.much_likelier(word, fixed[start:end], self._lex):
+                    return True
+        return False
+
     def _supported(self, token: str, fixed: str, label: str) -> bool:
         """A token that could be a correct word is repaired only when other tokens of
         the document show the same mix-up (one that shows it plainly, or two)."""
@@ -105,7 +118,7 @@ class Codepage(RepairFilter):
         by_label = {m.label: m for m in cp.mixups()}
         passing: dict[str, list[Any]] = {}
         for token, count in tokens.items():
-            if cp.plainly_correct(token, self._lex):
+            if cp.plainly_correct(token, self._lex) and not self._likelier(token):
                 passing[token] = []
                 for mixup in cp.mixups():  # correct words that a mix-up would spoil
                     if not mixup.keys.isdisjoint(token):
