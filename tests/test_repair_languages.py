@@ -154,3 +154,9 @@ def test_detect_calls_clean_exactly_what_repair_leaves_alone(text):
 
     result = tidyink.convert(text, to="text", input_format="text", only=["mojibake", "codepage"])
     assert (damage_signs(text) == []) == (result.text == text)
+
+
+def test_letter_before_a_space_is_not_taken_for_a_lost_no_break_space():
+    """å read as Mac Roman is Â; ``pÂ natten`` is not UTF-8 ``Â\\xa0`` that lost its byte."""
+    clean = "Vi kom fram på natten och gick hem på morgonen; så var det på den tiden."
+    assert repair(damage(clean, "cp1252", "mac_roman")) == clean

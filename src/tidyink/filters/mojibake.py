@@ -164,6 +164,8 @@ class Mojibake(RepairFilter):
             if fixed == line:
                 continue
             edits = diff_edits(line, fixed, _describe(explanation))
+            if all(_lost_space_between_letters(line, e) for e in edits):
+                continue  # pÂ hösten: a code-page letter (å read as Â), not a lost no-break space
             for m in _TOKEN.finditer(line):
                 inside = [e for e in edits if m.start() <= e.start < m.end()]
                 if not inside:
@@ -203,6 +205,20 @@ class Mojibake(RepairFilter):
         if not cp.plainly_correct(token, self._lex):
             return True
         return all(self._lex.known(w) for w in kept)
+
+
+def _lost_space_between_letters(line: str, edit: Any) -> bool:
+    """An edit that only reads ``Â`` and a space between two letters as a no-break
+    space (its 0xA0 byte lost). Between words of prose a no-break space becomes a
+    space anyway; when a line shows no other mojibake, ``Â`` there is more likely a
+    letter read with the wrong code page, which ``codepage`` may repair."""
+    old = line[edit.start : edit.end]
+    if edit.new != "\u00a0" or old.replace("\u00a0", " ") not in ("Â ", "Â"):
+        return False
+    before = line[edit.start - 1] if edit.start > 0 else ""
+    end = edit.end if old.endswith(" ") else edit.end + 1
+    after = line[end] if end < len(line) else ""
+    return before.isalpha() and after.isalpha()
 
 
 def _mixes_scripts(word: str) -> bool:
