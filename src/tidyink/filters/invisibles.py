@@ -23,7 +23,7 @@ from functools import cache
 
 import regex
 
-from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block
+from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -115,6 +115,12 @@ _LEAD = "\u00a0\u202f\ufffc"  # what may stand before a no-break space at a line
 _WORD_CAP = 16  # words are read this far from a no-break space: the tests need short ones
 _OPEN_AFTER = frozenset("»›;:!?%‰)]}—–")
 _CLOSE_BEFORE = frozenset("«‹([{—–")
+_AFTER_MARK = frozenset("…)]}")  # a no-break space after an ellipsis or a bracket is set
+
+
+def _symbol(ch: str) -> bool:
+    """A currency, mathematical or other symbol (Unicode category S)."""
+    return unicodedata.category(ch)[0] == "S"
 
 
 def _wordish(ch: str, extra: str = "") -> bool:
@@ -163,8 +169,12 @@ class NbspView:
     def _at(self, i: int) -> int:
         return i if self._where is None else self._where[i]
 
-    def meant(self, i: int) -> bool:
-        """Whether the no-break space at ``i`` (an offset of the original text) is meant."""
+    def meant(self, i: int, prose_only: bool = False) -> bool:
+        """Whether the no-break space at ``i`` (an offset of the original text) is meant.
+
+        ``prose_only`` (text that was valid UTF-8): every no-break space is meant
+        unless it sits between two letters, words of running prose.
+        """
         text = self.text
         j = self._at(i)
         start = self._run_of.get(j, j)
@@ -176,7 +186,11 @@ class NbspView:
         lead = self._leads.get(j, j)
         if lead == 0 or text[lead - 1] == "\n":
             return True  # verse indentation after a Markdown ``&nbsp;`` (protected, shown as U+FFFC)
-        if after in _OPEN_AFTER or before in _CLOSE_BEFORE:
+        if after in _OPEN_AFTER or before in _CLOSE_BEFORE or before in _AFTER_MARK:
+            return True
+        if _symbol(before) or _symbol(after):
+            return True  # 5 €, § 3, © 2024, 20 °C, x × y
+        if prose_only and not (before.isalpha() and after.isalpha()):
             return True
         if before.isdigit() or after.isdigit():
             return True
@@ -260,6 +274,12 @@ class Invisibles(RepairFilter):
     stage = "repair"
     order = 140  # last: mojibake needs U+00AD/U+00A0, codepage the C1 controls
 
+    _utf8 = False  # the document was valid UTF-8: its no-break spaces are the author's
+
+    def prepare(self, doc: Document, ctx: Context) -> None:
+        encoding = str(doc.meta.get("encoding") or "").replace("_", "-").lower()
+        self._utf8 = encoding.startswith("utf-8")
+
     def needs(self, text: str) -> bool:
         return _ANY.search(text) is not None or "\x1b" in text
 
@@ -272,6 +292,7 @@ class Invisibles(RepairFilter):
             yield Edit(m.start(), m.end(), "", "terminal escape sequence removed")
         rtl: bool | None = None
         space_all = ctx.options.nbsp == "space"
+        prose_only = self._utf8
         lines_after_markup: set[int] | None = None
         view: NbspView | None = None
         run = (-2, -2)  # (start, last offset) of the current run of no-break spaces
@@ -289,7 +310,7 @@ class Invisibles(RepairFilter):
                 run = (run[0], i) if run[1] == i - 1 else (i, i)
                 if lines_after_markup and run[0] in lines_after_markup:
                     continue  # verse indentation after a Markdown hard break
-                if space_all or not view.meant(i):
+                if space_all or not view.meant(i, prose_only):
                     yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
             elif ch == "\x0b":
                 yield Edit(i, i + 1, "\n", "vertical tab (a word processor's line break) → newline")
