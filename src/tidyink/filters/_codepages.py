@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import cache
 
 import regex
 
@@ -122,21 +123,36 @@ def _fits(text: str, i: int, bounds: tuple[int, int] | None = None) -> bool:
     return ch in TYPOGRAPHIC
 
 
+@cache
 def script(ch: str) -> str:
     """The script of a letter, as the first word of its Unicode name (LATIN, GREEK...)."""
     return unicodedata.name(ch, "?").split(" ", 1)[0]
 
 
-def _case_breaks(fixed: str, i: int, start: int, end: int) -> bool:
-    """Whether the letter at ``fixed[i]`` has the wrong case for its word
-    ``fixed[start:end]``: a small letter among capitals, a capital inside a small word."""
+def _case_breaks(fixed: str, i: int, start: int, cases: tuple[int, int, int]) -> bool:
+    """Whether the letter at ``fixed[i]`` has the wrong case for its word, whose
+    letters, capitals and small letters number ``cases``: a small letter among
+    capitals, a capital inside a small word."""
     new = fixed[i]
-    others = [c for k, c in enumerate(fixed[start:end], start) if k != i and c.isalpha()]
-    if not others or not new.isalpha():
+    if not new.isalpha():
         return False
-    if new.islower() and len(others) >= 2 and all(c.isupper() for c in others):
+    letters, upper, lower = cases
+    others, upper, lower = letters - 1, upper - new.isupper(), lower - new.islower()
+    if not others:
+        return False
+    if new.islower() and others >= 2 and upper == others:
         return True  # SÃO, AÑO: a capital between capitals stays one
-    return new.isupper() and i > start and any(c.islower() for c in others)
+    return new.isupper() and i > start and lower > 0
+
+
+def _cases(word: str) -> tuple[int, int, int]:
+    """How many letters, capitals and small letters ``word`` has."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters), sum(c.isupper() for c in letters), sum(c.islower() for c in letters)
+
+
+def _scripts(word: str) -> frozenset[str]:
+    return frozenset(script(c) for c in word if c.isalpha())
 
 
 def _glued(token: str, start: int, end: int) -> bool:
@@ -248,7 +264,9 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
         ch, new = token[i], fixed[i]
         wedged = not ch.isalpha() and _inside(token, i)
         word = new_words[new_owner[i]] if new_owner[i] >= 0 else None
-        completes = not ch.isalpha() and new.isalpha() and _completes(fixed, i, lex, word)
+        completes = False
+        if not evidence and not ch.isalpha() and new.isalpha():
+            completes = _completes(fixed, i, lex, word)
         if _odd(ch) or wedged or completes:
             evidence = True
         # A letter may only become typographic punctuation; between letters,
@@ -263,10 +281,12 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
         return False
     old_words = Counter(w for _, _, w in found)
     fresh = [(s, e, w) for s, e, w in new_words if old_words[w] == 0]
-    for start, end, word in fresh:
+    made = {new_owner[i] for i in changed if not token[i].isalpha() and new_owner[i] >= 0}
+    made_at = {new_words[k][0] for k in made}
+    for start, _end, word in fresh:
         if len(word) < 2 or not lex.known(word):
             return False
-        made_letter = any(start <= i < end and not token[i].isalpha() for i in changed)
+        made_letter = start in made_at
         if made_letter and (len(word) < 3 or not lex.reaches(word, KNOWN_ZIPF)):
             return False  # punctuation turned into a letter needs a real word
     if fresh:
@@ -292,16 +312,17 @@ def self_evident(token: str, fixed: str) -> bool:
     a letter of another script inside a word."""
     found = words(token)
     owner = _owners(found, len(token))
+    seen: set[int] = set()
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
             continue
         if _odd(a) or (not a.isalpha() and _inside(token, i)):
             return True
-        if a.isalpha() and owner[i] >= 0:
-            word = found[owner[i]][2]
-            if odd_case(word) or any(
-                script(c) != script(a) for c in word if c.isalpha()
-            ):
+        k = owner[i]
+        if a.isalpha() and k >= 0 and k not in seen:
+            seen.add(k)
+            word = found[k][2]
+            if odd_case(word) or len(_scripts(word)) > 1:
                 return True
     return False
 
@@ -315,19 +336,25 @@ def breaks_text(token: str, fixed: str, changed: list[int], lex: Lexicon) -> boo
     owner = _owners(found, len(token))
     new_words = words(fixed)
     new_owner = _owners(new_words, len(fixed))
+    own: dict[int, bool] = {}
+    shape: dict[int, tuple[tuple[int, int, int], int]] = {}
     for i in changed:
         old, new = token[i], fixed[i]
         if old.isalpha() and not new.isalpha() and owner[i] >= 0:
             start, end, word = found[owner[i]]
-            if start < i < end - 1 and lex.own_word(word):
+            if owner[i] not in own:
+                own[owner[i]] = lex.own_word(word)
+            if start < i < end - 1 and own[owner[i]]:
                 return True
         k = new_owner[i]
         if new.isalpha() and k >= 0:
-            start, end, word = new_words[k]
-            if old.isalpha() and _case_breaks(fixed, i, start, end):
+            start, _end, word = new_words[k]
+            if k not in shape:
+                shape[k] = (_cases(word), len(_scripts(word)))
+            cases, scripts = shape[k]
+            if old.isalpha() and _case_breaks(fixed, i, start, cases):
                 return True
-            kind = script(new)
-            if any(script(c) != kind for c in word if c.isalpha()):
+            if scripts > 1:
                 return True
     return False
 

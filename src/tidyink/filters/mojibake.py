@@ -166,8 +166,16 @@ class Mojibake(RepairFilter):
             edits = diff_edits(line, fixed, _describe(explanation))
             if all(_lost_space_between_letters(line, e) for e in edits):
                 continue  # pÂ hösten: a code-page letter (å read as Â), not a lost no-break space
+            edits.sort(key=lambda e: e.start)
+            dropped: set[int] = set()
+            first = 0  # edits before this one start before the current token
             for m in _TOKEN.finditer(line):
-                inside = [e for e in edits if m.start() <= e.start < m.end()]
+                while first < len(edits) and edits[first].start < m.start():
+                    first += 1
+                last = first
+                while last < len(edits) and edits[last].start < m.end():
+                    last += 1
+                inside = edits[first:last]
                 if not inside:
                     continue
                 token = m.group()
@@ -179,9 +187,10 @@ class Mojibake(RepairFilter):
                     or _beside_its_repair(present, text, repaired)
                     or not self._plausible(seen, repaired, ctx)
                 ):
-                    edits = [e for e in edits if e not in inside]
-            for e in edits:
-                yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
+                    dropped.update(range(first, last))
+            for k, e in enumerate(edits):
+                if k not in dropped:
+                    yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
 
     def _plausible(self, token: str, repaired: str, ctx: Context) -> bool:
         """ftfy's repair, unless it turns correct words into unknown ones (»über → ȟber)
