@@ -118,6 +118,18 @@ _CLOSE_BEFORE = frozenset("«‹([{—–")
 _AFTER_MARK = frozenset("…)]}")  # a no-break space after an ellipsis or a bracket is set
 
 
+def _letter_beyond(text: str, i: int, step: int) -> bool:
+    """Whether the first character from ``text[i]`` on (going by ``step``) that is not
+    inline markup (emphasis shown as a mark, an inline object) is a letter."""
+    for _ in range(8):
+        if not 0 <= i < len(text):
+            return False
+        if text[i] not in _MD_DELIMITERS:
+            return text[i].isalpha()
+        i += step
+    return False
+
+
 def _symbol(ch: str) -> bool:
     """A currency, mathematical or other symbol (Unicode category S)."""
     return unicodedata.category(ch)[0] == "S"
@@ -190,7 +202,7 @@ class NbspView:
             return True
         if _symbol(before) or _symbol(after):
             return True  # 5 €, § 3, © 2024, 20 °C, x × y
-        if prose_only and not (before.isalpha() and after.isalpha()):
+        if prose_only and not (_letter_beyond(text, start - 1, -1) and _letter_beyond(text, end, 1)):
             return True
         if before.isdigit() or after.isdigit():
             return True
