@@ -42,6 +42,7 @@ class Codepage(RepairFilter):
         self._verdicts: dict[str, tuple[str, str] | None] = {}
         self._support: Counter[str] = Counter()  # distinct tokens repaired by each mix-up
         self._strong: Counter[str] = Counter()  # ... of which show their damage themselves
+        self._evident: Counter[str] = Counter()  # tokens whose damage under each mix-up shows
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
@@ -58,6 +59,11 @@ class Codepage(RepairFilter):
                 if fixed[start:end] != word and cp.much_likelier(word, fixed[start:end], self._lex):
                     return True
         return False
+
+    def _shown(self, label: str) -> bool:
+        """Whether the document shows the mix-up plainly: one token that shows its
+        damage by itself, or three different tokens (resultó is a word, not result—)."""
+        return self._evident[label] >= 1 or self._support[label] >= 3
 
     def _supported(self, token: str, fixed: str, label: str) -> bool:
         """A token that could be a correct word is repaired only when other tokens of
@@ -103,6 +109,7 @@ class Codepage(RepairFilter):
         self._verdicts = {}
         self._support = Counter()
         self._strong = Counter()
+        self._evident = Counter()
         self._paragraph = {}
         self._clean = {}
         self._block = None
@@ -130,6 +137,7 @@ class Codepage(RepairFilter):
                 if not any(ch in mixup.keys for ch in token):
                     continue
                 fixed = token.translate(mixup.table)
+                self._evident[mixup.label] += cp.self_evident(token, fixed)
                 if cp.judge(token, fixed, self._lex):
                     votes[mixup.label] += count
                     hits.append(mixup)
@@ -157,6 +165,7 @@ class Codepage(RepairFilter):
                 best >= DOC_MIN_TOKENS
                 and best >= DOC_MIN_SHARE * damaged
                 and clean[label] <= DOC_MAX_CLEAN * best
+                and self._shown(label)
             ):
                 self._whole = by_label[label]
                 self._verdicts = {}
@@ -277,6 +286,8 @@ class Codepage(RepairFilter):
         label, best = votes.most_common(1)[0]
         mixup = next((m for m in cp.mixups() if m.label == label), None)
         if mixup is None or best < DOC_MIN_TOKENS or best < DOC_MIN_SHARE * sum(votes.values()):
+            return None
+        if not self._shown(label):
             return None
         clean = 0
         for token in tokens:
