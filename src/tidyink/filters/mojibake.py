@@ -95,11 +95,20 @@ _HIDDEN = regex.compile(
 )
 
 
+_C1 = regex.compile("[\x80-\x9f]")
+
+
 def _unhide(line: str) -> str:
     """``line`` without the invisible characters that ``invisibles`` will remove later:
     they change ftfy's verdict now and would not be there on a second run."""
     from tidyink.filters._mojibake_scan import is_mojibake_char
 
+    if _C1.search(line):
+        # C1 controls that stand for a cp1252 character are read as ``codepage`` will
+        # read them (ftfy repairs Ã©\x93 into nonsense, Ã©“ into é“)
+        from tidyink.filters._codepage_tables import c1_table
+
+        line = line.translate(c1_table())
     if not _HIDDEN.search(line):
         return line
     rtl = regex.search(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]", line) is not None
@@ -141,6 +150,7 @@ class Mojibake(RepairFilter):
     stage = "repair"
     order = 110
     _lex: Any = None  # a lexicon, loaded when first needed
+    _c1_line = False  # the line being repaired holds C1 controls
 
     def needs(self, text: str) -> bool:
         return not text.isascii()
@@ -163,6 +173,9 @@ class Mojibake(RepairFilter):
                 continue
             if fixed == line:
                 continue
+            # A line with C1 controls reads otherwise once ``codepage`` has read them:
+            # ftfy's answer is kept as it was, so a second run agrees with the first.
+            self._c1_line = _C1.search(line) is not None
             edits = diff_edits(line, fixed, _describe(explanation))
             if all(_lost_space_between_letters(line, e) for e in edits):
                 continue  # pÂ hösten: a code-page letter (å read as Â), not a lost no-break space
@@ -202,7 +215,7 @@ class Mojibake(RepairFilter):
             # word such as »über must be recognised whatever the document's language
             self._lex = cp.Lexicon()
         kept = {w for _, _, w in cp.words(repaired)}
-        if any(_mixes_scripts(w) for w in kept):
+        if not self._c1_line and any(_mixes_scripts(w) for w in kept):
             return False  # hÕ±s → hر s: mojibake makes whole words of one script
         for _, _, word in cp.words(token):
             broken = not any(word in w for w in kept)
