@@ -91,3 +91,23 @@ def test_unknown_nbsp_policy_is_a_usage_error():
 
     with pytest.raises(UsageError, match="no-break space"):
         run("text", nbsp="sometimes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il attendit…\u00a0puis il partit.",
+        "Le prix\u00a0: 5\u00a0€, voir §\u00a03.",
+        "Une note [\u00a0entre crochets\u00a0] et une autre (\u00a0ici\u00a0).",
+        "Written (aside)\u00a0then more, at 20\u00a0°C.",
+        "The end.\u00a0Then a new sentence, and a dash\u00a0— here.",
+    ],
+)
+def test_no_break_spaces_of_valid_utf8_text_stay_unless_between_words(text):
+    assert run(text).text == text
+
+
+def test_no_break_space_between_words_of_prose_becomes_a_space_in_any_encoding():
+    assert run("running\u00a0prose").text == "running prose"
+    data = "running\u00a0prose, and it finished.\u00a0Then".encode("cp1252")
+    assert run(data).text == "running prose, and it finished. Then"

@@ -353,3 +353,30 @@ def test_single_byte_text_is_only_taken_for_utf8_when_that_reads_the_same(text):
 
     read = mostly_utf8(text.encode("cp1252"))
     assert read is None or read == text
+
+
+@pytest.mark.parametrize("text", ["più niño", "città año", "Perché è già là, señor?", "Há pães e limões."])
+def test_short_western_text_without_a_central_european_letter_stays_cp1252(text):
+    """ñ, ò, à, ã read in cp1250 or cp1257 give other letters (ń, ň, ŕ, ą); with no
+    letter only such a page has, the words decide: these are Western words."""
+    assert decode(text.encode("cp1252")).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Łódź i Kraków są piękne.", "cp1250"),
+        ("Večer jsme šli k řece; pták zpíval.", "cp1250"),
+        ("Árvíztűrő tükörfúrógép", "cp1250"),
+        ("Ağaç", "cp1254"),
+    ],
+)
+def test_short_central_european_text_keeps_its_code_page(text, encoding):
+    assert decode(text.encode(encoding)).text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp850", "cp1252"])
+def test_one_accented_byte_is_read_as_the_word_it_makes(encoding):
+    """One byte: cp850 à is cp1252 …; the reading that makes a word (là-haut) wins."""
+    text = "Le chat est là-haut, dit-il."
+    assert decode(text.encode(encoding)).text == text

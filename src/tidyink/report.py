@@ -21,18 +21,36 @@ def damage_signs(text: str) -> list[str]:
     if c1:
         signs.append(f"{c1} C1 control character(s)")
     if not text.isascii():
-        from ftfy import badness
+        # The repair filters' own verdict, so a file called clean here is one that
+        # ``mojibake`` and ``codepage`` leave alone, and one called damaged is repaired.
+        from tidyink import api
 
-        if badness.is_bad(text):
+        result = api.convert(text, to="text", input_format="text", only=["mojibake", "codepage"])
+        if any(change.filter == "mojibake" for change in result.changes):
             signs.append("mojibake")
             return signs
-        from tidyink.decoding.plausibility import implausible
-
-        words = implausible(text)  # what ftfy misses: one code page read as another
+        words = _damaged_words(text, [c for c in result.changes if not "\x80" <= c.before <= "\x9f"])
         if words:
             shown = ", ".join(words[:3])
             signs.append(f"words that look read with a wrong code page: {shown}")
     return signs
+
+
+def _damaged_words(text: str, changes: list[Any]) -> list[str]:
+    """The whitespace-delimited words that ``changes`` (1-based line, column) fall in."""
+    import re
+
+    lines = text.splitlines()
+    found: dict[str, None] = {}
+    for change in changes:
+        if not 0 < change.line <= len(lines):
+            continue
+        line = lines[change.line - 1]
+        for m in re.finditer(r"\S+", line):
+            if m.start() < change.column <= m.end():
+                found.setdefault(m.group(), None)
+                break
+    return list(found)
 
 
 def detect_record(source: Source) -> dict[str, Any]:

@@ -383,9 +383,94 @@ def _guess_single_byte(data: bytes) -> tuple[str, float, str]:
         best = max(scored, key=lambda s: s[0], default=None)
     if best is None:
         return "iso8859-1", 0.1, "fallback"
+    if best[2] in _LANGS_OF and any(s[2] == "cp1252" for s in scored):
+        western = next(s for s in scored if s[2] == "cp1252")
+        if not _clear_case(data, best[2]) and _words_favour_western(data, best[2]):
+            best = western
+    if best[2] in _WESTERN_PAGES and best[1] <= _FEW_BYTES:
+        best = _by_words(data, scored, best)
     rival = max((s[0] for s in scored if s is not best), default=None)
     how = "charset-normalizer" if best[2] not in CANDIDATES else "code-page-score"
     return codecs.lookup(best[2]).name, _confidence(best[0], best[1], rival), how
+
+
+# Latin-script code pages other than the Western ones, and the languages they are for.
+_LANGS_OF = {
+    "cp1250": ("pl", "cs", "sk", "sl", "hu", "ro"),
+    "iso8859_2": ("pl", "cs", "sk", "sl", "hu", "ro"),
+    "cp1257": ("lt", "lv"),
+    "cp1254": ("tr",),
+}
+_WESTERN_LANGS = ("en", "fr", "de", "es", "pt", "it", "nl", "sv", "da")
+
+
+_WESTERN_PAGES = ("cp1252", "mac_roman", "cp850", "cp437", "iso8859_15", "latin_1")
+_FEW_BYTES = 32  # up to this many non-ASCII bytes, the letters' scores decide little
+_WORDS_MARGIN = 2.0  # Zipf points by which another reading's words must win
+
+
+Scored = tuple[float, int, str]
+
+
+def _by_words(data: bytes, scored: list[Scored], best: Scored) -> Scored:
+    """Among the Western readings of a short text, the one whose words with a letter
+    beyond ASCII are most often words of a Western language (là-haut, not l…-haut);
+    the best-scored reading when none does better."""
+    import re
+
+    from tidyink import lexicon
+
+    def known(name: str) -> float:
+        """How common the reading's words beyond ASCII are, Zipf points summed."""
+        text = data.decode(name, errors="replace")
+        found = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1 and not w.isascii()]
+        return sum(lexicon.best_zipf(w.casefold(), _WESTERN_LANGS) for w in found[:200])
+
+    top = known(best[2])
+    for entry in scored:
+        if entry[2] in _WESTERN_PAGES and entry is not best and known(entry[2]) > top + _WORDS_MARGIN:
+            best, top = entry, known(entry[2])
+    return best
+
+
+def _clear_case(data: bytes, name: str) -> bool:
+    """Whether some byte reads as a letter in ``name`` but not in cp1252 (ł, not ³):
+    a letter only that code page has."""
+    for byte in set(data) - set(range(128)):
+        raw = bytes([byte])
+        ours = raw.decode(name, errors="replace")
+        try:
+            western = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return True
+        if _cased(ours) and not _cased(western):
+            return True
+    return False
+
+
+def _cased(ch: str) -> bool:
+    """A letter with a case (ł, ş; not the ordinal indicators ª º)."""
+    return ch.isalpha() and ch.lower() != ch.upper()
+
+
+def _words_favour_western(data: bytes, name: str) -> bool:
+    """When both readings give letters only, whether the words that differ are words
+    of a Western language in cp1252 more often than words of ``name``'s languages
+    (señor, not seńor; però, not peró)."""
+    import re
+
+    from tidyink import lexicon
+
+    ours = re.findall(r"[^\W\d_]+", data.decode(name, errors="replace"))
+    western = re.findall(r"[^\W\d_]+", data.decode("cp1252", errors="replace"))
+    if len(ours) != len(western):
+        return False
+    pairs = {(w, o) for w, o in zip(western, ours, strict=True) if w != o}
+    votes = 0
+    for w, o in list(pairs)[:200]:
+        votes += lexicon.reaches(w.casefold(), _WESTERN_LANGS, 2.0)
+        votes -= lexicon.reaches(o.casefold(), _LANGS_OF[name], 2.0)
+    return votes > 0
 
 
 def _decode_all(chunks: list[bytes], name: str) -> tuple[str, ...] | None:

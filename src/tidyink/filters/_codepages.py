@@ -1,8 +1,5 @@
-"""Single-byte code-page mix-ups, and the word test that decides a repair.
-
-A mix-up is text written in one code page (``true``) whose bytes were read as
-another (``read_as``). Each byte then became one wrong character, so a repair is
-a one-to-one character table: ``table[wrong] = right``. Whether a token really
+"""The word test that decides a single-byte code-page repair (tables in
+``_codepage_tables``, words in ``_codepage_words``). Whether a token really
 is damaged is decided by words: the repaired form must be a known word (in the
 lexicon, or used elsewhere in the same document) and the damaged form must not.
 """
@@ -12,197 +9,64 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
 from tidyink import lexicon
-
-LANGS = ("en", "fr", "de", "es", "pt")
-KNOWN_ZIPF = 1.5  # a repaired word must be at least this common (or in the document)
-DAMAGED_ZIPF = 1.0  # a word this common is taken as correct and never changed
-SHORT_ZIPF = 2.5  # the same for one- and two-letter words with accents
-GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → está
-
-# (label, code page the text was written in, code page its bytes were read as)
-MIXUPS: tuple[tuple[str, str, str], ...] = (
-    ("cp1252 read as cp850", "cp1252", "cp850"),
-    ("cp1252 read as cp437", "cp1252", "cp437"),
-    ("mac_roman read as cp1252", "mac_roman", "cp1252"),
-    ("cp1252 read as mac_roman", "cp1252", "mac_roman"),
+from tidyink.filters._codepage_tables import (
+    C1,
+    C1_LABEL,
+    HIDDEN,
+    MIXUPS,
+    Mixup,
+    c1_table,
+    find_suspect_tokens,
+    mixups,
+    suspect_tokens,
+    suspects,
 )
-C1_LABEL = "cp1252 read as latin-1 (C1 control)"
+from tidyink.filters._codepage_words import (
+    DAMAGED_ZIPF,
+    KNOWN_ZIPF,
+    LANGS,
+    SHORT_ZIPF,
+    Lexicon,
+    alphabet_of,
+)
+
+__all__ = [
+    "C1",
+    "C1_LABEL",
+    "DAMAGED_ZIPF",
+    "HIDDEN",
+    "KNOWN_ZIPF",
+    "LANGS",
+    "MIXUPS",
+    "SHORT_ZIPF",
+    "Lexicon",
+    "Mixup",
+    "alphabet_of",
+    "c1_table",
+    "find_suspect_tokens",
+    "mixups",
+    "suspect_tokens",
+    "suspects",
+]
+GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → está
+LIKELIER_MARGIN = 3.0  # Zipf points by which a repair must beat a listed word
+LONE_ZIPF = 5.0  # a one-letter word standing alone this common is a word (à, è), not damage
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 TOKEN = regex.compile(r"\S+")
-_CLITICS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
-_MIXED_CASE = regex.compile(r"\p{Ll}(?![A-Z])\p{Lu}")
 # What wraps a word without being part of it.
 EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
 # What a damaged letter may turn into when the repair is punctuation only.
 TYPOGRAPHIC = frozenset("“”‘’„‚«»‹›—–…•·")
 
 
-@dataclass(frozen=True)
-class Mixup:
-    label: str
-    table: dict[int, str]  # for str.translate
-    keys: frozenset[str]
-
-
-@cache
-def mixups() -> tuple[Mixup, ...]:
-    out = []
-    for label, true, read_as in MIXUPS:
-        table: dict[int, str] = {}
-        for byte in range(0x80, 0x100):
-            raw = bytes([byte])
-            try:
-                right = raw.decode(true)
-            except UnicodeDecodeError:
-                continue
-            # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
-            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
-            if wrong != right:
-                table[ord(wrong)] = right
-        out.append(Mixup(label, table, frozenset(chr(k) for k in table)))
-    return tuple(out)
-
-
-@cache
-def c1_table() -> dict[int, str]:
-    """C1 controls that stand for a cp1252 character (0x80-0x9F read as latin-1)."""
-    table = {}
-    for byte in range(0x80, 0xA0):
-        try:
-            table[byte] = bytes([byte]).decode("cp1252")
-        except UnicodeDecodeError:
-            continue
-    return table
-
-
-@cache
-def suspects() -> frozenset[str]:
-    """Every character that some mix-up can produce."""
-    keys: set[str] = set()
-    for m in mixups():
-        keys |= m.keys
-    return frozenset(keys)
-
-
-@cache
-def suspect_tokens() -> re.Pattern[str]:
-    """Whitespace-delimited tokens holding a suspect character or a C1 control."""
-    chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
-    return re.compile(rf"(?<!\S)\S*[{chars}\x80-\x9f]\S*")
-
-
-@cache
-def _suspect_char() -> re.Pattern[str]:
-    chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
-    return re.compile(rf"[{chars}\x80-\x9f]")
-
-
-_TOKEN_REST = re.compile(r"\S*")
-
-
-def find_suspect_tokens(text: str) -> list[str]:
-    """``suspect_tokens().findall(text)``, found from the suspect characters outwards:
-    most of a text's tokens hold none, and are then never matched one by one."""
-    if "\x85" in text:  # a C1 control that is also white space: the pattern's own way
-        return suspect_tokens().findall(text)
-    out: list[str] = []
-    end = 0
-    for m in _suspect_char().finditer(text):
-        i = m.start()
-        if i < end:
-            continue  # another suspect character of the token just taken
-        start = i
-        while start and not text[start - 1].isspace():
-            start -= 1
-        end = _TOKEN_REST.match(text, i).end()  # type: ignore[union-attr]
-        out.append(text[start:end])
-    return out
-
-
-C1 = re.compile("[\x80-\x9f]")
-# Invisible characters that hide a word from the lexicon (removed by ``invisibles``,
-# which runs later); the word test looks through them.
-HIDDEN = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
-
-
 # Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
 VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-
-
-@dataclass
-class Lexicon:
-    """Known words: the shared lexicon plus the words of the document itself."""
-
-    vocabulary: Collection[str] | None = None  # None: built by ``words_of`` when first needed
-    words_of: Callable[[], Collection[str]] | None = None
-    langs: tuple[str, ...] = LANGS
-    lang: str = "en"  # the document's main language
-    _cache: dict[str, float] = field(default_factory=dict)
-
-    def zipf(self, word: str) -> float:
-        key = word.casefold()
-        value = self._cache.get(key)
-        if value is None:
-            value = lexicon.best_zipf(key, self.langs)
-            if value == 0.0 and ("'" in key or "\u2019" in key):
-                value = self._elision(key)
-            self._cache[key] = value
-        return value
-
-    def reaches(self, word: str, threshold: float) -> bool:
-        """``zipf(word) >= threshold``, loading further languages only while needed."""
-        key = word.casefold()
-        value = self._cache.get(key)
-        if value is not None or "'" in key or "\u2019" in key:
-            return self.zipf(word) >= threshold
-        if lexicon.reaches(key, self.langs, threshold):
-            return True
-        self._cache[key] = lexicon.best_zipf(key, self.langs)  # every list is loaded by now
-        return self._cache[key] >= threshold
-
-    def primary(self, word: str) -> float:
-        """Zipf frequency in the document's main language."""
-        parts = [p for p in regex.split(r"['\u2019]", word) if p] or [word]
-        return min(lexicon.zipf(p, self.lang) for p in parts)
-
-    def _elision(self, key: str) -> float:
-        """l'été, qu'il, don't: a short elided word or a clitic joined to a known word."""
-        parts = regex.split(r"['\u2019]", key)
-        if len(parts) != 2 or not all(parts):
-            return 0.0
-        head, tail = parts
-        if len(head) <= 3 and head.isascii():
-            return min(lexicon.best_zipf(head, self.langs), lexicon.best_zipf(tail, self.langs))
-        if tail in _CLITICS:
-            return lexicon.best_zipf(head, self.langs)
-        return 0.0
-
-    def known(self, word: str) -> bool:
-        if self.reaches(word, KNOWN_ZIPF):
-            return True
-        if self.vocabulary is None:
-            self.vocabulary = self.words_of() if self.words_of else set()
-        return word.casefold() in self.vocabulary
-
-    def correct(self, word: str) -> bool:
-        """Whether a word as it stands is to be trusted (never changed)."""
-        if _MIXED_CASE.search(word):
-            return False  # tÚ, volontÚ: a capital inside a lower-case word
-        if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
-            return False  # ﬂe: a ligature is a letter only to Unicode
-        if len(word) <= 2 and not word.isascii():
-            return self.reaches(word, SHORT_ZIPF)  # wordfreq lists junk such as "çn"
-        return self.reaches(word, DAMAGED_ZIPF)
 
 
 def words(token: str) -> list[tuple[int, int, str]]:
@@ -220,22 +84,77 @@ def _inside(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-_OPENING = "“‘„‚«‹"
+_OPENING = "“‘„‚«‹¿¡"
+_ORDINARY = frozenset(".,;:!?'\"()[]{}-/&*_%")  # marks that prose glues to words
 _CLOSING = "”’»›…"
 
 
-def _fits(text: str, i: int) -> bool:
+def _alnum_bounds(text: str) -> tuple[int, int]:
+    """The offsets of the first and the last letter or digit of ``text`` (len, -1 if none)."""
+    first = next((k for k, c in enumerate(text) if c.isalnum()), len(text))
+    last = next((k for k in range(len(text) - 1, -1, -1) if text[k].isalnum()), -1)
+    return first, last
+
+
+def _letters_beside(text: str, i: int) -> tuple[int, int]:
+    """How many letters run left and right of ``text[i]``."""
+    a = i
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    b = i + 1
+    while b < len(text) and text[b].isalpha():
+        b += 1
+    return i - a, b - i - 1
+
+
+def _fits(text: str, i: int, bounds: tuple[int, int] | None = None) -> bool:
     """Whether typographic punctuation at ``text[i]`` sits where such a mark goes."""
     ch = text[i]
+    first, last = bounds if bounds is not None else _alnum_bounds(text)
     if ch in "—–":
-        return True
+        if not _inside(text, i):
+            return True
+        left, right = _letters_beside(text, i)
+        return left >= 2 and right >= 2  # them—rather; never A—O, never a lone letter
     if ch in _OPENING:
-        return not any(c.isalnum() for c in text[:i])
+        return i < first
     if ch == "’" and _inside(text, i):
         return True  # an apostrophe: don’t, l’été
     if ch in _CLOSING:
-        return not any(c.isalnum() for c in text[i + 1 :])
+        return i > last
     return ch in TYPOGRAPHIC
+
+
+@cache
+def script(ch: str) -> str:
+    """The script of a letter, as the first word of its Unicode name (LATIN, GREEK...)."""
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+def _case_breaks(fixed: str, i: int, start: int, cases: tuple[int, int, int]) -> bool:
+    """Whether the letter at ``fixed[i]`` has the wrong case for its word, whose
+    letters, capitals and small letters number ``cases``: a small letter among
+    capitals, a capital inside a small word."""
+    new = fixed[i]
+    if not new.isalpha():
+        return False
+    letters, upper, lower = cases
+    others, upper, lower = letters - 1, upper - new.isupper(), lower - new.islower()
+    if not others:
+        return False
+    if new.islower() and others >= 2 and upper == others:
+        return True  # SÃO, AÑO: a capital between capitals stays one
+    return new.isupper() and i > start and lower > 0
+
+
+def _cases(word: str) -> tuple[int, int, int]:
+    """How many letters, capitals and small letters ``word`` has."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters), sum(c.isupper() for c in letters), sum(c.islower() for c in letters)
+
+
+def _scripts(word: str) -> frozenset[str]:
+    return frozenset(script(c) for c in word if c.isalpha())
 
 
 def _glued(token: str, start: int, end: int) -> bool:
@@ -251,7 +170,9 @@ def candidate(token: str) -> bool:
     """Whether ``token`` could pass :func:`judge` under some mix-up: it holds a
     suspect letter, a suspect symbol, or suspect punctuation between letters."""
     keys = suspects()
-    return any(ch in keys and (ch.isalpha() or _odd(ch) or _inside(token, i)) for i, ch in enumerate(token))
+    return any(
+        ch in keys and (ch.isalpha() or _odd(ch) or _next_to_letter(token, i)) for i, ch in enumerate(token)
+    )
 
 
 def plainly_correct(token: str, lex: Lexicon) -> bool:
@@ -270,15 +191,22 @@ def _next_to_letter(text: str, i: int) -> bool:
     return (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
 
 
-def _completes(fixed: str, i: int, lex: Lexicon) -> bool:
+def _completes(fixed: str, i: int, lex: Lexicon, word: tuple[int, int, str] | None) -> bool:
     """Whether the letter at ``fixed[i]`` ends or starts a common word it is glued to."""
     glued = (i > 0 and fixed[i - 1].isalpha()) or (i + 1 < len(fixed) and fixed[i + 1].isalpha())
-    if not glued:
+    if not glued or word is None:
         return False
-    for start, end, word in words(fixed):
-        if start <= i < end:
-            return end - start >= 3 and lex.reaches(word, GLUED_ZIPF)
-    return False
+    start, end, text = word
+    return end - start >= 3 and lex.reaches(text, GLUED_ZIPF)
+
+
+def _owners(found: list[tuple[int, int, str]], size: int) -> list[int]:
+    """For each offset, the index in ``found`` of the word holding it (-1: none)."""
+    owner = [-1] * size
+    for k, (start, end, _) in enumerate(found):
+        for i in range(start, end):
+            owner[i] = k
+    return owner
 
 
 def erases_a_word(token: str, fixed: str) -> bool:
@@ -313,26 +241,39 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     bare = token.strip(EDGE_PUNCT)
     if bare and lex.correct(bare) and not lex.known(fixed.strip(EDGE_PUNCT)):
         return False
+    if breaks_text(token, fixed, changed, lex):
+        return False
     # The damaged form must look damaged: a changed character in an unknown
     # word (a single letter glued to other characters is never a word), a
     # symbol, or punctuation wedged between letters. A known word is never changed.
     evidence = False
-    for start, end, word in words(token):
-        if any(start <= i < end for i in changed):
-            if not _glued(token, start, end) and lex.correct(word):
+    found = words(token)
+    owner = _owners(found, len(token))
+    checked: set[int] = set()
+    for i in changed:
+        k = owner[i]
+        if k >= 0 and k not in checked:
+            checked.add(k)
+            start, end, word = found[k]
+            trusted = not _glued(token, start, end) and lex.correct(word)
+            if trusted and not much_likelier(word, fixed[start:end], lex):
                 return False
             evidence = True
+    new_words = words(fixed)
+    new_owner = _owners(new_words, len(fixed))
+    bounds = _alnum_bounds(fixed)
     for i in changed:
-        ch = token[i]
+        ch, new = token[i], fixed[i]
         wedged = not ch.isalpha() and _inside(token, i)
-        completes = not ch.isalpha() and fixed[i].isalpha() and _completes(fixed, i, lex)
+        word = new_words[new_owner[i]] if new_owner[i] >= 0 else None
+        completes = False
+        if not evidence and not ch.isalpha() and new.isalpha():
+            completes = _completes(fixed, i, lex, word)
         if _odd(ch) or wedged or completes:
             evidence = True
         # A letter may only become typographic punctuation; between letters,
         # only a dash or an apostrophe.
-        new = fixed[i]
-
-        if not new.isalpha() and not _fits(fixed, i):
+        if not new.isalpha() and not _fits(fixed, i, bounds):
             return False  # punctuation must land where such a mark goes
         if _odd(new) and not _odd(ch):
             return False  # a repair that makes symbols out of text is no repair
@@ -340,13 +281,14 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
             return False
     if not evidence:
         return False
-    old_words = Counter(w for _, _, w in words(token))
-    new = words(fixed)
-    fresh = [(s, e, w) for s, e, w in new if old_words[w] == 0]
-    for start, end, word in fresh:
+    old_words = Counter(w for _, _, w in found)
+    fresh = [(s, e, w) for s, e, w in new_words if old_words[w] == 0]
+    made = {new_owner[i] for i in changed if not token[i].isalpha() and new_owner[i] >= 0}
+    made_at = {new_words[k][0] for k in made}
+    for start, _end, word in fresh:
         if len(word) < 2 or not lex.known(word):
             return False
-        made_letter = any(start <= i < end and not token[i].isalpha() for i in changed)
+        made_letter = start in made_at
         if made_letter and (len(word) < 3 or not lex.reaches(word, KNOWN_ZIPF)):
             return False  # punctuation turned into a letter needs a real word
     if fresh:
@@ -355,22 +297,116 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     # and the words around it are known.
     if not all(fixed[i] in TYPOGRAPHIC for i in changed):
         return False
-    return bool(new) and all(lex.known(w) for _, _, w in new)
+    return bool(new_words) and all(lex.known(w) for _, _, w in new_words)
 
 
-def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
-    """Whether ``token`` reads as correct words that the repair ``fixed`` would spoil."""
+_CASE_STEP = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def odd_case(word: str) -> bool:
+    """A small letter followed by a capital, one of them not ASCII (tÚ, ôY, but not iPhone)."""
+    return any(not m.group().isascii() for m in _CASE_STEP.finditer(word))
+
+
+def self_evident(token: str, fixed: str) -> bool:
+    """Whether ``token`` shows its damage by itself: a symbol or control character
+    repaired, punctuation wedged between letters, a capital inside a small word, or
+    a letter of another script inside a word."""
     found = words(token)
-    if not found or not all(lex.correct(w) for _, _, w in found):
-        return False
+    owner = _owners(found, len(token))
+    seen: set[int] = set()
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
             continue
-        if any(s <= i < e and e - s > 1 for s, e, _ in found):
-            return True  # a letter of a correct word
+        if _odd(a) or (not a.isalpha() and _inside(token, i)):
+            return True
+        k = owner[i]
+        if a.isalpha() and k >= 0 and k not in seen:
+            seen.add(k)
+            word = found[k][2]
+            if odd_case(word) or len(_scripts(word)) > 1:
+                return True
+    return False
+
+
+def breaks_text(token: str, fixed: str, changed: list[int], lex: Lexicon) -> bool:
+    """Whether a repair would damage what reads as text, whatever the evidence:
+    split a word of the document's own alphabet with punctuation (Oíanse →
+    O’anse), give a letter the wrong case for its word, or put a letter of
+    another script into a word (a Latin word stays Latin)."""
+    found = words(token)
+    owner = _owners(found, len(token))
+    new_words = words(fixed)
+    new_owner = _owners(new_words, len(fixed))
+    own: dict[int, bool] = {}
+    shape: dict[int, tuple[tuple[int, int, int], int]] = {}
+    for i in changed:
+        old, new = token[i], fixed[i]
+        if old.isalpha() and not new.isalpha() and owner[i] >= 0:
+            start, end, word = found[owner[i]]
+            if owner[i] not in own:
+                own[owner[i]] = lex.own_word(word)
+            if start < i < end - 1 and own[owner[i]]:
+                return True
+        k = new_owner[i]
+        if new.isalpha() and k >= 0:
+            start, _end, word = new_words[k]
+            if k not in shape:
+                shape[k] = (_cases(word), len(_scripts(word)))
+            cases, scripts = shape[k]
+            if old.isalpha() and _case_breaks(fixed, i, start, cases):
+                return True
+            if scripts > 1:
+                return True
+    return False
+
+
+def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
+    """Whether ``token`` reads as correct words that the repair ``fixed`` would spoil.
+
+    Punctuation wedged between letters (p‚lie, subsistir·n) is never good
+    punctuation, nor is a mark glued to a lone letter when the repair makes a
+    common word of the document's language of the two (‚a → Ça, l“ → lì).
+    """
+    found = words(token)
+    if not found or not all(lex.correct(w) for _, _, w in found):
+        return False
+    owner = _owners(found, len(token))
+    new_words = words(fixed)
+    new_owner = _owners(new_words, len(fixed))
+    for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
+        if a == b:
+            continue
+        k = owner[i]
+        if k >= 0 and found[k][1] - found[k][0] > 1:
+            start, end, word = found[k]
+            return not much_likelier(word, fixed[start:end], lex)  # a letter of a correct word
+        if k >= 0 and not _glued(token, *found[k][:2]) and lex.primary(found[k][2]) >= LONE_ZIPF:
+            return True  # a common one-letter word of the document's language: à, è, ó
+        if not a.isalpha() and a not in TYPOGRAPHIC and a not in _ORDINARY and _next_to_letter(token, i):
+            return False  # acomp‡–ale, wei§: a mark no word is written with
         if a in TYPOGRAPHIC and (b.isalpha() or _odd(b)):
+            if b.isalpha() and a not in "’—–" and _inside(token, i):
+                continue
+            if b.isalpha() and new_owner[i] >= 0 and _completes_lone_letter(token, i, new_words[new_owner[i]], lex):
+                continue
             return True  # good punctuation that would turn into a letter or a symbol
     return False
+
+
+def much_likelier(word: str, fixed: str, lex: Lexicon) -> bool:
+    """Whether the repair of a word the lists know is still a thousand times likelier
+    in the document's language (Žtait → était: word lists hold some damage too)."""
+    if fixed == word or not lex.reaches(fixed, KNOWN_ZIPF):
+        return False
+    return lex.primary(fixed) >= lex.primary(word) + LIKELIER_MARGIN
+
+
+def _completes_lone_letter(token: str, i: int, word: tuple[int, int, str], lex: Lexicon) -> bool:
+    """Whether the mark at ``token[i]``, glued to one letter, makes with it a common
+    two-letter word of the document's language (‚a → Ça, l“ → lì)."""
+    start, end, text = word
+    return end - start == 2 and lex.primary(text) >= GLUED_ZIPF
 
 
 def prefer_fixed(token: str, fixed: str, lex: Lexicon) -> bool:

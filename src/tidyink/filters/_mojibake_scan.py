@@ -56,8 +56,12 @@ def suspect_lines(text: str) -> list[tuple[int, str]]:
     if text.isascii():
         return []
     starts: set[int] = set()
+    line_end = -1  # the end of the line the last match was on
     for m in _pattern().finditer(text):
-        starts.add(text.rfind("\n", 0, m.start()) + 1)
+        if m.start() > line_end:  # a new line: find its start once
+            starts.add(text.rfind("\n", 0, m.start()) + 1)
+            end = text.find("\n", m.start())
+            line_end = end if end >= 0 else len(text)
     if not unicodedata.is_normalized("NFC", text):
         pos = 0
         for line in text.split("\n"):

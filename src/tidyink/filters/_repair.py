@@ -8,6 +8,7 @@ first, so untouched blocks are skipped without building a view.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import regex
 
@@ -35,8 +36,40 @@ def document_languages(doc: Document, ctx: Context) -> tuple[str, ...]:
                     size += len(span.text)
         words = Counter(_WORD.findall("\n".join(sample)))
         guessed = guess_language(words, lexicon.SUPPORTED, default=configured[0])
-        doc.meta[_LANGUAGES] = tuple(dict.fromkeys((*configured, guessed)))
+        more = _further_language(words, guessed)
+        doc.meta[_LANGUAGES] = tuple(dict.fromkeys((*configured, guessed, *more)))
     return doc.meta[_LANGUAGES]
+
+
+@cache
+def _more_function_words() -> dict[str, frozenset[str]]:
+    """Further languages → their function words (``data/function_words_more.txt``)."""
+    from importlib import resources
+
+    raw = resources.files("tidyink").joinpath("data", "function_words_more.txt").read_text(encoding="utf-8")
+    table = {}
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" in line:
+            code, words = line.split(":", 1)
+            table[code.strip()] = frozenset(words.split())
+    return table
+
+
+def _further_language(words: Counter[str], guessed: str) -> tuple[str, ...]:
+    """A further language (Swedish, Polish...) whose function words the text uses
+    half as much again as those of the language guessed among the main ones."""
+    from tidyink.language import function_words
+
+    folded: Counter[str] = Counter()
+    for word, n in words.items():
+        folded[word.casefold()] += n
+    base = sum(folded.get(w, 0) for w in function_words().get(guessed, ()))
+    scores = {lang: sum(folded.get(w, 0) for w in fw) for lang, fw in _more_function_words().items()}
+    best = max(scores, key=lambda lang: scores[lang], default=None)
+    if best is None or scores[best] < 3 or scores[best] <= 1.5 * base:
+        return ()
+    return (best,)
 
 
 class RepairFilter(TextFilter):

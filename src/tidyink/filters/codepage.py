@@ -40,6 +40,39 @@ class Codepage(RepairFilter):
         self._whole: Any = None  # the mix-up the whole document is read as
         self._order: tuple[Any, ...] = ()
         self._verdicts: dict[str, tuple[str, str] | None] = {}
+        self._support: Counter[str] = Counter()  # distinct tokens repaired by each mix-up
+        self._strong: Counter[str] = Counter()  # ... of which show their damage themselves
+        self._evident: Counter[str] = Counter()  # tokens whose damage under each mix-up shows
+        self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self._clean: dict[tuple[str, str], bool] = {}
+        self._block: Any = None  # the mix-up the current paragraph is read as
+
+    def _likelier(self, token: str) -> bool:
+        """Whether some mix-up reads a word of ``token`` as a far commoner word."""
+        from tidyink.filters import _codepages as cp
+
+        for mixup in cp.mixups():
+            if mixup.keys.isdisjoint(token):
+                continue
+            fixed = token.translate(mixup.table)
+            for start, end, word in cp.words(token):
+                if fixed[start:end] != word and cp.much_likelier(word, fixed[start:end], self._lex):
+                    return True
+        return False
+
+    def _shown(self, label: str) -> bool:
+        """Whether the document shows the mix-up plainly: one token that shows its
+        damage by itself, or three different tokens (resultó is a word, not result—)."""
+        return self._evident[label] >= 1 or self._support[label] >= 3
+
+    def _supported(self, token: str, fixed: str, label: str) -> bool:
+        """A token that could be a correct word is repaired only when other tokens of
+        the document show the same mix-up (one that shows it plainly, or two)."""
+        from tidyink.filters import _codepages as cp
+
+        if cp.self_evident(token, fixed):
+            return True
+        return self._strong[label] >= 1 or self._support[label] >= 3
 
     def prepare(self, doc: Document, ctx: Context) -> None:
         from tidyink.filters import _codepages as cp
@@ -62,29 +95,49 @@ class Codepage(RepairFilter):
             text = cp.suspect_tokens().sub(" ", cp.HIDDEN.sub("", text))
             return cp.VOCAB_WORD.findall(text.casefold())
 
+        seen: Counter[str] = Counter()
+
+        def words_of() -> set[str]:
+            # The document's own dictionary: its plain words, and its words written
+            # in its own alphabet (names and rare words of its clean paragraphs).
+            own = {w.casefold() for w in seen if self._lex.own_word(w)}
+            return set(vocabulary()) | own
+
         langs = document_languages(doc, ctx)
-        self._lex = cp.Lexicon(langs=langs, words_of=lambda: set(vocabulary()))
-        if tokens:
-            self._lex.lang = cp.main_language(Counter(vocabulary(full[:50_000])), langs)
+        self._lex = cp.Lexicon(langs=langs, words_of=words_of)
         self._whole = None
         self._verdicts = {}
+        self._support = Counter()
+        self._strong = Counter()
+        self._evident = Counter()
+        self._paragraph = {}
+        self._clean = {}
+        self._block = None
         self._order = cp.mixups()
         if not tokens:
             return
+        self._lex.lang = cp.main_language(Counter(vocabulary(full[:50_000])), langs)
+        seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", full)))
+        self._lex.alphabet = cp.alphabet_of(seen.items(), self._lex)
         votes: Counter[str] = Counter()
         clean: Counter[str] = Counter()
         damaged = 0
         by_label = {m.label: m for m in cp.mixups()}
         passing: dict[str, list[Any]] = {}
         for token, count in tokens.items():
-            if cp.plainly_correct(token, self._lex):
+            if cp.plainly_correct(token, self._lex) and not self._likelier(token):
                 passing[token] = []
+                for mixup in cp.mixups():  # correct words that a mix-up would spoil
+                    if not mixup.keys.isdisjoint(token):
+                        fixed = token.translate(mixup.table)
+                        clean[mixup.label] += count * cp.looks_clean(token, fixed, self._lex)
                 continue
             hits = []
             for mixup in cp.mixups():
                 if not any(ch in mixup.keys for ch in token):
                     continue
                 fixed = token.translate(mixup.table)
+                self._evident[mixup.label] += cp.self_evident(token, fixed)
                 if cp.judge(token, fixed, self._lex):
                     votes[mixup.label] += count
                     hits.append(mixup)
@@ -99,7 +152,12 @@ class Codepage(RepairFilter):
             fixed = token.translate(best.table) if best is not None else token
             if best is not None and not cp.erases_a_word(token, fixed):
                 self._verdicts[token] = (fixed, best.label)
+                self._support[best.label] += 1
+                self._strong[best.label] += cp.self_evident(token, fixed)
             else:
+                self._verdicts[token] = None
+        for token, verdict in self._verdicts.items():
+            if verdict is not None and not self._supported(token, *verdict):
                 self._verdicts[token] = None
         if votes:
             label, best = votes.most_common(1)[0]
@@ -107,6 +165,7 @@ class Codepage(RepairFilter):
                 best >= DOC_MIN_TOKENS
                 and best >= DOC_MIN_SHARE * damaged
                 and clean[label] <= DOC_MAX_CLEAN * best
+                and self._shown(label)
             ):
                 self._whole = by_label[label]
                 self._verdicts = {}
@@ -120,9 +179,10 @@ class Codepage(RepairFilter):
         from tidyink.filters import _codepages as cp
 
         verdicts = self._verdicts
+        self._block = self._paragraph_mixup(text) if self._whole is None else None
         for m in cp.suspect_tokens().finditer(text):
             token = m.group()
-            if verdicts.get(token, 0) is None and not cp.C1.search(token):
+            if self._block is None and verdicts.get(token, 0) is None and not cp.C1.search(token):
                 continue  # already judged: nothing to repair
             hidden = cp.HIDDEN.search(token) is not None
             bare = cp.HIDDEN.sub("", token) if hidden else token
@@ -173,27 +233,70 @@ class Codepage(RepairFilter):
         return fixed, label
 
     def _verdict(self, token: str) -> tuple[str, str] | None:
+        mode = self._block
+        if mode is not None:
+            key = (mode.label, token)
+            if key not in self._paragraph:
+                fixed = token.translate(mode.table)
+                read = self._read_as(mode, token, fixed)
+                self._paragraph[key] = (fixed, f"{mode.label} (paragraph)") if read else None
+            return self._paragraph[key] or self._verdicts.get(token)
         if token in self._verdicts:
             return self._verdicts[token]
-        from tidyink.filters import _codepages as cp
-
-        result = None
         whole = self._whole
+        result = None
         if whole is not None:
-            if not any(ch in whole.keys for ch in token):
-                self._verdicts[token] = None
-                return None
             fixed = token.translate(whole.table)
-            if (
-                cp.judge(token, fixed, self._lex)
-                or not cp.looks_clean(token, fixed, self._lex)
-                or cp.prefer_fixed(token, fixed, self._lex)
-            ):
+            if fixed != token and self._read_as(whole, token, fixed):
                 result = (fixed, f"{whole.label} (whole document)")
         else:
             result = self._word_verdict(token)
         self._verdicts[token] = result
         return result
+
+    def _read_as(self, mixup: Any, token: str, fixed: str) -> bool:
+        """In text read as ``mixup``, whether ``fixed`` is ``token`` repaired: unless the
+        token reads as correct words that the repair would spoil."""
+        from tidyink.filters import _codepages as cp
+
+        if fixed == token:
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
+        if cp.breaks_text(token, fixed, changed, self._lex):
+            return False
+        return (
+            cp.judge(token, fixed, self._lex)
+            or not cp.looks_clean(token, fixed, self._lex)
+            or cp.prefer_fixed(token, fixed, self._lex)
+        )
+
+    def _paragraph_mixup(self, text: str) -> Any:
+        """The mix-up this paragraph is read as, when most of its damaged tokens show
+        it and few of its correct words would be touched (documents damaged in part)."""
+        from tidyink.filters import _codepages as cp
+
+        tokens = [cp.HIDDEN.sub("", m.group()) for m in cp.suspect_tokens().finditer(text)]
+        votes: Counter[str] = Counter()
+        for token in tokens:
+            verdict = self._verdicts.get(token)
+            if verdict is not None:
+                votes[verdict[1].split(";")[0]] += 1
+        if not votes:
+            return None
+        label, best = votes.most_common(1)[0]
+        mixup = next((m for m in cp.mixups() if m.label == label), None)
+        if mixup is None or best < DOC_MIN_TOKENS or best < DOC_MIN_SHARE * sum(votes.values()):
+            return None
+        if not self._shown(label):
+            return None
+        clean = 0
+        for token in tokens:
+            key = (label, token)
+            if key not in self._clean:
+                fixed = token.translate(mixup.table)
+                self._clean[key] = fixed != token and cp.looks_clean(token, fixed, self._lex)
+            clean += self._clean[key]
+        return mixup if clean <= DOC_MAX_CLEAN * best else None
 
     def _word_verdict(self, token: str) -> tuple[str, str] | None:
         """The first mix-up (most voted first) whose repair passes the word test."""
@@ -204,7 +307,11 @@ class Codepage(RepairFilter):
                 if not any(ch in mixup.keys for ch in token):
                     continue
                 fixed = token.translate(mixup.table)
-                if cp.judge(token, fixed, self._lex) and not cp.erases_a_word(token, fixed):
+                if (
+                    cp.judge(token, fixed, self._lex)
+                    and not cp.erases_a_word(token, fixed)
+                    and self._supported(token, fixed, mixup.label)
+                ):
                     return fixed, mixup.label
         return None
 

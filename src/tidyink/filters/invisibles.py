@@ -17,12 +17,13 @@ after it and after ``mojibake`` (``Ã\u00ad`` is í, not a soft hyphen).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
 import regex
 
-from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block
+from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -63,8 +64,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "joining": regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}\p{Greek}\p{Cyrillic}]"),
         "emoji": regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3]"),
         "rtl": regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"),
-        "word_before": regex.compile(r"([\p{L}\p{M}\p{N}.'’]*)$"),
-        "word_after": regex.compile(r"^([\p{L}\p{M}\p{N}]*)"),
     }
 
 
@@ -111,46 +110,126 @@ def _in_mojibake(text: str, i: int) -> bool:
     return any(m is not None and m.start() < i < m.end() for m in (m, m1))
 
 
-def _as_codepage_leaves_it(text: str) -> str:
-    """``text`` with C1 controls as the later ``codepage`` filter will leave them
-    (cp1252 characters, or nothing), so decisions here hold on a second run."""
-    from tidyink.filters._codepages import c1_table
-
-    table: dict[int, str | None] = {c: None for c in range(0x80, 0xA0)}
-    table.update(c1_table())
-    return text.translate(table)
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_LEAD = "\u00a0\u202f\ufffc"  # what may stand before a no-break space at a line's start
+_WORD_CAP = 16  # words are read this far from a no-break space: the tests need short ones
+_OPEN_AFTER = frozenset("»›;:!?%‰)]}—–")
+_CLOSE_BEFORE = frozenset("«‹([{—–")
+_AFTER_MARK = frozenset("…)]}")  # a no-break space after an ellipsis or a bracket is set
 
 
-_ZERO_WIDTH_RE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+def _letter_beyond(text: str, i: int, step: int) -> bool:
+    """Whether the first character from ``text[i]`` on (going by ``step``) that is not
+    inline markup (emphasis shown as a mark, an inline object) is a letter."""
+    for _ in range(8):
+        if not 0 <= i < len(text):
+            return False
+        if text[i] not in _MD_DELIMITERS:
+            return text[i].isalpha()
+        i += step
+    return False
+
+
+def _symbol(ch: str) -> bool:
+    """A currency, mathematical or other symbol (Unicode category S)."""
+    return unicodedata.category(ch)[0] == "S"
+
+
+def _wordish(ch: str, extra: str = "") -> bool:
+    """A letter, mark or digit (``\\p{L}\\p{M}\\p{N}``), or one of ``extra``."""
+    return unicodedata.category(ch)[0] in "LMN" or ch in extra
+
+
+class NbspView:
+    """A paragraph as the no-break-space policy judges it, prepared once.
+
+    C1 controls are read as the later ``codepage`` filter leaves them and
+    zero-width characters are left out (as the next run will see the text).
+    Every question about one no-break space then looks only at its run and at
+    a few characters around it, so a paragraph costs time linear in its length
+    however many no-break spaces it holds or however long its words are.
+    """
+
+    def __init__(self, text: str) -> None:
+        from tidyink.filters._codepages import c1_table
+
+        c1 = c1_table()
+        if _C1.search(text) or any(ch in text for ch in _ZERO_WIDTH):
+            out: list[str] = []
+            where: list[int] = []
+            for ch in text:
+                where.append(len(out))
+                if "\x80" <= ch <= "\x9f":
+                    ch = c1.get(ord(ch), "")
+                if ch and ch not in _ZERO_WIDTH:
+                    out.append(ch)
+            self.text = "".join(out)
+            self._where: list[int] | None = where
+        else:
+            self.text, self._where = text, None
+        # Each run of no-break spaces (and each run that may lead a line): start, end.
+        self._runs = {m.start(): m.end() for m in _NBSP_RUN.finditer(self.text)}
+        self._run_of: dict[int, int] = {}
+        for a, b in self._runs.items():
+            for k in range(a, b):
+                self._run_of[k] = a
+        self._leads: dict[int, int] = {}
+        for m in _LEAD_RUN.finditer(self.text):
+            for k in range(m.start(), m.end()):
+                self._leads[k] = m.start()
+
+    def _at(self, i: int) -> int:
+        return i if self._where is None else self._where[i]
+
+    def meant(self, i: int, prose_only: bool = False) -> bool:
+        """Whether the no-break space at ``i`` (an offset of the original text) is meant.
+
+        ``prose_only`` (text that was valid UTF-8): every no-break space is meant
+        unless it sits between two letters, words of running prose.
+        """
+        text = self.text
+        j = self._at(i)
+        start = self._run_of.get(j, j)
+        end = self._runs.get(start, j + 1)
+        before = text[start - 1] if start > 0 else ""
+        after = text[end] if end < len(text) else ""
+        if not before or not after or before.isspace() or after.isspace():
+            return True  # indentation or trailing space: not ours to judge
+        lead = self._leads.get(j, j)
+        if lead == 0 or text[lead - 1] == "\n":
+            return True  # verse indentation after a Markdown ``&nbsp;`` (protected, shown as U+FFFC)
+        if after in _OPEN_AFTER or before in _CLOSE_BEFORE or before in _AFTER_MARK:
+            return True
+        if _symbol(before) or _symbol(after):
+            return True  # 5 €, § 3, © 2024, 20 °C, x × y
+        if prose_only and not (_letter_beyond(text, start - 1, -1) and _letter_beyond(text, end, 1)):
+            return True
+        if before.isdigit() or after.isdigit():
+            return True
+        k = start
+        while k > 0 and start - k < _WORD_CAP and _wordish(text[k - 1], ".'’"):
+            k -= 1
+        word_before = text[k:start]
+        k = end
+        while k < len(text) and k - end < _WORD_CAP and _wordish(text[k]):
+            k += 1
+        word_after = text[end:k]
+        bare = word_before.rstrip(".").casefold()
+        if bare in HONORIFICS:
+            return True
+        if word_before.endswith(".") and len(word_before) <= 5:
+            return True  # abbreviations and initials: M. Fogg, J. Smith, p. 12
+        # After a one- or two-letter word (à la, v Praze), and in letter-spaced words.
+        return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
+
+
+_NBSP_RUN = re.compile("[\u00a0\u202f]+")
+_LEAD_RUN = re.compile(f"[{_LEAD}]+")
 
 
 def nbsp_meant(text: str, i: int) -> bool:
     """Whether the no-break space at ``text[i]`` is typographically meant."""
-    p = _patterns()
-    if _C1.search(text):
-        head = _as_codepage_leaves_it(text[:i])
-        text, i = head + _as_codepage_leaves_it(text[i:]), len(head)
-    if _ZERO_WIDTH_RE.search(text):  # judge as the next run will see it, without them
-        head = _ZERO_WIDTH_RE.sub("", text[:i])
-        text, i = head + _ZERO_WIDTH_RE.sub("", text[i:]), len(head)
-    before, after = _neighbours(text, i, "\u00a0\u202f")
-    if not before or not after or before.isspace() or after.isspace():
-        return True  # indentation or trailing space: not ours to judge
-    if not text[text.rfind("\n", 0, i) + 1 : i].strip("\u00a0\u202f\ufffc"):
-        return True  # verse indentation after a Markdown ``&nbsp;`` (protected, shown as U+FFFC)
-    if after in "»›;:!?%‰)]}—–" or before in "«‹([{—–":
-        return True
-    if before.isdigit() or after.isdigit():
-        return True
-    word_before = p["word_before"].search(text[:i].rstrip("\u00a0\u202f")).group(1)
-    word_after = p["word_after"].search(text[i + 1 :].lstrip("\u00a0\u202f")).group(1)
-    bare = word_before.rstrip(".").casefold()
-    if bare in HONORIFICS:
-        return True
-    if word_before.endswith(".") and len(word_before) <= 5:
-        return True  # abbreviations and initials: M. Fogg, J. Smith, p. 12
-    # After a one- or two-letter word (à la, v Praze), and in letter-spaced words.
-    return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
+    return NbspView(text).meant(i)
 
 
 # What a Markdown line must not become when an invisible character before it goes:
@@ -185,13 +264,6 @@ def _exposes_markup(text: str, i: int) -> bool:
     return _MD_LINE_START.match(rest) is not None
 
 
-def _run_start(text: str, i: int) -> int:
-    """Where the run of no-break spaces holding ``text[i]`` starts."""
-    while i > 0 and text[i - 1] in _NBSP:
-        i -= 1
-    return i
-
-
 def _line_starts_after_markup(block: Block) -> set[int]:
     """Prose-view offsets that start a line after protected markup ending in a newline
     (a Markdown hard break ``\\`` is markup, so the view shows it as one object)."""
@@ -214,6 +286,12 @@ class Invisibles(RepairFilter):
     stage = "repair"
     order = 140  # last: mojibake needs U+00AD/U+00A0, codepage the C1 controls
 
+    _utf8 = False  # the document was valid UTF-8: its no-break spaces are the author's
+
+    def prepare(self, doc: Document, ctx: Context) -> None:
+        encoding = str(doc.meta.get("encoding") or "").replace("_", "-").lower()
+        self._utf8 = encoding.startswith("utf-8")
+
     def needs(self, text: str) -> bool:
         return _ANY.search(text) is not None or "\x1b" in text
 
@@ -226,7 +304,10 @@ class Invisibles(RepairFilter):
             yield Edit(m.start(), m.end(), "", "terminal escape sequence removed")
         rtl: bool | None = None
         space_all = ctx.options.nbsp == "space"
+        prose_only = self._utf8
         lines_after_markup: set[int] | None = None
+        view: NbspView | None = None
+        run = (-2, -2)  # (start, last offset) of the current run of no-break spaces
         for m in _ANY.finditer(text):
             i, ch = m.start(), m.group()
             if i in escapes or (ch in "\u00ad\u00a0" and _in_mojibake(text, i)):
@@ -236,9 +317,12 @@ class Invisibles(RepairFilter):
             elif ch in _NBSP:
                 if lines_after_markup is None:
                     lines_after_markup = _line_starts_after_markup(block)
-                if lines_after_markup and _run_start(text, i) in lines_after_markup:
+                    view = NbspView(text)
+                assert view is not None
+                run = (run[0], i) if run[1] == i - 1 else (i, i)
+                if lines_after_markup and run[0] in lines_after_markup:
                     continue  # verse indentation after a Markdown hard break
-                if space_all or not nbsp_meant(text, i):
+                if space_all or not view.meant(i, prose_only):
                     yield Edit(i, i + 1, " ", "no-break space between ordinary words → space")
             elif ch == "\x0b":
                 yield Edit(i, i + 1, "\n", "vertical tab (a word processor's line break) → newline")

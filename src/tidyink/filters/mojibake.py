@@ -53,7 +53,9 @@ def _describe(explanation: Any) -> str:
 # What may wrap a mention of mojibake: quotes, backticks, brackets.
 _WRAP = "\"'`“”‘’«»‹›„‚()[]{}<>"
 _QUOTES = frozenset("'\"“”‘’‚„‹›«»")
-_TOKEN = regex.compile(r"\S+")
+# Tokens run between spaces; NEL (U+0085) and the separators U+001C-U+001F are
+# whitespace to Unicode, but in mojibake they are bytes of a character (Ñ\x85 = х).
+_TOKEN = regex.compile(r"(?:\S|[\x1c-\x1f\x85])+")
 
 
 def fix_lines(text: str) -> str:
@@ -93,11 +95,20 @@ _HIDDEN = regex.compile(
 )
 
 
+_C1 = regex.compile("[\x80-\x9f]")
+
+
 def _unhide(line: str) -> str:
     """``line`` without the invisible characters that ``invisibles`` will remove later:
     they change ftfy's verdict now and would not be there on a second run."""
     from tidyink.filters._mojibake_scan import is_mojibake_char
 
+    if _C1.search(line):
+        # C1 controls that stand for a cp1252 character are read as ``codepage`` will
+        # read them (ftfy repairs Ã©\x93 into nonsense, Ã©“ into é“)
+        from tidyink.filters._codepage_tables import c1_table
+
+        line = line.translate(c1_table())
     if not _HIDDEN.search(line):
         return line
     rtl = regex.search(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]", line) is not None
@@ -139,6 +150,7 @@ class Mojibake(RepairFilter):
     stage = "repair"
     order = 110
     _lex: Any = None  # a lexicon, loaded when first needed
+    _c1_line = False  # the line being repaired holds C1 controls
 
     def needs(self, text: str) -> bool:
         return not text.isascii()
@@ -152,6 +164,7 @@ class Mojibake(RepairFilter):
             return
 
         config = _config()
+        present: set[str] = set()  # the paragraph's words, when first needed
         for pos, line in lines:
             visible = _unhide(line)
             probe = text[:pos] + visible + text[pos + len(line) :] if visible != line else text
@@ -160,22 +173,41 @@ class Mojibake(RepairFilter):
                 continue
             if fixed == line:
                 continue
+            # A line with C1 controls reads otherwise once ``codepage`` has read them:
+            # ftfy's answer is kept as it was, so a second run agrees with the first.
+            self._c1_line = _C1.search(line) is not None
             edits = diff_edits(line, fixed, _describe(explanation))
+            if all(_lost_space_between_letters(line, e) for e in edits):
+                continue  # pÂ hösten: a code-page letter (å read as Â), not a lost no-break space
+            edits.sort(key=lambda e: e.start)
+            dropped: set[int] = set()
+            first = 0  # edits before this one start before the current token
             for m in _TOKEN.finditer(line):
-                inside = [e for e in edits if m.start() <= e.start < m.end()]
+                while first < len(edits) and edits[first].start < m.start():
+                    first += 1
+                last = first
+                while last < len(edits) and edits[last].start < m.end():
+                    last += 1
+                inside = edits[first:last]
                 if not inside:
                     continue
                 token = m.group()
                 base = m.start()
                 repaired = _apply(token, [(e.start - base, e.end - base, e.new) for e in inside])
                 seen = _unhide(token)  # as a second run will see it
-                if _mention(seen, repaired) or not self._plausible(seen, repaired, ctx):
-                    edits = [e for e in edits if e not in inside]
-            for e in edits:
-                yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
+                if (
+                    _mention(seen, repaired)
+                    or _beside_its_repair(present, text, repaired)
+                    or not self._plausible(seen, repaired, ctx)
+                ):
+                    dropped.update(range(first, last))
+            for k, e in enumerate(edits):
+                if k not in dropped:
+                    yield Edit(pos + e.start, pos + e.end, e.new, e.reason)
 
     def _plausible(self, token: str, repaired: str, ctx: Context) -> bool:
-        """ftfy's repair, unless it turns correct words into unknown ones (»über → ȟber)."""
+        """ftfy's repair, unless it turns correct words into unknown ones (»über → ȟber)
+        or puts letters of another script into a Latin word (a Latin word stays Latin)."""
         from tidyink.filters import _codepages as cp
 
         if self._lex is None:
@@ -183,14 +215,55 @@ class Mojibake(RepairFilter):
             # word such as »über must be recognised whatever the document's language
             self._lex = cp.Lexicon()
         kept = {w for _, _, w in cp.words(repaired)}
+        if not self._c1_line and any(_mixes_scripts(w) for w in kept):
+            return False  # hÕ±s → hر s: mojibake makes whole words of one script
         for _, _, word in cp.words(token):
             broken = not any(word in w for w in kept)
             plain = len(word) > 3 and "'" not in word and "\u2019" not in word
-            if plain and broken and self._lex.reaches(word, 3.0):
+            # A word with a capital after a small letter (irmÃ, from irmÃ£o) is damage
+            # whatever its folded form spells: it is looked up as written only.
+            if plain and broken and not cp.odd_case(word) and self._lex.reaches(word, 3.0):
                 return False  # café½“ → caf齓 breaks a common word
         if not cp.plainly_correct(token, self._lex):
             return True
         return all(self._lex.known(w) for w in kept)
+
+
+def _lost_space_between_letters(line: str, edit: Any) -> bool:
+    """An edit that only reads ``Â`` and a space between two letters as a no-break
+    space (its 0xA0 byte lost). Between words of prose a no-break space becomes a
+    space anyway; when a line shows no other mojibake, ``Â`` there is more likely a
+    letter read with the wrong code page, which ``codepage`` may repair."""
+    old = line[edit.start : edit.end]
+    if edit.new != "\u00a0" or old.replace("\u00a0", " ") not in ("Â ", "Â"):
+        return False
+    before = line[edit.start - 1] if edit.start > 0 else ""
+    end = edit.end if old.endswith(" ") else edit.end + 1
+    after = line[end] if end < len(line) else ""
+    return before.isalpha() and after.isalpha()
+
+
+def _mixes_scripts(word: str) -> bool:
+    """Whether ``word`` holds Latin letters together with letters of another script."""
+    from tidyink.filters._codepages import script
+
+    scripts = {script(ch) for ch in word if ch.isalpha()}
+    return len(scripts) > 1 and "LATIN" in scripts
+
+
+def _beside_its_repair(present: set[str], text: str, repaired: str) -> bool:
+    """Whether the paragraph also holds, as a word of its own, what the token would be
+    repaired into: text that shows mojibake next to the right form is about mojibake
+    (``Ã© instead of é``, ``“CafÃ© Society” ... “Café Society”``)."""
+    from tidyink.filters._codepages import words
+
+    fixed = [w for _, _, w in words(repaired) if not w.isascii()]
+    if not fixed:
+        return False
+    if not present:
+        present.update(w for _, _, w in words(text))  # once per paragraph
+        present.add("")  # (so an empty paragraph is not read again)
+    return all(w in present for w in fixed)
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:

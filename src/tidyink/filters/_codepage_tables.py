@@ -1,0 +1,111 @@
+"""The single-byte mix-up tables: which character each damaged one stands for.
+
+A mix-up is text written in one code page (``true``) whose bytes were read as
+another (``read_as``). Each byte then became one wrong character, so a repair is
+a one-to-one character table: ``table[wrong] = right``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+# (label, code page the text was written in, code page its bytes were read as)
+MIXUPS: tuple[tuple[str, str, str], ...] = (
+    ("cp1252 read as cp850", "cp1252", "cp850"),
+    ("cp1252 read as cp437", "cp1252", "cp437"),
+    ("mac_roman read as cp1252", "mac_roman", "cp1252"),
+    ("cp1252 read as mac_roman", "cp1252", "mac_roman"),
+)
+C1_LABEL = "cp1252 read as latin-1 (C1 control)"
+
+
+@dataclass(frozen=True)
+class Mixup:
+    label: str
+    table: dict[int, str]  # for str.translate
+    keys: frozenset[str]
+
+
+@cache
+def mixups() -> tuple[Mixup, ...]:
+    out = []
+    for label, true, read_as in MIXUPS:
+        table: dict[int, str] = {}
+        for byte in range(0x80, 0x100):
+            raw = bytes([byte])
+            try:
+                right = raw.decode(true)
+            except UnicodeDecodeError:
+                continue
+            # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
+            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
+            if wrong != right:
+                table[ord(wrong)] = right
+        out.append(Mixup(label, table, frozenset(chr(k) for k in table)))
+    return tuple(out)
+
+
+@cache
+def c1_table() -> dict[int, str]:
+    """C1 controls that stand for a cp1252 character (0x80-0x9F read as latin-1)."""
+    table = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[byte] = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    return table
+
+
+@cache
+def suspects() -> frozenset[str]:
+    """Every character that some mix-up can produce."""
+    keys: set[str] = set()
+    for m in mixups():
+        keys |= m.keys
+    return frozenset(keys)
+
+
+@cache
+def suspect_tokens() -> re.Pattern[str]:
+    """Whitespace-delimited tokens holding a suspect character or a C1 control."""
+    chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
+    return re.compile(rf"(?<!\S)\S*[{chars}\x80-\x9f]\S*")
+
+
+@cache
+def _suspect_char() -> re.Pattern[str]:
+    chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
+    return re.compile(rf"[{chars}\x80-\x9f]")
+
+
+_TOKEN_REST = re.compile(r"\S*")
+
+
+def find_suspect_tokens(text: str) -> list[str]:
+    """``suspect_tokens().findall(text)``, found from the suspect characters outwards:
+    most of a text's tokens hold none, and are then never matched one by one."""
+    if "\x85" in text:  # a C1 control that is also white space: the pattern's own way
+        return suspect_tokens().findall(text)
+    out: list[str] = []
+    end = 0
+    for m in _suspect_char().finditer(text):
+        i = m.start()
+        if i < end:
+            continue  # another suspect character of the token just taken
+        start = i
+        while start and not text[start - 1].isspace():
+            start -= 1
+        end = _TOKEN_REST.match(text, i).end()  # type: ignore[union-attr]
+        out.append(text[start:end])
+    return out
+
+
+C1 = re.compile("[\x80-\x9f]")
+# Invisible characters that hide a word from the lexicon (removed by ``invisibles``,
+# which runs later); the word test looks through them.
+HIDDEN = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)

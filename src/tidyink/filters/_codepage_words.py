@@ -1,0 +1,153 @@
+"""The words a code-page repair is judged by: the lexicon, the document's own
+words, and the document's own alphabet.
+
+Words are looked up in the document's languages only (a correct Spanish word is
+never "repaired" because its pieces are French). An apostrophe inside a word is
+an elision only after an elided word of the same language (``l’été``,
+``dell’anno``) or before an English clitic (``don’t``). The alphabet is the set
+of letters that the document's correct words use at least as often as its
+unknown words do: a word of that alphabet is text, not damage, and no repair may
+split it into pieces.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import regex
+
+from tidyink import lexicon
+
+LANGS = ("en", "fr", "de", "es", "pt")
+KNOWN_ZIPF = 1.5  # a repaired word must be at least this common (or in the document)
+DAMAGED_ZIPF = 1.0  # a word this common is taken as correct and never changed
+SHORT_ZIPF = 2.5  # the same for one- and two-letter words with accents
+ELIDED_TAIL_ZIPF = 4.0  # a one-letter word after an elision must be this common (l’a, j’y)
+_VOWELS = frozenset("aàáâeèéêiìíoòóôuùúy")  # one-letter words are vowels (a, à, è, y, o)
+
+_CLITICS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
+_MIXED_CASE = regex.compile(r"\p{Ll}(?![A-Z])\p{Lu}")
+_APOSTROPHE = regex.compile(r"['\u2019]")
+
+
+def odd_shape(word: str) -> bool:
+    """Whether a word with a letter beyond ASCII is neither lower case, capitalised
+    nor all capitals (ŽŽn, ÈÈn): words are written in one of those three shapes."""
+    for part in _APOSTROPHE.split(word):
+        if part and not part.isascii() and not (part.islower() or part.isupper() or part.istitle()):
+            return True
+    return False
+
+
+@cache
+def elision_heads() -> dict[str, frozenset[str]]:
+    """Language code → words written elided before an apostrophe (``data/elision_heads.txt``)."""
+    raw = resources.files("tidyink").joinpath("data", "elision_heads.txt").read_text(encoding="utf-8")
+    table: dict[str, frozenset[str]] = {}
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" in line:
+            code, heads = line.split(":", 1)
+            table[code.strip()] = frozenset(heads.split())
+    return table
+
+
+@dataclass
+class Lexicon:
+    """Known words: the shared lexicon plus the words of the document itself."""
+
+    vocabulary: Collection[str] | None = None  # None: built by ``words_of`` when first needed
+    words_of: Callable[[], Collection[str]] | None = None
+    langs: tuple[str, ...] = LANGS
+    lang: str = "en"  # the document's main language
+    alphabet: frozenset[str] = frozenset()  # the document's own (non-ASCII, folded) letters
+    _cache: dict[str, float] = field(default_factory=dict)
+
+    def zipf(self, word: str) -> float:
+        key = word.casefold()
+        value = self._cache.get(key)
+        if value is None:
+            value = lexicon.best_zipf(key, self.langs)
+            if value == 0.0 and ("'" in key or "\u2019" in key):
+                value = self._elision(key)
+            self._cache[key] = value
+        return value
+
+    def reaches(self, word: str, threshold: float) -> bool:
+        """``zipf(word) >= threshold``, loading further languages only while needed."""
+        key = word.casefold()
+        value = self._cache.get(key)
+        if value is not None or "'" in key or "\u2019" in key:
+            return self.zipf(word) >= threshold
+        if lexicon.reaches(key, self.langs, threshold):
+            return True
+        self._cache[key] = lexicon.best_zipf(key, self.langs)  # every list is loaded by now
+        return self._cache[key] >= threshold
+
+    def primary(self, word: str) -> float:
+        """Zipf frequency in the document's main language."""
+        parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
+        return min(lexicon.zipf(p, self.lang) for p in parts)
+
+    def _elision(self, key: str) -> float:
+        """l'été, dell'anno, don't: an elided word of one language joined to a word
+        of the same language, or an English clitic joined to an English word."""
+        parts = _APOSTROPHE.split(key)
+        if len(parts) != 2 or not all(parts):
+            return 0.0
+        head, tail = parts
+        heads = elision_heads()
+        best = 0.0
+        for lang in self.langs:
+            if head in heads.get(lang, ()):
+                z = lexicon.zipf(tail, lang)
+                if len(tail) > 1 or (tail in _VOWELS and z >= ELIDED_TAIL_ZIPF):
+                    best = max(best, z)
+        if tail in _CLITICS and "en" in self.langs:
+            best = max(best, lexicon.zipf(head, "en"))
+        return best
+
+    def known(self, word: str) -> bool:
+        if self.reaches(word, KNOWN_ZIPF):
+            return True
+        if self.vocabulary is None:
+            self.vocabulary = self.words_of() if self.words_of else set()
+        return word.casefold() in self.vocabulary
+
+    def correct(self, word: str) -> bool:
+        """Whether a word as it stands is to be trusted (never changed)."""
+        if _MIXED_CASE.search(word) or odd_shape(word):
+            return False  # tÚ, volontÚ, ŽŽn: a capital inside a lower-case word
+        if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
+            return False  # ﬂe: a ligature is a letter only to Unicode
+        if len(word) <= 2 and not word.isascii():
+            return self.reaches(word, SHORT_ZIPF)  # wordfreq lists junk such as "çn"
+        return self.reaches(word, DAMAGED_ZIPF)
+
+    def own_word(self, word: str) -> bool:
+        """Whether ``word`` is written in the document's own alphabet, with the case
+        of a word (lower, Capitalised or all capitals): text, not damage."""
+        if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
+            return False
+        return all(ch.isascii() or ch.casefold() in self.alphabet for ch in word)
+
+
+def alphabet_of(counts: Iterable[tuple[str, int]], lex: Lexicon) -> frozenset[str]:
+    """The non-ASCII letters (folded) that correct words of three letters or more
+    use at least as often as the document's other words do."""
+    good: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for word, count in counts:
+        if word.isascii():
+            continue
+        letters = {ch.casefold() for ch in word if not ch.isascii() and ch.isalpha()}
+        if not letters:
+            continue
+        target = good if len(word) >= 3 and lex.correct(word) else other
+        for ch in letters:
+            target[ch] += count
+    return frozenset(ch for ch, n in good.items() if n >= other[ch])
