@@ -59,7 +59,7 @@ def _more_function_words() -> dict[str, frozenset[str]]:
 def _further_language(words: Counter[str], guessed: str) -> tuple[str, ...]:
     """A further language (Swedish, Polish...) whose function words the text uses
     half as much again as those of the language guessed among the main ones."""
-    from tidyink.language import function_words
+    from tidyink.decoding.language import function_words
 
     folded: Counter[str] = Counter()
     for word, n in words.items():
