@@ -69,7 +69,7 @@ def line_value(text: str, is_nav: Callable[[str], str | None]) -> float:
 
 def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
     """'strong' or 'weak' when a (stripped) line is page chrome by its shape, else None."""
-    if len(_STAT.findall(line)) >= 2 or (len(_STAT.findall(line)) >= 1 and _pieces(line) >= 4):
+    if story_info(line):
         return "strong"  # story-info: "Words: 1,204 - Reviews: 12 - id: 77"
     boxes = _BOX.findall(line)
     bracketed = _BRACKETED.findall(line)
@@ -106,6 +106,21 @@ def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
     if bracketed and len(_BRACKETED.sub(" ", line).split()) <= 4:
         return "weak"  # "[image] Review this"
     return None
+
+
+def story_info(line: str) -> bool:
+    """A story-info line: two ``Label: number`` stats, or one among four short pieces.
+    (Unwrap keeps the breaks around one, so the page keeps the lines read here.)"""
+    stats = len(_STAT.findall(line))
+    return stats >= 2 or (stats >= 1 and _pieces(line) >= 4)
+
+
+_GLYPH_ITEM = regex.compile(r"^\s*[•◦▪‣∙●○□☆★■◆►▸❖]\s")
+
+
+def bullet_item(line: str) -> bool:
+    """A line opening with a bullet glyph: a list or menu item, never a wrapped line's rest."""
+    return bool(_GLYPH_ITEM.match(line))
 
 
 def _pieces(line: str) -> int:
