@@ -103,6 +103,8 @@ class Spacing(TextFilter):
                 continue  # a space before an ellipsis ( ...) belongs to it
             if p in ":;" and text[m.end() : m.end() + 1] in (")", "("):
                 continue  # an emoticon :) ;( is a word of its own
+            if p == "." and _dotted_menu(text, m.start()):
+                continue  # "Home . Forums . Help": the dots part items, they end no sentence
             out.append(Edit(m.start(), m.start("p"), "", f"space before {p!r}"))
         if not french:
             out.extend(_inside_quotes(text, base))
@@ -129,6 +131,17 @@ def _decorative_line(text: str, at: int) -> bool:
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
     return not any(ch.isalnum() for ch in line)
+
+
+_SPACED_DOT = regex.compile(r"(?<=[\p{L}\p{N}]) \. (?=[\p{L}\p{N}])")
+
+
+def _dotted_menu(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` parts its items with dots set between spaces, twice
+    or more (a site menu rendered as text); a sentence misspaced once is no menu."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return len(_SPACED_DOT.findall(text[start : end if end >= 0 else len(text)])) >= 2
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:
