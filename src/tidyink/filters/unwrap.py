@@ -18,7 +18,7 @@ from tidyink.filters._layout import (
     split_block,
     wrap_from,
 )
-from tidyink.filters._page_chrome import bullet_item, story_info
+from tidyink.filters._page_chrome import bullet_item, strong_shape
 from tidyink.filters.base import Context, Filter
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -311,9 +311,9 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
         return True  # longer than the wrap: a whole paragraph on one line
     if max(line.indent, next_line.indent) >= DEEP_INDENT:
         return True  # set far right: a signature, a dateline, a centred line
-    if bullet_item(next_line.text) or story_info(line.stripped) or story_info(next_line.stripped):
-        # A bullet item starts a line of its own; a page's story-info line ("Words: 1,204 -
-        # id: 77") stays one line, as page chrome is read line by line.
+    if bullet_item(next_line.text) or strong_shape(line.stripped) or strong_shape(next_line.stripped):
+        # A bullet item starts a line of its own; a line only a page writes (story-info,
+        # form controls) stays one line, as page chrome is read line by line.
         return True
     return wrap.fits(line, next_line)
 
