@@ -77,3 +77,8 @@ def test_markdown_hard_line_break_survives() -> None:
         md, to="markdown", input_format="markdown", only=["spacing"], lint=False
     )
     assert result.text == "A line with a hard break  \nand the next, line.\n"
+
+
+def test_a_dotted_menu_keeps_its_dots_set_apart() -> None:
+    assert spacing("Start . Archive . Search . Help") == "Start . Archive . Search . Help"
+    assert spacing("She left the room . Then it rained.") == "She left the room. Then it rained."
