@@ -588,7 +588,10 @@ def test_a_table_of_contents_is_stable_on_a_second_pass():
 def test_a_heading_line_is_judged_in_the_paragraph_it_ends_up_in():
     # "Part 1" over another heading line is a contents list only while that line stays
     # in its paragraph; once the next line starts its own, "Part 1" stands alone too.
-    text = "Pages: 40 - Words: 12\nPart 1\nPart 2\n    The road ran north for a day and a night, and the carts went slowly.\n"
+    text = (
+        "Pages: 40 - Words: 12\nPart 1\nPart 2\n"
+        "    The road ran north for a day and a night, and the carts went slowly.\n"
+    )
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
     assert "\n\nPart 1\n\n" in once
