@@ -268,7 +268,10 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
         run.clear()
 
     for segment in segments:
-        if len(segment) == 1:
+        if len(segment) == 1 and strong_shape(segment[0].stripped):
+            flush()
+            out.append((segment, PARAGRAPH))  # a page's form or story-info line: a block of its own
+        elif len(segment) == 1:
             run.append(segment[0])
         else:
             flush()
