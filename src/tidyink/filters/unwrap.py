@@ -281,6 +281,7 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
 
 
 SALUTATION = 30  # "Dear Mr. Carrow,", "Yours ever,": short lines that end in a comma
+_STAR_ITEM = regex.compile(r"[*+]\s+\S")
 _LIST_START = regex.compile(r"(?:[-*+•–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 
 
@@ -314,9 +315,15 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
         return True  # longer than the wrap: a whole paragraph on one line
     if max(line.indent, next_line.indent) >= DEEP_INDENT:
         return True  # set far right: a signature, a dateline, a centred line
-    if bullet_item(next_line.text) or strong_shape(line.stripped) or strong_shape(next_line.stripped):
-        # A bullet item starts a line of its own; a line only a page writes (story-info,
-        # form controls) stays one line, as page chrome is read line by line.
+    if (
+        bullet_item(next_line.text)
+        or _STAR_ITEM.match(next_line.stripped)
+        or strong_shape(line.stripped)
+        or strong_shape(next_line.stripped)
+    ):
+        # A bullet item starts a line of its own (a wrapped line's rest never opens with a
+        # bullet, "*" or "+" and a space); a line only a page writes (story-info, form
+        # controls) stays one line, as page chrome is read line by line.
         return True
     return wrap.fits(line, next_line)
 
