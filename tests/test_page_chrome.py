@@ -105,3 +105,10 @@ def test_region_cut_never_crashes_and_is_idempotent(lines):
     text = "\n".join(lines) + "\n"
     once = tidyink.convert(text, lint=False, to="text").text
     assert tidyink.convert(once, lint=False, to="text").text == once
+
+
+def test_chrome_lines_in_a_row_are_not_joined_into_a_line_of_text():
+    text = "  • Archive\n[ ] Title [ ] Writer\n[ ] Title [ ] Writer\n04/11/2019\nWriter: Pell\nNotes:\n"
+    once = tidyink.convert(text, lint=False, to="text").text
+    assert "04/11/2019\nWriter: Pell\nNotes:" in once
+    assert tidyink.convert(once, lint=False, to="text").text == once

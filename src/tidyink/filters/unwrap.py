@@ -18,7 +18,7 @@ from tidyink.filters._layout import (
     split_block,
     wrap_from,
 )
-from tidyink.filters._page_chrome import bullet_item, strong_shape
+from tidyink.filters._page_chrome import bullet_item, chrome_kind, strong_shape
 from tidyink.filters.base import Context, Filter
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -325,7 +325,15 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
         # bullet, "*" or "+" and a space); a line only a page writes (story-info, form
         # controls) stays one line, as page chrome is read line by line.
         return True
-    return wrap.fits(line, next_line)
+    return wrap.fits(line, next_line) or _both_chrome(line, next_line)
+
+
+def _both_chrome(line: Line, next_line: Line) -> bool:
+    """Two lines in a row that each read as a page's chrome (``Author: Jo``, ``12/03/2020``,
+    a menu): joined they would read as a line of text, so each keeps its own line."""
+    from tidyink.filters.boilerplate import is_nav
+
+    return all(chrome_kind(x.stripped, is_nav) is not None for x in (line, next_line))
 
 
 def _paragraph_lines(run: list[Line]) -> bool:
