@@ -606,3 +606,13 @@ def test_an_ornament_between_a_bare_heading_and_a_title_like_line_stays():
     assert merged.document.blocks[0].text == "Chapter 3\nThe Long Walk Home"
     item = tidyink.convert("Chapter 3\n\n• Maps\n\nShe set out at dawn.\n", input_format="text", lint=False)
     assert item.document.blocks[0].text == "Chapter 3"
+
+
+def test_a_list_and_the_lines_around_it_part_ways():
+    text = "  • Maps\nThe road ran north for a day and a night, and the carts went slowly.\n\nMore of it.\n"
+    result = tidyink.convert(text, input_format="text", lint=False)
+    assert [b.text.strip() for b in result.document.blocks][:2] == [
+        "• Maps",
+        "The road ran north for a day and a night, and the carts went slowly.",
+    ]
+    assert result.document.blocks[0].kind != HEADING  # a list's item is no title

@@ -206,8 +206,8 @@ class Headings(Filter):
         if not blocks or blocks[0].kind != PARAGRAPH or any(s.kind != TEXT for s in blocks[0].spans):
             return
         text = " ".join(blocks[0].text.split())
-        if "\n" in blocks[0].text.strip() or not _strict_title(text):
-            return
+        if "\n" in blocks[0].text.strip() or not _strict_title(text) or bullet_item(text):
+            return  # (a list's item titles nothing)
         if not any(_is_prose(b) for b in blocks[1:6]):
             return
         first = blocks[0]

@@ -235,9 +235,11 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
     def flush() -> None:
         if not run:
             return
-        # A line set far right (a dateline) and one at the margin (a salutation) part ways.
+        # A line set far right (a dateline) and one at the margin (a salutation) part ways;
+        # so do a list's bullet items and the lines before and after the list.
         deep = [x.indent >= DEEP_INDENT for x in run]
-        cut = next((k for k in range(1, len(run)) if deep[k] != deep[k - 1]), None)
+        item = [_item(x) for x in run]
+        cut = next((k for k in range(1, len(run)) if deep[k] != deep[k - 1] or item[k] != item[k - 1]), None)
         if cut is not None:
             rest = run[cut:]
             del run[cut:]
@@ -316,8 +318,7 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
     if max(line.indent, next_line.indent) >= DEEP_INDENT:
         return True  # set far right: a signature, a dateline, a centred line
     if (
-        bullet_item(next_line.text)
-        or _STAR_ITEM.match(next_line.stripped)
+        _item(next_line)
         or strong_shape(line.stripped)
         or strong_shape(next_line.stripped)
     ):
@@ -326,6 +327,11 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
         # controls) stays one line, as page chrome is read line by line.
         return True
     return wrap.fits(line, next_line) or _both_chrome(line, next_line)
+
+
+def _item(line: Line) -> bool:
+    """A bullet item: a glyph bullet, or ``*`` / ``+`` and a space."""
+    return bullet_item(line.text) or bool(_STAR_ITEM.match(line.stripped))
 
 
 def _both_chrome(line: Line, next_line: Line) -> bool:
