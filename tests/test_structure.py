@@ -378,6 +378,9 @@ def test_indented_letter_without_blank_lines():
 @example("* * *Chapter 2\n\nword Chapter 2\n\nword ")  # a lower-case line is no subtitle
 @example("word \nChapter 2\n* * *")
 @example("Chapter 2\n* * *\nWord. word \n\nword ")  # the ornament parts the heading from its title
+@example(  # a run of spaces in a line kept as verse stays, or the line reads shorter next time
+    "word     longlonglonglonglonglonglonglong\nChapter 2word word Chapter 2-\nlonglonglonglonglonglonglonglong\nword "
+)
 def test_text_output_is_a_fixed_point(text):
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
@@ -616,3 +619,6 @@ def test_a_list_and_the_lines_around_it_part_ways():
         "The road ran north for a day and a night, and the carts went slowly.",
     ]
     assert result.document.blocks[0].kind != HEADING  # a list's item is no title
+    menu = "Chapter 2\n\n• Home\n\nShe went home.\n\n• Home\n\nMore.\n"
+    menu = tidyink.convert(menu, input_format="text", lint=False)
+    assert [b.text for b in menu.document.blocks if b.kind == HEADING] == ["Chapter 2"]

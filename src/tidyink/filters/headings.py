@@ -335,7 +335,7 @@ def _subtitle_block(block: Block, rank: int | None, prev: Block) -> bool:
     if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans) or is_label(block):
         return False  # ("Chapter Text" under "Chapter 1" labels the text, it titles nothing)
     text = " ".join(block.text.split())
-    if is_break_line(text) or text[:1] in "_*" or bullet_item(text):
+    if is_break_line(text) or text[:1] in "_*" or any(bullet_item(x) for x in block.text.split("\n")):
         return False  # an ornament; an italic line (a letter's heading, an epigraph); a list item
     if rank == CAPS:
         return True

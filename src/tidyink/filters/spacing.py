@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from tidyink.document import MARK, OBJECT, Block, Document
+from tidyink.document import BREAK, MARK, OBJECT, VERSE, Block, Document
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -87,9 +87,10 @@ class Spacing(TextFilter):
             return []
         french = base == "fr"
         out: list[Edit] = []
+        kept_as_set = block.kind == VERSE or any(s.kind == BREAK for s in block.spans)
         for m in _RUN.finditer(text):
-            if _decorative_line(text, m.start()):
-                continue  # *    *    * and other ornaments keep their spacing
+            if _decorative_line(text, m.start()) or kept_as_set:
+                continue  # *    *    * and other ornaments keep their spacing; so do lines kept as set
             out.append(Edit(m.start(), m.end(), " ", "run of spaces"))
         for m in _TRAILING.finditer(text):
             out.append(Edit(m.start(), m.end(), "", "trailing whitespace"))
