@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import tidyink
@@ -85,9 +85,30 @@ def test_plain_prose_and_a_list_are_not_a_page():
     assert "Ada, a keeper’s daughter" in out and "Tom, her father" in out
 
 
+def test_bullet_items_and_story_info_lines_are_never_joined_into_prose():
+    text = (
+        "The ferry left at noon.\n  • Timetable\n  • Fares\n"
+        "The gulls came after.\nThey always did.\nChapters: 3 - Words: 2,310 - id: 41\n"
+    )
+    lines = tidyink.convert(text, lint=False, to="text").text.split("\n")
+    assert not any("•" in line and "ferry" in line for line in lines)
+    assert not any("Words:" in line and ("gulls" in line or "did" in line) for line in lines)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["  • Home", "Words: 12 - id: 3", "A line of story text here.", ""]), max_size=30))
+@example(
+    ["A line of story text here.", "  • Home", "  • Home", "  • Home", "A line of story text here.",
+     "A line of story text here.", "Words: 12 - id: 3"]
+)
 def test_region_cut_never_crashes_and_is_idempotent(lines):
     text = "\n".join(lines) + "\n"
     once = tidyink.convert(text, lint=False, to="text").text
+    assert tidyink.convert(once, lint=False, to="text").text == once
+
+
+def test_chrome_lines_in_a_row_are_not_joined_into_a_line_of_text():
+    text = "  • Archive\n[ ] Title [ ] Writer\n[ ] Title [ ] Writer\n04/11/2019\nWriter: Pell\nNotes:\n"
+    once = tidyink.convert(text, lint=False, to="text").text
+    assert "04/11/2019\nWriter: Pell\nNotes:" in once
     assert tidyink.convert(once, lint=False, to="text").text == once

@@ -376,6 +376,11 @@ def test_indented_letter_without_blank_lines():
 @given(prose)
 @example("Word. \nword --    -")  # "—-" is no sentence-ending dash, before or after dashes
 @example("* * *Chapter 2\n\nword Chapter 2\n\nword ")  # a lower-case line is no subtitle
+@example("word \nChapter 2\n* * *")
+@example("Chapter 2\n* * *\nWord. word \n\nword ")  # the ornament parts the heading from its title
+@example(  # a run of spaces in a line kept as verse stays, or the line reads shorter next time
+    "word     longlonglonglonglonglonglonglong\nChapter 2word word Chapter 2-\nlonglonglonglonglonglonglonglong\nword "
+)
 def test_text_output_is_a_fixed_point(text):
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
@@ -581,3 +586,39 @@ def test_a_table_of_contents_is_stable_on_a_second_pass():
     )
     once = tidyink.convert(toc + body, lint=False, to="text").text
     assert tidyink.convert(once, lint=False, to="text").text == once
+
+
+def test_a_heading_line_is_judged_in_the_paragraph_it_ends_up_in():
+    # "Part 1" over another heading line is a contents list only while that line stays
+    # in its paragraph; once the next line starts its own, "Part 1" stands alone too.
+    text = (
+        "Pages: 40 - Words: 12\nPart 1\nPart 2\n"
+        "    The road ran north for a day and a night, and the carts went slowly.\n"
+    )
+    once = tidyink.convert(text, input_format="text", to="text", lint=False).text
+    assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
+    assert "\n\nPart 1\n\n" in once
+
+
+def test_an_ornament_between_a_bare_heading_and_a_title_like_line_stays():
+    text = "Chapter 3\n\n* * *\n\nThe Long Walk Home\n\nShe set out at dawn and did not stop until the river.\n"
+    result = tidyink.convert(text, input_format="text", lint=False, only=STRUCTURE)
+    assert kinds(result)[:3] == [HEADING, SCENE_BREAK, PARAGRAPH]
+    # without the ornament the line is the chapter's title; a bullet item never is
+    merged = tidyink.convert(text.replace("* * *\n\n", ""), input_format="text", lint=False, only=STRUCTURE)
+    assert merged.document.blocks[0].text == "Chapter 3\nThe Long Walk Home"
+    item = tidyink.convert("Chapter 3\n\n• Maps\n\nShe set out at dawn.\n", input_format="text", lint=False)
+    assert item.document.blocks[0].text == "Chapter 3"
+
+
+def test_a_list_and_the_lines_around_it_part_ways():
+    text = "  • Maps\nThe road ran north for a day and a night, and the carts went slowly.\n\nMore of it.\n"
+    result = tidyink.convert(text, input_format="text", lint=False)
+    assert [b.text.strip() for b in result.document.blocks][:2] == [
+        "• Maps",
+        "The road ran north for a day and a night, and the carts went slowly.",
+    ]
+    assert result.document.blocks[0].kind != HEADING  # a list's item is no title
+    menu = "Chapter 2\n\n• Home\n\nShe went home.\n\n• Home\n\nMore.\n"
+    menu = tidyink.convert(menu, input_format="text", lint=False)
+    assert [b.text for b in menu.document.blocks if b.kind == HEADING] == ["Chapter 2"]

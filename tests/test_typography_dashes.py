@@ -76,3 +76,9 @@ def test_dash_after_an_exclamation_mark_but_not_in_comments_or_escapes():
     assert dashes("a <!-- note --> b\n") == "a <!-- note --> b\n"
     md = "Before.\n\n\\---\n\nAfter--yes.\n"  # the writer's own escape of a rule line
     assert dashes(md, "markdown") == "Before.\n\n\\---\n\nAfter—yes.\n"
+
+
+def test_the_hyphens_of_a_story_info_line_part_fields() -> None:
+    line = "Rated: K - French - Chapters: 4 - Words: 9,120 - id: 5521"
+    assert dashes(line) == line
+    assert dashes("It was late - too late.") == "It was late—too late."

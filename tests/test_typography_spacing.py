@@ -77,3 +77,17 @@ def test_markdown_hard_line_break_survives() -> None:
         md, to="markdown", input_format="markdown", only=["spacing"], lint=False
     )
     assert result.text == "A line with a hard break  \nand the next, line.\n"
+
+
+def test_a_dotted_menu_keeps_its_dots_set_apart() -> None:
+    assert spacing("Start . Archive . Search . Help") == "Start . Archive . Search . Help"
+    assert spacing("She left the room . Then it rained.") == "She left the room. Then it rained."
+
+
+def test_lines_kept_as_verse_keep_their_inner_spacing() -> None:
+    cast = "  • Ada      a keeper's daughter\n  • Tom      her father\n  • Oren     a carter\n"
+    result = tidyink.convert(cast, to="text", input_format="text", lint=False)
+    assert result.document.blocks[0].kind == "verse"
+    assert "Ada      a keeper" in result.text and "Oren     a carter" in result.text
+    prose = "The owl calls    once over the field, and then the field is still again.\n"
+    assert "calls once" in tidyink.convert(prose, to="text", input_format="text", lint=False).text

@@ -76,6 +76,8 @@ def decoration(line: str) -> tuple[int, int] | None:
 def classify(text: str) -> int | None:
     """The rank of a heading line, or None when it is not one."""
     line = " ".join(text.split())
+    if line and line[0] in "•◦▪‣∙●○■◆►▸❖" and line[0] not in line[1:] and line[1:2] == " ":
+        return None  # "• Home": a list's item, no decorated heading ("• Chapter One •")
     if line and line[0] in "~*_=#+•·-[<|xo" and decoration(line):
         return CHAPTER if classify(_DECORATED.fullmatch(line).group("core")) == CHAPTER else MAJOR
     if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":

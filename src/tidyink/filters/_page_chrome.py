@@ -69,18 +69,10 @@ def line_value(text: str, is_nav: Callable[[str], str | None]) -> float:
 
 def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
     """'strong' or 'weak' when a (stripped) line is page chrome by its shape, else None."""
-    if len(_STAT.findall(line)) >= 2 or (len(_STAT.findall(line)) >= 1 and _pieces(line) >= 4):
-        return "strong"  # story-info: "Words: 1,204 - Reviews: 12 - id: 77"
+    if strong_shape(line):
+        return "strong"
     boxes = _BOX.findall(line)
     bracketed = _BRACKETED.findall(line)
-    if boxes and (len(boxes) >= 2 or len("".join(bracketed)) >= 0.3 * len(line)):
-        return "strong"  # form controls
-    if len(bracketed) >= 2 and len("".join(bracketed)) >= 0.4 * len(line):
-        return "strong"  # "[< Prev] [3. Ashes] [Next >]"
-    if bracketed and (
-        _ARROW_NAV.search(_BRACKETED.sub(" ", line)) or any(_ARROW_NAV.search(b[1:-1]) for b in bracketed)
-    ):
-        return "strong"  # "[1. Chapter 1] Next >", "[ < Prev ][78. Chapter 78]"
     nav = is_nav(line)
     if nav == "strong":  # (a site's sentence, "(See the end of the chapter for notes.)", is weak)
         return "weak" if _SENTENCE_END.search(line.rstrip(")]")) else "strong"
@@ -106,6 +98,38 @@ def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
     if bracketed and len(_BRACKETED.sub(" ", line).split()) <= 4:
         return "weak"  # "[image] Review this"
     return None
+
+
+def strong_shape(line: str) -> bool:
+    """A line only a page writes, by its shape alone: story-info, form controls, a chapter select.
+    (Unwrap keeps the breaks around one, so a page's lines are read again as they were.)"""
+    if ":" not in line and "[" not in line:
+        return False  # (a fast path: every shape here has a stat or a bracket)
+    if story_info(line):
+        return True  # story-info: "Words: 1,204 - Reviews: 12 - id: 77"
+    boxes = _BOX.findall(line)
+    bracketed = _BRACKETED.findall(line)
+    if boxes and (len(boxes) >= 2 or len("".join(bracketed)) >= 0.3 * len(line)):
+        return True  # form controls
+    if len(bracketed) >= 2 and len("".join(bracketed)) >= 0.4 * len(line):
+        return True  # "[< Prev] [3. Ashes] [Next >]"
+    return bool(bracketed) and bool(
+        _ARROW_NAV.search(_BRACKETED.sub(" ", line)) or any(_ARROW_NAV.search(b[1:-1]) for b in bracketed)
+    )  # "[1. Chapter 1] Next >", "[ < Prev ][78. Chapter 78]"
+
+
+def story_info(line: str) -> bool:
+    """A story-info line: two ``Label: number`` stats, or one among four short pieces."""
+    stats = len(_STAT.findall(line))
+    return stats >= 2 or (stats >= 1 and _pieces(line) >= 4)
+
+
+_GLYPH_ITEM = regex.compile(r"^\s*[•◦▪‣∙●○□☆★■◆►▸❖]\s")
+
+
+def bullet_item(line: str) -> bool:
+    """A line opening with a bullet glyph: a list or menu item, never a wrapped line's rest."""
+    return bool(_GLYPH_ITEM.match(line))
 
 
 def _pieces(line: str) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.document import MARK, OBJECT, TEXT, Block
+from tidyink.filters._page_chrome import story_info
 from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
@@ -118,6 +119,20 @@ def _spaced_after(text: str, end: int, d1: int) -> bool:
     return a.isalnum() or a in "([{…"
 
 
+def _field_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that list a story's stats ("Rated: T - Words: 1,204 - id: 77"),
+    whose spaced hyphens part fields and are no dashes."""
+    if ": " not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        if story_info(line):
+            out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
 class Dashes(TextFilter):
     name = "dashes"
     description = "Turn -- and --- into —, ---- into ⸺, ------ into ⸻, spaced hyphens into dashes."
@@ -146,13 +161,18 @@ class Dashes(TextFilter):
             else:
                 out.append(self._dash(text, m.start(), m.end(), m.start(1), m.end(1), style, "--"))
             taken.append((m.start(), m.end()))
+        fields = _field_lines(text)
         for m in _SPACED_EOL.finditer(text):
+            if any(a <= m.start() < b for a, b in fields):
+                continue
             out.append(
                 Edit(m.start(), m.end(), "—" if style == "em" else " –", "spaced - as a dash")
             )
         for m in _SPACED.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if any(a <= m.start() < b for a, b in fields):
+                continue  # "Rated: T - English - Words: 1,204": the hyphens part fields
             hyphen = m.group().index("-") + m.start()
             out.append(self._dash(text, m.start(), m.end(), hyphen, hyphen + 1, style, "spaced -"))
         if ctx.options.ranges:

@@ -32,6 +32,7 @@ from tidyink.filters._heading_lines import (
     classify,
     decoration,
 )
+from tidyink.filters._page_chrome import bullet_item
 from tidyink.filters.base import Context, Filter
 from tidyink.filters.scene_breaks import is_break_line
 
@@ -130,18 +131,7 @@ class Headings(Filter):
         self.record(ctx, line, col, first, first[lead : end - trail], "decoration around a heading")
 
     def _rank(self, block: Block) -> int | None:
-        if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
-            return None
-        lines = [line for line in block.text.split("\n") if line.strip()]
-        if not lines or len(lines) > 2:
-            return None
-        rank = classify(lines[0])
-        if rank is None or len(lines) == 1:
-            return rank
-        # A heading with a subtitle line under it.
-        if rank == CAPS and classify(lines[1]) != CAPS:
-            return None
-        return rank if _is_subtitle(lines[1]) else None
+        return _block_rank(block)
 
     def _accept(
         self, blocks: list[Block], ranks: list[int | None], i: int, rank: int, after: int | None
@@ -216,8 +206,8 @@ class Headings(Filter):
         if not blocks or blocks[0].kind != PARAGRAPH or any(s.kind != TEXT for s in blocks[0].spans):
             return
         text = " ".join(blocks[0].text.split())
-        if "\n" in blocks[0].text.strip() or not _strict_title(text):
-            return
+        if "\n" in blocks[0].text.strip() or not _strict_title(text) or bullet_item(text):
+            return  # (a list's item titles nothing)
         if not any(_is_prose(b) for b in blocks[1:6]):
             return
         first = blocks[0]
@@ -304,6 +294,27 @@ def _lower_case_numerals(blocks: list[Block], ranks: list[int | None]) -> None:
             ranks[k] = NUMBERED
 
 
+def _block_rank(block: Block) -> int | None:
+    """The heading rank a block's lines read as (None: no heading)."""
+    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
+        return None
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    if not lines or len(lines) > 2:
+        return None
+    rank = classify(lines[0])
+    if rank is None or len(lines) == 1:
+        return rank
+    # A heading with a subtitle line under it.
+    if rank == CAPS and classify(lines[1]) != CAPS:
+        return None
+    return rank if _is_subtitle(lines[1]) else None
+
+
+def takes_subtitle(label: Block, block: Block) -> bool:
+    """Whether ``block``, straight under the bare heading ``label``, reads as its title line."""
+    return _bare_label(label) and _subtitle_block(block, _block_rank(block), label)
+
+
 def _bare_label(block: Block) -> bool:
     """A heading line with no title of its own: "CHAPTER IX.", "I", "Part Two"."""
     lines = [line for line in block.text.split("\n") if line.strip()]
@@ -324,8 +335,8 @@ def _subtitle_block(block: Block, rank: int | None, prev: Block) -> bool:
     if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans) or is_label(block):
         return False  # ("Chapter Text" under "Chapter 1" labels the text, it titles nothing)
     text = " ".join(block.text.split())
-    if is_break_line(text) or text[:1] in "_*":
-        return False  # an ornament; an italic line (a letter's heading, an epigraph)
+    if is_break_line(text) or text[:1] in "_*" or any(bullet_item(x) for x in block.text.split("\n")):
+        return False  # an ornament; an italic line (a letter's heading, an epigraph); a list item
     if rank == CAPS:
         return True
     if rank == CHAPTER and _STANDALONE_RE.fullmatch(text) and _bare_label(prev):

@@ -116,9 +116,12 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
     # A scene-break line, or a heading line over an indented first line, stands
     # alone however the text around it is laid out: "***", "CHAPTER TWO". (The last
     # of a list of headings, a table of contents, stays in the list.)
+    # Judged from the last line up: a line whose next line starts a paragraph is judged as
+    # the last line of its own, as it will be when the text is read again.
     base = min(line.indent for line in lines)
-    for i, line in enumerate(lines):
-        after = lines[i + 1] if i + 1 < len(lines) else None
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        after = lines[i + 1] if i + 1 < len(lines) and i + 1 not in starts else None
         alone = line.indent == base and (
             is_break_line(line.stripped)  # (a rule set in, among centred lines, is decoration)
             or (
@@ -130,7 +133,7 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
         )
         if alone:
             starts.add(i)
-            if after is not None:
+            if i + 1 < len(lines):
                 starts.add(i + 1)
     return sorted(starts)
 

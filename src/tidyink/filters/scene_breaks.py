@@ -220,6 +220,9 @@ class SceneBreaks(Filter):
             if block.kind == SCENE_BREAK:
                 prev = blocks[k - 1] if k else None
                 nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+                if prev is not None and nxt is not None and _parts_title(prev, nxt, block):
+                    keep.append(block)  # dropped, the title line under it would join the heading
+                    continue
                 if prev is None or nxt is None or HEADING in (prev.kind, nxt.kind):
                     if keep and nxt is None:
                         keep[-1].sep = block.sep if block.sep is not None else keep[-1].sep
@@ -273,3 +276,11 @@ class SceneBreaks(Filter):
             a.sep = None
             blocks.insert(i + 1, brk)
             self.record(ctx, line, 1, before, marker, "scene break: a wider blank gap")
+
+
+def _parts_title(prev: Block, nxt: Block, brk: Block) -> bool:
+    """A break line between a bare heading ("Chapter 2") and a line that, without it, would
+    read as the heading's title: it keeps them apart, as it did when the text was read."""
+    from tidyink.filters.headings import takes_subtitle
+
+    return prev.kind == HEADING and bool(brk.text.strip()) and takes_subtitle(prev, nxt)

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from tidyink.document import MARK, OBJECT, Block, Document
+from tidyink.document import BREAK, MARK, OBJECT, VERSE, Block, Document
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -90,9 +90,10 @@ class Spacing(TextFilter):
             return []
         french = base == "fr"
         out: list[Edit] = []
+        kept_as_set = block.kind == VERSE or any(s.kind == BREAK for s in block.spans)
         for m in _RUN.finditer(text):
-            if _decorative_line(text, m.start()):
-                continue  # *    *    * and other ornaments keep their spacing
+            if _decorative_line(text, m.start()) or kept_as_set:
+                continue  # *    *    * and other ornaments keep their spacing; so do lines kept as set
             out.append(Edit(m.start(), m.end(), " ", "run of spaces"))
         for m in _TRAILING.finditer(text):
             out.append(Edit(m.start(), m.end(), "", "trailing whitespace"))
@@ -106,6 +107,8 @@ class Spacing(TextFilter):
                 continue  # a space before an ellipsis ( ...) belongs to it
             if p in ":;" and text[m.end() : m.end() + 1] in (")", "("):
                 continue  # an emoticon :) ;( is a word of its own
+            if p == "." and _dotted_menu(text, m.start()):
+                continue  # "Home . Forums . Help": the dots part items, they end no sentence
             out.append(Edit(m.start(), m.start("p"), "", f"space before {p!r}"))
         if not french:
             out.extend(_inside_quotes(text, base))
@@ -132,6 +135,17 @@ def _decorative_line(text: str, at: int) -> bool:
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
     return not any(ch.isalnum() for ch in line)
+
+
+_SPACED_DOT = regex.compile(r"(?<=[\p{L}\p{N}]) \. (?=[\p{L}\p{N}])")
+
+
+def _dotted_menu(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` parts its items with dots set between spaces, twice
+    or more (a site menu rendered as text); a sentence misspaced once is no menu."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return len(_SPACED_DOT.findall(text[start : end if end >= 0 else len(text)])) >= 2
 
 
 def _without_overlaps(edits: list[Edit]) -> list[Edit]:

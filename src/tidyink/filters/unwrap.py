@@ -18,6 +18,7 @@ from tidyink.filters._layout import (
     split_block,
     wrap_from,
 )
+from tidyink.filters._page_chrome import bullet_item, chrome_kind, strong_shape
 from tidyink.filters.base import Context, Filter
 
 _WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
@@ -234,9 +235,11 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
     def flush() -> None:
         if not run:
             return
-        # A line set far right (a dateline) and one at the margin (a salutation) part ways.
+        # A line set far right (a dateline) and one at the margin (a salutation) part ways;
+        # so do a list's bullet items and the lines before and after the list.
         deep = [x.indent >= DEEP_INDENT for x in run]
-        cut = next((k for k in range(1, len(run)) if deep[k] != deep[k - 1]), None)
+        item = [_item(x) for x in run]
+        cut = next((k for k in range(1, len(run)) if deep[k] != deep[k - 1] or item[k] != item[k - 1]), None)
         if cut is not None:
             rest = run[cut:]
             del run[cut:]
@@ -267,7 +270,10 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
         run.clear()
 
     for segment in segments:
-        if len(segment) == 1:
+        if len(segment) == 1 and strong_shape(segment[0].stripped):
+            flush()
+            out.append((segment, PARAGRAPH))  # a page's form or story-info line: a block of its own
+        elif len(segment) == 1:
             run.append(segment[0])
         else:
             flush()
@@ -277,6 +283,7 @@ def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[l
 
 
 SALUTATION = 30  # "Dear Mr. Carrow,", "Yours ever,": short lines that end in a comma
+_STAR_ITEM = regex.compile(r"[*+]\s+\S")
 _LIST_START = regex.compile(r"(?:[-*+•–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 
 
@@ -310,7 +317,29 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
         return True  # longer than the wrap: a whole paragraph on one line
     if max(line.indent, next_line.indent) >= DEEP_INDENT:
         return True  # set far right: a signature, a dateline, a centred line
-    return wrap.fits(line, next_line)
+    if (
+        _item(next_line)
+        or strong_shape(line.stripped)
+        or strong_shape(next_line.stripped)
+    ):
+        # A bullet item starts a line of its own (a wrapped line's rest never opens with a
+        # bullet, "*" or "+" and a space); a line only a page writes (story-info, form
+        # controls) stays one line, as page chrome is read line by line.
+        return True
+    return wrap.fits(line, next_line) or _both_chrome(line, next_line)
+
+
+def _item(line: Line) -> bool:
+    """A bullet item: a glyph bullet, or ``*`` / ``+`` and a space."""
+    return bullet_item(line.text) or bool(_STAR_ITEM.match(line.stripped))
+
+
+def _both_chrome(line: Line, next_line: Line) -> bool:
+    """Two lines in a row that each read as a page's chrome (``Author: Jo``, ``12/03/2020``,
+    a menu): joined they would read as a line of text, so each keeps its own line."""
+    from tidyink.filters.boilerplate import is_nav
+
+    return all(chrome_kind(x.stripped, is_nav) is not None for x in (line, next_line))
 
 
 def _paragraph_lines(run: list[Line]) -> bool:
