@@ -57,6 +57,17 @@ def test_joined_or_split_words_and_moved_blocks_pass():
     assert difference("---\ntitle: X\n---\nBody.", "title: X\n\nBody.", []) == ""  # not front matter to skip
 
 
+def test_a_repaired_character_that_split_or_joined_words_passes():
+    """A mark read as punctuation split a word (``do±a``), or a repair removed a mark glued
+    to a word (``awayâ€\x9dâ€”a``): what is left of the words once the characters the
+    repairs touched are set aside is the same on both sides."""
+    assert difference("Ya do±a Sof\xeda lleg\xf3.", "Ya doña Sofía llegó.", [_change("±", "ñ")]) == ""
+    repairs = [_change("â€\x9dâ€", ""), _change("”", "”—")]
+    assert difference("He ran awayâ€\x9dâ€”a long way.", "He ran away”—a long way.", repairs) == ""
+    # ASCII words are never set aside: a lost one is still found
+    assert "'long'" in difference("Ya do±a ran a long way.", "Ya doña ran a way.", [_change("±", "ñ")])
+
+
 def _lose_a_word(monkeypatch):
     """A buggy filter: after the real pipeline, the word 'harbour' vanishes unrecorded."""
     real = pipeline.run

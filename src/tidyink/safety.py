@@ -87,6 +87,8 @@ def difference(before: str, after: str, changes: Iterable[Change], *, front_matt
     _explain_by_fragment(added, fragments_in)
     _explain_joins(added, lost)  # "exam" + "ple" -> "example" (a line-end hyphen removed)
     _explain_joins(lost, added)  # and the other way round
+    if (lost or added) and _same_skeleton(before, after, changes):
+        return ""
     if lost:
         word = _first(before, lost)
         return f"the word {word!r} of the input is missing from the output"
@@ -189,6 +191,36 @@ def _split(word: str, pieces: Counter[str], depth: int) -> list[str] | None:
         if tail is not None:
             return [head, *tail]
     return None
+
+
+def _same_skeleton(before: str, after: str, changes: list[Change]) -> bool:
+    """Whether both renderings have the same words once every character that a short
+    change put in or took out (other than ASCII letters and digits) is deleted.
+
+    A repaired character can split or join words (``do±a`` read as two words is
+    ``doña``; ``awayâ€”a`` becomes ``away—a``): deleting the characters the repairs
+    touched on both sides compares what is left of each word. ASCII letters are never
+    deleted, so a lost or added ASCII word is still found; longer changes (removed
+    blocks) explain their own words, as above.
+    """
+    touched = {
+        ch
+        for c in changes
+        if len(c.before) <= _SHORT and len(c.after) <= _SHORT
+        for ch in c.before + c.after
+        if not (ch.isascii() and ch.isalnum())
+    }
+    if not touched:
+        return False
+    table = dict.fromkeys(map(ord, touched))
+    old, new = Counter(words(before.translate(table))), Counter(words(after.translate(table)))
+    lost, added = old - new, new - old
+    for c in changes:
+        if len(c.before) > _SHORT or len(c.after) > _SHORT:
+            removed, put = Counter(words(c.before.translate(table))), Counter(words(c.after.translate(table)))
+            lost -= removed - put
+            added -= put - removed
+    return not lost and not added
 
 
 def _first(text: str, candidates: Counter[str]) -> str:
