@@ -62,6 +62,9 @@ def test_a_repaired_character_that_split_or_joined_words_passes():
     to a word (``awayâ€\x9dâ€”a``): what is left of the words once the characters the
     repairs touched are set aside is the same on both sides."""
     assert difference("Ya do±a Sof\xeda lleg\xf3.", "Ya doña Sofía llegó.", [_change("±", "ñ")]) == ""
+    # one repair's result is another's damaged form (cp850 read: Ý -> í, and í -> ¡)
+    chained = [_change("±", "ñ"), _change("Ý", "í"), _change("í", "¡")]
+    assert difference("Llegó do±a SofÝa y dijo: íBuena idea!", "Llegó doña Sofía y dijo: ¡Buena idea!", chained) == ""
     repairs = [_change("â€\x9dâ€", ""), _change("”", "”—")]
     assert difference("He ran awayâ€\x9dâ€”a long way.", "He ran away”—a long way.", repairs) == ""
     # ASCII words are never set aside: a lost one is still found
