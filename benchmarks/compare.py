@@ -119,6 +119,8 @@ def report(commands: list[Command], size: int, words: int) -> None:
     ftfy = next((c for c in commands if c.name == "ftfy CLI"), None)
     print(f"{'command':34} {'CPU s':>7} {'MB/s':>6} {'kwords/s':>9} {'peak RSS':>9} {'vs ftfy':>8}")
     for cmd in commands:
+        if not cmd.cpu:  # not run (--harper-runs 0)
+            continue
         cpu = statistics.median(cmd.cpu)
         rate = size / 1e6 / cpu if cpu else float("inf")
         wps = words / 1e3 / cpu if cpu else float("inf")
