@@ -11,12 +11,15 @@ if TYPE_CHECKING:
 
 
 class _Patterns:
-    """The pattern module, imported on first use (compiling it takes tens of ms)."""
+    """The boilerplate pattern module, imported on first use (compiling it takes tens of
+    ms); shared with :mod:`.boilerplate`."""
 
     def __getattr__(self, name: str) -> object:
         from tidyink.filters import _boilerplate_patterns
 
-        return getattr(_boilerplate_patterns, name)
+        value = getattr(_boilerplate_patterns, name)
+        setattr(self, name, value)  # later uses are plain attribute reads
+        return value
 
 
 P = _Patterns()

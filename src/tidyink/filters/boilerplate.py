@@ -34,21 +34,9 @@ from tidyink.document import (
 )
 from tidyink.filters._author_notes import _breaks_beside_notes, _find_notes
 from tidyink.filters._author_notes import is_note as is_note  # (a public name of this module)
-from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start
+from tidyink.filters._gutenberg import P, _credits, _header_meta, _pg_end, _pg_start
 from tidyink.filters.base import Context, Filter
 from tidyink.records import Edit
-
-
-class _Patterns:
-    """The pattern module, imported on first use (compiling it takes tens of ms)."""
-
-    def __getattr__(self, name: str) -> object:
-        from tidyink.filters import _boilerplate_patterns
-
-        return getattr(_boilerplate_patterns, name)
-
-
-P = _Patterns()
 
 
 @dataclass(frozen=True, slots=True)
