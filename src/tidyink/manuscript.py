@@ -4,259 +4,47 @@ A fixed file keeps its format (Markdown stays Markdown source, text stays text
 with its own block separators), its encoding (unless ``to_utf8``), its byte-order
 mark and its line endings. A file whose fixed text its encoding cannot hold is
 reported and left alone. Writes are atomic (:func:`tidyink.fileio.atomic_write`).
+Finding the files is :mod:`tidyink.manuscript_files`; writing them back in their own
+form is :mod:`tidyink.manuscript_encoding`.
 """
 
 from __future__ import annotations
 
-import codecs
-import errno
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidyink.config import ConfigError, Resolver, Settings
 from tidyink.errors import InputError, TidyinkError
+from tidyink.manuscript_encoding import EncodeError, encode, fix_note
+from tidyink.manuscript_files import CHANGED, FAILED, SKIP_DIRS, UNCHANGED, Finder, Outcome
 from tidyink.safety import SafetyError
 
-if TYPE_CHECKING:
-    from pathspec import GitIgnoreSpec
+__all__ = [
+    "CHANGED",
+    "FAILED",
+    "SKIP_DIRS",
+    "UNCHANGED",
+    "EncodeError",
+    "Finder",
+    "Outcome",
+    "encode",
+    "fix_bytes",
+    "fix_file",
+    "fix_note",
+    "fix_stdin",
+    "run",
+    "summary",
+    "unified_diff",
+]
 
+if TYPE_CHECKING:
     from tidyink.api import Result
     from tidyink.decoding.source import Source
     from tidyink.options import Options
-
-# Folders never entered when walking a directory (explicitly named files still count).
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".jj",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        "node_modules",
-        "__pycache__",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        "site-packages",
-    }
-)
-_BOM_OF = {
-    "utf-8": codecs.BOM_UTF8,
-    "utf-16-le": codecs.BOM_UTF16_LE,
-    "utf-16-be": codecs.BOM_UTF16_BE,
-    "utf-32-le": codecs.BOM_UTF32_LE,
-    "utf-32-be": codecs.BOM_UTF32_BE,
-}
-UNCHANGED, CHANGED, FAILED = "unchanged", "changed", "failed"
-
-
-class EncodeError(InputError):
-    """The fixed text has characters the file's encoding cannot hold."""
-
-
-@dataclass
-class Outcome:
-    """What fixing one file did (or would do)."""
-
-    path: Path
-    status: str  # unchanged | changed | failed
-    message: str = ""  # failed: the one-line reason; changed: a note on how it was written
-    before: str = ""  # decoded input text (LF)
-    after: str = ""  # fixed text (LF)
-    result: Result | None = None
-    passes: int = 0  # filter passes that changed the text (see MAX_PASSES)
-    internal: bool = False  # failed by a bug (a crash, or the safety check): exit code 3
-
-    @property
-    def changed(self) -> bool:
-        return self.status == CHANGED
-
-
-# ---------------------------------------------------------------- finding files
-
-
-class _Ignores:
-    """``.gitignore`` files (and ``.git/info/exclude``) from the repository root down."""
-
-    def __init__(self) -> None:
-        self._specs: dict[Path, GitIgnoreSpec | None] = {}
-        self._roots: dict[Path, Path | None] = {}
-
-    def _spec(self, folder: Path) -> GitIgnoreSpec | None:
-        if folder not in self._specs:
-            lines: list[str] = []
-            for name in (".git/info/exclude", ".gitignore"):
-                try:
-                    text = (folder / name).read_text(encoding="utf-8", errors="replace")
-                except OSError:
-                    continue
-                lines += text.splitlines()
-            spec = None
-            if lines:
-                from pathspec import GitIgnoreSpec
-
-                spec = GitIgnoreSpec.from_lines(lines)
-            self._specs[folder] = spec
-        return self._specs[folder]
-
-    def _root(self, folder: Path) -> Path | None:
-        """The top of the git work tree holding ``folder``, if any."""
-        if folder not in self._roots:
-            here = folder
-            while not (here / ".git").exists():
-                if here.parent == here:
-                    here = None  # type: ignore[assignment]
-                    break
-                here = here.parent
-            self._roots[folder] = here
-        return self._roots[folder]
-
-    def ignored(self, path: Path, is_dir: bool) -> bool:
-        """Whether git would ignore ``path`` (absolute); deeper files win, like git."""
-        root = self._root(path.parent)
-        if root is None:  # like git: .gitignore files mean nothing outside a repository
-            return False
-        chain: list[Path] = []
-        folder = path.parent
-        while True:
-            chain.append(folder)
-            if folder == root:
-                break
-            folder = folder.parent
-        decision = False
-        for folder in reversed(chain):
-            spec = self._spec(folder)
-            if spec is None:
-                continue
-            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            verdict = spec.check_file(rel).include
-            if verdict is not None:
-                decision = bool(verdict)
-        return decision
-
-
-def _unresolvable(path: Path) -> str:
-    """Why ``path`` cannot be followed to a real location ("" when it can): a symbolic
-    link that leads back to itself, or a path the system refuses to resolve."""
-    try:
-        path.resolve()
-    except RuntimeError:  # Python < 3.13 says "Symlink loop" this way
-        return "symbolic link loop (the link leads back to itself)"
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "symbolic link loop (the link leads back to itself)"
-        return f"cannot follow ({exc.strerror or exc})"
-    return ""
-
-
-class Finder:
-    """Files to fix under the given paths: included, not excluded, not git-ignored."""
-
-    def __init__(
-        self,
-        resolver: Resolver,
-        also: tuple[str, ...] = (),
-        exclude: tuple[str, ...] = (),
-        replace_exclude: tuple[str, ...] | None = None,
-    ) -> None:
-        self.resolver = resolver
-        self.also = also  # patterns walked on top of each folder's ``include`` (check: HTML)
-        # --extend-exclude and --exclude: patterns relative to the current folder; --exclude
-        # (``replace_exclude``) stands instead of the configuration's exclude
-        self.extra_exclude = exclude + (replace_exclude or ())
-        self.replace_exclude = replace_exclude is not None
-        self._ignores = _Ignores()
-        self._specs: dict[tuple[str, ...], GitIgnoreSpec] = {}
-
-    def _pathspec(self, patterns: tuple[str, ...]) -> GitIgnoreSpec:
-        if patterns not in self._specs:
-            from pathspec import GitIgnoreSpec
-
-            self._specs[patterns] = GitIgnoreSpec.from_lines(patterns)
-        return self._specs[patterns]
-
-    def _relative(self, path: Path, settings: Settings) -> str:
-        base = settings.root or Path.cwd()
-        try:
-            return path.relative_to(base.resolve()).as_posix()
-        except ValueError:
-            return path.name
-
-    def excluded(self, path: Path, settings: Settings, is_dir: bool = False) -> bool:
-        if self.extra_exclude:
-            try:
-                here = path.relative_to(Path.cwd().resolve()).as_posix()
-            except ValueError:
-                here = path.name
-            if self._pathspec(self.extra_exclude).match_file(here + ("/" if is_dir else "")):
-                return True
-        if self.replace_exclude or not settings.exclude:
-            return False
-        rel = self._relative(path, settings) + ("/" if is_dir else "")
-        return self._pathspec(settings.exclude).match_file(rel)
-
-    def included(self, path: Path, settings: Settings) -> bool:
-        return self._pathspec(settings.include + self.also).match_file(self._relative(path, settings))
-
-    def files(self, paths: Iterable[str | Path]) -> Iterator[Path | Outcome]:
-        """Each file to fix, once, in a stable order; an Outcome for a missing path."""
-        seen: set[Path] = set()
-        for given in paths:
-            path = Path(given)
-            broken = _unresolvable(path)
-            if broken:
-                yield Outcome(path, FAILED, f"{path}: {broken}")
-                continue
-            if path.is_dir():
-                found: Iterable[Path] = self._walk(path)
-            elif path.exists() or path.is_symlink():
-                absolute = path.resolve()
-                settings = self.resolver.for_path(path)
-                found = [] if self.excluded(absolute, settings) else [path]
-            else:
-                yield Outcome(path, FAILED, f"{path}: no such file or folder")
-                continue
-            for item in found:
-                broken = _unresolvable(item)
-                if broken:
-                    yield Outcome(item, FAILED, f"{item}: {broken}")
-                    continue
-                key = item.resolve()
-                if key not in seen:
-                    seen.add(key)
-                    yield item
-
-    def _walk(self, top: Path) -> Iterator[Path]:
-        for folder, dirs, names in os.walk(top):
-            here = Path(folder)
-            absolute = here.resolve()
-            settings = self.resolver.for_path(here)
-            keep = []
-            for name in sorted(dirs):
-                child = absolute / name
-                if name in SKIP_DIRS or self.excluded(child, settings, is_dir=True):
-                    continue
-                if settings.respect_gitignore and self._ignores.ignored(child, is_dir=True):
-                    continue
-                keep.append(name)
-            dirs[:] = keep
-            for name in sorted(names):
-                child = absolute / name
-                if not self.included(child, settings) or self.excluded(child, settings):
-                    continue
-                if settings.respect_gitignore and self._ignores.ignored(child, is_dir=False):
-                    continue
-                yield here / name
-
-
-# ---------------------------------------------------------------- fixing one file
 
 
 def fix_options(settings: Settings, fmt: str) -> Options:
@@ -370,95 +158,6 @@ def _check_round_trip(source: Source, data: bytes, where: str) -> None:
             f"{where}: decoding as {source.encoding} does not give back the same bytes; left unchanged"
             " (name the encoding with --encoding, or use --to-utf8)"
         )
-
-
-def encode(text: str, source: Source, original: bytes, *, to_utf8: bool = False) -> bytes:
-    """``text`` (LF) as bytes in the original's encoding, BOM and line endings."""
-    encoding = _target_encoding(source, to_utf8)
-    # Where no byte 0x80-0x9F tells ISO-8859-1 from cp1252, the fixed text is written as
-    # cp1252: the superset every modern reader (and the HTML standard) uses for both.
-    # fix_note() says so when the new bytes use what ISO-8859-1 lacks (— “ ” …).
-    text = _restore_newlines(text, source, original)
-    try:
-        body = text.encode(encoding)
-    except UnicodeEncodeError as exc:
-        bad = sorted({ch for ch in exc.object[exc.start :] if not _encodable(ch, encoding)})
-        shown = ", ".join(f"{ch!r} U+{ord(ch):04X}" for ch in bad[:3])
-        raise EncodeError(
-            f"{source.path or '-'}: the fixed text needs characters that {encoding} cannot hold"
-            f" ({shown}{', ...' if len(bad) > 3 else ''}); left unchanged"
-            " (use --to-utf8 to convert the file to UTF-8)"
-        ) from None
-    if source.bom and encoding in _BOM_OF:
-        body = _BOM_OF[encoding] + body
-    return body
-
-
-def _target_encoding(source: Source, to_utf8: bool) -> str:
-    if to_utf8:
-        return "utf-8"
-    name = codecs.lookup(source.encoding).name
-    # A file detected as ASCII only says "no byte above 127": it is UTF-8 as much as
-    # anything, so typography (curly quotes, dashes) is written as UTF-8. An ASCII
-    # encoding the user asked for (--encoding/config) is kept strictly.
-    if name == "ascii" and source.detected_by != "user":
-        return "utf-8"
-    if name == "utf-8" and source.detected_by == "empty":
-        return "utf-8"
-    return name
-
-
-def fix_note(source: Source, original: bytes, new: bytes) -> str:
-    """What to tell about the bytes written, beyond the fixes: an ISO-8859-1-or-cp1252
-    file (no byte told them apart) that now holds characters only cp1252 has."""
-    if codecs.lookup(source.encoding).name != "cp1252" or source.detected_by == "user":
-        return ""
-    if _uses_c1_range(original) or not _uses_c1_range(new):
-        return ""
-    return (
-        "written as cp1252 (no byte told ISO-8859-1 from cp1252; cp1252, which every modern"
-        " reader uses for both, holds the new characters; --to-utf8 writes UTF-8 instead)"
-    )
-
-
-def _uses_c1_range(data: bytes) -> bool:
-    """Whether any byte is in 0x80-0x9F, where cp1252 and ISO-8859-1 differ."""
-    return any(0x80 <= b <= 0x9F for b in data)
-
-
-def _encodable(ch: str, encoding: str) -> bool:
-    try:
-        ch.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _restore_newlines(text: str, source: Source, original: bytes) -> str:
-    style = source.newline
-    if style in ("\n", ""):
-        return text
-    if style != "mixed":
-        return text.replace("\n", style)
-    endings = _original_endings(source, original)
-    if text.count("\n") == len(endings):  # same lines: give each its own ending back
-        parts = text.split("\n")
-        out = [part + ending for part, ending in zip(parts, endings, strict=False)]
-        out.append(parts[-1])
-        return "".join(out)
-    common = Counter(endings).most_common(1)[0][0] if endings else "\n"
-    return text.replace("\n", common)
-
-
-def _original_endings(source: Source, original: bytes) -> list[str]:
-    import regex
-
-    data = original
-    bom = _BOM_OF.get(codecs.lookup(source.encoding).name)
-    if source.bom and bom and data.startswith(bom):
-        data = data[len(bom) :]
-    raw = data.decode(source.encoding, errors="replace")
-    return regex.findall(r"\r\n|\r|\n", raw)
 
 
 def fix_file(
