@@ -5,20 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
+
+from tidyink.datafiles import language_table
 
 
 @cache
 def function_words() -> dict[str, tuple[str, ...]]:
     """Language code → its commonest function words (from ``data/function_words.txt``)."""
-    raw = resources.files("tidyink").joinpath("data", "function_words.txt").read_text(encoding="utf-8")
-    table: dict[str, tuple[str, ...]] = {}
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if ":" in line:
-            code, words = line.split(":", 1)
-            table[code.strip()] = tuple(words.split())
-    return table
+    return language_table("function_words.txt")
 
 
 def guess_language(words: Counter[str], candidates: Iterable[str] | None = None, default: str = "en") -> str:

@@ -16,11 +16,11 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import regex
 
 from tidyink import lexicon
+from tidyink.datafiles import language_table
 
 LANGS = ("en", "fr", "de", "es", "pt")
 KNOWN_ZIPF = 1.5  # a repaired word must be at least this common (or in the document)
@@ -46,14 +46,7 @@ def odd_shape(word: str) -> bool:
 @cache
 def elision_heads() -> dict[str, frozenset[str]]:
     """Language code → words written elided before an apostrophe (``data/elision_heads.txt``)."""
-    raw = resources.files("tidyink").joinpath("data", "elision_heads.txt").read_text(encoding="utf-8")
-    table: dict[str, frozenset[str]] = {}
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if ":" in line:
-            code, heads = line.split(":", 1)
-            table[code.strip()] = frozenset(heads.split())
-    return table
+    return {code: frozenset(words) for code, words in language_table("elision_heads.txt").items()}
 
 
 @dataclass

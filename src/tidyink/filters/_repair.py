@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from tidyink.datafiles import language_table
 from tidyink.document import TEXT, Block, Document
 from tidyink.filters.base import Context, TextFilter
 
@@ -44,16 +45,7 @@ def document_languages(doc: Document, ctx: Context) -> tuple[str, ...]:
 @cache
 def _more_function_words() -> dict[str, frozenset[str]]:
     """Further languages → their function words (``data/function_words_more.txt``)."""
-    from importlib import resources
-
-    raw = resources.files("tidyink").joinpath("data", "function_words_more.txt").read_text(encoding="utf-8")
-    table = {}
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if ":" in line:
-            code, words = line.split(":", 1)
-            table[code.strip()] = frozenset(words.split())
-    return table
+    return {code: frozenset(words) for code, words in language_table("function_words_more.txt").items()}
 
 
 def _further_language(words: Counter[str], guessed: str) -> tuple[str, ...]:
