@@ -106,6 +106,10 @@ def test_bullet_items_and_story_info_lines_are_never_joined_into_prose():
      "  • Home", "Words: 12 - id: 3", "A line of story text here.", "A line of story text here.",
      "A line of story text here."]
 )
+@example(  # bullet items are no wrap measure: once parted from the text, the width read stays the same
+    ["  • Home", "A line of story text here.", "", "  • Home", "  • Home", "  • Home", "A line of story text here.",
+     "A line of story text here.", "A line of story text here.", "  • Home"]
+)
 def test_region_cut_never_crashes_and_is_idempotent(lines):
     text = "\n".join(lines) + "\n"
     once = tidyink.convert(text, lint=False, to="text").text
@@ -130,3 +134,19 @@ def test_chrome_lines_in_a_row_are_not_joined_into_a_line_of_text():
     once = tidyink.convert(text, lint=False, to="text").text
     assert "04/11/2019\nWriter: Pell\nNotes:" in once
     assert tidyink.convert(once, lint=False, to="text").text == once
+
+
+
+def test_wrap_is_not_measured_on_bullet_items():
+    from types import SimpleNamespace
+
+    from tidyink.filters._layout import lines_of, wrap_from
+
+    def block(*rows):
+        return lines_of(SimpleNamespace(text="\n".join(rows)))
+
+    items = ["  • Harbour", "  • Tides", "  • Boats"]
+    prose = ["The gulls came after it.", "They always did, at noon.", "Nobody minded them much."]
+    together = wrap_from([block(*items, *prose, "  • Index")])
+    parted = wrap_from([block(*items), block(*prose), block("  • Index")])
+    assert together.width == parted.width
