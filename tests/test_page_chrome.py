@@ -101,10 +101,32 @@ def test_bullet_items_and_story_info_lines_are_never_joined_into_prose():
     ["A line of story text here.", "  • Home", "  • Home", "  • Home", "A line of story text here.",
      "A line of story text here.", "Words: 12 - id: 3"]
 )
+@example(  # story on both sides of the chrome, in a tie: the cleaned page must tie the same way
+    ["  • Home", "A line of story text here.", "A line of story text here.", "", "A line of story text here.",
+     "  • Home", "Words: 12 - id: 3", "A line of story text here.", "A line of story text here.",
+     "A line of story text here."]
+)
+@example(  # bullet items are no wrap measure: once parted from the text, the width read stays the same
+    ["  • Home", "A line of story text here.", "", "  • Home", "  • Home", "  • Home", "A line of story text here.",
+     "A line of story text here.", "A line of story text here.", "  • Home"]
+)
 def test_region_cut_never_crashes_and_is_idempotent(lines):
     text = "\n".join(lines) + "\n"
     once = tidyink.convert(text, lint=False, to="text").text
     assert tidyink.convert(once, lint=False, to="text").text == once
+
+
+def test_story_region_and_cut_weigh_a_paragraph_the_same_wrapped_or_joined():
+    wrapped = ["  • Menu", "The lamps were lit", "along the quay. Nobody", "came down.", "  • Menu",
+               "Rated: K - Words: 90 - id: 5"]
+    joined = ["  • Menu", "The lamps were lit along the quay. Nobody came down.", "  • Menu",
+              "Rated: K - Words: 90 - id: 5"]
+    w_values = pc.line_values(wrapped, is_nav)
+    j_values = pc.line_values(joined, is_nav)
+    assert sum(v for v in w_values if v > 0) == sum(v for v in j_values if v > 0)
+    # two sentences of text against three chrome lines, wrapped in three lines or one
+    assert pc.trusted_cut(w_values, wrapped) == pc.trusted_cut(j_values, joined) is True
+    assert not pc.trusted_cut(w_values[:4], wrapped[:4])  # two menus: too few chrome lines
 
 
 def test_chrome_lines_in_a_row_are_not_joined_into_a_line_of_text():
@@ -112,3 +134,19 @@ def test_chrome_lines_in_a_row_are_not_joined_into_a_line_of_text():
     once = tidyink.convert(text, lint=False, to="text").text
     assert "04/11/2019\nWriter: Pell\nNotes:" in once
     assert tidyink.convert(once, lint=False, to="text").text == once
+
+
+
+def test_wrap_is_not_measured_on_bullet_items():
+    from types import SimpleNamespace
+
+    from tidyink.filters._layout import lines_of, wrap_from
+
+    def block(*rows):
+        return lines_of(SimpleNamespace(text="\n".join(rows)))
+
+    items = ["  • Harbour", "  • Tides", "  • Boats"]
+    prose = ["The gulls came after it.", "They always did, at noon.", "Nobody minded them much."]
+    together = wrap_from([block(*items, *prose, "  • Index")])
+    parted = wrap_from([block(*items), block(*prose), block("  • Index")])
+    assert together.width == parted.width

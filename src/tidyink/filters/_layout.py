@@ -139,7 +139,7 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
             continue
         multi += 1
         for line, after in pairwise(lines):
-            if line.stripped:
+            if line.stripped and not _set_by_shape(line, after):
                 measured[set_in].append(line.length)
                 stops = ends_sentence(line.stripped)
                 ends[set_in] = ends[set_in] and not stops
@@ -172,6 +172,16 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     if runs_on and max(runs_on) <= MAX_WRAP:
         return Wrap(max(runs_on))
     return Wrap(None)
+
+
+def _set_by_shape(line: Line, after: Line) -> bool:
+    """A break a line's shape makes, whatever the wrap: a bullet item, or a line only a
+    page writes (story-info, form controls), on either side. Such lines are not the
+    prose's wrap, and unwrapping parts them from their block, so measuring them would
+    read the text's own cleaned output at another width."""
+    from tidyink.filters._page_chrome import bullet_item, strong_shape
+
+    return any(bullet_item(x.text) or strong_shape(x.stripped) for x in (line, after))
 
 
 def ends_sentence(text: str) -> bool:

@@ -12,7 +12,10 @@ a site's words:
   (``Home . Forums . Help . Top``), a ``Label:`` alone or a short ``Label: value``,
   a bare number or date, a comma list of user names, a bracketed widget, a URL.
 
-Every other line is text, worth its length. The story is the stretch of lines
+Every other line is text, worth its letters and digits (scaled to about a
+line's length): a measure unwrapping leaves alone, since joining a paragraph's
+lines adds only spaces and rejoining a split word drops only its hyphen, so the
+page's own cleaned output is weighed as its source was. The story is the stretch of lines
 with the highest total (text minus chrome; the maximum-sum segment, as in body
 text extraction), so a short summary caught between a menu and the story-info
 line goes with the chrome, while a label or two inside the story stays. The
@@ -33,6 +36,7 @@ WEAK = 80.0  # about one line of prose
 NEUTRAL = 0.0
 EDGE = 400  # lines measured at each end of the text
 PROBE = 40  # lines looked at first: a page shows chrome this close to an edge
+PER_LETTER = 1.25  # characters of prose per letter or digit (spaces, punctuation)
 
 _BULLET = regex.compile(r"^\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))\s*(?P<item>.*)$")
 _SEPARATORS = regex.compile(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
@@ -64,7 +68,13 @@ def line_value(text: str, is_nav: Callable[[str], str | None]) -> float:
         return -STRONG
     if kind == "weak":
         return -WEAK
-    return float(len(stripped))
+    return text_weight(stripped)
+
+
+def text_weight(text: str) -> float:
+    """A line of text's weight: its letters and digits, in characters of prose (so that
+    a paragraph weighs the same wrapped or joined into one line)."""
+    return PER_LETTER * len(_ALNUM.findall(text))
 
 
 def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
@@ -156,10 +166,10 @@ def line_values(texts: Sequence[str], is_nav: Callable[[str], str | None]) -> li
     n = len(texts)
     probe = [k for k in range(n) if k < PROBE or k >= n - PROBE]
     if sum(1 for k in probe if line_value(texts[k], is_nav) < 0) < 3:
-        return [float(len(text.strip())) for text in texts]  # no page: nothing to measure
+        return [text_weight(text) for text in texts]  # no page: nothing to measure
     # Chrome sits at the edges: lines deep inside a long text count as text, unmeasured.
     values = [
-        line_value(text, is_nav) if k < EDGE or k >= n - EDGE else float(len(text.strip()))
+        line_value(text, is_nav) if k < EDGE or k >= n - EDGE else text_weight(text)
         for k, text in enumerate(texts)
     ]
     for i in range(len(texts) - 1):
@@ -200,10 +210,18 @@ def section_title(text: str) -> bool:
     return 0 < len(words) <= 3 and len(text.strip()) <= 30 and not _SENTENCE_END.search(text)
 
 
-def trusted_cut(values: Sequence[float]) -> bool:
-    """Whether the lines cut at one edge are a page's chrome: three chrome lines or more,
-    no fewer than the lines of text, and a strong one among them or eight weak ones."""
+def trusted_cut(values: Sequence[float], texts: Sequence[str]) -> bool:
+    """Whether the lines cut at one edge (``texts``, weighed as ``values``) are a page's
+    chrome: three chrome lines or more, no fewer than the lines of text, and a strong one
+    among them or eight weak ones. Text is counted in units unwrapping leaves alone (its
+    sentences, or its weight in lines of prose), not in lines as set, which unwrapping
+    joins: the decision must hold for the cleaned page too."""
     chrome = sum(1 for v in values if v < 0)
-    text = sum(1 for v in values if v > 0)
+    prose = [t for v, t in zip(values, texts) if v > 0]
+    sentences = sum(len(_SENTENCE_IN.findall(t)) for t in prose)
+    text = max(sentences, sum(v for v in values if v > 0) / WEAK)
     strong = any(v <= -STRONG for v in values)
     return chrome >= 3 and chrome >= text and (strong or chrome >= 8)
+
+
+_SENTENCE_IN = regex.compile(r"[\p{L}\p{N}][.!?…]+['\"’”)]*(?=\s|$)")

@@ -181,16 +181,17 @@ class Boilerplate(Filter):
         from tidyink.filters import _page_chrome as pc
 
         lines = [ln for ln in lines_of(doc) if ln.text.strip()]
-        values = pc.line_values([ln.text for ln in lines], is_nav)
+        texts = [ln.text for ln in lines]
+        values = pc.line_values(texts, is_nav)
         region = pc.story_region(values)
         if region is None:
             return
         first, last = region
-        if last + 1 < len(lines) and pc.trusted_cut(values[last + 1 :]):
+        if last + 1 < len(lines) and pc.trusted_cut(values[last + 1 :], texts[last + 1 :]):
             while last > first + 1 and pc.section_title(lines[last].text) and values[last - 1] > 0:
                 last -= 1
             self.cut_lines(doc, ctx, lines[last + 1 :], "site chrome (page footer rendered as text)", tail=True)
-        if first > 0 and pc.trusted_cut(values[:first]):
+        if first > 0 and pc.trusted_cut(values[:first], texts[:first]):
             self.cut_lines(doc, ctx, lines[:first], "site chrome (page header rendered as text)", head=True)
 
     # --- chrome the HTML reader marked, menus of links ------------------------------
