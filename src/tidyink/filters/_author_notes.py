@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, VERSE, Block, Document
-from tidyink.filters._gutenberg import P
+from tidyink.filters._patterns_lazy import P
 
 
 def is_note(text: str) -> bool:

@@ -5,24 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidyink.document import Document
+from tidyink.filters._patterns_lazy import P
 
 if TYPE_CHECKING:
     from tidyink.filters.boilerplate import Line
 
 
-class _Patterns:
-    """The boilerplate pattern module, imported on first use (compiling it takes tens of
-    ms); shared with :mod:`.boilerplate`."""
-
-    def __getattr__(self, name: str) -> object:
-        from tidyink.filters import _boilerplate_patterns
-
-        value = getattr(_boilerplate_patterns, name)
-        setattr(self, name, value)  # later uses are plain attribute reads
-        return value
-
-
-P = _Patterns()
 
 
 def _pg_start(text: str) -> bool:

@@ -34,7 +34,8 @@ from tidyink.document import (
 )
 from tidyink.filters._author_notes import _breaks_beside_notes, _find_notes
 from tidyink.filters._author_notes import is_note as is_note  # (a public name of this module)
-from tidyink.filters._gutenberg import P, _credits, _header_meta, _pg_end, _pg_start
+from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start
+from tidyink.filters._patterns_lazy import P
 from tidyink.filters.base import Context, Filter
 from tidyink.records import Edit
 
