@@ -659,3 +659,26 @@ def test_wider_gaps_that_also_fall_between_a_question_and_its_answer_are_page_la
     # One gap in an exchange is not enough to call the others noise.
     one = tidyink.convert(_paged({0, 2, 4, 8}), lint=False, to="text").text
     assert one.count("* * *") == 3
+
+
+def test_letter_spaced_headings_are_closed_up():
+    text = (
+        "P R O L O G U E\n\n"
+        "The lamps along the quay were lit early that winter, and the boats came in before dark.\n\n"
+        "C H A P T E R   O N E\n\n"
+        "Nobody in the village remembered who had first called the harbour master a liar.\n\n"
+        "The school taught the letters as A B C on the board, one at a time.\n"
+    )
+    md = tidyink.convert(text, lint=False, to="markdown").text
+    assert "## PROLOGUE\n" in md and "## CHAPTER ONE\n" in md
+    assert "A B C on the board" in md  # spaced letters inside a sentence stay as written
+    assert tidyink.convert(md, input_format="markdown", lint=False, to="markdown").text == md
+
+
+def test_short_letter_spaced_lines_are_left_alone():
+    from tidyink.filters._heading_lines import closed_up
+
+    assert closed_up("P R E F A C E") == "PREFACE"
+    assert closed_up("  T H E   L A S T   W O R D.") == "THE LAST WORD."
+    assert closed_up("A B C") is None  # initials, a list of letters
+    assert closed_up("PREFACE") is None and closed_up("P r e f a c e") is None
