@@ -682,3 +682,16 @@ def test_short_letter_spaced_lines_are_left_alone():
     assert closed_up("  T H E   L A S T   W O R D.") == "THE LAST WORD."
     assert closed_up("A B C") is None  # initials, a list of letters
     assert closed_up("PREFACE") is None and closed_up("P r e f a c e") is None
+
+
+def test_an_empty_bullet_line_is_no_scene_break():
+    from tidyink.filters.scene_breaks import is_break_line
+
+    assert not is_break_line("  • ") and not is_break_line("◦")
+    assert is_break_line("•  •  •") and is_break_line("*") and is_break_line("* * *")
+    text = (
+        "She read the list twice over before she folded it into her coat pocket and left.\n\n"
+        "  • \n\n"
+        "Nobody at the market had the saffron, and the baker had sold the last of the rye.\n"
+    )
+    assert "* * *" not in tidyink.convert(text, lint=False, to="markdown").text

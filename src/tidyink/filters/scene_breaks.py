@@ -45,10 +45,15 @@ def _worded_break(line: str) -> bool:
     return core.casefold() == "break" and len(core) < len(line.strip())  # "-break-", "~ Break ~"
 
 
+_BULLETS = frozenset("•◦▪‣∙●○■")  # list glyphs a page renders before each item
+
+
 def _symbol_line(line: str) -> bool:
     core = "".join(line.split())
     if not core or len(core) > 120 or _OTHER.search(core):
         return False  # (anything but symbols and o/x/0 rules out every case below)
+    if core in _BULLETS:
+        return False  # an empty list item ("  • "), as a rendered page shows one
     if _repeated_group(core):
         return True
     if len(core) > 80:
