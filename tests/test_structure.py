@@ -695,3 +695,18 @@ def test_an_empty_bullet_line_is_no_scene_break():
         "Nobody at the market had the saffron, and the baker had sold the last of the rye.\n"
     )
     assert "* * *" not in tidyink.convert(text, lint=False, to="markdown").text
+
+
+def test_a_heading_title_of_two_sentences_is_spaced_once_and_stays_so():
+    text = (
+        "CHAPTER II\n\n"
+        "THE FERRY SAILS.  A STRANGER COMES\n"
+        "ABOARD AT THE LAST MOMENT\n\n"
+        "The ferry left the island at six, and nobody on the quay seemed to notice it go.\n\n"
+        "CHAPTER III\n\n"
+        "The mainland rose out of the haze a little after eight, grey and low and flat.\n"
+    )
+    for to, fmt in (("markdown", "markdown"), ("text", "text")):
+        once = tidyink.convert(text, lint=False, to=to).text
+        assert "SAILS. A STRANGER" in once
+        assert tidyink.convert(once, input_format=fmt, lint=False, to=to).text == once
