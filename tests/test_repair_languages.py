@@ -105,6 +105,8 @@ def test_only_the_damaged_paragraph_is_repaired(lang):
         # Portuguese capitals with tildes
         "SÃO JOÃO DEL-REI E AS AÇÕES DA NAÇÃO",
         "CAPÍTULO III — AS MÃOS DO IRMÃO",
+        # ... ending a quoted word: a closing quote, not the second byte of Ô (Ã”)
+        "NA CAPA: “O MAIOR FÃ” E “A IRMÔ, EM LETRAS GRANDES.",
         # text that shows mojibake on purpose, beside the right form
         "A tela mostrava Ã§ em vez de ç, e Ã£ em vez de ã.",
         "El menú decía “CafÃ© con leche” donde debía decir “Café con leche”.",

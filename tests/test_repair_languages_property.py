@@ -61,6 +61,7 @@ def sentences(draw: st.DrawFn) -> str:
 # Words of a language with no word list: an apostrophe inside a word (’s) is no sign
 # that the document was read as Mac Roman (Õ), so í → ’ and á → ‡ must not follow.
 @example(["bohu krátký’s její moderní bohu bohu bohu bohu bohu bohu bohu bohu."])
+@example(["FÃ” INTERNATIONAL INTERNATIONAL."])  # fã in capitals, then a closing quote
 @example(["lidí denní bohu lidí."])  # lidí and lidí. are one word, not two that agree
 def test_correct_latin_text_is_never_changed(paragraph):
     text = " ".join(paragraph)
