@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidyink.rules import _patterns, _text
+from tidyink.rules import _patterns, _text, all_rules
 from tidyink.rules._text import Prose, alternation
 from tidyink.rules.spelling import _occurrences
 
@@ -94,3 +94,16 @@ def test_spelling_occurrences_match_finditer(text: str, words: set[str]) -> None
     pattern = _spelling_pattern(words)
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in _occurrences(text, words, pattern)] == expected
+
+
+def test_patterns_whose_words_are_absent_are_not_compiled() -> None:
+    from tidyink import api
+
+    _patterns._compiled.cache_clear()
+    assert api.check("The cat sat on the mat all day.") == []
+    assert _patterns._compiled.cache_info().currsize == 0
+    found = api.check("He was taller then his brother.")
+    assert [f.code for f in found] == ["C101"]
+    assert 0 < _patterns._compiled.cache_info().currsize < sum(
+        len(r.patterns) for r in all_rules() if issubclass(r, _patterns.PatternRule)
+    )
