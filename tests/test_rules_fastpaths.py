@@ -107,3 +107,23 @@ def test_patterns_whose_words_are_absent_are_not_compiled() -> None:
     assert 0 < _patterns._compiled.cache_info().currsize < sum(
         len(r.patterns) for r in all_rules() if issubclass(r, _patterns.PatternRule)
     )
+
+
+REPEAT_PIECES = ["the", "a", "ab", "x2", "_", "é", " ", " ", "\n", "\t", "\u00a0", "\ue000", ".", "-", "'", "\u201c"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(REPEAT_PIECES), max_size=30).map("".join))
+def test_repeat_candidates_match_the_plain_scan(text: str) -> None:
+    from tidyink.rules import repeated_word
+
+    fast = [(m.span(), m.groups()) for m in repeated_word.candidates(text)]
+    assert fast == [(m.span(), m.groups()) for m in repeated_word._CANDIDATE.finditer(text)]
+
+
+def test_repeat_candidates_overlapping_and_at_the_start() -> None:
+    from tidyink.rules import repeated_word
+
+    for text in ("the the the", "\u201cx x x x y", "a a", "z-z z", "a. a a a", "ab ab\ue000 ab ab"):
+        fast = [m.span() for m in repeated_word.candidates(text)]
+        assert fast == [m.span() for m in repeated_word._CANDIDATE.finditer(text)] != []
