@@ -342,7 +342,8 @@ def test_convert_file_on_any_bytes_returns_a_record(data, name):
 
 
 def test_warm_up_names_one_sample_per_kind_of_input(tmp_path):
-    from tidyink.batch.run import BatchConfig, _Batch, _sample_names
+    from tidyink.batch.run import BatchConfig, _Batch
+    from tidyink.batch.warm import sample_names
 
     src = tmp_path / "in"
     (src / "part").mkdir(parents=True)
@@ -350,7 +351,9 @@ def test_warm_up_names_one_sample_per_kind_of_input(tmp_path):
     (src / "part" / "two.TXT").write_text("The second chapter.\n", encoding="utf-8")
     (src / "part" / "three.md").write_text("The third chapter.\n", encoding="utf-8")
     batch = _Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
-    assert _sample_names(batch) == ("warm-up.md", "warm-up.txt")
+    assert sample_names(batch.items()) == ("warm-up.md", "warm-up.txt")
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert _sample_names(_Batch(str(empty), str(tmp_path / "out2"), Options(), BatchConfig(jobs=2))) == ("warm-up.txt",)
+    assert sample_names(_Batch(str(empty), str(tmp_path / "out2"), Options(), BatchConfig(jobs=2)).items()) == (
+        "warm-up.txt",
+    )
