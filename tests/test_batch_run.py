@@ -339,3 +339,21 @@ def test_convert_file_on_any_bytes_returns_a_record(data, name):
         else:
             assert record["error"] and not dst.exists()
         assert [p.name for p in dst.parent.glob(".*")] == []  # no temporary left behind
+
+
+def test_warm_up_names_one_sample_per_kind_of_input(tmp_path):
+    from tidyink.batch.run import BatchConfig, _Batch
+    from tidyink.batch.warm import sample_names
+
+    src = tmp_path / "in"
+    (src / "part").mkdir(parents=True)
+    (src / "one.md").write_text("# One\n\nThe first chapter.\n", encoding="utf-8")
+    (src / "part" / "two.TXT").write_text("The second chapter.\n", encoding="utf-8")
+    (src / "part" / "three.md").write_text("The third chapter.\n", encoding="utf-8")
+    batch = _Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    assert sample_names(batch.items()) == ("warm-up.md", "warm-up.txt")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert sample_names(_Batch(str(empty), str(tmp_path / "out2"), Options(), BatchConfig(jobs=2)).items()) == (
+        "warm-up.txt",
+    )

@@ -45,3 +45,49 @@ def test_cache_is_keyed_by_the_installed_wordfreq_version():
 
     assert lexicon._installed_version("wordfreq") == version("wordfreq")
     assert lexicon._installed_version("no-such-distribution-here") is None
+
+
+def test_cached_value_is_stored_then_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDYINK_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return frozenset({"gloaming", "expostulate"})
+
+    first = lexicon.cached("words-test", build, frozenset)
+    again = lexicon.cached("words-test", build, frozenset)
+    assert first == again == {"gloaming", "expostulate"} and len(calls) == 1
+    assert [p.name.startswith("words-test-") for p in tmp_path.iterdir()] == [True]
+
+
+def test_cached_value_of_the_wrong_kind_or_broken_is_rebuilt(tmp_path, monkeypatch):
+    import marshal
+
+    monkeypatch.setenv("TIDYINK_CACHE_DIR", str(tmp_path))
+    lexicon.cached("words-test", lambda: frozenset({"a"}), frozenset)
+    (path,) = tmp_path.iterdir()
+    path.write_bytes(marshal.dumps(42))
+    assert lexicon.cached("words-test", lambda: frozenset({"b"}), frozenset) == {"b"}
+    path.write_bytes(b"not marshal data")
+    assert lexicon.cached("words-test", lambda: frozenset({"c"}), frozenset) == {"c"}
+
+
+def test_cached_builds_every_time_when_caching_is_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDYINK_CACHE_DIR", "")
+    calls = []
+    for _ in range(2):
+        lexicon.cached("words-test", lambda: calls.append(1) or frozenset(), frozenset)
+    assert len(calls) == 2 and not list(tmp_path.iterdir())
+
+
+def test_curated_list_from_the_cache_is_the_one_pyspellchecker_ships(tmp_path, monkeypatch):
+    from tidyink.rules import _dictionary
+
+    monkeypatch.setenv("TIDYINK_CACHE_DIR", str(tmp_path))
+    source = _dictionary._pyspellchecker_file("en")
+    built = _dictionary.curated.__wrapped__("en")  # builds and stores
+    assert [p.name.startswith("curated-en-") for p in tmp_path.iterdir()] == [True]
+    assert _dictionary.curated.__wrapped__("en") == built == frozenset(_dictionary._pyspellchecker(source))
+    assert "gloaming" in built and "recieve" not in built
+    assert _dictionary.curated.__wrapped__("xx") == frozenset()  # no list for this language

@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidyink.rules import _patterns, _text
+from tidyink.rules import _patterns, _text, all_rules
 from tidyink.rules._text import Prose, alternation
 from tidyink.rules.spelling import _occurrences
 
@@ -94,3 +94,36 @@ def test_spelling_occurrences_match_finditer(text: str, words: set[str]) -> None
     pattern = _spelling_pattern(words)
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in _occurrences(text, words, pattern)] == expected
+
+
+def test_patterns_whose_words_are_absent_are_not_compiled() -> None:
+    from tidyink import api
+
+    _patterns._compiled.cache_clear()
+    assert api.check("The cat sat on the mat all day.") == []
+    assert _patterns._compiled.cache_info().currsize == 0
+    found = api.check("He was taller then his brother.")
+    assert [f.code for f in found] == ["C101"]
+    assert 0 < _patterns._compiled.cache_info().currsize < sum(
+        len(r.patterns) for r in all_rules() if issubclass(r, _patterns.PatternRule)
+    )
+
+
+REPEAT_PIECES = ["the", "a", "ab", "x2", "_", "é", " ", " ", "\n", "\t", "\u00a0", "\ue000", ".", "-", "'", "\u201c"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(REPEAT_PIECES), max_size=30).map("".join))
+def test_repeat_candidates_match_the_plain_scan(text: str) -> None:
+    from tidyink.rules import repeated_word
+
+    fast = [(m.span(), m.groups()) for m in repeated_word.candidates(text)]
+    assert fast == [(m.span(), m.groups()) for m in repeated_word._CANDIDATE.finditer(text)]
+
+
+def test_repeat_candidates_overlapping_and_at_the_start() -> None:
+    from tidyink.rules import repeated_word
+
+    for text in ("the the the", "\u201cx x x x y", "a a", "z-z z", "a. a a a", "ab ab\ue000 ab ab"):
+        fast = [m.span() for m in repeated_word.candidates(text)]
+        assert fast == [m.span() for m in repeated_word._CANDIDATE.finditer(text)] != []

@@ -12,9 +12,12 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 SUPPORTED = ("en", "fr", "de", "es", "pt", "it", "nl")
 
 
@@ -143,18 +146,46 @@ def _build(lang: str) -> dict[str, float]:
     return table
 
 
-def _cache_file(lang: str) -> Path | None:
-    """Where the built list for ``lang`` is kept; None when caching is off (TIDYINK_CACHE_DIR=)."""
+def cache_folder() -> Path | None:
+    """The folder for built word lists; None when caching is off (TIDYINK_CACHE_DIR=)."""
     folder = os.environ.get("TIDYINK_CACHE_DIR")
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "tidyink")
-    if not folder:
+    return Path(folder) if folder else None
+
+
+def _cache_file(lang: str) -> Path | None:
+    """Where the built list for ``lang`` is kept; None when caching is off (TIDYINK_CACHE_DIR=)."""
+    folder = cache_folder()
+    if folder is None:
         return None
     wf = _installed_version("wordfreq")
     if wf is None:
         return None
-    return Path(folder) / f"words2-{lang}-wordfreq{wf}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+    return folder / f"words2-{lang}-wordfreq{wf}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+
+def cached(name: str, build: Callable[[], T], kind: type) -> T:
+    """``build()``, kept in the cache folder as ``name`` (a marshal file: a value of
+    built-in types only); read back from there when present, readable and a ``kind``.
+
+    ``name`` must change whenever what ``build`` returns may change (name the
+    version or the size and time of its source).
+    """
+    folder = cache_folder()
+    path = folder / f"{name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal" if folder else None
+    if path is not None:
+        try:
+            value = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            value = None
+        if isinstance(value, kind):
+            return value  # type: ignore[return-value]
+    value = build()
+    if path is not None:
+        _store(path, value)
+    return value
 
 
 def _installed_version(name: str) -> str | None:

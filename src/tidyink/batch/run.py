@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tidyink.batch.walk import Blob, Item, Selector, is_archive, read_members, walk_archive, walk_folder
+from tidyink.batch.warm import sample_names, warm_up
 from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
 from tidyink.errors import UsageError
 from tidyink.options import Options
@@ -240,7 +241,7 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
     from tidyink.batch.report import Progress
 
     options, config, out = batch.options, batch.config, batch.out
-    _warm_up(engine, options)
+    warm_up(engine, options, sample_names(batch.items()) if engine.name != "inline" else ())
     summary.engine, summary.workers = engine.name, engine.workers
     total: int | None = None
     state = None
@@ -298,42 +299,6 @@ _NOT_SHARED = (
     "the Dask worker wrote the output where this machine cannot see it: "
     "input and output folders must be on storage shared by every worker, at the same path"
 )
-
-_WARM_UP = "Chapter One\n\nZoë said... “Wait—the cafÃ© isn’t open.”\n".encode()
-
-
-def _warm_up(engine: Any, options: Options) -> None:
-    """Load the lazily imported libraries (ftfy, word lists...) before the files arrive.
-
-    Forked pool workers then share what the parent loaded instead of each loading
-    its own copy; Dask workers load them once, up front, so that no file's
-    timing includes them. Outputs are unaffected.
-    """
-    import multiprocessing
-
-    if engine.name == "dask":
-        import contextlib
-
-        with contextlib.suppress(Exception):
-            engine.client.run(_warm_up_here, options)
-    elif engine.name == "local" and multiprocessing.get_start_method() == "fork":
-        import gc
-
-        _warm_up_here(options)
-        # What is loaded now is shared with the forked workers, page for page, as long
-        # as nobody writes to it: keep the collector from touching it in every child.
-        gc.collect()
-        gc.freeze()
-
-
-def _warm_up_here(options: Options) -> None:
-    import contextlib
-
-    from tidyink.api import convert
-
-    with contextlib.suppress(Exception):  # the real files will report whatever this would
-        convert(_WARM_UP, path="warm-up.txt", options=options, state={})
-
 
 def _open_manifest(out: str) -> Any:
     import sqlite3

@@ -264,8 +264,11 @@ class PatternRule(Rule):
         text = joined.text
         seen: set[int] = set()
         for pattern in self.patterns:
+            found = anchors(joined, _bad_group(pattern.regex))
+            if not found:
+                continue  # not even compiled: a short text meets few of the patterns' words
             compiled = _compiled(pattern.regex)
-            for pos in anchors(joined, _bad_group(pattern.regex)):
+            for pos in found:
                 m = compiled.match(text, pos)
                 if m is None or (pattern.guard is not None and not pattern.guard(text, m)):
                     continue

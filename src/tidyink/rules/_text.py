@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import filterfalse, repeat
 from typing import Any
 from weakref import ref
 
@@ -117,22 +118,19 @@ _EDGES = ".,;:!?\"'()[]{}<>*_/\\|&%$#@+=~`^-0123456789\u201c\u201d\u00ab\u00bb\u
 def count_words(text: str) -> Counter[str]:
     """How often each word (letters, inner apostrophes) occurs in ``text``.
 
-    Splitting on white space and tokenising each *distinct* chunk once is several
-    times faster than a regex over the whole text: prose repeats its chunks. Most
-    chunks are a word with punctuation around it ("said,"): stripping that is
-    enough; only the rest ("well--no", "don't.") go through the regex.
+    Splitting on white space, stripping the punctuation around each chunk ("said,"),
+    and counting, all in C, is several times faster than a regex over the whole
+    text; only the distinct chunks that are still not one word ("well--no",
+    "don't") go through the regex. (Stripped characters are never part of a word,
+    so the regex finds the same words in the stripped chunk.)
     """
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(map(str.strip, text.split(), repeat(_EDGES)))
+    odd = list(filterfalse(str.isalpha, counts))
     get = counts.get  # dict.get and item assignment: no ``__missing__`` calls
-    for chunk, n in Counter(text.split()).items():
-        if not chunk.isalpha():
-            bare = chunk.strip(_EDGES)
-            if not bare.isalpha():
-                for word in _WORD_RE.findall(chunk):
-                    counts[word] = get(word, 0) + n
-                continue
-            chunk = bare
-        counts[chunk] = get(chunk, 0) + n
+    for chunk in odd:
+        n = counts.pop(chunk)
+        for word in _WORD_RE.findall(chunk):
+            counts[word] = get(word, 0) + n
     return counts
 
 
