@@ -94,6 +94,23 @@ def test_the_api_raises_and_names_the_first_difference(monkeypatch):
     assert "harbour" not in api.convert(PROSE, path="story.txt").text  # the check is off in the API by default
 
 
+def test_the_input_is_read_once_with_the_check_on(monkeypatch):
+    """The check compares with the document as read, written before the filters run:
+    the input is not parsed a second time (Markdown parsing costs the most)."""
+    from tidyink import readers
+
+    reads = []
+    real = readers.read
+    monkeypatch.setattr(readers, "read", lambda text, fmt: reads.append(fmt) or real(text, fmt))
+    text = "# The Harbour\n\nThe harbour was *quiet* -- then the boats came in...\n"
+    checked = api.convert(text, path="story.md", to="markdown", front_matter=True, safe=True)
+    assert reads == ["markdown"]
+    assert checked.text == api.convert(text, path="story.md", to="markdown", front_matter=True).text
+    _lose_a_word(monkeypatch)  # and a word lost is still found
+    with pytest.raises(SafetyError, match="'harbour'"):
+        api.convert(text, path="story.md", to="markdown", front_matter=True, safe=True)
+
+
 def test_convert_does_not_write_a_file_that_fails_and_exits_3(tmp_path, monkeypatch):
     _lose_a_word(monkeypatch)
     monkeypatch.chdir(tmp_path)

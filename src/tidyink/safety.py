@@ -27,7 +27,7 @@ from tidyink.records import Change
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
 _ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
-_FRONT_MATTER = regex.compile(r"\A---\n.*?\n---\n", regex.DOTALL)
+_FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
 
