@@ -63,6 +63,9 @@ def parser() -> Any:
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
     md.disable("text_join")  # keep escapes and entities as their own tokens
+    from tidyink.readers._markdown_links import install
+
+    install(md)  # brackets without links cost no more than other text
     return md
 
 
