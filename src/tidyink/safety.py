@@ -200,15 +200,17 @@ def _same_skeleton(before: str, after: str, changes: list[Change]) -> bool:
     A repaired character can split or join words (``do±a`` read as two words is
     ``doña``; ``awayâ€”a`` becomes ``away—a``): deleting the characters the repairs
     touched on both sides compares what is left of each word. ASCII letters are never
-    deleted, so a lost or added ASCII word is still found; longer changes (removed
-    blocks) explain their own words, as above.
+    deleted, so a lost or added ASCII word is still found; nor is whitespace (a change
+    that adds a space, such as a heading's ``## ``, would otherwise glue every word of
+    the document to its neighbours, and lines joined by unwrapping would then differ);
+    longer changes (removed blocks) explain their own words, as above.
     """
     touched = {
         ch
         for c in changes
         if len(c.before) <= _SHORT and len(c.after) <= _SHORT
         for ch in c.before + c.after
-        if not (ch.isascii() and ch.isalnum())
+        if not (ch.isascii() and ch.isalnum()) and not ch.isspace()
     }
     if not touched:
         return False
