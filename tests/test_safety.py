@@ -83,6 +83,20 @@ def test_a_repaired_mark_is_set_aside_without_gluing_words_together():
     assert "'blue'" in difference(before, after.replace("blue ", ""), repairs)  # a lost word is still found
 
 
+def test_a_whitespace_change_is_not_replayed_everywhere():
+    """A trailing space removed is recorded as ' ' -> '': made again everywhere it would
+    glue the document's words together and hide how a control character removed from
+    inside a word (Ma\\x15rtha) is explained."""
+    letter = "Dear Ma\x15rtha,\n\nThe well ran dry in 19\n21, and we left. \n"
+    for to in ("markdown", "text"):
+        result = api.convert(letter, input_format="text", to=to, safe=True)
+        assert "Dear Martha," in result.text
+        assert ("\x15", "") in [(c.before, c.after) for c in result.changes]
+    repairs = [_change("\x15", ""), _change(" ", "")]
+    assert difference("Dear Ma\x15rtha, we left. ", "Dear Martha, we left.", repairs) == ""
+    assert "'left'" in difference("Dear Ma\x15rtha, we left. ", "Dear Martha, we.", repairs)
+
+
 def _lose_a_word(monkeypatch):
     """A buggy filter: after the real pipeline, the word 'harbour' vanishes unrecorded."""
     real = pipeline.run

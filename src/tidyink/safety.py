@@ -128,8 +128,14 @@ def verify(
 def _replay(text: str, changes: list[Change]) -> str | None:
     """``text`` with each short change that touches letters (a repaired character, a
     fixed word) made again, everywhere its ``before`` occurs, in the order made; None
-    when there are too many distinct ones to replay cheaply."""
-    pairs = list(dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT))
+    when there are too many distinct ones to replay cheaply.
+
+    A change of whitespace alone (a trailing space removed, a line break joined) is
+    not replayed: made everywhere, it would glue every word to the next.
+    """
+    pairs = list(
+        dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT and c.before.strip())
+    )
     if len(pairs) > _MAX_REPLAYS:  # keep those that touch letters, or delete inside words
         pairs = [p for p in pairs if _WORD.search(fold(p[0] + p[1])) or not p[1].strip()]
     if not pairs or len(pairs) > _MAX_REPLAYS:
