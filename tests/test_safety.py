@@ -97,6 +97,24 @@ def test_a_whitespace_change_is_not_replayed_everywhere():
     assert "'left'" in difference("Dear Ma\x15rtha, we left. ", "Dear Martha, we.", repairs)
 
 
+def test_repairs_that_hold_one_another_or_a_control_character_pass():
+    """Recorded among layout changes (a heading's '## ', a line joined, a trailing space
+    removed): repairs of which one holds another (â€ â€œ, a lost no-break space, and
+    â€œ), made in either order; a C1 control read as ™ beside a control character
+    removed from inside the same word (U+001C, which Python counts as whitespace)."""
+    layout = [_change(" ", ""), _change("II", "## II"), _change("\n", " ")]
+    nested = [_change("â€œ", "“"), _change("â€ â€œ", "†“"), _change("â€\x9d", "”"), *layout]
+    before = "II\n\nHe said: â€œhelloâ€ â€œagainâ€\x9d and\nleft. \n"
+    after = "## II\n\nHe said: “hello†“again” and left.\n"
+    assert difference(before, after, nested) == ""
+    assert "'left'" in difference(before, after.replace(" left", ""), nested)
+    marks = [_change("\x1c", ""), _change("\x99", "™"), *layout]
+    before = "II\n\nMade by Acme\x99\x1cworks in\nLeeds. \n"
+    after = "## II\n\nMade by Acme™works in Leeds.\n"
+    assert difference(before, after, marks) == ""
+    assert "'leeds'" in difference(before, after.replace(" Leeds", ""), marks)
+
+
 def _lose_a_word(monkeypatch):
     """A buggy filter: after the real pipeline, the word 'harbour' vanishes unrecorded."""
     real = pipeline.run
