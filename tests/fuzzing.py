@@ -12,6 +12,7 @@ single lines) that expose patterns whose cost grows faster than the input.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,7 +58,11 @@ MAX_PATHOLOGICAL = 20_000  # characters of a pathological shape in the fuzz runs
 
 
 @st.composite
-def _mutated(draw: st.DrawFn, seeds: tuple[str, ...]) -> str:
+def _mutated(draw: st.DrawFn, seeds: tuple[str, ...], fast: bool = False) -> str:
+    """A seed with up to 12 mutations; ``fast``: its choices made by a random generator
+    that hypothesis seeds (a fifth of the drawing cost, but not shrunk to a small case)."""
+    if fast:
+        return _mutate(draw(st.sampled_from(seeds)), draw(st.randoms(use_true_random=True)))
     text = draw(st.sampled_from(seeds))
     for _ in range(draw(st.integers(0, 12))):
         if not text:
@@ -77,6 +82,40 @@ def _mutated(draw: st.DrawFn, seeds: tuple[str, ...]) -> str:
         else:
             text = text[:i] + draw(st.text(max_size=8)) + text[j:]
     return text
+
+
+def _mutate(text: str, rnd: random.Random) -> str:
+    """The mutations of :func:`_mutated`, their choices made by ``rnd``."""
+    for _ in range(rnd.randint(0, 12)):
+        if not text:
+            text = rnd.choice(AWKWARD)
+            continue
+        i = rnd.randint(0, len(text))
+        j = min(len(text), i + rnd.randint(0, 20))
+        op = rnd.choice(("insert", "delete", "repeat", "replace", "random"))
+        if op == "insert":
+            text = text[:i] + rnd.choice(AWKWARD) + text[i:]
+        elif op == "delete":
+            text = text[:i] + text[j:]
+        elif op == "repeat":
+            text = text[:j] + text[i:j] * rnd.randint(1, 8) + text[j:]
+        elif op == "replace":
+            text = text[:i] + rnd.choice(AWKWARD) + text[j:]
+        else:
+            text = text[:i] + _random_text(rnd, rnd.randint(0, 8)) + text[j:]
+    return text
+
+
+def _random_text(rnd: random.Random, n: int) -> str:
+    """``n`` characters: ASCII, or any code point but a surrogate (as ``st.text`` draws)."""
+    out = []
+    for _ in range(n):
+        if rnd.random() < 0.5:
+            out.append(chr(rnd.randint(0, 127)))
+        else:
+            code = rnd.randint(0x80, 0x10FFFF)
+            out.append(chr(code) if not 0xD800 <= code <= 0xDFFF else "\ufffd")
+    return "".join(out)
 
 
 def _run_of(ch: str, n: int) -> str:
@@ -132,8 +171,9 @@ def pathological(draw: st.DrawFn, max_size: int = MAX_PATHOLOGICAL) -> tuple[str
 
 
 @st.composite
-def inputs(draw: st.DrawFn, max_size: int = MAX_PATHOLOGICAL) -> tuple[bytes, str, str]:
-    """One fuzz input: (bytes, file name, output format)."""
+def inputs(draw: st.DrawFn, max_size: int = MAX_PATHOLOGICAL, fast: bool = False) -> tuple[bytes, str, str]:
+    """One fuzz input: (bytes, file name, output format). ``fast``: mutations chosen by a
+    seeded random generator (the long run, which does not shrink)."""
     kind = draw(st.sampled_from(("bytes", "prose", "markdown", "html", "pathological")))
     suffix = draw(st.sampled_from(SUFFIXES))
     if kind == "bytes":
@@ -143,7 +183,7 @@ def inputs(draw: st.DrawFn, max_size: int = MAX_PATHOLOGICAL) -> tuple[bytes, st
         data = text.encode("utf-8")
     else:
         seeds = {"prose": PROSE_SEEDS, "markdown": MARKDOWN_SEEDS, "html": HTML_SEEDS}[kind]
-        text = draw(_mutated(seeds))
+        text = draw(_mutated(seeds, fast))
         suffix = draw(st.sampled_from((suffix, {"prose": ".txt", "markdown": ".md", "html": ".html"}[kind])))
         encoding = draw(st.sampled_from(("utf-8", "utf-8", "utf-16", "cp1252")))
         data = text.encode(encoding, errors="replace")

@@ -80,3 +80,25 @@ def test_positions_of_changes():
     )
     assert [(c.line, c.column) for c in result.changes] == [(2, 8)]
     assert result.changes[0].after == "é"
+
+
+def _twice_damaged(text: str, first: str, second: str) -> str:
+    """``text`` as UTF-8 read with code page ``first``, then all that as UTF-8 read with ``second``."""
+    return text.encode("utf-8").decode(first).encode("utf-8").decode(second)
+
+
+@pytest.mark.parametrize(("first", "second"), [("mac_roman", "latin-1"), ("latin-1", "mac_roman")])
+def test_repair_reaches_its_fixed_point_in_one_run(first, second):
+    # Damaged twice with two code pages: once the words around it are repaired, a
+    # token that was kept (it stood for a quote mark) reads otherwise; the run goes
+    # on until nothing changes, so a second conversion finds nothing left to do.
+    text = (
+        "Le soir, nous sommes allés à la rivière; le vieux meunier réparait ses filets.\n\n"
+        "« Demain il pleuvra », dit-il, et il rentra à la maison sans un mot de plus.\n"
+    )
+    only = ["mojibake", "codepage", "invisibles", "entities"]
+    once = tidyink.convert(_twice_damaged(text, first, second), input_format="text", to="text", only=only)
+    assert "allés à la rivière" in once.text and "rentra à la maison" in once.text
+    again = tidyink.convert(once.text, input_format="text", to="text", only=only)
+    assert again.text == once.text
+    assert not again.changes

@@ -71,6 +71,50 @@ def test_a_repaired_character_that_split_or_joined_words_passes():
     assert "'long'" in difference("Ya do±a ran a long way.", "Ya doña ran a way.", [_change("±", "ñ")])
 
 
+def test_a_repaired_mark_is_set_aside_without_gluing_words_together():
+    """French read with the wrong code page (« as ´, » as ª, a letter that folds to 'a',
+    and Ç as «) in a document whose lines were joined and whose heading got its '## ':
+    the space of '## ' is no character to set aside. (Replaying the repairs in order
+    does not explain it: « is both a repair's result and another's damaged form.)"""
+    before = "V\n\nThe miners called them ´graftsª, the blue\nmarks. «a ne part pas, they said.\n"
+    after = "## V\n\nThe miners called them «grafts», the blue marks. Ça ne part pas, they said.\n"
+    repairs = [_change("V", "## V"), _change("´", "«"), _change("ª", "»"), _change("«", "Ç"), _change("\n", " ")]
+    assert difference(before, after, repairs) == ""
+    assert "'blue'" in difference(before, after.replace("blue ", ""), repairs)  # a lost word is still found
+
+
+def test_a_whitespace_change_is_not_replayed_everywhere():
+    """A trailing space removed is recorded as ' ' -> '': made again everywhere it would
+    glue the document's words together and hide how a control character removed from
+    inside a word (Ma\\x15rtha) is explained."""
+    letter = "Dear Ma\x15rtha,\n\nThe well ran dry in 19\n21, and we left. \n"
+    for to in ("markdown", "text"):
+        result = api.convert(letter, input_format="text", to=to, safe=True)
+        assert "Dear Martha," in result.text
+        assert ("\x15", "") in [(c.before, c.after) for c in result.changes]
+    repairs = [_change("\x15", ""), _change(" ", "")]
+    assert difference("Dear Ma\x15rtha, we left. ", "Dear Martha, we left.", repairs) == ""
+    assert "'left'" in difference("Dear Ma\x15rtha, we left. ", "Dear Martha, we.", repairs)
+
+
+def test_repairs_that_hold_one_another_or_a_control_character_pass():
+    """Recorded among layout changes (a heading's '## ', a line joined, a trailing space
+    removed): repairs of which one holds another (â€ â€œ, a lost no-break space, and
+    â€œ), made in either order; a C1 control read as ™ beside a control character
+    removed from inside the same word (U+001C, which Python counts as whitespace)."""
+    layout = [_change(" ", ""), _change("II", "## II"), _change("\n", " ")]
+    nested = [_change("â€œ", "“"), _change("â€ â€œ", "†“"), _change("â€\x9d", "”"), *layout]
+    before = "II\n\nHe said: â€œhelloâ€ â€œagainâ€\x9d and\nleft. \n"
+    after = "## II\n\nHe said: “hello†“again” and left.\n"
+    assert difference(before, after, nested) == ""
+    assert "'left'" in difference(before, after.replace(" left", ""), nested)
+    marks = [_change("\x1c", ""), _change("\x99", "™"), *layout]
+    before = "II\n\nMade by Acme\x99\x1cworks in\nLeeds. \n"
+    after = "## II\n\nMade by Acme™works in Leeds.\n"
+    assert difference(before, after, marks) == ""
+    assert "'leeds'" in difference(before, after.replace(" Leeds", ""), marks)
+
+
 def _lose_a_word(monkeypatch):
     """A buggy filter: after the real pipeline, the word 'harbour' vanishes unrecorded."""
     real = pipeline.run
@@ -92,6 +136,23 @@ def test_the_api_raises_and_names_the_first_difference(monkeypatch):
                        r" of the input is missing from the output \(near line 1\)"):
         api.convert(PROSE, path="story.txt", safe=True)
     assert "harbour" not in api.convert(PROSE, path="story.txt").text  # the check is off in the API by default
+
+
+def test_the_input_is_read_once_with_the_check_on(monkeypatch):
+    """The check compares with the document as read, written before the filters run:
+    the input is not parsed a second time (Markdown parsing costs the most)."""
+    from tidyink import readers
+
+    reads = []
+    real = readers.read
+    monkeypatch.setattr(readers, "read", lambda text, fmt: reads.append(fmt) or real(text, fmt))
+    text = "# The Harbour\n\nThe harbour was *quiet* -- then the boats came in...\n"
+    checked = api.convert(text, path="story.md", to="markdown", front_matter=True, safe=True)
+    assert reads == ["markdown"]
+    assert checked.text == api.convert(text, path="story.md", to="markdown", front_matter=True).text
+    _lose_a_word(monkeypatch)  # and a word lost is still found
+    with pytest.raises(SafetyError, match="'harbour'"):
+        api.convert(text, path="story.md", to="markdown", front_matter=True, safe=True)
 
 
 def test_convert_does_not_write_a_file_that_fails_and_exits_3(tmp_path, monkeypatch):

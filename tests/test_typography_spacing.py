@@ -91,3 +91,21 @@ def test_lines_kept_as_verse_keep_their_inner_spacing() -> None:
     assert "Ada      a keeper" in result.text and "Oren     a carter" in result.text
     prose = "The owl calls    once over the field, and then the field is still again.\n"
     assert "calls once" in tidyink.convert(prose, to="text", input_format="text", lint=False).text
+
+
+def test_a_heading_joined_from_label_and_title_is_spaced_as_a_heading() -> None:
+    # The label and the title are parted by a break that the heading is written across
+    # (## CHAPTER 4: ...): it is no line kept as set, so its runs of spaces collapse now,
+    # as they would when the output is converted again.
+    book = (
+        "The rain had stopped by the time the carts came back to the yard.\n\n"
+        "CHAPTER 4\n\nTHE MILLER GOES TO TOWN.  HE SELLS A HORSE AND BUYS\nA CLOCK\n\n"
+        "The miller left before dawn with the grey mare tied behind the cart.\n\n"
+        "CHAPTER 5\n\nHOME AGAIN\n\nThe clock was set on the shelf above the stove.\n"
+    )
+    for to, again_as in (("markdown", "markdown"), ("text", "text")):
+        once = tidyink.convert(book, input_format="text", to=to, lint=False)
+        assert [b.kind for b in once.document.blocks].count("heading") == 2
+        assert "TOWN. HE SELLS" in once.text
+        twice = tidyink.convert(once.text, input_format=again_as, to=to, lint=False).text
+        assert twice == once.text

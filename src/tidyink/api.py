@@ -148,9 +148,10 @@ def convert(
     marks.protect(doc, source.text)
     doc.meta.setdefault("source", path)
     doc.meta.setdefault("encoding", source.encoding)
-    # The safety check compares words as written in text form (an EPUB's as Markdown).
+    # The safety check compares words as written in text form (an EPUB's as Markdown),
+    # the document as read (written now, before the filters change it) with the result.
     shown = replace(opts, to="markdown") if opts.to in writers.BINARY else opts
-    unfiltered = writers.write(_read_again(data, container, path, source, fmt), shown) if opts.safe else ""
+    unfiltered = writers.write(doc, shown) if opts.safe else ""
     ctx = Context(options=opts, path=path, state=state if state is not None else {})
     pipeline.run(doc, ctx, containers.FILTER_FORMAT if container else fmt)
     text = writers.write(doc, shown) if opts.safe or opts.to not in writers.BINARY else ""
@@ -167,13 +168,6 @@ def convert(
     if opts.to in writers.BINARY:
         return Result("", source, doc, fmt, opts, ctx.changes, ctx.findings, writers.write_bytes(doc, opts))
     return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
-
-
-def _read_again(data: bytes | str, container: str | None, path: str | None, source: Source, fmt: str) -> Document:
-    """A fresh, unfiltered Document of the same input (what the safety check compares with)."""
-    if container:
-        return containers.read(data, container, path)[1]  # type: ignore[arg-type]
-    return readers.read(source.text, fmt)
 
 
 def convert_path(path: str | Path, **kwargs: Any) -> Result:

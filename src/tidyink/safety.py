@@ -27,7 +27,7 @@ from tidyink.records import Change
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
 _ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
-_FRONT_MATTER = regex.compile(r"\A---\n.*?\n---\n", regex.DOTALL)
+_FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
 
@@ -68,13 +68,16 @@ def difference(before: str, after: str, changes: Iterable[Change], *, front_matt
     if not lost and not added:
         return ""
     changes = list(changes)
-    replayed = _replay(before, changes)
+    every = changes
     changes = [c for c in changes if _WORD.search(fold(c.before)) or _WORD.search(fold(c.after))]
-    if replayed is not None:  # a difference counts only if replaying does not explain it
+    left = []  # a difference counts only if replaying does not explain it
+    for replayed in _replays(before, every):
         again = Counter(words(replayed))
-        lost, added = lost & (again - new), added & (new - again)
-        if not lost and not added:
+        left.append((lost & (again - new), added & (new - again)))
+        if not left[-1][0] and not left[-1][1]:
             return ""
+    if left:
+        lost, added = min(left, key=lambda pair: sum(pair[0].values()) + sum(pair[1].values()))
     fragments_out: set[str] = set()
     fragments_in: set[str] = set()
     for change in changes:
@@ -87,7 +90,8 @@ def difference(before: str, after: str, changes: Iterable[Change], *, front_matt
     _explain_by_fragment(added, fragments_in)
     _explain_joins(added, lost)  # "exam" + "ple" -> "example" (a line-end hyphen removed)
     _explain_joins(lost, added)  # and the other way round
-    if (lost or added) and _same_skeleton(before, after, changes):
+    # (every change: a control character removed from inside a word has no word of its own)
+    if (lost or added) and _same_skeleton(before, after, every):
         return ""
     if lost:
         word = _first(before, lost)
@@ -125,18 +129,41 @@ def verify(
     )
 
 
-def _replay(text: str, changes: list[Change]) -> str | None:
+def _replays(text: str, changes: list[Change]) -> list[str]:
     """``text`` with each short change that touches letters (a repaired character, a
-    fixed word) made again, everywhere its ``before`` occurs, in the order made; None
-    when there are too many distinct ones to replay cheaply."""
-    pairs = list(dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT))
+    fixed word) made again, everywhere its ``before`` occurs: once in the order made
+    (a repair's result may be another's damaged form), once all at the same time,
+    longest first (a repair may hold another: ``â€ â€œ`` and ``â€œ``); none when there
+    are too many distinct ones to replay cheaply.
+
+    A change of blank space alone (a trailing space removed, a line break joined) is
+    not replayed: made everywhere, it would glue every word to the next.
+    """
+    pairs = list(
+        dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT and not _blank(c.before))
+    )
     if len(pairs) > _MAX_REPLAYS:  # keep those that touch letters, or delete inside words
         pairs = [p for p in pairs if _WORD.search(fold(p[0] + p[1])) or not p[1].strip()]
     if not pairs or len(pairs) > _MAX_REPLAYS:
-        return None
+        return []
+    in_order = text
     for old, new in pairs:
-        text = text.replace(old, new)
-    return text
+        in_order = in_order.replace(old, new)
+    table: dict[str, str] = {}
+    for old, new in pairs:
+        table.setdefault(old, new)
+    pattern = regex.compile("|".join(regex.escape(old) for old in sorted(table, key=len, reverse=True)))
+    at_once = pattern.sub(lambda m: table[m.group()], text)
+    return [in_order] if at_once == in_order else [in_order, at_once]
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` is only spaces and line breaks (not the controls that Python
+    also counts as whitespace, such as U+001C: inside a word they are damage)."""
+    return all(ch in "\t\n\r\x0b\x0c" or unicodedata.category(ch) in _SEPARATORS for ch in text)
+
+
+_SEPARATORS = frozenset(("Zs", "Zl", "Zp"))
 
 
 _SHORT = 80  # longer changes (removed blocks) are counted word by word instead
@@ -200,15 +227,17 @@ def _same_skeleton(before: str, after: str, changes: list[Change]) -> bool:
     A repaired character can split or join words (``do±a`` read as two words is
     ``doña``; ``awayâ€”a`` becomes ``away—a``): deleting the characters the repairs
     touched on both sides compares what is left of each word. ASCII letters are never
-    deleted, so a lost or added ASCII word is still found; longer changes (removed
-    blocks) explain their own words, as above.
+    deleted, so a lost or added ASCII word is still found; nor is whitespace (a change
+    that adds a space, such as a heading's ``## ``, would otherwise glue every word of
+    the document to its neighbours, and lines joined by unwrapping would then differ);
+    longer changes (removed blocks) explain their own words, as above.
     """
     touched = {
         ch
         for c in changes
         if len(c.before) <= _SHORT and len(c.after) <= _SHORT
         for ch in c.before + c.after
-        if not (ch.isascii() and ch.isalnum())
+        if not (ch.isascii() and ch.isalnum()) and not _blank(ch)
     }
     if not touched:
         return False

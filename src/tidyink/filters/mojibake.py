@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from tidyink.document import Block
+from tidyink.document import Block, Document
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -96,6 +96,7 @@ _HIDDEN = regex.compile(
 
 
 _C1 = regex.compile("[\x80-\x9f]")
+_ROUNDS = 4  # rounds of repair per block, at most
 
 
 def _unhide(line: str) -> str:
@@ -155,6 +156,19 @@ class Mojibake(RepairFilter):
     def needs(self, text: str) -> bool:
         return not text.isascii()
 
+    def run(self, doc: Document, ctx: Context) -> None:
+        """Repair each block until nothing more is repaired (at most a few rounds), as
+        ftfy repairs until the text stops changing: a token kept in one round because
+        of what it would become may read otherwise once its line is repaired around it,
+        and a second conversion must not find what the first one left."""
+        self.prepare(doc, ctx)
+        for block in doc.blocks:
+            if block.kind not in self.block_kinds or not self._wanted(block):
+                continue
+            for _ in range(_ROUNDS):
+                edits = list(self.edits(block.prose().text, block, ctx))
+                if not edits or not self.apply(block, edits, ctx):
+                    break
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         from tidyink.filters._mojibake_scan import suspect_lines

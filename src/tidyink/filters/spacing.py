@@ -90,8 +90,11 @@ class Spacing(TextFilter):
             return []
         french = base == "fr"
         out: list[Edit] = []
-        # (a heading's label and title line are one line once written: no layout to keep)
-        kept_as_set = block.kind == VERSE or (block.kind != HEADING and any(s.kind == BREAK for s in block.spans))
+        # A heading's break parts its label from its title (CHAPTER V / THE STORM): it is
+        # written on one line, so its spaces are tidied as a heading's are on a second run.
+        kept_as_set = block.kind == VERSE or (
+            block.kind != HEADING and any(s.kind == BREAK for s in block.spans)
+        )
         for m in _RUN.finditer(text):
             if _decorative_line(text, m.start()) or kept_as_set:
                 continue  # *    *    * and other ornaments keep their spacing; so do lines kept as set

@@ -54,6 +54,7 @@ _TAG = regex.compile(  # inline HTML or an autolink, skipped whole when looking 
     regex.DOTALL,
 )
 _BOUNDARY = None  # marks the gap between two inline tokens of one block
+_LETTER = regex.compile(r"\p{L}")
 
 
 @cache
@@ -63,6 +64,9 @@ def parser() -> Any:
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
     md.disable("text_join")  # keep escapes and entities as their own tokens
+    from tidyink.readers._markdown_links import install
+
+    install(md)  # brackets without links cost no more than other text
     return md
 
 
@@ -362,13 +366,14 @@ def _normal_label(label: str) -> str:
 def _plausible_gap(gap: str, between: list[Any]) -> bool:
     """Letters may only be skipped over when a token in between holds content, and
     the code spans and inline HTML in between must lie whole inside the gap."""
-    flat = gap.replace("\n", " ")
+    flat = None
     for token in between:
         if token is not None and token.type in ("code_inline", "html_inline"):
             closed = token.type == "html_inline" or gap.count(token.markup) >= 2
+            flat = gap.replace("\n", " ") if flat is None else flat
             if not closed or token.content.replace("\n", " ") not in flat:
                 return False
-    if not any(ch.isalpha() for ch in gap):
+    if _LETTER.search(gap) is None:
         return True
     carriers = {"code_inline", "html_inline", "link_close", "image", "text_special", "text"}
     return any(t is not None and t.type in carriers for t in between)
