@@ -1,0 +1,93 @@
+"""Fast paths of the structure and typography filters and of the safety check give
+exactly what the plain way gives (property tests): cheap character tests before a
+pattern, work skipped when its answer is already known."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tidyink.filters import _page_chrome as pc
+from tidyink.filters._navigation import _trim, is_nav
+from tidyink.filters._patterns_lazy import P
+
+# Navigation and chrome: words a menu uses, separators, arrows, brackets, prose.
+NAV_PIECES = st.sampled_from(
+    [
+        *" |•·:/-][(){}<>«»→*~=_.,!?'\"’\t\u00a0\u2003",
+        *("Next", "next", "Previous", "Home", "chapter", "Chapter 3", "of", "12", "Back to", "top"),
+        *("Log in", "Reviews (4)", "::", " / ", " - ", " . ", "] [", "Rated:", "Words: 1,204", "the", "lamp"),
+        *("www.", "http://x.org", "Ada", ",", "[ ]", "[Go]", "•", "12/03/2020", "Summary:"),
+    ]
+)
+NAV_LINES = st.lists(NAV_PIECES, max_size=14).map("".join)
+
+
+def _plain_trim(piece: str) -> str:
+    piece = P.NAV_TRIM.sub("", piece)
+    m = P.NAV_BRACKETS.match(piece)
+    return P.NAV_TRIM.sub("", m.group(1)) if m else piece
+
+
+def _plain_is_nav(text: str, linked: bool = False) -> str | None:
+    """:func:`is_nav` the plain way: every piece split and trimmed, then judged."""
+    if len(text) > 120:
+        return None
+    pieces = [_plain_trim(p) for p in P.NAV_SEPARATORS.split(text.strip())]
+    pieces = [p for p in pieces if p]
+    if not pieces or text.rstrip().endswith(("?", '"', "”", "'", "’")):
+        return None
+    kinds = []
+    for piece in pieces:
+        if P.SITE_SENTENCE.match(piece) or (P.NAV_STRONG.match(piece) and not piece.endswith((".", "!"))):
+            kinds.append("strong")
+        elif P.NAV_WEAK.match(piece) or (linked and len(piece.split()) <= 5):
+            kinds.append("weak")
+        else:
+            return None
+    return "strong" if "strong" in kinds or len(kinds) >= 3 else "weak"
+
+
+@given(NAV_LINES, st.booleans())
+@example("« Previous | Contents | Next »", False)
+@example("[Next]", False)
+@example("Home - Stories - Log in", False)
+@example("-> Back to the index <-", False)
+def test_navigation_lines_are_judged_as_by_the_plain_way(text, linked):
+    assert is_nav(text, linked) == _plain_is_nav(text, linked)
+    assert _trim(text) == _plain_trim(text)
+
+
+@given(NAV_LINES)
+def test_the_cheap_character_tests_never_miss_a_pattern_s_match(text):
+    if P.NAV_SEPARATORS.search(text):
+        assert any(c in text for c in P.NAV_SEPARATOR_CHARS)
+    if pc._SEPARATORS.search(text):
+        assert pc._SEPARATOR_HINT.search(text)
+    if pc._BOX.search(text) or pc._BRACKETED.search(text):
+        assert "[" in text
+    if pc._LABEL_ONLY.match(text) or pc._LABEL_VALUE.match(text):
+        assert ":" in text
+
+
+def _plain_pieces(line: str) -> int:
+    pieces = [p for p in pc._SEPARATORS.split(line) if pc._ALNUM.search(p)]
+    if len(pieces) < 2 or any(len(p.split()) > 5 or len(p) > 32 for p in pieces):
+        return 0
+    return len(pieces)
+
+
+@given(NAV_LINES)
+@example("Home . Forums . Help . Top")
+def test_separator_dense_lines_are_counted_as_by_the_plain_way(text):
+    assert pc._pieces(text) == _plain_pieces(text)
+
+
+@given(st.lists(NAV_LINES, max_size=30))
+def test_lines_that_show_no_page_are_one_story_stretch(texts):
+    """Without chrome near an edge, no line is cut (what lets boilerplate skip the weighing)."""
+    texts = [t for t in texts if t.strip()]
+    if pc.page_like(texts, is_nav):
+        return
+    region = pc.story_region(pc.line_values(texts, is_nav))
+    assert region is None or region == (0, len(texts) - 1)
