@@ -115,3 +115,15 @@ def test_a_word_the_changes_do_not_explain_is_still_found_without_the_replay():
     assert difference("Posted by admin. The story.", "The story.", changes) == ""
     assert "'story'" in difference("Posted by admin. The story.", "The.", changes)
     assert regex.search("missing", difference("The lamp went out.", "The lamp out.", []))
+
+
+QUOTE_TEXT = st.lists(st.sampled_from([*"ab A'’ \t\n.,é\u0301", "nothin'", "an'", "'em", "'bout", " the"]), max_size=30)
+
+
+@given(QUOTE_TEXT.map("".join))
+@example("nothin' to do, an' the rest of 'em")
+def test_a_text_without_the_dialect_hint_has_no_clipped_word(text):
+    from tidyink.filters import _quote_survey as qs
+
+    if qs._EVIDENCE.search(text):
+        assert qs._EVIDENCE_HINT.search(text)
