@@ -127,3 +127,17 @@ def test_a_text_without_the_dialect_hint_has_no_clipped_word(text):
 
     if qs._EVIDENCE.search(text):
         assert qs._EVIDENCE_HINT.search(text)
+
+
+@given(st.text(alphabet="abcXYZ'’-é", max_size=8))
+def test_own_words_in_ascii_are_judged_as_by_the_plain_way(word):
+    from tidyink.filters._codepage_words import _MIXED_CASE, Lexicon, odd_shape
+
+    lex = Lexicon(alphabet=frozenset("é"))
+    plain = (
+        word.isalpha()
+        and not _MIXED_CASE.search(word)
+        and not odd_shape(word)
+        and all(ch.isascii() or ch.casefold() in lex.alphabet for ch in word)
+    )
+    assert lex.own_word(word) == plain
