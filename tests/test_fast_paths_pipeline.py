@@ -141,3 +141,28 @@ def test_own_words_in_ascii_are_judged_as_by_the_plain_way(word):
         and all(ch.isascii() or ch.casefold() in lex.alphabet for ch in word)
     )
     assert lex.own_word(word) == plain
+
+
+DECOR_TEXT = st.lists(st.sampled_from([*"~*-=[]<>|#xXoO a\n\r\t\u00a0\u2003.", "xXx", "oOo", "Chapter 3"]), max_size=16)
+
+
+@given(DECOR_TEXT.map("".join))
+@example("~Chapter 3~")
+@example("-x- Part Two -x-")
+@example("* * *")
+@example("xXx\nxXx")
+def test_decorated_heading_lines_are_read_as_the_pattern_reads_them(line):
+    from tidyink.filters._heading_lines import _DECORATED, decorated
+
+    m = _DECORATED.fullmatch(line)
+    assert decorated(line) == (m.group("lead", "core", "trail") if m else None)
+
+
+def test_a_long_decorated_line_is_read_in_linear_time():
+    from tidyink.filters._heading_lines import classify, decorated
+
+    # The pattern backtracks over every position of the run for every position of it:
+    # this line took minutes.
+    line = "~a" + " ~" * 50_000 + " b"
+    assert decorated(line) == ("~", line[1:], "")
+    assert classify(line) is None
