@@ -152,9 +152,9 @@ DECOR_TEXT = st.lists(st.sampled_from([*"~*-=[]<>|#xXoO a\n\r\t\u00a0\u2003.", "
 @example("* * *")
 @example("xXx\nxXx")
 def test_decorated_heading_lines_are_read_as_the_pattern_reads_them(line):
-    from tidyink.filters._heading_lines import _DECORATED, decorated
+    from tidyink.filters._heading_lines import DECORATED_PATTERN, decorated
 
-    m = _DECORATED.fullmatch(line)
+    m = regex.fullmatch(DECORATED_PATTERN, line)
     assert decorated(line) == (m.group("lead", "core", "trail") if m else None)
 
 

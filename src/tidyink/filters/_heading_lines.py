@@ -61,14 +61,15 @@ MAJOR, CHAPTER, NUMBERED, CAPS = 0, 1, 2, 3
 # "**Chapter 3: Ashes**", "-x- Part Two -x-", "=== Prologue ===".
 _DECOR_UNIT = r"[~*_=#+•·\-\[\]<>|]|xXx|oOo|\s"  # (no two alternatives start alike)
 _DECOR_RUN = rf"(?:{_DECOR_UNIT})*"
-# What decorated() finds; the pattern itself backtracks quadratically on long lines.
-_DECORATED = regex.compile(rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})")
+# decorated() reads a line as this pattern would, which backtracks quadratically on long lines.
+DECORATED_PATTERN = rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})"
 _UNIT = regex.compile(_DECOR_UNIT)
 _SPACE = regex.compile(r"\s")
 
 
 def decorated(line: str) -> tuple[str, str, str] | None:
-    """The groups (lead, core, trail) of ``_DECORATED.fullmatch(line)``, in linear time.
+    """The groups (lead, core, trail) of :data:`DECORATED_PATTERN` matching the whole
+    line, in linear time.
 
     At any position at most one decoration unit starts, so a run of them reads one
     way only: the lead is the longest run from the start whose end holds a non-space
