@@ -491,3 +491,19 @@ def test_a_bold_chapter_line_is_the_chapter_heading():
     doc = read(page(body), "html")
     assert (doc.blocks[0].kind, doc.blocks[0].text) == (HEADING, "Chapter Twelve")
     assert doc.blocks[2].kind == PARAGRAPH  # bold, but no chapter's name
+
+
+def test_a_site_chapter_label_gives_way_to_the_story_own_chapter_heading():
+    page = (FIXTURES / "ffn.html").read_bytes().decode("cp1252")
+    opening = '<p><b>~*~*~</b></p><p style="text-align:center;"><b>Chapter Three</b></p><p><b>~*~*~</b></p>'
+    bare = page.replace("3. The Rooftop</option>", "3. Chapter 3</option>")
+    own = bare.replace("<p>Disclaimer:", opening + "<p>Disclaimer:", 1)
+    md = tidyink.convert(own, path="ffn.html", lint=False, to="markdown").text
+    assert "## Chapter Three\n" in md and "Chapter 3" not in md
+    # without a heading of its own, the story keeps the site's
+    md = tidyink.convert(bare, path="ffn.html", lint=False, to="markdown").text
+    assert "## Chapter 3\n" in md
+    # a site title that names the chapter says more than the story's label, and stays
+    titled = page.replace("<p>Disclaimer:", opening + "<p>Disclaimer:", 1)
+    md = tidyink.convert(titled, path="ffn.html", lint=False, to="markdown").text
+    assert "## Chapter 3: The Rooftop\n" in md and "## Chapter Three\n" in md

@@ -105,12 +105,17 @@ def test_only_the_damaged_paragraph_is_repaired(lang):
         # Portuguese capitals with tildes
         "SÃO JOÃO DEL-REI E AS AÇÕES DA NAÇÃO",
         "CAPÍTULO III — AS MÃOS DO IRMÃO",
+        # ... ending a quoted word: a closing quote, not the second byte of Ô (Ã”)
+        "NA CAPA: “O MAIOR FÃ” E “A IRMÔ, EM LETRAS GRANDES.",
         # text that shows mojibake on purpose, beside the right form
         "A tela mostrava Ã§ em vez de ç, e Ã£ em vez de ã.",
         "El menú decía “CafÃ© con leche” donde debía decir “Café con leche”.",
         # single letters and marks that belong where they are
         "«Ó mar salgado», escreveu ele; é o mar, e é a vida.",
         "È tardi. À bientôt, dit-il. Ó Lisboa!",
+        # words of a language with no word list, one with an English ’s: an apostrophe
+        # inside a word is no sign of Mac Roman (Õ), so í and á stay letters
+        "ten krátký’s text a její moderní dílo, zase a zase.",
     ],
 )
 def test_correct_text_of_many_kinds_is_unchanged(text):

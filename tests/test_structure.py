@@ -622,3 +622,91 @@ def test_a_list_and_the_lines_around_it_part_ways():
     menu = "Chapter 2\n\n• Home\n\nShe went home.\n\n• Home\n\nMore.\n"
     menu = tidyink.convert(menu, input_format="text", lint=False)
     assert [b.text for b in menu.document.blocks if b.kind == HEADING] == ["Chapter 2"]
+
+
+# A story typed from a printed page, with an extra blank line wherever a page ended.
+PAGED = [
+    "The ferry left the island at six, and nobody on the quay seemed to notice it go.",
+    "Marta stood at the rail with her bag between her feet and counted the gulls.",
+    "Her brother had stopped her at the gate. \u201cWill you come back for the harvest?\u201d",
+    "\u201cIf the boat still runs,\u201d she had told him, and he had laughed at that.",
+    "The mainland rose out of the haze a little after eight, grey and low and flat.",
+    "She found the bus without asking anyone, and sat at the back with her coat on.",
+    "\u201cIs this the road to the mill town, or do I change at the crossroads?\u201d",
+    "\u201cYou change,\u201d said the driver, who did not turn round to look at her.",
+    "At the crossroads there was a bench, a shelter with no glass, and a dog asleep.",
+    "She waited there for most of an hour before anything else came down the road.",
+    "\u201cDo you know the Hallorans, up by the weir, the ones with the red door?\u201d",
+    "\u201cEveryone knows them,\u201d the carter said, and he moved his sacks to make room.",
+    "The weir was louder than she remembered, and the red door had been painted green.",
+    "Her aunt opened it before she could knock, as if she had been watching the lane.",
+]
+
+
+def _paged(gaps: set[int]) -> str:
+    before = "".join(f"Field number {n} lay fallow that year, and its hedges grew tall.\n\n" for n in range(12))
+    return before + "".join(p + ("\n\n\n" if k in gaps else "\n\n") for k, p in enumerate(PAGED))
+
+
+def test_wider_gaps_that_also_fall_between_a_question_and_its_answer_are_page_layout():
+    # Extra lines after a question (2, 6, 10) as often as between narration (0, 4, 8):
+    # the gaps are where the typed pages ended, and none of them is a scene break.
+    noisy = tidyink.convert(_paged({0, 2, 4, 6, 8, 10}), lint=False, to="text").text
+    assert "* * *" not in noisy
+    # The same gaps between narration alone mark scenes.
+    scenes = tidyink.convert(_paged({0, 4, 8}), lint=False, to="text").text
+    assert scenes.count("* * *") == 3
+    # One gap in an exchange is not enough to call the others noise.
+    one = tidyink.convert(_paged({0, 2, 4, 8}), lint=False, to="text").text
+    assert one.count("* * *") == 3
+
+
+def test_letter_spaced_headings_are_closed_up():
+    text = (
+        "P R O L O G U E\n\n"
+        "The lamps along the quay were lit early that winter, and the boats came in before dark.\n\n"
+        "C H A P T E R   O N E\n\n"
+        "Nobody in the village remembered who had first called the harbour master a liar.\n\n"
+        "The school taught the letters as A B C on the board, one at a time.\n"
+    )
+    md = tidyink.convert(text, lint=False, to="markdown").text
+    assert "## PROLOGUE\n" in md and "## CHAPTER ONE\n" in md
+    assert "A B C on the board" in md  # spaced letters inside a sentence stay as written
+    assert tidyink.convert(md, input_format="markdown", lint=False, to="markdown").text == md
+
+
+def test_short_letter_spaced_lines_are_left_alone():
+    from tidyink.filters._heading_lines import closed_up
+
+    assert closed_up("P R E F A C E") == "PREFACE"
+    assert closed_up("  T H E   L A S T   W O R D.") == "THE LAST WORD."
+    assert closed_up("A B C") is None  # initials, a list of letters
+    assert closed_up("PREFACE") is None and closed_up("P r e f a c e") is None
+
+
+def test_an_empty_bullet_line_is_no_scene_break():
+    from tidyink.filters.scene_breaks import is_break_line
+
+    assert not is_break_line("  • ") and not is_break_line("◦")
+    assert is_break_line("•  •  •") and is_break_line("*") and is_break_line("* * *")
+    text = (
+        "She read the list twice over before she folded it into her coat pocket and left.\n\n"
+        "  • \n\n"
+        "Nobody at the market had the saffron, and the baker had sold the last of the rye.\n"
+    )
+    assert "* * *" not in tidyink.convert(text, lint=False, to="markdown").text
+
+
+def test_a_heading_title_of_two_sentences_is_spaced_once_and_stays_so():
+    text = (
+        "CHAPTER II\n\n"
+        "THE FERRY SAILS.  A STRANGER COMES\n"
+        "ABOARD AT THE LAST MOMENT\n\n"
+        "The ferry left the island at six, and nobody on the quay seemed to notice it go.\n\n"
+        "CHAPTER III\n\n"
+        "The mainland rose out of the haze a little after eight, grey and low and flat.\n"
+    )
+    for to, fmt in (("markdown", "markdown"), ("text", "text")):
+        once = tidyink.convert(text, lint=False, to=to).text
+        assert "SAILS. A STRANGER" in once
+        assert tidyink.convert(once, input_format=fmt, lint=False, to=to).text == once

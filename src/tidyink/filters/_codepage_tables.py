@@ -26,6 +26,12 @@ class Mixup:
     label: str
     table: dict[int, str]  # for str.translate
     keys: frozenset[str]
+    repertoire: frozenset[str]  # every character that reading a byte as ``read_as`` gives
+
+    def could_read(self, text: str) -> bool:
+        """Whether ``text`` could come out of reading bytes as ``read_as``: a letter that
+        code page has no byte for (ý, ř in text said to be read as Mac Roman) says no."""
+        return all(ch.isascii() or ch in self.repertoire or not ch.isalpha() for ch in text)
 
 
 @cache
@@ -33,17 +39,19 @@ def mixups() -> tuple[Mixup, ...]:
     out = []
     for label, true, read_as in MIXUPS:
         table: dict[int, str] = {}
+        seen: set[str] = set()
         for byte in range(0x80, 0x100):
             raw = bytes([byte])
+            # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
+            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
+            seen.add(wrong)
             try:
                 right = raw.decode(true)
             except UnicodeDecodeError:
                 continue
-            # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
-            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
             if wrong != right:
                 table[ord(wrong)] = right
-        out.append(Mixup(label, table, frozenset(chr(k) for k in table)))
+        out.append(Mixup(label, table, frozenset(chr(k) for k in table), frozenset(seen)))
     return tuple(out)
 
 

@@ -89,6 +89,7 @@ def _inside(text: str, i: int) -> bool:
 
 
 _OPENING = "“‘„‚«‹¿¡"
+APOSTROPHES = "’'"
 _ORDINARY = frozenset(".,;:!?'\"()[]{}-/&*_%")  # marks that prose glues to words
 _CLOSING = "”’»›…"
 
@@ -314,16 +315,16 @@ def odd_case(word: str) -> bool:
 
 def self_evident(token: str, fixed: str) -> bool:
     """Whether ``token`` shows its damage by itself: a symbol or control character
-    repaired, punctuation wedged between letters, a capital inside a small word, or
-    a letter of another script inside a word."""
+    repaired, punctuation other than an apostrophe wedged between letters, a capital
+    inside a small word, or a letter of another script inside a word."""
     found = words(token)
     owner = _owners(found, len(token))
     seen: set[int] = set()
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
             continue
-        if _odd(a) or (not a.isalpha() and _inside(token, i)):
-            return True
+        if _odd(a) or (not a.isalpha() and a not in APOSTROPHES and _inside(token, i)):
+            return True  # an apostrophe between letters is how words are written (it’s)
         k = owner[i]
         if a.isalpha() and k >= 0 and k not in seen:
             seen.add(k)

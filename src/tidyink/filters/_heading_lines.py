@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from tidyink.document import TEXT, Block
 from tidyink.filters.scene_breaks import is_break_line
 
 _ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
@@ -108,6 +109,37 @@ def decoration(line: str) -> tuple[int, int] | None:
     if classify(core) not in (MAJOR, CHAPTER):
         return None
     return len(lead), len(trail)
+
+
+# Capitals spaced out letter by letter, as printers set a heading: "P R E F A C E",
+# "T H E   L A S T   W O R D" (a wider space between the words).
+_SPACED = regex.compile(r"\p{Lu}(?: \p{Lu})+(?: {2,}\p{Lu}(?: \p{Lu})*)*[.:]?")
+
+
+def closed_up(line: str) -> str | None:
+    """A letter-spaced line with its letters closed up into words ("PREFACE"), or None
+    when the line is not letter-spaced (a word of four letters at least)."""
+    core = line.strip()
+    if not _SPACED.fullmatch(core):
+        return None
+    words = [w.replace(" ", "") for w in regex.split(r" {2,}", core)]
+    return " ".join(words) if max(len(w) for w in words) >= 4 else None
+
+
+def close_up(block: Block) -> tuple[int, int, str, str] | None:
+    """Close up a letter-spaced heading line in place ("P R E F A C E" -> "PREFACE");
+    the change as (line, column, old, new), or None when there is none."""
+    if len(block.spans) != 1 or block.spans[0].kind != TEXT:
+        return None
+    span = block.spans[0]
+    first = span.text.split("\n", 1)[0]
+    words = closed_up(first)
+    if words is None:
+        return None
+    start, end = len(first) - len(first.lstrip()), len(first.rstrip())
+    line, col = span.position(start)
+    span.edit([(start, end, words)])
+    return line, col, first[start:end], words
 
 
 def classify(text: str) -> int | None:

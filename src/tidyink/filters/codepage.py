@@ -40,9 +40,10 @@ class Codepage(RepairFilter):
         self._whole: Any = None  # the mix-up the whole document is read as
         self._order: tuple[Any, ...] = ()
         self._verdicts: dict[str, tuple[str, str] | None] = {}
-        self._support: Counter[str] = Counter()  # distinct tokens repaired by each mix-up
+        self._support: Counter[str] = Counter()  # different words repaired by each mix-up
         self._strong: Counter[str] = Counter()  # ... of which show their damage themselves
         self._evident: Counter[str] = Counter()  # tokens whose damage under each mix-up shows
+        self._foreign: Counter[str] = Counter()  # words with letters the mix-up cannot give
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
@@ -63,7 +64,13 @@ class Codepage(RepairFilter):
     def _shown(self, label: str) -> bool:
         """Whether the document shows the mix-up plainly: one token that shows its
         damage by itself, or three different tokens (resultó is a word, not result—)."""
-        return self._evident[label] >= 1 or self._support[label] >= 3
+        return self._evident[label] >= 1 or self._several(label)
+
+    def _several(self, label: str) -> bool:
+        """Three different tokens repaired by the mix-up, in a document whose words
+        hardly ever use a letter its code page cannot give (ř, ý read as Mac Roman)."""
+        support = self._support[label]
+        return support >= 3 and self._foreign[label] <= DOC_MAX_CLEAN * support
 
     def _supported(self, token: str, fixed: str, label: str) -> bool:
         """A token that could be a correct word is repaired only when other tokens of
@@ -72,7 +79,7 @@ class Codepage(RepairFilter):
 
         if cp.self_evident(token, fixed):
             return True
-        return self._strong[label] >= 1 or self._support[label] >= 3
+        return self._strong[label] >= 1 or self._several(label)
 
     def prepare(self, doc: Document, ctx: Context) -> None:
         from tidyink.filters import _codepages as cp
@@ -110,6 +117,7 @@ class Codepage(RepairFilter):
         self._support = Counter()
         self._strong = Counter()
         self._evident = Counter()
+        self._foreign = Counter()
         self._paragraph = {}
         self._clean = {}
         self._block = None
@@ -119,6 +127,8 @@ class Codepage(RepairFilter):
         self._lex.lang = cp.main_language(Counter(vocabulary(full[:50_000])), langs)
         seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", full)))
         self._lex.alphabet = cp.alphabet_of(seen.items(), self._lex)
+        for mixup in cp.mixups():
+            self._foreign[mixup.label] = sum(1 for w in seen if not mixup.could_read(w))
         votes: Counter[str] = Counter()
         clean: Counter[str] = Counter()
         damaged = 0
@@ -134,7 +144,7 @@ class Codepage(RepairFilter):
                 continue
             hits = []
             for mixup in cp.mixups():
-                if not any(ch in mixup.keys for ch in token):
+                if not any(ch in mixup.keys for ch in token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
                 self._evident[mixup.label] += cp.self_evident(token, fixed)
@@ -147,12 +157,14 @@ class Codepage(RepairFilter):
             damaged += count if hits else 0
         self._order = tuple(sorted(cp.mixups(), key=lambda m: -votes[m.label]))
         rank = {m.label: i for i, m in enumerate(self._order)}
+        repaired: dict[str, set[str]] = {}  # different words (lidí and lidí. are one)
         for token, hits in passing.items():
             best = min(hits, key=lambda m: rank[m.label], default=None)
             fixed = token.translate(best.table) if best is not None else token
             if best is not None and not cp.erases_a_word(token, fixed):
                 self._verdicts[token] = (fixed, best.label)
-                self._support[best.label] += 1
+                repaired.setdefault(best.label, set()).add(fixed.strip(cp.EDGE_PUNCT).casefold() or fixed)
+                self._support[best.label] = len(repaired[best.label])
                 self._strong[best.label] += cp.self_evident(token, fixed)
             else:
                 self._verdicts[token] = None
@@ -161,10 +173,12 @@ class Codepage(RepairFilter):
                 self._verdicts[token] = None
         if votes:
             label, best = votes.most_common(1)[0]
+            # Words with letters the mix-up's code page cannot give (ř, ý read as Mac
+            # Roman) are correct text: they count against reading the whole as it.
             if (
                 best >= DOC_MIN_TOKENS
                 and best >= DOC_MIN_SHARE * damaged
-                and clean[label] <= DOC_MAX_CLEAN * best
+                and clean[label] + self._foreign[label] <= DOC_MAX_CLEAN * best
                 and self._shown(label)
             ):
                 self._whole = by_label[label]
@@ -259,7 +273,7 @@ class Codepage(RepairFilter):
         token reads as correct words that the repair would spoil."""
         from tidyink.filters import _codepages as cp
 
-        if fixed == token:
+        if fixed == token or not mixup.could_read(token):
             return False
         changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
         if cp.breaks_text(token, fixed, changed, self._lex):
@@ -289,7 +303,7 @@ class Codepage(RepairFilter):
             return None
         if not self._shown(label):
             return None
-        clean = 0
+        clean = sum(1 for token in tokens if not mixup.could_read(token))
         for token in tokens:
             key = (label, token)
             if key not in self._clean:
@@ -304,7 +318,7 @@ class Codepage(RepairFilter):
 
         if cp.candidate(token):
             for mixup in self._order:
-                if not any(ch in mixup.keys for ch in token):
+                if not any(ch in mixup.keys for ch in token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
                 if (

@@ -30,6 +30,8 @@ from tidyink.filters._heading_lines import (
     NUMBERED,
     _title_case,
     classify,
+    close_up,
+    closed_up,
     decoration,
 )
 from tidyink.filters._page_chrome import bullet_item
@@ -105,6 +107,9 @@ class Headings(Filter):
                 _append_subtitle(block, blocks[nxt])
                 drop.add(nxt)
             self._undecorate(block, ctx)
+            spaced = close_up(block)
+            if spaced:
+                self.record(ctx, *spaced, "letter-spaced heading closed up")
             block.kind = HEADING
             block.level = min(6, base + levels.index(rank))
             block.sep = None
@@ -301,7 +306,7 @@ def _block_rank(block: Block) -> int | None:
     lines = [line for line in block.text.split("\n") if line.strip()]
     if not lines or len(lines) > 2:
         return None
-    rank = classify(lines[0])
+    rank = classify(closed_up(lines[0]) or lines[0])
     if rank is None or len(lines) == 1:
         return rank
     # A heading with a subtitle line under it.

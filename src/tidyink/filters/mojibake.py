@@ -217,16 +217,28 @@ class Mojibake(RepairFilter):
         kept = {w for _, _, w in cp.words(repaired)}
         if not self._c1_line and any(_mixes_scripts(w) for w in kept):
             return False  # hÕ±s → hر s: mojibake makes whole words of one script
-        for _, _, word in cp.words(token):
+        for _start, end, word in cp.words(token):
             broken = not any(word in w for w in kept)
             plain = len(word) > 3 and "'" not in word and "\u2019" not in word
             # A word with a capital after a small letter (irmÃ, from irmÃ£o) is damage
             # whatever its folded form spells: it is looked up as written only.
             if plain and broken and not cp.odd_case(word) and self._lex.reaches(word, 3.0):
                 return False  # café½“ → caf齓 breaks a common word
+            if broken and len(word) > 1 and _closed(token, end) and self._lex.correct(word):
+                return False  # “FÃ” is fã in capitals, quoted: not FÔ
         if not cp.plainly_correct(token, self._lex):
             return True
         return all(self._lex.known(w) for w in kept)
+
+
+_CLOSING = "”’»›\"'"
+
+
+def _closed(token: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is followed by a closing mark and nothing but
+    punctuation to the token's end: a quotation closed after it, not a letter's bytes."""
+    rest = token[end:]
+    return bool(rest) and rest[0] in _CLOSING and not any(ch.isalnum() for ch in rest)
 
 
 def _lost_space_between_letters(line: str, edit: Any) -> bool:

@@ -45,10 +45,15 @@ def _worded_break(line: str) -> bool:
     return core.casefold() == "break" and len(core) < len(line.strip())  # "-break-", "~ Break ~"
 
 
+_BULLETS = frozenset("•◦▪‣∙●○■")  # list glyphs a page renders before each item
+
+
 def _symbol_line(line: str) -> bool:
     core = "".join(line.split())
     if not core or len(core) > 120 or _OTHER.search(core):
         return False  # (anything but symbols and o/x/0 rules out every case below)
+    if core in _BULLETS:
+        return False  # an empty list item ("  • "), as a rendered page shows one
     if _repeated_group(core):
         return True
     if len(core) > 80:
@@ -122,6 +127,20 @@ def _continues(before: str, after: str) -> bool:
     if _INTERRUPTED.search(end) or _UNFINISHED.search(end):
         return True
     return head.isalpha() and head.islower()
+
+
+_MID_SENTENCE = regex.compile(r"(?:--|[-—–…,;]|\.\s?\.\s?\.)\s*$")
+
+
+def _mid_exchange(before: str, after: str) -> bool:
+    """A gap no scene can end at: inside a sentence (a comma, a dash, a paragraph taken up in
+    lower case) or between a question and its answer. (A line ending in no stop at all may
+    be a title or an attribution, and says nothing.)"""
+    if _QUESTION_END.search(before):
+        return True
+    head = after.lstrip(" \t\"'“‘«*_")[:1]
+    core = _ending(before).rstrip().rstrip(_CLOSERS)
+    return bool(_MID_SENTENCE.search(core)) or (head.isalpha() and head.islower())
 
 
 def _blank_lines(sep: str | None) -> int | None:
@@ -261,13 +280,18 @@ class SceneBreaks(Filter):
         for k in range(len(blocks) - 1, -1, -1):
             tails[k] = tails[k + 1] + len(blocks[k].text)
         wide_ok: set[int] = set()
+        inside: set[int] = set()  # gaps within a sentence or an exchange: no scene ends there
         for i in wide:  # (only the wider gaps are read: the blocks around them must be prose)
             a, b = blocks[i], blocks[i + 1]
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
             trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
+            if _prose(a) and (_prose(b) or b.text.lstrip()[:1].islower()) and _mid_exchange(a.text, b.text):
+                inside.add(i)  # (not a letter's closing over its signature, nor a title)
             opens = _new_scene(a.text, b.text) and not _continues(a.text, b.text)
             if _prose(a) and _prose(b) and not trailer and opens:
                 wide_ok.add(i)
+        if _page_noise([i for i in wide if i in inside], [i for i in wide if i in wide_ok]):
+            return
         for i in reversed([i for i in wide if i in wide_ok]):
             a = blocks[i]
             line = a.end_line + 2 if a.end_line else 0
@@ -277,6 +301,15 @@ class SceneBreaks(Filter):
             a.sep = None
             blocks.insert(i + 1, brk)
             self.record(ctx, line, 1, before, marker, "scene break: a wider blank gap")
+
+
+def _page_noise(inside: list[int], between: list[int]) -> bool:
+    """Whether a text's wider gaps are the layout of the pages it was typed from, not
+    scene breaks: as many of them fall where no scene can end (inside a sentence, between
+    a question and its answer) as between two paragraphs that could end and open scenes,
+    two at least. A transcriber who leaves an extra line at a page's end leaves it
+    mid-exchange as readily as between scenes; one who marks scenes does not."""
+    return len(inside) >= 2 and len(inside) >= len(between)
 
 
 def _parts_title(prev: Block, nxt: Block, brk: Block) -> bool:

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from tidyink.document import BREAK, MARK, OBJECT, VERSE, Block, Document
+from tidyink.document import BREAK, HEADING, MARK, OBJECT, VERSE, Block, Document
 from tidyink.filters.base import Context, TextFilter
 from tidyink.records import Edit
 
@@ -90,7 +90,8 @@ class Spacing(TextFilter):
             return []
         french = base == "fr"
         out: list[Edit] = []
-        kept_as_set = block.kind == VERSE or any(s.kind == BREAK for s in block.spans)
+        # (a heading's label and title line are one line once written: no layout to keep)
+        kept_as_set = block.kind == VERSE or (block.kind != HEADING and any(s.kind == BREAK for s in block.spans))
         for m in _RUN.finditer(text):
             if _decorative_line(text, m.start()) or kept_as_set:
                 continue  # *    *    * and other ornaments keep their spacing; so do lines kept as set

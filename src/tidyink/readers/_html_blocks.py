@@ -178,3 +178,23 @@ def _bold_headings(blocks: list[Block]) -> None:
         if _CHAPTER_LINE.fullmatch(" ".join(block.text.split())):
             block.kind, block.level = HEADING, 0
             block.spans = [s for s in block.spans if s.kind != STRONG]  # a heading is bold already
+
+
+_WORD = regex.compile(r"\p{L}{2}")
+
+
+def _own_chapter_heading(blocks: list[Block]) -> list[Block]:
+    """A bare chapter label a site shows over the story ("Chapter 9", from its chapter menu)
+    gives way to the story's own chapter heading when the story opens with one (a bold
+    "Chapter Nine" between ornaments): one chapter, one heading. (A site title that names
+    the chapter, "Chapter 9: Ashes", says more and stays.)"""
+    made = next((k for k, b in enumerate(blocks) if b.attrs.get("made") and b.attrs.get("role") == "chapter"), None)
+    if made is None or not _CHAPTER_LABEL.match(" ".join(blocks[made].text.split())):
+        return blocks
+    for block in blocks[made + 1 :]:
+        if block.kind == HEADING and not block.attrs.get("made"):
+            return blocks[:made] + blocks[made + 1 :]
+        if _WORD.search(block.text):
+            break  # text first: the site's title is the only one
+    return blocks
+

@@ -52,6 +52,7 @@ from tidyink.readers._html_blocks import (
     _join_label_headings,
     _layout_quotes,
     _mark_notes,
+    _own_chapter_heading,
 )
 from tidyink.readers._html_charset import declared_charset, decode
 from tidyink.readers._html_chrome import (
@@ -556,6 +557,8 @@ def read(text: str) -> Document:
         blocks = _ffn_headings(blocks, meta, builder.src)
     _mark_notes(blocks)
     _bold_headings(blocks)
+    if site == "ffn":
+        blocks = _own_chapter_heading(blocks)
     _layout_quotes(blocks)
     _bylines(blocks, meta)
     blocks = _join_label_headings(blocks)
