@@ -24,6 +24,8 @@ TEXTS = st.lists(PIECES, max_size=40).map("".join)
 @given(TEXTS)
 def test_suspect_tokens_found_outwards_are_the_pattern_s_matches(text):
     assert cp.find_suspect_tokens(text) == cp.suspect_tokens().findall(text)
+    assert cp.blank_suspect_tokens(text) == cp.suspect_tokens().sub(" ", text)
+    assert cp.suspect_spans(text) == [m.span() for m in cp.suspect_tokens().finditer(text)]
 
 
 @given(TEXTS)

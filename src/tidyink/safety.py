@@ -54,12 +54,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def difference(before: str, after: str, changes: Iterable[Change], *, front_matter: bool = False) -> str:
+def difference(
+    before: str, after: str, changes: Iterable[Change], *, front_matter: bool = False, shortcut: bool = True
+) -> str:
     """The first unexplained difference between two renderings, or "" when none.
 
     ``before`` is the unfiltered document as written, ``after`` the filtered one.
     ``front_matter``: the writer adds YAML front matter (from what the filters learned,
-    such as the title), left out of the comparison.
+    such as the title), left out of the comparison. ``shortcut=False`` always replays
+    (the same answer, more slowly: for tests).
     """
     if front_matter:
         before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
@@ -69,7 +72,19 @@ def difference(before: str, after: str, changes: Iterable[Change], *, front_matt
         return ""
     changes = list(changes)
     every = changes
-    changes = [c for c in changes if _WORD.search(fold(c.before)) or _WORD.search(fold(c.after))]
+    counted: list[tuple[Counter[str], Counter[str]]] = []  # the words each change removed, put
+    seen: dict[str, list[str]] = {}  # (many changes share their texts)
+    for c in changes:
+        removed = seen[c.before] if c.before in seen else seen.setdefault(c.before, words(c.before))
+        put = seen[c.after] if c.after in seen else seen.setdefault(c.after, words(c.after))
+        if removed or put:
+            counted.append((Counter(removed), Counter(put)))
+    # Replaying and the steps after it only ever take words away, and the steps take no
+    # fewer away from fewer words: when the changes explain every difference without
+    # the replay (the usual case), the replay (a pass over the text per change) cannot
+    # leave one unexplained, and is skipped.
+    if shortcut and not any(_explain_by_changes(lost.copy(), added.copy(), counted)):
+        return ""
     left = []  # a difference counts only if replaying does not explain it
     for replayed in _replays(before, every):
         again = Counter(words(replayed))
@@ -78,16 +93,7 @@ def difference(before: str, after: str, changes: Iterable[Change], *, front_matt
             return ""
     if left:
         lost, added = min(left, key=lambda pair: sum(pair[0].values()) + sum(pair[1].values()))
-    fragments_out: set[str] = set()
-    fragments_in: set[str] = set()
-    for change in changes:
-        removed, put = Counter(words(change.before)), Counter(words(change.after))
-        lost -= removed - put
-        added -= put - removed
-        fragments_out.update(removed)
-        fragments_in.update(put)
-    _explain_by_fragment(lost, fragments_out)
-    _explain_by_fragment(added, fragments_in)
+    _explain_by_changes(lost, added, counted)
     _explain_joins(added, lost)  # "exam" + "ple" -> "example" (a line-end hyphen removed)
     _explain_joins(lost, added)  # and the other way round
     # (every change: a control character removed from inside a word has no word of its own)
@@ -127,6 +133,24 @@ def verify(
         " (please report it; --no-safe skips the check)",
         found,
     )
+
+
+def _explain_by_changes(
+    lost: Counter[str], added: Counter[str], counted: list[tuple[Counter[str], Counter[str]]]
+) -> tuple[Counter[str], Counter[str]]:
+    """Take from ``lost`` and ``added`` (in place) the words the changes explain: those
+    each change removed or put (``counted``: the words of its before and after), then
+    words changed inside (:func:`_explain_by_fragment`); return what is left."""
+    fragments_out: set[str] = set()
+    fragments_in: set[str] = set()
+    for removed, put in counted:
+        lost -= removed - put
+        added -= put - removed
+        fragments_out.update(removed)
+        fragments_in.update(put)
+    _explain_by_fragment(lost, fragments_out)
+    _explain_by_fragment(added, fragments_in)
+    return lost, added
 
 
 def _replays(text: str, changes: list[Change]) -> list[str]:

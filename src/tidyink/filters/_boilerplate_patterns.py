@@ -124,8 +124,11 @@ NAV_WEAK = regex.compile(
 )
 # Piece separators on one navigation line: "« Previous | Contents | Next »".
 NAV_SEPARATORS = regex.compile(r"\s*(?:\||•|·|::|\s/\s|\s-\s|\]\s*\[)\s*")
+NAV_SEPARATOR_CHARS = "|•·:/-]"  # every separator holds one of these (lines without any are one piece)
 # Arrows, brackets and the like around navigation words.
-NAV_TRIM = regex.compile(r"^[\s<>«»‹›←→⇐⇒|•·:*~=_-]+|[\s<>«»‹›←→⇐⇒|•·:*~=_-]+$")
+_NAV_TRIM_CHAR = r"[\s<>«»‹›←→⇐⇒|•·:*~=_-]"
+NAV_TRIM = regex.compile(rf"^{_NAV_TRIM_CHAR}+|{_NAV_TRIM_CHAR}+$")
+NAV_TRIM_EDGE = regex.compile(_NAV_TRIM_CHAR)  # a piece whose ends are not this is already trimmed
 # A piece in brackets: "[Next]", "(Previous)".
 NAV_BRACKETS = regex.compile(r"^[\[({]\s*(.*?)\s*[\])}]$")
 

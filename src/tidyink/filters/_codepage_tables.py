@@ -92,12 +92,12 @@ def _suspect_char() -> re.Pattern[str]:
 _TOKEN_REST = re.compile(r"\S*")
 
 
-def find_suspect_tokens(text: str) -> list[str]:
-    """``suspect_tokens().findall(text)``, found from the suspect characters outwards:
-    most of a text's tokens hold none, and are then never matched one by one."""
+def suspect_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``suspect_tokens().finditer(text)``, found from the suspect characters
+    outwards: most of a text's tokens hold none, and are then never matched one by one."""
     if "\x85" in text:  # a C1 control that is also white space: the pattern's own way
-        return suspect_tokens().findall(text)
-    out: list[str] = []
+        return [m.span() for m in suspect_tokens().finditer(text)]
+    out: list[tuple[int, int]] = []
     end = 0
     for m in _suspect_char().finditer(text):
         i = m.start()
@@ -107,8 +107,25 @@ def find_suspect_tokens(text: str) -> list[str]:
         while start and not text[start - 1].isspace():
             start -= 1
         end = _TOKEN_REST.match(text, i).end()  # type: ignore[union-attr]
-        out.append(text[start:end])
+        out.append((start, end))
     return out
+
+
+def find_suspect_tokens(text: str) -> list[str]:
+    """``suspect_tokens().findall(text)`` (by :func:`suspect_spans`)."""
+    return [text[start:end] for start, end in suspect_spans(text)]
+
+
+def blank_suspect_tokens(text: str) -> str:
+    """``suspect_tokens().sub(" ", text)`` (by :func:`suspect_spans`)."""
+    parts: list[str] = []
+    end = 0
+    for start, stop in suspect_spans(text):
+        parts.append(text[end:start])
+        parts.append(" ")
+        end = stop
+    parts.append(text[end:])
+    return "".join(parts)
 
 
 C1 = re.compile("[\x80-\x9f]")

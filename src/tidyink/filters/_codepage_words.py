@@ -124,6 +124,8 @@ class Lexicon:
     def own_word(self, word: str) -> bool:
         """Whether ``word`` is written in the document's own alphabet, with the case
         of a word (lower, Capitalised or all capitals): text, not damage."""
+        if word.isascii():
+            return word.isalpha()  # (an ASCII word never has a case step or an odd shape here)
         if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
             return False
         return all(ch.isascii() or ch.casefold() in self.alphabet for ch in word)

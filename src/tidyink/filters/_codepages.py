@@ -20,9 +20,11 @@ from tidyink.filters._codepage_tables import (
     HIDDEN,
     MIXUPS,
     Mixup,
+    blank_suspect_tokens,
     c1_table,
     find_suspect_tokens,
     mixups,
+    suspect_spans,
     suspect_tokens,
     suspects,
 )
@@ -47,9 +49,11 @@ __all__ = [
     "Lexicon",
     "Mixup",
     "alphabet_of",
+    "blank_suspect_tokens",
     "c1_table",
     "find_suspect_tokens",
     "mixups",
+    "suspect_spans",
     "suspect_tokens",
     "suspects",
 ]

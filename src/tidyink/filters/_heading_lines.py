@@ -60,18 +60,55 @@ MAJOR, CHAPTER, NUMBERED, CAPS = 0, 1, 2, 3
 
 # Decoration around a heading line, as fan-fiction sites show it: "~Chapter 3~",
 # "**Chapter 3: Ashes**", "-x- Part Two -x-", "=== Prologue ===".
-_DECOR_RUN = r"(?:[~*_=#+•·\-\[\]<>|]|xXx|oOo|\s)*"
-_DECORATED = regex.compile(rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})")
+_DECOR_UNIT = r"[~*_=#+•·\-\[\]<>|]|xXx|oOo|\s"  # (no two alternatives start alike)
+_DECOR_RUN = rf"(?:{_DECOR_UNIT})*"
+# decorated() reads a line as this pattern would, which backtracks quadratically on long lines.
+DECORATED_PATTERN = rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})"
+_UNIT = regex.compile(_DECOR_UNIT)
+_SPACE = regex.compile(r"\s")
+
+
+def decorated(line: str) -> tuple[str, str, str] | None:
+    """The groups (lead, core, trail) of :data:`DECORATED_PATTERN` matching the whole
+    line, in linear time.
+
+    At any position at most one decoration unit starts, so a run of them reads one
+    way only: the lead is the longest run from the start whose end holds a non-space
+    (shorter runs are tried after, as the pattern backtracks); the core runs from there
+    to the first position, after its first character and before any newline, from which
+    decoration runs to the end; the trail is the rest.
+    """
+    n = len(line)
+    to_end = [False] * (n + 1)  # decoration runs from here to the end
+    to_end[n] = True
+    for q in range(n - 1, -1, -1):
+        m = _UNIT.match(line, q)
+        to_end[q] = m is not None and to_end[m.end()]
+    first_end = [n] * (n + 2)  # the first position from here on with to_end
+    for q in range(n - 1, -1, -1):
+        first_end[q] = q if to_end[q] else first_end[q + 1]
+    ends = [0]  # where the runs of the lead may end
+    while (m := _UNIT.match(line, ends[-1])) is not None:
+        ends.append(m.end())
+    for b in reversed(ends):
+        if b >= n or _SPACE.match(line, b):
+            continue
+        q = first_end[b + 1]
+        newline = line.find("\n", b + 1, q)
+        if newline < 0:
+            return line[:b], line[b:q], line[q:]
+    return None
 
 
 def decoration(line: str) -> tuple[int, int] | None:
     """Lengths of the decoration before and after a decorated chapter-heading line."""
-    m = _DECORATED.fullmatch(line)
-    if not m or not (m.group("lead").strip() or m.group("trail").strip()):
+    found = decorated(line)
+    if not found or not (found[0].strip() or found[2].strip()):
         return None
-    if classify(m.group("core")) not in (MAJOR, CHAPTER):
+    lead, core, trail = found
+    if classify(core) not in (MAJOR, CHAPTER):
         return None
-    return len(m.group("lead")), len(m.group("trail"))
+    return len(lead), len(trail)
 
 
 # Capitals spaced out letter by letter, as printers set a heading: "P R E F A C E",
@@ -111,7 +148,7 @@ def classify(text: str) -> int | None:
     if line and line[0] in "•◦▪‣∙●○■◆►▸❖" and line[0] not in line[1:] and line[1:2] == " ":
         return None  # "• Home": a list's item, no decorated heading ("• Chapter One •")
     if line and line[0] in "~*_=#+•·-[<|xo" and decoration(line):
-        return CHAPTER if classify(_DECORATED.fullmatch(line).group("core")) == CHAPTER else MAJOR
+        return CHAPTER if classify(decorated(line)[1]) == CHAPTER else MAJOR  # type: ignore[index]
     if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":
         return None
     m = _KEYWORD.fullmatch(line)

@@ -16,6 +16,8 @@ from tidyink.filters._quote_words import elisions
 _EVIDENCE = regex.compile(
     r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+)['’](?=[ \t]+\p{Ll})|(?<=[ \t])['’](\p{Ll}+)(?![\p{L}'’])"
 )
+# Every piece of evidence has a mark beside a space or tab: a text without one has none.
+_EVIDENCE_HINT = regex.compile(r"['’][ \t]|[ \t]['’]")
 _DIALECT_MIN = 5  # clipped words, and at least one per this many characters:
 _DIALECT_SPAN = 5000
 
@@ -27,7 +29,7 @@ def dialect_mode(texts: list[str], state: QuoteState) -> bool:
     size = 0
     for text in texts:
         size += len(text)
-        if "'" not in text and "’" not in text:
+        if ("'" not in text and "’" not in text) or not _EVIDENCE_HINT.search(text):
             continue
         for m in _EVIDENCE.finditer(text):
             end, start = m.group(1), m.group(2)

@@ -35,6 +35,7 @@ from tidyink.document import (
 from tidyink.filters._author_notes import _breaks_beside_notes, _find_notes
 from tidyink.filters._author_notes import is_note as is_note  # (a public name of this module)
 from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start
+from tidyink.filters._navigation import is_nav as is_nav  # (a public name of this module)
 from tidyink.filters._patterns_lazy import P
 from tidyink.filters.base import Context, Filter
 from tidyink.records import Edit
@@ -87,35 +88,6 @@ def lines_from(doc: Document, from_end: bool) -> Iterator[Line]:
         if text is not None:
             lines = _split(i, text)
             yield from reversed(lines) if from_end else lines
-
-
-def is_nav(text: str, linked: bool = False) -> str | None:
-    """'strong' or 'weak' when the whole line is navigation or a widget, else None."""
-    if len(text) > 120:  # first: the separator pattern is slow on long runs of spaces
-        return None
-    pieces = [_trim(p) for p in P.NAV_SEPARATORS.split(text.strip())]
-    pieces = [p for p in pieces if p]
-    if not pieces or text.rstrip().endswith(("?", '"', "”", "'", "’")):
-        return None
-    kinds = []
-    for piece in pieces:
-        if P.SITE_SENTENCE.match(piece) or (
-            P.NAV_STRONG.match(piece) and not piece.endswith((".", "!"))
-        ):
-            kinds.append("strong")
-        elif P.NAV_WEAK.match(piece) or (linked and len(piece.split()) <= 5):
-            kinds.append("weak")
-        else:
-            return None
-    if "strong" in kinds or len(kinds) >= 3:  # "Home | Stories | Log in": a menu bar
-        return "strong"
-    return "weak"
-
-
-def _trim(piece: str) -> str:
-    piece = P.NAV_TRIM.sub("", piece)
-    m = P.NAV_BRACKETS.match(piece)
-    return P.NAV_TRIM.sub("", m.group(1)) if m else piece
 
 
 class Boilerplate(Filter):
@@ -183,6 +155,8 @@ class Boilerplate(Filter):
 
         lines = [ln for ln in lines_of(doc) if ln.text.strip()]
         texts = [ln.text for ln in lines]
+        if not pc.page_like(texts, is_nav):
+            return  # (every line weighs as text: the story is the whole text)
         values = pc.line_values(texts, is_nav)
         region = pc.story_region(values)
         if region is None:

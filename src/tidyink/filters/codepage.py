@@ -99,7 +99,7 @@ class Codepage(RepairFilter):
         def vocabulary(text: str = full) -> list[str]:
             # Words of tokens that may be damaged themselves are no evidence for a
             # repair; hidden characters are looked through, as ``invisibles`` will.
-            text = cp.suspect_tokens().sub(" ", cp.HIDDEN.sub("", text))
+            text = cp.blank_suspect_tokens(cp.HIDDEN.sub("", text))
             return cp.VOCAB_WORD.findall(text.casefold())
 
         seen: Counter[str] = Counter()
@@ -194,8 +194,8 @@ class Codepage(RepairFilter):
 
         verdicts = self._verdicts
         self._block = self._paragraph_mixup(text) if self._whole is None else None
-        for m in cp.suspect_tokens().finditer(text):
-            token = m.group()
+        for start, end in cp.suspect_spans(text):
+            token = text[start:end]
             if self._block is None and verdicts.get(token, 0) is None and not cp.C1.search(token):
                 continue  # already judged: nothing to repair
             hidden = cp.HIDDEN.search(token) is not None
@@ -207,9 +207,9 @@ class Codepage(RepairFilter):
             if hidden and len(fixed) == len(bare):
                 fixed = _reinsert(token, fixed)
             if len(fixed) == len(token):
-                yield from _changed(token, fixed, m.start(), label)
+                yield from _changed(token, fixed, start, label)
             else:
-                yield from _diff(token, fixed, m.start(), label)
+                yield from _diff(token, fixed, start, label)
 
     def _repair(self, token: str) -> tuple[str, str] | None:
         """The repaired token and why, or None (``token`` holds no invisible characters)."""
@@ -289,7 +289,7 @@ class Codepage(RepairFilter):
         it and few of its correct words would be touched (documents damaged in part)."""
         from tidyink.filters import _codepages as cp
 
-        tokens = [cp.HIDDEN.sub("", m.group()) for m in cp.suspect_tokens().finditer(text)]
+        tokens = [cp.HIDDEN.sub("", token) for token in cp.find_suspect_tokens(text)]
         votes: Counter[str] = Counter()
         for token in tokens:
             verdict = self._verdicts.get(token)

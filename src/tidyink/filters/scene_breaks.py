@@ -263,19 +263,26 @@ class SceneBreaks(Filter):
         level = ctx.options.heading_level
         start = next((i for i, b in enumerate(blocks) if b.kind == HEADING and b.level >= level), 0)
         candidates: list[tuple[int, int]] = []
-        wide_ok: set[int] = set()
-        inside: set[int] = set()  # gaps within a sentence or an exchange: no scene ends there
-        tails = [0] * (len(blocks) + 1)  # characters of text from each block to the end
-        for k in range(len(blocks) - 1, -1, -1):
-            tails[k] = tails[k + 1] + len(blocks[k].text)
         for i in range(start, len(blocks) - 1):
             a, b = blocks[i], blocks[i + 1]
             if a.kind not in (PARAGRAPH, VERSE) or b.kind not in (PARAGRAPH, VERSE):
                 continue
             n = _blank_lines(a.sep) if doc.format != "html" else b.attrs.get("gap_before", 0)
-            if n is None:
-                continue
-            candidates.append((i, n))
+            if n is not None:
+                candidates.append((i, n))
+        if len(candidates) < 4:
+            return
+        usual, _ = Counter(n for _, n in candidates).most_common(1)[0]
+        wide = [i for i, n in candidates if n > usual]
+        if not wide or len(wide) * 3 > len(candidates):
+            return  # no rule to break, or the gaps vary too much to mean anything
+        tails = [0] * (len(blocks) + 1)  # characters of text from each block to the end
+        for k in range(len(blocks) - 1, -1, -1):
+            tails[k] = tails[k + 1] + len(blocks[k].text)
+        wide_ok: set[int] = set()
+        inside: set[int] = set()  # gaps within a sentence or an exchange: no scene ends there
+        for i in wide:  # (only the wider gaps are read: the blocks around them must be prose)
+            a, b = blocks[i], blocks[i + 1]
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
             trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
             if _prose(a) and (_prose(b) or b.text.lstrip()[:1].islower()) and _mid_exchange(a.text, b.text):
@@ -283,12 +290,6 @@ class SceneBreaks(Filter):
             opens = _new_scene(a.text, b.text) and not _continues(a.text, b.text)
             if _prose(a) and _prose(b) and not trailer and opens:
                 wide_ok.add(i)
-        if len(candidates) < 4:
-            return
-        usual, _ = Counter(n for _, n in candidates).most_common(1)[0]
-        wide = [i for i, n in candidates if n > usual]
-        if not wide or len(wide) * 3 > len(candidates):
-            return  # no rule to break, or the gaps vary too much to mean anything
         if _page_noise([i for i in wide if i in inside], [i for i in wide if i in wide_ok]):
             return
         for i in reversed([i for i in wide if i in wide_ok]):

@@ -53,18 +53,17 @@ class Unwrap(Filter):
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
         self._words: set[str] | None = None
-        spaced = _blank_line_paragraphs(every, wrap) or _sentence_blocks(every)
+        # Each block's non-blank lines and the breaks between them, judged once for all uses.
+        kept = [None if lines is None else [x for x in lines if x.stripped] for lines in every]
+        hards = [None if lines is None else _breaks(lines, wrap) for lines in kept]
+        spaced = _blank_line_paragraphs(kept, hards, wrap) or _sentence_blocks(every)
         out: list[Block] = []
-        for block, block_lines in zip(doc.blocks, every, strict=True):
+        for block, lines, hard in zip(doc.blocks, kept, hards, strict=True):
             span = simple_span(block)
-            if block_lines is None or span is None:
+            if not lines or hard is None or span is None:
                 out.append(block)
                 continue
-            lines = [line for line in block_lines if line.stripped]
-            if not lines:
-                out.append(block)
-                continue
-            groups = _groups(lines, wrap, spaced)
+            groups = _groups(lines, hard, wrap, spaced)
             if len(groups) == 1 and groups[0][1] == PARAGRAPH and len(lines) == 1:
                 self._tidy(block, span, ctx)  # one line: only its indentation goes
                 out.append(block)
@@ -168,22 +167,23 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _blank_line_paragraphs(every: list[list[Line] | None], wrap: Wrap) -> bool:
+def _breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
+    """For each two lines in a row, whether the break between them is kept (:func:`_hard`)."""
+    return [_hard(a, b, wrap) for a, b in pairwise(lines)]
+
+
+def _blank_line_paragraphs(kept: list[list[Line] | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
     """Whether the text puts a blank line between its paragraphs: its wrapped blocks
     hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
-    its blocks are single lines."""
+    its blocks are single lines. ``kept``: each paragraph's non-blank lines (None for
+    other blocks); ``hards``: their :func:`_breaks`."""
     if wrap.width is None:
         # Not wrapped: paragraphs one a line, a blank line between them.
-        counts = [sum(1 for x in lines if x.stripped) for lines in every if lines is not None]
+        counts = [len(lines) for lines in kept if lines is not None]
         singles = sum(1 for n in counts if n == 1)
         return singles >= 5 and singles >= 0.6 * len(counts)
-    wrapped = [
-        [x for x in lines if x.stripped]
-        for lines in every
-        if lines is not None and sum(1 for x in lines if x.stripped) >= 3
-    ]
-    breaks = [[_hard(a, b, wrap) for a, b in pairwise(lines)] for lines in wrapped]
-    breaks = [hard for hard in breaks if not all(hard)]  # blocks of lines all kept whole: verse
+    breaks = [hard for lines, hard in zip(kept, hards, strict=True) if lines is not None and len(lines) >= 3]
+    breaks = [hard for hard in breaks if hard is not None and not all(hard)]  # lines all kept whole: verse
     if len(breaks) < 5:
         return False
     return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
@@ -201,15 +201,15 @@ def _sentence_blocks(every: list[list[Line] | None]) -> bool:
     return ends >= 0.8 * len(blocks) and set_in <= 0.2 * len(blocks)
 
 
-def _groups(lines: list[Line], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
+def _groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
     """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are).
 
-    ``spaced``: the text puts blank lines between paragraphs, so a block made only of
-    short lines kept whole is a stanza or a list even when each line ends a sentence.
+    ``hard``: :func:`_breaks` of ``lines``. ``spaced``: the text puts blank lines between
+    paragraphs, so a block made only of short lines kept whole is a stanza or a list
+    even when each line ends a sentence.
     """
     if len(lines) == 1:
         return [(lines, PARAGRAPH)]
-    hard = [_hard(a, b, wrap) for a, b in pairwise(lines)]
     # Three lines at the margin run on from each other: a wrapped paragraph, so the
     # block is no stanza (however many of its other lines are short).
     wrapped = any(

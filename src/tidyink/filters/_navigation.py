@@ -1,0 +1,46 @@
+"""Whole lines of site navigation and widgets (``« Previous | Contents | Next »``,
+``Leave a review``), by the boilerplate patterns: :func:`is_nav`."""
+
+from __future__ import annotations
+
+from tidyink.filters._patterns_lazy import P
+
+
+def is_nav(text: str, linked: bool = False) -> str | None:
+    """'strong' or 'weak' when the whole line is navigation or a widget, else None."""
+    if len(text) > 120:  # first: the separator pattern is slow on long runs of spaces
+        return None
+    if text.rstrip().endswith(("?", '"', "”", "'", "’")):
+        return None
+    kinds = []
+    text = text.strip()
+    for raw in P.NAV_SEPARATORS.split(text) if any(c in text for c in P.NAV_SEPARATOR_CHARS) else (text,):
+        piece = _trim(raw)  # (trimmed one by one: most lines fail on their first piece)
+        if not piece:
+            continue
+        if P.SITE_SENTENCE.match(piece) or (
+            P.NAV_STRONG.match(piece) and not piece.endswith((".", "!"))
+        ):
+            kinds.append("strong")
+        elif P.NAV_WEAK.match(piece) or (linked and len(piece.split()) <= 5):
+            kinds.append("weak")
+        else:
+            return None
+    if not kinds:
+        return None
+    if "strong" in kinds or len(kinds) >= 3:  # "Home | Stories | Log in": a menu bar
+        return "strong"
+    return "weak"
+
+
+def _trim(piece: str) -> str:
+    piece = _trim_edges(piece)
+    m = P.NAV_BRACKETS.match(piece) if piece[:1] in ("[", "(", "{") else None
+    return _trim_edges(m.group(1)) if m else piece
+
+
+def _trim_edges(piece: str) -> str:
+    """``piece`` without the arrows, bullets and spaces at its ends (cheaply when none)."""
+    if not piece or not (P.NAV_TRIM_EDGE.match(piece[0]) or P.NAV_TRIM_EDGE.match(piece[-1])):
+        return piece
+    return P.NAV_TRIM.sub("", piece)
