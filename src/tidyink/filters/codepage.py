@@ -27,6 +27,8 @@ from tidyink.records import Edit
 DOC_MIN_TOKENS = 2
 DOC_MIN_SHARE = 0.6
 DOC_MAX_CLEAN = 0.1
+# A repaired word this common in the document's language is evidence for other tokens.
+COMMON_ZIPF = 3.0
 
 
 class Codepage(RepairFilter):
@@ -44,6 +46,7 @@ class Codepage(RepairFilter):
         self._strong: Counter[str] = Counter()  # ... of which show their damage themselves
         self._evident: Counter[str] = Counter()  # tokens whose damage under each mix-up shows
         self._foreign: Counter[str] = Counter()  # words with letters the mix-up cannot give
+        self._readable = True  # most of the document's plain words are known words
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
@@ -67,10 +70,24 @@ class Codepage(RepairFilter):
         return self._evident[label] >= 1 or self._several(label)
 
     def _several(self, label: str) -> bool:
-        """Three different tokens repaired by the mix-up, in a document whose words
-        hardly ever use a letter its code page cannot give (ř, ý read as Mac Roman)."""
+        """Three different tokens repaired by the mix-up, in a document whose plain
+        words are mostly known words (not a language without a word list, where a
+        lost letter often leaves a word of another: moderní → modern’) and hardly ever
+        use a letter its code page cannot give (ř, ý read as Mac Roman)."""
         support = self._support[label]
-        return support >= 3 and self._foreign[label] <= DOC_MAX_CLEAN * support
+        return self._readable and support >= 3 and self._foreign[label] <= DOC_MAX_CLEAN * support
+
+    def _common_repair(self, token: str, fixed: str) -> bool:
+        """Whether every word the repair changed (or, when it made only marks, every
+        word beside them) is a common word of the document's language (don’t, está,
+        Ôen → ‘en): evidence of a mix-up for other tokens, as a rare word or a word of
+        another language that merely loses a letter (její → jej’) is not."""
+        from tidyink.filters import _codepages as cp
+
+        changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
+        found = cp.words(fixed)
+        touched = [w for s, e, w in found if any(s <= i < e for i in changed)] or [w for _, _, w in found]
+        return bool(touched) and all(self._lex.primary(w) >= COMMON_ZIPF for w in touched)
 
     def _supported(self, token: str, fixed: str, label: str) -> bool:
         """A token that could be a correct word is repaired only when other tokens of
@@ -118,13 +135,16 @@ class Codepage(RepairFilter):
         self._strong = Counter()
         self._evident = Counter()
         self._foreign = Counter()
+        self._readable = True
         self._paragraph = {}
         self._clean = {}
         self._block = None
         self._order = cp.mixups()
         if not tokens:
             return
-        self._lex.lang = cp.main_language(Counter(vocabulary(full[:50_000])), langs)
+        plain = Counter(vocabulary(full[:50_000]))
+        self._lex.lang = cp.main_language(plain, langs)
+        self._readable = _reads_as_known(plain, self._lex)
         seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", full)))
         self._lex.alphabet = cp.alphabet_of(seen.items(), self._lex)
         for mixup in cp.mixups():
@@ -163,9 +183,11 @@ class Codepage(RepairFilter):
             fixed = token.translate(best.table) if best is not None else token
             if best is not None and not cp.erases_a_word(token, fixed):
                 self._verdicts[token] = (fixed, best.label)
-                repaired.setdefault(best.label, set()).add(fixed.strip(cp.EDGE_PUNCT).casefold() or fixed)
-                self._support[best.label] = len(repaired[best.label])
-                self._strong[best.label] += cp.self_evident(token, fixed)
+                evident = cp.self_evident(token, fixed)
+                if evident or self._common_repair(token, fixed):
+                    repaired.setdefault(best.label, set()).add(fixed.strip(cp.EDGE_PUNCT).casefold() or fixed)
+                    self._support[best.label] = len(repaired[best.label])
+                self._strong[best.label] += evident
             else:
                 self._verdicts[token] = None
         for token, verdict in self._verdicts.items():
@@ -328,6 +350,15 @@ class Codepage(RepairFilter):
                 ):
                     return fixed, mixup.label
         return None
+
+
+def _reads_as_known(plain: Counter[str], lex: Any, sample: int = 2000) -> bool:
+    """Whether at least half of the document's most frequent plain words (two letters
+    or more, outside suspect tokens) are in the word lists of its languages."""
+    from tidyink.filters._codepage_words import KNOWN_ZIPF
+
+    common = [w for w, _ in plain.most_common(sample) if len(w) > 1]
+    return bool(common) and 2 * sum(lex.reaches(w, KNOWN_ZIPF) for w in common) >= len(common)
 
 
 def _reinsert(token: str, fixed: str) -> str:
