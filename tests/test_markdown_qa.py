@@ -176,3 +176,24 @@ def test_removing_an_invisible_never_joins_two_runs_of_markup() -> None:
 def test_a_paragraph_of_one_invisible_character_is_not_emptied() -> None:
     chapter = "word\n\n\u200b\t\n```\ncode\n```\n"
     assert skeleton(fix(chapter)) == skeleton(chapter)
+
+
+def test_a_long_mixed_run_of_emphasis_marks_is_one_piece_of_markup():
+    # ``*_*_…`` over eight levels deep means no emphasis: one protected span kept as
+    # typed, not a delimiter token (and a span) per mark
+    from tidyink.readers.markdown import read
+
+    run = "*_" * 40
+    text = f"Before {run}word{run[::-1]} after \"it\".\n"
+    (block,) = read(text).blocks
+    assert len(block.spans) <= 5
+    assert "".join(span.text for span in block.spans) == text.rstrip("\n")
+    for to in ("markdown", "text"):
+        out = tidyink.convert(text, input_format="markdown", to=to, lint=False).text
+        assert out == text.replace('"it"', "\u201cit\u201d")
+
+
+def test_short_mixed_runs_are_still_emphasis():
+    text = "Some ***_bold_*** and _*this*_ here.\n"
+    out = tidyink.convert(text, input_format="markdown", to="text", lint=False).text
+    assert out == "Some __bold__ and __this__ here.\n"

@@ -111,3 +111,11 @@ def test_no_break_space_between_words_of_prose_becomes_a_space_in_any_encoding()
     assert run("running\u00a0prose").text == "running prose"
     data = "running\u00a0prose, and it finished.\u00a0Then".encode("cp1252")
     assert run(data).text == "running prose, and it finished. Then"
+
+
+def test_a_no_break_space_is_judged_without_the_control_beside_it():
+    # the control goes in the same run: the space is judged as the next run sees it
+    only = ["mojibake", "codepage", "invisibles", "entities"]
+    once = tidyink.convert("the\u00a0\x07cat sat", input_format="text", to="text", only=only)
+    assert once.text == "the cat sat"
+    assert not tidyink.convert(once.text, input_format="text", to="text", only=only).changes

@@ -102,3 +102,22 @@ def test_repair_reaches_its_fixed_point_in_one_run(first, second):
     again = tidyink.convert(once.text, input_format="text", to="text", only=only)
     assert again.text == once.text
     assert not again.changes
+
+
+def test_a_stray_c1_control_does_not_hide_the_mojibake_beside_it():
+    # 0x81 means nothing in cp1252: codepage removes it after mojibake has run, so
+    # mojibake reads the line without it, and one run repairs what a second would.
+    only = ["mojibake", "codepage", "invisibles", "entities"]
+    text = "Le café\x81cafÃ© du port, et le thÃ©\x9d."
+    once = tidyink.convert(text, input_format="text", to="text", only=only)
+    assert once.text == "Le cafécafé du port, et le thé."
+    assert not tidyink.convert(once.text, input_format="text", to="text", only=only).changes
+
+
+def test_a_c1_byte_of_a_utf8_sequence_is_kept_for_its_repair():
+    # Á in UTF-8 is C3 81; read as latin-1 it is "Ã\x81": the control is part of the letter
+    only = ["mojibake", "codepage", "invisibles", "entities"]
+    text = "ÃLVARO went to CADIZ with ÃNGELA and cafÃ©\x81 friends."
+    text = text.replace("ÃL", "Ã\x81L").replace("ÃN", "Ã\x81N")
+    once = tidyink.convert(text, input_format="text", to="text", only=only)
+    assert once.text == "ÁLVARO went to CADIZ with ÁNGELA and café friends."

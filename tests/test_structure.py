@@ -381,8 +381,18 @@ def test_indented_letter_without_blank_lines():
 @example(  # a run of spaces in a line kept as verse stays, or the line reads shorter next time
     "word     longlonglonglonglonglonglonglong\nChapter 2word word Chapter 2-\nlonglonglonglonglonglonglonglong\nword "
 )
+@example("word word word word word word word word -\nword ")  # a spaced hyphen ends a line as its dash does
 def test_text_output_is_a_fixed_point(text):
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
+    assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
+
+
+def test_a_line_ending_in_a_spaced_hyphen_is_read_as_one_ending_in_a_dash():
+    # typography turns "rain -" at a line end into "rain—": the line must be judged
+    # the same way before and after, or a second conversion parts it from the next line
+    text = "The long night of waiting went on and on, and then the rain -\nStop.\n"
+    once = tidyink.convert(text, input_format="text", to="text", lint=False).text
+    assert once.split("\n\n")[1].strip() == "Stop."
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
 
 

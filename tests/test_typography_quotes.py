@@ -220,3 +220,22 @@ def test_german_fixture(fixtures) -> None:
     expected = (fixtures / "typography" / "dialogue-de.expected.txt").read_text("utf-8")
     assert typeset(plain, language="de", dashes="en-spaced") == expected
     assert "„Er sagte ‚morgen‘ – aber wann?“" in expected
+
+
+def test_a_run_of_four_or_more_marks_is_left_as_typed():
+    # a row of marks quotes nothing: it is kept as typed and judged as one symbol,
+    # so its neighbours are still curled and a long run costs no edit per mark
+    text = "She drew a line: '''''''' and then \"\"\"\"\"\"\"\"\"\" under the 'title' she wrote.\n"
+    result = tidyink.convert(text, input_format="text", to="text", lint=False, only=["quotes"])
+    assert result.text == (
+        "She drew a line: '''''''' and then \"\"\"\"\"\"\"\"\"\" under the \u2018title\u2019 she wrote.\n"
+    )
+    assert len(result.changes) == 2
+    run = "'" * 5000
+    assert not tidyink.convert(run, input_format="text", to="text", lint=False, only=["quotes"]).changes
+
+
+def test_three_marks_in_a_row_are_still_quotes():
+    text = "He said '''hello''' to me.\n"
+    result = tidyink.convert(text, input_format="text", to="text", lint=False, only=["quotes"])
+    assert result.text == "He said \u2018\u2018\u2018hello\u2019\u2019\u2019 to me.\n"

@@ -15,8 +15,14 @@ import regex
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
 
-# Sentence-final punctuation, optionally followed by closing quotes/brackets.
-TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$""")
+# Sentence-final punctuation, optionally followed by closing quotes/brackets; a dash
+# ending the line (an interrupted sentence), including a spaced hyphen after a word,
+# which the dashes filter turns into the dash it stands for: a line reads the same
+# before and after typography, so converting the output again changes nothing.
+TERMINAL = regex.compile(
+    r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$"""
+    r"""|(?<=[\p{L}\p{M}.,;:!?)\]'"“”‘’„‚«»‹›][ \t]+)-[ \t]*$"""
+)
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90

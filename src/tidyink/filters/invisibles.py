@@ -111,6 +111,10 @@ def _in_mojibake(text: str, i: int) -> bool:
 
 
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# What a no-break space is judged without: zero-width characters and the control
+# characters this filter removes (not \t, \n, or \x0b, which becomes a newline).
+_UNSEEN = frozenset(_ZERO_WIDTH | {chr(c) for c in (*range(0x09), *range(0x0E, 0x20), 0x7F)})
+_UNSEEN_RE = re.compile("[" + re.escape("".join(sorted(_UNSEEN))) + "]")
 _LEAD = "\u00a0\u202f\ufffc"  # what may stand before a no-break space at a line's start
 _WORD_CAP = 16  # words are read this far from a no-break space: the tests need short ones
 _OPEN_AFTER = frozenset("»›;:!?%‰)]}—–")
@@ -144,7 +148,7 @@ class NbspView:
     """A paragraph as the no-break-space policy judges it, prepared once.
 
     C1 controls are read as the later ``codepage`` filter leaves them and
-    zero-width characters are left out (as the next run will see the text).
+    zero-width characters and controls are left out (as the next run will see the text).
     Every question about one no-break space then looks only at its run and at
     a few characters around it, so a paragraph costs time linear in its length
     however many no-break spaces it holds or however long its words are.
@@ -154,14 +158,14 @@ class NbspView:
         from tidyink.filters._codepages import c1_table
 
         c1 = c1_table()
-        if _C1.search(text) or any(ch in text for ch in _ZERO_WIDTH):
+        if _C1.search(text) or _UNSEEN_RE.search(text):
             out: list[str] = []
             where: list[int] = []
             for ch in text:
                 where.append(len(out))
                 if "\x80" <= ch <= "\x9f":
                     ch = c1.get(ord(ch), "")
-                if ch and ch not in _ZERO_WIDTH:
+                if ch and ch not in _UNSEEN:
                     out.append(ch)
             self.text = "".join(out)
             self._where: list[int] | None = where

@@ -104,12 +104,7 @@ def _unhide(line: str) -> str:
     they change ftfy's verdict now and would not be there on a second run."""
     from tidyink.filters._mojibake_scan import is_mojibake_char
 
-    if _C1.search(line):
-        # C1 controls that stand for a cp1252 character are read as ``codepage`` will
-        # read them (ftfy repairs Ã©\x93 into nonsense, Ã©“ into é“)
-        from tidyink.filters._codepage_tables import c1_table
-
-        line = line.translate(c1_table())
+    line = _read_c1(line)
     if not _HIDDEN.search(line):
         return line
     rtl = regex.search(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]", line) is not None
@@ -131,6 +126,51 @@ def _unhide(line: str) -> str:
             continue
         out.append(ch)
     return "".join(out)
+
+
+def _read_c1(line: str) -> str:
+    """``line`` with its C1 controls read as ``codepage`` will read them: those that
+    stand for a cp1252 character become it (ftfy repairs Ã©\x93 into nonsense, Ã©“
+    into é“), the others go unless they are bytes of a UTF-8 sequence."""
+    if not _C1.search(line):
+        return line
+    from tidyink.filters._codepage_tables import c1_table
+
+    line = line.translate(c1_table())
+    return _drop_stray_c1(line) if _C1.search(line) else line
+
+
+def _drop_stray_c1(line: str) -> str:
+    """``line`` without the C1 controls no code page defines (0x81, 0x8D, 0x8F, 0x90,
+    0x9D) that complete no UTF-8 sequence with their neighbours: ``codepage`` removes
+    them later, so ftfy must judge the line without them (``café\x81cafÃ©`` is
+    ``cafécafÃ©`` to a second run). ``Ã\x81`` (the UTF-8 of Á) keeps its byte."""
+    out = []
+    for i, ch in enumerate(line):
+        if not ("\x80" <= ch <= "\x9f") or _in_utf8_sequence(line, i):
+            out.append(ch)
+    return "".join(out)
+
+
+def _in_utf8_sequence(line: str, i: int) -> bool:
+    """Whether the character at ``i``, read back as a byte of sloppy cp1252, is part of
+    a valid UTF-8 sequence of two to four bytes with its neighbours."""
+    import ftfy  # noqa: F401  (registers the sloppy-windows-* codecs)
+
+    for start in range(max(0, i - 3), i + 1):
+        for n in range(max(2, i - start + 1), 5):
+            try:
+                raw = line[start : start + n].encode("sloppy-windows-1252")
+            except UnicodeEncodeError:
+                break  # a wider window holds the same character that no byte gives
+            if len(raw) < n:
+                break
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 def _mention(token: str, fixed: str) -> bool:
@@ -190,7 +230,8 @@ class Mojibake(RepairFilter):
             # A line with C1 controls reads otherwise once ``codepage`` has read them:
             # ftfy's answer is kept as it was, so a second run agrees with the first.
             self._c1_line = _C1.search(line) is not None
-            edits = diff_edits(line, fixed, _describe(explanation))
+            # C1 controls ftfy never saw are left for ``codepage``, which says why it removes them
+            edits = [e for e in diff_edits(line, fixed, _describe(explanation)) if not _only_c1(line, e)]
             if all(_lost_space_between_letters(line, e) for e in edits):
                 continue  # pÂ hösten: a code-page letter (å read as Â), not a lost no-break space
             edits.sort(key=lambda e: e.start)
@@ -211,7 +252,7 @@ class Mojibake(RepairFilter):
                 seen = _unhide(token)  # as a second run will see it
                 if (
                     _mention(seen, repaired)
-                    or _beside_its_repair(present, text, repaired)
+                    or _beside_its_repair(present, text, _read_c1(repaired))
                     or not self._plausible(seen, repaired, ctx)
                 ):
                     dropped.update(range(first, last))
@@ -269,6 +310,11 @@ def _lost_space_between_letters(line: str, edit: Any) -> bool:
     return before.isalpha() and after.isalpha()
 
 
+def _only_c1(line: str, edit: Edit) -> bool:
+    """An edit that only deletes C1 controls."""
+    return not edit.new and edit.end > edit.start and all("\x80" <= ch <= "\x9f" for ch in line[edit.start : edit.end])
+
+
 def _mixes_scripts(word: str) -> bool:
     """Whether ``word`` holds Latin letters together with letters of another script."""
     from tidyink.filters._codepages import script
@@ -287,7 +333,7 @@ def _beside_its_repair(present: set[str], text: str, repaired: str) -> bool:
     if not fixed:
         return False
     if not present:
-        present.update(w for _, _, w in words(text))  # once per paragraph
+        present.update(w for _, _, w in words(_read_c1(text)))  # once per paragraph, as a second run reads it
         present.add("")  # (so an empty paragraph is not read again)
     return all(w in present for w in fixed)
 

@@ -103,7 +103,7 @@ class Quotes(TextFilter):
                 self._state.double_open = self._state.single_open = False
             return []
         self._state.next_start = self._next_start.get(id(block), "")
-        read, pairs = _doubled_marks(text)
+        read, pairs = _doubled_marks(_runs_masked(text))
         roles = classify(_as_context(read, block), self._state)
         if style == "straight":
             edits = list(self._straight(read, roles, set(pairs)))
@@ -156,6 +156,18 @@ class Quotes(TextFilter):
             for edit in _edit(text, i, new, role, floor):
                 floor = edit.end
                 yield edit
+
+
+# Four or more of one straight mark in a row quote nothing (a rule of marks, ASCII
+# art): they are left as typed, and read as one symbol, not mark by mark.
+_MARK_RUN = regex.compile(r"(['\"])\1{3,}")
+
+
+def _runs_masked(text: str) -> str:
+    """``text`` with each run of :data:`_MARK_RUN` read as symbols (same length)."""
+    if "''''" not in text and '""""' not in text:
+        return text
+    return _MARK_RUN.sub(lambda m: "~" * len(m.group()), text)
 
 
 # Typewriter double quotes made of two marks: ``TeX style'' and ''doubled''.

@@ -67,6 +67,9 @@ def parser() -> Any:
     from tidyink.readers._markdown_links import install
 
     install(md)  # brackets without links cost no more than other text
+    from tidyink.readers import _markdown_runs
+
+    _markdown_runs.install(md)  # nor do long mixed runs of emphasis marks
     return md
 
 

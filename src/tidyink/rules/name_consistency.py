@@ -109,7 +109,8 @@ def _nearest_common(rare: str) -> str | None:
     near = _dictionary.curated("en").intersection(_dictionary.typo_neighbours(low))
     if not near:
         return None
-    best = max(near, key=lambda w: freq.get(w, 0.0))
+    # the most frequent, then the first in alphabetical order: never set order
+    best = min(near, key=lambda w: (-freq.get(w, 0.0), w))
     if freq.get(best, 0.0) < COMMON_ZIPF or _is_inflection(low, best, "en"):
         return None
     return best[:1].upper() + best[1:]
@@ -183,7 +184,9 @@ class NameConsistency(Rule):
                 continue
             near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
             best = None
-            for name in near:
+            # sorted: of names used equally often the first alphabetically wins, whatever
+            # the hash seed (set order would make the output differ between runs)
+            for name in sorted(near):
                 limit = 1 if len(name) < 7 else 2
                 gap = distance(rare, name, limit)
                 if gap > limit or _is_inflection(rare, name, joined.language()):
