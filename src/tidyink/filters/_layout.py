@@ -11,12 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-import regex
-
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
+from tidyink.lazy_regex import lazy
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
-TERMINAL = regex.compile(r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$""")
+TERMINAL = lazy(r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$""")
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90
