@@ -43,8 +43,8 @@ def test_word_table_answers_like_the_full_list():
 def test_cache_is_keyed_by_the_installed_wordfreq_version():
     from importlib.metadata import version
 
-    assert lexicon._installed_version("wordfreq") == version("wordfreq")
-    assert lexicon._installed_version("no-such-distribution-here") is None
+    assert lexicon.installed_version("wordfreq") == version("wordfreq")
+    assert lexicon.installed_version("no-such-distribution-here") is None
 
 
 def test_cached_value_is_stored_then_read_back(tmp_path, monkeypatch):

@@ -160,7 +160,7 @@ def _cache_file(lang: str) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    wf = _installed_version("wordfreq")
+    wf = installed_version("wordfreq")
     if wf is None:
         return None
     return folder / f"words2-{lang}-wordfreq{wf}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
@@ -188,7 +188,7 @@ def cached(name: str, build: Callable[[], T], kind: type) -> T:
     return value
 
 
-def _installed_version(name: str) -> str | None:
+def installed_version(name: str) -> str | None:
     """An installed distribution's version, from its ``.dist-info`` folder name when it
     sits beside the package (importing ``importlib.metadata`` costs ~15 ms at start-up)."""
     from importlib.util import find_spec

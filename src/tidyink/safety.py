@@ -22,6 +22,7 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.errors import TidyinkError
+from tidyink.pieces import PIECE, pieces
 from tidyink.records import Change
 
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
@@ -54,6 +55,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def count_words(text: str, size: int = PIECE) -> Counter[str]:
+    """How often each of :func:`words` of ``text`` occurs (counted a piece at a time:
+    a book's folded copy and list of words would take several times its size)."""
+    counts: Counter[str] = Counter()
+    for piece in pieces(text, size):
+        counts.update(_WORD.findall(fold(piece)))
+    return counts
+
+
 def difference(
     before: str, after: str, changes: Iterable[Change], *, front_matter: bool = False, shortcut: bool = True
 ) -> str:
@@ -66,19 +76,19 @@ def difference(
     """
     if front_matter:
         before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
-    old, new = Counter(words(before)), Counter(words(after))
+    old, new = count_words(before), count_words(after)
     lost, added = old - new, new - old
     if not lost and not added:
         return ""
     changes = list(changes)
     every = changes
     counted: list[tuple[Counter[str], Counter[str]]] = []  # the words each change removed, put
-    seen: dict[str, list[str]] = {}  # (many changes share their texts)
+    seen: dict[str, Counter[str]] = {}  # (many changes share their texts)
     for c in changes:
-        removed = seen[c.before] if c.before in seen else seen.setdefault(c.before, words(c.before))
-        put = seen[c.after] if c.after in seen else seen.setdefault(c.after, words(c.after))
+        removed = seen[c.before] if c.before in seen else seen.setdefault(c.before, count_words(c.before))
+        put = seen[c.after] if c.after in seen else seen.setdefault(c.after, count_words(c.after))
         if removed or put:
-            counted.append((Counter(removed), Counter(put)))
+            counted.append((removed, put))
     # Replaying and the steps after it only ever take words away, and the steps take no
     # fewer away from fewer words: when the changes explain every difference without
     # the replay (the usual case), the replay (a pass over the text per change) cannot
@@ -87,7 +97,7 @@ def difference(
         return ""
     left = []  # a difference counts only if replaying does not explain it
     for replayed in _replays(before, every):
-        again = Counter(words(replayed))
+        again = count_words(replayed)
         left.append((lost & (again - new), added & (new - again)))
         if not left[-1][0] and not left[-1][1]:
             return ""
@@ -266,7 +276,7 @@ def _same_skeleton(before: str, after: str, changes: list[Change]) -> bool:
     if not touched:
         return False
     table = dict.fromkeys(map(ord, touched))
-    old, new = Counter(words(before.translate(table))), Counter(words(after.translate(table)))
+    old, new = count_words(before.translate(table)), count_words(after.translate(table))
     lost, added = old - new, new - old
     for c in changes:
         if len(c.before) > _SHORT or len(c.after) > _SHORT:

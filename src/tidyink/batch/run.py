@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tidyink.batch.walk import Blob, Item, Selector, is_archive, read_members, walk_archive, walk_folder
+from tidyink.archive_names import is_archive
+from tidyink.batch.walk import Blob, Item, Selector, read_members, walk_archive, walk_folder
 from tidyink.batch.warm import sample_names, warm_up
 from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
 from tidyink.errors import UsageError

@@ -19,7 +19,6 @@ from pathlib import Path, PurePosixPath
 import regex
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".epub", ".docx")  # (and the containers)
-ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 
 
 @dataclass(frozen=True)
@@ -54,11 +53,6 @@ class Item:
     out_rel: str | None = None  # POSIX path of the output relative to OUT_DIR
     status: str = ""  # "" (to convert), "skipped" or "failed"
     reason: str = ""
-
-
-def is_archive(path: str | Path) -> bool:
-    name = str(path).lower()
-    return os.path.isfile(path) and name.endswith(ARCHIVE_SUFFIXES)
 
 
 # ---------------------------------------------------------------- globs

@@ -6,6 +6,7 @@ import regex
 
 from tidyink.document import TEXT, Block
 from tidyink.filters.scene_breaks import is_break_line
+from tidyink.lazy_regex import lazy
 
 _ROMAN = r"(?=[IVXLCDM]+\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _WORD_NUMBERS = (
@@ -31,21 +32,21 @@ _STANDALONE = (
     r"postscript|appendix|prolog|epilog|vorwort|nachwort|préface|avant-propos|épilogue)"
 )
 _TITLE_TAIL = r"(?:\s*(?P<sep>[.:—–-]|--)?\s+(?P<title>\S.{0,120}))?"
-_KEYWORD = regex.compile(
+_KEYWORD = lazy(
     rf"(?P<label>(?i:{_MAJOR}|{_CHAPTER}))\s+{_NUMBER}(?P<dot>\.)?{_TITLE_TAIL}"
 )
 # An ordinal and one noun naming a division of the book: "FIRST PERIOD", "Second Narrative".
-_ORDINAL_DIVISION = regex.compile(
+_ORDINAL_DIVISION = lazy(
     r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
     r"\s+\p{L}{3,}\.?"
 )
-_MAJOR_RE = regex.compile(rf"(?i:{_MAJOR})\s")
-_STANDALONE_RE = regex.compile(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
-_LONE_NUMBER = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.?")
-_NUMBERED_TITLE = regex.compile(rf"(?:{_ROMAN}|\d{{1,3}})\.\s+(?P<title>[\p{{Lu}}\d].{{0,100}})")
-_LIST_ITEM = regex.compile(r"(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s+\S")
-_CAPS_TITLE = regex.compile(r"[\p{Lu}\d][\p{Lu}\p{N}\p{Zs}'’.,:;!?&()\-–—]*")
-_DATELINE = regex.compile(
+_MAJOR_RE = lazy(rf"(?i:{_MAJOR})\s")
+_STANDALONE_RE = lazy(rf"(?i:{_STANDALONE})(?:\s*(?:[.:—–-]|--)\s*\S.{{0,120}}|\.)?")
+_LONE_NUMBER = lazy(rf"(?:{_ROMAN}|\d{{1,3}})\.?")
+_NUMBERED_TITLE = lazy(rf"(?:{_ROMAN}|\d{{1,3}})\.\s+(?P<title>[\p{{Lu}}\d].{{0,100}})")
+_LIST_ITEM = lazy(r"(?:\d{1,3}|[ivxIVX]{1,4}|[a-zA-Z])[.)]\s+\S")
+_CAPS_TITLE = lazy(r"[\p{Lu}\d][\p{Lu}\p{N}\p{Zs}'’.,:;!?&()\-–—]*")
+_DATELINE = lazy(
     r"(?i)\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(?:st|nd|rd|th))\b|\d{4}"
 )
@@ -64,8 +65,8 @@ _DECOR_UNIT = r"[~*_=#+•·\-\[\]<>|]|xXx|oOo|\s"  # (no two alternatives start
 _DECOR_RUN = rf"(?:{_DECOR_UNIT})*"
 # decorated() reads a line as this pattern would, which backtracks quadratically on long lines.
 DECORATED_PATTERN = rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})"
-_UNIT = regex.compile(_DECOR_UNIT)
-_SPACE = regex.compile(r"\s")
+_UNIT = lazy(_DECOR_UNIT)
+_SPACE = lazy(r"\s")
 
 
 def decorated(line: str) -> tuple[str, str, str] | None:
@@ -113,7 +114,7 @@ def decoration(line: str) -> tuple[int, int] | None:
 
 # Capitals spaced out letter by letter, as printers set a heading: "P R E F A C E",
 # "T H E   L A S T   W O R D" (a wider space between the words).
-_SPACED = regex.compile(r"\p{Lu}(?: \p{Lu})+(?: {2,}\p{Lu}(?: \p{Lu})*)*[.:]?")
+_SPACED = lazy(r"\p{Lu}(?: \p{Lu})+(?: {2,}\p{Lu}(?: \p{Lu})*)*[.:]?")
 
 
 def closed_up(line: str) -> str | None:

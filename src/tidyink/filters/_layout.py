@@ -11,15 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-import regex
-
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
+from tidyink.lazy_regex import lazy
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets; a dash
 # ending the line (an interrupted sentence), including a spaced hyphen after a word,
 # which the dashes filter turns into the dash it stands for: a line reads the same
 # before and after typography, so converting the output again changes nothing.
-TERMINAL = regex.compile(
+TERMINAL = lazy(
     r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$"""
     r"""|(?<=[\p{L}\p{M}.,;:!?)\]'"“”‘’„‚«»‹›][ \t]+)-[ \t]*$"""
 )

@@ -23,7 +23,24 @@ def _chars(encoding: str, byte_values: Iterable[int]) -> str:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """One alternative per code page ftfy knows: its lead and continuation readings."""
+    """One alternative per code page ftfy knows: its lead and continuation readings.
+
+    Its text is kept in the cache folder (named for ftfy's version and this module's
+    size and time), so that a run on clean text need not import ftfy to build it.
+    """
+    import os
+
+    from tidyink import lexicon
+
+    version = lexicon.installed_version("ftfy")
+    if version is None:
+        return re.compile(_pattern_text())
+    here = os.stat(__file__)
+    name = f"mojibake-scan-ftfy{version}-{here.st_size}-{here.st_mtime_ns}"
+    return re.compile(lexicon.cached(name, _pattern_text, str))
+
+
+def _pattern_text() -> str:
     import ftfy  # noqa: F401  (registers the sloppy-windows-* codecs)
     from ftfy.chardata import CHARMAP_ENCODINGS
 
@@ -40,7 +57,7 @@ def _pattern() -> re.Pattern[str]:
         parts.append(rf"[{space_mid}] [{cont}]")
     parts.append(r"[\x80-\x9f\ud800-\udfff]")  # C1 controls, surrogates
     starts = re.escape("".join(sorted(first)))
-    return re.compile(rf"(?=[{starts}\x80-\x9f\ud800-\udfff])(?:{'|'.join(parts)})")
+    return rf"(?=[{starts}\x80-\x9f\ud800-\udfff])(?:{'|'.join(parts)})"
 
 
 @cache

@@ -27,9 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import regex
-
 from tidyink.filters.scene_breaks import is_break_line
+from tidyink.lazy_regex import lazy
 
 STRONG = 1500.0  # a story-info line, form controls: only pages of story on both sides outweigh one
 WEAK = 80.0  # about one line of prose
@@ -38,21 +37,21 @@ EDGE = 400  # lines measured at each end of the text
 PROBE = 40  # lines looked at first: a page shows chrome this close to an edge
 PER_LETTER = 1.25  # characters of prose per letter or digit (spaces, punctuation)
 
-_BULLET = regex.compile(r"^\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))\s*(?P<item>.*)$")
-_SEPARATORS = regex.compile(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
-_SEPARATOR_HINT = regex.compile(r"[|•●»]|\s[-·›/.]\s")  # found wherever _SEPARATORS is (and faster)
-_LABEL_ONLY = regex.compile(r"^\s*\p{Lu}[\p{L}\p{N}/&'’ ()-]{0,30}:\s*$")
-_LABEL_VALUE = regex.compile(r"^\s*(?P<label>\p{Lu}[\p{L}/&'’ ]{0,24}?)\s*:\s*(?P<value>\S.*?)\s*$")
-_STAT = regex.compile(r"\b\p{L}[\p{L}/ ]{0,14}:\s*[\d][\d,./:-]*(?=\s|$)")
-_NUMBER_LINE = regex.compile(r"^\s*[\d][\d,./:\- ]*\s*$")
-_BOX = regex.compile(r"\[[\s_]*\]")
-_BRACKETED = regex.compile(r"\[[^\[\]\n]{0,60}\]")
-_ARROW_NAV = regex.compile(r"(?:^|\s)(?:<{1,2}|«|‹|←)\s*\p{L}{2,8}\b|\b\p{L}{2,8}\s*(?:>{1,2}|»|›|→)(?:\s|$)")
-_URL = regex.compile(r"^\s*(?:[\w+.-]+://|www\.)\S+\s*$")
-_SENTENCE_END = regex.compile(r"[.!?…]['\"’”)]*\s*$")
-_TRAILING_SEPARATOR = regex.compile(r"\s+(?:[-|·•●»›/]|\.)\s*$")
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
-_RULE = regex.compile(r"^\s*[━─═_=\-~*.·•:|]{3,}\s*$")
+_BULLET = lazy(r"^\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))\s*(?P<item>.*)$")
+_SEPARATORS = lazy(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
+_SEPARATOR_HINT = lazy(r"[|•●»]|\s[-·›/.]\s")  # found wherever _SEPARATORS is (and faster)
+_LABEL_ONLY = lazy(r"^\s*\p{Lu}[\p{L}\p{N}/&'’ ()-]{0,30}:\s*$")
+_LABEL_VALUE = lazy(r"^\s*(?P<label>\p{Lu}[\p{L}/&'’ ]{0,24}?)\s*:\s*(?P<value>\S.*?)\s*$")
+_STAT = lazy(r"\b\p{L}[\p{L}/ ]{0,14}:\s*[\d][\d,./:-]*(?=\s|$)")
+_NUMBER_LINE = lazy(r"^\s*[\d][\d,./:\- ]*\s*$")
+_BOX = lazy(r"\[[\s_]*\]")
+_BRACKETED = lazy(r"\[[^\[\]\n]{0,60}\]")
+_ARROW_NAV = lazy(r"(?:^|\s)(?:<{1,2}|«|‹|←)\s*\p{L}{2,8}\b|\b\p{L}{2,8}\s*(?:>{1,2}|»|›|→)(?:\s|$)")
+_URL = lazy(r"^\s*(?:[\w+.-]+://|www\.)\S+\s*$")
+_SENTENCE_END = lazy(r"[.!?…]['\"’”)]*\s*$")
+_TRAILING_SEPARATOR = lazy(r"\s+(?:[-|·•●»›/]|\.)\s*$")
+_ALNUM = lazy(r"[\p{L}\p{N}]")
+_RULE = lazy(r"^\s*[━─═_=\-~*.·•:|]{3,}\s*$")
 
 
 def line_value(text: str, is_nav: Callable[[str], str | None]) -> float:
@@ -138,7 +137,7 @@ def story_info(line: str) -> bool:
     return stats >= 2 or (stats >= 1 and _pieces(line) >= 4)
 
 
-_GLYPH_ITEM = regex.compile(r"^\s*[•◦▪‣∙●○□☆★■◆►▸❖]\s")
+_GLYPH_ITEM = lazy(r"^\s*[•◦▪‣∙●○□☆★■◆►▸❖]\s")
 
 
 def bullet_item(line: str) -> bool:
@@ -238,4 +237,4 @@ def trusted_cut(values: Sequence[float], texts: Sequence[str]) -> bool:
     return chrome >= 3 and chrome >= text and (strong or chrome >= 8)
 
 
-_SENTENCE_IN = regex.compile(r"[\p{L}\p{N}][.!?…]+['\"’”)]*(?=\s|$)")
+_SENTENCE_IN = lazy(r"[\p{L}\p{N}][.!?…]+['\"’”)]*(?=\s|$)")

@@ -19,6 +19,7 @@ from typing import Any
 from tidyink.document import TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter, document_languages
 from tidyink.filters.base import Context
+from tidyink.pieces import pieces
 from tidyink.records import Edit
 
 # A document is read as one mix-up when it repairs at least this many tokens,
@@ -125,7 +126,10 @@ class Codepage(RepairFilter):
             # The document's own dictionary: its plain words, and its words written
             # in its own alphabet (names and rare words of its clean paragraphs).
             own = {w.casefold() for w in seen if self._lex.own_word(w)}
-            return set(vocabulary()) | own
+            found = own  # (a piece at a time: a book's list of words would take several times its size)
+            for piece in pieces(full):
+                found.update(vocabulary(piece))
+            return found
 
         langs = document_languages(doc, ctx)
         self._lex = cp.Lexicon(langs=langs, words_of=words_of)
@@ -145,7 +149,8 @@ class Codepage(RepairFilter):
         plain = Counter(vocabulary(full[:50_000]))
         self._lex.lang = cp.main_language(plain, langs)
         self._readable = _reads_as_known(plain, self._lex)
-        seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", full)))
+        for piece in pieces(full):
+            seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", piece)))
         self._lex.alphabet = cp.alphabet_of(seen.items(), self._lex)
         for mixup in cp.mixups():
             self._foreign[mixup.label] = sum(1 for w in seen if not mixup.could_read(w))

@@ -37,6 +37,7 @@ from tidyink.filters._heading_lines import (
 from tidyink.filters._page_chrome import bullet_item
 from tidyink.filters.base import Context, Filter
 from tidyink.filters.scene_breaks import is_break_line
+from tidyink.lazy_regex import lazy
 
 
 def _is_subtitle(text: str) -> bool:
@@ -276,7 +277,7 @@ def _same_title(text: str, title: str) -> bool:
     return len(set(ours) & theirs) * 3 >= len(theirs) * 2 and len(text) <= 120
 
 
-_LOWER_ROMAN = regex.compile(r"(?=[ivxlc]+\.?$)(?P<n>c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\.?")
+_LOWER_ROMAN = lazy(r"(?=[ivxlc]+\.?$)(?P<n>c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\.?")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
@@ -383,7 +384,7 @@ def _append_subtitle(block: Block, sub: Block) -> None:
     block.end_line = sub.end_line
 
 
-_AUTHOR = regex.compile(r"(?i:by|von|par|de|di|door|por)\s+(?P<name>[\p{L}.' -]{3,60})")
+_AUTHOR = lazy(r"(?i:by|von|par|de|di|door|por)\s+(?P<name>[\p{L}.' -]{3,60})")
 
 
 def _find_author(doc: Document, title_index: int) -> None:

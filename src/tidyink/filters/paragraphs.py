@@ -5,8 +5,6 @@ from __future__ import annotations
 from itertools import pairwise
 from statistics import median
 
-import regex
-
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
     DEEP_INDENT,
@@ -22,11 +20,12 @@ from tidyink.filters._layout import (
 from tidyink.filters.base import Context, Filter
 from tidyink.filters.headings import CAPS, classify
 from tidyink.filters.scene_breaks import is_break_line
+from tidyink.lazy_regex import lazy
 
 # A full stop, question or exclamation at the end (closing quotes after it): lines of
 # short dialogue between paragraphs of prose always end so.
-_SENTENCE_END = regex.compile(r"[.!?…]['\"’”»)\]]*\s*$")
-_MID_SENTENCE = regex.compile(r"[\p{Ll},;]$")
+_SENTENCE_END = lazy(r"[.!?…]['\"’”»)\]]*\s*$")
+_MID_SENTENCE = lazy(r"[\p{Ll},;]$")
 LONG_LINE = 80  # longer than any usual wrap width: a line this long is a whole paragraph
 
 

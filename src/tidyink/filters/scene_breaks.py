@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from tidyink.document import EM, HEADING, PARAGRAPH, SCENE_BREAK, STRONG, TEXT, VERSE, Block, Document
 from tidyink.filters.base import Context, Filter
+from tidyink.lazy_regex import lazy
 
-_SYMBOLS = regex.compile(r"[\p{P}\p{S}]+")
-_SYMBOL = regex.compile(r"[\p{P}\p{S}]")
-_NON_SYMBOL = regex.compile(r"[^\p{P}\p{S}]")
-_OTHER = regex.compile(r"[^\p{P}\p{S}oO0xX]")  # no symbol line nor ornament holds one
-_STRUNG = regex.compile(r"[oO0]+|[xX]+")
+_SYMBOLS = lazy(r"[\p{P}\p{S}]+")
+_SYMBOL = lazy(r"[\p{P}\p{S}]")
+_NON_SYMBOL = lazy(r"[^\p{P}\p{S}]")
+_OTHER = lazy(r"[^\p{P}\p{S}oO0xX]")  # no symbol line nor ornament holds one
+_STRUNG = lazy(r"[oO0]+|[xX]+")
 _NOT_BREAK = set(".…?!'\"“”‘’()[]«»,;:¿¡")
-_ORNAMENT = regex.compile(
+_ORNAMENT = lazy(
     r"[\p{P}\p{S}]*(?:oOo|OoO|o0o|0o0|xXx|XxX|xox|XOX|oxo|OXO|ooo|OOO|xxx|XXX)+[\p{P}\p{S}]*"
 )
 
 
 # Breaks spelled out where a site strips rules: "Line Break", "~~Page Break~~", "xXx Time skip xXx".
-_WORDED = regex.compile(r"(?i:(?:line|page|scene|section|story)[ -]?(?:break|change)|time[ -]?skip)")
-_EDGE_SYMBOLS = regex.compile(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
+_WORDED = lazy(r"(?i:(?:line|page|scene|section|story)[ -]?(?:break|change)|time[ -]?skip)")
+_EDGE_SYMBOLS = lazy(r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$")
 
 
 def is_break_line(line: str) -> bool:
@@ -94,12 +93,12 @@ def _repeated_group(core: str) -> bool:
     return False
 
 
-_ALTERNATING = regex.compile(r"(?:oO){2,}o?|(?:Oo){2,}O?|(?:xX){2,}x?|(?:Xx){2,}X?")
+_ALTERNATING = lazy(r"(?:oO){2,}o?|(?:Oo){2,}O?|(?:xX){2,}x?|(?:Xx){2,}X?")
 
 
-_INTERRUPTED = regex.compile(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
+_INTERRUPTED = lazy(r"(?:--|[-—–…]|\.\s?\.\s?\.)\s*$")
 # A paragraph ending mid-sentence: no . ! ? before its closing quotes and brackets.
-_UNFINISHED = regex.compile(r"[^.!?…\s\"'”’»)\]*_\ue000]\s*[\"'”’»)\]*_\ue000]*\s*$")
+_UNFINISHED = lazy(r"[^.!?…\s\"'”’»)\]*_\ue000]\s*[\"'”’»)\]*_\ue000]*\s*$")
 
 
 _CLOSERS = "\"'”’»)]*_\ue000"
@@ -129,7 +128,7 @@ def _continues(before: str, after: str) -> bool:
     return head.isalpha() and head.islower()
 
 
-_MID_SENTENCE = regex.compile(r"(?:--|[-—–…,;]|\.\s?\.\s?\.)\s*$")
+_MID_SENTENCE = lazy(r"(?:--|[-—–…,;]|\.\s?\.\s?\.)\s*$")
 
 
 def _mid_exchange(before: str, after: str) -> bool:
@@ -164,7 +163,7 @@ def _marks_breaks(blocks: list[Block]) -> bool:
     return marked >= 2
 
 
-_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_WORD = lazy(r"\p{L}[\p{L}'’-]*")
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"})
 
 
@@ -184,8 +183,8 @@ def _prose(block: Block) -> bool:
     return True
 
 
-_QUESTION_END = regex.compile(r"\?['\"’”»)]*\s*$")
-_DATELINE = regex.compile(
+_QUESTION_END = lazy(r"\?['\"’”»)]*\s*$")
+_DATELINE = lazy(
     r"(?i)^[^.!?]{0,50}\b(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{1,2}(?:st|nd|rd|th))\b[^.!?]{0,20}[.,—]"
 )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-import regex
-
 from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
 from tidyink.filters._layout import (
     DEEP_INDENT,
@@ -20,15 +18,16 @@ from tidyink.filters._layout import (
 )
 from tidyink.filters._page_chrome import bullet_item, chrome_kind, strong_shape
 from tidyink.filters.base import Context, Filter
+from tidyink.lazy_regex import lazy
 
-_WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
-_HYPHEN_END = regex.compile(r"(\p{L}+)-$")
-_DASH_END = regex.compile(r"(?:--|[—―])$")
+_WORDS = lazy(r"\p{L}+(?:-\p{L}+)*")
+_HYPHEN_END = lazy(r"(\p{L}+)-$")
+_DASH_END = lazy(r"(?:--|[—―])$")
 _DASH_LAST = ("-", "—", "―", "-\n", "—\n", "―\n")  # what text matching _DASH_END ends with
-_FIRST_WORD = regex.compile(r"\p{L}+")
-_BREAK = regex.compile(r"[ \t]*\n[ \t\u00a0]*")
+_FIRST_WORD = lazy(r"\p{L}+")
+_BREAK = lazy(r"[ \t]*\n[ \t\u00a0]*")
 # A line that is one quotation from its opening mark to its closing one: dialogue.
-_QUOTED_LINE = regex.compile(r"""(?:"[^"]+"|“[^“”]+”|«[^«»]+»)[.,!?…]*""")
+_QUOTED_LINE = lazy(r"""(?:"[^"]+"|“[^“”]+”|«[^«»]+»)[.,!?…]*""")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
 PROSE_LINE = 70  # a line kept whole that is longer than this (median) is prose
 
@@ -283,8 +282,8 @@ def _groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool = Fals
 
 
 SALUTATION = 30  # "Dear Mr. Carrow,", "Yours ever,": short lines that end in a comma
-_STAR_ITEM = regex.compile(r"[*+]\s+\S")
-_LIST_START = regex.compile(r"(?:[-*+•–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+_STAR_ITEM = lazy(r"[*+]\s+\S")
+_LIST_START = lazy(r"(?:[-*+•–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 
 
 def _kept_break(lines: list[Line], k: int, hard: list[bool], wrap: Wrap) -> bool:
