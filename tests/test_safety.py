@@ -210,3 +210,14 @@ _ALPHABET = st.sampled_from(list("abcXYZ éÃ©â€œ\u00ad\u200b\u00a0'\"-.…
 )
 def test_no_false_alarm_on_random_text(text, to, fmt):
     api.convert(text, to=to, input_format=fmt, safe=True)
+
+
+def test_a_join_is_explained_by_the_words_first_lost():
+    """A repair replayed everywhere (Ñ → —) also reaches a token the filter judged
+    otherwise and left, where a control character removed joined two words: the join
+    is still the words the input lost, side by side, not a word from nowhere."""
+    changes = [_change("Ñ", "—"), _change("Ñ", "—"), _change("\x03", ""), _change("&amp;", "&")]
+    before = "the seaÑside and the riverÑbank, the oldÑmill\x03works, salt&amp;pepper.\n"
+    after = "the sea—side and the river—bank, the oldÑmillworks, salt&pepper.\n"
+    assert difference(before, after, changes) == ""
+    assert "'oldñmillworkz'" in difference(before, after.replace("works", "workz"), changes)

@@ -80,6 +80,7 @@ def difference(
     lost, added = old - new, new - old
     if not lost and not added:
         return ""
+    first_lost, first_added = lost.copy(), added.copy()
     changes = list(changes)
     every = changes
     counted: list[tuple[Counter[str], Counter[str]]] = []  # the words each change removed, put
@@ -106,6 +107,13 @@ def difference(
     _explain_by_changes(lost, added, counted)
     _explain_joins(added, lost)  # "exam" + "ple" -> "example" (a line-end hyphen removed)
     _explain_joins(lost, added)  # and the other way round
+    # A join whose pieces a replay or a fragment set aside already (a repair replayed
+    # into a token the filter left, joined to the next by a control character removed):
+    # its pieces are still words the input lost, side by side.
+    if added:
+        _explain_joins(added, first_lost)
+    if lost:
+        _explain_joins(lost, first_added)
     # (every change: a control character removed from inside a word has no word of its own)
     if (lost or added) and _same_skeleton(before, after, every):
         return ""
