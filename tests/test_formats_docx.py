@@ -6,7 +6,7 @@ import io
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tidyink import api
@@ -125,12 +125,15 @@ _WORDS = st.lists(st.from_regex(r"[A-Za-z]{1,10}", fullmatch=True), min_size=1, 
 
 @settings(max_examples=20, deadline=None)
 @given(st.lists(st.tuples(_WORDS, st.booleans()), min_size=1, max_size=5))
+@example([(["OOO"], False)])
 def test_every_word_of_every_paragraph_reaches_the_output(paragraphs):
     document = docx.Document()
     for words, italic in paragraphs:
         p = document.add_paragraph(words[0] + " ")
         p.add_run(" ".join(words[1:])).italic = italic
-    out = api.convert(_bytes(document), path="d.docx").text.split()
+    # (scene-breaks skipped: a paragraph that is only "OOO" or "xxx" is a fan-fiction
+    # divider, turned into a break on purpose; the reader itself must lose no word)
+    out = api.convert(_bytes(document), path="d.docx", skip=["scene-breaks"]).text.split()
     for words, _ in paragraphs:
         for word in words:
             assert any(word in token for token in out), word

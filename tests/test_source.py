@@ -349,6 +349,7 @@ def test_single_byte_text_with_a_chance_utf8_pair_stays_single_byte():
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="abc \u00e9\u00e8\u00ef\u2019\u201c\u201d", min_size=1, max_size=60))
 @example("è’’è’’è’’")
+@example("èè’’è’’")  # one stray byte beside two chance sequences: one ideograph, twice
 def test_single_byte_text_is_only_taken_for_utf8_when_that_reads_the_same(text):
     from tidyink.decoding.source import mostly_utf8
 

@@ -149,6 +149,7 @@ def decode(data: bytes, encoding: str | None = None, path: str | None = None) ->
 
 
 MAX_STRAY_SHARE = 0.5  # stray bytes per valid multi-byte character, at most
+MIN_IDEOGRAPHS = 3  # different ideographs that make their sequences count as UTF-8
 _UTF8_SEQUENCE = (
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
@@ -166,6 +167,11 @@ def mostly_utf8(data: bytes) -> str | None:
     import regex
 
     sequences = regex.findall(_UTF8_SEQUENCE, data)
+    # An ideograph from bytes that read as well as an accented letter and two marks (è’’
+    # is E8 92 92, the UTF-8 of 蒒) is chance, unless the text holds several different ones.
+    ideographs = {s for s in sequences if regex.match(r"[\p{Han}\p{Hangul}\p{Yi}]", s.decode("utf-8"))}
+    if 0 < len(ideographs) < MIN_IDEOGRAPHS:
+        sequences = [s for s in sequences if s not in ideographs]
     high = sum(map(len, regex.findall(rb"[\x80-\xff]+", data)))
     stray = high - sum(map(len, sequences))
     if len(sequences) < 2 or stray > MAX_STRAY_SHARE * len(sequences):
