@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tidyink.archive_names import is_archive
+from tidyink.batch.interrupts import held
 from tidyink.batch.walk import Blob, Item, Selector, read_members, walk_archive, walk_folder
 from tidyink.batch.warm import sample_names, warm_up
 from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
@@ -255,15 +256,16 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
     try:
 
         def finish(record: dict[str, Any], rel: str, out_rel: str | None) -> None:
-            if record["status"] == "up-to-date":
-                stored = manifest.record(rel) or {}
-                record = {**stored, **record}
-            elif record["status"] == "converted" and out_rel is not None:
-                manifest.put(rel, record["key"], out_rel, record["output_sha256"], record)
-            else:
-                manifest.drop(rel)
-            summary.add(record)
-            report.write(record)
+            with held():  # manifest, report and summary agree on the files done
+                if record["status"] == "up-to-date":
+                    stored = manifest.record(rel) or {}
+                    record = {**stored, **record}
+                elif record["status"] == "converted" and out_rel is not None:
+                    manifest.put(rel, record["key"], out_rel, record["output_sha256"], record)
+                else:
+                    manifest.drop(rel)
+                summary.add(record)
+                report.write(record)
             progress.update(record.get("bytes_in") or 0)
 
         def jobs() -> Iterator[tuple[Any, tuple[Any, ...]]]:

@@ -1,0 +1,45 @@
+"""A Ctrl-C or SIGTERM that arrives while a file's outcome is recorded waits for it."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from tidyink.batch.interrupts import held
+
+
+def test_ctrl_c_waits_for_the_block_then_interrupts():
+    steps = []
+    with pytest.raises(KeyboardInterrupt), held():
+        os.kill(os.getpid(), signal.SIGINT)
+        steps.append("recorded in the manifest")
+        steps.append("written to the report")
+    assert steps == ["recorded in the manifest", "written to the report"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_batch_sigterm_handler_runs_after_the_block():
+    class Stopped(Exception):
+        pass
+
+    def stop(signum, _frame):
+        raise Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        done = []
+        with pytest.raises(Stopped), held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            done.append(True)
+        assert done == [True]
+        assert signal.getsignal(signal.SIGTERM) is stop
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_nothing_is_raised_without_a_signal():
+    with held():
+        value = 1
+    assert value == 1
