@@ -194,6 +194,12 @@ class Dashes(TextFilter):
             start, end = d0, d1
         if after in _LINE_EDGE:
             end = d1
+        # A literal _ or * glued to the dash would read as an emphasis mark next time
+        # (_ --_ → _—_): the space beside it stays.
+        if before in "_*":
+            start = d0
+        if after in "_*":
+            end = d1
         if style == "en-spaced":
             left = " " if _spaced_before(text, start, d0) else ""
             right = " " if _spaced_after(text, end, d1) else ""
