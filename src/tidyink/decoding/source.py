@@ -169,7 +169,8 @@ def mostly_utf8(data: bytes) -> str | None:
     sequences = regex.findall(_UTF8_SEQUENCE, data)
     # An ideograph from bytes that read as well as an accented letter and two marks (è’’
     # is E8 92 92, the UTF-8 of 蒒) is chance, unless the text holds several different ones.
-    ideographs = {s for s in sequences if regex.match(r"[\p{Han}\p{Hangul}\p{Yi}]", s.decode("utf-8"))}
+    ideograph = regex.compile(r"[\p{Han}\p{Hangul}\p{Yi}]")
+    ideographs = {s for s in set(sequences) if ideograph.match(s.decode("utf-8"))}  # each kind once
     if 0 < len(ideographs) < MIN_IDEOGRAPHS:
         sequences = [s for s in sequences if s not in ideographs]
     high = sum(map(len, regex.findall(rb"[\x80-\xff]+", data)))
