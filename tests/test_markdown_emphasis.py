@@ -113,12 +113,16 @@ def runs(draw):
 
 
 def _styled_letters(pieces) -> tuple[str, list[frozenset[str]], bool]:
-    """The text, each character's emphasis, and whether emphasis crosses other emphasis
-    or ends where other emphasis begins (``*a***b**``, which may lose a part)."""
+    """The text, each character's emphasis, and whether some emphasis may be lost:
+    emphasis that crosses other emphasis, or ends where other emphasis begins
+    (``*a***b**``), or begins or ends between two letters (``a***a*a*a***`` cannot be
+    written so that CommonMark reads it as meant)."""
     text, styles, crossing = "", [], False
     stack: list[str] = []
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         if isinstance(piece, tuple):
+            inside_word = 0 < k < len(pieces) - 1 and pieces[k - 1][-1].isalpha() and pieces[k + 1][0].isalpha()
+            crossing |= inside_word
             closes = opens = False
             for kind in piece:
                 if kind in stack:
@@ -154,3 +158,22 @@ def test_written_emphasis_reads_back_as_the_same_text_and_words(pieces):
         assert all(o <= i for i, o in zip(letters_in, letters_out, strict=True)), md
     again = tidyink.convert(md + "\n", path="p.md", only=[], lint=False).text
     assert again == md + "\n"
+
+
+def test_runs_of_marks_of_different_lengths_that_would_pair_otherwise_lose_the_shortest():
+    """``a***a*a*a***`` pairs the third mark with the strong emphasis (CommonMark's rule
+    of 3): one single-letter emphasis goes, and the rest reads back as meant."""
+    md = markdown("x", (EM, STRONG), "y", (EM,), "z", (EM,), "w")
+    read = dict(read_back(md))
+    assert "".join(c for c, _ in read_back(md)) == "xyzw", md
+    assert md == "x***y*zw**"
+    assert read["y"] == {"strong", "em"} and read["z"] == {"strong"} and read["w"] == {"strong"}
+
+
+def test_markup_split_over_spans_is_escaped_as_one_text():
+    """A link's ``[`` in one span and ``](`` in the next, or around emphasis, is still
+    escaped: the brackets stay text."""
+    assert markdown("see [", "note](x)") == "see \\[note](x)"
+    md = markdown("[", (EM,), "note", (EM,), "](x) and 2*3")
+    assert md == "\\[*note*](x) and 2\\*3"
+    assert "".join(c for c, _ in read_back(md)) == "[note](x) and 2*3"

@@ -60,28 +60,57 @@ def inline(block: Block, escape: bool) -> str:
     """The block's inline content as Markdown."""
     if block.verbatim:
         return "".join(escape_inline(s.text) if escape and s.kind == TEXT else s.text for s in block.spans)
+    texts = _escaped(block.spans) if escape else {}
     if not any(span.kind in _TOGGLES for span in block.spans):
-        return "".join(_written(span, escape) for span in block.spans)
+        return "".join(_written(span, texts.get(k)) for k, span in enumerate(block.spans))
     atoms: list[Atom] = []
     styles: frozenset[str] = frozenset()
-    for span in block.spans:
+    for k, span in enumerate(block.spans):
         if span.kind in _TOGGLES:
             styles = styles ^ {span.kind}
         elif span.kind == TEXT:
-            atoms.extend(text_atoms(_written(span, escape), styles))
-        elif written := _written(span, escape):
+            atoms.extend(text_atoms(_written(span, texts.get(k)), styles))
+        elif written := _written(span, texts.get(k)):
             atoms.append(opaque_atom(written, span.shown, styles))
     return render(atoms, HARD)
 
 
-def _written(span: Span, escape: bool) -> str:
-    """A span other than an emphasis toggle as Markdown."""
+def _escaped(spans: list[Span]) -> dict[int, str]:
+    """TEXT and RAW spans escaped as one text, so that markup split over spans
+    (``[`` in one, ``](x)`` in the next) is escaped too."""
+    shown = [(k, span.text if span.kind == TEXT else span.shown) for k, span in enumerate(spans)
+             if span.kind in (TEXT, RAW)]  # fmt: skip
+    if len(shown) == 1:
+        return {shown[0][0]: escape_inline(shown[0][1])}
+    joined = "".join(span.text if span.kind == TEXT else span.shown if span.kind == RAW else
+                     "" if span.kind in _TOGGLES else "\ufffc" for span in spans)  # fmt: skip
+    cuts = [i for m in _INLINE.finditer(joined) for i in range(m.start(), m.end())]
+    out: dict[int, str] = {}
+    pos, c = 0, 0
+    shown_at = dict(shown)
+    for k, span in enumerate(spans):
+        if k in shown_at:
+            text = shown_at[k]
+            end, pieces, last = pos + len(text), [], pos
+            while c < len(cuts) and cuts[c] < end:
+                pieces += [text[last - pos : cuts[c] - pos], "\\"]
+                last = cuts[c]
+                c += 1
+            out[k] = "".join(pieces) + text[last - pos :]
+            pos = end
+        elif span.kind not in _TOGGLES:
+            pos += 1
+    return out
+
+
+def _written(span: Span, escaped: str | None) -> str:
+    """A span other than an emphasis toggle as Markdown (``escaped``: its escaped text)."""
     if span.kind == TEXT:
-        return escape_inline(span.text) if escape else span.text
+        return span.text if escaped is None else escaped
     if span.kind == BREAK:
         return HARD
     if span.kind == RAW:
-        return escape_inline(span.shown)
+        return escape_inline(span.shown) if escaped is None else escaped
     if span.kind == CODE:
         return code_span(span.text)
     if span.kind == NOTE:
