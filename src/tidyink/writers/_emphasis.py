@@ -45,8 +45,12 @@ class Atom:
 
 def text_atoms(written: str, styles: frozenset[str]) -> list[Atom]:
     """Escaped text as atoms: runs of letters and digits whole, anything else one
-    character (with its escaping backslash) at a time."""
-    return [Atom(piece, bool(_WORDY.match(piece)), styles) for piece in _ATOMS.findall(written)]
+    character (with its escaping backslash) at a time. Text without emphasis only
+    needs its ends apart (emphasis is only ever taken away, and only ends matter)."""
+    pieces = _ATOMS.findall(written)
+    if not styles and len(pieces) > 3:
+        pieces = [pieces[0], "".join(pieces[1:-1]), pieces[-1]]
+    return [Atom(piece, bool(_WORDY.match(piece)), styles) for piece in pieces]
 
 
 def opaque_atom(written: str, plain: str, styles: frozenset[str]) -> Atom:
@@ -112,6 +116,9 @@ def _trim(atoms: list[Atom], hard: str) -> bool:
     return changed
 
 
+_NOTHING: tuple[list[str], list[str]] = ([], [])
+
+
 def boundaries(atoms: list[Atom]) -> list[tuple[list[str], list[str]]]:
     """For each place before an atom (and one after the last): the styles closed
     there, innermost first, and the styles opened there, outermost first. Emphasis
@@ -121,6 +128,9 @@ def boundaries(atoms: list[Atom]) -> list[tuple[list[str], list[str]]]:
     n = len(atoms)
     for i in range(n + 1):
         want = atoms[i].styles if i < n else frozenset()
+        if i and want == atoms[i - 1].styles:  # nothing changes here
+            out.append(_NOTHING)
+            continue
         k = next((j for j, s in enumerate(stack) if s not in want), len(stack))
         closed = stack[k:][::-1]
         stack = stack[:k]
@@ -142,6 +152,8 @@ def _flank(atoms: list[Atom], hard: str) -> bool:
     """Rule 3: a mark that cannot flank moves the non-word atom beside it out of its run."""
     changed = False
     for i, (closed, opened) in enumerate(boundaries(atoms)):
+        if not closed and not opened:
+            continue
         before = atoms[i - 1].written[-1] if i > 0 else _EDGE
         after = atoms[i].written[0] if i < len(atoms) else _EDGE
         again = set(closed) & set(opened)
@@ -172,6 +184,11 @@ def _write(atoms: list[Atom], hard: str) -> tuple[str, list[bool]]:
     lengths: set[int] = set()
     mixed = False
     for i, (closed, opened) in enumerate(boundaries(atoms)):
+        if not closed and not opened:
+            if i < len(atoms):
+                parts.append(atoms[i].written)
+            both.append(False)
+            continue
         marks = "".join(MARKS[s] for s in closed) + "".join(MARKS[s] for s in opened)
         before = atoms[i - 1].written[-1] if i > 0 else _EDGE
         after = atoms[i].written[0] if i < len(atoms) else _EDGE
