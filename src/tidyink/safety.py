@@ -29,7 +29,6 @@ _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
 _ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
 _FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
-_EMPHASIS_TAG = regex.compile(r"</?(?:em|strong)>")
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
 
@@ -77,9 +76,6 @@ def difference(
     """
     if front_matter:
         before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
-    # Emphasis the Markdown writer can only write as a tag (<em>, beside no letter that
-    # lets * open it) is markup, not the words "em" or "strong".
-    before, after = _EMPHASIS_TAG.sub("", before), _EMPHASIS_TAG.sub("", after)
     old, new = count_words(before), count_words(after)
     lost, added = old - new, new - old
     if not lost and not added:

@@ -19,16 +19,18 @@ from tidyink.document import (
     VERSE,
     Block,
     Document,
+    Span,
     indent_width,
 )
 from tidyink.options import Options
 from tidyink.writers import join_blocks
+from tidyink.writers._emphasis import Atom, opaque_atom, render, text_atoms
 
 _INLINE = regex.compile(r"[\\`*_<]|~~|&(?=#?\w+;)|\[(?=[^\]\n]*\][(\[:])")
 _THEMATIC = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _LIST_ORDERED = regex.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
-_TOGGLE_MARKUP = {EM: "*", STRONG: "**"}
+_TOGGLES = (EM, STRONG)
 
 
 def escape_inline(text: str) -> str:
@@ -56,92 +58,64 @@ def escape_line_start(line: str) -> str:
 
 def inline(block: Block, escape: bool) -> str:
     """The block's inline content as Markdown."""
-    parts: list[str] = []
-    toggles: list[tuple[int, str]] = []  # (index in parts, EM/STRONG)
-    for span in block.spans:
-        if span.kind == TEXT:
-            parts.append(escape_inline(span.text) if escape else span.text)
-        elif span.kind in _TOGGLE_MARKUP:
-            if block.verbatim:
-                parts.append(span.text)
-            else:
-                toggles.append((len(parts), span.kind))
-                parts.append(_TOGGLE_MARKUP[span.kind])
-        elif span.kind == BREAK:
-            parts.append(span.text if block.verbatim else HARD)
-        elif span.kind == RAW:
-            parts.append(span.text if block.verbatim else escape_inline(span.shown))
-        elif span.kind == CODE:
-            parts.append(code_span(span.text))
-        elif span.kind == NOTE:
-            parts.append(span.text)  # footnote markup: written as it is
-    if toggles:
-        _tag_unflanked(parts, toggles)
-    return "".join(parts)
+    if block.verbatim:
+        return "".join(escape_inline(s.text) if escape and s.kind == TEXT else s.text for s in block.spans)
+    texts = _escaped(block.spans) if escape else {}
+    if not any(span.kind in _TOGGLES for span in block.spans):
+        return "".join(_written(span, texts.get(k)) for k, span in enumerate(block.spans))
+    atoms: list[Atom] = []
+    styles: frozenset[str] = frozenset()
+    for k, span in enumerate(block.spans):
+        if span.kind in _TOGGLES:
+            styles = styles ^ {span.kind}
+        elif span.kind == TEXT:
+            atoms.extend(text_atoms(_written(span, texts.get(k)), styles))
+        elif written := _written(span, texts.get(k)):
+            atoms.append(opaque_atom(written, span.shown, styles))
+    return render(atoms, HARD)
 
 
-_PUNCT = regex.compile(r"[\p{P}\p{S}]")
-_WORDY = regex.compile(r"[\p{L}\p{N}]")
-_HTML_TOGGLE = {EM: ("<em>", "</em>"), STRONG: ("<strong>", "</strong>")}
+def _escaped(spans: list[Span]) -> dict[int, str]:
+    """TEXT and RAW spans escaped as one text, so that markup split over spans
+    (``[`` in one, ``](x)`` in the next) is escaped too."""
+    shown = [(k, span.text if span.kind == TEXT else span.shown) for k, span in enumerate(spans)
+             if span.kind in (TEXT, RAW)]  # fmt: skip
+    if len(shown) == 1:
+        return {shown[0][0]: escape_inline(shown[0][1])}
+    joined = "".join(span.text if span.kind == TEXT else span.shown if span.kind == RAW else
+                     "" if span.kind in _TOGGLES else "\ufffc" for span in spans)  # fmt: skip
+    cuts = [i for m in _INLINE.finditer(joined) for i in range(m.start(), m.end())]
+    out: dict[int, str] = {}
+    pos, c = 0, 0
+    shown_at = dict(shown)
+    for k, span in enumerate(spans):
+        if k in shown_at:
+            text = shown_at[k]
+            end, pieces, last = pos + len(text), [], pos
+            while c < len(cuts) and cuts[c] < end:
+                pieces += [text[last - pos : cuts[c] - pos], "\\"]
+                last = cuts[c]
+                c += 1
+            out[k] = "".join(pieces) + text[last - pos :]
+            pos = end
+        elif span.kind not in _TOGGLES:
+            pos += 1
+    return out
 
 
-def _tag_unflanked(parts: list[str], toggles: list[tuple[int, str]]) -> None:
-    """Emphasis whose ``*`` CommonMark would not read as emphasis (``said*“Go.”*Then``:
-    a delimiter between a letter and punctuation) is written as ``<em>`` tags instead."""
-    is_toggle = {i for i, _ in toggles}
-
-    def char(i: int, step: int) -> str:
-        i += step
-        while 0 <= i < len(parts):
-            if i not in is_toggle and parts[i]:
-                return parts[i][-1] if step < 0 else parts[i][0]
-            i += step
-        return " "  # the edge of the block counts as white space
-
-    def space(c: str) -> bool:
-        return c.isspace() or c == HARD
-
-    def left(i: int) -> bool:
-        before, after = char(i, -1), char(i, 1)
-        return not space(after) and (not _PUNCT.match(after) or space(before) or bool(_PUNCT.match(before)))
-
-    def right(i: int) -> bool:
-        before, after = char(i, -1), char(i, 1)
-        return not space(before) and (not _PUNCT.match(before) or space(after) or bool(_PUNCT.match(after)))
-
-    pairs: list[tuple[int, int, str]] = []
-    open_at: dict[str, int] = {}
-    for i, kind in toggles:
-        if kind in open_at:
-            pairs.append((open_at.pop(kind), i, kind))
-        else:
-            open_at[kind] = i
-    # Emphasis on nothing but punctuation (".:" of a bold ".:O:." ornament) says nothing
-    # that delimiters could say or a reader would miss: it goes, rather than become tags.
-    bare = [
-        (a, b, kind)
-        for a, b, kind in pairs
-        if not _WORDY.search("".join(parts[k] for k in range(a + 1, b) if k not in is_toggle))
-    ]
-    for a, b, _ in bare:
-        parts[a] = parts[b] = ""
-    pairs = [pair for pair in pairs if pair not in bare]
-    tagged = {(a, b, kind) for a, b, kind in pairs if not left(a) or not right(b)}
-    # Delimiters next to a tagged one would see "<" as their neighbour: tag them too.
-    changed = bool(tagged)
-    while changed:
-        changed = False
-        marks = {i for a, b, _ in tagged for i in (a, b)}
-        for pair in pairs:
-            if pair not in tagged and any(
-                abs(i - j) == 1 or all(k in is_toggle for k in range(min(i, j) + 1, max(i, j)))
-                for i in pair[:2]
-                for j in marks
-            ):
-                tagged.add(pair)
-                changed = True
-    for a, b, kind in tagged:
-        parts[a], parts[b] = _HTML_TOGGLE[kind]
+def _written(span: Span, escaped: str | None) -> str:
+    """A span other than an emphasis toggle as Markdown (``escaped``: its escaped text)."""
+    if span.kind == TEXT:
+        return span.text if escaped is None else escaped
+    if span.kind == BREAK:
+        return HARD
+    if span.kind == RAW:
+        return escape_inline(span.shown) if escaped is None else escaped
+    if span.kind == CODE:
+        return code_span(span.text)
+    if span.kind == NOTE:
+        return span.text  # footnote markup: written as it is
+    return ""
 
 
 def code_span(code: str) -> str:
