@@ -337,7 +337,7 @@ def _item(line: Line) -> bool:
 def _both_chrome(line: Line, next_line: Line) -> bool:
     """Two lines in a row that each read as a page's chrome (``Author: Jo``, ``12/03/2020``,
     a menu): joined they would read as a line of text, so each keeps its own line."""
-    return all(chrome_kind(x.stripped, is_nav) is not None for x in (line, next_line))
+    return chrome_kind(line.stripped, is_nav) is not None and chrome_kind(next_line.stripped, is_nav) is not None
 
 
 def _paragraph_lines(run: list[Line]) -> bool:
