@@ -166,3 +166,24 @@ def test_a_long_decorated_line_is_read_in_linear_time():
     line = "~a" + " ~" * 50_000 + " b"
     assert decorated(line) == ("~", line[1:], "")
     assert classify(line) is None
+
+
+def _edge_probe(texts: list[str]) -> bool:
+    return pc.page_like_at_edges(iter(texts), reversed(texts), is_nav)
+
+
+@given(st.lists(st.one_of(NAV_LINES, st.just("She walked home along the river, slowly.")), max_size=200))
+def test_the_edge_probe_judges_a_text_as_page_like_judges_all_its_lines(texts):
+    texts = [t for t in texts if t.strip()]
+    assert _edge_probe(texts) == pc.page_like(texts, is_nav)
+
+
+def test_the_edge_probe_reads_only_the_lines_near_the_edges():
+    prose = ["She walked home along the river, slowly, and thought of nothing."]
+    menu = ["Home | Stories | Log in", "« Previous | Contents | Next »", "Leave a review"]
+    assert _edge_probe(menu + prose * 100) and pc.page_like(menu + prose * 100, is_nav)
+    assert _edge_probe(prose * 100 + menu)
+    inside = prose * (pc.PROBE + 1) + menu + prose * (pc.PROBE + 1)  # chrome beyond the probes
+    assert not _edge_probe(inside) and not pc.page_like(inside, is_nav)
+    short = prose * 10 + menu + prose * 10  # a short text: every line probed
+    assert _edge_probe(short) and pc.page_like(short, is_nav)

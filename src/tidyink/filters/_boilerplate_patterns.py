@@ -2,11 +2,15 @@
 
 Every navigation pattern matches a WHOLE line (or a whole ``|``-separated piece
 of one), so story sentences that merely contain these words never match.
+Each is compiled on first use: a text that is no Gutenberg e-book never compiles
+the Gutenberg patterns.
 """
 
 from __future__ import annotations
 
 import regex
+
+from tidyink.lazy_regex import lazy
 
 _I = regex.IGNORECASE | regex.VERSION1
 
@@ -15,40 +19,40 @@ _I = regex.IGNORECASE | regex.VERSION1
 # "*** START OF THIS PROJECT GUTENBERG EBOOK X ***", "***START OF THE PROJECT
 # GUTENBERG EBOOK X***", "*** START OF THE PROJECT GUTENBERG ETEXT X", and the
 # end of the small-print header of the 1990s files.
-PG_START = regex.compile(
+PG_START = lazy(
     r"^\W{0,8}start\W+of\W+(?:the\W+|this\W+)?project\W+gutenberg"
     r"|^\W{0,8}end\W*the\W+small\W+print\b",
     _I,
 )
 # "*** END OF THIS PROJECT GUTENBERG EBOOK X ***", "End of the Project Gutenberg
 # EBook of X", "End of Project Gutenberg's X", "End of this Project Gutenberg Etext".
-PG_END = regex.compile(r"^\W{0,8}end\W+of\W+(?:the\W+|this\W+)?project\W+gutenberg", _I)
+PG_END = lazy(r"^\W{0,8}end\W+of\W+(?:the\W+|this\W+)?project\W+gutenberg", _I)
 # Where the licence starts when the end marker is missing.
-PG_LICENCE = regex.compile(
+PG_LICENCE = lazy(
     r"^\W{0,8}start\W*:?\W*full\W+licen[cs]e"
     r"|^\W{0,8}start\W*the\W+small\W+print"
     r"|^\W{0,8}the\W+full\W+project\W+gutenberg\W+licen[cs]e",
     _I,
 )
 # A hint that a file is a Project Gutenberg text at all (checked in its first lines).
-PG_HINT = regex.compile(r"project\W+gutenberg|gutenberg\.org|small\W+print", _I)
+PG_HINT = lazy(r"project\W+gutenberg|gutenberg\.org|small\W+print", _I)
 # Credits right after the start marker.
-PG_CREDITS = regex.compile(
+PG_CREDITS = lazy(
     r"^\W{0,4}(?:(?:this\s+)?e-?(?:text|book)\s+(?:was\s+)?(?:produced|prepared|created)\s+by"
     r"|produced\s+by|prepared\s+by|transcribed\s+(?:from|by)|scanned\s+(?:and\s+proofed\s+)?by"
     r"|e-?text\s+(?:scanned|prepared)\s+by|this\s+file\s+was\s+(?:produced|prepared))\b",
     _I,
 )
 # Words that make a "Produced by" paragraph after the title page surely PG credits.
-PG_CREDITS_TRADE = regex.compile(
+PG_CREDITS_TRADE = lazy(
     r"pgdp|proofread|gutenberg|volunteer|transcri|scann|e-?text|online|html\s+version|images",
     _I,
 )
 # "Title: ...", "Author: ..." lines of the header.
-PG_FIELD = regex.compile(r"^(Title|Author|Translator|Language|Editor)\s*:\s*(\S.*?)\s*$", _I)
+PG_FIELD = lazy(r"^(Title|Author|Translator|Language|Editor)\s*:\s*(\S.*?)\s*$", _I)
 
 # Licence phrases, for checking that none is left (benchmarks and tests).
-PG_LICENCE_PHRASES = regex.compile(
+PG_LICENCE_PHRASES = lazy(
     r"project\W+gutenberg|gutenberg\.org|gutenberg-tm|gutenberg literary archive"
     r"|this ebook is for the use of anyone anywhere|small print!",
     _I,
@@ -58,7 +62,7 @@ PG_LICENCE_PHRASES = regex.compile(
 
 _ORD = r"(?:\d+|[ivxlc]+|[a-z]+(?:[ -][a-z]+)?)"
 # Strong: these lines are navigation wherever they sit at an edge of the text.
-NAV_STRONG = regex.compile(
+NAV_STRONG = lazy(
     r"^(?:"
     rf"(?:go\s+|on\s+|skip\s+|jump\s+|continue\s+|proceed\s+|onward\s+|onwards\s+)?to\s+(?:the\s+)?"
     rf"(?:next|previous|prev|last|first|final)?\s*(?:chapter|part|page|section|episode)(?:\s+{_ORD})?"
@@ -85,7 +89,7 @@ _DATE = (
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4})"
 )
 # Site sentences: strong navigation even with a full stop.
-SITE_SENTENCE = regex.compile(
+SITE_SENTENCE = lazy(
     r"^(?:"
     r"(?:this\s+(?:page|site)\s+(?:is\s+)?)?best\s+viewed\s+(?:in|with|at|using)\b.*"
     r"|(?:you\s+are\s+)?visitor\s+(?:number|no\.?|#)\s*\d.*|hit\s+counter.*"
@@ -102,14 +106,14 @@ SITE_SENTENCE = regex.compile(
     _I,
 )
 # Lines only an archive writes, removed wherever they stand (even inside a block).
-ARCHIVE_WORD = regex.compile(r"archive", _I)  # in every ARCHIVE_LINE: blocks without it are passed over
-ARCHIVE_LINE = regex.compile(
+ARCHIVE_WORD = lazy(r"archive", _I)  # in every ARCHIVE_LINE: blocks without it are passed over
+ARCHIVE_LINE = lazy(
     r"^(?:posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\s+at\s+\S+"
     r"|please\s+drop\s+by\s+the\s+archive\s+and\s+comment\s+to\s+let\s+the\s+(?:creator|author)\s+know\b.{0,60})$",
     _I,
 )
 # Weak: navigation only next to strong navigation, or in a block made of links.
-NAV_WEAK = regex.compile(
+NAV_WEAK = lazy(
     r"^(?:"
     r"(?:back|return|go\s+back|up)\s+to\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}"
     r"|(?:table\s+of\s+)?contents|home(?:\s*page)?|main(?:\s+page)?|(?:back\s+to\s+)?top|up|index|stories|links|fics?"
@@ -123,18 +127,18 @@ NAV_WEAK = regex.compile(
     _I,
 )
 # Piece separators on one navigation line: "« Previous | Contents | Next »".
-NAV_SEPARATORS = regex.compile(r"\s*(?:\||•|·|::|\s/\s|\s-\s|\]\s*\[)\s*")
+NAV_SEPARATORS = lazy(r"\s*(?:\||•|·|::|\s/\s|\s-\s|\]\s*\[)\s*")
 NAV_SEPARATOR_CHARS = "|•·:/-]"  # every separator holds one of these (lines without any are one piece)
 # Arrows, brackets and the like around navigation words.
 _NAV_TRIM_CHAR = r"[\s<>«»‹›←→⇐⇒|•·:*~=_-]"
-NAV_TRIM = regex.compile(rf"^{_NAV_TRIM_CHAR}+|{_NAV_TRIM_CHAR}+$")
-NAV_TRIM_EDGE = regex.compile(_NAV_TRIM_CHAR)  # a piece whose ends are not this is already trimmed
+NAV_TRIM = lazy(rf"^{_NAV_TRIM_CHAR}+|{_NAV_TRIM_CHAR}+$")
+NAV_TRIM_EDGE = lazy(_NAV_TRIM_CHAR)  # a piece whose ends are not this is already trimmed
 # A piece in brackets: "[Next]", "(Previous)".
-NAV_BRACKETS = regex.compile(r"^[\[({]\s*(.*?)\s*[\])}]$")
+NAV_BRACKETS = lazy(r"^[\[({]\s*(.*?)\s*[\])}]$")
 
 # --- author's notes and disclaimers --------------------------------------------
 
-NOTE = regex.compile(
+NOTE = lazy(
     r"^[\s\[(*_~-]*(?:"
     r"a\s*/\s*n\b|a\.\s*n\.|an\s*:|author'?s?'?\s+notes?\b|authors?\s+notes?\b"
     r"|note\s+from\s+the\s+author|(?:end\s+|chapter\s+)?notes?\s*:"

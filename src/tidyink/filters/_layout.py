@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
+from tidyink.filters._page_chrome import bullet_item, strong_shape
 from tidyink.lazy_regex import lazy
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets; a dash
@@ -143,8 +144,9 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
                 singles.append(lines[0].length)
             continue
         multi += 1
-        for line, after in pairwise(lines):
-            if line.stripped and not _set_by_shape(line, after):
+        shaped = [_set_by_shape(line) for line in lines]
+        for k, (line, after) in enumerate(pairwise(lines)):
+            if line.stripped and not (shaped[k] or shaped[k + 1]):
                 measured[set_in].append(line.length)
                 stops = ends_sentence(line.stripped)
                 ends[set_in] = ends[set_in] and not stops
@@ -179,14 +181,13 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     return Wrap(None)
 
 
-def _set_by_shape(line: Line, after: Line) -> bool:
-    """A break a line's shape makes, whatever the wrap: a bullet item, or a line only a
-    page writes (story-info, form controls), on either side. Such lines are not the
-    prose's wrap, and unwrapping parts them from their block, so measuring them would
-    read the text's own cleaned output at another width."""
-    from tidyink.filters._page_chrome import bullet_item, strong_shape
-
-    return any(bullet_item(x.text) or strong_shape(x.stripped) for x in (line, after))
+def _set_by_shape(line: Line) -> bool:
+    """A line whose shape makes a break before and after it, whatever the wrap: a bullet
+    item, or a line only a page writes (story-info, form controls). Such lines (and the
+    lines before them) are not the prose's wrap, and unwrapping parts them from their
+    block, so measuring them would read the text's own cleaned output at another width.
+    (Judged once a line, each line being both the first and the second of two pairs.)"""
+    return bullet_item(line.text) or strong_shape(line.stripped)
 
 
 def ends_sentence(text: str) -> bool:

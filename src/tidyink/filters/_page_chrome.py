@@ -25,7 +25,8 @@ of weak chrome and little else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 
 from tidyink.filters.scene_breaks import is_break_line
 from tidyink.lazy_regex import lazy
@@ -189,6 +190,17 @@ def page_like(texts: Sequence[str], is_nav: Callable[[str], str | None]) -> bool
     n = len(texts)
     probe = [k for k in range(n) if k < PROBE or k >= n - PROBE]
     return sum(1 for k in probe if line_value(texts[k], is_nav) < 0) >= 3
+
+
+def page_like_at_edges(first: Iterable[str], last: Iterable[str], is_nav: Callable[[str], str | None]) -> bool:
+    """:func:`page_like` of a text's non-blank lines, given from the start (``first``)
+    and from the end (``last``, last line first), read only as far as it probes them."""
+    head = list(islice(first, 2 * PROBE + 1))
+    if len(head) <= 2 * PROBE:
+        return page_like(head, is_nav)  # a short text: every line is probed
+    # More than 2 * PROBE lines: the first PROBE and the last PROBE, apart, are probed.
+    tail = list(islice(last, PROBE))
+    return page_like(head[:PROBE] + tail[::-1], is_nav)
 
 
 def story_region(values: Sequence[float]) -> tuple[int, int] | None:

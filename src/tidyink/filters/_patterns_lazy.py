@@ -1,5 +1,6 @@
 """``P``: the boilerplate pattern module (:mod:`._boilerplate_patterns`), imported on
-first use, for the boilerplate filter and its helpers (compiling it takes tens of ms)."""
+first use, for the boilerplate filter and its helpers (each of its patterns is compiled
+on first use too: compiling them all takes tens of ms)."""
 
 from __future__ import annotations
 

@@ -90,6 +90,11 @@ def lines_from(doc: Document, from_end: bool) -> Iterator[Line]:
             yield from reversed(lines) if from_end else lines
 
 
+def _texts_from(doc: Document, from_end: bool) -> Iterator[str]:
+    """The non-blank lines of :func:`lines_from`, as text."""
+    return (ln.text for ln in lines_from(doc, from_end) if ln.text.strip())
+
+
 class Boilerplate(Filter):
     name = "boilerplate"
     description = (
@@ -153,10 +158,10 @@ class Boilerplate(Filter):
         :mod:`._page_chrome`): what lies outside the story's stretch of lines goes."""
         from tidyink.filters import _page_chrome as pc
 
+        if not pc.page_like_at_edges(_texts_from(doc, False), _texts_from(doc, True), is_nav):
+            return  # (every line weighs as text: the story is the whole text)
         lines = [ln for ln in lines_of(doc) if ln.text.strip()]
         texts = [ln.text for ln in lines]
-        if not pc.page_like(texts, is_nav):
-            return  # (every line weighs as text: the story is the whole text)
         values = pc.line_values(texts, is_nav)
         region = pc.story_region(values)
         if region is None:

@@ -16,6 +16,7 @@ from tidyink.filters._layout import (
     split_block,
     wrap_from,
 )
+from tidyink.filters._navigation import is_nav
 from tidyink.filters._page_chrome import bullet_item, chrome_kind, strong_shape
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
@@ -336,9 +337,7 @@ def _item(line: Line) -> bool:
 def _both_chrome(line: Line, next_line: Line) -> bool:
     """Two lines in a row that each read as a page's chrome (``Author: Jo``, ``12/03/2020``,
     a menu): joined they would read as a line of text, so each keeps its own line."""
-    from tidyink.filters.boilerplate import is_nav
-
-    return all(chrome_kind(x.stripped, is_nav) is not None for x in (line, next_line))
+    return chrome_kind(line.stripped, is_nav) is not None and chrome_kind(next_line.stripped, is_nav) is not None
 
 
 def _paragraph_lines(run: list[Line]) -> bool:
