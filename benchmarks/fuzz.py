@@ -5,11 +5,13 @@
 
 Each worker runs the hypothesis strategies of ``tests/fuzzing.py`` (random bytes,
 mutated prose/Markdown/HTML, pathological shapes) with its own seed, converting each
-input with the safety check on. Reported: inputs run, crashes (exceptions other than
-a one-line refusal, and safety-check failures) with a reproducer each, CPU seconds
-per 100 KB (inputs under 10 KB count as 10 KB), and the slowest inputs with their size-scaling (CPU at 1x, 2x, 4x the
-input: an exponent near 1 is linear, near 2 quadratic). Exit 1 when anything crashed
-or an input took more than ``--limit`` CPU seconds per 100 KB.
+input with the safety check on. Reported: the version run (commit), inputs run,
+crashes (exceptions other than a one-line refusal, and safety-check failures) with a
+reproducer each, CPU seconds per 100 KB (inputs under 10 KB count as 10 KB), and the
+slowest inputs with their size-scaling (CPU at 1x, 2x, 4x the input: an exponent near
+1 is linear, near 2 quadratic). ``--json FILE`` is rewritten after every 2,000 inputs,
+so a run cut short keeps its numbers. Exit 1 when anything crashed or an input took
+more than ``--limit`` CPU seconds per 100 KB.
 """
 
 from __future__ import annotations
@@ -98,6 +100,28 @@ def _scaling(entry: dict[str, Any]) -> tuple[float, str]:
     return again, f"CPU at 1x/2x/4x: {times[0]:.3f}/{times[1]:.3f}/{times[2]:.3f} s (exponent {exponent:.2f})"
 
 
+def _version() -> str:
+    """The tidyink version and, in a git checkout, the commit (marked when the tree is edited)."""
+    import subprocess
+
+    from tidyink import __version__
+
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "no git"
+    return f"{__version__} ({commit})"
+
+
+def _write(path: str, numbers: dict[str, Any]) -> None:
+    """Write the numbers atomically, so that a reader never sees half a file."""
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(json.dumps(numbers, indent=1))
+    os.replace(temporary, target)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=20_000, help="inputs in all (default 20000)")
@@ -115,7 +139,8 @@ def main() -> int:
     chunk = 2_000
     seeds = [(args.seed + i, min(chunk, args.inputs - i * chunk), deadline, args.max_size)
              for i in range(math.ceil(args.inputs / chunk))]
-    total: dict[str, Any] = {"inputs": 0, "bytes": 0, "cpu": 0.0, "crashes": [], "slowest": []}
+    total: dict[str, Any] = {"version": _version(), "seed": args.seed, "finished": False,
+                             "inputs": 0, "bytes": 0, "cpu": 0.0, "crashes": [], "slowest": []}
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
         for stats in pool.imap_unordered(_worker, seeds):
             for key in ("inputs", "bytes", "cpu"):
@@ -124,6 +149,8 @@ def main() -> int:
             total["slowest"] = sorted(total["slowest"] + stats["slowest"], key=lambda s: -s["per_100kb"])[:KEEP]
             print(f"  {total['inputs']:,} inputs, {len(total['crashes'])} crashes, "
                   f"{time.time() - started:.0f} s", file=sys.stderr, flush=True)
+            if args.json:  # what is done so far survives a run cut short
+                _write(args.json, total | {"seconds": time.time() - started})
     wall = time.time() - started
     lines, worst = [], 0.0
     for entry in total["slowest"][:5]:  # measured again: the first run may include first-use loading
@@ -131,7 +158,8 @@ def main() -> int:
         worst = max(worst, again)
         lines.append(f"  {entry['per_100kb']:.3f} (again {again:.3f})  {entry['bytes']:,} B  {entry['name']}  {scale}")
         lines.append(f"    {bytes.fromhex(entry['data'])[:80]!r}")
-    print(f"fuzz: {total['inputs']:,} inputs, {total['bytes'] / 1e6:.1f} MB, {len(total['crashes'])} crashes, "
+    print(f"fuzz on tidyink {total['version']}: {total['inputs']:,} inputs, {total['bytes'] / 1e6:.1f} MB, "
+          f"{len(total['crashes'])} crashes, "
           f"worst {worst:.3f} CPU s per 100 KB measured again (limit {args.limit}), {wall:.0f} s on {args.jobs} job(s)")
     kinds: dict[str, int] = {}
     for crash in total["crashes"]:
@@ -144,7 +172,7 @@ def main() -> int:
     print("slowest (CPU s per 100 KB at first, measured again, size, scaling):")
     print("\n".join(lines))
     if args.json:
-        Path(args.json).write_text(json.dumps(total | {"seconds": wall}, indent=1))
+        _write(args.json, total | {"seconds": wall, "finished": True, "worst_again": worst})
     return 1 if total["crashes"] or worst > args.limit else 0
 
 
