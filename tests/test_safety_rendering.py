@@ -45,3 +45,17 @@ def test_a_removed_word_the_rendering_parts_with_markup_explains_its_parts():
     assert "'fine'" in difference(before, after.replace("Fine.", ""), removed)
     # the parts must make the removed word exactly: a lost word beside them is still found
     assert "missing" in difference(before.replace("**line", "**lines"), after, removed)
+
+
+def test_a_tag_is_text_in_a_text_rendering_and_escaped_in_markdown():
+    """``<\\ufeff/em>`` in a page is text; once the invisible mark is removed it reads
+    ``</em>``, still text: in text output as it stands, in Markdown escaped (``\\</em>``).
+    Only the Markdown writer's own tags are markup."""
+    changes = [_change("\ufeff", "")]
+    before, after = "Italic<\ufeff/em> and bold.\n", "Italic</em> and bold.\n"
+    assert difference(before, after, changes) == ""
+    assert difference(before.replace("<", "\\<"), after.replace("<", "\\<"), changes, markdown=True) == ""
+    assert "'em'" in difference(before, "Italic and bold.\n", changes)
+    page = "<p><em>Italic<\ufeff/em> and bold.</p><p><\ufeffem>Plain</em> text.</p>"
+    for to in ("text", "markdown"):
+        assert "Plain" in api.convert(page, input_format="html", to=to, safe=True).text

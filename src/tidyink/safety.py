@@ -29,7 +29,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
 _ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
 _FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
-_EMPHASIS_TAG = regex.compile(r"</?(?:em|strong)>")
+_EMPHASIS_TAG = regex.compile(r"(?<!\\)</?(?:em|strong)>")  # (an escaped one, \\<em>, is text)
 _ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape of ASCII punctuation
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
@@ -95,10 +95,10 @@ def difference(
     """
     if front_matter:
         before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
-    # Emphasis the Markdown writer can only write as a tag (<em>, beside no letter that
-    # lets * open it) is markup, not the words "em" or "strong".
-    before, after = _EMPHASIS_TAG.sub("", before), _EMPHASIS_TAG.sub("", after)
     if markdown:
+        # Emphasis the Markdown writer can only write as a tag (<em>, beside no letter that
+        # lets * open it) is markup, not the words "em" or "strong" (in text, a tag is text).
+        before, after = _EMPHASIS_TAG.sub("", before), _EMPHASIS_TAG.sub("", after)
         before, after = _ESCAPE.sub(r"\1", before), _ESCAPE.sub(r"\1", after)
     old, new = count_words(before), count_words(after)
     lost, added = old - new, new - old
