@@ -29,7 +29,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
 _ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
 _FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
-_EMPHASIS_TAG = regex.compile(r"(?<!\\)</?(?:em|strong)>")  # (an escaped one, \\<em>, is text)
+_EMPHASIS_TAG = regex.compile(r"(?<!\\)</?(?:em|strong)>")  # (an escaped one, \<em>, is text)
 _ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape of ASCII punctuation
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
