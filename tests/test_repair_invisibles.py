@@ -119,3 +119,15 @@ def test_a_no_break_space_is_judged_without_the_control_beside_it():
     once = tidyink.convert("the\u00a0\x07cat sat", input_format="text", to="text", only=only)
     assert once.text == "the cat sat"
     assert not tidyink.convert(once.text, input_format="text", to="text", only=only).changes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see \x1b[&link] here", "see [&link] here"),  # intermediate byte, no parameter
+        ("see \x1b[link] here", "see [link] here"),  # set/reset mode needs its mode
+        ("gone\x1b[K here, \x1b[mplain\x1b[?25l too", "gone here, plain too"),
+    ],
+)
+def test_a_stray_escape_takes_no_letter_of_the_next_word(text, expected):
+    assert run(text).text == expected

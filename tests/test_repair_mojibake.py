@@ -121,3 +121,12 @@ def test_a_c1_byte_of_a_utf8_sequence_is_kept_for_its_repair():
     text = text.replace("ÃL", "Ã\x81L").replace("ÃN", "Ã\x81N")
     once = tidyink.convert(text, input_format="text", to="text", only=only)
     assert once.text == "ÁLVARO went to CADIZ with ÁNGELA and café friends."
+
+
+def test_the_only_space_between_two_words_is_no_lost_byte():
+    """ftfy reads ``â€`` and a space as † (its 0xA0 byte lost as a space); between two
+    words that glues them (``hello†said``): more likely a byte was lost before the space
+    (``â€\\x9d``, ”). The token is left; the rest of the line is still repaired."""
+    assert repair("She said helloâ€ said the cafÃ© owner.") == "She said helloâ€ said the café owner."
+    assert repair("She said: â€œhelloâ€ â€œagain.") == "She said: â€œhelloâ€ â€œagain."
+    assert repair("voilÃ tout") == "voilà tout"  # a letter keeps the space after it

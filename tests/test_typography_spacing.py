@@ -109,3 +109,19 @@ def test_a_heading_joined_from_label_and_title_is_spaced_as_a_heading() -> None:
         assert "TOWN. HE SELLS" in once.text
         twice = tidyink.convert(once.text, input_format=again_as, to=to, lint=False).text
         assert twice == once.text
+
+
+def test_a_space_that_keeps_a_reference_cut_stays() -> None:
+    """``&hellip ;`` is text: glued, it would be the character reference ``&hellip;``,
+    which a browser, a Markdown renderer or the next run decodes."""
+    assert spacing("She waited&hellip ; then left.") == "She waited&hellip ; then left."
+    assert spacing("Code &#8230 ; and &x2026 ; here.") == "Code &#8230 ; and &x2026; here."
+    assert spacing("Salt &amp ; pepper ; bread .") == "Salt &amp ; pepper; bread."
+    assert spacing("AT&T ; then") == "AT&T; then"  # no reference of that name
+
+
+def test_a_cut_reference_passes_the_safety_check() -> None:
+    page = "<html><body><article><p>She waited&hellip ; then left.</p></article></body></html>"
+    for to in ("text", "markdown"):
+        result = tidyink.convert(page, input_format="html", to=to, safe=True)
+        assert "&hellip ; then left." in result.text

@@ -159,7 +159,13 @@ def convert(
         from tidyink import safety
 
         safety.verify(
-            unfiltered, text, ctx.changes, path or "-", line_of=source.text, front_matter=opts.front_matter
+            unfiltered,
+            text,
+            ctx.changes,
+            path or "-",
+            line_of=source.text,
+            front_matter=opts.front_matter,
+            markdown=shown.to == "markdown",
         )
     marks.filter(ctx)  # (changes on quiet lines were made all the same: checked above)
     if container:

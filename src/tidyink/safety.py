@@ -29,6 +29,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 _INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
 _ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
 _FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
+_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape of ASCII punctuation
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
 
@@ -45,9 +46,18 @@ class SafetyError(TidyinkError):
 def fold(text: str) -> str:
     """``text`` as the check compares it: entities decoded, compatibility forms and
     case folded, invisible format characters removed."""
-    text = html.unescape(text) if "&" in text else text
-    text = _ORPHAN_MARKS.sub("", unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)))
-    return text.casefold()
+    return _fold_decoded(_decode(text))
+
+
+def _decode(text: str) -> str:
+    """``text`` without invisible format characters, then with its entities decoded (an
+    invisible character inside a reference, ``&am\u200dp;``, hides no word ``amp``)."""
+    text = _INVISIBLE.sub("", text)
+    return html.unescape(text) if "&" in text else text
+
+
+def _fold_decoded(text: str) -> str:
+    return _ORPHAN_MARKS.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -65,17 +75,27 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
 
 
 def difference(
-    before: str, after: str, changes: Iterable[Change], *, front_matter: bool = False, shortcut: bool = True
+    before: str,
+    after: str,
+    changes: Iterable[Change],
+    *,
+    front_matter: bool = False,
+    markdown: bool = False,
+    shortcut: bool = True,
 ) -> str:
     """The first unexplained difference between two renderings, or "" when none.
 
     ``before`` is the unfiltered document as written, ``after`` the filtered one.
     ``front_matter``: the writer adds YAML front matter (from what the filters learned,
     such as the title), left out of the comparison. ``shortcut=False`` always replays
-    (the same answer, more slowly: for tests).
+    (the same answer, more slowly: for tests). ``markdown``: both are Markdown, whose
+    backslash escapes are the writer's, not text (``C\\&#220;`` is written so only
+    while the reference is not yet decoded, and is one word with it).
     """
     if front_matter:
         before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
+    if markdown:  # the writer's backslash escapes (Z\&#252;rich) are not text
+        before, after = _ESCAPE.sub(r"\1", before), _ESCAPE.sub(r"\1", after)
     old, new = count_words(before), count_words(after)
     lost, added = old - new, new - old
     if not lost and not added:
@@ -134,12 +154,13 @@ def verify(
     *,
     line_of: str = "",
     front_matter: bool = False,
+    markdown: bool = False,
 ) -> None:
     """Raise :class:`SafetyError` when :func:`difference` finds an unexplained change.
 
     ``line_of``: the input text, to say near which line a lost word was.
     """
-    found = difference(before, after, changes, front_matter=front_matter)
+    found = difference(before, after, changes, front_matter=front_matter, markdown=markdown)
     if not found:
         return
     near = ""
@@ -161,11 +182,20 @@ def _explain_by_changes(
     words changed inside (:func:`_explain_by_fragment`); return what is left."""
     fragments_out: set[str] = set()
     fragments_in: set[str] = set()
+    out: Counter[str] = Counter()
+    into: Counter[str] = Counter()
     for removed, put in counted:
-        lost -= removed - put
-        added -= put - removed
+        out += removed - put
+        into += put - removed
         fragments_out.update(removed)
         fragments_in.update(put)
+    unmatched_out, unmatched_in = out - lost, into - added  # taken out or put in, matching no word
+    lost -= out
+    added -= into
+    # A change's text has no markup: a word it removed may be words the rendering parts
+    # with markup or a control character (``**bold**line`` removed as ``boldline``).
+    _explain_joins(unmatched_out, lost)
+    _explain_joins(unmatched_in, added)
     _explain_by_fragment(lost, fragments_out)
     _explain_by_fragment(added, fragments_in)
     return lost, added
@@ -284,11 +314,13 @@ def _same_skeleton(before: str, after: str, changes: list[Change]) -> bool:
     if not touched:
         return False
     table = dict.fromkeys(map(ord, touched))
-    old, new = count_words(before.translate(table)), count_words(after.translate(table))
+    # (references decoded first: a reference a change decoded is the character, not its digits)
+    old, new = count_words(_decode(before).translate(table)), count_words(_decode(after).translate(table))
     lost, added = old - new, new - old
     for c in changes:
         if len(c.before) > _SHORT or len(c.after) > _SHORT:
-            removed, put = Counter(words(c.before.translate(table))), Counter(words(c.after.translate(table)))
+            removed = Counter(words(_decode(c.before).translate(table)))
+            put = Counter(words(_decode(c.after).translate(table)))
             lost -= removed - put
             added -= put - removed
     return not lost and not added

@@ -33,7 +33,10 @@ _ANY = re.compile(
     "[\x00-\x08\x0b\x0e-\x1f\x7f\u00a0\u00ad\u061c\u200b-\u200f\u202a-\u202f"
     "\u2060\u2066-\u2069\ufeff\ufffd]"
 )
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+# A terminal escape: ESC [ with parameters, or without one a command that means something
+# with none (not set/reset mode, h and l, which need the mode, and no intermediate bytes):
+# ESC [&link is a stray ESC before a bracket, not a command that ends in the l of "link".
+_ANSI = re.compile(r"\x1b\[(?:[0-9;?]+[ -/]*[@-~]|[@-gi-km-~])|\x1b[@-Z\\-_]")
 _C1 = re.compile("[\x80-\x9f]")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _NBSP = frozenset("\u00a0\u202f")

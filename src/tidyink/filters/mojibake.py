@@ -251,7 +251,8 @@ class Mojibake(RepairFilter):
                 repaired = _apply(token, [(e.start - base, e.end - base, e.new) for e in inside])
                 seen = _unhide(token)  # as a second run will see it
                 if (
-                    _mention(seen, repaired)
+                    any(_space_taken_between_words(line, e) for e in inside)
+                    or _mention(seen, repaired)
                     or _beside_its_repair(present, text, _read_c1(repaired))
                     or not self._plausible(seen, repaired, ctx)
                 ):
@@ -308,6 +309,19 @@ def _lost_space_between_letters(line: str, edit: Any) -> bool:
     end = edit.end if old.endswith(" ") else edit.end + 1
     after = line[end] if end < len(line) else ""
     return before.isalpha() and after.isalpha()
+
+
+def _space_taken_between_words(line: str, edit: Any) -> bool:
+    """An edit that reads the only space between two words as the 0xA0 byte of a
+    character (``helloâ€ said`` as ``hello†said``): a symbol glued to both words is
+    less likely than a lost byte before the space (``â€\x9d``, a closing quote),
+    and the two words would become one."""
+    old = line[edit.start : edit.end]
+    if " " not in old or any(ch.isspace() for ch in edit.new):
+        return False
+    before = line[edit.start - 1] if edit.start > 0 else ""
+    after = line[edit.end] if edit.end < len(line) else ""
+    return before.isalnum() and after.isalnum()
 
 
 def _only_c1(line: str, edit: Edit) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
+from html.entities import html5
 
 import regex
 
@@ -34,6 +35,9 @@ _BEFORE_PUNCT = regex.compile(
 # may start the next block: only spaces followed by a line end).
 _BLANK_WS = regex.compile(r"(?<=\n|^)[ \t]+(?=\n)")
 _FRENCH_KEEP = frozenset(";:!?")
+# A character reference cut before its semicolon (``&hellip ;``): glued, it would be read
+# as the character, by a browser, a Markdown renderer, or the next run's `entities`.
+_REFERENCE_HEAD = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|(?P<name>[A-Za-z][A-Za-z0-9]*))\Z")
 # Spaces just inside quotation marks (“ Hello ”) are a typing slip, except in
 # French, whose guillemets take a space. An opening mark must start something
 # (line start, space, bracket, dash) and a closing one end something (line end,
@@ -111,12 +115,20 @@ class Spacing(TextFilter):
                 continue  # a space before an ellipsis ( ...) belongs to it
             if p in ":;" and text[m.end() : m.end() + 1] in (")", "("):
                 continue  # an emoticon :) ;( is a word of its own
+            if p == ";" and _cut_reference(text, m.start()):
+                continue  # &hellip ; stays text: without the space it is a character reference
             if p == "." and _dotted_menu(text, m.start()):
                 continue  # "Home . Forums . Help": the dots part items, they end no sentence
             out.append(Edit(m.start(), m.start("p"), "", f"space before {p!r}"))
         if not french:
             out.extend(_inside_quotes(text, base))
         return _without_overlaps(out)
+
+
+def _cut_reference(text: str, at: int) -> bool:
+    """Whether the text before ``at`` ends with a character reference but for its ``;``."""
+    m = _REFERENCE_HEAD.search(text, max(0, at - 40), at)
+    return m is not None and (not m.group("name") or m.group("name") + ";" in html5)
 
 
 def _worth_a_look(text: str, base: str) -> bool:
