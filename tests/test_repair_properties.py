@@ -74,6 +74,7 @@ def repair(text: str) -> str:
 @example("the\u200b½\u00a0the")  # a no-break space judged with a zero-width space beside it
 @example("café\x81cafÃ©")  # a C1 control no code page defines, removed after mojibake judged its line
 @example("the\u00a0\x07the")  # a no-break space judged with a control character beside it
+@example("the\u00a0\u202ethe")  # ... with a bidi control beside it, in text with no right-to-left letters
 def test_repair_is_idempotent(text):
     once = repair(text)
     assert repair(once) == once

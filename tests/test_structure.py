@@ -382,6 +382,7 @@ def test_indented_letter_without_blank_lines():
     "word     longlonglonglonglonglonglonglong\nChapter 2word word Chapter 2-\nlonglonglonglonglonglonglonglong\nword "
 )
 @example("word word word word word word word word -\nword ")  # a spaced hyphen ends a line as its dash does
+@example("* * *Chapter 2\nWord. word \n\nword ")  # a decorated label is bare; "Word. word" is no title
 def test_text_output_is_a_fixed_point(text):
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
@@ -720,3 +721,19 @@ def test_a_heading_title_of_two_sentences_is_spaced_once_and_stays_so():
         once = tidyink.convert(text, lint=False, to=to).text
         assert "SAILS. A STRANGER" in once
         assert tidyink.convert(once, input_format=fmt, lint=False, to=to).text == once
+
+
+def test_a_decorated_chapter_label_takes_its_title_line_as_a_plain_one_does():
+    # "* * *Chapter 2" loses its decoration when it becomes a heading: the title line
+    # under it must be judged as under "Chapter 2", or a second conversion merges them
+    text = "* * *Chapter 2\nThe Long Road\n\nThey walked on through the night.\n"
+    once = tidyink.convert(text, input_format="text", to="markdown", lint=False).text
+    assert once.startswith("## Chapter 2: The Long Road\n")
+    plain = tidyink.convert(text.replace("* * *", ""), input_format="text", to="markdown", lint=False).text
+    assert once == plain
+
+
+def test_a_line_whose_sentence_goes_on_after_a_full_stop_is_no_title():
+    text = "Chapter 2\n\nAnne and Sir Walter met. then Anne left\n\nThey walked on through the night.\n"
+    out = tidyink.convert(text, input_format="text", to="markdown", lint=False).text
+    assert out.startswith("## Chapter 2\n\nAnne and Sir Walter met. then Anne left\n")

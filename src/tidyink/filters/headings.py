@@ -102,12 +102,12 @@ class Headings(Filter):
         drop: set[int] = set()
         for index, rank, merge in found:
             block = blocks[index]
+            self._undecorate(block, ctx)
             if merge:
                 nxt = _next_prose(blocks, index)
                 assert nxt is not None
                 _append_subtitle(block, blocks[nxt])
                 drop.add(nxt)
-            self._undecorate(block, ctx)
             spaced = close_up(block)
             if spaced:
                 self.record(ctx, *spaced, "letter-spaced heading closed up")
@@ -322,11 +322,14 @@ def takes_subtitle(label: Block, block: Block) -> bool:
 
 
 def _bare_label(block: Block) -> bool:
-    """A heading line with no title of its own: "CHAPTER IX.", "I", "Part Two"."""
+    """A heading line with no title of its own: "CHAPTER IX.", "I", "Part Two" (judged
+    without its decoration, "~ Part Two ~", which goes when it becomes a heading)."""
     lines = [line for line in block.text.split("\n") if line.strip()]
     if len(lines) != 1:
         return False
-    line = " ".join(lines[0].split())
+    cut = decoration(lines[0])
+    line = lines[0][cut[0] : len(lines[0]) - cut[1]] if cut else lines[0]
+    line = " ".join(line.split())
     return bool(
         _LONE_NUMBER.fullmatch(line)
         or _LOWER_ROMAN.fullmatch(line)
@@ -354,8 +357,13 @@ def _subtitle_block(block: Block, rank: int | None, prev: Block) -> bool:
     return len(text) <= 100 and _title_like(text)
 
 
+_SENTENCE_GOES_ON = lazy(r"[.!?;]\s+\p{Ll}")  # "Word. word": prose, where a title would go on "Word. Word"
+
+
 def _title_like(text: str) -> bool:
     line = " ".join(text.split())
+    if _SENTENCE_GOES_ON.search(line):
+        return False
     return not regex.search(r"[.!?,;]$", line.rstrip("'\"’”")) and (
         line.isupper() or _title_case(line)
     )

@@ -39,6 +39,7 @@ _ANY = re.compile(
 _ANSI = re.compile(r"\x1b\[(?:[0-9;?]+[ -/]*[@-~]|[@-gi-km-~])|\x1b[@-Z\\-_]")
 _C1 = re.compile("[\x80-\x9f]")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_RE = re.compile("[" + "".join(sorted(_BIDI)) + "]")
 _NBSP = frozenset("\u00a0\u202f")
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "mme", "mlle", "mm", "herr", "frau"}
@@ -151,24 +152,26 @@ class NbspView:
     """A paragraph as the no-break-space policy judges it, prepared once.
 
     C1 controls are read as the later ``codepage`` filter leaves them and
-    zero-width characters and controls are left out (as the next run will see the text).
+    zero-width characters and controls are left out, bidi controls too when
+    ``bidi_unseen`` (no right-to-left letters: they go), as the next run will see the text.
     Every question about one no-break space then looks only at its run and at
     a few characters around it, so a paragraph costs time linear in its length
     however many no-break spaces it holds or however long its words are.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, bidi_unseen: bool = False) -> None:
         from tidyink.filters._codepages import c1_table
 
         c1 = c1_table()
-        if _C1.search(text) or _UNSEEN_RE.search(text):
+        unseen = _UNSEEN | _BIDI if bidi_unseen else _UNSEEN
+        if _C1.search(text) or _UNSEEN_RE.search(text) or (bidi_unseen and _BIDI_RE.search(text)):
             out: list[str] = []
             where: list[int] = []
             for ch in text:
                 where.append(len(out))
                 if "\x80" <= ch <= "\x9f":
                     ch = c1.get(ord(ch), "")
-                if ch and ch not in _UNSEEN:
+                if ch and ch not in unseen:
                     out.append(ch)
             self.text = "".join(out)
             self._where: list[int] | None = where
@@ -324,7 +327,9 @@ class Invisibles(RepairFilter):
             elif ch in _NBSP:
                 if lines_after_markup is None:
                     lines_after_markup = _line_starts_after_markup(block)
-                    view = NbspView(text)
+                    if rtl is None:
+                        rtl = bool(_patterns()["rtl"].search(text))
+                    view = NbspView(text, bidi_unseen=not rtl)  # (removed below, as the next run sees)
                 assert view is not None
                 run = (run[0], i) if run[1] == i - 1 else (i, i)
                 if lines_after_markup and run[0] in lines_after_markup:
