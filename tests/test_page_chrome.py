@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import tidyink
 from tidyink.filters import _page_chrome as pc
+from tidyink.filters._page_chrome import chrome_kind, could_be_chrome
 from tidyink.filters.boilerplate import is_nav
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
@@ -150,3 +151,84 @@ def test_wrap_is_not_measured_on_bullet_items():
     together = wrap_from([block(*items, *prose, "  • Index")])
     parted = wrap_from([block(*items), block(*prose), block("  • Index")])
     assert together.width == parted.width
+
+
+# --- could_be_chrome: the one-search pre-test unwrap runs before chrome_kind ------------------
+
+_CHROME_LINES = [
+    "Rated: T - English - Words: 1,204 - id: 77",
+    "[          ] [Go]",
+    "[1. Chapter 1] Next >",
+    "« Previous | Contents | Next »",
+    "Next chapter",
+    "(Read more…)",
+    "• Browse",
+    "- Home",
+    "Home . Forums . Help . Top",
+    "Author: Jo",
+    "12/03/2020",
+    "www.example.org/story",
+    "Ann, Bo, Cy, Di, Ed, Flo, Gus",
+    "[image] Review this",
+    ">> Leave a review <<",
+    "[Back to the stories]",
+    "Copyright 2003 the author",
+    "Posted on April 4, 2020 by Ann",
+    "Hit counter 1234",
+    "LOG IN",
+]
+_PROSE_LINES = [
+    "It was a bright cold morning in the month of April, and the clocks",
+    "she said nothing more, but went on with her sewing as if he had gone",
+    "Home they went at last, tired and happy",
+    "Next morning the rain had stopped",
+]
+
+
+@pytest.mark.parametrize("line", _CHROME_LINES)
+def test_could_be_chrome_keeps_every_chrome_line(line: str) -> None:
+    assert chrome_kind(line, is_nav) is not None  # (the fixture is chrome)
+    assert could_be_chrome(line)
+
+
+@pytest.mark.parametrize("line", _PROSE_LINES)
+def test_could_be_chrome_rejects_running_prose(line: str) -> None:
+    assert chrome_kind(line, is_nav) is None
+    assert not could_be_chrome(line)
+
+
+_PIECES = [
+    "Next",
+    "chapter",
+    "Home",
+    "|",
+    "•",
+    " - ",
+    ":",
+    "[",
+    "]",
+    "»",
+    "«",
+    "to the",
+    "Read more",
+    "1",
+    "2020",
+    "review",
+    "she said",
+    ",",
+    "(",
+    ")",
+    "www.",
+    "Log in",
+    "  ",
+    "*",
+    "the end",
+    ".",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map(" ".join))
+def test_could_be_chrome_never_rejects_a_chrome_line(text: str) -> None:
+    line = text.strip()
+    if chrome_kind(line, is_nav) is not None:
+        assert could_be_chrome(line)

@@ -26,10 +26,14 @@ of weak chrome and little else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import islice
 
+import regex
+
+from tidyink.filters._patterns_lazy import P
 from tidyink.filters.scene_breaks import is_break_line
-from tidyink.lazy_regex import lazy
+from tidyink.lazy_regex import lazy, source
 
 STRONG = 1500.0  # a story-info line, form controls: only pages of story on both sides outweigh one
 WEAK = 80.0  # about one line of prose
@@ -112,6 +116,37 @@ def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
     if bracketed and len(_BRACKETED.sub(" ", line).split()) <= 4:
         return "weak"  # "[image] Review this"
     return None
+
+
+def could_be_chrome(line: str) -> bool:
+    """False only when :func:`chrome_kind` of ``line`` with :func:`._navigation.is_nav` is
+    None, told by two patterns (most lines of a book are running prose: no colon, bracket,
+    separator, bullet or leading digit, and not one navigation piece from end to end)."""
+    inside, whole = _chrome_hints()
+    return line.count(",") >= 5 or inside.search(line) is not None or whole.match(line) is not None
+
+
+@cache
+def _chrome_hints() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Every shape :func:`chrome_kind` looks for, loosened to what a line must hold for it:
+    a mark found anywhere, and a shape from the line's start (a bullet, a URL, a number,
+    or a navigation piece between the ends :func:`._navigation.is_nav` trims)."""
+    nav = []
+    for pattern in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK):
+        text, flags = source(pattern)
+        assert text.startswith("^") and text.endswith("$") and flags & regex.IGNORECASE
+        nav.append(text[1:-1])
+    trim = source(P.NAV_TRIM_EDGE)[0][1:-1]  # a piece's trimmed ends (and its brackets, below)
+    inside = regex.compile(  # strong shapes, boxes, brackets and labels; menus of pieces
+        rf"[:\[]|{source(_SEPARATOR_HINT)[0]}|{source(P.NAV_SEPARATORS)[0]}"
+    )  # (as those patterns are compiled; the navigation words below are VERSION1's, whose \w holds more)
+    whole = regex.compile(
+        r"\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))"  # _BULLET
+        r"|\s*(?:[\w+.-]+://|www\.)|\s*\d"  # _URL, _NUMBER_LINE
+        rf"|(?i:\s*[\[({{{trim}]*(?:{'|'.join(nav)})[\])}}{trim}]*\s*$)",  # one navigation piece
+        regex.VERSION1,
+    )
+    return inside, whole
 
 
 def strong_shape(line: str) -> bool:
