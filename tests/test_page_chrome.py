@@ -232,3 +232,24 @@ def test_could_be_chrome_never_rejects_a_chrome_line(text: str) -> None:
     line = text.strip()
     if chrome_kind(line, is_nav) is not None:
         assert could_be_chrome(line)
+
+
+@given(st.text(alphabet=" \t\u00a0:[]|•●»·-/.›::ab", max_size=12))
+def test_could_be_chrome_finds_every_separator_the_patterns_find(text: str) -> None:
+    from tidyink.filters._patterns_lazy import P
+
+    if pc._SEPARATOR_HINT.search(text) or P.NAV_SEPARATORS.search(text) or "[" in text or ":" in text:
+        assert could_be_chrome(text)
+
+
+_ONE_PIECE = ["Next chapter", "(Read more…)", "[Back to the stories]", "LOG IN", "[ Next ]", "(c) 2001 Jo", "« Home »"]
+
+
+@pytest.mark.parametrize("line", [*_ONE_PIECE, "Copyright 2003 the author", "Hit counter 1234"])
+def test_navigation_lines_pass_the_prefix_test(line: str) -> None:
+    from tidyink.filters._patterns_lazy import P
+
+    assert is_nav(line) is not None and not P.NAV_SEPARATORS.search(line)  # (one piece)
+    for k in range(1, len(line) + 1):
+        assert pc._may_start_nav(line[:k])
+    assert not pc._may_start_nav("It ")  # (no navigation piece opens so)
