@@ -180,8 +180,8 @@ _CHROME_LINES = [
 _PROSE_LINES = [
     "It was a bright cold morning in the month of April, and the clocks",
     "she said nothing more, but went on with her sewing as if he had gone",
-    "Home they went at last, tired and happy",
-    "Next morning the rain had stopped",
+    "Then they went home at last, tired and happy",
+    "Later that morning the rain had stopped",
 ]
 
 
@@ -246,10 +246,13 @@ _ONE_PIECE = ["Next chapter", "(Read more…)", "[Back to the stories]", "LOG IN
 
 
 @pytest.mark.parametrize("line", [*_ONE_PIECE, "Copyright 2003 the author", "Hit counter 1234"])
-def test_navigation_lines_pass_the_prefix_test(line: str) -> None:
+def test_navigation_lines_pass_the_opening_test(line: str) -> None:
+    from tidyink.filters import _navigation
     from tidyink.filters._patterns_lazy import P
 
     assert is_nav(line) is not None and not P.NAV_SEPARATORS.search(line)  # (one piece)
-    for k in range(1, len(line) + 1):
-        assert pc._may_start_nav(line[:k])
-    assert not pc._may_start_nav("It ")  # (no navigation piece opens so)
+    assert _navigation.may_open_nav(line)
+    piece = _navigation._trim(line)
+    for k in range(len(piece) + 1):
+        assert _navigation._may_open(piece[:k])
+    assert not _navigation.may_open_nav("It was")  # (no navigation piece opens so)

@@ -32,13 +32,6 @@ class _Lazy:
         return f"lazy({self.__dict__['_source'][0]!r})"
 
 
-def source(pattern: regex.Pattern[str]) -> tuple[str, int]:
-    """The pattern text and flags of a :func:`lazy` (or compiled) pattern, without compiling it."""
-    if isinstance(pattern, _Lazy):
-        return cast("tuple[str, int]", pattern.__dict__["_source"])
-    return pattern.pattern, pattern.flags
-
-
 def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, done when the pattern is first used."""
     return cast("regex.Pattern[str]", _Lazy(pattern, flags))

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tidyink.filters._patterns_lazy import P
+
+NAV_PREFIX = 3  # characters of a piece whose possible navigation is remembered
 
 
 def is_nav(text: str, linked: bool = False) -> str | None:
@@ -31,6 +35,19 @@ def is_nav(text: str, linked: bool = False) -> str | None:
     if "strong" in kinds or len(kinds) >= 3:  # "Home | Stories | Log in": a menu bar
         return "strong"
     return "weak"
+
+
+def may_open_nav(text: str) -> bool:
+    """False only when ``text``, taken whole as one piece (a line without separators),
+    is no navigation for :func:`is_nav`: its first characters, trimmed as a piece is,
+    cannot begin a navigation pattern. Lines share few openings: each is judged once."""
+    return _may_open(_trim(text.strip())[:NAV_PREFIX])
+
+
+@lru_cache(maxsize=8192)
+def _may_open(prefix: str) -> bool:
+    """Whether ``prefix`` could be continued into a match of a navigation pattern."""
+    return any(p.match(prefix, partial=True) is not None for p in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK))
 
 
 def _trim(piece: str) -> str:

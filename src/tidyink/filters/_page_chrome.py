@@ -26,14 +26,14 @@ of weak chrome and little else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 
 import regex
 
-from tidyink.filters._patterns_lazy import P
+from tidyink.filters._navigation import may_open_nav
 from tidyink.filters.scene_breaks import is_break_line
-from tidyink.lazy_regex import lazy, source
+from tidyink.lazy_regex import lazy
 
 STRONG = 1500.0  # a story-info line, form controls: only pages of story on both sides outweigh one
 WEAK = 80.0  # about one line of prose
@@ -121,43 +121,25 @@ def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
 def could_be_chrome(line: str) -> bool:
     """False only when :func:`chrome_kind` of ``line`` with :func:`._navigation.is_nav` is
     None, told cheaply (most lines of a book are running prose: no colon, bracket,
-    separator, bullet or leading digit, and not one navigation piece from end to end)."""
+    separator, bullet or leading digit, and no opening a navigation piece could have)."""
     if line.count(",") >= 5 or not _MARKS.isdisjoint(line):
         return True  # a name list; strong shapes, boxes, brackets, labels, menus of pieces
-    spaced, start, nav = _chrome_hints()
-    if spaced.search(line) or start.match(line):
-        return True
-    return _may_start_nav(line[:NAV_PREFIX]) and nav.match(line) is not None
+    spaced, start = _chrome_hints()
+    return bool(spaced.search(line) or start.match(line)) or may_open_nav(line)
 
 
 # Every mark _SEPARATOR_HINT and the navigation separators need, alone (_MARKS) or spaced
-# (``spaced`` below); tests check the two against those patterns.
+# (``spaced`` below): a line without them is one navigation piece or none. Tests check
+# the two against those patterns.
 _MARKS = frozenset(":[|•●»·")
-NAV_PREFIX = 3  # characters of a line whose possible navigation is remembered
 
 
 @cache
-def _chrome_hints() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """A spaced separator, a shape from the line's start (a bullet, a URL, a number), and
-    one navigation piece between the ends :func:`._navigation.is_nav` trims (built from
-    the navigation patterns themselves)."""
-    nav = []
-    for pattern in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK):
-        text, flags = source(pattern)
-        assert text.startswith("^") and text.endswith("$") and flags & regex.IGNORECASE
-        nav.append(text[1:-1])
-    trim = source(P.NAV_TRIM_EDGE)[0][1:-1]  # a piece's trimmed ends (and its brackets, below)
+def _chrome_hints() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A spaced separator, and a shape from the line's start (a bullet, a URL, a number)."""
     spaced = regex.compile(r"\s[-·›/.]\s")
     start = regex.compile(r"\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))|\s*(?:[\w+.-]+://|www\.)|\s*\d")
-    piece = rf"\s*[\[({{{trim}]*(?:{'|'.join(nav)})[\])}}{trim}]*\s*$"
-    return spaced, start, regex.compile(piece, regex.IGNORECASE | regex.VERSION1)
-
-
-@lru_cache(maxsize=8192)
-def _may_start_nav(prefix: str) -> bool:
-    """Whether a line opening with ``prefix`` may be one navigation piece (a partial
-    match: the prefix could be continued into one). Lines share few openings."""
-    return _chrome_hints()[2].match(prefix, partial=True) is not None
+    return spaced, start
 
 
 def strong_shape(line: str) -> bool:
