@@ -256,3 +256,9 @@ def test_navigation_lines_pass_the_opening_test(line: str) -> None:
     for k in range(len(piece) + 1):
         assert _navigation._may_open(piece[:k])
     assert not _navigation.may_open_nav("It was")  # (no navigation piece opens so)
+
+
+@given(st.text(alphabet=" \t\u00a0\x1c•◦*-ab", max_size=6))
+def test_bullet_item_pre_test_keeps_the_pattern(text: str) -> None:
+    assert pc.bullet_item(text) == bool(pc._GLYPH_ITEM.match(text))
+    assert pc.bullet_item("  • Home") and pc.bullet_item("◦ Browse") and not pc.bullet_item("a • b")

@@ -737,3 +737,12 @@ def test_a_line_whose_sentence_goes_on_after_a_full_stop_is_no_title():
     text = "Chapter 2\n\nAnne and Sir Walter met. then Anne left\n\nThey walked on through the night.\n"
     out = tidyink.convert(text, input_format="text", to="markdown", lint=False).text
     assert out.startswith("## Chapter 2\n\nAnne and Sir Walter met. then Anne left\n")
+
+
+@given(st.text(alphabet=" \t\n\x1c.!?…:;'\"’”»)]*_-—aZ,", max_size=8))
+def test_ends_sentence_pre_test_keeps_the_pattern(text: str) -> None:
+    from tidyink.filters import _layout
+
+    assert _layout.ends_sentence(text) == bool(_layout.TERMINAL.search(text))
+    assert _layout.ends_sentence("He left. ") and _layout.ends_sentence("wait --")
+    assert not _layout.ends_sentence("and so")

@@ -166,12 +166,16 @@ def story_info(line: str) -> bool:
     return stats >= 2 or (stats >= 1 and _pieces(line) >= 4)
 
 
-_GLYPH_ITEM = lazy(r"^\s*[•◦▪‣∙●○□☆★■◆►▸❖]\s")
+_GLYPHS = "•◦▪‣∙●○□☆★■◆►▸❖"
+_GLYPH_ITEM = lazy(rf"^\s*[{_GLYPHS}]\s")
 
 
 def bullet_item(line: str) -> bool:
     """A line opening with a bullet glyph: a list or menu item, never a wrapped line's rest."""
-    return bool(_GLYPH_ITEM.match(line))
+    head = line[:1]
+    if head.isspace():
+        head = line.lstrip()[:1]  # (a copy: only for a line set in)
+    return head != "" and head in _GLYPHS and bool(_GLYPH_ITEM.match(line))
 
 
 def _pieces(line: str) -> int:
