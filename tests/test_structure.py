@@ -746,3 +746,14 @@ def test_ends_sentence_pre_test_keeps_the_pattern(text: str) -> None:
     assert _layout.ends_sentence(text) == bool(_layout.TERMINAL.search(text))
     assert _layout.ends_sentence("He left. ") and _layout.ends_sentence("wait --")
     assert not _layout.ends_sentence("and so")
+
+
+@given(st.text(max_size=6))
+def test_symbol_line_shortcut_agrees_with_the_pattern(text: str) -> None:
+    from tidyink.filters import scene_breaks as sb
+
+    head = text.lstrip()[:1]
+    if head.isalnum() and head not in "oO0xX":  # the shortcut's case: the pattern says the same
+        assert sb._OTHER.search("".join(text.split()))
+        assert not sb._symbol_line(text)
+    assert sb._symbol_line("* * *") and sb._symbol_line("oOo") and not sb._symbol_line("Once more")
