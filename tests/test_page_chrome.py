@@ -262,3 +262,10 @@ def test_navigation_lines_pass_the_opening_test(line: str) -> None:
 def test_bullet_item_pre_test_keeps_the_pattern(text: str) -> None:
     assert pc.bullet_item(text) == bool(pc._GLYPH_ITEM.match(text))
     assert pc.bullet_item("  • Home") and pc.bullet_item("◦ Browse") and not pc.bullet_item("a • b")
+
+
+def test_navigation_piece_ends_are_trimmed_by_the_remembered_characters() -> None:
+    from tidyink.filters import _navigation
+
+    assert _navigation._trim_edges("« Next »") == "Next" and _navigation._trim_edges("-- Home") == "Home"
+    assert _navigation._trim_edges("Home") == "Home" and not _navigation._trimmed("H")

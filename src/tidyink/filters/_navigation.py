@@ -58,6 +58,12 @@ def _trim(piece: str) -> str:
 
 def _trim_edges(piece: str) -> str:
     """``piece`` without the arrows, bullets and spaces at its ends (cheaply when none)."""
-    if not piece or not (P.NAV_TRIM_EDGE.match(piece[0]) or P.NAV_TRIM_EDGE.match(piece[-1])):
+    if not piece or not (_trimmed(piece[0]) or _trimmed(piece[-1])):
         return piece
     return P.NAV_TRIM.sub("", piece)
+
+
+@lru_cache(maxsize=4096)
+def _trimmed(ch: str) -> bool:
+    """Whether the character ``ch`` is one :func:`_trim_edges` takes off (a piece's ends are few)."""
+    return P.NAV_TRIM_EDGE.match(ch) is not None
