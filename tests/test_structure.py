@@ -579,6 +579,17 @@ def test_centred_rendering_is_set_back_at_the_margin():
     assert any("centred rendering" in c.reason for c in result.changes)
 
 
+def test_centred_width_reads_the_lines_it_is_given_as_it_would_read_the_document():
+    from tidyink.filters import _centring
+    from tidyink.filters._layout import paragraph_lines
+
+    path = HERE.parent / "pages" / "centred-rendering.txt"
+    doc = tidyink.convert(path.read_bytes(), path=str(path), lint=False, only=["entities"]).document  # (as read)
+    width = _centring.centred_width(doc)
+    assert width is not None and _centring.centred_width(doc, paragraph_lines(doc)) == width
+    assert _centring.centred_width(doc, [None for _ in doc.blocks]) is None  # (it reads only what it is given)
+
+
 def test_ragged_right_book_keeps_paragraphs_letters_and_verse():
     result = doc_of("ragged-letters-verse.txt")
     texts = [b.text for b in result.document.blocks]
