@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import tidyink
 from tidyink.filters import _page_chrome as pc
+from tidyink.filters._page_chrome import chrome_kind, could_be_chrome
 from tidyink.filters.boilerplate import is_nav
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
@@ -150,3 +151,121 @@ def test_wrap_is_not_measured_on_bullet_items():
     together = wrap_from([block(*items, *prose, "  • Index")])
     parted = wrap_from([block(*items), block(*prose), block("  • Index")])
     assert together.width == parted.width
+
+
+# --- could_be_chrome: the one-search pre-test unwrap runs before chrome_kind ------------------
+
+_CHROME_LINES = [
+    "Rated: T - English - Words: 1,204 - id: 77",
+    "[          ] [Go]",
+    "[1. Chapter 1] Next >",
+    "« Previous | Contents | Next »",
+    "Next chapter",
+    "(Read more…)",
+    "• Browse",
+    "- Home",
+    "Home . Forums . Help . Top",
+    "Author: Jo",
+    "12/03/2020",
+    "www.example.org/story",
+    "Ann, Bo, Cy, Di, Ed, Flo, Gus",
+    "[image] Review this",
+    ">> Leave a review <<",
+    "[Back to the stories]",
+    "Copyright 2003 the author",
+    "Posted on April 4, 2020 by Ann",
+    "Hit counter 1234",
+    "LOG IN",
+]
+_PROSE_LINES = [
+    "It was a bright cold morning in the month of April, and the clocks",
+    "she said nothing more, but went on with her sewing as if he had gone",
+    "Then they went home at last, tired and happy",
+    "Later that morning the rain had stopped",
+]
+
+
+@pytest.mark.parametrize("line", _CHROME_LINES)
+def test_could_be_chrome_keeps_every_chrome_line(line: str) -> None:
+    assert chrome_kind(line, is_nav) is not None  # (the fixture is chrome)
+    assert could_be_chrome(line)
+
+
+@pytest.mark.parametrize("line", _PROSE_LINES)
+def test_could_be_chrome_rejects_running_prose(line: str) -> None:
+    assert chrome_kind(line, is_nav) is None
+    assert not could_be_chrome(line)
+
+
+_PIECES = [
+    "Next",
+    "chapter",
+    "Home",
+    "|",
+    "•",
+    " - ",
+    ":",
+    "[",
+    "]",
+    "»",
+    "«",
+    "to the",
+    "Read more",
+    "1",
+    "2020",
+    "review",
+    "she said",
+    ",",
+    "(",
+    ")",
+    "www.",
+    "Log in",
+    "  ",
+    "*",
+    "the end",
+    ".",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map(" ".join))
+def test_could_be_chrome_never_rejects_a_chrome_line(text: str) -> None:
+    line = text.strip()
+    if chrome_kind(line, is_nav) is not None:
+        assert could_be_chrome(line)
+
+
+@given(st.text(alphabet=" \t\u00a0:[]|•●»·-/.›::ab", max_size=12))
+def test_could_be_chrome_finds_every_separator_the_patterns_find(text: str) -> None:
+    from tidyink.filters._patterns_lazy import P
+
+    if pc._SEPARATOR_HINT.search(text) or P.NAV_SEPARATORS.search(text) or "[" in text or ":" in text:
+        assert could_be_chrome(text)
+
+
+_ONE_PIECE = ["Next chapter", "(Read more…)", "[Back to the stories]", "LOG IN", "[ Next ]", "(c) 2001 Jo", "« Home »"]
+
+
+@pytest.mark.parametrize("line", [*_ONE_PIECE, "Copyright 2003 the author", "Hit counter 1234"])
+def test_navigation_lines_pass_the_opening_test(line: str) -> None:
+    from tidyink.filters import _navigation
+    from tidyink.filters._patterns_lazy import P
+
+    assert is_nav(line) is not None and not P.NAV_SEPARATORS.search(line)  # (one piece)
+    assert _navigation.may_open_nav(line)
+    piece = _navigation._trim(line)
+    for k in range(len(piece) + 1):
+        assert _navigation._may_open(piece[:k])
+    assert not _navigation.may_open_nav("It was")  # (no navigation piece opens so)
+
+
+@given(st.text(alphabet=" \t\u00a0\x1c•◦*-ab", max_size=6))
+def test_bullet_item_pre_test_keeps_the_pattern(text: str) -> None:
+    assert pc.bullet_item(text) == bool(pc._GLYPH_ITEM.match(text))
+    assert pc.bullet_item("  • Home") and pc.bullet_item("◦ Browse") and not pc.bullet_item("a • b")
+
+
+def test_navigation_piece_ends_are_trimmed_by_the_remembered_characters() -> None:
+    from tidyink.filters import _navigation
+
+    assert _navigation._trim_edges("« Next »") == "Next" and _navigation._trim_edges("-- Home") == "Home"
+    assert _navigation._trim_edges("Home") == "Home" and not _navigation._trimmed("H")

@@ -579,6 +579,17 @@ def test_centred_rendering_is_set_back_at_the_margin():
     assert any("centred rendering" in c.reason for c in result.changes)
 
 
+def test_centred_width_reads_the_lines_it_is_given_as_it_would_read_the_document():
+    from tidyink.filters import _centring
+    from tidyink.filters._layout import paragraph_lines
+
+    path = HERE.parent / "pages" / "centred-rendering.txt"
+    doc = tidyink.convert(path.read_bytes(), path=str(path), lint=False, only=["entities"]).document  # (as read)
+    width = _centring.centred_width(doc)
+    assert width is not None and _centring.centred_width(doc, paragraph_lines(doc)) == width
+    assert _centring.centred_width(doc, [None for _ in doc.blocks]) is None  # (it reads only what it is given)
+
+
 def test_ragged_right_book_keeps_paragraphs_letters_and_verse():
     result = doc_of("ragged-letters-verse.txt")
     texts = [b.text for b in result.document.blocks]
@@ -737,3 +748,23 @@ def test_a_line_whose_sentence_goes_on_after_a_full_stop_is_no_title():
     text = "Chapter 2\n\nAnne and Sir Walter met. then Anne left\n\nThey walked on through the night.\n"
     out = tidyink.convert(text, input_format="text", to="markdown", lint=False).text
     assert out.startswith("## Chapter 2\n\nAnne and Sir Walter met. then Anne left\n")
+
+
+@given(st.text(alphabet=" \t\n\x1c.!?…:;'\"’”»)]*_-—aZ,", max_size=8))
+def test_ends_sentence_pre_test_keeps_the_pattern(text: str) -> None:
+    from tidyink.filters import _layout
+
+    assert _layout.ends_sentence(text) == bool(_layout.TERMINAL.search(text))
+    assert _layout.ends_sentence("He left. ") and _layout.ends_sentence("wait --")
+    assert not _layout.ends_sentence("and so")
+
+
+@given(st.text(max_size=6))
+def test_symbol_line_shortcut_agrees_with_the_pattern(text: str) -> None:
+    from tidyink.filters import scene_breaks as sb
+
+    head = text.lstrip()[:1]
+    if head.isalnum() and head not in "oO0xX":  # the shortcut's case: the pattern says the same
+        assert sb._OTHER.search("".join(text.split()))
+        assert not sb._symbol_line(text)
+    assert sb._symbol_line("* * *") and sb._symbol_line("oOo") and not sb._symbol_line("Once more")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from statistics import median
 
 from tidyink.document import PARAGRAPH, Document
-from tidyink.filters._layout import DEEP_INDENT, lines_of, simple_span
+from tidyink.filters._layout import DEEP_INDENT, Line, lines_of, paragraph_lines, simple_span
 
 MIN_LINES = 8  # set-in lines needed to judge
 SHARE = 0.85  # of the set-in lines that must be centred on the width
@@ -21,14 +21,14 @@ MIN_DEEP = 4  # centred lines set in deep
 TOLERANCE = 2  # columns: a renderer rounds half a column either way
 
 
-def centred_width(doc: Document) -> int | None:
-    """The page width the text was centred on, or None when it was not centred."""
+def centred_width(doc: Document, every: list[list[Line] | None] | None = None) -> int | None:
+    """The page width the text was centred on, or None when it was not centred.
+    ``every``: :func:`paragraph_lines` of ``doc``, when the caller has them."""
     sums: list[tuple[int, int]] = []  # (2 * indent + length, indent)
-    for block in doc.blocks:
-        span = simple_span(block)
-        if span is None or block.kind != PARAGRAPH:
+    for lines in paragraph_lines(doc) if every is None else every:
+        if lines is None:
             continue
-        for line in lines_of(span):
+        for line in lines:
             if line.stripped and line.indent >= 1 and "\t" not in line.text:
                 sums.append((2 * line.indent + len(line.stripped), line.indent))
     if len(sums) < MIN_LINES:

@@ -31,6 +31,8 @@ class Mixup:
     def could_read(self, text: str) -> bool:
         """Whether ``text`` could come out of reading bytes as ``read_as``: a letter that
         code page has no byte for (ý, ř in text said to be read as Mac Roman) says no."""
+        if text.isascii():
+            return True  # (the usual case, at C speed)
         return all(ch.isascii() or ch in self.repertoire or not ch.isalpha() for ch in text)
 
 

@@ -190,5 +190,12 @@ def _set_by_shape(line: Line) -> bool:
     return bullet_item(line.text) or strong_shape(line.stripped)
 
 
+# The last character before trailing white space of every TERMINAL match (its closers,
+# dashes and stops): a line ending otherwise ends no sentence, and is not searched.
+_TERMINAL_LAST = frozenset(".!?…:;'\"’”»)]*_-—")
+
+
 def ends_sentence(text: str) -> bool:
+    if text[-1:] not in _TERMINAL_LAST and text.rstrip()[-1:] not in _TERMINAL_LAST:
+        return False  # (white space TERMINAL allows at the end is white space to rstrip)
     return bool(TERMINAL.search(text))

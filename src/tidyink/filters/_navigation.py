@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tidyink.filters._patterns_lazy import P
+
+NAV_PREFIX = 3  # characters of a piece whose possible navigation is remembered
 
 
 def is_nav(text: str, linked: bool = False) -> str | None:
@@ -33,6 +37,19 @@ def is_nav(text: str, linked: bool = False) -> str | None:
     return "weak"
 
 
+def may_open_nav(text: str) -> bool:
+    """False only when ``text``, taken whole as one piece (a line without separators),
+    is no navigation for :func:`is_nav`: its first characters, trimmed as a piece is,
+    cannot begin a navigation pattern. Lines share few openings: each is judged once."""
+    return _may_open(_trim(text.strip())[:NAV_PREFIX])
+
+
+@lru_cache(maxsize=8192)
+def _may_open(prefix: str) -> bool:
+    """Whether ``prefix`` could be continued into a match of a navigation pattern."""
+    return any(p.match(prefix, partial=True) is not None for p in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK))
+
+
 def _trim(piece: str) -> str:
     piece = _trim_edges(piece)
     m = P.NAV_BRACKETS.match(piece) if piece[:1] in ("[", "(", "{") else None
@@ -41,6 +58,12 @@ def _trim(piece: str) -> str:
 
 def _trim_edges(piece: str) -> str:
     """``piece`` without the arrows, bullets and spaces at its ends (cheaply when none)."""
-    if not piece or not (P.NAV_TRIM_EDGE.match(piece[0]) or P.NAV_TRIM_EDGE.match(piece[-1])):
+    if not piece or not (_trimmed(piece[0]) or _trimmed(piece[-1])):
         return piece
     return P.NAV_TRIM.sub("", piece)
+
+
+@lru_cache(maxsize=4096)
+def _trimmed(ch: str) -> bool:
+    """Whether the character ``ch`` is one :func:`_trim_edges` takes off (a piece's ends are few)."""
+    return P.NAV_TRIM_EDGE.match(ch) is not None

@@ -26,8 +26,12 @@ of weak chrome and little else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import islice
 
+import regex
+
+from tidyink.filters._navigation import may_open_nav
 from tidyink.filters.scene_breaks import is_break_line
 from tidyink.lazy_regex import lazy
 
@@ -114,6 +118,30 @@ def chrome_kind(line: str, is_nav: Callable[[str], str | None]) -> str | None:
     return None
 
 
+def could_be_chrome(line: str) -> bool:
+    """False only when :func:`chrome_kind` of ``line`` with :func:`._navigation.is_nav` is
+    None, told cheaply (most lines of a book are running prose: no colon, bracket,
+    separator, bullet or leading digit, and no opening a navigation piece could have)."""
+    if line.count(",") >= 5 or not _MARKS.isdisjoint(line):
+        return True  # a name list; strong shapes, boxes, brackets, labels, menus of pieces
+    spaced, start = _chrome_hints()
+    return bool(spaced.search(line) or start.match(line)) or may_open_nav(line)
+
+
+# Every mark _SEPARATOR_HINT and the navigation separators need, alone (_MARKS) or spaced
+# (``spaced`` below): a line without them is one navigation piece or none. Tests check
+# the two against those patterns.
+_MARKS = frozenset(":[|•●»·")
+
+
+@cache
+def _chrome_hints() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A spaced separator, and a shape from the line's start (a bullet, a URL, a number)."""
+    spaced = regex.compile(r"\s[-·›/.]\s")
+    start = regex.compile(r"\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))|\s*(?:[\w+.-]+://|www\.)|\s*\d")
+    return spaced, start
+
+
 def strong_shape(line: str) -> bool:
     """A line only a page writes, by its shape alone: story-info, form controls, a chapter select.
     (Unwrap keeps the breaks around one, so a page's lines are read again as they were.)"""
@@ -138,12 +166,16 @@ def story_info(line: str) -> bool:
     return stats >= 2 or (stats >= 1 and _pieces(line) >= 4)
 
 
-_GLYPH_ITEM = lazy(r"^\s*[•◦▪‣∙●○□☆★■◆►▸❖]\s")
+_GLYPHS = "•◦▪‣∙●○□☆★■◆►▸❖"
+_GLYPH_ITEM = lazy(rf"^\s*[{_GLYPHS}]\s")
 
 
 def bullet_item(line: str) -> bool:
     """A line opening with a bullet glyph: a list or menu item, never a wrapped line's rest."""
-    return bool(_GLYPH_ITEM.match(line))
+    head = line[:1]
+    if head.isspace():
+        head = line.lstrip()[:1]  # (a copy: only for a line set in)
+    return head != "" and head in _GLYPHS and bool(_GLYPH_ITEM.match(line))
 
 
 def _pieces(line: str) -> int:

@@ -152,8 +152,9 @@ class Codepage(RepairFilter):
         for piece in pieces(full):
             seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", piece)))
         self._lex.alphabet = cp.alphabet_of(seen.items(), self._lex)
+        rare = [w for w in seen if not w.isascii()]  # (every code page reads plain ASCII)
         for mixup in cp.mixups():
-            self._foreign[mixup.label] = sum(1 for w in seen if not mixup.could_read(w))
+            self._foreign[mixup.label] = sum(1 for w in rare if not mixup.could_read(w))
         votes: Counter[str] = Counter()
         clean: Counter[str] = Counter()
         damaged = 0

@@ -43,13 +43,15 @@ class Paragraphs(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.filters import _centring
 
-        width = _centring.centred_width(doc)
+        every = paragraph_lines(doc)  # (read again below only if the blocks change)
+        width = _centring.centred_width(doc, every)
         if width is not None:
             n = _centring.uncentre(doc)
             self.record(ctx, 1, 1, " ", "", f"centred rendering ({width} columns): {n} lines set back at the margin")
+            every = paragraph_lines(doc)
         if _double_spaced(doc):
             doc.blocks = self._close_up(doc.blocks, ctx)
-        every = paragraph_lines(doc)
+            every = paragraph_lines(doc)
         wrap = wrap_from(every)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):

@@ -48,6 +48,11 @@ _BULLETS = frozenset("•◦▪‣∙●○■")  # list glyphs a page renders b
 
 
 def _symbol_line(line: str) -> bool:
+    head = line[:1]
+    if head.isspace():
+        head = line.lstrip()[:1]
+    if head.isalnum() and head not in "oO0xX":
+        return False  # (a letter or digit is no symbol: _OTHER would find it first thing)
     core = "".join(line.split())
     if not core or len(core) > 120 or _OTHER.search(core):
         return False  # (anything but symbols and o/x/0 rules out every case below)

@@ -17,7 +17,7 @@ from tidyink.filters._layout import (
     wrap_from,
 )
 from tidyink.filters._navigation import is_nav
-from tidyink.filters._page_chrome import bullet_item, chrome_kind, strong_shape
+from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome, strong_shape
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 
@@ -337,7 +337,10 @@ def _item(line: Line) -> bool:
 def _both_chrome(line: Line, next_line: Line) -> bool:
     """Two lines in a row that each read as a page's chrome (``Author: Jo``, ``12/03/2020``,
     a menu): joined they would read as a line of text, so each keeps its own line."""
-    return chrome_kind(line.stripped, is_nav) is not None and chrome_kind(next_line.stripped, is_nav) is not None
+    first, second = line.stripped, next_line.stripped
+    if not (could_be_chrome(first) and could_be_chrome(second)):
+        return False  # (running prose, told by one search a line)
+    return chrome_kind(first, is_nav) is not None and chrome_kind(second, is_nav) is not None
 
 
 def _paragraph_lines(run: list[Line]) -> bool:
