@@ -53,3 +53,17 @@ def test_markdown_keeps_its_entities_as_markup():
 def test_change_is_located():
     result = run("one\nSalt &amp; pepper")
     assert [(c.line, c.column, c.before, c.after) for c in result.changes] == [(2, 6, "&amp;", "&")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salt &am\u200dp; pepper", "Salt & pepper"),  # a zero-width joiner inside &amp;
+        ("the sea&#82\u00ad17;s edge", "the sea’s edge"),  # a soft hyphen inside a numeric one
+        ("A &x\u200by; B", "A &xy; B"),  # no such reference: only the invisible goes
+    ],
+)
+def test_a_reference_with_invisible_characters_inside_is_decoded_in_one_run(text, expected):
+    once = tidyink.convert(text, input_format="text", to="text", lint=False, safe=True).text
+    assert once == expected
+    assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once

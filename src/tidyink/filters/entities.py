@@ -24,6 +24,11 @@ _ESCAPED = re.compile("&(?:amp;)*" + _NAMES)  # with any double escapes in front
 # A reference (or several) alone between quotes or backticks: a mention.
 _MENTION = re.compile(r"""(["'`“‘])(?:&(?:amp;)*[#A-Za-z0-9]+;)+(["'`”’])""")
 _MAX_DEPTH = 4  # &amp;amp;amp;quot; and no deeper
+# Characters the invisibles filter removes from a word: inside a reference they hide it
+# (&am\u200dp;), and removing them later would leave a reference for the next run to decode.
+_HIDING = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_HIDDEN = re.compile(f"&[#A-Za-z0-9{_HIDING}]+;")
+_HIDING_RE = re.compile(f"[{_HIDING}]")
 
 
 def decode_reference(ref: str) -> str | None:
@@ -79,3 +84,18 @@ class Entities(RepairFilter):
             new = decode(m.group())
             if new != m.group():
                 yield Edit(m.start(), m.end(), new, f"HTML entity {m.group()} decoded")
+        if _HIDING_RE.search(text):
+            yield from _hidden(text, mentions)
+
+
+def _hidden(text: str, mentions: list[tuple[int, int]]) -> Iterable[Edit]:
+    """References with invisible characters inside (``&am\u200dp;``), decoded as the
+    reference they become once those go: as the next run would see them."""
+    for m in _HIDDEN.finditer(text):
+        found = m.group()
+        ref = _HIDING_RE.sub("", found)
+        if ref == found or not _ESCAPED.fullmatch(ref) or any(a <= m.start() < b for a, b in mentions):
+            continue
+        new = decode(ref)
+        if new != ref:
+            yield Edit(m.start(), m.end(), new, f"HTML entity {ref} decoded (invisible characters inside)")
