@@ -167,18 +167,21 @@ class Poller:
 def run_once(src: Path, out: Path, mode: str, exact: bool, poll: bool) -> dict[str, float]:
     shutil.rmtree(out, ignore_errors=True)
     marker = uuid.uuid4().hex
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), MARKER: marker}
+    name, *assignments = mode.split("@")
+    extra = dict(a.split("=", 1) for a in assignments)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), MARKER: marker, **extra}
     cmd = [sys.executable, "-m", "tidyink", "convert", str(src), "-o", str(out), "-q"]
+    cmd += MODES[name]
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd + MODES[mode], env=env, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL)
     poller = Poller(proc.pid, marker) if poll or not exact else None
     code = proc.wait()
     wall = time.perf_counter() - t0
     if exact:
         reap_all(time.monotonic() + 30)
     if code not in (0, 1):  # 1: findings
-        raise SystemExit(f"{' '.join(cmd + MODES[mode])} exited {code}")
+        raise SystemExit(f"{' '.join(cmd)} exited {code}")
     result = {"wall": wall}
     if exact:
         result["cpu"] = _children_cpu() - cpu0
@@ -202,7 +205,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", type=Path, help="folder to convert (default: 100 chapters)")
     parser.add_argument("--repeat", type=int, default=5, help="interleaved runs per mode")
-    parser.add_argument("--modes", default="1,2,dask", help="comma-separated: 1, 2, dask")
+    parser.add_argument(
+        "--modes",
+        default="1,2,dask",
+        help="comma-separated: 1, 2, dask; MODE@VAR=VALUE runs it with that environment "
+        "variable (e.g. dask@DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=True)",
+    )
     parser.add_argument("--poll", action="store_true", help="also poll with psutil")
     args = parser.parse_args()
     modes = [m for m in args.modes.split(",") if m]
@@ -225,17 +233,19 @@ def main() -> None:
         identical = True
         for _ in range(args.repeat):
             for mode in modes:
-                out = work / f"out-{mode}"
+                out = work / f"out-{modes.index(mode)}"
                 runs[mode].append(run_once(src, out, mode, exact, args.poll))
                 if mode != modes[0]:
-                    identical &= same_tree(work / f"out-{modes[0]}", out)
+                    identical &= same_tree(work / "out-0", out)
         base = statistics.median(r["cpu"] for r in runs[modes[0]])
-        print(f"{'mode':<6} {'cpu s':>7} {'ratio':>6} {'wall s':>7}" + ("  polled s" if args.poll else ""))
+        width = max(6, *(len(m) for m in modes))
+        head = f"{'mode':<{width}} {'cpu s':>7} {'ratio':>6} {'wall s':>7}"
+        print(head + ("  polled s" if args.poll else ""))
         for mode in modes:
             cpu = statistics.median(r["cpu"] for r in runs[mode])
             wall = statistics.median(r["wall"] for r in runs[mode])
             extra = f"  {statistics.median(r['polled'] for r in runs[mode]):8.2f}" if args.poll else ""
-            print(f"{mode:<6} {cpu:7.2f} {cpu / base:6.2f} {wall:7.2f}{extra}")
+            print(f"{mode:<{width}} {cpu:7.2f} {cpu / base:6.2f} {wall:7.2f}{extra}")
         print(f"\noutputs byte-identical to mode {modes[0]}: {'yes' if identical else 'NO'}")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
