@@ -199,11 +199,9 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
 
 
 # A LocalCluster started for one batch has no dashboard: nothing reads the worker's
-# statistical profile (a stack sample of every thread each 10 ms), and an event
-# loop check every 20 ms is finer than a batch needs.
+# statistical profile (a stack sample of every thread each 10 ms).
 _LEAN_CLUSTER = {
     "distributed.worker.profile.enabled": False,
-    "distributed.admin.tick.interval": "500ms",
 }
 
 
