@@ -198,6 +198,13 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+# A LocalCluster started for one batch has no dashboard: nothing reads the worker's
+# statistical profile (a stack sample of every thread each 10 ms).
+_LEAN_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+}
+
+
 class DaskEngine:
     """The same work functions on a Dask cluster (an existing one, or a LocalCluster).
 
@@ -218,10 +225,11 @@ class DaskEngine:
         processes: bool = True,
     ) -> None:
         try:
-            from distributed import Client, LocalCluster
+            from distributed import Client
         except ImportError:
             raise UsageError("--engine dask needs Dask: pip install 'tidyink[dask]'") from None
         self.cluster = None
+        self._stack = contextlib.ExitStack()
         if scheduler:
             try:
                 self.client = Client(scheduler, timeout="20s")
@@ -230,21 +238,38 @@ class DaskEngine:
                     f"cannot reach the Dask scheduler at {scheduler} ({exc})"
                 ) from None
         else:
-            with _workers_ignore_ctrl_c(), warnings.catch_warnings():
-                # another cluster on this machine holds the default dashboard port: no news
-                warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
-                self.cluster = LocalCluster(
-                    n_workers=workers or cpu_count(),
-                    threads_per_worker=1,
-                    processes=processes,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,  # tasks cancelled by Ctrl-C are no news
-                )
-            self.client = Client(self.cluster)
+            try:
+                self._start_cluster(workers or cpu_count(), processes)
+            except BaseException:
+                self._stack.close()
+                raise
         self.workers = max(
             1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
         )
         self.window = window or self.workers * 4
+
+    def _start_cluster(self, workers: int, processes: bool) -> None:
+        """A LocalCluster of ``workers`` single-threaded workers, and a client of it."""
+        import dask
+        from distributed import Client, LocalCluster
+
+        from tidyink.batch.forkserver import worker_start_method
+
+        # Both kept until close(): a worker that dies is restarted the same way.
+        self._stack.enter_context(dask.config.set(_LEAN_CLUSTER))
+        with _workers_ignore_ctrl_c(), warnings.catch_warnings():
+            if processes:  # the forkserver, started now, ignores Ctrl-C as workers do
+                self._stack.enter_context(worker_start_method())
+            # another cluster on this machine holds the default dashboard port: no news
+            warnings.filterwarnings("ignore", message=r"Port \d+ is already in use")
+            self.cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=processes,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,  # tasks cancelled by Ctrl-C are no news
+            )
+        self.client = Client(self.cluster)
 
     def run(
         self,
@@ -303,9 +328,12 @@ class DaskEngine:
                 shared_future.release()
 
     def close(self) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        try:
+            self.client.close()
+            if self.cluster is not None:
+                self.cluster.close()
+        finally:
+            self._stack.close()
 
 
 def make_engine(

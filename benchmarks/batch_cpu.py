@@ -1,0 +1,254 @@
+"""CPU seconds of a whole batch run, every process counted: --jobs 1, --jobs 2, Dask.
+
+    python benchmarks/batch_cpu.py [--src FOLDER] [--repeat 5] [--poll]
+
+Each run is a fresh ``tidyink convert SRC -o OUT`` process. Its cost is the CPU
+time (user + system) of that process and of every process it starts, however
+deep: pool workers, Dask's nannies and workers, a multiprocessing forkserver and
+what it forks. The whole-process ``getrusage`` of the parent misses those
+that it does not wait for itself (the forkserver's children, a process whose
+parent dies first), so the measurement is made here, outside the run:
+
+* Linux (exact): this process makes itself a *child subreaper*
+  (``prctl(PR_SET_CHILD_SUBREAPER)``), so every orphaned descendant is handed to
+  it instead of to init; after the run it reaps them all. The kernel adds the
+  CPU time of every reaped process (and of what that process had reaped) to
+  this process's ``RUSAGE_CHILDREN``; the difference over the run is the total,
+  with nothing sampled. A descendant still alive 30 s after the run ends is an
+  error (a leaked process).
+* Elsewhere, or with ``--poll`` as a cross-check: every ~20 ms, psutil reads the
+  CPU times of the run's process tree and of every new process whose
+  environment carries a marker variable set for the run (to catch processes
+  reparented away from the tree), and keeps the last reading of each pid. It
+  undercounts by what a process spends after its last reading (up to ~20 ms
+  each).
+
+The default input is a folder of 100 chapters of about 8 KB cut at paragraph
+breaks from ../shared/corpus (or $TIDYINK_CORPUS); the runs skip with a message
+when neither ``--src`` nor the corpus is there. Modes run interleaved, medians
+are printed, and every output folder is compared byte for byte with --jobs 1's.
+
+Goal (issue 17): --jobs 2 ≤ 1.10× and Dask ≤ 1.20× the CPU of --jobs 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKER = "TIDYINK_BENCH_RUN"
+MODES = {
+    "1": ["--jobs", "1"],
+    "2": ["--jobs", "2"],
+    "dask": ["--engine", "dask", "--jobs", "2"],
+}
+
+
+def corpus_dir() -> Path:
+    env = os.environ.get("TIDYINK_CORPUS")
+    return Path(env) if env else ROOT / ".." / "shared" / "corpus"
+
+
+def make_chapters(corpus: Path, where: Path, count: int = 100, size: int = 8000) -> Path:
+    """``count`` chapters of about ``size`` bytes, cut at blank lines from the corpus's
+    plain-text books (the first ones, in name order)."""
+    target = where / f"chapters-{count}"
+    target.mkdir(parents=True, exist_ok=True)
+    made = 0
+    for book in sorted(corpus.rglob("*.txt")):
+        text = book.read_bytes()
+        start = 0
+        while made < count and start < len(text):
+            cut = text.find(b"\n\n", start + size)
+            end = len(text) if cut < 0 else cut + 2
+            (target / f"ch{made:03d}.txt").write_bytes(text[start:end])
+            made += 1
+            start = end
+        if made >= count:
+            return target
+    raise SystemExit(f"only {made} chapters of {size} bytes in {corpus}")
+
+
+# ------------------------------------------------------------ measuring
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def become_subreaper() -> bool:
+    """Have orphaned descendants handed to this process (Linux); False elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+
+
+def reap_all(deadline: float) -> None:
+    """Wait for every descendant handed to us; fail if one outlives ``deadline``."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            if time.monotonic() > deadline:
+                raise SystemExit("a process of the run is still alive after it ended")
+            time.sleep(0.01)
+
+
+class Poller:
+    """The last CPU times seen of each process of a run (tree or marker), every ~20 ms."""
+
+    def __init__(self, root: int, marker: str, every: float = 0.02) -> None:
+        import psutil
+
+        self.psutil = psutil
+        self.root, self.marker, self.every = root, marker, every
+        self.tracked: dict[int, psutil.Process] = {}
+        self.seen: set[int] = set()
+        self.cpu: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+
+    def _ours(self, proc: object) -> bool:
+        try:
+            if proc.pid == self.root or self.root in {p.pid for p in proc.parents()}:
+                return True
+            return proc.environ().get(MARKER) == self.marker
+        except (self.psutil.Error, OSError):
+            return False
+
+    def _loop(self) -> None:
+        ps = self.psutil
+        while True:
+            for pid in ps.pids():
+                if pid not in self.seen:
+                    self.seen.add(pid)
+                    try:
+                        proc = ps.Process(pid)
+                    except ps.Error:
+                        continue
+                    if self._ours(proc):
+                        self.tracked[pid] = proc
+            for pid, proc in list(self.tracked.items()):
+                try:
+                    times = proc.cpu_times()
+                except ps.Error:
+                    del self.tracked[pid]
+                    continue
+                self.cpu[pid] = times.user + times.system
+            if self.stop.is_set():
+                return
+            time.sleep(self.every)
+
+    def total(self) -> float:
+        self.stop.set()
+        self.thread.join()
+        return sum(self.cpu.values())
+
+
+def run_once(src: Path, out: Path, mode: str, exact: bool, poll: bool) -> dict[str, float]:
+    shutil.rmtree(out, ignore_errors=True)
+    marker = uuid.uuid4().hex
+    name, *assignments = mode.split("@")
+    extra = dict(a.split("=", 1) for a in assignments)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), MARKER: marker, **extra}
+    cmd = [sys.executable, "-m", "tidyink", "convert", str(src), "-o", str(out), "-q"]
+    cmd += MODES[name]
+    cpu0 = _children_cpu()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL)
+    poller = Poller(proc.pid, marker) if poll or not exact else None
+    code = proc.wait()
+    wall = time.perf_counter() - t0
+    if exact:
+        reap_all(time.monotonic() + 30)
+    if code not in (0, 1):  # 1: findings
+        raise SystemExit(f"{' '.join(cmd)} exited {code}")
+    result = {"wall": wall}
+    if exact:
+        result["cpu"] = _children_cpu() - cpu0
+    if poller is not None:
+        time.sleep(0.1)  # a last reading of what is still shutting down
+        result["polled"] = poller.total()
+        result.setdefault("cpu", result["polled"])
+    return result
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    """Every output file (not the manifest) of ``a`` and ``b`` byte-identical."""
+    names_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    names_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    if names_a != names_b:
+        return False
+    return all(filecmp.cmp(a / n, b / n, shallow=False) for n in names_a)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--src", type=Path, help="folder to convert (default: 100 chapters)")
+    parser.add_argument("--repeat", type=int, default=5, help="interleaved runs per mode")
+    parser.add_argument(
+        "--modes",
+        default="1,2,dask",
+        help="comma-separated: 1, 2, dask; MODE@VAR=VALUE runs it with that environment "
+        "variable (e.g. dask@DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=True)",
+    )
+    parser.add_argument("--poll", action="store_true", help="also poll with psutil")
+    args = parser.parse_args()
+    modes = [m for m in args.modes.split(",") if m]
+    with tempfile.TemporaryDirectory(prefix="tidyink-cpu-") as tmp:
+        work = Path(tmp)
+        src = args.src
+        if src is None:
+            if not corpus_dir().is_dir():
+                print(f"corpus not found at {corpus_dir()}, skipping")
+                return
+            src = make_chapters(corpus_dir(), work)
+        exact = become_subreaper()
+        print(f"input: {src}  ({sum(1 for _ in src.rglob('*'))} files)")
+        print(
+            "cpu: "
+            + ("every descendant reaped (subreaper rusage)" if exact else "psutil polling")
+            + f"; median of {args.repeat} interleaved runs; load {os.getloadavg()[0]:.1f}\n"
+        )
+        runs: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
+        identical = True
+        for _ in range(args.repeat):
+            for mode in modes:
+                out = work / f"out-{modes.index(mode)}"
+                runs[mode].append(run_once(src, out, mode, exact, args.poll))
+                if mode != modes[0]:
+                    identical &= same_tree(work / "out-0", out)
+        base = statistics.median(r["cpu"] for r in runs[modes[0]])
+        width = max(6, *(len(m) for m in modes))
+        head = f"{'mode':<{width}} {'cpu s':>7} {'ratio':>6} {'wall s':>7}"
+        print(head + ("  polled s" if args.poll else ""))
+        for mode in modes:
+            cpu = statistics.median(r["cpu"] for r in runs[mode])
+            wall = statistics.median(r["wall"] for r in runs[mode])
+            extra = f"  {statistics.median(r['polled'] for r in runs[mode]):8.2f}" if args.poll else ""
+            print(f"{mode:<{width}} {cpu:7.2f} {cpu / base:6.2f} {wall:7.2f}{extra}")
+        print(f"\noutputs byte-identical to mode {modes[0]}: {'yes' if identical else 'NO'}")
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
