@@ -382,8 +382,15 @@ def test_indented_letter_without_blank_lines():
     "word     longlonglonglonglonglonglonglong\nChapter 2word word Chapter 2-\nlonglonglonglonglonglonglonglong\nword "
 )
 @example("word word word word word word word word -\nword ")  # a spaced hyphen ends a line as its dash does
+@example("_it_ -\nWord. ")  # a spaced hyphen after emphasis ends a line as its dash does
 @example("* * *Chapter 2\nWord. word \n\nword ")  # a decorated label is bare; "Word. word" is no title
 def test_text_output_is_a_fixed_point(text):
+    once = tidyink.convert(text, input_format="text", to="text", lint=False).text
+    assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
+
+
+def test_a_spaced_hyphen_after_emphasis_ends_a_line_as_its_dash_does():
+    text = "He said it was _over_ -\nThen nothing.\n"
     once = tidyink.convert(text, input_format="text", to="text", lint=False).text
     assert tidyink.convert(once, input_format="text", to="text", lint=False).text == once
 

@@ -21,7 +21,7 @@ from tidyink.lazy_regex import lazy
 # before and after typography, so converting the output again changes nothing.
 TERMINAL = lazy(
     r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$"""
-    r"""|(?<=[\p{L}\p{M}.,;:!?)\]'"“”‘’„‚«»‹›][ \t]+)-[ \t]*$"""
+    r"""|(?<=[\p{L}\p{M}.,;:!?)\]'"“”‘’„‚«»‹›*_][ \t]+)-[ \t]*$"""
 )
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
