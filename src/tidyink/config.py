@@ -12,177 +12,65 @@ dataclass so new options need no change here; plus the project keys ``include``,
 ``exclude``, ``respect-gitignore`` and ``words-file``, and a ``[fix]`` table
 with defaults for ``tidyink fix`` (``stages``, ``only``, ``skip``, ``enable``,
 ``to-utf8``). An unknown key is an error naming the key and the file.
+
+The key table and :class:`Settings` live in :mod:`tidyink.config_settings`, file
+discovery in :mod:`tidyink.config_files`, value checks in
+:mod:`tidyink.config_values`; this module loads a file, merges command-line
+overrides (:class:`Resolver`) and shows the effective settings.
 """
 
 from __future__ import annotations
 
-import difflib
-import sys
-import types
-import typing
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-from functools import cache
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from tidyink.config_files import CONFIG_NAMES, find_config, table_of
+from tidyink.config_settings import (
+    COMMAND_LINE,
+    DEFAULT,
+    DEFAULT_FIX_STAGES,
+    DEFAULT_INCLUDE,
+    FIX_KEYS,
+    PROJECT_KEYS,
+    ConfigError,
+    Settings,
+    option_types,
+)
+from tidyink.config_values import NAME_KEYS, check_encoding, check_flags, check_names, check_values, coerce, unknown_key
 from tidyink.errors import UsageError
 from tidyink.filters.base import STAGES
 from tidyink.options import Options
 
-CONFIG_NAMES = (".tidyink.toml", "tidyink.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
-# In a manuscript repo, only these stages run unless asked: never restructure a draft.
-DEFAULT_FIX_STAGES = ("repair", "typography")
-DEFAULT = "default"
-COMMAND_LINE = "command line"
-
-# Keys that belong to the project, not to Options: name -> (type, default)
-PROJECT_KEYS: dict[str, tuple[Any, Any]] = {
-    "include": (tuple[str, ...], DEFAULT_INCLUDE),
-    "exclude": (tuple[str, ...], ()),
-    "respect_gitignore": (bool, True),
-    "words_file": (str, None),
-}
-FIX_KEYS: dict[str, tuple[Any, Any]] = {
-    "stages": (tuple[str, ...], DEFAULT_FIX_STAGES),
-    "only": (tuple[str, ...], None),
-    "skip": (tuple[str, ...], None),
-    "enable": (tuple[str, ...], None),
-    "to_utf8": (bool, False),
-}
-
-
-class ConfigError(UsageError):
-    """A configuration file that cannot be read or has a wrong key or value."""
-
-
-def _toml() -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    return tomllib
-
-
-@cache
-def _option_types() -> dict[str, Any]:
-    """Option field name -> resolved type hint (``tuple[str, ...] | None`` etc.)."""
-    hints = typing.get_type_hints(Options)
-    return {f.name: hints[f.name] for f in fields(Options) if not f.name.startswith("_")}
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything a manuscript run needs for one folder, and where each value came from."""
-
-    options: Options = field(default_factory=Options)
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
-    words_file: str | None = None
-    fix: dict[str, Any] = field(default_factory=lambda: {k: d for k, (_, d) in FIX_KEYS.items()})
-    path: Path | None = None  # the configuration file, if any
-    root: Path | None = None  # its folder: exclude/include patterns are relative to it
-    origins: dict[str, str] = field(default_factory=dict)  # key -> file path or "command line"
-
-    def origin(self, key: str) -> str:
-        return self.origins.get(key, DEFAULT)
-
-    def fix_options(self) -> Options:
-        """Options for ``tidyink fix``: the [fix] filter selection, no lint, stages limited.
-
-        Filters of stages outside ``fix.stages`` are skipped unless named in
-        ``only`` or ``enable``: a manuscript is never restructured unless asked.
-        """
-        from tidyink.filters import all_filters
-
-        opts = self.options
-        changes: dict[str, Any] = {"lint": False}
-        for key in ("only", "skip", "enable"):
-            # a command-line flag beats the [fix] table, which beats the top level
-            if self.fix.get(key) is not None and self.origin(key) != COMMAND_LINE:
-                changes[key] = self.fix[key]
-        only = changes.get("only", opts.only)
-        if only is None:
-            stages = set(self.fix["stages"])
-            enabled = set(changes.get("enable", opts.enable))
-            skip = list(changes.get("skip", opts.skip))
-            skip += [
-                f.name for f in all_filters() if f.stage not in stages and f.name not in enabled and f.name not in skip
-            ]
-            changes["skip"] = tuple(skip)
-        return opts.with_(**changes)
-
-
-def find_config(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
-    """The nearest configuration file at or above folder ``start``.
-
-    ``cache`` (folder -> answer) spares repeated walks over the same folders.
-    """
-    cache = {} if cache is None else cache
-    folder = start.resolve()
-    seen: list[Path] = []
-    found: Path | None = None
-    while True:
-        if folder in cache:
-            found = cache[folder]
-            break
-        seen.append(folder)
-        found = _config_in(folder)
-        if found is not None or folder.parent == folder:
-            break
-        folder = folder.parent
-    for visited in seen:
-        cache[visited] = found
-    return found
-
-
-def _config_in(folder: Path) -> Path | None:
-    for name in CONFIG_NAMES:
-        candidate = folder / name
-        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-            return candidate
-    return None
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False
-    if b"tidyink" not in data:  # cheap test before parsing
-        return False
-    return "tidyink" in _parse(path).get("tool", {})
-
-
-def _parse(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not valid UTF-8 (TOML files must be UTF-8)") from None
-    try:
-        return _toml().loads(raw)
-    except _toml().TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
-
-
-def table_of(path: Path) -> tuple[dict[str, Any], str]:
-    """The tidyink table of a configuration file and how to name it in messages."""
-    data = _parse(path)
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("tidyink", {})
-        return (table if isinstance(table, dict) else {}), "[tool.tidyink]"
-    return data, "the top level"
+__all__ = [
+    "COMMAND_LINE",
+    "CONFIG_NAMES",
+    "DEFAULT",
+    "DEFAULT_FIX_STAGES",
+    "DEFAULT_INCLUDE",
+    "FIX_KEYS",
+    "NAME_KEYS",
+    "PROJECT_KEYS",
+    "ConfigError",
+    "Resolver",
+    "Settings",
+    "check_encoding",
+    "check_flags",
+    "check_names",
+    "effective",
+    "find_config",
+    "fix_filters",
+    "load",
+    "table_of",
+    "toml_value",
+]
 
 
 def load(path: Path) -> Settings:
     """Settings from one configuration file (errors name the file and the key)."""
     path = path.resolve()
     table, where = table_of(path)
-    types_ = _option_types()
+    types_ = option_types()
     opts: dict[str, Any] = {}
     project: dict[str, Any] = {}
     fix: dict[str, Any] = {k: d for k, (_, d) in FIX_KEYS.items()}
@@ -196,8 +84,8 @@ def load(path: Path) -> Settings:
                 sub_key = raw_sub.replace("-", "_")
                 if sub_key not in FIX_KEYS:
                     fix_where = "[tool.tidyink.fix]" if where.startswith("[") else "[fix]"
-                    _unknown(path, raw_sub, fix_where, FIX_KEYS)
-                fix[sub_key] = _coerce(path, f"fix.{raw_sub}", sub, FIX_KEYS[sub_key][0])
+                    unknown_key(path, raw_sub, fix_where, FIX_KEYS)
+                fix[sub_key] = coerce(path, f"fix.{raw_sub}", sub, FIX_KEYS[sub_key][0])
                 origins[f"fix.{sub_key}"] = str(path)
             unknown = sorted(set(fix["stages"]) - set(STAGES))
             if unknown:
@@ -206,14 +94,14 @@ def load(path: Path) -> Settings:
                 )
             continue
         if key in types_:
-            value = _coerce(path, raw_key, value, types_[key])
+            value = coerce(path, raw_key, value, types_[key])
             if key.endswith(("_file", "_path")) and isinstance(value, str):
                 value = str((path.parent / value).resolve())
             opts[key] = value
         elif key in PROJECT_KEYS:
-            project[key] = _coerce(path, raw_key, value, PROJECT_KEYS[key][0])
+            project[key] = coerce(path, raw_key, value, PROJECT_KEYS[key][0])
         else:
-            _unknown(path, raw_key, where, {**types_, **PROJECT_KEYS, "fix": None})
+            unknown_key(path, raw_key, where, {**types_, **PROJECT_KEYS, "fix": None})
         origins[key] = str(path)
     if project.get("words_file") is not None:  # only when Options has no words_file field
         resolved = (path.parent / project["words_file"]).resolve()
@@ -226,7 +114,7 @@ def load(path: Path) -> Settings:
         raise ConfigError(f"{path}: {exc}") from None
     named = [(k, opts.get(k)) for k in (*NAME_KEYS, "encoding")]
     named += [(f"fix.{k}", fix[k]) for k in ("only", "skip", "enable")]
-    _check_values(named, lambda key, exc: ConfigError(f"{path}: {key}: {exc}"))
+    check_values(named, lambda key, exc: ConfigError(f"{path}: {key}: {exc}"))
     return Settings(
         options=options,
         fix=fix,
@@ -235,60 +123,6 @@ def load(path: Path) -> Settings:
         origins=origins,
         **project,
     )
-
-
-NAME_KEYS = ("only", "skip", "enable", "select", "ignore")  # settings that name filters or rules
-
-
-def check_names(key: str, values: tuple[str, ...] | None) -> None:
-    """Raise UsageError when ``values`` of ``key`` (one of :data:`NAME_KEYS`) name an
-    unknown filter or stage (only, skip, enable) or rule (select, ignore)."""
-    if not values or key not in NAME_KEYS:
-        return
-    from tidyink import pipeline
-
-    opts = Options().with_(**{key: tuple(values)})
-    if key in ("select", "ignore"):
-        pipeline.select_rules(opts)
-    else:
-        pipeline.select_filters(opts)
-
-
-def check_encoding(name: str | None) -> None:
-    """Raise UsageError when ``name`` is no text encoding Python knows."""
-    if name is None:
-        return
-    import codecs
-
-    try:
-        info = codecs.lookup(name)
-    except (LookupError, ValueError, TypeError):
-        from encodings.aliases import aliases
-
-        from tidyink.suggest import did_you_mean
-
-        known = {*aliases.values(), *(a for a in aliases if not a.isdigit())}
-        raise UsageError(f"unknown encoding {name!r}{did_you_mean(name, known)}") from None
-    if not getattr(info, "_is_text_encoding", True):
-        raise UsageError(f"{name!r} is not a text encoding")
-
-
-def check_flags(overrides: dict[str, Any]) -> None:
-    """Command-line names checked before any file is read; errors name the flag."""
-    named = [(k, overrides.get(k)) for k in (*NAME_KEYS, "encoding")]
-    _check_values(named, lambda key, exc: UsageError(f"--{key}: {exc}"))
-
-
-def _check_values(named: list[tuple[str, Any]], error: Callable[[str, UsageError], Exception]) -> None:
-    """Check filter/rule names and encodings (``fix.skip`` as ``skip``); ``error`` says where."""
-    for key, value in named:
-        try:
-            if key == "encoding":
-                check_encoding(value)
-            else:
-                check_names(key.removeprefix("fix."), value)
-        except UsageError as exc:
-            raise error(key, exc) from None
 
 
 def _read_words(config: Path, words: Path) -> tuple[str, ...]:
@@ -304,58 +138,6 @@ def _read_words(config: Path, words: Path) -> tuple[str, ...]:
         if word:
             out.append(word)
     return tuple(out)
-
-
-def _unknown(path: Path, key: str, where: str, known: dict[str, Any]) -> typing.NoReturn:
-    names = [k.replace("_", "-") for k in known]
-    close = difflib.get_close_matches(key.replace("_", "-"), names, n=1)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    raise ConfigError(f"{path}: unknown key {key!r} in {where}{hint}")
-
-
-def _coerce(path: Path, key: str, value: Any, hint: Any) -> Any:
-    """Check a TOML value against a type hint; lists become tuples."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        members = [a for a in typing.get_args(hint) if a is not type(None)]
-        errors = []
-        for member in members:
-            try:
-                return _coerce(path, key, value, member)
-            except ConfigError as exc:
-                errors.append(exc)
-        raise errors[0]
-    if origin is tuple:
-        if isinstance(value, str):
-            value = [v.strip() for v in value.split(",") if v.strip()]
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
-        raise ConfigError(f"{path}: {key} must be a list of strings, not {_shown(value)}")
-    if hint is bool:
-        if isinstance(value, bool):
-            return value
-        raise ConfigError(f"{path}: {key} must be true or false, not {_shown(value)}")
-    if hint is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        raise ConfigError(f"{path}: {key} must be an integer, not {_shown(value)}")
-    if hint is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        raise ConfigError(f"{path}: {key} must be a number, not {_shown(value)}")
-    if hint is str:
-        if isinstance(value, str):
-            return value
-        raise ConfigError(f"{path}: {key} must be a string, not {_shown(value)}")
-    if origin is dict or hint is dict:
-        if isinstance(value, dict):
-            return value
-        raise ConfigError(f"{path}: {key} must be a table, not {_shown(value)}")
-    return value
-
-
-def _shown(value: Any) -> str:
-    return f"{type(value).__name__} {value!r}"
 
 
 class Resolver:
@@ -431,7 +213,7 @@ def effective(settings: Settings) -> list[tuple[str, Any, str]]:
             continue
         rows.append((f.name.replace("_", "-"), getattr(settings.options, f.name), settings.origin(f.name)))
     for key in PROJECT_KEYS:
-        if key in _option_types():
+        if key in option_types():
             continue
         rows.append((key.replace("_", "-"), getattr(settings, key), settings.origin(key)))
     for key in FIX_KEYS:
