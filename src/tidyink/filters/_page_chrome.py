@@ -26,10 +26,7 @@ of weak chrome and little else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
 from itertools import islice
-
-import regex
 
 from tidyink.filters._navigation import may_open_nav
 from tidyink.filters.scene_breaks import is_break_line
@@ -42,7 +39,8 @@ EDGE = 400  # lines measured at each end of the text
 PROBE = 40  # lines looked at first: a page shows chrome this close to an edge
 PER_LETTER = 1.25  # characters of prose per letter or digit (spaces, punctuation)
 
-_BULLET = lazy(r"^\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))\s*(?P<item>.*)$")
+_GLYPHS = "•◦▪‣∙●○□☆★■◆►▸❖"  # bullets of lists and menus
+_BULLET = lazy(rf"^\s*(?:[{_GLYPHS}]|[*+-](?=\s))\s*(?P<item>.*)$")
 _SEPARATORS = lazy(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
 _SEPARATOR_HINT = lazy(r"[|•●»]|\s[-·›/.]\s")  # found wherever _SEPARATORS is (and faster)
 _LABEL_ONLY = lazy(r"^\s*\p{Lu}[\p{L}\p{N}/&'’ ()-]{0,30}:\s*$")
@@ -124,22 +122,17 @@ def could_be_chrome(line: str) -> bool:
     separator, bullet or leading digit, and no opening a navigation piece could have)."""
     if line.count(",") >= 5 or not _MARKS.isdisjoint(line):
         return True  # a name list; strong shapes, boxes, brackets, labels, menus of pieces
-    spaced, start = _chrome_hints()
-    return bool(spaced.search(line) or start.match(line)) or may_open_nav(line)
+    return bool(_SPACED_MARK.search(line) or _CHROME_START.match(line)) or may_open_nav(line)
 
 
 # Every mark _SEPARATOR_HINT and the navigation separators need, alone (_MARKS) or spaced
-# (``spaced`` below): a line without them is one navigation piece or none. Tests check
+# (_SPACED_MARK): a line without them is one navigation piece or none. Tests check
 # the two against those patterns.
 _MARKS = frozenset(":[|•●»·")
+_SPACED_MARK = lazy(r"\s[-·›/.]\s")
+# a bullet, a URL, a number at the line's start
+_CHROME_START = lazy(rf"\s*(?:[{_GLYPHS}]|[*+-](?=\s))|\s*(?:[\w+.-]+://|www\.)|\s*\d")
 
-
-@cache
-def _chrome_hints() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A spaced separator, and a shape from the line's start (a bullet, a URL, a number)."""
-    spaced = regex.compile(r"\s[-·›/.]\s")
-    start = regex.compile(r"\s*(?:[•◦▪‣∙●○□☆★■◆►▸❖]|[*+-](?=\s))|\s*(?:[\w+.-]+://|www\.)|\s*\d")
-    return spaced, start
 
 
 def strong_shape(line: str) -> bool:
@@ -166,7 +159,6 @@ def story_info(line: str) -> bool:
     return stats >= 2 or (stats >= 1 and _pieces(line) >= 4)
 
 
-_GLYPHS = "•◦▪‣∙●○□☆★■◆►▸❖"
 _GLYPH_ITEM = lazy(rf"^\s*[{_GLYPHS}]\s")
 
 

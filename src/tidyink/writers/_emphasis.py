@@ -20,6 +20,7 @@ Text keeps every character and words keep their emphasis; no ``<em>`` tag is wri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import regex
@@ -205,16 +206,14 @@ def _write(atoms: list[Atom], hard: str) -> tuple[str, list[bool]]:
     return "".join(parts), both if risky else []
 
 
+@cache
 def _parser() -> Any:
-    global _MD
-    if _MD is None:
-        from markdown_it import MarkdownIt
+    """CommonMark's reading, for the rare paragraph whose marks could pair otherwise."""
+    from markdown_it import MarkdownIt
 
-        _MD = MarkdownIt("commonmark")
-    return _MD
+    return MarkdownIt("commonmark")
 
 
-_MD: Any = None
 _READ_STYLE = {"em": EM, "strong": STRONG}
 
 
