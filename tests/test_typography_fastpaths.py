@@ -1,0 +1,62 @@
+"""Typography pre-tests never skip a real match (property tests against the plain way)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tidyink.filters import dashes, ellipses, spacing
+
+# Spaces, tabs, line ends, dots, hyphens, quote marks of three languages, punctuation,
+# emphasis toggles and protected objects, letters and digits.
+PIECES = st.sampled_from(
+    [
+        *"ab1 .-\t\n,;:!?\"'“”‘’„‚«»…()\u00a0\ue000\ufffc_*<>\\",
+        *("--", "---", "----", ". .", "...", " - ", "Rated: T - Words: 9 - id: 7", "www.a.com/x--y"),
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+def _worth_a_look_plainly(text: str, base: str) -> bool:
+    """The pre-check as first written: each string looked for one by one."""
+    opening, closing = spacing._QUOTE_MARKS.get(base, spacing._QUOTE_MARKS["en"])
+    return (
+        "  " in text
+        or " \n" in text
+        or "\t\n" in text
+        or text.endswith((" ", "\t"))
+        or any(f" {p}" in text for p in ",.;:!?")
+        or (base != "fr" and any(f"{q} " in text for q in opening))
+        or (base != "fr" and any(f" {q}" in text for q in closing))
+    )
+
+
+@pytest.mark.parametrize("base", ["en", "fr", "de", "nl"])
+@given(text=TEXTS)
+def test_spacing_pre_check_answers_as_its_strings_looked_for_one_by_one(base, text):
+    assert spacing._worth_a_look(text, base) == _worth_a_look_plainly(text, base)
+
+
+@given(TEXTS)
+def test_dash_patterns_are_only_skipped_where_they_cannot_match(text):
+    if "--" not in text:
+        assert dashes._RUN.search(text) is None
+    if " -" not in text and "\t-" not in text:
+        assert dashes._SPACED.search(text) is None
+        assert dashes._SPACED_EOL.search(text) is None
+
+
+@given(TEXTS)
+def test_ellipsis_pattern_is_only_skipped_where_it_cannot_match(text):
+    if "…" not in text and ".." not in text and ". ." not in text and ".\u00a0." not in text:
+        assert ellipses._DOTS.search(text) is None
+
+
+def test_each_pre_test_lets_its_own_example_through():
+    assert spacing._worth_a_look("She said , then left", "en")
+    assert spacing._worth_a_look("“ Hello” she said", "en")
+    assert not spacing._worth_a_look("« Bonjour » dit-elle", "fr")
+    assert spacing._worth_a_look("„ Hallo“ sagte sie", "de")
+    assert not spacing._worth_a_look("A clean line, well set.", "en")
