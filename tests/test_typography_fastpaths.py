@@ -60,3 +60,22 @@ def test_each_pre_test_lets_its_own_example_through():
     assert not spacing._worth_a_look("« Bonjour » dit-elle", "fr")
     assert spacing._worth_a_look("„ Hallo“ sagte sie", "de")
     assert not spacing._worth_a_look("A clean line, well set.", "en")
+
+
+QUOTE_PIECES = st.sampled_from(
+    [*"ab éA1 \t\n'’‘\"-.,\u0301\ue000", *("nothin'", " an' ", "'em ", "o'", "'tis", "rock 'n' roll", "ça'")]
+)
+
+
+@given(st.lists(QUOTE_PIECES, max_size=40).map("".join))
+def test_dialect_evidence_found_from_the_marks_is_the_pattern_s(text):
+    from tidyink.filters import _quote_survey as survey
+
+    plainly = [(m.group(1) or "", m.group(2) or "") for m in survey._EVIDENCE.finditer(text)]
+    assert survey.evidence(text) == plainly
+
+
+def test_dialect_evidence_names_its_clipped_words():
+    from tidyink.filters._quote_survey import evidence
+
+    assert evidence("Nothin' to it, an' then 'em all") == [("Nothin", ""), ("an", ""), ("", "em")]

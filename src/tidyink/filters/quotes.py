@@ -172,6 +172,7 @@ def _runs_masked(text: str) -> str:
 
 # Typewriter double quotes made of two marks: ``TeX style'' and ''doubled''.
 _DOUBLED = regex.compile(r"(?<![`'])(?:``|'')(?![`'])")
+_LETTERS = regex.compile(r"\p{L}*")
 
 
 def _doubled_marks(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
@@ -194,7 +195,7 @@ def _doubled_marks(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
         if m.group() == "``":
             kind = "open"
         elif after.isalnum() and not before.isalnum():
-            word = regex.match(r"\p{L}*", text, pos=a + 2).group().casefold()
+            word = _LETTERS.match(text, pos=a + 2).group().casefold()
             kind = "" if word in strong else "open"
         elif not after.isalnum() and a and not before.isspace():
             kind = "close"
