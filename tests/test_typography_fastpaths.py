@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tidyink.document import PARAGRAPH, TEXT, Block, ProseView, Span
 from tidyink.filters import dashes, ellipses, spacing
+from tidyink.filters.base import Context
+from tidyink.records import Edit
 
 # Spaces, tabs, line ends, dots, hyphens, quote marks of three languages, punctuation,
 # emphasis toggles and protected objects, letters and digits.
@@ -79,3 +82,40 @@ def test_dialect_evidence_names_its_clipped_words():
     from tidyink.filters._quote_survey import evidence
 
     assert evidence("Nothin' to it, an' then 'em all") == [("Nothin", ""), ("an", ""), ("", "em")]
+
+
+EDIT_TEXT = st.lists(st.sampled_from([*"ab \n'\"-.", "--", "\n\n"]), min_size=0, max_size=30).map("".join)
+
+
+@st.composite
+def _edits(draw, size: int):
+    out = []
+    for _ in range(draw(st.integers(0, 6))):
+        a = draw(st.integers(-1, size + 1))
+        b = draw(st.integers(a - 1, size + 2))
+        out.append(Edit(a, b, draw(st.sampled_from(["", "x", "’", "—", "ab"])), draw(st.sampled_from(["r", "s"]))))
+    return out
+
+
+def _one_span_block(text: str, first: list[Edit]) -> Block:
+    block = Block(PARAGRAPH, [Span(TEXT, text, 3, 2)], line=3)
+    if first:  # an edited span: its offset map is no longer the identity
+        ProseView(block).apply(first)
+    return block
+
+
+@given(st.data())
+def test_edits_on_a_one_span_block_are_applied_and_recorded_as_through_its_view(data):
+    text = data.draw(EDIT_TEXT)
+    first = data.draw(_edits(len(text)))
+    edits = data.draw(_edits(len(_one_span_block(text, first).spans[0].text)))
+    fast, slow = _one_span_block(text, first), _one_span_block(text, first)
+    ctx_fast, ctx_slow = Context(), Context()
+    flt = dashes.Dashes()
+    n_fast = flt.apply(fast, edits, ctx_fast)
+    n_slow = flt.apply(slow, edits, ctx_slow, ProseView(slow))
+    assert n_fast == n_slow
+    assert ctx_fast.changes == ctx_slow.changes
+    a, b = fast.spans[0], slow.spans[0]
+    assert (a.text, a.orig) == (b.text, b.orig)
+    assert [a.position(i) for i in range(len(a.text) + 1)] == [b.position(i) for i in range(len(b.text) + 1)]
