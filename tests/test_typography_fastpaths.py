@@ -119,3 +119,23 @@ def test_edits_on_a_one_span_block_are_applied_and_recorded_as_through_its_view(
     a, b = fast.spans[0], slow.spans[0]
     assert (a.text, a.orig) == (b.text, b.orig)
     assert [a.position(i) for i in range(len(a.text) + 1)] == [b.position(i) for i in range(len(b.text) + 1)]
+
+
+@given(
+    st.text(st.sampled_from("ab'\" .\ue000"), max_size=8),
+    st.sampled_from("aZ9é\ufffc"),
+    st.sampled_from("tsZ1ü\ufffc"),
+    st.text(st.sampled_from("ab'\" .\ue000"), max_size=8),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_straight_mark_between_word_characters_is_what_the_single_mark_rule_says(
+    head, left, right, tail, single_open, double_open
+):
+    """The classifier's shortcut: ' between two word characters is an apostrophe at once."""
+    from tidyink.filters._quote_marks import QuoteState
+    from tidyink.filters._quote_roles import APOS, _single
+
+    text = f"{head}{left}'{right}{tail}"
+    i = len(head) + 1
+    assert _single(text, i, left, right, {}, (single_open, double_open), QuoteState()) == APOS

@@ -153,7 +153,8 @@ class Quotes(TextFilter):
                     new = "′" if role == PRIME else "″"
                 else:
                     continue
-            for edit in _edit(text, i, new, role, floor):
+            edit = _edit(text, i, new, role, floor)
+            if edit is not None:
                 floor = edit.end
                 yield edit
 
@@ -255,7 +256,7 @@ def _renested(role: str, depth: list[str], outer_single: bool) -> str:
     return CLOSE_S if single else CLOSE_D
 
 
-def _edit(text: str, i: int, new: str, role: str, floor: int) -> Iterable[Edit]:
+def _edit(text: str, i: int, new: str, role: str, floor: int) -> Edit | None:
     """Replace the mark at ``i``; French marks take in the spaces next to them.
 
     At a line's end (or start) a French mark takes no space: what is left
@@ -279,4 +280,5 @@ def _edit(text: str, i: int, new: str, role: str, floor: int) -> Iterable[Edit]:
         else:
             start = j
     if text[start:end] != new:
-        yield Edit(start, end, new, _WHY[role])
+        return Edit(start, end, new, _WHY[role])
+    return None
