@@ -139,3 +139,10 @@ def test_a_straight_mark_between_word_characters_is_what_the_single_mark_rule_sa
     text = f"{head}{left}'{right}{tail}"
     i = len(head) + 1
     assert _single(text, i, left, right, {}, (single_open, double_open), QuoteState()) == APOS
+
+
+@given(st.lists(QUOTE_PIECES, max_size=30).map("".join))
+def test_dialect_hint_strings_are_what_the_hint_pattern_finds(text):
+    from tidyink.filters import _quote_survey as survey
+
+    assert any(map(text.__contains__, survey._HINTS)) == bool(survey._EVIDENCE_HINT.search(text))

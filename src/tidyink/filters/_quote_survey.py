@@ -18,6 +18,8 @@ _EVIDENCE = regex.compile(
 )
 # Every piece of evidence has a mark beside a space or tab: a text without one has none.
 _EVIDENCE_HINT = regex.compile(r"['’][ \t]|[ \t]['’]")
+# The same, as strings looked for one by one (faster than the pattern's scan)
+_HINTS = ("' ", "'\t", "’ ", "’\t", " '", "\t'", " ’", "\t’")
 # The same two kinds found apart, each from its mark: a word's end is the run of letters
 # before a mark followed by spaces and a lower-case letter (the run found backwards,
 # at once, rather than tried from the start of every word of the text).
@@ -35,7 +37,7 @@ def dialect_mode(texts: list[str], state: QuoteState) -> bool:
     size = 0
     for text in texts:
         size += len(text)
-        if ("'" not in text and "’" not in text) or not _EVIDENCE_HINT.search(text):
+        if ("'" not in text and "’" not in text) or not any(map(text.__contains__, _HINTS)):
             continue
         for end, start in evidence(text):
             found += clipped_end(end, state) if end else start.casefold() in strong
