@@ -146,3 +146,12 @@ def test_dialect_hint_strings_are_what_the_hint_pattern_finds(text):
     from tidyink.filters import _quote_survey as survey
 
     assert any(map(text.__contains__, survey._HINTS)) == bool(survey._EVIDENCE_HINT.search(text))
+
+
+RUN_PIECES = st.sampled_from([*"a- \t<!>\\\n", "--", "---", "<!--", "-->", " -- ", "\\---"])
+
+
+@given(st.lists(RUN_PIECES, max_size=30).map("".join))
+def test_dash_runs_tried_at_the_hyphens_are_the_pattern_s_matches(text):
+    fast = [(m.span(), m.span(1)) for m in dashes.runs(text)]
+    assert fast == [(m.span(), m.span(1)) for m in dashes._RUN.finditer(text)]

@@ -10,7 +10,7 @@ never touched; number ranges (``1914-18`` → ``1914–18``) only when
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -37,6 +37,28 @@ _SPACED_EOL = regex.compile(
 _RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
 _LINE_EDGE = frozenset("\n")
+
+
+def runs(text: str) -> Iterator[regex.Match[str]]:
+    """What ``_RUN.finditer(text)`` gives, tried only where two hyphens are.
+
+    A match is the spaces before a ``--`` and what follows; whether it matches is
+    decided at the hyphens, so each ``--`` (found by a C search) is tried once, from
+    the start of the spaces before it, instead of the pattern at every character.
+    """
+    end = 0
+    at = text.find("--")
+    while at >= 0:
+        start = at
+        while start > end and text[start - 1] in " \t":
+            start -= 1
+        m = _RUN.match(text, start)
+        if m is None:
+            at = text.find("--", at + 1)
+            continue
+        yield m
+        end = m.end()
+        at = text.find("--", end)
 
 
 def _only_hyphens(text: str, start: int, end: int) -> bool:
@@ -145,8 +167,7 @@ class Dashes(TextFilter):
         style = ctx.options.dashes
         out: list[Edit] = []
         taken: list[tuple[int, int]] = []
-        runs = _RUN.finditer(text) if "--" in text else ()  # a run is two hyphens or more
-        for m in runs:
+        for m in runs(text):
             if _next_to_escaped_hyphens(text, m.start(1), m.end(1), block):
                 continue  # \--- : the writer escaped a rule line
             n = len(m.group(1))
