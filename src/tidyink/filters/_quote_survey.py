@@ -11,13 +11,15 @@ import regex
 from tidyink.filters._quote_marks import QuoteState
 from tidyink.filters._quote_pairing import clipped_end
 from tidyink.filters._quote_words import elisions
+from tidyink.lazy_regex import lazy
 
-# Clipped words in running text: nothin' to, an' the (end), 'em, 'bout (start).
-_EVIDENCE = regex.compile(
+# Clipped words in running text: nothin' to, an' the (end), 'em, 'bout (start). (Found
+# by ``evidence``; the pattern, compiled on first use, says what it finds.)
+_EVIDENCE = lazy(
     r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+)['’](?=[ \t]+\p{Ll})|(?<=[ \t])['’](\p{Ll}+)(?![\p{L}'’])"
 )
 # Every piece of evidence has a mark beside a space or tab: a text without one has none.
-_EVIDENCE_HINT = regex.compile(r"['’][ \t]|[ \t]['’]")
+_EVIDENCE_HINT = lazy(r"['’][ \t]|[ \t]['’]")
 # The same, as strings looked for one by one (faster than the pattern's scan)
 _HINTS = ("' ", "'\t", "’ ", "’\t", " '", "\t'", " ’", "\t’")
 # The same two kinds found apart, each from its mark: a word's end is the run of letters

@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from tidyink.filters._quote_marks import SPACES, TRANSPARENT, QuoteState, word_after
+from tidyink.lazy_regex import lazy
 
 
 @cache
@@ -65,7 +66,7 @@ def is_rock_n_roll(text: str, i: int) -> bool:
 
 
 # Two digits that make a year or a decade ('90s, '85, '60's), looked at in a short slice.
-_YEAR_AHEAD = regex.compile(r"\d\d(?=s\b|th\b|ers?\b|[^\d\p{L}]|$)")
+_YEAR_AHEAD = lazy(r"\d\d(?=s\b|th\b|ers?\b|[^\d\p{L}]|$)")
 
 
 def is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> bool:

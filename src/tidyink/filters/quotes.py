@@ -37,6 +37,7 @@ from tidyink.filters._quote_roles import (
 from tidyink.filters._quote_survey import dialect_mode, next_starts
 from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
+from tidyink.lazy_regex import lazy
 from tidyink.records import Edit
 
 NBSP = "\u00a0"
@@ -173,7 +174,7 @@ def _runs_masked(text: str) -> str:
 
 # Typewriter double quotes made of two marks: ``TeX style'' and ''doubled''.
 _DOUBLED = regex.compile(r"(?<![`'])(?:``|'')(?![`'])")
-_LETTERS = regex.compile(r"\p{L}*")
+_LETTERS = lazy(r"\p{L}*")
 
 
 def _doubled_marks(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
