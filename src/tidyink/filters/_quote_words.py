@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from tidyink.filters._quote_marks import SPACES, TRANSPARENT, QuoteState, word_after
+from tidyink.lazy_regex import lazy
 
 
 @cache
@@ -64,6 +65,10 @@ def is_rock_n_roll(text: str, i: int) -> bool:
     return before in SPACES and after in SPACES and bool(before) and bool(after)
 
 
+# Two digits that make a year or a decade ('90s, '85, '60's), looked at in a short slice.
+_YEAR_AHEAD = lazy(r"\d\d(?=s\b|th\b|ers?\b|[^\d\p{L}]|$)")
+
+
 def is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> bool:
     """Whether a mark before a word is an apostrophe standing for dropped letters."""
     if is_rock_n_roll(text, i):
@@ -71,7 +76,7 @@ def is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> bo
     k = i + 1
     while k < len(text) and text[k] in TRANSPARENT:
         k += 1
-    m = regex.match(r"\d\d(?=s\b|th\b|ers?\b|[^\d\p{L}]|$)", text[k : k + 6])
+    m = _YEAR_AHEAD.match(text[k : k + 6])
     if m:
         # '85' is a quoted number; '90s and '60's are years; so is '85, unless
         # outside a quotation a later mark closes it ('20 each,' he said)

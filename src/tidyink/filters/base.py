@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, ClassVar
 
-from tidyink.document import PROSE_BLOCKS, Block, Document, ProseView
+from tidyink.document import PROSE_BLOCKS, TEXT, Block, Document, ProseView, Span
 from tidyink.options import Options
 from tidyink.records import Change, Edit, Finding
 
@@ -67,18 +68,56 @@ class TextFilter(Filter):
 
     def run(self, doc: Document, ctx: Context) -> None:
         self.prepare(doc, ctx)
+        kinds = self.block_kinds
         for block in doc.blocks:
-            if block.kind in self.block_kinds:
-                view = block.prose()
-                edits = list(self.edits(view.text, block, ctx))
+            if block.kind in kinds:
+                spans = block.spans
+                if len(spans) == 1 and spans[0].kind == TEXT:  # the usual case: the span is the view
+                    view, text = None, spans[0].text
+                else:
+                    view = block.prose()
+                    text = view.text
+                edits = list(self.edits(text, block, ctx))
                 if edits:
                     self.apply(block, edits, ctx, view)
 
     def apply(self, block: Block, edits: Iterable[Edit], ctx: Context, view: ProseView | None = None) -> int:
-        """Apply ``edits`` to ``block`` (``view``: its current prose view, if at hand)."""
+        """Apply ``edits`` to ``block`` (``view``: its current prose view, if at hand;
+        it shows the edited text afterwards)."""
+        spans = block.spans
+        if view is None and len(spans) == 1 and spans[0].kind == TEXT:
+            return self._apply_to_span(spans[0], edits, ctx)
         view = view or block.prose()
         text = view.text
         applied = view.apply(edits)
         for edit, line, column in applied:
             self.record(ctx, line, column, text[edit.start : edit.end], edit.new, edit.reason)
         return len(applied)
+
+    def _apply_to_span(self, span: Span, edits: Iterable[Edit], ctx: Context) -> int:
+        """:meth:`apply` on a block that is one TEXT span (the usual case), as
+        :meth:`ProseView.apply` does it there: edits that overlap an earlier one, run
+        backwards or past the end, or change nothing, are dropped; positions are taken
+        before the span is edited."""
+        text = span.text
+        size = len(text)
+        kept: list[Edit] = []
+        last_end = -1
+        for edit in sorted(edits, key=_BY_PLACE):
+            start, end = edit.start, edit.end
+            if start < last_end or start > end or end > size or text[start:end] == edit.new:
+                continue
+            kept.append(edit)
+            last_end = end
+        if not kept:
+            return 0
+        position = span.position
+        places = [position(edit.start) for edit in kept]
+        span.edit([(edit.start, edit.end, edit.new) for edit in kept])
+        record = self.record
+        for edit, (line, column) in zip(kept, places, strict=True):
+            record(ctx, line, column, text[edit.start : edit.end], edit.new, edit.reason)
+        return len(kept)
+
+
+_BY_PLACE = attrgetter("start", "end")

@@ -10,7 +10,7 @@ never touched; number ranges (``1914-18`` → ``1914–18``) only when
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -37,6 +37,28 @@ _SPACED_EOL = regex.compile(
 _RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
 _LINE_EDGE = frozenset("\n")
+
+
+def runs(text: str) -> Iterator[regex.Match[str]]:
+    """What ``_RUN.finditer(text)`` gives, tried only where two hyphens are.
+
+    A match is the spaces before a ``--`` and what follows; whether it matches is
+    decided at the hyphens, so each ``--`` (found by a C search) is tried once, from
+    the start of the spaces before it, instead of the pattern at every character.
+    """
+    end = 0
+    at = text.find("--")
+    while at >= 0:
+        start = at
+        while start > end and text[start - 1] in " \t":
+            start -= 1
+        m = _RUN.match(text, start)
+        if m is None:
+            at = text.find("--", at + 1)
+            continue
+        yield m
+        end = m.end()
+        at = text.find("--", end)
 
 
 def _only_hyphens(text: str, start: int, end: int) -> bool:
@@ -145,7 +167,7 @@ class Dashes(TextFilter):
         style = ctx.options.dashes
         out: list[Edit] = []
         taken: list[tuple[int, int]] = []
-        for m in _RUN.finditer(text):
+        for m in runs(text):
             if _next_to_escaped_hyphens(text, m.start(1), m.end(1), block):
                 continue  # \--- : the writer escaped a rule line
             n = len(m.group(1))
@@ -161,6 +183,20 @@ class Dashes(TextFilter):
             else:
                 out.append(self._dash(text, m.start(), m.end(), m.start(1), m.end(1), style, "--"))
             taken.append((m.start(), m.end()))
+        if " -" in text or "\t-" in text:  # both spaced patterns need a space or tab, then -
+            out += self._spaced(text, style, taken)
+        if ctx.options.ranges:
+            for m in _RANGE.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if len(m.group(1)) == 3 and len(m.group(2)) == 4:
+                    continue  # 555-1234 is a telephone number
+                out.append(Edit(m.end(1), m.start(2), "–", "number range with an en dash"))
+        return outside_addresses(text, out)
+
+    def _spaced(self, text: str, style: str, taken: list[tuple[int, int]]) -> list[Edit]:
+        """Spaced hyphens between words, or ending a line, as dashes."""
+        out: list[Edit] = []
         fields = _field_lines(text)
         for m in _SPACED_EOL.finditer(text):
             if any(a <= m.start() < b for a, b in fields):
@@ -175,14 +211,7 @@ class Dashes(TextFilter):
                 continue  # "Rated: T - English - Words: 1,204": the hyphens part fields
             hyphen = m.group().index("-") + m.start()
             out.append(self._dash(text, m.start(), m.end(), hyphen, hyphen + 1, style, "spaced -"))
-        if ctx.options.ranges:
-            for m in _RANGE.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                if len(m.group(1)) == 3 and len(m.group(2)) == 4:
-                    continue  # 555-1234 is a telephone number
-                out.append(Edit(m.end(1), m.start(2), "–", "number range with an en dash"))
-        return outside_addresses(text, out)
+        return out
 
     @staticmethod
     def _dash(text: str, start: int, end: int, d0: int, d1: int, style: str, what: str) -> Edit:

@@ -31,8 +31,8 @@ class Ellipses(TextFilter):
     order = 330
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        if "." not in text and "…" not in text:
-            return
+        if "…" not in text and ".." not in text and ". ." not in text and ".\u00a0." not in text:
+            return  # every pattern needs one of these (a lone full stop is no ellipsis)
         yield from outside_addresses(text, self._edits(text, ctx.options.ellipsis))
 
     @staticmethod

@@ -37,6 +37,7 @@ from tidyink.filters._quote_roles import (
 from tidyink.filters._quote_survey import dialect_mode, next_starts
 from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
+from tidyink.lazy_regex import lazy
 from tidyink.records import Edit
 
 NBSP = "\u00a0"
@@ -153,7 +154,8 @@ class Quotes(TextFilter):
                     new = "′" if role == PRIME else "″"
                 else:
                     continue
-            for edit in _edit(text, i, new, role, floor):
+            edit = _edit(text, i, new, role, floor)
+            if edit is not None:
                 floor = edit.end
                 yield edit
 
@@ -172,6 +174,7 @@ def _runs_masked(text: str) -> str:
 
 # Typewriter double quotes made of two marks: ``TeX style'' and ''doubled''.
 _DOUBLED = regex.compile(r"(?<![`'])(?:``|'')(?![`'])")
+_LETTERS = lazy(r"\p{L}*")
 
 
 def _doubled_marks(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
@@ -194,7 +197,7 @@ def _doubled_marks(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
         if m.group() == "``":
             kind = "open"
         elif after.isalnum() and not before.isalnum():
-            word = regex.match(r"\p{L}*", text, pos=a + 2).group().casefold()
+            word = _LETTERS.match(text, pos=a + 2).group().casefold()
             kind = "" if word in strong else "open"
         elif not after.isalnum() and a and not before.isspace():
             kind = "close"
@@ -254,7 +257,7 @@ def _renested(role: str, depth: list[str], outer_single: bool) -> str:
     return CLOSE_S if single else CLOSE_D
 
 
-def _edit(text: str, i: int, new: str, role: str, floor: int) -> Iterable[Edit]:
+def _edit(text: str, i: int, new: str, role: str, floor: int) -> Edit | None:
     """Replace the mark at ``i``; French marks take in the spaces next to them.
 
     At a line's end (or start) a French mark takes no space: what is left
@@ -278,4 +281,5 @@ def _edit(text: str, i: int, new: str, role: str, floor: int) -> Iterable[Edit]:
         else:
             start = j
     if text[start:end] != new:
-        yield Edit(start, end, new, _WHY[role])
+        return Edit(start, end, new, _WHY[role])
+    return None

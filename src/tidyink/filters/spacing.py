@@ -8,6 +8,7 @@ neither is anything protected (code, raw HTML). In French style a space before
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from html.entities import html5
@@ -132,17 +133,27 @@ def _cut_reference(text: str, at: int) -> bool:
 
 
 def _worth_a_look(text: str, base: str) -> bool:
-    """A fast pre-check: could any rule match?"""
+    """A fast pre-check: could any rule match? (Each rule needs one of these strings.)"""
+    if text.endswith((" ", "\t")):
+        return True
+    pairs, needles = _needles(base)
+    # One scan for any of the needles' two characters (a superset of them), then the needles
+    return pairs.search(text) is not None and any(map(text.__contains__, needles))
+
+
+@cache
+def _needles(base: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """What :func:`_worth_a_look` looks for, for a language: space runs, spaces before a
+    line end or punctuation, and (but in French) spaces inside quotation marks; and a
+    pattern matching every two characters that start with one of them and end with another."""
     opening, closing = _QUOTE_MARKS.get(base, _QUOTE_MARKS["en"])
-    return (
-        "  " in text
-        or " \n" in text
-        or "\t\n" in text
-        or text.endswith((" ", "\t"))
-        or any(f" {p}" in text for p in ",.;:!?")
-        or (base != "fr" and any(f"{q} " in text for q in opening))
-        or (base != "fr" and any(f" {q}" in text for q in closing))
-    )
+    needles = ["  ", " \n", "\t\n", *(f" {p}" for p in ",.;:!?")]
+    if base != "fr":
+        needles += [f"{q} " for q in opening] + [f" {q}" for q in closing]
+    firsts = "".join(sorted({n[0] for n in needles}))
+    seconds = "".join(sorted({n[1] for n in needles}))
+    pairs = re.compile(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
+    return pairs, tuple(needles)
 
 
 def _decorative_line(text: str, at: int) -> bool:
