@@ -115,12 +115,32 @@ def wrap_of(doc: Document) -> Wrap:
     return wrap_from(paragraph_lines(doc))
 
 
+# Document.meta key: each paragraph span's lines, by the span's id, as (span, text, lines);
+# the structure filters read the same lines in turn, and a span unchanged since is not split again.
+_LINES = "layout.lines"
+
+
 def paragraph_lines(doc: Document) -> list[list[Line] | None]:
-    """For each block, its lines when it is a one-span paragraph, else None."""
+    """For each block, its lines when it is a one-span paragraph, else None.
+
+    The lists are shared between calls while a span's text is unchanged: read them only."""
+    cache: dict[int, tuple[Span, str, list[Line]]] = doc.meta.get(_LINES) or {}
+    kept: dict[int, tuple[Span, str, list[Line]]] = {}
     out: list[list[Line] | None] = []
+    append = out.append
     for block in doc.blocks:
         span = simple_span(block)
-        out.append(lines_of(span) if span is not None and block.kind == PARAGRAPH else None)
+        if span is None or block.kind != PARAGRAPH:
+            append(None)
+            continue
+        key = id(span)
+        hit = cache.get(key)
+        # (the cache holds the span, so its id names no other span while cached)
+        if hit is None or hit[0] is not span or hit[1] is not span.text:
+            hit = (span, span.text, lines_of(span))
+        kept[key] = hit
+        append(hit[2])
+    doc.meta[_LINES] = kept
     return out
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
 from tidyink.filters._layout import (
     DEEP_INDENT,
@@ -95,7 +93,14 @@ class Unwrap(Filter):
         edits = _trim_edits(text)
         joins = 0
         for m in _BREAK.finditer(text):
-            before = text[max(0, m.start() - 80) : m.start()]
+            start, end = m.span()
+            low = start - 80 if start > 80 else 0
+            if not (text.endswith(_DASH_LAST, low, start) or text.startswith(("--", "—"), end)):
+                # (the cases below need a hyphen or dash before the break, or a dash after it)
+                edits.append((start, end, " "))
+                joins += 1
+                continue
+            before = text[low:start]
             after = text[m.end() : m.end() + 80]
             # cheap tests first: both patterns need a hyphen or dash at the end ($: or before a final \n)
             hyphen = _HYPHEN_END.search(before) if before.endswith(("-", "-\n")) else None
@@ -168,8 +173,53 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 def _breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
-    """For each two lines in a row, whether the break between them is kept (:func:`_hard`)."""
-    return [_hard(a, b, wrap) for a, b in pairwise(lines)]
+    """For each two lines in a row, whether the break between them is kept: :func:`_hard`
+    of each pair, with what it asks of each line (its shape, its chrome) asked once."""
+    width = wrap.width
+    if width is None or len(lines) < 2:
+        return [True] * (len(lines) - 1)
+    slack = wrap.slack
+    longest, room = width + slack, width - slack
+    strong = [strong_shape(x.stripped) for x in lines]  # a page's line: kept whole
+    could: list[bool | None] = [None] * len(lines)  # could_be_chrome, asked only when needed
+    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
+    out = []
+    for k in range(len(lines) - 1):
+        line, next_line = lines[k], lines[k + 1]
+        if (
+            line.length > longest
+            or line.indent >= DEEP_INDENT
+            or next_line.indent >= DEEP_INDENT
+            or strong[k]
+            or strong[k + 1]
+            or _item(next_line)
+        ):
+            out.append(True)
+            continue
+        # wrap.fits: the next line's first word (no longer than the line) fits on this one
+        if line.length + 1 < room and (
+            line.length + 1 + len(next_line.stripped) < room or wrap.fits(line, next_line)
+        ):
+            out.append(True)
+            continue
+        out.append(_both_chrome_at(lines, k, could, chrome))
+    return out
+
+
+def _both_chrome_at(lines: list[Line], k: int, could: list[bool | None], chrome: list[bool | None]) -> bool:
+    """:func:`_both_chrome` of lines ``k`` and ``k + 1``, with each line's cheap test
+    (``could``) and full test (``chrome``) asked at most once, both lines' cheap ones first."""
+    for j in (k, k + 1):
+        if could[j] is None:
+            could[j] = could_be_chrome(lines[j].stripped)
+        if not could[j]:
+            return False  # (running prose, told by one search a line)
+    for j in (k, k + 1):
+        if chrome[j] is None:
+            chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
+        if not chrome[j]:
+            return False
+    return True
 
 
 def _blank_line_paragraphs(kept: list[list[Line] | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:

@@ -1,0 +1,93 @@
+"""The structure filters' fast paths give exactly what the plain way gives."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
+from tidyink.filters._layout import Wrap, lines_of, paragraph_lines
+from tidyink.filters.unwrap import _breaks, _hard
+
+# Line pieces: prose, page chrome (labels, menus, bullets, boxes, stats, dates, URLs,
+# name lists), marks and spaces in the places the shape tests look at.
+LINE_PIECES = st.sampled_from(
+    [
+        "the", "Home", "Next", "Author:", "Words: 1,204", " - ", " | ", " . ", "•", "* ",
+        "+ ", "- ", "[ ]", "[Go]", "[1. Chapter 1]", "Next >", "12/03/2020", "http://x.org",
+        "www.x.org", "Jo, Al, Bo, Cy, Di, Ed", ",", ":", "»", "·", " ", "  ", "\t", "\u00a0",
+        "word", "a long stretch of running prose that fills the line", ".", "?", "—", "3",
+    ]
+)
+LINE_TEXTS = st.lists(LINE_PIECES, max_size=8).map("".join)
+
+
+# Lines of each kind the break tests tell apart, at the margin and set in.
+SAMPLE_LINES = [
+    "It was a long stretch of running prose, and it filled the line well",
+    "short line.",
+    "and ended here",
+    "• Browse",
+    "* a starred item",
+    "+ a plus item",
+    "- a dashed item",
+    "Author: Jo March",
+    "Rated: T - English - Words: 1,204 - Reviews: 12 - id: 77",
+    "[          ] [Go]",
+    "[1. Chapter 1] Next >",
+    "Home . Forums . Help . Top",
+    "12/03/2020",
+    "http://example.org/story/1",
+    "Ann, Bea, Cal, Dot, Eve, Fay",
+    "Summary:",
+    "                        Yours ever, Tom",
+    "    a line set in a little, of some length at that",
+    "\tTabbed in",
+    "«Quoted line»",
+]
+WIDTHS = [None, 20, 40, 60, 72, 90]
+
+
+def _lines(texts: list[str]) -> list:
+    return [x for x in lines_of(Span(TEXT, "\n".join(texts))) if x.stripped]
+
+
+def test_breaks_of_every_two_sample_lines_are_the_pairs_breaks():
+    for width in WIDTHS:
+        wrap = Wrap(width)
+        for a in SAMPLE_LINES:
+            for b in SAMPLE_LINES:
+                lines = _lines([a, b])
+                assert _breaks(lines, wrap) == [_hard(x, y, wrap) for x, y in pairwise(lines)], (a, b, width)
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(SAMPLE_LINES), LINE_TEXTS), min_size=1, max_size=12),
+    st.sampled_from(WIDTHS),
+)
+def test_breaks_asked_line_by_line_are_the_pairs_breaks(texts, width):
+    lines = _lines(texts)
+    wrap = Wrap(width)
+    assert _breaks(lines, wrap) == [_hard(a, b, wrap) for a, b in pairwise(lines)]
+
+
+def _doc(*texts: str) -> Document:
+    return Document([Block(PARAGRAPH, [Span(TEXT, text)]) for text in texts])
+
+
+def test_paragraph_lines_are_read_again_only_for_a_changed_span():
+    doc = _doc("First line\nsecond line", "Another\nblock")
+    first = paragraph_lines(doc)
+    again = paragraph_lines(doc)
+    assert all(a is b for a, b in zip(first, again, strict=True))  # unchanged: the same lines
+    doc.blocks[0].spans[0].edit([(0, 5, "Last")])
+    changed = paragraph_lines(doc)
+    assert [x.text for x in changed[0]] == ["Last line", "second line"]
+    assert changed[1] is first[1]
+    doc.blocks.reverse()
+    assert [[x.text for x in lines] for lines in paragraph_lines(doc)] == [
+        ["Another", "block"],
+        ["Last line", "second line"],
+    ]
