@@ -91,3 +91,45 @@ def test_paragraph_lines_are_read_again_only_for_a_changed_span():
         ["Another", "block"],
         ["Last line", "second line"],
     ]
+
+
+HEADING_PIECES = st.sampled_from(
+    [
+        "Chapter", "CHAPTER", "IX", "One", "Prologue", "~", "*", "=", "-", "x", "o", "•", "[",
+        "the long road home", "WORDS", "A", " ", "  ", "\n", "\t", ".", ":", "3", "Part", "Summary",
+        "Notes", "Chapter Notes", "end", "x" * 60, "~" * 70, "word " * 30,
+    ]
+)
+HEADING_TEXTS = st.lists(HEADING_PIECES, max_size=30).map("".join)
+
+
+@given(HEADING_TEXTS)
+def test_long_texts_rank_as_the_plain_way_ranks_them(text):
+    from tidyink.filters._heading_lines import classify, rank_of_line
+
+    assert classify(text) == rank_of_line(text)
+
+
+def test_a_decorated_heading_longer_than_a_heading_still_ranks():
+    from tidyink.filters._heading_lines import CHAPTER, classify
+
+    line = "~" * 130 + " Chapter 3 " + "~" * 130
+    assert classify(line) == CHAPTER
+    assert classify("word " * 60) is None
+
+
+@given(HEADING_TEXTS)
+def test_labels_are_told_by_their_first_words_as_by_the_whole_text(text):
+    from tidyink.filters._archive_labels import LABEL, is_label
+
+    block = Block(PARAGRAPH, [Span(TEXT, text)])
+    assert is_label(block) == bool(LABEL.fullmatch(" ".join(text.split())))
+
+
+def test_labels_of_up_to_three_words_are_labels():
+    from tidyink.filters._archive_labels import is_label
+
+    for text in ("Summary", "Chapter  Notes :", "Author's\nNotes:", "  End Notes", "Work Text:"):
+        assert is_label(Block(PARAGRAPH, [Span(TEXT, text)])), text
+    for text in ("Summary of the day", "Chapter Notes : more", "Notes, and more notes"):
+        assert not is_label(Block(PARAGRAPH, [Span(TEXT, text)])), text
