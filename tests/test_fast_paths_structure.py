@@ -133,3 +133,51 @@ def test_labels_of_up_to_three_words_are_labels():
         assert is_label(Block(PARAGRAPH, [Span(TEXT, text)])), text
     for text in ("Summary of the day", "Chapter Notes : more", "Notes, and more notes"):
         assert not is_label(Block(PARAGRAPH, [Span(TEXT, text)])), text
+
+
+def _joined_the_plain_way(text: str, one_word) -> list[tuple[int, int, str]]:
+    """The edits joining ``text``'s lines, each break judged in full (the hyphen and dash
+    tests asked of every break)."""
+    from tidyink.filters.unwrap import _BREAK, _DASH_END, _FIRST_WORD, _HYPHEN_END, _trim_edits
+
+    edits = _trim_edits(text)
+    for m in _BREAK.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        after = text[m.end() : m.end() + 80]
+        hyphen = _HYPHEN_END.search(before)
+        word = _FIRST_WORD.match(after) if hyphen else None
+        if hyphen and word:
+            edits.append((m.start() - 1, m.end(), "") if one_word(hyphen.group(1), word.group()) else (*m.span(), ""))
+        elif _DASH_END.search(before) or after.startswith(("--", "—")):
+            edits.append((*m.span(), ""))
+        else:
+            edits.append((*m.span(), " "))
+    return sorted(edits)
+
+
+JOIN_PIECES = st.sampled_from(["word", "Wo", "ird", " ", "  ", "\t", "\u00a0", "\n", "-", "--", "—", "―", ".", "é"])
+
+
+@given(st.lists(JOIN_PIECES, max_size=40).map("".join))
+def test_lines_joined_with_a_fast_path_are_joined_the_plain_way(text):
+    from tidyink.filters.base import Context
+    from tidyink.filters.unwrap import Unwrap
+
+    def one_word(left: str, right: str) -> bool:
+        return len(left + right) % 2 == 0
+
+    joiner = Unwrap()
+    joiner._is_one_word = one_word  # type: ignore[method-assign]
+    span, plain = Span(TEXT, text, 1, 0), Span(TEXT, text, 1, 0)
+    joiner._join(Block(PARAGRAPH, [span]), span, Context())
+    plain.edit(_joined_the_plain_way(text, one_word))
+    assert span.text == plain.text
+    positions = range(len(span.text) + 1)
+    assert [span.position(k) for k in positions] == [plain.position(k) for k in positions]
+
+
+@given(st.lists(st.sampled_from(["a", " ", "\t", "\u00a0", "\n", "\r", "\u3000", "-"]), max_size=30).map("".join))
+def test_line_breaks_found_from_the_newlines_are_the_pattern_s_matches(text):
+    from tidyink.filters.unwrap import _BREAK, line_breaks
+
+    assert line_breaks(text) == [m.span() for m in _BREAK.finditer(text)]
