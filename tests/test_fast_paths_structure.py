@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
@@ -181,3 +181,30 @@ def test_line_breaks_found_from_the_newlines_are_the_pattern_s_matches(text):
     from tidyink.filters.unwrap import _BREAK, line_breaks
 
     assert line_breaks(text) == [m.span() for m in _BREAK.finditer(text)]
+
+
+BREAK_PIECES = st.sampled_from(
+    ["Line", "BREAK", "break", "Scene", "change", "Time", "skip", "SKİP", "ſkip", "brea\u212a", "~", "*", "-x-",
+     " ", "  ", "oOo", ".", "!", "word", "Page-Break", "story break"]
+)
+
+
+@example("Time ſkip")
+@example("~ TIME SKİP ~")
+@example("-brea\u212a-")
+@given(st.lists(BREAK_PIECES, max_size=12).map("".join))
+def test_spelled_out_breaks_are_found_past_the_pre_tests(text):
+    from tidyink.filters.scene_breaks import _worded_break, spelled_break
+
+    assert _worded_break(text) == spelled_break(text)
+
+
+def test_letters_of_break_words_match_only_themselves_lower_cased_or_two_others():
+    import sys
+
+    import regex
+
+    letters = "".join(sorted(set("linepagescenesectionstorybreakchangetimeskip")))
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    matched = set(regex.findall(rf"(?i:[{letters}])", every))
+    assert {c for c in matched if c.lower() not in letters} == {"ſ", "İ"}
