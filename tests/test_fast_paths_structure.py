@@ -208,3 +208,33 @@ def test_letters_of_break_words_match_only_themselves_lower_cased_or_two_others(
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     matched = set(regex.findall(rf"(?i:[{letters}])", every))
     assert {c for c in matched if c.lower() not in letters} == {"ſ", "İ"}
+
+
+@given(
+    st.one_of(
+        LINE_TEXTS,
+        st.text(alphabet=" \t\u00a0\u2003:[]|•●»·-/.›,ab1wW*+", max_size=16),
+        st.sampled_from(SAMPLE_LINES),
+    )
+)
+def test_the_chrome_pre_test_asked_mark_by_mark_is_the_plain_one(text):
+    from tidyink.filters._page_chrome import could_be_chrome, could_be_chrome_plain
+
+    assert could_be_chrome(text) == could_be_chrome_plain(text)
+    assert could_be_chrome(text.strip()) == could_be_chrome_plain(text.strip())
+
+
+# After words no navigation opens with, only the marks can make a line chrome.
+@example("zq \u2003›\u00a0q")
+@example("zq\t/ q")
+@example("zq . q")
+@example("zq - q")
+@example("zq q[")
+@example("zq q:")
+@example("zq·q")
+@example("zq,q,q,q,q,q")
+@given(st.text(alphabet=" \t\u00a0\u2003:[]|•●»·-/.›,qz", max_size=8).map("zq ".__add__))
+def test_the_chrome_pre_test_finds_each_mark_after_prose(text):
+    from tidyink.filters._page_chrome import could_be_chrome, could_be_chrome_plain
+
+    assert could_be_chrome(text) == could_be_chrome_plain(text)
