@@ -238,3 +238,34 @@ def test_the_chrome_pre_test_finds_each_mark_after_prose(text):
     from tidyink.filters._page_chrome import could_be_chrome, could_be_chrome_plain
 
     assert could_be_chrome(text) == could_be_chrome_plain(text)
+
+
+WRAPPED = [
+    "The lantern swung on its hook while the ferry crossed the dark and",
+    "quiet water, and nobody aboard said a word until the far bank came",
+    "into view, low and grey under a sky that promised more rain before",
+    "morning. Then the keeper stood, stretched, and reached for the rope.",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(SAMPLE_LINES + WRAPPED * 3), min_size=1, max_size=6), max_size=8), st.data())
+def test_wrap_measured_with_a_memo_is_the_wrap_measured_afresh(blocks, data):
+    from tidyink.filters._layout import wrap_from
+
+    every = [_lines(texts) for texts in blocks]
+    memo: dict = {}
+    assert wrap_from(every, memo) == wrap_from(every)
+    assert wrap_from([_lines(WRAPPED)] * 2, {}).width == 66  # (the fixture is wrapped)
+    # Some blocks replaced, some kept: the memo answers for the kept ones only.
+    again = [lines if data.draw(st.booleans()) else _lines([x.text for x in lines][::-1]) for lines in every]
+    assert wrap_from(again, memo) == wrap_from(again)
+    assert set(memo) == {id(lines) for lines in again}
+
+
+def test_a_long_line_running_on_in_lower_case_gives_the_wrap_with_or_without_a_memo():
+    from tidyink.filters._layout import wrap_from
+
+    running = "The keeper had walked the long road down to the harbour wall"
+    every = [_lines(["Short one.", "It ended."]), _lines([running, "and stopped there."])]
+    assert wrap_from(every).width == len(running)
+    assert wrap_from(every, {}).width == len(running)

@@ -40,6 +40,7 @@ PROBE = 40  # lines looked at first: a page shows chrome this close to an edge
 PER_LETTER = 1.25  # characters of prose per letter or digit (spaces, punctuation)
 
 _GLYPHS = "•◦▪‣∙●○□☆★■◆►▸❖"  # bullets of lists and menus
+BULLET_GLYPHS = frozenset(_GLYPHS)
 _BULLET = lazy(rf"^\s*(?:[{_GLYPHS}]|[*+-](?=\s))\s*(?P<item>.*)$")
 _SEPARATORS = lazy(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
 _SEPARATOR_HINT = lazy(r"[|•●»]|\s[-·›/.]\s")  # found wherever _SEPARATORS is (and faster)

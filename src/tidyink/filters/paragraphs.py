@@ -16,6 +16,7 @@ from tidyink.filters._layout import (
     simple_span,
     split_block,
     wrap_from,
+    wrap_of_lines,
 )
 from tidyink.filters.base import Context, Filter
 from tidyink.filters.headings import CAPS, classify
@@ -52,7 +53,7 @@ class Paragraphs(Filter):
         if _double_spaced(doc):
             doc.blocks = self._close_up(doc.blocks, ctx)
             every = paragraph_lines(doc)
-        wrap = wrap_from(every)
+        wrap = wrap_of_lines(doc, every)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)

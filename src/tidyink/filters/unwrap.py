@@ -12,7 +12,7 @@ from tidyink.filters._layout import (
     paragraph_lines,
     simple_span,
     split_block,
-    wrap_from,
+    wrap_of_lines,
 )
 from tidyink.filters._navigation import is_nav
 from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome, strong_shape
@@ -46,7 +46,7 @@ class Unwrap(Filter):
         from tidyink.lexicon import language_codes
 
         every = paragraph_lines(doc)
-        wrap = wrap_from(every)
+        wrap = wrap_of_lines(doc, every)
         self._langs = language_codes(ctx.options.language)
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
