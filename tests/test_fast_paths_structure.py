@@ -269,3 +269,29 @@ def test_a_long_line_running_on_in_lower_case_gives_the_wrap_with_or_without_a_m
     every = [_lines(["Short one.", "It ended."]), _lines([running, "and stopped there."])]
     assert wrap_from(every).width == len(running)
     assert wrap_from(every, {}).width == len(running)
+
+
+def test_no_letter_outside_ascii_matches_a_piece_of_gutenberg_even_fully_case_folded():
+    import sys
+
+    import regex
+
+    word = "gutenberg"
+    pieces = {word[i:j] for i in range(len(word)) for j in range(i + 1, len(word) + 1)}
+    pattern = regex.compile("|".join(sorted(pieces, key=len, reverse=True)), regex.IGNORECASE | regex.VERSION1)
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert all(m.group().isascii() for m in pattern.finditer(every))
+
+
+MARKER_PIECES = ["*** ", "End", "END", "of", " ", "the", "Project", "GUTENBERG", "gutenberg", "ebook", "'s", "x"]
+
+
+@example("*** END OF THE PROJECT GUTENBERG EBOOK THE LANTERN ***")
+@example("End of Project Gutenberg's The Lantern, by Jo")
+@example("end of the project gutenberg etext")
+@given(st.lists(st.sampled_from(MARKER_PIECES), max_size=12).map("".join))
+def test_the_end_marker_is_found_past_its_pre_test(text):
+    from tidyink.filters._gutenberg import _pg_end
+    from tidyink.filters._patterns_lazy import P
+
+    assert _pg_end(text) == (len(text) < 200 and bool(P.PG_END.match(text)))
