@@ -295,3 +295,28 @@ def test_the_end_marker_is_found_past_its_pre_test(text):
     from tidyink.filters._patterns_lazy import P
 
     assert _pg_end(text) == (len(text) < 200 and bool(P.PG_END.match(text)))
+
+
+@example(["zq a", "zq b"])
+@example(["zq a", "\U00010d40 x"])
+@example(["zq a", "5 x"])
+@example(["zq a", "\u2003- x"])
+@example(["zq", "zq·q"])
+@example(["zq", "zq - q"])
+@example(["zq", "z,q,q,q,q,q"])
+@example(["zq", "www.x"])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(SAMPLE_LINES),
+            LINE_TEXTS.map(lambda text: text.replace("\n", " ")),
+            st.text(alphabet=" \t\u2003:[]|•●»·-/.›,qz15*+w\U00010d40", max_size=8).map("zq ".__add__),
+            st.text(alphabet=" \t\u2003-/.›,qz15*+w:\U00010d40", max_size=6),
+        ),
+        max_size=6,
+    )
+)
+def test_the_chrome_pre_test_of_a_block_s_lines_is_each_line_s(lines):
+    from tidyink.filters._page_chrome import could_be_chrome_each, could_be_chrome_plain
+
+    assert could_be_chrome_each(lines) == [could_be_chrome_plain(line) for line in lines]

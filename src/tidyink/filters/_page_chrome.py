@@ -131,6 +131,34 @@ def could_be_chrome(line: str) -> bool:
     return _CHROME_START.match(line) is not None or may_open_nav(line)
 
 
+_START_MARKS = frozenset(_GLYPHS + "*+-")  # what _CHROME_START can match first, but a digit
+
+
+def could_be_chrome_each(lines: list[str]) -> list[bool]:
+    """:func:`could_be_chrome` of each of ``lines`` (no newline in any), with the tests
+    every line would fail told once for all of them, by searching the lines together."""
+    joined = "\n".join(lines)
+    if (
+        ":" in joined or "[" in joined or "|" in joined or "•" in joined or "●" in joined
+        or "»" in joined or "·" in joined or _SPACED_MARK.search(joined)
+    ):
+        return [could_be_chrome(line) for line in lines]  # (a line of them may have a mark)
+    # No line has a mark or a spaced mark: its commas and its opening tell.
+    start = _CHROME_START.match
+    return [
+        line.count(",") >= 5 or (_may_start_chrome(line) and start(line) is not None) or may_open_nav(line)
+        for line in lines
+    ]
+
+
+def _may_start_chrome(line: str) -> bool:
+    """False only when _CHROME_START cannot match ``line``, a line without a colon (so no
+    URL with a scheme): told by its first character when that is ASCII (whose digits and
+    white space isdigit and isspace know)."""
+    head = line[:1]
+    return not head.isascii() or head in _START_MARKS or head.isdigit() or head.isspace() or line[:4] == "www."
+
+
 def could_be_chrome_plain(line: str) -> bool:
     """:func:`could_be_chrome` as first written (its tests asked in one expression)."""
     if line.count(",") >= 5 or not _MARKS.isdisjoint(line):

@@ -15,7 +15,7 @@ from tidyink.filters._layout import (
     wrap_of_lines,
 )
 from tidyink.filters._navigation import is_nav
-from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome, strong_shape
+from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome, could_be_chrome_each, strong_shape
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 
@@ -212,7 +212,7 @@ def _breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
     slack = wrap.slack
     longest, room = width + slack, width - slack
     strong = [strong_shape(x.stripped) for x in lines]  # a page's line: kept whole
-    could: list[bool | None] = [None] * len(lines)  # could_be_chrome, asked only when needed
+    could: list[bool] = []  # could_be_chrome of every line, once one is needed
     chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
     out = []
     for k in range(len(lines) - 1):
@@ -237,14 +237,14 @@ def _breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
     return out
 
 
-def _both_chrome_at(lines: list[Line], k: int, could: list[bool | None], chrome: list[bool | None]) -> bool:
+def _both_chrome_at(lines: list[Line], k: int, could: list[bool], chrome: list[bool | None]) -> bool:
     """:func:`_both_chrome` of lines ``k`` and ``k + 1``, with each line's cheap test
-    (``could``) and full test (``chrome``) asked at most once, both lines' cheap ones first."""
-    for j in (k, k + 1):
-        if could[j] is None:
-            could[j] = could_be_chrome(lines[j].stripped)
-        if not could[j]:
-            return False  # (running prose, told by one search a line)
+    (``could``, of every line, made when first needed) and full test (``chrome``) asked at
+    most once, both lines' cheap ones first."""
+    if not could:
+        could.extend(could_be_chrome_each([x.stripped for x in lines]))
+    if not (could[k] and could[k + 1]):
+        return False  # (running prose)
     for j in (k, k + 1):
         if chrome[j] is None:
             chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
