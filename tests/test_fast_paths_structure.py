@@ -320,3 +320,14 @@ def test_the_chrome_pre_test_of_a_block_s_lines_is_each_line_s(lines):
     from tidyink.filters._page_chrome import could_be_chrome_each, could_be_chrome_plain
 
     assert could_be_chrome_each(lines) == [could_be_chrome_plain(line) for line in lines]
+
+
+@given(
+    st.lists(st.sampled_from(SAMPLE_LINES + WRAPPED), min_size=2, max_size=6), st.sampled_from(WIDTHS), st.booleans()
+)
+def test_a_block_whose_lines_all_run_on_is_grouped_as_the_plain_way_groups_it(texts, width, spaced):
+    from tidyink.filters.unwrap import _cut_groups, _groups
+
+    lines = _lines(texts)
+    hard = [False] * (len(lines) - 1)
+    assert _groups(lines, hard, Wrap(width), spaced) == _cut_groups(lines, hard, Wrap(width), spaced)

@@ -291,6 +291,13 @@ def _groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool = Fals
     """
     if len(lines) == 1:
         return [(lines, PARAGRAPH)]
+    if not any(hard):
+        return [(list(lines), PARAGRAPH)]  # every line runs on: one paragraph (as _cut_groups finds)
+    return _cut_groups(lines, hard, wrap, spaced)
+
+
+def _cut_groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool) -> list[tuple[list[Line], str]]:
+    """:func:`_groups` of two lines or more, without its pre-test."""
     # Three lines at the margin run on from each other: a wrapped paragraph, so the
     # block is no stanza (however many of its other lines are short).
     wrapped = any(
