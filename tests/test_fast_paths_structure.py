@@ -331,3 +331,47 @@ def test_a_block_whose_lines_all_run_on_is_grouped_as_the_plain_way_groups_it(te
     lines = _lines(texts)
     hard = [False] * (len(lines) - 1)
     assert _groups(lines, hard, Wrap(width), spaced) == _cut_groups(lines, hard, Wrap(width), spaced)
+
+
+def _starts_the_plain_way(lines, wrap):
+    """_paragraph_starts with its tests in their first order (the headings asked first)."""
+    from tidyink.filters._heading_lines import CAPS, classify
+    from tidyink.filters.paragraphs import _MID_SENTENCE, _indent_starts
+    from tidyink.filters.scene_breaks import is_break_line
+
+    if len(lines) < 2:
+        return [0]
+    starts = set(_indent_starts(lines, wrap))
+    base = min(line.indent for line in lines)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        after = lines[i + 1] if i + 1 < len(lines) and i + 1 not in starts else None
+        alone = line.indent == base and (
+            is_break_line(line.stripped)
+            or (
+                (after.indent >= base + 2 if after is not None else not (i and classify(lines[i - 1].stripped)))
+                and classify(line.stripped) not in (None, CAPS)
+                and not line.stripped[:1].islower()
+                and not (i and _MID_SENTENCE.search(lines[i - 1].stripped))
+            )
+        )
+        if alone:
+            starts.add(i)
+            if i + 1 < len(lines):
+                starts.add(i + 1)
+    return sorted(starts)
+
+
+HEAD_LINES = [
+    "CHAPTER IX.", "Chapter 3", "Prologue", "* * *", "Line Break", "I", "epilogue.", "THE END",
+    "    It was late when the keeper came down the long stair,", "and nobody saw him go,",
+    "The ferry came in at noon.", "  Then it left again.",
+]
+
+
+@given(st.lists(st.sampled_from(HEAD_LINES + WRAPPED + SAMPLE_LINES), min_size=1, max_size=7), st.sampled_from(WIDTHS))
+def test_paragraph_starts_asked_cheap_tests_first_are_the_plain_starts(texts, width):
+    from tidyink.filters.paragraphs import _paragraph_starts
+
+    lines = _lines(texts)
+    assert _paragraph_starts(lines, Wrap(width)) == _starts_the_plain_way(lines, Wrap(width))
