@@ -36,11 +36,11 @@ MAX_WORDS = 8  # a break spelled out is this many words at most ("~*~ Line Break
 def _worded_break(line: str) -> bool:
     # Every spelled-out break holds "break", "change" or "skip", lower-cased: the only
     # characters _WORDED matches whose lower case is not the letter they match are "ſ" and "İ".
+    if len(line.split(None, MAX_WORDS)) > MAX_WORDS:
+        return False  # (more words than a break has, told without splitting a paragraph)
     low = line.lower()
     if "break" not in low and "change" not in low and "skip" not in low and "ſ" not in line and "İ" not in line:
         return False
-    if len(line.split(None, MAX_WORDS)) > MAX_WORDS:
-        return False  # (more words than a break has, told without splitting a paragraph)
     return spelled_break(line)
 
 
