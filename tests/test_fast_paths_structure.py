@@ -375,3 +375,11 @@ def test_paragraph_starts_asked_cheap_tests_first_are_the_plain_starts(texts, wi
 
     lines = _lines(texts)
     assert _paragraph_starts(lines, Wrap(width)) == _starts_the_plain_way(lines, Wrap(width))
+
+
+def test_the_lines_kept_for_the_structure_filters_are_dropped_after_unwrapping():
+    import tidyink
+
+    text = "\n".join(WRAPPED) + "\n\n" + "\n".join(WRAPPED[::-1]) + "\n"
+    meta = tidyink.convert(text, lint=False).document.meta
+    assert not any(key.startswith("layout.") for key in meta)

@@ -178,6 +178,12 @@ def _measure(lines: list[Line]) -> _Measure:
     return set_in, None, True, measured, stopped, runs_on
 
 
+def forget_lines(doc: Document) -> None:
+    """Drop the lines and measures kept for ``doc`` (once no filter reads them again)."""
+    doc.meta.pop(_LINES, None)
+    doc.meta.pop(_MEASURES, None)
+
+
 def wrap_from(
     blocks_lines: Iterable[list[Line] | None], memo: dict[int, tuple[list[Line], _Measure]] | None = None
 ) -> Wrap:

@@ -9,6 +9,7 @@ from tidyink.filters._layout import (
     Line,
     Wrap,
     ends_sentence,
+    forget_lines,
     paragraph_lines,
     simple_span,
     split_block,
@@ -81,6 +82,7 @@ class Unwrap(Filter):
                     self.record(ctx, new.line, 1, "paragraph", "verse", f"{n} lines kept as verse")
             out.extend(new_blocks)
         doc.blocks = out
+        forget_lines(doc)  # (the last structure filter to read them)
 
     def _tidy(self, block: Block, span: Span, ctx: Context) -> None:
         edits = _trim_edits(span.text)
