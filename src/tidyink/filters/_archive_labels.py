@@ -17,6 +17,7 @@ from tidyink.filters._layout import lines_of, simple_span, split_block
 LABEL = regex.compile(
     r"(?i:(?:chapter\s+|end\s+|work\s+|author'?s?\s+)?(?:summary|notes?|text|preface|foreword))\s*:?"
 )
+LABEL_WORDS = 3  # "Chapter Notes :", the most words LABEL matches
 _BYLINE = regex.compile(r"(?i:by)\s+\S.{0,60}")
 _SENTENCE_END = regex.compile(r"[.,;:…]['\"’”)]*$")
 MAX_TITLE = 100
@@ -24,7 +25,12 @@ MAX_TITLE = 100
 
 def is_label(block: Block) -> bool:
     """A block that is only a section label ("Summary:", "Chapter End Notes")."""
-    return block.kind in (PARAGRAPH, VERSE) and bool(LABEL.fullmatch(" ".join(block.text.split())))
+    if block.kind not in (PARAGRAPH, VERSE):
+        return False
+    words = block.text.split(None, LABEL_WORDS)
+    # (\s in LABEL is white space str.split splits at: in the words joined by one space it
+    # matches one space, so a label is LABEL_WORDS words at most)
+    return len(words) <= LABEL_WORDS and bool(LABEL.fullmatch(" ".join(words)))
 
 
 def _short_line(block: Block) -> bool:

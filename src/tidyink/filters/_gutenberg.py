@@ -8,9 +8,7 @@ from tidyink.document import Document
 from tidyink.filters._patterns_lazy import P
 
 if TYPE_CHECKING:
-    from tidyink.filters.boilerplate import Line
-
-
+    from tidyink.filters._boilerplate_lines import Line
 
 
 def _pg_start(text: str) -> bool:
@@ -18,7 +16,9 @@ def _pg_start(text: str) -> bool:
 
 
 def _pg_end(text: str) -> bool:
-    return len(text) < 200 and bool(P.PG_END.match(text))
+    # (PG_END ends in "gutenberg", which no character outside ASCII matches a letter of,
+    # even with full case folding)
+    return len(text) < 200 and "gutenberg" in text.lower() and bool(P.PG_END.match(text))
 
 
 def _credits(lines: list[Line], begin: int, stop: int) -> list[Line]:

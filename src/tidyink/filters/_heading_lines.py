@@ -143,14 +143,31 @@ def close_up(block: Block) -> tuple[int, int, str, str] | None:
     return line, col, first[start:end], words
 
 
+# What a decorated heading line can open with: other lines over MAX_HEADING
+# characters are no heading.
+_DECORATED_START = "~*_=#+•·-[<|xo"
+MAX_HEADING = 120
+_LONG = 2 * MAX_HEADING  # a text this long is first measured by its start
+
+
 def classify(text: str) -> int | None:
     """The rank of a heading line, or None when it is not one."""
+    if len(text) > _LONG:
+        # A paragraph: its start, spaces closed up, is no longer than the whole so closed up.
+        head = " ".join(text[:_LONG].split())
+        if len(head) > MAX_HEADING and head[0] not in _DECORATED_START:
+            return None
+    return rank_of_line(text)
+
+
+def rank_of_line(text: str) -> int | None:
+    """:func:`classify` without its pre-test for long texts."""
     line = " ".join(text.split())
     if line and line[0] in "•◦▪‣∙●○■◆►▸❖" and line[0] not in line[1:] and line[1:2] == " ":
         return None  # "• Home": a list's item, no decorated heading ("• Chapter One •")
-    if line and line[0] in "~*_=#+•·-[<|xo" and decoration(line):
+    if line and line[0] in _DECORATED_START and decoration(line):
         return CHAPTER if classify(decorated(line)[1]) == CHAPTER else MAJOR  # type: ignore[index]
-    if not line or len(line) > 120 or line[0] in "\"'“‘«(*_[":
+    if not line or len(line) > MAX_HEADING or line[0] in "\"'“‘«(*_[":
         return None
     m = _KEYWORD.fullmatch(line)
     if m:
@@ -189,8 +206,10 @@ def _title_case(title: str) -> bool:
 
 
 def _caps_title(line: str) -> bool:
+    if not line.isupper():
+        return False  # (first: most lines are not, and counting letters costs more)
     letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) < 3 or not line.isupper() or not _CAPS_TITLE.fullmatch(line):
+    if len(letters) < 3 or not _CAPS_TITLE.fullmatch(line):
         return False
     if len(line.split()) > 10 or line.endswith((",", ";")) or _DATELINE.search(line):
         return False

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
-from tidyink.filters._page_chrome import bullet_item, strong_shape
+from tidyink.filters._page_chrome import BULLET_GLYPHS, bullet_item, strong_shape
 from tidyink.lazy_regex import lazy
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets; a dash
@@ -115,17 +115,82 @@ def wrap_of(doc: Document) -> Wrap:
     return wrap_from(paragraph_lines(doc))
 
 
+# Document.meta key: each paragraph span's lines, by the span's id, as (span, text, lines);
+# the structure filters read the same lines in turn, and a span unchanged since is not split again.
+_LINES = "layout.lines"
+
+
 def paragraph_lines(doc: Document) -> list[list[Line] | None]:
-    """For each block, its lines when it is a one-span paragraph, else None."""
+    """For each block, its lines when it is a one-span paragraph, else None.
+
+    The lists are shared between calls while a span's text is unchanged: read them only."""
+    cache: dict[int, tuple[Span, str, list[Line]]] = doc.meta.get(_LINES) or {}
+    kept: dict[int, tuple[Span, str, list[Line]]] = {}
     out: list[list[Line] | None] = []
+    append = out.append
     for block in doc.blocks:
         span = simple_span(block)
-        out.append(lines_of(span) if span is not None and block.kind == PARAGRAPH else None)
+        if span is None or block.kind != PARAGRAPH:
+            append(None)
+            continue
+        key = id(span)
+        hit = cache.get(key)
+        # (the cache holds the span, so its id names no other span while cached)
+        if hit is None or hit[0] is not span or hit[1] is not span.text:
+            hit = (span, span.text, lines_of(span))
+        kept[key] = hit
+        append(hit[2])
+    doc.meta[_LINES] = kept
     return out
 
 
-def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
-    """:func:`wrap_of` from the lines of each paragraph block (None: not a paragraph)."""
+# Document.meta key: each paragraph's measure for wrap_from, by its lines' id, as (lines, measure).
+_MEASURES = "layout.measures"
+
+
+def wrap_of_lines(doc: Document, every: list[list[Line] | None]) -> Wrap:
+    """:func:`wrap_from` of ``every`` (:func:`paragraph_lines` of ``doc``), each block
+    measured once while its lines are the same."""
+    return wrap_from(every, doc.meta.setdefault(_MEASURES, {}))
+
+
+# What wrap_from reads of one block: (set in, length of its one line, several lines,
+# lengths measured, whether one of them ends a sentence, long lines running on).
+_Measure = tuple[bool, int | None, bool, list[int], bool, list[int]]
+
+
+def _measure(lines: list[Line]) -> _Measure:
+    """What :func:`wrap_from` reads of one paragraph block's lines."""
+    set_in = all(line.indent >= 2 for line in lines if line.stripped)
+    if len(lines) < 2:
+        return set_in, (lines[0].length if lines and lines[0].stripped else None), False, [], False, []
+    measured: list[int] = []
+    runs_on: list[int] = []
+    stopped = False
+    shaped = [_set_by_shape(line) for line in lines]
+    for k, (line, after) in enumerate(pairwise(lines)):
+        if line.stripped and not (shaped[k] or shaped[k + 1]):
+            measured.append(line.length)
+            stops = ends_sentence(line.stripped)
+            stopped = stopped or stops
+            if not stops and line.length >= SHORT_TEXT_WRAP and after.stripped[:1].islower():
+                runs_on.append(line.length)
+    return set_in, None, True, measured, stopped, runs_on
+
+
+def forget_lines(doc: Document) -> None:
+    """Drop the lines and measures kept for ``doc`` (once no filter reads them again)."""
+    doc.meta.pop(_LINES, None)
+    doc.meta.pop(_MEASURES, None)
+
+
+def wrap_from(
+    blocks_lines: Iterable[list[Line] | None], memo: dict[int, tuple[list[Line], _Measure]] | None = None
+) -> Wrap:
+    """:func:`wrap_of` from the lines of each paragraph block (None: not a paragraph).
+
+    ``memo``: measures of earlier calls, by the id of the lines measured (kept with
+    them); it is left holding this call's."""
     # Blocks set in from the margin (stanzas, quoted letters) are measured only when
     # no text sits at the margin: a poem's short lines are not the prose's wrap.
     measured: dict[bool, list[int]] = {True: [], False: []}
@@ -134,24 +199,30 @@ def wrap_from(blocks_lines: Iterable[list[Line] | None]) -> Wrap:
     singles: list[int] = []  # one-line blocks
     multi = 0  # blocks of several lines
     runs_on: list[int] = []  # long lines that stop mid-sentence, the sentence going on in lower case
+    kept: dict[int, tuple[list[Line], _Measure]] = {}
     for lines in blocks_lines:
         if lines is None:
             continue
-        set_in = all(line.indent >= 2 for line in lines if line.stripped)
+        if memo is None:
+            measure = _measure(lines)
+        else:
+            hit = memo.get(id(lines))
+            if hit is None or hit[0] is not lines:
+                hit = (lines, _measure(lines))
+            kept[id(lines)] = hit
+            measure = hit[1]
+        set_in, single, several, lengths, stopped, running = measure
         margin = margin or not set_in
-        if len(lines) < 2:
-            if lines and lines[0].stripped:
-                singles.append(lines[0].length)
-            continue
-        multi += 1
-        shaped = [_set_by_shape(line) for line in lines]
-        for k, (line, after) in enumerate(pairwise(lines)):
-            if line.stripped and not (shaped[k] or shaped[k + 1]):
-                measured[set_in].append(line.length)
-                stops = ends_sentence(line.stripped)
-                ends[set_in] = ends[set_in] and not stops
-                if not stops and line.length >= SHORT_TEXT_WRAP and after.stripped[:1].islower():
-                    runs_on.append(line.length)
+        if single is not None:
+            singles.append(single)
+        if several:
+            multi += 1
+            measured[set_in].extend(lengths)
+            ends[set_in] = ends[set_in] and not stopped
+            runs_on.extend(running)
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     lengths = sorted(measured[not margin])
     open_ended = ends[not margin]
     long_singles = sum(1 for n in singles if n > MAX_WRAP)
@@ -187,7 +258,11 @@ def _set_by_shape(line: Line) -> bool:
     lines before them) are not the prose's wrap, and unwrapping parts them from their
     block, so measuring them would read the text's own cleaned output at another width.
     (Judged once a line, each line being both the first and the second of two pairs.)"""
-    return bullet_item(line.text) or strong_shape(line.stripped)
+    text = line.stripped
+    # (the glyph and the marks looked for first: bullet_item and strong_shape need them)
+    return (text[:1] in BULLET_GLYPHS and bullet_item(line.text)) or (
+        (":" in text or "[" in text) and strong_shape(text)
+    )
 
 
 # The last character before trailing white space of every TERMINAL match (its closers,

@@ -40,6 +40,7 @@ PROBE = 40  # lines looked at first: a page shows chrome this close to an edge
 PER_LETTER = 1.25  # characters of prose per letter or digit (spaces, punctuation)
 
 _GLYPHS = "•◦▪‣∙●○□☆★■◆►▸❖"  # bullets of lists and menus
+BULLET_GLYPHS = frozenset(_GLYPHS)
 _BULLET = lazy(rf"^\s*(?:[{_GLYPHS}]|[*+-](?=\s))\s*(?P<item>.*)$")
 _SEPARATORS = lazy(r"\s+(?:[-|·•●»›/]|\.)\s+|\s*[|•●»]\s*")
 _SEPARATOR_HINT = lazy(r"[|•●»]|\s[-·›/.]\s")  # found wherever _SEPARATORS is (and faster)
@@ -120,8 +121,48 @@ def could_be_chrome(line: str) -> bool:
     """False only when :func:`chrome_kind` of ``line`` with :func:`._navigation.is_nav` is
     None, told cheaply (most lines of a book are running prose: no colon, bracket,
     separator, bullet or leading digit, and no opening a navigation piece could have)."""
+    # (each mark of _MARKS looked for alone: faster than a set or a pattern)
+    if ":" in line or "[" in line or "|" in line or "•" in line or "●" in line or "»" in line or "·" in line:
+        return True  # strong shapes, boxes, brackets, labels, menus of pieces
+    if line.count(",") >= 5:
+        return True  # a name list
+    if ("-" in line or "." in line or "/" in line or "›" in line) and _SPACED_MARK.search(line):
+        return True  # (_SPACED_MARK needs one of these)
+    return _CHROME_START.match(line) is not None or may_open_nav(line)
+
+
+_START_MARKS = frozenset(_GLYPHS + "*+-")  # what _CHROME_START can match first, but a digit
+
+
+def could_be_chrome_each(lines: list[str]) -> list[bool]:
+    """:func:`could_be_chrome` of each of ``lines`` (no newline in any), with the tests
+    every line would fail told once for all of them, by searching the lines together."""
+    joined = "\n".join(lines)
+    if (
+        ":" in joined or "[" in joined or "|" in joined or "•" in joined or "●" in joined
+        or "»" in joined or "·" in joined or _SPACED_MARK.search(joined)
+    ):
+        return [could_be_chrome(line) for line in lines]  # (a line of them may have a mark)
+    # No line has a mark or a spaced mark: its commas and its opening tell.
+    start = _CHROME_START.match
+    return [
+        line.count(",") >= 5 or (_may_start_chrome(line) and start(line) is not None) or may_open_nav(line)
+        for line in lines
+    ]
+
+
+def _may_start_chrome(line: str) -> bool:
+    """False only when _CHROME_START cannot match ``line``, a line without a colon (so no
+    URL with a scheme): told by its first character when that is ASCII (whose digits and
+    white space isdigit and isspace know)."""
+    head = line[:1]
+    return not head.isascii() or head in _START_MARKS or head.isdigit() or head.isspace() or line[:4] == "www."
+
+
+def could_be_chrome_plain(line: str) -> bool:
+    """:func:`could_be_chrome` as first written (its tests asked in one expression)."""
     if line.count(",") >= 5 or not _MARKS.isdisjoint(line):
-        return True  # a name list; strong shapes, boxes, brackets, labels, menus of pieces
+        return True
     return bool(_SPACED_MARK.search(line) or _CHROME_START.match(line)) or may_open_nav(line)
 
 

@@ -20,79 +20,25 @@ every removal is recorded as a change holding the removed text (``--explain``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from itertools import islice
 
 from tidyink.document import (
     HEADING,
     PARAGRAPH,
     PROSE_BLOCKS,
-    RAW_BLOCK,
     SCENE_BREAK,
     Block,
     Document,
 )
 from tidyink.filters._author_notes import _breaks_beside_notes, _find_notes
 from tidyink.filters._author_notes import is_note as is_note  # (a public name of this module)
+from tidyink.filters._boilerplate_lines import Line, _text_of, _texts_from, lines_of, lines_of_block
+from tidyink.filters._boilerplate_lines import lines_from as lines_from  # (a public name of this module)
 from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start
 from tidyink.filters._navigation import is_nav as is_nav  # (a public name of this module)
 from tidyink.filters._patterns_lazy import P
 from tidyink.filters.base import Context, Filter
 from tidyink.records import Edit
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of a block's prose view: ``view.text[start:end]``."""
-
-    block: int
-    start: int
-    end: int
-    text: str
-
-
-def _text_of(block: Block) -> str | None:
-    """What :func:`lines_of` splits into lines: a prose block's view, a raw block's text."""
-    if block.kind in PROSE_BLOCKS:
-        return block.prose().text
-    if block.kind == RAW_BLOCK:
-        return "".join(span.shown for span in block.spans)
-    return None
-
-
-def _split(i: int, text: str) -> list[Line]:
-    out: list[Line] = []
-    pos = 0
-    for piece in text.split("\n"):
-        out.append(Line(i, pos, pos + len(piece), piece))
-        pos += len(piece) + 1
-    return out
-
-
-def lines_of(doc: Document) -> list[Line]:
-    """Every line of every prose or raw block, in order."""
-    out: list[Line] = []
-    for i, block in enumerate(doc.blocks):
-        text = _text_of(block)
-        if text is not None:
-            out.extend(_split(i, text))
-    return out
-
-
-def lines_from(doc: Document, from_end: bool) -> Iterator[Line]:
-    """The lines of :func:`lines_of` one by one, from the start or from the end: made
-    only as far as a caller reads them."""
-    order = range(len(doc.blocks) - 1, -1, -1) if from_end else range(len(doc.blocks))
-    for i in order:
-        text = _text_of(doc.blocks[i])
-        if text is not None:
-            lines = _split(i, text)
-            yield from reversed(lines) if from_end else lines
-
-
-def _texts_from(doc: Document, from_end: bool) -> Iterator[str]:
-    """The non-blank lines of :func:`lines_from`, as text."""
-    return (ln.text for ln in lines_from(doc, from_end) if ln.text.strip())
 
 
 class Boilerplate(Filter):
@@ -126,9 +72,12 @@ class Boilerplate(Filter):
     # --- Project Gutenberg ------------------------------------------------------
 
     def gutenberg(self, doc: Document, ctx: Context) -> None:
-        lines = lines_of(doc)
-        if not lines or not any(P.PG_HINT.search(ln.text) for ln in lines[:400] + lines[-800:]):
+        # The hint is looked for in the first 400 lines and the last 800, made only that far.
+        edges = [ln.text for ln in islice(lines_from(doc, False), 400)]
+        edges += [ln.text for ln in islice(lines_from(doc, True), 800)]
+        if not edges or not any(P.PG_HINT.search(text) for text in edges):
             return
+        lines = lines_of(doc)
         start = next(
             (k for k, ln in enumerate(lines[: len(lines) // 2 + 1]) if _pg_start(ln.text)), None
         )
@@ -356,17 +305,6 @@ class Boilerplate(Filter):
         if keep and keep[-1] is not doc.blocks[-1] and last_sep is not None:
             keep[-1].sep = last_sep  # the file keeps its ending
         doc.blocks[:] = keep
-
-
-def lines_of_block(block: Block) -> list[Line]:
-    text = (
-        block.prose().text if block.kind in PROSE_BLOCKS else "".join(s.shown for s in block.spans)
-    )
-    out, pos = [], 0
-    for piece in text.split("\n"):
-        out.append(Line(-1, pos, pos + len(piece), piece))
-        pos += len(piece) + 1
-    return out
 
 
 def _single_text(block: Block) -> bool:

@@ -6,6 +6,7 @@ import regex
 
 from tidyink.document import EM, HEADING, PARAGRAPH, STRONG, TEXT, VERSE, Document, Span
 from tidyink.filters.base import Context, Filter
+from tidyink.lazy_regex import lazy
 
 # An opening mark after a non-word character and before a non-space; a closing mark
 # of the same kind after a non-space and before a non-word character. Inside: no
@@ -15,6 +16,7 @@ _PAIR = regex.compile(
     r"(?<![\s\\_*])(?P=m)(?![\p{L}\p{N}_*])",
     regex.V1,
 )
+_ALNUM = lazy(r"[\p{L}\p{N}]")
 
 
 class Emphasis(Filter):
@@ -46,7 +48,7 @@ class Emphasis(Filter):
         text = span.text
         for m in _PAIR.finditer(text):
             body = m.group("body")
-            if not regex.search(r"[\p{L}\p{N}]", body):
+            if not _ALNUM.search(body):
                 continue  # ** or _ _ rules and blanks to fill in are not emphasis
             start, end = m.start(), m.end()
             width = len(m.group("m"))

@@ -16,6 +16,7 @@ from tidyink.filters._layout import (
     simple_span,
     split_block,
     wrap_from,
+    wrap_of_lines,
 )
 from tidyink.filters.base import Context, Filter
 from tidyink.filters.headings import CAPS, classify
@@ -52,7 +53,7 @@ class Paragraphs(Filter):
         if _double_spaced(doc):
             doc.blocks = self._close_up(doc.blocks, ctx)
             every = paragraph_lines(doc)
-        wrap = wrap_from(every)
+        wrap = wrap_of_lines(doc, every)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
             span = simple_span(block)
@@ -126,10 +127,12 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap) -> list[int]:
         alone = line.indent == base and (
             is_break_line(line.stripped)  # (a rule set in, among centred lines, is decoration)
             or (
-                (after.indent >= base + 2 if after is not None else not (i and classify(lines[i - 1].stripped)))
-                and classify(line.stripped) not in (None, CAPS)
+                # (the cheap tests first: most last lines go on from the line before)
+                (after is None or after.indent >= base + 2)
                 and not line.stripped[:1].islower()  # "epilogue." ending a wrapped sentence
                 and not (i and _MID_SENTENCE.search(lines[i - 1].stripped))
+                and (after is not None or not (i and classify(lines[i - 1].stripped)))
+                and classify(line.stripped) not in (None, CAPS)
             )
         )
         if alone:

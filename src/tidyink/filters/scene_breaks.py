@@ -30,9 +30,24 @@ def is_break_line(line: str) -> bool:
     return _symbol_line(line) or _worded_break(line)
 
 
+MAX_WORDS = 8  # a break spelled out is this many words at most ("~*~ Line Break ~*~")
+
+
 def _worded_break(line: str) -> bool:
+    # Every spelled-out break holds "break", "change" or "skip", lower-cased: the only
+    # characters _WORDED matches whose lower case is not the letter they match are "ſ" and "İ".
+    if len(line.split(None, MAX_WORDS)) > MAX_WORDS:
+        return False  # (more words than a break has, told without splitting a paragraph)
+    low = line.lower()
+    if "break" not in low and "change" not in low and "skip" not in low and "ſ" not in line and "İ" not in line:
+        return False
+    return spelled_break(line)
+
+
+def spelled_break(line: str) -> bool:
+    """:func:`_worded_break` without its pre-tests."""
     words = line.split()
-    if not 1 <= len(words) <= 8 or words[-1].endswith((".", "?", "!")):
+    if not 1 <= len(words) <= MAX_WORDS or words[-1].endswith((".", "?", "!")):
         return False
     while words and _symbol_line(words[0]):
         words.pop(0)

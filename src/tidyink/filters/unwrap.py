@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from tidyink.document import PARAGRAPH, VERSE, Block, Document, Span
 from tidyink.filters._layout import (
     DEEP_INDENT,
@@ -11,13 +9,14 @@ from tidyink.filters._layout import (
     Line,
     Wrap,
     ends_sentence,
+    forget_lines,
     paragraph_lines,
     simple_span,
     split_block,
-    wrap_from,
+    wrap_of_lines,
 )
 from tidyink.filters._navigation import is_nav
-from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome, strong_shape
+from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome, could_be_chrome_each, strong_shape
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 
@@ -48,7 +47,7 @@ class Unwrap(Filter):
         from tidyink.lexicon import language_codes
 
         every = paragraph_lines(doc)
-        wrap = wrap_from(every)
+        wrap = wrap_of_lines(doc, every)
         self._langs = language_codes(ctx.options.language)
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
@@ -83,6 +82,7 @@ class Unwrap(Filter):
                     self.record(ctx, new.line, 1, "paragraph", "verse", f"{n} lines kept as verse")
             out.extend(new_blocks)
         doc.blocks = out
+        forget_lines(doc)  # (the last structure filter to read them)
 
     def _tidy(self, block: Block, span: Span, ctx: Context) -> None:
         edits = _trim_edits(span.text)
@@ -93,18 +93,30 @@ class Unwrap(Filter):
         """Edit ``span`` in place: every line break (with its indentation) becomes a space."""
         text = span.text
         edits = _trim_edits(text)
+        if "-" not in text and "—" not in text and "―" not in text:
+            # (no hyphen or dash: every break is a space, as below)
+            spans = line_breaks(text)
+            edits.extend([(start, end, " ") for start, end in spans])
+            self._joined(span, edits, len(spans), ctx)
+            return
         joins = 0
-        for m in _BREAK.finditer(text):
-            before = text[max(0, m.start() - 80) : m.start()]
-            after = text[m.end() : m.end() + 80]
+        for start, end in line_breaks(text):
+            low = start - 80 if start > 80 else 0
+            if not (text.endswith(_DASH_LAST, low, start) or text.startswith(("--", "—"), end)):
+                # (the cases below need a hyphen or dash before the break, or a dash after it)
+                edits.append((start, end, " "))
+                joins += 1
+                continue
+            before = text[low:start]
+            after = text[end : end + 80]
             # cheap tests first: both patterns need a hyphen or dash at the end ($: or before a final \n)
             hyphen = _HYPHEN_END.search(before) if before.endswith(("-", "-\n")) else None
             word = _FIRST_WORD.match(after) if hyphen else None
             if hyphen and word:
                 joined = hyphen.group(1) + word.group()
                 if self._is_one_word(hyphen.group(1), word.group()):
-                    edits.append((m.start() - 1, m.end(), ""))
-                    line, col = span.position(m.start() - 1)
+                    edits.append((start - 1, end, ""))
+                    line, col = span.position(start - 1)
                     self.record(
                         ctx,
                         line,
@@ -114,12 +126,16 @@ class Unwrap(Filter):
                         "end-of-line hyphenation joined (the joined word is a word)",
                     )
                 else:
-                    edits.append((m.start(), m.end(), ""))
+                    edits.append((start, end, ""))
             elif (before.endswith(_DASH_LAST) and _DASH_END.search(before)) or after.startswith(("--", "—")):
-                edits.append((m.start(), m.end(), ""))
+                edits.append((start, end, ""))
             else:
-                edits.append((m.start(), m.end(), " "))
+                edits.append((start, end, " "))
             joins += 1
+        self._joined(span, edits, joins, ctx)
+
+    def _joined(self, span: Span, edits: list[tuple[int, int, str]], joins: int, ctx: Context) -> None:
+        """Make the edits of :meth:`_join` (``joins`` of them line breaks) and record them."""
         if not edits:
             return
         edits.sort()
@@ -155,6 +171,28 @@ class Unwrap(Filter):
         return reaches(joined, self._langs, JOIN_ZIPF)
 
 
+def line_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BREAK``'s matches in ``text`` (a newline, the spaces and tabs
+    before it and the indentation after it), found from the newlines (faster than the
+    pattern, which is tried at every space)."""
+    out = []
+    append = out.append
+    size = len(text)
+    done = 0  # where the last match ended: the next cannot start before it
+    newline = text.find("\n")
+    while newline >= 0:
+        start = newline
+        while start > done and text[start - 1] in " \t":
+            start -= 1
+        end = newline + 1
+        while end < size and text[end] in " \t\u00a0":
+            end += 1
+        append((start, end))
+        done = end
+        newline = text.find("\n", end)
+    return out
+
+
 def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     """Edits removing the leading indentation and the trailing white space."""
     edits = []
@@ -168,8 +206,53 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
 
 
 def _breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
-    """For each two lines in a row, whether the break between them is kept (:func:`_hard`)."""
-    return [_hard(a, b, wrap) for a, b in pairwise(lines)]
+    """For each two lines in a row, whether the break between them is kept: :func:`_hard`
+    of each pair, with what it asks of each line (its shape, its chrome) asked once."""
+    width = wrap.width
+    if width is None or len(lines) < 2:
+        return [True] * (len(lines) - 1)
+    slack = wrap.slack
+    longest, room = width + slack, width - slack
+    strong = [strong_shape(x.stripped) for x in lines]  # a page's line: kept whole
+    could: list[bool] = []  # could_be_chrome of every line, once one is needed
+    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
+    out = []
+    for k in range(len(lines) - 1):
+        line, next_line = lines[k], lines[k + 1]
+        if (
+            line.length > longest
+            or line.indent >= DEEP_INDENT
+            or next_line.indent >= DEEP_INDENT
+            or strong[k]
+            or strong[k + 1]
+            or _item(next_line)
+        ):
+            out.append(True)
+            continue
+        # wrap.fits: the next line's first word (no longer than the line) fits on this one
+        if line.length + 1 < room and (
+            line.length + 1 + len(next_line.stripped) < room or wrap.fits(line, next_line)
+        ):
+            out.append(True)
+            continue
+        out.append(_both_chrome_at(lines, k, could, chrome))
+    return out
+
+
+def _both_chrome_at(lines: list[Line], k: int, could: list[bool], chrome: list[bool | None]) -> bool:
+    """:func:`_both_chrome` of lines ``k`` and ``k + 1``, with each line's cheap test
+    (``could``, of every line, made when first needed) and full test (``chrome``) asked at
+    most once, both lines' cheap ones first."""
+    if not could:
+        could.extend(could_be_chrome_each([x.stripped for x in lines]))
+    if not (could[k] and could[k + 1]):
+        return False  # (running prose)
+    for j in (k, k + 1):
+        if chrome[j] is None:
+            chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
+        if not chrome[j]:
+            return False
+    return True
 
 
 def _blank_line_paragraphs(kept: list[list[Line] | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
@@ -210,6 +293,13 @@ def _groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool = Fals
     """
     if len(lines) == 1:
         return [(lines, PARAGRAPH)]
+    if not any(hard):
+        return [(list(lines), PARAGRAPH)]  # every line runs on: one paragraph (as _cut_groups finds)
+    return _cut_groups(lines, hard, wrap, spaced)
+
+
+def _cut_groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool) -> list[tuple[list[Line], str]]:
+    """:func:`_groups` of two lines or more, without its pre-test."""
     # Three lines at the margin run on from each other: a wrapped paragraph, so the
     # block is no stanza (however many of its other lines are short).
     wrapped = any(
@@ -331,7 +421,8 @@ def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
 
 def _item(line: Line) -> bool:
     """A bullet item: a glyph bullet, or ``*`` / ``+`` and a space."""
-    return bullet_item(line.text) or bool(_STAR_ITEM.match(line.stripped))
+    star = line.stripped[:1] in ("*", "+") and _STAR_ITEM.match(line.stripped) is not None
+    return star or bullet_item(line.text)
 
 
 def _both_chrome(line: Line, next_line: Line) -> bool:
