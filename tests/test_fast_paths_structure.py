@@ -8,8 +8,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
-from tidyink.filters._layout import Wrap, lines_of, paragraph_lines
-from tidyink.filters.unwrap import _breaks, _hard
+from tidyink.filters._layout import DEEP_INDENT, Line, Wrap, lines_of, paragraph_lines
+from tidyink.filters._navigation import is_nav
+from tidyink.filters._page_chrome import chrome_kind, could_be_chrome, strong_shape
+from tidyink.filters._wrap_breaks import is_item
+from tidyink.filters._wrap_breaks import kept_breaks as _breaks
 
 # Line pieces: prose, page chrome (labels, menus, bullets, boxes, stats, dates, URLs,
 # name lists), marks and spaces in the places the shape tests look at.
@@ -52,6 +55,35 @@ WIDTHS = [None, 20, 40, 60, 72, 90]
 
 def _lines(texts: list[str]) -> list:
     return [x for x in lines_of(Span(TEXT, "\n".join(texts))) if x.stripped]
+
+
+def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
+    """The rule :func:`kept_breaks` applies, asked of one pair of lines at a time."""
+    if wrap.width is None:
+        return True
+    if line.length > wrap.width + wrap.slack:
+        return True  # longer than the wrap: a whole paragraph on one line
+    if max(line.indent, next_line.indent) >= DEEP_INDENT:
+        return True  # set far right: a signature, a dateline, a centred line
+    if (
+        is_item(next_line)
+        or strong_shape(line.stripped)
+        or strong_shape(next_line.stripped)
+    ):
+        # A bullet item starts a line of its own (a wrapped line's rest never opens with a
+        # bullet, "*" or "+" and a space); a line only a page writes (story-info, form
+        # controls) stays one line, as page chrome is read line by line.
+        return True
+    return wrap.fits(line, next_line) or _both_chrome(line, next_line)
+
+
+def _both_chrome(line: Line, next_line: Line) -> bool:
+    """Two lines in a row that each read as a page's chrome (``Author: Jo``, ``12/03/2020``,
+    a menu): joined they would read as a line of text, so each keeps its own line."""
+    first, second = line.stripped, next_line.stripped
+    if not (could_be_chrome(first) and could_be_chrome(second)):
+        return False  # (running prose, told by one search a line)
+    return chrome_kind(first, is_nav) is not None and chrome_kind(second, is_nav) is not None
 
 
 def test_breaks_of_every_two_sample_lines_are_the_pairs_breaks():
@@ -138,7 +170,8 @@ def test_labels_of_up_to_three_words_are_labels():
 def _joined_the_plain_way(text: str, one_word) -> list[tuple[int, int, str]]:
     """The edits joining ``text``'s lines, each break judged in full (the hyphen and dash
     tests asked of every break)."""
-    from tidyink.filters.unwrap import _BREAK, _DASH_END, _FIRST_WORD, _HYPHEN_END, _trim_edits
+    from tidyink.filters._wrap_breaks import _BREAK
+    from tidyink.filters.unwrap import _DASH_END, _FIRST_WORD, _HYPHEN_END, _trim_edits
 
     edits = _trim_edits(text)
     for m in _BREAK.finditer(text):
@@ -178,7 +211,7 @@ def test_lines_joined_with_a_fast_path_are_joined_the_plain_way(text):
 
 @given(st.lists(st.sampled_from(["a", " ", "\t", "\u00a0", "\n", "\r", "\u3000", "-"]), max_size=30).map("".join))
 def test_line_breaks_found_from_the_newlines_are_the_pattern_s_matches(text):
-    from tidyink.filters.unwrap import _BREAK, line_breaks
+    from tidyink.filters._wrap_breaks import _BREAK, line_breaks
 
     assert line_breaks(text) == [m.span() for m in _BREAK.finditer(text)]
 

@@ -15,8 +15,8 @@ from tidyink.filters._layout import (
     split_block,
     wrap_of_lines,
 )
-from tidyink.filters._navigation import is_nav
-from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome, could_be_chrome_each, strong_shape
+from tidyink.filters._page_chrome import strong_shape
+from tidyink.filters._wrap_breaks import is_item, kept_breaks, line_breaks
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 
@@ -25,7 +25,6 @@ _HYPHEN_END = lazy(r"(\p{L}+)-$")
 _DASH_END = lazy(r"(?:--|[—―])$")
 _DASH_LAST = ("-", "—", "―", "-\n", "—\n", "―\n")  # what text matching _DASH_END ends with
 _FIRST_WORD = lazy(r"\p{L}+")
-_BREAK = lazy(r"[ \t]*\n[ \t\u00a0]*")
 # A line that is one quotation from its opening mark to its closing one: dialogue.
 _QUOTED_LINE = lazy(r"""(?:"[^"]+"|“[^“”]+”|«[^«»]+»)[.,!?…]*""")
 JOIN_ZIPF = 3.0  # a joined word this frequent (wordfreq Zipf scale) is one word
@@ -54,7 +53,7 @@ class Unwrap(Filter):
         self._words: set[str] | None = None
         # Each block's non-blank lines and the breaks between them, judged once for all uses.
         kept = [None if lines is None else [x for x in lines if x.stripped] for lines in every]
-        hards = [None if lines is None else _breaks(lines, wrap) for lines in kept]
+        hards = [None if lines is None else kept_breaks(lines, wrap) for lines in kept]
         spaced = _blank_line_paragraphs(kept, hards, wrap) or _sentence_blocks(every)
         out: list[Block] = []
         for block, lines, hard in zip(doc.blocks, kept, hards, strict=True):
@@ -171,28 +170,6 @@ class Unwrap(Filter):
         return reaches(joined, self._langs, JOIN_ZIPF)
 
 
-def line_breaks(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_BREAK``'s matches in ``text`` (a newline, the spaces and tabs
-    before it and the indentation after it), found from the newlines (faster than the
-    pattern, which is tried at every space)."""
-    out = []
-    append = out.append
-    size = len(text)
-    done = 0  # where the last match ended: the next cannot start before it
-    newline = text.find("\n")
-    while newline >= 0:
-        start = newline
-        while start > done and text[start - 1] in " \t":
-            start -= 1
-        end = newline + 1
-        while end < size and text[end] in " \t\u00a0":
-            end += 1
-        append((start, end))
-        done = end
-        newline = text.find("\n", end)
-    return out
-
-
 def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     """Edits removing the leading indentation and the trailing white space."""
     edits = []
@@ -205,61 +182,11 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
-    """For each two lines in a row, whether the break between them is kept: :func:`_hard`
-    of each pair, with what it asks of each line (its shape, its chrome) asked once."""
-    width = wrap.width
-    if width is None or len(lines) < 2:
-        return [True] * (len(lines) - 1)
-    slack = wrap.slack
-    longest, room = width + slack, width - slack
-    strong = [strong_shape(x.stripped) for x in lines]  # a page's line: kept whole
-    could: list[bool] = []  # could_be_chrome of every line, once one is needed
-    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
-    out = []
-    for k in range(len(lines) - 1):
-        line, next_line = lines[k], lines[k + 1]
-        if (
-            line.length > longest
-            or line.indent >= DEEP_INDENT
-            or next_line.indent >= DEEP_INDENT
-            or strong[k]
-            or strong[k + 1]
-            or _item(next_line)
-        ):
-            out.append(True)
-            continue
-        # wrap.fits: the next line's first word (no longer than the line) fits on this one
-        if line.length + 1 < room and (
-            line.length + 1 + len(next_line.stripped) < room or wrap.fits(line, next_line)
-        ):
-            out.append(True)
-            continue
-        out.append(_both_chrome_at(lines, k, could, chrome))
-    return out
-
-
-def _both_chrome_at(lines: list[Line], k: int, could: list[bool], chrome: list[bool | None]) -> bool:
-    """:func:`_both_chrome` of lines ``k`` and ``k + 1``, with each line's cheap test
-    (``could``, of every line, made when first needed) and full test (``chrome``) asked at
-    most once, both lines' cheap ones first."""
-    if not could:
-        could.extend(could_be_chrome_each([x.stripped for x in lines]))
-    if not (could[k] and could[k + 1]):
-        return False  # (running prose)
-    for j in (k, k + 1):
-        if chrome[j] is None:
-            chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
-        if not chrome[j]:
-            return False
-    return True
-
-
 def _blank_line_paragraphs(kept: list[list[Line] | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
     """Whether the text puts a blank line between its paragraphs: its wrapped blocks
     hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
     its blocks are single lines. ``kept``: each paragraph's non-blank lines (None for
-    other blocks); ``hards``: their :func:`_breaks`."""
+    other blocks); ``hards``: their :func:`kept_breaks`."""
     if wrap.width is None:
         # Not wrapped: paragraphs one a line, a blank line between them.
         counts = [len(lines) for lines in kept if lines is not None]
@@ -287,7 +214,7 @@ def _sentence_blocks(every: list[list[Line] | None]) -> bool:
 def _groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
     """Cut ``lines`` into paragraphs (wrapped runs) and verse (lines kept as they are).
 
-    ``hard``: :func:`_breaks` of ``lines``. ``spaced``: the text puts blank lines between
+    ``hard``: :func:`kept_breaks` of ``lines``. ``spaced``: the text puts blank lines between
     paragraphs, so a block made only of short lines kept whole is a stanza or a list
     even when each line ends a sentence.
     """
@@ -328,7 +255,7 @@ def _cut_groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool) -
         # A line set far right (a dateline) and one at the margin (a salutation) part ways;
         # so do a list's bullet items and the lines before and after the list.
         deep = [x.indent >= DEEP_INDENT for x in run]
-        item = [_item(x) for x in run]
+        item = [is_item(x) for x in run]
         cut = next((k for k in range(1, len(run)) if deep[k] != deep[k - 1] or item[k] != item[k - 1]), None)
         if cut is not None:
             rest = run[cut:]
@@ -373,7 +300,7 @@ def _cut_groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool) -
 
 
 SALUTATION = 30  # "Dear Mr. Carrow,", "Yours ever,": short lines that end in a comma
-_STAR_ITEM = lazy(r"[*+]\s+\S")
+
 _LIST_START = lazy(r"(?:[-*+•–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 
 
@@ -398,40 +325,6 @@ def _kept_break(lines: list[Line], k: int, hard: list[bool], wrap: Wrap) -> bool
         or (line.indent >= 2) != (next_line.indent >= 2)
         or line.length > (wrap.width or MAX_WRAP) + wrap.slack
     )
-
-
-def _hard(line: Line, next_line: Line, wrap: Wrap) -> bool:
-    if wrap.width is None:
-        return True
-    if line.length > wrap.width + wrap.slack:
-        return True  # longer than the wrap: a whole paragraph on one line
-    if max(line.indent, next_line.indent) >= DEEP_INDENT:
-        return True  # set far right: a signature, a dateline, a centred line
-    if (
-        _item(next_line)
-        or strong_shape(line.stripped)
-        or strong_shape(next_line.stripped)
-    ):
-        # A bullet item starts a line of its own (a wrapped line's rest never opens with a
-        # bullet, "*" or "+" and a space); a line only a page writes (story-info, form
-        # controls) stays one line, as page chrome is read line by line.
-        return True
-    return wrap.fits(line, next_line) or _both_chrome(line, next_line)
-
-
-def _item(line: Line) -> bool:
-    """A bullet item: a glyph bullet, or ``*`` / ``+`` and a space."""
-    star = line.stripped[:1] in ("*", "+") and _STAR_ITEM.match(line.stripped) is not None
-    return star or bullet_item(line.text)
-
-
-def _both_chrome(line: Line, next_line: Line) -> bool:
-    """Two lines in a row that each read as a page's chrome (``Author: Jo``, ``12/03/2020``,
-    a menu): joined they would read as a line of text, so each keeps its own line."""
-    first, second = line.stripped, next_line.stripped
-    if not (could_be_chrome(first) and could_be_chrome(second)):
-        return False  # (running prose, told by one search a line)
-    return chrome_kind(first, is_nav) is not None and chrome_kind(second, is_nav) is not None
 
 
 def _paragraph_lines(run: list[Line]) -> bool:

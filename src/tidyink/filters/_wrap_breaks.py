@@ -1,0 +1,92 @@
+"""Where a hard-wrapped paragraph's lines break (:func:`line_breaks`), and which of those
+breaks a paragraph keeps (:func:`kept_breaks`): a wrapped line's rest never opens with a
+bullet, a line set far right or longer than the wrap stands alone, a line only a page
+writes (story-info, form controls, two chrome lines in a row) keeps its own line."""
+
+from __future__ import annotations
+
+from tidyink.filters._layout import DEEP_INDENT, Line, Wrap
+from tidyink.filters._navigation import is_nav
+from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome_each, strong_shape
+from tidyink.lazy_regex import lazy
+
+_BREAK = lazy(r"[ \t]*\n[ \t\u00a0]*")
+_STAR_ITEM = lazy(r"[*+]\s+\S")
+
+
+def line_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BREAK``'s matches in ``text`` (a newline, the spaces and tabs
+    before it and the indentation after it), found from the newlines (faster than the
+    pattern, which is tried at every space)."""
+    out = []
+    append = out.append
+    size = len(text)
+    done = 0  # where the last match ended: the next cannot start before it
+    newline = text.find("\n")
+    while newline >= 0:
+        start = newline
+        while start > done and text[start - 1] in " \t":
+            start -= 1
+        end = newline + 1
+        while end < size and text[end] in " \t\u00a0":
+            end += 1
+        append((start, end))
+        done = end
+        newline = text.find("\n", end)
+    return out
+
+
+def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
+    """For each two lines in a row, whether the break between them is kept: whether each
+    pair's break is hard, with what it asks of each line (its shape, its chrome) asked once."""
+    width = wrap.width
+    if width is None or len(lines) < 2:
+        return [True] * (len(lines) - 1)
+    slack = wrap.slack
+    longest, room = width + slack, width - slack
+    strong = [strong_shape(x.stripped) for x in lines]  # a page's line: kept whole
+    could: list[bool] = []  # could_be_chrome of every line, once one is needed
+    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
+    out = []
+    for k in range(len(lines) - 1):
+        line, next_line = lines[k], lines[k + 1]
+        if (
+            line.length > longest
+            or line.indent >= DEEP_INDENT
+            or next_line.indent >= DEEP_INDENT
+            or strong[k]
+            or strong[k + 1]
+            or is_item(next_line)
+        ):
+            out.append(True)
+            continue
+        # wrap.fits: the next line's first word (no longer than the line) fits on this one
+        if line.length + 1 < room and (
+            line.length + 1 + len(next_line.stripped) < room or wrap.fits(line, next_line)
+        ):
+            out.append(True)
+            continue
+        out.append(_both_chrome_at(lines, k, could, chrome))
+    return out
+
+
+def _both_chrome_at(lines: list[Line], k: int, could: list[bool], chrome: list[bool | None]) -> bool:
+    """:func:`_both_chrome` of lines ``k`` and ``k + 1``, with each line's cheap test
+    (``could``, of every line, made when first needed) and full test (``chrome``) asked at
+    most once, both lines' cheap ones first."""
+    if not could:
+        could.extend(could_be_chrome_each([x.stripped for x in lines]))
+    if not (could[k] and could[k + 1]):
+        return False  # (running prose)
+    for j in (k, k + 1):
+        if chrome[j] is None:
+            chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
+        if not chrome[j]:
+            return False
+    return True
+
+
+def is_item(line: Line) -> bool:
+    """A bullet item: a glyph bullet, or ``*`` / ``+`` and a space."""
+    star = line.stripped[:1] in ("*", "+") and _STAR_ITEM.match(line.stripped) is not None
+    return star or bullet_item(line.text)
