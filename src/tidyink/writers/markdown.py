@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from tidyink.document import (
@@ -41,7 +43,7 @@ def escape_inline(text: str) -> str:
 def escape_line_start(line: str) -> str:
     """Escape a line (already inline-escaped) that would start a block construct."""
     line = line.lstrip(" \t")
-    if not line:
+    if not line or _plain_start(line[0]):
         return line
     if _THEMATIC.match(line) or _SETEXT.match(line):
         return "\\" + line
@@ -56,6 +58,16 @@ def escape_line_start(line: str) -> str:
     return line
 
 
+@cache
+def _plain_start(first: str) -> bool:
+    """Whether no block construct starts with this character (each one that
+    :func:`escape_line_start` escapes starts with one of these, or a digit)."""
+    return first not in "-*_=#>+~`" and not _DIGIT.match(first)
+
+
+_DIGIT = regex.compile(r"\d")  # (as _LIST_ORDERED's: every decimal digit, not only ASCII)
+
+
 def inline(block: Block, escape: bool) -> str:
     """The block's inline content as Markdown."""
     if block.verbatim:
@@ -63,16 +75,21 @@ def inline(block: Block, escape: bool) -> str:
     texts = _escaped(block.spans) if escape else {}
     if not any(span.kind in _TOGGLES for span in block.spans):
         return "".join(_written(span, texts.get(k)) for k, span in enumerate(block.spans))
+    return render(_atoms(block.spans, texts), HARD, lambda: _atoms(block.spans, texts, fine=True))
+
+
+def _atoms(spans: list[Span], texts: dict[int, str], fine: bool = False) -> list[Atom]:
+    """The spans as atoms for the emphasis writer (``texts``: the escaped texts)."""
     atoms: list[Atom] = []
     styles: frozenset[str] = frozenset()
-    for k, span in enumerate(block.spans):
+    for k, span in enumerate(spans):
         if span.kind in _TOGGLES:
             styles = styles ^ {span.kind}
         elif span.kind == TEXT:
-            atoms.extend(text_atoms(_written(span, texts.get(k)), styles))
+            atoms.extend(text_atoms(_written(span, texts.get(k)), styles, fine))
         elif written := _written(span, texts.get(k)):
             atoms.append(opaque_atom(written, span.shown, styles))
-    return render(atoms, HARD)
+    return atoms
 
 
 def _escaped(spans: list[Span]) -> dict[int, str]:
