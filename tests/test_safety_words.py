@@ -1,14 +1,19 @@
-"""The safety check's quick word count (ASCII words split at other characters) finds
-exactly the words, in the same order, that the detailed regular expression finds."""
+"""The safety check's quick word counts (ASCII words split at other characters, with or
+without folding the text first) find exactly the words, in the same order, that the
+detailed regular expression finds in the folded text."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from collections import Counter
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tidyink.safety import _WORD, _ascii_words, count_words, fold
+from tidyink.safety_words import WORD as _WORD
+from tidyink.safety_words import ascii_words as _ascii_words
+from tidyink.safety_words import count_words, fold, unfolded_words, word_difference
 
 # Characters that fold or split words: curly quotes, dashes, ligatures, combining and
 # orphaned marks, invisible format characters, letters outside ASCII, compatibility
@@ -21,6 +26,30 @@ _TEXT = st.text(alphabet=st.sampled_from("abcXYZ019 \n.,'-" + _TRICKY)) | st.tex
 def test_quick_words_are_the_detailed_words(text: str) -> None:
     folded = fold(text)
     assert _ascii_words(folded) == _WORD.findall(folded)
+
+
+@given(_TEXT)
+def test_unfolded_words_are_the_folded_words(text: str) -> None:
+    found = unfolded_words(text)
+    assert found is None or found == _WORD.findall(fold(text))
+
+
+def test_unfolded_words_of_english_typography_and_where_they_do_not_apply() -> None:
+    found = unfolded_words("“Don’t,” she said—TWICE… &amp; «so» &#8212;\n")
+    assert found == ["don", "t", "she", "said", "twice", "so"]
+    assert unfolded_words("a caf\u00e9") is None  # a letter outside ASCII
+    assert unfolded_words("tm\u2122") is None  # folds into letters
+    assert unfolded_words("soft\u00adhyphen") is None  # removed: joins the words beside it
+    assert unfolded_words("x \u02dc y") is None  # folds into a space and a combining tilde
+
+
+def test_no_character_composes_with_an_ascii_character_after_it() -> None:
+    """(What :func:`unfolded_words` relies on: the characters that only separate words
+    never change how the ASCII text beside them normalizes.)"""
+    for code in range(sys.maxunicode + 1):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            assert int(parts[1], 16) >= 0x80, hex(code)
 
 
 @given(st.lists(_TEXT, max_size=6), st.integers(1, 40))
@@ -41,3 +70,23 @@ def test_quick_words_of_english_prose_with_typography() -> None:
 def test_a_letter_outside_ascii_is_found_whole() -> None:
     folded = fold("Café naïve Zürich " * 40)
     assert _ascii_words(folded)[:3] == ["café", "naïve", "zürich"]
+
+
+_PARAGRAPHS = st.lists(st.sampled_from(["The cat sat.", "“Don’t,” said Ann—twice.", "the CAT\nsat", "A cat\n\nsat",
+                                        "&amp; so…", "x" * 300, "Zürich", "one two\n", ""]), max_size=8)  # fmt: skip
+
+
+@given(_PARAGRAPHS, _PARAGRAPHS, st.lists(_TEXT, max_size=2))
+def test_word_difference_is_the_difference_of_the_counts(before: list[str], after: list[str], extra: list[str]) -> None:
+    old_text, new_text = "\n\n".join(before + extra) * 40, "\n\n".join(after) * 40
+    found = word_difference(old_text, new_text)
+    old, new = count_words(old_text), count_words(new_text)
+    if found is not None:
+        assert found == (old - new, new - old)
+
+
+def test_word_difference_of_rewrapped_and_curled_paragraphs() -> None:
+    before = 'He said "wait" -- then\nleft.\n\nThe End of the\nbook.\n\n' * 300 + "Read the licence.\n"
+    after = "He said “wait”—then left.\n\nThe end of the book.\n\n" * 300
+    assert word_difference(before, after) == (Counter({"read": 1, "the": 1, "licence": 1}), Counter())
+    assert word_difference("Zürich " * 100, "") is None
