@@ -59,8 +59,14 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
         if len(piece) < _QUICK:
             counts.update(WORD.findall(fold(piece)))
             continue
-        found = unfolded_words(piece)
-        counts.update(found if found is not None else ascii_words(fold(piece)))
+        decoded = decode(piece) if "&" in piece else piece
+        first = _NOT_ASCII.search(decoded)  # (letters outside ASCII: the detailed search at once)
+        if first and any(map(WORD.match, first.group())):
+            counts.update(WORD.findall(fold(piece)))
+        elif all(map(_separates, _outside_ascii(decoded))):
+            counts.update(_split_ascii(decoded))
+        else:
+            counts.update(ascii_words(fold(piece)))
     return counts
 
 
@@ -76,8 +82,15 @@ def unfolded_words(text: str) -> list[str] | None:
     """
     if "&" in text:
         text = decode(text)  # (a reference is a character: it is the one looked at)
-    if not text.isascii() and not all(map(_separates, set("".join(_NOT_ASCII.findall(text))))):
-        return None
+    return _split_ascii(text) if all(map(_separates, _outside_ascii(text))) else None
+
+
+def _outside_ascii(text: str) -> set[str]:
+    return set("".join(_NOT_ASCII.findall(text))) if not text.isascii() else set()
+
+
+def _split_ascii(text: str) -> list[str]:
+    """The runs of ASCII letters and digits of ``text``, in lower case."""
     return text.encode("ascii", "replace").translate(_LOWER_SPLIT).decode("ascii").split()
 
 
@@ -105,7 +118,7 @@ def _paragraphs(text: str) -> Counter[bytes] | None:
     for piece in pieces(text):
         if "&" in piece:
             piece = decode(piece)
-        if not piece.isascii() and not all(map(_separates, set("".join(_NOT_ASCII.findall(piece))))):
+        if not all(map(_separates, _outside_ascii(piece))):
             return None
         split = piece.encode("ascii", "replace").translate(_LINES).split(b"\n\n")
         found.update(b" ".join(paragraph.split()) for paragraph in split)
@@ -135,8 +148,6 @@ def ascii_words(folded: str) -> list[str]:
     """``WORD.findall(folded)``, found faster when every word is ASCII (an English
     text's curly quotes and dashes are no word characters): each other character
     becomes a space and the text is split at the spaces."""
-    if not folded.isascii():
-        others = set("".join(_NOT_ASCII.findall(folded)))
-        if any(WORD.match(ch) for ch in others):
-            return WORD.findall(folded)
+    if any(map(WORD.match, _outside_ascii(folded))):
+        return WORD.findall(folded)
     return folded.encode("ascii", "replace").translate(_SPLIT).decode("ascii").split()
