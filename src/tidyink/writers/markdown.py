@@ -24,6 +24,7 @@ from tidyink.document import (
     Span,
     indent_width,
 )
+from tidyink.lazy_regex import lazy
 from tidyink.options import Options
 from tidyink.writers import join_blocks
 from tidyink.writers._emphasis import Atom, opaque_atom, render, text_atoms
@@ -137,7 +138,7 @@ def _written(span: Span, escaped: str | None) -> str:
 
 def code_span(code: str) -> str:
     """``code`` as a CommonMark code span whose backticks nothing inside can close."""
-    longest = max((len(run) for run in regex.findall(r"`+", code)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(code)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if code.startswith("`") or code.endswith("`") or (code[:1] == " " == code[-1:]) else ""
     return f"{fence}{pad}{code}{pad}{fence}"
@@ -177,7 +178,10 @@ def _verse(text: str, brk: str) -> str:
     return brk.join(out)
 
 
-_LONE_NUMBER = regex.compile(r"[IVXLCDM]+|\d+")
+_LONE_NUMBER = lazy(r"[IVXLCDM]+|\d+")
+_ENDS_CLAUSE = lazy(r"[.:;!?—–-]$")
+_CLOSING_HASHES = lazy(r"(?<= )(#+)$")  # (would close an ATX heading)
+_BACKTICKS = lazy(r"`+")
 
 
 def heading_title(lines: list[str]) -> str:
@@ -186,7 +190,7 @@ def heading_title(lines: list[str]) -> str:
         return ""
     title = lines[0]
     for line in lines[1:]:
-        if regex.search(r"[.:;!?—–-]$", title):
+        if _ENDS_CLAUSE.search(title):
             title += " " + line
         elif _LONE_NUMBER.fullmatch(title):
             title += ". " + line
@@ -197,7 +201,7 @@ def heading_title(lines: list[str]) -> str:
 
 def fenced(text: str) -> str:
     """Protected text (an HTML <pre>) as a code block whose fence no line inside can close."""
-    longest = max((len(run) for run in regex.findall(r"`+", text)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}\n{text}\n{fence}"
 
@@ -214,7 +218,7 @@ def render_block(block: Block, options: Options) -> str:
     if block.kind == HEADING:
         parts = body.replace(HARD, "\n").split("\n")
         title = heading_title([part.strip() for part in parts if part.strip()])
-        title = regex.sub(r"(?<= )(#+)$", lambda m: "\\" + m.group(1), title)
+        title = _CLOSING_HASHES.sub(lambda m: "\\" + m.group(1), title)
         return "#" * max(1, min(block.level or options.heading_level, 6)) + " " + title
     brk = "\\\n" if options.verse_break == "backslash" else "  \n"
     if block.kind == VERSE:
