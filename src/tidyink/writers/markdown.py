@@ -38,7 +38,18 @@ _TOGGLES = (EM, STRONG)
 
 def escape_inline(text: str) -> str:
     """Backslash-escape characters that could start inline markup."""
+    if not _may_start_markup(text):
+        return text
     return _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+def _may_start_markup(text: str) -> bool:
+    """Whether ``text`` has a character that each match of ``_INLINE`` starts with
+    (a few searches for one character are quicker than the pattern's)."""
+    return (
+        "_" in text or "*" in text or "\\" in text or "`" in text
+        or "<" in text or "&" in text or "[" in text or "~" in text
+    )  # fmt: skip
 
 
 def escape_line_start(line: str) -> str:
@@ -102,7 +113,7 @@ def _escaped(spans: list[Span]) -> dict[int, str]:
         return {shown[0][0]: escape_inline(shown[0][1])}
     joined = "".join(span.text if span.kind == TEXT else span.shown if span.kind == RAW else
                      "" if span.kind in _TOGGLES else "\ufffc" for span in spans)  # fmt: skip
-    cuts = [i for m in _INLINE.finditer(joined) for i in range(m.start(), m.end())]
+    cuts = [i for m in _INLINE.finditer(joined) for i in range(m.start(), m.end())] if _may_start_markup(joined) else []
     out: dict[int, str] = {}
     pos, c = 0, 0
     shown_at = dict(shown)
