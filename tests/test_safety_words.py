@@ -1,6 +1,7 @@
-"""The safety check's quick word counts (ASCII words split at other characters, with or
-without folding the text first) find exactly the words, in the same order, that the
-detailed regular expression finds in the folded text."""
+"""The safety check's quick word counts (a text folded a character at a time in a
+Western code page and split at every character that is no letter or digit, or its
+folded form split so) find exactly the words, in the same order, that the detailed
+regular expression finds in the folded text."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import unicodedata
 from collections import Counter
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,22 +36,46 @@ def test_unfolded_words_are_the_folded_words(text: str) -> None:
     assert found is None or found == _WORD.findall(fold(text))
 
 
-def test_unfolded_words_of_english_typography_and_where_they_do_not_apply() -> None:
+def test_unfolded_words_of_typography_and_western_letters() -> None:
     found = unfolded_words("“Don’t,” she said—TWICE… &amp; «so» &#8212;\n")
     assert found == ["don", "t", "she", "said", "twice", "so"]
-    assert unfolded_words("a caf\u00e9") is None  # a letter outside ASCII
-    assert unfolded_words("tm\u2122") is None  # folds into letters
-    assert unfolded_words("soft\u00adhyphen") is None  # removed: joins the words beside it
-    assert unfolded_words("x \u02dc y") is None  # folds into a space and a combining tilde
+    assert unfolded_words("Ça, CAFÉ Œuvre STRASSE Straße 2º ﬁn ½ ™") == [
+        "ça", "café", "œuvre", "strasse", "strasse", "2o", "fin", "1", "2", "tm"]  # fmt: skip
 
 
-def test_no_character_composes_with_an_ascii_character_after_it() -> None:
-    """(What :func:`unfolded_words` relies on: the characters that only separate words
-    never change how the ASCII text beside them normalizes.)"""
-    for code in range(sys.maxunicode + 1):
-        parts = unicodedata.decomposition(chr(code)).split()
-        if len(parts) == 2 and not parts[0].startswith("<"):
-            assert int(parts[1], 16) >= 0x80, hex(code)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "soft\u00adhyphen",  # removed: joins the words beside it
+        "x \u02dc y",  # folds into a space and a combining tilde
+        "cafe\u0301",  # a combining mark: composes with the letter before it
+        "\u0101 macron",  # a letter the code page lacks
+        "\u0130stanbul",  # folds into a letter and a combining dot
+        "\u00b5m",  # folds into a Greek letter
+    ],
+)
+def test_unfolded_words_do_not_apply(text: str) -> None:
+    assert unfolded_words(text) is None
+
+
+_WESTERN = "".join(chr(c) for c in range(0x80, 0x100)) + "œŒŠšŽžŸƒˆ˜–—‘’‚“”„†‡•…‰‹›€™"
+
+
+@given(st.text(alphabet=st.sampled_from("ab AB 1\n.&;" + _WESTERN)))
+def test_unfolded_words_of_western_text_are_the_folded_words(text: str) -> None:
+    found = unfolded_words(text)
+    assert found is None or found == _WORD.findall(fold(text))
+
+
+def test_no_western_character_composes_with_the_character_before_it() -> None:
+    """(What :func:`unfolded_words` relies on, with no mark in the text: no ASCII
+    character or letter of the code page is the second of two that compose.)"""
+    seconds = {
+        int(parts[1], 16)
+        for code in range(sys.maxunicode + 1)
+        if len(parts := unicodedata.decomposition(chr(code)).split()) == 2 and not parts[0].startswith("<")
+    }
+    assert not any(ord(ch) in seconds for ch in "".join(map(chr, range(0x80))) + _WESTERN)
 
 
 @given(st.lists(_TEXT, max_size=6), st.integers(1, 40))
@@ -89,4 +115,5 @@ def test_word_difference_of_rewrapped_and_curled_paragraphs() -> None:
     before = 'He said "wait" -- then\nleft.\n\nThe End of the\nbook.\n\n' * 300 + "Read the licence.\n"
     after = "He said “wait”—then left.\n\nThe end of the book.\n\n" * 300
     assert word_difference(before, after) == (Counter({"read": 1, "the": 1, "licence": 1}), Counter())
-    assert word_difference("Zürich " * 100, "") is None
+    assert word_difference("Zürich " * 100, "") == (Counter({"zürich": 100}), Counter())
+    assert word_difference("T\u0101ne " * 100, "") is None  # a letter the code page lacks

@@ -26,7 +26,11 @@ _QUICK = 256  # characters: shorter texts are searched for words at once
 # ASCII letters and digits (the only ASCII characters of WORD) kept, every other byte a space
 _SPLIT = bytes(c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256))
 _LOWER_SPLIT = _SPLIT.lower()  # and capitals made small, as casefolding does
-_LINES = _LOWER_SPLIT[:10] + b"\n" + _LOWER_SPLIT[11:]  # and line breaks kept
+_MARK = regex.compile(r"\p{M}")
+# Western European letters are folded a byte at a time in this code page (with ASCII,
+# the words of English, French, German, Spanish... text); any other character is one
+# that only separates words, or the text takes the detailed search.
+_CODE_PAGE = "cp1252"
 
 
 def fold(text: str) -> str:
@@ -59,45 +63,60 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
         if len(piece) < _QUICK:
             counts.update(WORD.findall(fold(piece)))
             continue
-        decoded = decode(piece) if "&" in piece else piece
-        first = _NOT_ASCII.search(decoded)  # (letters outside ASCII: the detailed search at once)
-        if first and any(map(WORD.match, first.group())):
-            counts.update(WORD.findall(fold(piece)))
-        elif all(map(_separates, _outside_ascii(decoded))):
-            counts.update(_split_ascii(decoded))
+        found = _folded_bytes(piece, _TABLE)
+        if found is not None:
+            counts.update(_decoded(found).split())
         else:
             counts.update(ascii_words(fold(piece)))
     return counts
 
 
 def unfolded_words(text: str) -> list[str] | None:
-    """:func:`words` of ``text`` without folding it, when each of its characters other
-    than ASCII ones only separates words (None otherwise).
+    """:func:`words` of ``text`` found without folding it, or None (see :func:`_kind`)."""
+    found = _folded_bytes(text, _TABLE)
+    return None if found is None else _decoded(found).split()
 
-    Such a character (a curly quote, a dash) folds, alone, into characters none of
-    which is a letter, mark or digit, and no other character composes with it or with
-    what it folds into (composing takes a mark or a letter): folding the whole text
-    then only makes its ASCII capitals small, and its words are its runs of ASCII
-    letters and digits.
+
+def _folded_bytes(text: str, table: bytes) -> bytes | None:
+    """``text`` folded, in the code page, each character that is no letter or digit a
+    space (``table`` may keep line breaks): when each character outside ASCII is one
+    that :func:`_kind` knows how to fold alone; None otherwise.
+
+    Such a character composes with no other (composing takes a mark, or a letter of
+    a script the code page lacks), so the text folds as its characters do one by
+    one: ASCII capitals made small, the rest as :func:`_kind` says.
     """
     if "&" in text:
         text = decode(text)  # (a reference is a character: it is the one looked at)
-    return _split_ascii(text) if all(map(_separates, _outside_ascii(text))) else None
+    if text.isascii():
+        return text.encode("ascii").translate(table)
+    first = _NOT_ASCII.search(text)  # (most texts that cannot tell so at once)
+    if first and any(_kind(ch) is None for ch in first.group()):
+        return None
+    letters = False
+    for ch in _outside_ascii(text):
+        kind = _kind(ch)
+        if kind is None:
+            return None
+        if kind:
+            text = text.replace(ch, kind)
+        letters = letters or not _separates(ch)
+    # (only separators: each becomes "?", a space, quicker than in the code page)
+    return text.encode(_CODE_PAGE if letters else "ascii", "replace").translate(table)
+
+
+def _decoded(folded: bytes) -> str:
+    return folded.decode("ascii" if folded.isascii() else _CODE_PAGE)  # (the same, quicker)
 
 
 def _outside_ascii(text: str) -> set[str]:
     return set("".join(_NOT_ASCII.findall(text))) if not text.isascii() else set()
 
 
-def _split_ascii(text: str) -> list[str]:
-    """The runs of ASCII letters and digits of ``text``, in lower case."""
-    return text.encode("ascii", "replace").translate(_LOWER_SPLIT).decode("ascii").split()
-
-
 def word_difference(before: str, after: str) -> tuple[Counter[str], Counter[str]] | None:
     """The words ``before`` has more of than ``after`` (lost), and those ``after`` has
-    more of (added), as :func:`count_words` counts them; None unless
-    :func:`unfolded_words` applies to both (their order may differ from those counts').
+    more of (added), as :func:`count_words` counts them; None unless both can be
+    folded a character at a time (their order may differ from those counts').
 
     Most paragraphs are the same words on both sides (their quotes, dashes and line
     breaks aside): each paragraph is reduced to its words, and only the words of those
@@ -111,17 +130,14 @@ def word_difference(before: str, after: str) -> tuple[Counter[str], Counter[str]
 
 
 def _paragraphs(text: str) -> Counter[bytes] | None:
-    """Each paragraph of ``text`` (pieces between blank lines) as its words, lower
-    case, one space apart: how often each occurs (None unless
-    :func:`unfolded_words` applies)."""
+    """Each paragraph of ``text`` (pieces between blank lines) as its folded words one
+    space apart: how often each occurs (None unless :func:`_folded_bytes` applies)."""
     found: Counter[bytes] = Counter()
     for piece in pieces(text):
-        if "&" in piece:
-            piece = decode(piece)
-        if not all(map(_separates, _outside_ascii(piece))):
+        folded = _folded_bytes(piece, _LINES)
+        if folded is None:
             return None
-        split = piece.encode("ascii", "replace").translate(_LINES).split(b"\n\n")
-        found.update(b" ".join(paragraph.split()) for paragraph in split)
+        found.update(b" ".join(paragraph.split()) for paragraph in folded.split(b"\n\n"))
     return found
 
 
@@ -129,7 +145,7 @@ def _words_of(paragraphs: Counter[bytes]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for paragraph, times in paragraphs.items():
         for _ in range(times):
-            counts.update(paragraph.decode("ascii").split())
+            counts.update(_decoded(paragraph).split())
     return counts
 
 
@@ -144,6 +160,61 @@ def _separates(ch: str) -> bool:
     return bool(folded) and not WORD.search(normal) and not WORD.search(folded)
 
 
+@cache
+def _kind(ch: str) -> str | None:
+    """How a character outside ASCII folds alone, for :func:`_folded_bytes`: "" when
+    the code page's table folds it (a character that only separates words, or a
+    letter of the code page that folds into one), the letters it folds into when
+    they are to be put in its place (``ß``: ``ss``), None when neither.
+
+    None for an invisible format character (removed: the words beside it join), a
+    mark, and a character that folds into one (they compose with their neighbours).
+    """
+    if _separates(ch):
+        return ""
+    if _INVISIBLE.match(ch) or _MARK.search(normal := unicodedata.normalize("NFKC", ch)):
+        return None
+    folded = normal.casefold()
+    if _in_code_page(ch) and len(folded) == 1 and _in_code_page(folded) and WORD.match(folded):
+        return ""
+    if folded and all(c.isascii() or _separates(c) or _kept_letter(c) for c in folded):
+        return folded
+    return None
+
+
+def _kept_letter(ch: str) -> bool:
+    """A letter of the code page that folding leaves as it is (``é``)."""
+    return bool(WORD.match(ch)) and _in_code_page(ch) and _fold_one(ch) == ch and not _MARK.match(ch)
+
+
+def _fold_one(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+def _in_code_page(ch: str) -> bool:
+    try:
+        ch.encode(_CODE_PAGE)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _table(lines: bool) -> bytes:
+    """Each byte of the code page: an ASCII letter or digit in lower case, a letter
+    as it folds (``É``: ``é``), anything else a space (or kept, a line break)."""
+    out = bytearray(_LOWER_SPLIT)
+    for byte in range(0x80, 0x100):
+        try:
+            ch = bytes([byte]).decode(_CODE_PAGE)
+        except UnicodeDecodeError:
+            continue
+        if WORD.match(ch) and _kind(ch) == "":
+            out[byte] = _fold_one(ch).encode(_CODE_PAGE)[0]
+    if lines:
+        out[0x0A] = 0x0A
+    return bytes(out)
+
+
 def ascii_words(folded: str) -> list[str]:
     """``WORD.findall(folded)``, found faster when every word is ASCII (an English
     text's curly quotes and dashes are no word characters): each other character
@@ -151,3 +222,6 @@ def ascii_words(folded: str) -> list[str]:
     if any(map(WORD.match, _outside_ascii(folded))):
         return WORD.findall(folded)
     return folded.encode("ascii", "replace").translate(_SPLIT).decode("ascii").split()
+
+
+_TABLE, _LINES = _table(lines=False), _table(lines=True)
