@@ -3,8 +3,10 @@ forms and case folded, invisible format characters removed) and cut into runs of
 letters, marks and digits, then counted.
 
 A book's two renderings are counted in full on every conversion, so counting takes a
-quick path where it can: a text whose words are all ASCII is split at every other
-character, without the regular expression (the same words, in the same order).
+quick path where it can: a text whose characters each fold alone (ASCII, Western
+European letters, quotes, dashes) is folded through a byte table and split at every
+character that is no letter or digit, without the regular expression (the same
+words, in the same order), and two renderings are compared paragraph by paragraph.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
         if len(piece) < _QUICK:
             counts.update(WORD.findall(fold(piece)))
             continue
-        found = _folded_bytes(piece, _TABLE)
+        found = _folded_bytes(piece, _table(lines=False))
         if found is not None:
             counts.update(_decoded(found).split())
         else:
@@ -73,7 +75,7 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
 
 def unfolded_words(text: str) -> list[str] | None:
     """:func:`words` of ``text`` found without folding it, or None (see :func:`_kind`)."""
-    found = _folded_bytes(text, _TABLE)
+    found = _folded_bytes(text, _table(lines=False))
     return None if found is None else _decoded(found).split()
 
 
@@ -134,7 +136,7 @@ def _paragraphs(text: str) -> Counter[bytes] | None:
     space apart: how often each occurs (None unless :func:`_folded_bytes` applies)."""
     found: Counter[bytes] = Counter()
     for piece in pieces(text):
-        folded = _folded_bytes(piece, _LINES)
+        folded = _folded_bytes(piece, _table(lines=True))
         if folded is None:
             return None
         found.update(b" ".join(paragraph.split()) for paragraph in folded.split(b"\n\n"))
@@ -199,6 +201,7 @@ def _in_code_page(ch: str) -> bool:
     return True
 
 
+@cache
 def _table(lines: bool) -> bytes:
     """Each byte of the code page: an ASCII letter or digit in lower case, a letter
     as it folds (``É``: ``é``), anything else a space (or kept, a line break)."""
@@ -223,5 +226,3 @@ def ascii_words(folded: str) -> list[str]:
         return WORD.findall(folded)
     return folded.encode("ascii", "replace").translate(_SPLIT).decode("ascii").split()
 
-
-_TABLE, _LINES = _table(lines=False), _table(lines=True)
