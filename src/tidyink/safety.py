@@ -14,7 +14,6 @@ internal error: the file must not be written.
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -22,12 +21,12 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.errors import TidyinkError
-from tidyink.pieces import PIECE, pieces
 from tidyink.records import Change
+from tidyink.safety_words import WORD as _WORD
+from tidyink.safety_words import count_words, decode, fold, word_difference, words
 
-_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
-_INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
-_ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
+__all__ = ["SafetyError", "count_words", "difference", "fold", "verify", "words"]
+
 _FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
 _ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape of ASCII punctuation
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
@@ -41,37 +40,6 @@ class SafetyError(TidyinkError):
     def __init__(self, message: str, difference: str) -> None:
         super().__init__(message)
         self.difference = difference
-
-
-def fold(text: str) -> str:
-    """``text`` as the check compares it: entities decoded, compatibility forms and
-    case folded, invisible format characters removed."""
-    return _fold_decoded(_decode(text))
-
-
-def _decode(text: str) -> str:
-    """``text`` without invisible format characters, then with its entities decoded (an
-    invisible character inside a reference, ``&am\u200dp;``, hides no word ``amp``)."""
-    text = _INVISIBLE.sub("", text)
-    return html.unescape(text) if "&" in text else text
-
-
-def _fold_decoded(text: str) -> str:
-    return _ORPHAN_MARKS.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def words(text: str) -> list[str]:
-    """The folded words (runs of letters, marks and digits) of ``text``."""
-    return _WORD.findall(fold(text))
-
-
-def count_words(text: str, size: int = PIECE) -> Counter[str]:
-    """How often each of :func:`words` of ``text`` occurs (counted a piece at a time:
-    a book's folded copy and list of words would take several times its size)."""
-    counts: Counter[str] = Counter()
-    for piece in pieces(text, size):
-        counts.update(_WORD.findall(fold(piece)))
-    return counts
 
 
 def difference(
@@ -96,11 +64,14 @@ def difference(
         before, after = _FRONT_MATTER.sub("", before), _FRONT_MATTER.sub("", after)
     if markdown:  # the writer's backslash escapes (Z\&#252;rich) are not text
         before, after = _ESCAPE.sub(r"\1", before), _ESCAPE.sub(r"\1", after)
-    old, new = count_words(before), count_words(after)
-    lost, added = old - new, new - old
+    quick = word_difference(before, after)  # (None when either has words outside ASCII)
+    if quick is None:
+        old, new = count_words(before), count_words(after)
+        lost, added = old - new, new - old
+    else:
+        lost, added = quick
     if not lost and not added:
         return ""
-    first_lost, first_added = lost.copy(), added.copy()
     changes = list(changes)
     every = changes
     counted: list[tuple[Counter[str], Counter[str]]] = []  # the words each change removed, put
@@ -116,6 +87,10 @@ def difference(
     # leave one unexplained, and is skipped.
     if shortcut and not any(_explain_by_changes(lost.copy(), added.copy(), counted)):
         return ""
+    if quick is not None:  # (what follows takes the words in the order the texts have them)
+        old, new = count_words(before), count_words(after)
+        lost, added = old - new, new - old
+    first_lost, first_added = lost.copy(), added.copy()
     left = []  # a difference counts only if replaying does not explain it
     for replayed in _replays(before, every):
         again = count_words(replayed)
@@ -185,8 +160,8 @@ def _explain_by_changes(
     out: Counter[str] = Counter()
     into: Counter[str] = Counter()
     for removed, put in counted:
-        out += removed - put
-        into += put - removed
+        out.update(removed - put)  # (positive counts only: as +=, without its pass over the sum)
+        into.update(put - removed)
         fragments_out.update(removed)
         fragments_in.update(put)
     unmatched_out, unmatched_in = out - lost, into - added  # taken out or put in, matching no word
@@ -315,12 +290,12 @@ def _same_skeleton(before: str, after: str, changes: list[Change]) -> bool:
         return False
     table = dict.fromkeys(map(ord, touched))
     # (references decoded first: a reference a change decoded is the character, not its digits)
-    old, new = count_words(_decode(before).translate(table)), count_words(_decode(after).translate(table))
+    old, new = count_words(decode(before).translate(table)), count_words(decode(after).translate(table))
     lost, added = old - new, new - old
     for c in changes:
         if len(c.before) > _SHORT or len(c.after) > _SHORT:
-            removed = Counter(words(_decode(c.before).translate(table)))
-            put = Counter(words(_decode(c.after).translate(table)))
+            removed = Counter(words(decode(c.before).translate(table)))
+            put = Counter(words(decode(c.after).translate(table)))
             lost -= removed - put
             added -= put - removed
     return not lost and not added

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from tidyink.document import RAW, RAW_BLOCK, TEXT, Document, Span
+from tidyink.lazy_regex import lazy
 
 if TYPE_CHECKING:
     from tidyink.filters.base import Context
@@ -37,15 +38,15 @@ if TYPE_CHECKING:
     from tidyink.records import Finding
 
 _COMMANDS = r"(?P<cmd>skip-file|off|on|skip|ignore)"
-_COMMENT = regex.compile(
+_COMMENT = lazy(
     r"<!--[ \t]*tidyink:[ \t]*" + _COMMANDS + r"(?P<args>(?:[ \t,]+[\w.-]+)*)[ \t]*-->",
     regex.IGNORECASE,
 )
-_BRACKET = regex.compile(
+_BRACKET = lazy(
     r"\[[ \t]*tidyink:[ \t]*" + _COMMANDS + r"(?P<args>(?:[ \t,]+[\w.-]+)*)[ \t]*\]",
     regex.IGNORECASE,
 )
-_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")  # (the three compiled only for a text that has directives)
 ALL = frozenset()  # an ignore without codes: every finding
 
 

@@ -19,6 +19,7 @@ Text keeps every character and words keep their emphasis; no ``<em>`` tag is wri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -44,14 +45,29 @@ class Atom:
     styles: frozenset[str]
 
 
-def text_atoms(written: str, styles: frozenset[str]) -> list[Atom]:
+def text_atoms(written: str, styles: frozenset[str], fine: bool = False) -> list[Atom]:
     """Escaped text as atoms: runs of letters and digits whole, anything else one
-    character (with its escaping backslash) at a time. Text without emphasis only
-    needs its ends apart (emphasis is only ever taken away, and only ends matter)."""
+    character (with its escaping backslash) at a time (``fine``).
+
+    Otherwise coarser, with the same result: shaping only ever takes emphasis away
+    from an atom at the edge of a run, and only when it is not a word, so text
+    without emphasis is one atom (only its ends are ever looked at), and text with
+    it keeps its atoms apart only before its first run of letters and after its last
+    (between them, every place starts and ends with a letter: nothing moves there).
+    Only the choice of emphasis to drop when marks read back wrong counts atoms:
+    :func:`render` makes that choice with the fine atoms.
+    """
+    if not written:
+        return []
+    if not styles and not fine:
+        return [Atom(written, bool(_WORDY.match(written)), styles)]
     pieces = _ATOMS.findall(written)
-    if not styles and len(pieces) > 3:
-        pieces = [pieces[0], "".join(pieces[1:-1]), pieces[-1]]
-    return [Atom(piece, bool(_WORDY.match(piece)), styles) for piece in pieces]
+    wordy = [bool(_WORDY.match(piece)) for piece in pieces]
+    if not fine and wordy.count(True) > 1:
+        first, last = wordy.index(True), len(wordy) - 1 - wordy[::-1].index(True)
+        pieces[first : last + 1] = ["".join(pieces[first : last + 1])]
+        wordy[first : last + 1] = [True]
+    return [Atom(piece, is_word, styles) for piece, is_word in zip(pieces, wordy, strict=True)]
 
 
 def opaque_atom(written: str, plain: str, styles: frozenset[str]) -> Atom:
@@ -235,14 +251,19 @@ def _reads_back(atoms: list[Atom], markdown: str, hard: str) -> bool:
     return got == want and stars == 0
 
 
-def render(atoms: list[Atom], hard: str) -> str:
+def render(atoms: list[Atom], hard: str, fine: Callable[[], list[Atom]] | None = None) -> str:
     """The atoms as Markdown, emphasis as ``*`` and ``**`` marks that flank.
 
     Where runs of marks that could both open and close differ in length
     (``a***b*c*d***``), CommonMark's pairing may read them otherwise: the text is read
-    back, and while it reads wrong, the shortest run of emphasis at such a place goes."""
+    back, and while it reads wrong, the shortest run of emphasis at such a place goes
+    (counted in ``fine`` atoms, when ``atoms`` are coarse: see :func:`text_atoms`)."""
     shape(atoms, hard)
     markdown, both = _write(atoms, hard)
+    if both and fine is not None and not _reads_back(atoms, markdown, hard):
+        atoms = fine()  # (the same Markdown, with the atoms whose runs are counted)
+        shape(atoms, hard)
+        markdown, both = _write(atoms, hard)
     while both and not _reads_back(atoms, markdown, hard):
         runs = [
             (end - start, -start, style, start, end)

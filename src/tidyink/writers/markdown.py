@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from tidyink.document import (
@@ -22,6 +24,7 @@ from tidyink.document import (
     Span,
     indent_width,
 )
+from tidyink.lazy_regex import lazy
 from tidyink.options import Options
 from tidyink.writers import join_blocks
 from tidyink.writers._emphasis import Atom, opaque_atom, render, text_atoms
@@ -35,13 +38,24 @@ _TOGGLES = (EM, STRONG)
 
 def escape_inline(text: str) -> str:
     """Backslash-escape characters that could start inline markup."""
+    if not _may_start_markup(text):
+        return text
     return _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+def _may_start_markup(text: str) -> bool:
+    """Whether ``text`` has a character that each match of ``_INLINE`` starts with
+    (a few searches for one character are quicker than the pattern's)."""
+    return (
+        "_" in text or "*" in text or "\\" in text or "`" in text
+        or "<" in text or "&" in text or "[" in text or "~" in text
+    )  # fmt: skip
 
 
 def escape_line_start(line: str) -> str:
     """Escape a line (already inline-escaped) that would start a block construct."""
     line = line.lstrip(" \t")
-    if not line:
+    if not line or _plain_start(line[0]):
         return line
     if _THEMATIC.match(line) or _SETEXT.match(line):
         return "\\" + line
@@ -56,6 +70,16 @@ def escape_line_start(line: str) -> str:
     return line
 
 
+@cache
+def _plain_start(first: str) -> bool:
+    """Whether no block construct starts with this character (each one that
+    :func:`escape_line_start` escapes starts with one of these, or a digit)."""
+    return first not in "-*_=#>+~`" and not _DIGIT.match(first)
+
+
+_DIGIT = regex.compile(r"\d")  # (as _LIST_ORDERED's: every decimal digit, not only ASCII)
+
+
 def inline(block: Block, escape: bool) -> str:
     """The block's inline content as Markdown."""
     if block.verbatim:
@@ -63,16 +87,21 @@ def inline(block: Block, escape: bool) -> str:
     texts = _escaped(block.spans) if escape else {}
     if not any(span.kind in _TOGGLES for span in block.spans):
         return "".join(_written(span, texts.get(k)) for k, span in enumerate(block.spans))
+    return render(_atoms(block.spans, texts), HARD, lambda: _atoms(block.spans, texts, fine=True))
+
+
+def _atoms(spans: list[Span], texts: dict[int, str], fine: bool = False) -> list[Atom]:
+    """The spans as atoms for the emphasis writer (``texts``: the escaped texts)."""
     atoms: list[Atom] = []
     styles: frozenset[str] = frozenset()
-    for k, span in enumerate(block.spans):
+    for k, span in enumerate(spans):
         if span.kind in _TOGGLES:
             styles = styles ^ {span.kind}
         elif span.kind == TEXT:
-            atoms.extend(text_atoms(_written(span, texts.get(k)), styles))
+            atoms.extend(text_atoms(_written(span, texts.get(k)), styles, fine))
         elif written := _written(span, texts.get(k)):
             atoms.append(opaque_atom(written, span.shown, styles))
-    return render(atoms, HARD)
+    return atoms
 
 
 def _escaped(spans: list[Span]) -> dict[int, str]:
@@ -84,7 +113,7 @@ def _escaped(spans: list[Span]) -> dict[int, str]:
         return {shown[0][0]: escape_inline(shown[0][1])}
     joined = "".join(span.text if span.kind == TEXT else span.shown if span.kind == RAW else
                      "" if span.kind in _TOGGLES else "\ufffc" for span in spans)  # fmt: skip
-    cuts = [i for m in _INLINE.finditer(joined) for i in range(m.start(), m.end())]
+    cuts = [i for m in _INLINE.finditer(joined) for i in range(m.start(), m.end())] if _may_start_markup(joined) else []
     out: dict[int, str] = {}
     pos, c = 0, 0
     shown_at = dict(shown)
@@ -120,7 +149,7 @@ def _written(span: Span, escaped: str | None) -> str:
 
 def code_span(code: str) -> str:
     """``code`` as a CommonMark code span whose backticks nothing inside can close."""
-    longest = max((len(run) for run in regex.findall(r"`+", code)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(code)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if code.startswith("`") or code.endswith("`") or (code[:1] == " " == code[-1:]) else ""
     return f"{fence}{pad}{code}{pad}{fence}"
@@ -160,7 +189,10 @@ def _verse(text: str, brk: str) -> str:
     return brk.join(out)
 
 
-_LONE_NUMBER = regex.compile(r"[IVXLCDM]+|\d+")
+_LONE_NUMBER = lazy(r"[IVXLCDM]+|\d+")
+_ENDS_CLAUSE = lazy(r"[.:;!?—–-]$")
+_CLOSING_HASHES = lazy(r"(?<= )(#+)$")  # (would close an ATX heading)
+_BACKTICKS = lazy(r"`+")
 
 
 def heading_title(lines: list[str]) -> str:
@@ -169,7 +201,7 @@ def heading_title(lines: list[str]) -> str:
         return ""
     title = lines[0]
     for line in lines[1:]:
-        if regex.search(r"[.:;!?—–-]$", title):
+        if _ENDS_CLAUSE.search(title):
             title += " " + line
         elif _LONE_NUMBER.fullmatch(title):
             title += ". " + line
@@ -180,7 +212,7 @@ def heading_title(lines: list[str]) -> str:
 
 def fenced(text: str) -> str:
     """Protected text (an HTML <pre>) as a code block whose fence no line inside can close."""
-    longest = max((len(run) for run in regex.findall(r"`+", text)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}\n{text}\n{fence}"
 
@@ -197,7 +229,7 @@ def render_block(block: Block, options: Options) -> str:
     if block.kind == HEADING:
         parts = body.replace(HARD, "\n").split("\n")
         title = heading_title([part.strip() for part in parts if part.strip()])
-        title = regex.sub(r"(?<= )(#+)$", lambda m: "\\" + m.group(1), title)
+        title = _CLOSING_HASHES.sub(lambda m: "\\" + m.group(1), title)
         return "#" * max(1, min(block.level or options.heading_level, 6)) + " " + title
     brk = "\\\n" if options.verse_break == "backslash" else "  \n"
     if block.kind == VERSE:

@@ -1,0 +1,59 @@
+"""The Markdown writer's quick tests agree with the patterns they stand before: a line
+whose first character starts no block construct, and text without a character that
+inline markup starts with, are written as they are."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tidyink.writers.markdown import _INLINE, _LIST_ORDERED, _SETEXT, _THEMATIC, escape_inline, escape_line_start
+
+
+def _reference(line: str) -> str:
+    """Every pattern tried, whatever the first character."""
+    line = line.lstrip(" \t")
+    if not line:
+        return line
+    if _THEMATIC.match(line) or _SETEXT.match(line):
+        return "\\" + line
+    first = line[0]
+    if first in "#>" or (first in "-+" and (len(line) == 1 or line[1] in " \t")):
+        return "\\" + line
+    if first in "~`" and line.startswith(first * 3):
+        return "\\" + line
+    m = _LIST_ORDERED.match(line)
+    if m:
+        return m.group(1) + "\\" + line[m.end(1) :]
+    return line
+
+
+_LINE = st.text(alphabet=st.sampled_from(" \t-*_=#>+~`.)1a\u0663\uff11“")) | st.text()
+
+
+@given(_LINE)
+def test_quick_first_character_test_agrees_with_the_patterns(line: str) -> None:
+    assert escape_line_start(line) == _reference(line)
+
+
+def test_lines_that_start_constructs_are_escaped() -> None:
+    assert escape_line_start("1. one") == "1\\. one"
+    assert escape_line_start("\u0663) three") == "\u0663\\) three"  # an Arabic-Indic digit
+    assert escape_line_start("  # not a heading") == "\\# not a heading"
+    assert escape_line_start("“Quoted,” she said.") == "“Quoted,” she said."
+
+
+@given(st.text(alphabet=st.sampled_from("ab _*\\`<>&#;[]()~:\n")) | st.text())
+def test_inline_escapes_are_those_of_the_pattern(text: str) -> None:
+    assert escape_inline(text) == _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+@pytest.mark.parametrize("text", ["a_b", "a*b", "a\\b", "a`b", "a<b", "&amp;", "[x](y)", "~~gone~~"])
+def test_each_markup_character_alone_is_escaped(text: str) -> None:
+    assert escape_inline(text) != text
+
+
+def test_text_with_no_markup_character_is_unchanged_and_markup_is_escaped() -> None:
+    assert escape_inline("“Plain,” she said—twice.") == "“Plain,” she said—twice."
+    assert escape_inline("a_b ~~c~~ [x](y) &amp; <i>") == "a\\_b \\~\\~c\\~\\~ \\[x](y) \\&amp; \\<i>"
