@@ -1,16 +1,124 @@
-"""Patterns compiled on first use.
+"""Patterns compiled on first use, and compiled once per installation.
 
 Most modules compile their patterns when imported, and every filter module is
 imported to list the filters, so a run pays for the patterns of filters it does not
 run (a ``fix`` of a manuscript runs no structure filter). ``lazy(...)`` stands in
 for ``regex.compile(...)`` at module level and compiles on the first method call.
+
+Compiling is most of the cost of a short run: the ``regex`` module parses a pattern
+in Python (a word-list alternation takes several milliseconds), while it rebuilds a
+pickled pattern from its compiled code in microseconds. :func:`compiled` keeps the
+pickled form of the project's own patterns in the cache folder (see ``lexicon``),
+one file per version of ``regex`` and of Python, and reads it back in later runs.
+Only patterns written in the project's source go there (``lazy`` ones and those it
+compiles at import), never one built from a document, so the store stays small.
 """
 
 from __future__ import annotations
 
+import atexit
+import io
+import marshal
+import pickle
+import sys
+from pathlib import Path
 from typing import Any, cast
 
 import regex
+
+MAX_KEPT = 4000  # patterns in the store: past this it starts again (old versions' patterns)
+_Key = tuple[str, int]
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads a pickled pattern and nothing else: the only callable it may name is the
+    one ``regex`` pickles its patterns with."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("regex._regex", "compile"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a pattern")
+
+
+class _Store:
+    """The pickled patterns kept on disk, read at the first compile of a run; the
+    ones compiled anew are added to the file when the run ends."""
+
+    def __init__(self) -> None:
+        self.kept: dict[_Key, bytes] | None = None
+        self.new: dict[_Key, bytes] = {}
+        self.path: Path | None = None
+
+    def load(self) -> dict[_Key, bytes]:
+        if self.kept is None:
+            self.path = _store_path()
+            self.kept = _read(self.path) if self.path is not None else {}
+        return self.kept
+
+    def get(self, pattern: str, flags: int) -> regex.Pattern[str] | None:
+        blob = self.load().get((pattern, flags))
+        if blob is None:
+            return None
+        try:
+            found = _Unpickler(io.BytesIO(blob)).load()
+        except Exception:  # (a damaged entry is compiled again)
+            return None
+        return found if isinstance(found, regex.Pattern) and found.pattern == pattern else None
+
+    def add(self, pattern: str, flags: int, compiled: regex.Pattern[str]) -> None:
+        if self.path is None:
+            return
+        try:
+            self.new[(pattern, flags)] = pickle.dumps(compiled)
+        except (pickle.PicklingError, TypeError):
+            return
+        if len(self.new) == 1:
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Add this run's new patterns to the file (with those other runs added since)."""
+        if not self.new or self.path is None:
+            return
+        from tidyink.lexicon import store_file
+
+        kept = _read(self.path)
+        if len(kept) + len(self.new) > MAX_KEPT:
+            kept = {}
+        kept.update(self.new)
+        self.new = {}
+        store_file(self.path, kept, family="patterns-regex")
+
+
+def _store_path() -> Path | None:
+    from tidyink.lexicon import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    version = sys.version_info
+    return folder / f"patterns-regex{regex.__version__}-py{version[0]}{version[1]}.marshal"
+
+
+def _read(path: Path) -> dict[_Key, bytes]:
+    try:
+        value = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+_STORE = _Store()
+
+
+def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(pattern, flags)``, read from the store when an earlier run
+    compiled it. For the project's own patterns only: not one built from a document."""
+    flags = int(flags)  # (a RegexFlag is no plain int to marshal)
+    found = _STORE.get(pattern, flags)
+    if found is None:
+        found = regex.compile(pattern, flags)
+        _STORE.add(pattern, flags, found)
+    return found
 
 
 class _Lazy:
@@ -21,10 +129,10 @@ class _Lazy:
 
     def __getattr__(self, name: str) -> Any:
         pattern, flags = self.__dict__["_source"]
-        compiled = self.__dict__.get("_compiled")
-        if compiled is None:
-            compiled = self.__dict__["_compiled"] = regex.compile(pattern, flags)
-        value = getattr(compiled, name)
+        found = self.__dict__.get("_compiled")
+        if found is None:
+            found = self.__dict__["_compiled"] = compiled(pattern, flags)
+        value = getattr(found, name)
         self.__dict__[name] = value  # later uses are plain attribute reads
         return value
 

@@ -130,7 +130,7 @@ def frequencies(lang: str) -> WordTable:
             pass
     table = WordTable.build(_build(lang))
     if cached is not None:
-        _store(cached, table.parts())
+        store_file(cached, table.parts(), family=f"words2-{lang}-")
     return table
 
 
@@ -166,12 +166,13 @@ def _cache_file(lang: str) -> Path | None:
     return folder / f"words2-{lang}-wordfreq{wf}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
 
-def cached(name: str, build: Callable[[], T], kind: type) -> T:
+def cached(name: str, build: Callable[[], T], kind: type, family: str | None = None) -> T:
     """``build()``, kept in the cache folder as ``name`` (a marshal file: a value of
     built-in types only); read back from there when present, readable and a ``kind``.
 
     ``name`` must change whenever what ``build`` returns may change (name the
-    version or the size and time of its source).
+    version or the size and time of its source). ``family``: the start of the names
+    of earlier versions of the same thing, of which only the newest few are kept.
     """
     folder = cache_folder()
     path = folder / f"{name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal" if folder else None
@@ -184,7 +185,7 @@ def cached(name: str, build: Callable[[], T], kind: type) -> T:
             return value  # type: ignore[return-value]
     value = build()
     if path is not None:
-        _store(path, value)
+        store_file(path, value, family=family)
     return value
 
 
@@ -208,20 +209,45 @@ def installed_version(name: str) -> str | None:
         return None
 
 
-def _store(path: Path, table: object) -> None:
-    """Write the cache atomically; a cache that cannot be written is no error."""
+KEEP_VERSIONS = 3  # files of one family kept: other installations may still read theirs
+
+
+def store_file(path: Path, table: object, family: str | None = None) -> None:
+    """Write a cache file atomically; a cache that cannot be written is no error.
+
+    ``family``: the start of the names of this file's other versions (built from another
+    installation's word list, say); all but the newest ``KEEP_VERSIONS`` are removed, so
+    the folder does not grow with every installation.
+    """
     import contextlib
     import tempfile
 
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):  # (ValueError: a value marshal cannot write)
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = marshal.dumps(table)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(table))
+                handle.write(data)
             os.replace(tmp, path)
         except OSError:
             os.unlink(tmp)
+            return
+    if family:
+        _prune(path, family)
+
+
+def _prune(path: Path, family: str) -> None:
+    """Remove the older versions of ``path``: files of its folder named ``family…`` for
+    the same Python, all but the newest ``KEEP_VERSIONS`` (``path`` itself is kept)."""
+    import contextlib
+
+    tail = path.name[path.name.rfind("-py") :]  # "-py311.marshal": another Python's are its own
+    with contextlib.suppress(OSError):
+        others = [p for p in path.parent.glob(f"{family}*{tail}") if p != path]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP_VERSIONS - 1 :]:
+            old.unlink(missing_ok=True)
 
 
 def _key(word: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
+from tidyink.lazy_regex import compiled
 
 STATE_KEY = "corpus_names"  # Context.state key: Counter of capitalised words across a folder
 
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}+)*")
+_CAPITALISED = compiled(r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}+)*")
 
 
 def count_names(text: str) -> Counter[str]:

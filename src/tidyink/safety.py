@@ -21,14 +21,15 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.errors import TidyinkError
+from tidyink.lazy_regex import compiled
 from tidyink.records import Change
 from tidyink.safety_words import WORD as _WORD
 from tidyink.safety_words import count_words, decode, fold, word_difference, words
 
 __all__ = ["SafetyError", "count_words", "difference", "fold", "verify", "words"]
 
-_FRONT_MATTER = regex.compile(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
-_ESCAPE = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape of ASCII punctuation
+_FRONT_MATTER = compiled(r"\A---\n(?:.*?\n)?---\n", regex.DOTALL)
+_ESCAPE = compiled(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape of ASCII punctuation
 _MAX_PARTS = 4  # a word joined from (or split into) at most this many pieces
 
 

@@ -16,19 +16,18 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
-import regex
-
+from tidyink.lazy_regex import compiled
 from tidyink.pieces import PIECE, pieces
 
-WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
-_INVISIBLE = regex.compile(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
-_ORPHAN_MARKS = regex.compile(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
-_NOT_ASCII = regex.compile(r"[^\x00-\x7f]+")
+WORD = compiled(r"[\p{L}\p{N}\p{M}]+")
+_INVISIBLE = compiled(r"\p{Cf}+")  # soft hyphens, zero-width characters, BOMs
+_ORPHAN_MARKS = compiled(r"(?<![\p{L}\p{N}\p{M}])\p{M}+")  # NFKC makes "˜" a space + combining tilde
+_NOT_ASCII = compiled(r"[^\x00-\x7f]+")
 _QUICK = 256  # characters: shorter texts are searched for words at once
 # ASCII letters and digits (the only ASCII characters of WORD) kept, every other byte a space
 _SPLIT = bytes(c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256))
 _LOWER_SPLIT = _SPLIT.lower()  # and capitals made small, as casefolding does
-_MARK = regex.compile(r"\p{M}")
+_MARK = compiled(r"\p{M}")
 # Western European letters are folded a byte at a time in this code page (with ASCII,
 # the words of English, French, German, Spanish... text); any other character is one
 # that only separates words, or the text takes the detailed search.

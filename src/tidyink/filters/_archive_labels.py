@@ -9,17 +9,16 @@ else marks it, since titles need not be title-cased ("He is ours").
 
 from __future__ import annotations
 
-import regex
-
 from tidyink.document import PARAGRAPH, VERSE, Block
 from tidyink.filters._layout import lines_of, simple_span, split_block
+from tidyink.lazy_regex import compiled
 
-LABEL = regex.compile(
+LABEL = compiled(
     r"(?i:(?:chapter\s+|end\s+|work\s+|author'?s?\s+)?(?:summary|notes?|text|preface|foreword))\s*:?"
 )
 LABEL_WORDS = 3  # "Chapter Notes :", the most words LABEL matches
-_BYLINE = regex.compile(r"(?i:by)\s+\S.{0,60}")
-_SENTENCE_END = regex.compile(r"[.,;:…]['\"’”)]*$")
+_BYLINE = compiled(r"(?i:by)\s+\S.{0,60}")
+_SENTENCE_END = compiled(r"[.,;:…]['\"’”)]*$")
 MAX_TITLE = 100
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from tidyink.document import MARK, OBJECT
+from tidyink.lazy_regex import compiled
 
 # Roles
 OPEN_D = "open-double"
@@ -30,7 +29,7 @@ ENDERS = frozenset(".,;:!?…)]}")
 # are transparent: a quote mark looks through them at the word beyond.
 TRANSPARENT = frozenset((MARK, "_", "*"))
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_WORD = compiled(r"[\p{L}\p{M}]+")
 
 
 def is_wordy(ch: str) -> bool:

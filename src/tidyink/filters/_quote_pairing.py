@@ -29,8 +29,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import islice
 
-import regex
-
 from tidyink.filters._quote_marks import (
     APOS,
     CLOSE_D,
@@ -56,12 +54,13 @@ from tidyink.filters._quote_words import (
     is_weak,
     word_list,
 )
+from tidyink.lazy_regex import compiled
 
 _DOUBLE_MARKS = frozenset('"“”„«»')
 _SINGLE_CLOSERS = frozenset("'’")
-_WORD_END = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
+_WORD_END = compiled(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
 # A sentence ends after a lower-case word (not after W. or Mrs.)
-_SENTENCE_END = regex.compile(r"(?<=(?<!\p{L})\p{Ll}{2,})[.!?…][\"'”’)\]]*\s")
+_SENTENCE_END = compiled(r"(?<=(?<!\p{L})\p{Ll}{2,})[.!?…][\"'”’)\]]*\s")
 # Marks never taken as a quotation's start by the pairing override ('n' of rock 'n' roll).
 _NEVER_OPEN = frozenset({"n"})
 
@@ -96,7 +95,7 @@ def clipped_end(word: str, state: QuoteState, alone: bool = False, have: bool = 
     return g_dropped(word, state)
 
 
-_WORD_THEN_SPACE = regex.compile(r"([\p{L}\p{M}]+)(['’]d)?[ \t]+$")
+_WORD_THEN_SPACE = compiled(r"([\p{L}\p{M}]+)(['’]d)?[ \t]+$")
 
 
 def after_modal(text: str, i: int) -> bool:

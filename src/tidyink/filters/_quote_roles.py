@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from tidyink.document import MARK
 from tidyink.filters._quote_marks import (
     APOS,
@@ -51,6 +49,7 @@ from tidyink.filters._quote_words import (
     is_elision,
     is_rock_n_roll,
 )
+from tidyink.lazy_regex import compiled
 
 __all__ = [
     "APOS",
@@ -80,9 +79,9 @@ _CURLY_ROLE = {
     "′": PRIME,
     "″": DPRIME,
 }
-_PRIME_SINGLE = regex.compile(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°\s?\d{1,2})'")
-_PRIME_DOUBLE = regex.compile(r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\"")
-_DIGIT_DOUBLE = regex.compile(r'(?<=\d)"')
+_PRIME_SINGLE = compiled(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°\s?\d{1,2})'")
+_PRIME_DOUBLE = compiled(r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\"")
+_DIGIT_DOUBLE = compiled(r'(?<=\d)"')
 _QUOTE_RE = re.compile("[\"'“”‘’„‚«»‹›′″]")  # (the stdlib engine scans a plain class faster)
 
 
@@ -174,7 +173,7 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
     return roles
 
 
-_WORD_END = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
+_WORD_END = compiled(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
 
 
 def _clipped_before(text: str, i: int, roles: dict[int, str], state: QuoteState) -> bool:

@@ -6,12 +6,10 @@ how each block's successor starts (``'`` there means a quotation goes on).
 
 from __future__ import annotations
 
-import regex
-
 from tidyink.filters._quote_marks import QuoteState
 from tidyink.filters._quote_pairing import clipped_end
 from tidyink.filters._quote_words import elisions
-from tidyink.lazy_regex import lazy
+from tidyink.lazy_regex import compiled, lazy
 
 # Clipped words in running text: nothin' to, an' the (end), 'em, 'bout (start). (Found
 # by ``evidence``; the pattern, compiled on first use, says what it finds.)
@@ -25,9 +23,9 @@ _HINTS = ("' ", "'\t", "’ ", "’\t", " '", "\t'", " ’", "\t’")
 # The same two kinds found apart, each from its mark: a word's end is the run of letters
 # before a mark followed by spaces and a lower-case letter (the run found backwards,
 # at once, rather than tried from the start of every word of the text).
-_END_MARK = regex.compile(r"['’](?=[ \t]+\p{Ll})")
-_LETTERS_BEFORE = regex.compile(r"(?r)[\p{L}\p{M}]+")
-_CLIPPED_START = regex.compile(r"(?<=[ \t])['’](\p{Ll}+)(?![\p{L}'’])")
+_END_MARK = compiled(r"['’](?=[ \t]+\p{Ll})")
+_LETTERS_BEFORE = compiled(r"(?r)[\p{L}\p{M}]+")
+_CLIPPED_START = compiled(r"(?<=[ \t])['’](\p{Ll}+)(?![\p{L}'’])")
 _DIALECT_MIN = 5  # clipped words, and at least one per this many characters:
 _DIALECT_SPAN = 5000
 

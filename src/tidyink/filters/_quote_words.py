@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from tidyink.filters._quote_marks import SPACES, TRANSPARENT, QuoteState, word_after
-from tidyink.lazy_regex import lazy
+from tidyink.lazy_regex import compiled, lazy
 
 
 @cache
@@ -99,7 +97,7 @@ def is_elision(text: str, i: int, state: QuoteState, inside: bool = False) -> bo
     return lexicon_elision(low, quoted_word, state, dialect=dialect)
 
 
-_QUOTED_AFTER = regex.compile(r"[,.;:!?…]?['’](?![\p{L}\p{N}])")
+_QUOTED_AFTER = compiled(r"[,.;:!?…]?['’](?![\p{L}\p{N}])")
 
 
 def lexicon_elision(low: str, quoted_word: bool, state: QuoteState, dialect: bool = False) -> bool:
@@ -133,7 +131,7 @@ _DETERMINERS = frozenset(
     {"the", "a", "an", "my", "your", "his", "her", "its", "our", "their"}
     | {"this", "that", "whole", "some", "no", "any", "every", "each"}
 )
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+) $")
+_WORD_BEFORE = compiled(r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+) $")
 
 
 def after_determiner(text: str, i: int) -> bool:
@@ -141,7 +139,7 @@ def after_determiner(text: str, i: int) -> bool:
     return bool(m) and m.group(1).casefold() in _DETERMINERS
 
 
-_BARE_YEAR = regex.compile(r"\d{2}(?![\d\p{L}'’])")
+_BARE_YEAR = compiled(r"\d{2}(?![\d\p{L}'’])")
 
 
 def bare_year(text: str, i: int) -> bool:

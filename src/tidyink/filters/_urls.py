@@ -14,12 +14,13 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.document import OBJECT
+from tidyink.lazy_regex import compiled
 from tidyink.records import Edit
 
 _SCHEME = r"\b[a-z][a-z0-9+.-]*://|"
 _WEB = rf"(?:{_SCHEME}\bwww\.|\bmailto:)[^\s<>\"“”‘’{OBJECT}]+"
 _EMAIL = r"|\b[\w+]+(?:[.-][\w+]+)*@[\w-]+(?:\.[\w-]+)+"
-_ADDRESS = regex.compile(_WEB + _EMAIL, regex.IGNORECASE)
+_ADDRESS = compiled(_WEB + _EMAIL, regex.IGNORECASE)
 # The same pattern without the alternatives that need "://" or "@", for a text
 # without them: tried at every word, those two alternatives take time that grows
 # with the square of a long dotted or hyphenated run ("1.2.3.4...", "a-b-c-...").

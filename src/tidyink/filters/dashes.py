@@ -18,23 +18,24 @@ from tidyink.document import MARK, OBJECT, TEXT, Block
 from tidyink.filters._page_chrome import story_info
 from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
+from tidyink.lazy_regex import compiled
 from tidyink.records import Edit
 
 _H = r"[ \t]"  # not no-break spaces: those are deliberate
 # A run of two or more hyphens with the spaces around it; not an HTML comment
 # (<!-- -->), not an arrow (-->), not a run a backslash escapes (Markdown's \---).
-_RUN = regex.compile(rf"{_H}*(?<!-|<!|\\)(-{{2,}})(?![->]){_H}*")
+_RUN = compiled(rf"{_H}*(?<!-|<!|\\)(-{{2,}})(?![->]){_H}*")
 # A spaced hyphen between words: farther - till.  Digits on either side are
 # arithmetic or ranges, a hyphen at a line start is a list marker.
 _Q = "'\"“”‘’„‚«»‹›"  # quote marks of every language, either side
-_SPACED = regex.compile(
+_SPACED = compiled(
     rf"(?<=[\p{{L}}\p{{M}}.,;:!?)\]{_Q}{MARK}]){_H}+-{_H}+(?=[\p{{L}}({_Q}{MARK}])"
 )
 # A spaced hyphen ending a line of hard-wrapped prose, the next line going on.
-_SPACED_EOL = regex.compile(
+_SPACED_EOL = compiled(
     rf"(?<=[\p{{L}}\p{{M}}.,;:!?)\]{_Q}{MARK}]){_H}+-{_H}*(?=\n[\p{{L}}({_Q}{MARK}])"
 )
-_RANGE = regex.compile(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
+_RANGE = compiled(r"(?<![\w.,/:-]|\d[.,])(\d+)-(\d+)(?![\w/:]|-\w|[.,]\d)")
 _LONG = {2: "—", 3: "—", 4: "⸺", 6: "⸻"}
 _LINE_EDGE = frozenset("\n")
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
 from tidyink.document import Block
 from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
+from tidyink.lazy_regex import compiled
 from tidyink.records import Edit
 
 # Three dots, spaced or not, optionally a fourth (an ellipsis plus a full stop),
 # or the ellipsis character (optionally with its full stop). Runs of five or
 # more dots are left alone (leaders, deliberate effects). Dots between digits
 # are a pause too (counting 1...2...3); code is protected by the readers.
-_DOTS = regex.compile(
+_DOTS = compiled(
     r"(?<![.…])"
     r"(?:(?P<spaced>\.[ \u00a0]\.[ \u00a0]\.(?P<stop>[ \u00a0]\.)?)"
     r"|(?P<tight>\.\.\.(?P<stop2>\.)?)"

@@ -6,12 +6,12 @@ import regex
 
 from tidyink.document import EM, HEADING, PARAGRAPH, STRONG, TEXT, VERSE, Document, Span
 from tidyink.filters.base import Context, Filter
-from tidyink.lazy_regex import lazy
+from tidyink.lazy_regex import compiled, lazy
 
 # An opening mark after a non-word character and before a non-space; a closing mark
 # of the same kind after a non-space and before a non-word character. Inside: no
 # empty text, no blank line, no mark of the same kind.
-_PAIR = regex.compile(
+_PAIR = compiled(
     r"(?<![\p{L}\p{N}\\_*])(?P<m>\*\*|__|[_*])(?![\s_*])(?P<body>(?:(?!(?P=m))[^\n]|\n(?!\s*\n)){1,400}?)"
     r"(?<![\s\\_*])(?P=m)(?![\p{L}\p{N}_*])",
     regex.V1,

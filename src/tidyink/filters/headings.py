@@ -39,6 +39,8 @@ from tidyink.filters.base import Context, Filter
 from tidyink.filters.scene_breaks import is_break_line
 from tidyink.lazy_regex import lazy
 
+_BARE_LABEL = lazy(rf"(?i:{_MAJOR}|{_CHAPTER})\s+{_NUMBER}[.:]?")  # "CHAPTER IX.", "Part Two"
+
 
 def _is_subtitle(text: str) -> bool:
     line = " ".join(text.split())
@@ -333,7 +335,7 @@ def _bare_label(block: Block) -> bool:
     return bool(
         _LONE_NUMBER.fullmatch(line)
         or _LOWER_ROMAN.fullmatch(line)
-        or regex.fullmatch(rf"(?i:{_MAJOR}|{_CHAPTER})\s+{_NUMBER}[.:]?", line)
+        or _BARE_LABEL.fullmatch(line) is not None
     )
 
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-import regex
-
 from tidyink.document import MARK, OBJECT, RAW, TEXT, Block, Document
 from tidyink.filters._quote_roles import (
     APOS,
@@ -37,7 +35,7 @@ from tidyink.filters._quote_roles import (
 from tidyink.filters._quote_survey import dialect_mode, next_starts
 from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
-from tidyink.lazy_regex import lazy
+from tidyink.lazy_regex import compiled, lazy
 from tidyink.records import Edit
 
 NBSP = "\u00a0"
@@ -162,7 +160,7 @@ class Quotes(TextFilter):
 
 # Four or more of one straight mark in a row quote nothing (a rule of marks, ASCII
 # art): they are left as typed, and read as one symbol, not mark by mark.
-_MARK_RUN = regex.compile(r"(['\"])\1{3,}")
+_MARK_RUN = compiled(r"(['\"])\1{3,}")
 
 
 def _runs_masked(text: str) -> str:
@@ -173,7 +171,7 @@ def _runs_masked(text: str) -> str:
 
 
 # Typewriter double quotes made of two marks: ``TeX style'' and ''doubled''.
-_DOUBLED = regex.compile(r"(?<![`'])(?:``|'')(?![`'])")
+_DOUBLED = compiled(r"(?<![`'])(?:``|'')(?![`'])")
 _LETTERS = lazy(r"\p{L}*")
 
 

@@ -17,28 +17,29 @@ import regex
 
 from tidyink.document import BREAK, HEADING, MARK, OBJECT, VERSE, Block, Document
 from tidyink.filters.base import Context, TextFilter
+from tidyink.lazy_regex import compiled
 from tidyink.records import Edit
 
 # Two or more spaces after something that is not a space, before something that is not one.
-_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
+_RUN = compiled(r"(?<=[^\s])  +(?=[^\s])")
 # Tried from a run's first character only (a run ends where it ends, whichever
 # character it is tried from): otherwise a long run of spaces inside a line is
 # scanned again from each of its characters.
-_TRAILING = regex.compile(r"(?<![ \t])[ \t]++(?=\n|\Z)")
+_TRAILING = compiled(r"(?<![ \t])[ \t]++(?=\n|\Z)")
 # Spaces before punctuation that ends a phrase: the punctuation must be
 # followed by a space, the end, a closing mark or more punctuation (so .5,
 # .txt and spaced ellipses '. . .' stay as they are).
-_BEFORE_PUNCT = regex.compile(
+_BEFORE_PUNCT = compiled(
     rf"(?<=[\p{{L}}\p{{M}}\p{{N}}’”»)\]{MARK}{OBJECT}]) +(?P<p>[,.;:!?])"
     rf"(?=[\s\"'’”»)\]{MARK}]|$|[,.;:!?…])"
 )
 # Spaces on a line of their own between blocks (never the indentation that
 # may start the next block: only spaces followed by a line end).
-_BLANK_WS = regex.compile(r"(?<=\n|^)[ \t]+(?=\n)")
+_BLANK_WS = compiled(r"(?<=\n|^)[ \t]+(?=\n)")
 _FRENCH_KEEP = frozenset(";:!?")
 # A character reference cut before its semicolon (``&hellip ;``): glued, it would be read
 # as the character, by a browser, a Markdown renderer, or the next run's `entities`.
-_REFERENCE_HEAD = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|(?P<name>[A-Za-z][A-Za-z0-9]*))\Z")
+_REFERENCE_HEAD = compiled(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|(?P<name>[A-Za-z][A-Za-z0-9]*))\Z")
 # Spaces just inside quotation marks (“ Hello ”) are a typing slip, except in
 # French, whose guillemets take a space. An opening mark must start something
 # (line start, space, bracket, dash) and a closing one end something (line end,
@@ -164,7 +165,7 @@ def _decorative_line(text: str, at: int) -> bool:
     return not any(ch.isalnum() for ch in line)
 
 
-_SPACED_DOT = regex.compile(r"(?<=[\p{L}\p{N}]) \. (?=[\p{L}\p{N}])")
+_SPACED_DOT = compiled(r"(?<=[\p{L}\p{N}]) \. (?=[\p{L}\p{N}])")
 
 
 def _dotted_menu(text: str, at: int) -> bool:

@@ -7,9 +7,10 @@ from typing import Any
 import regex
 
 from tidyink.document import BREAK, HEADING, PARAGRAPH, STRONG, TEXT, VERSE, Block, Span
+from tidyink.lazy_regex import compiled
 from tidyink.readers._html_source import SourceText
 
-_CHAPTER_LABEL = regex.compile(
+_CHAPTER_LABEL = compiled(
     r"^(?:(?:chapter|part|book|volume|act|episode|section|prologue|epilogue)"
     r"(?:\s+(?:\d+|[ivxlcdm]+|[a-z]+(?:[- ][a-z]+)?))?|\d+|[IVXLCDM]+"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -18,10 +19,10 @@ _CHAPTER_LABEL = regex.compile(
     r"|(?:thir|four|fif|six|seven|eigh|nine)teen)[.:]?$",
     regex.IGNORECASE,
 )
-_NUMBERED = regex.compile(r"^(\d+)\.\s*(.*)$")
+_NUMBERED = compiled(r"^(\d+)\.\s*(.*)$")
 
 
-_NOTE_LABEL = regex.compile(
+_NOTE_LABEL = compiled(
     r"^(?:chapter\s+)?(?:end\s+)?(?:notes?|summary|author'?s?\s+notes?)\s*:?$", regex.IGNORECASE
 )
 
@@ -158,7 +159,7 @@ def _ffn_headings(blocks: list[Block], meta: dict[str, Any], src: SourceText) ->
 
 
 # A chapter label, with or without a title: "Chapter Seventy-Eight", "Part 2: Ashes", "Prologue".
-_CHAPTER_LINE = regex.compile(
+_CHAPTER_LINE = compiled(
     r"(?i:(?:chapter|part|book)\s+(?:\d{1,4}|[ivxlc]{1,7}|[a-z]+(?:[- ][a-z]+){0,3})"
     r"(?:\s*[:.—–-]\s*\S.{0,80})?|prologue|epilogue|interlude)"
 )
@@ -180,7 +181,7 @@ def _bold_headings(blocks: list[Block]) -> None:
             block.spans = [s for s in block.spans if s.kind != STRONG]  # a heading is bold already
 
 
-_WORD = regex.compile(r"\p{L}{2}")
+_WORD = compiled(r"\p{L}{2}")
 
 
 def _own_chapter_heading(blocks: list[Block]) -> list[Block]:

@@ -6,12 +6,14 @@ from typing import Any
 
 import regex
 
+from tidyink.lazy_regex import compiled
+
 # --- charset -----------------------------------------------------------------
 
-_META_CHARSET = regex.compile(
+_META_CHARSET = compiled(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", regex.IGNORECASE
 )
-_XML_DECL = regex.compile(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+_XML_DECL = compiled(rb"""^<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 # WHATWG: these labels mean windows-1252; a UTF-16 label in a byte-oriented meta means UTF-8.
 _LABEL_ALIASES = {
     "iso-8859-1": "cp1252",

@@ -5,13 +5,14 @@ from __future__ import annotations
 import regex
 
 from tidyink.document import EM, STRONG
+from tidyink.lazy_regex import compiled
 
-_ITALIC = regex.compile(r"(?:^|[;\s])font-style\s*:\s*(?:italic|oblique)", regex.IGNORECASE)
-_BOLD = regex.compile(r"(?:^|[;\s])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.IGNORECASE)
-_CLASS_RULE = regex.compile(r"(?<=^|[}\s,])\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
+_ITALIC = compiled(r"(?:^|[;\s])font-style\s*:\s*(?:italic|oblique)", regex.IGNORECASE)
+_BOLD = compiled(r"(?:^|[;\s])font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", regex.IGNORECASE)
+_CLASS_RULE = compiled(r"(?<=^|[}\s,])\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
 
 
-_WORD_SPLIT = regex.compile(r"[\s_\-]+")
+_WORD_SPLIT = compiled(r"[\s_\-]+")
 
 
 # Class and id words that name site chrome, and words that name the content.
@@ -52,7 +53,7 @@ _HIDDEN_CLASSES = frozenset(
 )  # fmt: skip
 
 
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_HIDDEN_STYLE = compiled(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
 # A definition list of these is the work's metadata (rating, tags, stats), not story.

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from tidyink.document import BREAK, CODE, EM, PARAGRAPH, STRONG, TEXT, VERSE, Block, Span
+from tidyink.lazy_regex import compiled
 
-_WS = regex.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")  # what is not already " "
+_WS = compiled(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")  # what is not already " "
 
 
 def _block(kind: str, spans: list[Span], attrs: dict[str, Any], level: int = 0) -> Block:

@@ -15,9 +15,11 @@ from functools import cache
 
 import regex
 
+from tidyink.lazy_regex import compiled
+
 # Markup that is not character data: comments, CDATA, doctype/processing
 # instructions, and start/end tags (attribute values may hold ">").
-_MARKUP = regex.compile(
+_MARKUP = compiled(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^>]*>?"
@@ -29,7 +31,7 @@ _RAW_TEXT = frozenset(
     {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"}
 )
 # Markup, or a character reference in the grammar of the standard library's html.unescape.
-_TOKEN = regex.compile(
+_TOKEN = compiled(
     _MARKUP.pattern + r"|&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)",
     regex.DOTALL,
 )

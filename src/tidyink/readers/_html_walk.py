@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from tidyink.document import EM, RAW, RAW_BLOCK, SCENE_BREAK, STRONG, Span
+from tidyink.lazy_regex import compiled
 from tidyink.readers._html_builder import _Builder
 from tidyink.readers._html_chrome import (
     _ENTRY_WORDS,
@@ -44,7 +43,7 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _TOGGLES = {"i": EM, "em": EM, "cite": EM, "dfn": EM, "var": EM, "b": STRONG, "strong": STRONG}
-_BACKLINK = regex.compile(r"^\s*[\[(]?\s*[↩↑⤴⬆^]\ufe0e?\ufe0f?\s*[\])]?\s*$")
+_BACKLINK = compiled(r"^\s*[\[(]?\s*[↩↑⤴⬆^]\ufe0e?\ufe0f?\s*[\])]?\s*$")
 # Classes word processors and e-book makers give a title or chapter-title paragraph.
 _TITLE_CLASSES = frozenset(
     {"title", "story-title", "storytitle", "book-title", "booktitle", "work-title", "doc-title"}
@@ -149,7 +148,7 @@ def _walk(builder: _Builder, root: Any, inside_section: bool) -> None:
         stack.append((iter(child.iter(include_text=True)), on_leave, inside))
 
 
-_FONT_SIZE = regex.compile(r"^\s*([+-]?)\s*(\d)\s*$")
+_FONT_SIZE = compiled(r"^\s*([+-]?)\s*(\d)\s*$")
 
 
 def _font_heading(builder: _Builder, node: Any) -> int:

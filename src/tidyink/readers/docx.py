@@ -28,13 +28,14 @@ from typing import Any
 import regex
 
 from tidyink.document import BREAK, EM, HEADING, NOTE, PARAGRAPH, SCENE_BREAK, STRONG, TEXT, Block, Document, Span
+from tidyink.lazy_regex import compiled
 from tidyink.readers.containers import assemble
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_SCENE = regex.compile(r"^[\p{P}\p{S}](?:\s*[\p{P}\p{S}]){0,9}$")
+_SCENE = compiled(r"^[\p{P}\p{S}](?:\s*[\p{P}\p{S}]){0,9}$")
 _ALWAYS_SCENE = frozenset({"#", "***", "* * *", "*  *  *", "~", "###", "# # #"})
-_HEADING_STYLE = regex.compile(r"^heading\s*([1-9])$", regex.IGNORECASE)
-_CLOSING = regex.compile(r"[.,;!?…\"'”’)\]]$")
+_HEADING_STYLE = compiled(r"^heading\s*([1-9])$", regex.IGNORECASE)
+_CLOSING = compiled(r"[.,;!?…\"'”’)\]]$")
 _CHANGES = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 
 

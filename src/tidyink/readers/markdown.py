@@ -29,12 +29,13 @@ from tidyink.document import (
     Document,
     Span,
 )
+from tidyink.lazy_regex import compiled
 
 _CONTAINERS = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
 _TOGGLES = {"em_open": EM, "em_close": EM, "strong_open": STRONG, "strong_close": STRONG}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
-_LINE_BREAK_TAG = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
-_TRAILING_BLANK = regex.compile(r"(?:\n[ \t]*)+\Z")
+_LINE_BREAK_TAG = compiled(r"<br\s*/?>", regex.IGNORECASE)
+_TRAILING_BLANK = compiled(r"(?:\n[ \t]*)+\Z")
 
 
 def _trailing_blank(text: str, begin: int, end: int) -> int | None:
@@ -45,16 +46,16 @@ def _trailing_blank(text: str, begin: int, end: int) -> int | None:
     core = begin + len(text[begin:end].rstrip(" \t\n"))
     found = text.find("\n", core, end)
     return found if found >= 0 else None
-_CODE_TAG = regex.compile(
+_CODE_TAG = compiled(
     r"<(?P<close>/)?(?P<name>code|kbd|samp|var|tt|pre|script|style|math)\b", regex.IGNORECASE
 )
-_TAG = regex.compile(  # inline HTML or an autolink, skipped whole when looking for brackets
+_TAG = compiled(  # inline HTML or an autolink, skipped whole when looking for brackets
     r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--"
     r"|[A-Za-z][\w+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>",
     regex.DOTALL,
 )
 _BOUNDARY = None  # marks the gap between two inline tokens of one block
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = compiled(r"\p{L}")
 
 
 @cache

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
+from tidyink.lazy_regex import compiled
 
 # A block is a run of lines that are not blank; the rest is separator text.
-_BLOCK = regex.compile(r"[^\n]*[^\s\n][^\n]*(?:\n[^\n]*[^\s\n][^\n]*)*")
+_BLOCK = compiled(r"[^\n]*[^\s\n][^\n]*(?:\n[^\n]*[^\s\n][^\n]*)*")
 
 
 def read(text: str) -> Document:

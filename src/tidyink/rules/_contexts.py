@@ -16,12 +16,11 @@ general contexts, not from lists of nouns:
 
 from __future__ import annotations
 
-import regex
-
+from tidyink.lazy_regex import compiled
 from tidyink.rules import _pos
 from tidyink.rules._text import word_list
 
-_TOKEN = regex.compile(r"[ \t\u00a0\ue000]*\n?[ \t\u00a0\ue000]*(?:[\p{L}]+(?:['\u2019-][\p{L}]+)*|\S)")
+_TOKEN = compiled(r"[ \t\u00a0\ue000]*\n?[ \t\u00a0\ue000]*(?:[\p{L}]+(?:['\u2019-][\p{L}]+)*|\S)")
 CORE_PREPOSITIONS = frozenset(
     [
         "of",

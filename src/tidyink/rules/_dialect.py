@@ -12,12 +12,12 @@ import unicodedata
 from bisect import bisect_left
 from functools import cache
 
-import regex
+from tidyink.lazy_regex import compiled
 
 WINDOW = 400  # characters each side of a word that make up its passage
 DENSE = 2  # dialect marks (or other unknown words) in a passage that make it dialect
 
-_MARKS = regex.compile(r"(?<![\p{L}'])(?:\p{Ll}+in'|\p{Ll}{1,3}'|'\p{Ll}+|ain't|warn't|hain't)(?![\p{L}'])")
+_MARKS = compiled(r"(?<![\p{L}'])(?:\p{Ll}+in'|\p{Ll}{1,3}'|'\p{Ll}+|ain't|warn't|hain't)(?![\p{L}'])")
 _FOLD = str.maketrans({"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
 
 

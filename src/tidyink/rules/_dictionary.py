@@ -25,9 +25,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
-import regex
-
 from tidyink import lexicon
+from tidyink.lazy_regex import compiled
 from tidyink.rules._distance import edits1
 
 SUSPICIOUS_GAP = 2.0  # Zipf: a neighbour 100 times more frequent makes a rare form suspicious
@@ -54,7 +53,7 @@ def curated(lang: str = "en") -> frozenset[str]:
     except OSError:
         return frozenset()
     name = f"curated-{lang}-{stat.st_size}-{stat.st_mtime_ns}"
-    return lexicon.cached(name, lambda: frozenset(_pyspellchecker(path)), frozenset)
+    return lexicon.cached(name, lambda: frozenset(_pyspellchecker(path)), frozenset, family=f"curated-{lang}-")
 
 
 def _pyspellchecker_file(lang: str) -> Path | None:
@@ -295,7 +294,7 @@ _BRITISH = (
 )
 
 
-_OUR = regex.compile(r"our(?=(?:s|ed|ing|ful|fully|less|able|ably|ite|ites|er|ers|ist|ists|ism|ly)?$)")
+_OUR = compiled(r"our(?=(?:s|ed|ing|ful|fully|less|able|ably|ite|ites|er|ers|ist|ists|ism|ly)?$)")
 
 
 def british_to_american(word: str) -> list[str]:

@@ -19,6 +19,7 @@ import regex
 
 from tidyink.document import Document
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
 from tidyink.rules._text import GAP, Prose, alternation, match_case, prose, word_list
 from tidyink.rules.base import Rule
@@ -50,7 +51,7 @@ def expand(source: str) -> str:
 
 @cache
 def _compiled(source: str) -> regex.Pattern[str]:
-    return regex.compile(expand(source), regex.IGNORECASE | regex.VERSION0)
+    return compiled(expand(source), regex.IGNORECASE | regex.VERSION0)
 
 
 @cache
@@ -248,7 +249,7 @@ def previous_words(text: str, pos: int, limit: int, stop: str = '.!?;:,—–()"
     return [w.lower() for w in reversed(words[-limit:])]
 
 
-_WORDS = regex.compile(r"[\p{L}']+")
+_WORDS = compiled(r"[\p{L}']+")
 
 
 class PatternRule(Rule):

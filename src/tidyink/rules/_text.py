@@ -20,6 +20,7 @@ from weakref import ref
 import regex
 
 from tidyink.document import MARK, OBJECT, Document, ProseView
+from tidyink.lazy_regex import compiled
 
 SEPARATOR = "\n\n\n"  # between blocks: no sentence, repetition or phrase crosses it
 _CURLY = ("\u2019", "\u02bc", "\u2018")
@@ -107,7 +108,7 @@ def _prose(doc: Document) -> Prose:
     return result
 
 
-_WORD_RE = regex.compile(WORD)
+_WORD_RE = compiled(WORD)
 
 
 # Punctuation, digits and symbols that may surround a word in a white-space chunk:

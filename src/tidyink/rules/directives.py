@@ -16,11 +16,12 @@ import regex
 
 from tidyink.document import Document, Span
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
 from tidyink.rules.base import Rule
 
 COMMANDS = ("off", "on", "skip", "skip-file", "ignore")
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compiled(
     r"(?:<!--|\[)[ \t]*tidyink[ \t]*:[ \t]*(?P<cmd>[\w-]*?)(?P<args>(?:[ \t,]+[\w.-]+)*)[ \t]*(?:-->|\])",
     regex.IGNORECASE,
 )

@@ -23,6 +23,7 @@ import regex
 from tidyink import lexicon, names
 from tidyink.document import Document
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
 from tidyink.rules import _dictionary
 from tidyink.rules._distance import deletes, distance
@@ -80,7 +81,7 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     return common >= min(len(rare), len(name)) - 2
 
 
-_NEXT_CAPITALISED = regex.compile(r"[ \t\n]+\p{Lu}")
+_NEXT_CAPITALISED = compiled(r"[ \t\n]+\p{Lu}")
 COMMON_ZIPF = 4.0  # a capitalised non-word one edit from a word this common is its typo
 COMMON_MIN_LENGTH = 5
 

@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
-import regex
-
 from tidyink.document import Document
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
 from tidyink.rules import _pos
 from tidyink.rules._patterns import previous_words
@@ -23,7 +22,7 @@ _CANDIDATE = re.compile(r"\b(\w++)([ \t\u00a0\ue000\n]++)(\1)\b")  # on lower-ca
 # The same repeats found from the character before them: the engine skips quickly to the
 # next non-word character; the look-ahead lets overlapping repeats ("the the the") all show.
 _LEAD = re.compile(r"\W(?=(\w++)[ \t\u00a0\ue000\n]++\1\b)")
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_LETTERS = compiled(r"[\p{L}\p{M}]+")
 
 
 def candidates(lower: str) -> Iterator[re.Match[str]]:

@@ -20,6 +20,7 @@ import regex
 from tidyink import lexicon
 from tidyink.document import MARK, Document
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
 from tidyink.rules import _dialect, _dictionary
 from tidyink.rules._project import project_words
@@ -27,7 +28,7 @@ from tidyink.rules._suggest import Suggestions
 from tidyink.rules._text import alternation, prose
 from tidyink.rules.base import Rule
 
-_ELONGATED = regex.compile(r"(.)\1\1")
+_ELONGATED = compiled(r"(.)\1\1")
 MIN_LENGTH = 4  # shorter words are too often abbreviations, interjections or dialect
 # Longer "words" are not prose a writer misspells (the longest dictionary words run to 45
 # letters): strings of code, encoded data or keyboard runs, which no suggestion would help.
@@ -77,8 +78,8 @@ def _foreign(word: str) -> bool:
     return lexicon.zipf(word, "fr") >= 2.5
 
 
-_NEXT_WORD = regex.compile(r"[ \t\n]+([\p{L}]+)")
-_PREVIOUS_WORD = regex.compile(r"(?r)([\p{L}]+)[ \t\n]+")
+_NEXT_WORD = compiled(r"[ \t\n]+([\p{L}]+)")
+_PREVIOUS_WORD = compiled(r"(?r)([\p{L}]+)[ \t\n]+")
 
 
 def _frenchish(word: str) -> bool:

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import regex
 
+from tidyink.lazy_regex import compiled
 from tidyink.rules import _pos
 from tidyink.rules._patterns import Pattern, PatternRule, previous_words
 from tidyink.rules._text import word_list
@@ -113,8 +114,8 @@ def comparative(word: str) -> bool:
 
 
 _TIME_COMPARATIVES = frozenset(["later", "earlier", "sooner"])
-_IDIOM = regex.compile(r"[ \t\n]+and[ \t\n]+there\b", regex.IGNORECASE)
-_SUBJECT = regex.compile(r"[ \t\n]+(?:i|he|she|we|they|you|it)[ \t\n]+[\p{L}]", regex.IGNORECASE)
+_IDIOM = compiled(r"[ \t\n]+and[ \t\n]+there\b", regex.IGNORECASE)
+_SUBJECT = compiled(r"[ \t\n]+(?:i|he|she|we|they|you|it)[ \t\n]+[\p{L}]", regex.IGNORECASE)
 
 
 def _comparison_before(text: str, m: regex.Match[str]) -> bool:

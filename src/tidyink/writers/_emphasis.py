@@ -27,12 +27,13 @@ from typing import Any
 import regex
 
 from tidyink.document import EM, STRONG
+from tidyink.lazy_regex import compiled
 
 MARKS = {EM: "*", STRONG: "**"}
-_PUNCT = regex.compile(r"[\p{P}\p{S}]")
-_WORDY = regex.compile(r"[\p{L}\p{N}\p{M}]")
-_WORDS = regex.compile(r"[\p{L}\p{N}]")
-_ATOMS = regex.compile(r"[\p{L}\p{N}\p{M}]+|\\.|.", regex.DOTALL)
+_PUNCT = compiled(r"[\p{P}\p{S}]")
+_WORDY = compiled(r"[\p{L}\p{N}\p{M}]")
+_WORDS = compiled(r"[\p{L}\p{N}]")
+_ATOMS = compiled(r"[\p{L}\p{N}\p{M}]+|\\.|.", regex.DOTALL)
 _EDGE = " "  # the edge of the block counts as white space
 
 

@@ -17,12 +17,13 @@ from tidyink.document import (
     VERSE,
     Block,
 )
+from tidyink.lazy_regex import compiled
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 # Characters XML 1.0 does not allow (C0 controls but tab/newline, surrogates, U+FFFE/F).
-_NOT_XML = regex.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_NOTE_LABEL = regex.compile(r"^\[\^([^\]]+)\]")
+_NOT_XML = compiled(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOTE_LABEL = compiled(r"^\[\^([^\]]+)\]")
 
 
 def escape(text: str) -> str:

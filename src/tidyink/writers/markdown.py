@@ -24,15 +24,15 @@ from tidyink.document import (
     Span,
     indent_width,
 )
-from tidyink.lazy_regex import lazy
+from tidyink.lazy_regex import compiled, lazy
 from tidyink.options import Options
 from tidyink.writers import join_blocks
 from tidyink.writers._emphasis import Atom, opaque_atom, render, text_atoms
 
-_INLINE = regex.compile(r"[\\`*_<]|~~|&(?=#?\w+;)|\[(?=[^\]\n]*\][(\[:])")
-_THEMATIC = regex.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = regex.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_LIST_ORDERED = regex.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+_INLINE = compiled(r"[\\`*_<]|~~|&(?=#?\w+;)|\[(?=[^\]\n]*\][(\[:])")
+_THEMATIC = compiled(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = compiled(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_LIST_ORDERED = compiled(r"^(\d{1,9})([.)])(?=[ \t]|$)")
 _TOGGLES = (EM, STRONG)
 
 
@@ -77,7 +77,7 @@ def _plain_start(first: str) -> bool:
     return first not in "-*_=#>+~`" and not _DIGIT.match(first)
 
 
-_DIGIT = regex.compile(r"\d")  # (as _LIST_ORDERED's: every decimal digit, not only ASCII)
+_DIGIT = compiled(r"\d")  # (as _LIST_ORDERED's: every decimal digit, not only ASCII)
 
 
 def inline(block: Block, escape: bool) -> str:
