@@ -58,7 +58,13 @@ class Lexicon:
     langs: tuple[str, ...] = LANGS
     lang: str = "en"  # the document's main language
     alphabet: frozenset[str] = frozenset()  # the document's own (non-ASCII, folded) letters
+    # When given: builds ``alphabet`` the first time a word needs it.
+    alphabet_of: Callable[[], frozenset[str]] | None = None
+    # When given: every character beyond ASCII that ``words_of`` can give, so that a
+    # word with another is known to be none of them without building the vocabulary.
+    letters_of: Callable[[], Collection[str]] | None = None
     _cache: dict[str, float] = field(default_factory=dict)
+    _letters: Collection[str] | None = None
 
     def zipf(self, word: str) -> float:
         key = word.casefold()
@@ -107,9 +113,15 @@ class Lexicon:
     def known(self, word: str) -> bool:
         if self.reaches(word, KNOWN_ZIPF):
             return True
+        key = word.casefold()
         if self.vocabulary is None:
+            if self.letters_of is not None and not key.isascii():
+                if self._letters is None:
+                    self._letters = self.letters_of()
+                if any(ch not in self._letters for ch in key if not ch.isascii()):
+                    return False  # no word of the document holds such a letter
             self.vocabulary = self.words_of() if self.words_of else set()
-        return word.casefold() in self.vocabulary
+        return key in self.vocabulary
 
     def correct(self, word: str) -> bool:
         """Whether a word as it stands is to be trusted (never changed)."""
@@ -128,6 +140,8 @@ class Lexicon:
             return word.isalpha()  # (an ASCII word never has a case step or an odd shape here)
         if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
             return False
+        if self.alphabet_of is not None:
+            self.alphabet, self.alphabet_of = self.alphabet_of(), None
         return all(ch.isascii() or ch.casefold() in self.alphabet for ch in word)
 
 

@@ -19,7 +19,6 @@ from typing import Any
 from tidyink.document import TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter, document_languages
 from tidyink.filters.base import Context
-from tidyink.pieces import pieces
 from tidyink.records import Edit
 
 # A document is read as one mix-up when it repairs at least this many tokens,
@@ -46,8 +45,11 @@ class Codepage(RepairFilter):
         self._support: Counter[str] = Counter()  # different words repaired by each mix-up
         self._strong: Counter[str] = Counter()  # ... of which show their damage themselves
         self._evident: Counter[str] = Counter()  # tokens whose damage under each mix-up shows
-        self._foreign: Counter[str] = Counter()  # words with letters the mix-up cannot give
-        self._readable = True  # most of the document's plain words are known words
+        self._words: Any = None  # the document's own words (counted when first needed)
+        self._foreign: Counter[str] | None = None  # words with letters the mix-up cannot give
+        self._readable: bool | None = True  # most of the document's plain words are known words
+        self._plain: Counter[str] = Counter()  # the plain words of the document's beginning
+        self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
@@ -56,14 +58,32 @@ class Codepage(RepairFilter):
         """Whether some mix-up reads a word of ``token`` as a far commoner word."""
         from tidyink.filters import _codepages as cp
 
-        for mixup in cp.mixups():
-            if mixup.keys.isdisjoint(token):
-                continue
-            fixed = token.translate(mixup.table)
-            for start, end, word in cp.words(token):
-                if fixed[start:end] != word and cp.much_likelier(word, fixed[start:end], self._lex):
-                    return True
+        for _start, _end, word in cp.words(token):
+            likely = self._likely.get(word)
+            if likely is None:
+                # (a mix-up maps one character to one: the word's repair is its part of the token's)
+                likely = self._likely[word] = any(
+                    fixed != word and cp.much_likelier(word, fixed, self._lex)
+                    for fixed in (word.translate(m.table) for m in cp.mixups())
+                )
+            if likely:
+                return True
         return False
+
+    def _foreign_of(self, label: str) -> int:
+        """How many different words of the document hold a letter the mix-up's code page cannot give."""
+        from tidyink.filters import _codepages as cp
+
+        if self._foreign is None:
+            self._foreign = self._words.foreign(cp.mixups())
+        return self._foreign[label]
+
+    def _is_readable(self) -> bool:
+        from tidyink.filters._codepage_doc import reads_as_known
+
+        if self._readable is None:
+            self._readable = reads_as_known(self._plain, self._lex)
+        return self._readable
 
     def _shown(self, label: str) -> bool:
         """Whether the document shows the mix-up plainly: one token that shows its
@@ -76,7 +96,7 @@ class Codepage(RepairFilter):
         lost letter often leaves a word of another: moderní → modern’) and hardly ever
         use a letter its code page cannot give (ř, ý read as Mac Roman)."""
         support = self._support[label]
-        return self._readable and support >= 3 and self._foreign[label] <= DOC_MAX_CLEAN * support
+        return support >= 3 and self._is_readable() and self._foreign_of(label) <= DOC_MAX_CLEAN * support
 
     def _common_repair(self, token: str, fixed: str) -> bool:
         """Whether every word the repair changed (or, when it made only marks, every
@@ -101,72 +121,50 @@ class Codepage(RepairFilter):
 
     def prepare(self, doc: Document, ctx: Context) -> None:
         from tidyink.filters import _codepages as cp
+        from tidyink.filters._codepage_doc import DocumentWords, spoiled_by, vocabulary
 
         full = "\n".join(
             span.text for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT
         )
-        if full.isascii():
-            tokens: Counter[str] = Counter()
-        else:
-            tokens = Counter()
+        tokens: Counter[str] = Counter()
+        if not full.isascii():
             for token, count in Counter(cp.find_suspect_tokens(full)).items():
                 seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
                 if cp.candidate(seen):
                     tokens[seen] += count
-
-        def vocabulary(text: str = full) -> list[str]:
-            # Words of tokens that may be damaged themselves are no evidence for a
-            # repair; hidden characters are looked through, as ``invisibles`` will.
-            text = cp.blank_suspect_tokens(cp.HIDDEN.sub("", text))
-            return cp.VOCAB_WORD.findall(text.casefold())
-
-        seen: Counter[str] = Counter()
-
-        def words_of() -> set[str]:
-            # The document's own dictionary: its plain words, and its words written
-            # in its own alphabet (names and rare words of its clean paragraphs).
-            own = {w.casefold() for w in seen if self._lex.own_word(w)}
-            found = own  # (a piece at a time: a book's list of words would take several times its size)
-            for piece in pieces(full):
-                found.update(vocabulary(piece))
-            return found
-
-        langs = document_languages(doc, ctx)
-        self._lex = cp.Lexicon(langs=langs, words_of=words_of)
+        words = DocumentWords(full, counted=bool(tokens))
+        self._words = words
+        self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
+        lex.words_of = lambda: words.words_of(lex)
         self._whole = None
         self._verdicts = {}
         self._support = Counter()
         self._strong = Counter()
         self._evident = Counter()
-        self._foreign = Counter()
+        self._foreign = None
         self._readable = True
+        self._plain = Counter()
+        self._likely = {}
         self._paragraph = {}
         self._clean = {}
         self._block = None
         self._order = cp.mixups()
         if not tokens:
             return
-        plain = Counter(vocabulary(full[:50_000]))
-        self._lex.lang = cp.main_language(plain, langs)
-        self._readable = _reads_as_known(plain, self._lex)
-        for piece in pieces(full):
-            seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", piece)))
-        self._lex.alphabet = cp.alphabet_of(seen.items(), self._lex)
-        rare = [w for w in seen if not w.isascii()]  # (every code page reads plain ASCII)
-        for mixup in cp.mixups():
-            self._foreign[mixup.label] = sum(1 for w in rare if not mixup.could_read(w))
+        self._plain = Counter(vocabulary(full[:50_000]))
+        lex.lang = cp.main_language(self._plain, lex.langs)
+        self._readable = None  # (counted when first needed)
+        lex.alphabet_of = lambda: cp.alphabet_of(words.seen().items(), lex)
         votes: Counter[str] = Counter()
-        clean: Counter[str] = Counter()
         damaged = 0
         by_label = {m.label: m for m in cp.mixups()}
         passing: dict[str, list[Any]] = {}
+        spared: list[tuple[str, int]] = []  # correct tokens, which count against a mix-up
+        spoiled: list[tuple[str, str, str, int]] = []  # (mix-up, token, its repair, count) refused
         for token, count in tokens.items():
-            if cp.plainly_correct(token, self._lex) and not self._likelier(token):
+            if cp.plainly_correct(token, lex) and not self._likelier(token):
                 passing[token] = []
-                for mixup in cp.mixups():  # correct words that a mix-up would spoil
-                    if not mixup.keys.isdisjoint(token):
-                        fixed = token.translate(mixup.table)
-                        clean[mixup.label] += count * cp.looks_clean(token, fixed, self._lex)
+                spared.append((token, count))
                 continue
             hits = []
             for mixup in cp.mixups():
@@ -174,11 +172,11 @@ class Codepage(RepairFilter):
                     continue
                 fixed = token.translate(mixup.table)
                 self._evident[mixup.label] += cp.self_evident(token, fixed)
-                if cp.judge(token, fixed, self._lex):
+                if cp.judge(token, fixed, lex):
                     votes[mixup.label] += count
                     hits.append(mixup)
-                elif cp.looks_clean(token, fixed, self._lex):
-                    clean[mixup.label] += count
+                else:
+                    spoiled.append((mixup.label, token, fixed, count))
             passing[token] = hits
             damaged += count if hits else 0
         self._order = tuple(sorted(cp.mixups(), key=lambda m: -votes[m.label]))
@@ -206,7 +204,7 @@ class Codepage(RepairFilter):
             if (
                 best >= DOC_MIN_TOKENS
                 and best >= DOC_MIN_SHARE * damaged
-                and clean[label] + self._foreign[label] <= DOC_MAX_CLEAN * best
+                and spoiled_by(by_label[label], spared, spoiled, lex) + self._foreign_of(label) <= DOC_MAX_CLEAN * best
                 and self._shown(label)
             ):
                 self._whole = by_label[label]
@@ -221,8 +219,9 @@ class Codepage(RepairFilter):
         from tidyink.filters import _codepages as cp
 
         verdicts = self._verdicts
-        self._block = self._paragraph_mixup(text) if self._whole is None else None
-        for start, end in cp.suspect_spans(text):
+        spans = cp.suspect_spans(text)
+        self._block = self._paragraph_mixup(text, spans) if self._whole is None else None
+        for start, end in spans:
             token = text[start:end]
             if self._block is None and verdicts.get(token, 0) is None and not cp.C1.search(token):
                 continue  # already judged: nothing to repair
@@ -312,12 +311,14 @@ class Codepage(RepairFilter):
             or cp.prefer_fixed(token, fixed, self._lex)
         )
 
-    def _paragraph_mixup(self, text: str) -> Any:
+    def _paragraph_mixup(self, text: str, spans: list[tuple[int, int]]) -> Any:
         """The mix-up this paragraph is read as, when most of its damaged tokens show
         it and few of its correct words would be touched (documents damaged in part)."""
         from tidyink.filters import _codepages as cp
 
-        tokens = [cp.HIDDEN.sub("", token) for token in cp.find_suspect_tokens(text)]
+        tokens = [text[start:end] for start, end in spans]
+        if cp.HIDDEN.search(text):
+            tokens = [cp.HIDDEN.sub("", token) for token in tokens]
         votes: Counter[str] = Counter()
         for token in tokens:
             verdict = self._verdicts.get(token)
@@ -356,15 +357,6 @@ class Codepage(RepairFilter):
                 ):
                     return fixed, mixup.label
         return None
-
-
-def _reads_as_known(plain: Counter[str], lex: Any, sample: int = 2000) -> bool:
-    """Whether at least half of the document's most frequent plain words (two letters
-    or more, outside suspect tokens) are in the word lists of its languages."""
-    from tidyink.filters._codepage_words import KNOWN_ZIPF
-
-    common = [w for w, _ in plain.most_common(sample) if len(w) > 1]
-    return bool(common) and 2 * sum(lex.reaches(w, KNOWN_ZIPF) for w in common) >= len(common)
 
 
 def _reinsert(token: str, fixed: str) -> str:

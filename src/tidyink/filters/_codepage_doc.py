@@ -1,0 +1,93 @@
+"""The document's own words for the code-page repair, each counted only when needed.
+
+Most suspect tokens of a clean book (``été``, ``“Oh``) are judged from the word
+lists alone. Counting every word of the book, its alphabet and its vocabulary
+costs more than judging them, so each is built the first time a test asks for it,
+which for most clean texts is never. What is built is what an eager count gave.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from tidyink.filters._codepage_tables import HIDDEN, blank_suspect_tokens
+from tidyink.filters._codepage_words import KNOWN_ZIPF
+from tidyink.pieces import pieces
+
+# Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
+VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def vocabulary(text: str) -> list[str]:
+    """The words of ``text`` outside suspect tokens, case-folded: words of tokens
+    that may be damaged themselves are no evidence for a repair; hidden characters
+    are looked through, as ``invisibles`` will."""
+    text = blank_suspect_tokens(HIDDEN.sub("", text))
+    return VOCAB_WORD.findall(text.casefold())
+
+
+class DocumentWords:
+    """The words of ``full`` (a document's prose), counted once when first needed.
+
+    ``counted`` False (a document with no suspect token) keeps the count empty:
+    nothing was ever judged by it.
+    """
+
+    def __init__(self, full: str, counted: bool = True) -> None:
+        self.full = full
+        self.counted = counted
+        self._seen: Counter[str] | None = None
+
+    def seen(self) -> Counter[str]:
+        """Every word of the document as written (hidden characters looked through)."""
+        if self._seen is None:
+            found: Counter[str] = Counter()
+            if self.counted:
+                for piece in pieces(self.full):  # (a book's list of words is several times its size)
+                    found.update(VOCAB_WORD.findall(HIDDEN.sub("", piece)))
+            self._seen = found
+        return self._seen
+
+    def words_of(self, lex: Any) -> set[str]:
+        """The document's own dictionary: its plain words, and its words written in its
+        own alphabet (names and rare words of its clean paragraphs), case-folded."""
+        found = {w.casefold() for w in self.seen() if lex.own_word(w)}
+        for piece in pieces(self.full):
+            found.update(vocabulary(piece))
+        return found
+
+    def letters(self) -> frozenset[str]:
+        """Every character beyond ASCII that a word of :meth:`words_of` can hold: those of
+        the case-folded text (case folding maps each character on its own, and ASCII to
+        ASCII, so no other can appear)."""
+        chars = {ch for run in _BEYOND_ASCII.findall(self.full) for ch in run}
+        return frozenset(c for ch in chars for c in ch.casefold() if not c.isascii())
+
+    def foreign(self, mixups: Any) -> Counter[str]:
+        """For each mix-up, how many different words hold a letter its code page cannot give."""
+        rare = [w for w in self.seen() if not w.isascii()]  # (every code page reads plain ASCII)
+        return Counter({m.label: sum(1 for w in rare if not m.could_read(w)) for m in mixups})
+
+
+def spoiled_by(mixup: Any, spared: list[tuple[str, int]], spoiled: list[tuple[str, str, str, int]], lex: Any) -> int:
+    """How many tokens read as correct words that reading the document as ``mixup``
+    would spoil: correct tokens, and tokens whose repair the word test refused."""
+    from tidyink.filters import _codepages as cp
+
+    total = sum(
+        count for label, token, fixed, count in spoiled if label == mixup.label and cp.looks_clean(token, fixed, lex)
+    )
+    for token, count in spared:
+        if not mixup.keys.isdisjoint(token):
+            total += count * cp.looks_clean(token, token.translate(mixup.table), lex)
+    return total
+
+
+def reads_as_known(plain: Counter[str], lex: Any, sample: int = 2000) -> bool:
+    """Whether at least half of the document's most frequent plain words (two letters
+    or more, outside suspect tokens) are in the word lists of its languages."""
+    common = [w for w, _ in plain.most_common(sample) if len(w) > 1]
+    return bool(common) and 2 * sum(lex.reaches(w, KNOWN_ZIPF) for w in common) >= len(common)

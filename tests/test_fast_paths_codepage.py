@@ -1,0 +1,133 @@
+"""Fast paths of the code-page repair give exactly what the plain way gives
+(property tests): the document's words counted only when a test needs them, a
+vocabulary never built for a word with a letter the document lacks, a word's
+likelier reading judged once per word."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import tidyink
+from tidyink.filters import _codepages as cp
+from tidyink.filters._codepage_doc import DocumentWords
+
+# Words and marks of our own, with letters whose case folding is out of the
+# ordinary (İ, ß, ẞ, ſ, the Kelvin sign, a ligature, a combining iota), hidden
+# characters and the punctuation a mix-up makes.
+PIECES = st.sampled_from(
+    [
+        *" \n.,«»“”‘’‚–—-'",
+        *("é", "É", "ò", "Ò", "ì", "í", "ñ", "ü", "İ", "ß", "ẞ", "ſ", "\u212a", "ﬁ", "\u0345", "\u00ad", "\u200b"),
+        *("the", "The", "café", "naïve", "été", "Été", "straße", "señor", "rôle", "don", "t", "l", "ist"),
+        *("na´ve", "themÑrather", "caf‚", "ÒI", "ìthat", "zzq", "Qxé", "fi", "ss", "i"),
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+def _lexicons(text: str) -> tuple[cp.Lexicon, cp.Lexicon]:
+    """A lexicon that may skip the vocabulary, and one that always builds it."""
+    words = DocumentWords(text)
+    alphabet = frozenset("éòìíñüßſ")  # (the document's own words then count as known)
+    fast = cp.Lexicon(langs=("en", "fr"), letters_of=words.letters, alphabet=alphabet)
+    fast.words_of = lambda: words.words_of(fast)
+    slow = cp.Lexicon(langs=("en", "fr"), alphabet=alphabet)
+    slow.words_of = lambda: words.words_of(slow)
+    return fast, slow
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, st.lists(st.lists(PIECES, min_size=1, max_size=5).map("".join), max_size=8))
+@example("Straße ẞ \u212aelvin ﬁne İstanbul", ["STRASSE", "strasse", "kelvin", "fine", "i̇stanbul", "ßtraße"])
+@example("caf\u00e9 na\u00efve", ["caf\u00e9", "cafè", "naïve"])
+def test_a_word_is_known_as_when_the_vocabulary_is_built(text, queries):
+    from tidyink.filters._codepage_doc import VOCAB_WORD
+
+    fast, slow = _lexicons(text)
+    for word in [*queries, *text.split(), *VOCAB_WORD.findall(text)]:
+        assert fast.known(word) == slow.known(word), word
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+@example("Straße ẞ \u212aelvin ﬁne İstanbul \u0391\u0345")
+def test_every_letter_of_the_vocabulary_is_among_the_document_letters(text):
+    words = DocumentWords(text)
+    lex = cp.Lexicon(langs=("en",), alphabet=frozenset("éòìíñüßſ"))
+    letters = words.letters()
+    assert all(ch in letters for word in words.words_of(lex) for ch in word if not ch.isascii())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["é", "É", "´", "Ñ", "‚", "t", "a", "ait", "'", "’", "l", "tre", "Ž"]), max_size=8))
+@example(["Ž", "t", "ait"])
+def test_a_token_is_likelier_as_by_every_mixup_of_the_whole_token(parts):
+    from tidyink.filters.codepage import Codepage
+
+    token = "".join(parts)
+    f = Codepage()
+    f._lex = cp.Lexicon(langs=("en", "fr"), lang="fr")
+    plain = False
+    for mixup in cp.mixups():  # the plain way: each mix-up over the whole token
+        if mixup.keys.isdisjoint(token):
+            continue
+        fixed = token.translate(mixup.table)
+        for start, end, word in cp.words(token):
+            if fixed[start:end] != word and cp.much_likelier(word, fixed[start:end], f._lex):
+                plain = True
+    assert f._likelier(token) == plain
+    assert f._likelier(token) == plain  # (the second time from what the first remembered)
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+SENTENCES = [
+    "The naïve café owner said: “Don’t touch the crème brûlée—it’s for the fiancée.”",
+    "« Où est le château ? » demanda-t-il. L’élève répondit qu’il était très fâché.",
+    "„Können Sie mir helfen?“ fragte die Frau. Die Straße war über fünfzig Meter breit.",
+    "«¿Dónde está la estación?», preguntó el niño. La canción sonaba en el jardín.",
+]
+MIXED = [(w, r) for _, w, r in cp.MIXUPS]
+
+
+def _damage(text: str, written_in: str, read_as: str) -> str:
+    return "".join(bytes([b]).decode(read_as, errors="ignore") or chr(b) for b in text.encode(written_in))
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    """Paragraphs of our sentences, some read with a mix-up (as a whole, or a word)."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        text = " ".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3)))
+        how = draw(st.integers(0, 2))
+        if how == 1:
+            text = _damage(text, *draw(st.sampled_from(MIXED)))
+        elif how == 2:
+            words = text.split(" ")
+            i = draw(st.integers(0, len(words) - 1))
+            words[i] = _damage(words[i], *draw(st.sampled_from(MIXED)))
+            text = " ".join(words)
+        paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _repaired(text: str) -> tuple[str, list[dict]]:
+    result = tidyink.convert(text, to="text", input_format="text", only=["codepage"])
+    return result.text, [c.to_dict() for c in result.changes]
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents())
+def test_the_repair_is_the_same_when_every_vocabulary_is_built(text):
+    import pytest
+
+    fast = _repaired(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(DocumentWords, "letters", lambda self: _Everything())
+        slow = _repaired(text)
+    assert fast == slow
