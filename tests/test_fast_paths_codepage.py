@@ -131,3 +131,25 @@ def test_the_repair_is_the_same_when_every_vocabulary_is_built(text):
         mp.setattr(DocumentWords, "letters", lambda self: _Everything())
         slow = _repaired(text)
     assert fast == slow
+
+
+LETTERS = st.sampled_from(["é", "e", "t", "a", "i", "s", "l", "’", "'", "‚", "Ž", "de", "la", "the", "était"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LETTERS, min_size=1, max_size=5).map("".join), st.lists(LETTERS, min_size=1, max_size=5).map("".join))
+@example("Žtait", "était")
+@example("le", "de")
+@example("tha", "the")
+def test_a_repair_is_much_likelier_as_by_the_plain_way(word, fixed):
+    for lang in ("en", "fr"):
+        lex = cp.Lexicon(langs=("en", "fr"), lang=lang)
+        plain = fixed != word and lex.reaches(fixed, cp.KNOWN_ZIPF) and lex.primary(fixed) >= lex.primary(word) + 3.0
+        assert cp.much_likelier(word, fixed, lex) == plain
+
+
+@given(st.text(alphabet="ab’'é\u0301- .x", max_size=80))
+def test_the_words_of_a_token_are_found_as_by_the_pattern(text):
+    plain = tuple((m.start(), m.end(), m.group()) for m in cp.WORD.finditer(text))
+    assert cp.words(text) == plain
+    assert cp.words(text) == plain  # (remembered)

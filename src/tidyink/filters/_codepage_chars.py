@@ -6,6 +6,7 @@ script within its word.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 
 TYPOGRAPHIC = frozenset("“”‘’„‚«»‹›—–…•·")  # what a damaged letter may become when only punctuation changes
@@ -109,7 +110,7 @@ def _next_to_letter(text: str, i: int) -> bool:
     return (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
 
 
-def _owners(found: list[tuple[int, int, str]], size: int) -> list[int]:
+def _owners(found: Sequence[tuple[int, int, str]], size: int) -> list[int]:
     """For each offset, the index in ``found`` of the word holding it (-1: none)."""
     owner = [-1] * size
     for k, (start, end, _) in enumerate(found):

@@ -49,6 +49,11 @@ def elision_heads() -> dict[str, frozenset[str]]:
     return {code: frozenset(words) for code, words in language_table("elision_heads.txt").items()}
 
 
+@cache
+def _top(lang: str) -> float:
+    return lexicon.frequencies(lang).top()
+
+
 @dataclass
 class Lexicon:
     """Known words: the shared lexicon plus the words of the document itself."""
@@ -64,6 +69,7 @@ class Lexicon:
     # word with another is known to be none of them without building the vocabulary.
     letters_of: Callable[[], Collection[str]] | None = None
     _cache: dict[str, float] = field(default_factory=dict)
+    _correct: dict[str, bool] = field(default_factory=dict)
     _letters: Collection[str] | None = None
 
     def zipf(self, word: str) -> float:
@@ -91,6 +97,16 @@ class Lexicon:
         """Zipf frequency in the document's main language."""
         parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
         return min(lexicon.zipf(p, self.lang) for p in parts)
+
+    def primary_common(self, word: str) -> float:
+        """``primary(word)`` when that is at least ``lexicon.CORE_ZIPF``, else 0: what
+        can be told from the language's common words alone."""
+        parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
+        return min(lexicon.common_zipf(p, self.lang) for p in parts)
+
+    def top(self) -> float:
+        """The Zipf frequency of the commonest word of the document's main language."""
+        return _top(self.lang)
 
     def _elision(self, key: str) -> float:
         """l'été, dell'anno, don't: an elided word of one language joined to a word
@@ -125,6 +141,12 @@ class Lexicon:
 
     def correct(self, word: str) -> bool:
         """Whether a word as it stands is to be trusted (never changed)."""
+        value = self._correct.get(word)
+        if value is None:
+            value = self._correct[word] = self._trusted(word)
+        return value
+
+    def _trusted(self, word: str) -> bool:
         if _MIXED_CASE.search(word) or odd_shape(word):
             return False  # tÚ, volontÚ, ŽŽn: a capital inside a lower-case word
         if any(0xFB00 <= ord(c) < 0xFB50 for c in word):

@@ -8,6 +8,7 @@ document) and the damaged form must not.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -84,8 +85,20 @@ EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
 
 
 
-def words(token: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(token)]
+def words(token: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, word)`` for each word of ``token`` (the word test asks again and
+    again for the same tokens: a token's words are remembered)."""
+    if len(token) > _TOKEN_MAX:
+        return _words(token)
+    return _token_words(token)
+
+
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
+
+
+_TOKEN_MAX = 64  # longer texts (a paragraph) are not remembered
+_token_words = lru_cache(maxsize=8192)(_words)
 
 
 def candidate(token: str) -> bool:
@@ -306,9 +319,15 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
 def much_likelier(word: str, fixed: str, lex: Lexicon) -> bool:
     """Whether the repair of a word the lists know is still a thousand times likelier
     in the document's language (Žtait → était: word lists hold some damage too)."""
-    if fixed == word or not lex.reaches(fixed, KNOWN_ZIPF):
+    if fixed == word:
         return False
-    return lex.primary(fixed) >= lex.primary(word) + LIKELIER_MARGIN
+    needed = lex.primary(word) + LIKELIER_MARGIN
+    if needed > lex.top():
+        return False  # no word of the language is that common
+    # (``needed`` is at least CORE_ZIPF, which only the common words reach: those are
+    # looked up first, in a dict, before any search among the rare ones)
+    likely = lex.primary_common(fixed) if needed >= lexicon.CORE_ZIPF else lex.primary(fixed)
+    return likely >= needed and lex.reaches(fixed, KNOWN_ZIPF)
 
 
 def _completes_lone_letter(token: str, i: int, word: tuple[int, int, str], lex: Lexicon) -> bool:

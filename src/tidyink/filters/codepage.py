@@ -44,7 +44,8 @@ class Codepage(RepairFilter):
         self._verdicts: dict[str, tuple[str, str] | None] = {}
         self._support: Counter[str] = Counter()  # different words repaired by each mix-up
         self._strong: Counter[str] = Counter()  # ... of which show their damage themselves
-        self._evident: Counter[str] = Counter()  # tokens whose damage under each mix-up shows
+        self._evident: Counter[str] | None = Counter()  # tokens whose damage under each mix-up shows
+        self._tried: list[tuple[str, str, str]] = []  # (mix-up, token, repair): counted into _evident when needed
         self._words: Any = None  # the document's own words (counted when first needed)
         self._foreign: Counter[str] | None = None  # words with letters the mix-up cannot give
         self._readable: bool | None = True  # most of the document's plain words are known words
@@ -78,6 +79,16 @@ class Codepage(RepairFilter):
             self._foreign = self._words.foreign(cp.mixups())
         return self._foreign[label]
 
+    def _evident_of(self, label: str) -> int:
+        """How many tokens show their damage by themselves when read as the mix-up."""
+        from tidyink.filters import _codepages as cp
+
+        if self._evident is None:
+            self._evident = Counter()
+            for tried, token, fixed in self._tried:
+                self._evident[tried] += cp.self_evident(token, fixed)
+        return self._evident[label]
+
     def _is_readable(self) -> bool:
         from tidyink.filters._codepage_doc import reads_as_known
 
@@ -88,7 +99,7 @@ class Codepage(RepairFilter):
     def _shown(self, label: str) -> bool:
         """Whether the document shows the mix-up plainly: one token that shows its
         damage by itself, or three different tokens (resultó is a word, not result—)."""
-        return self._evident[label] >= 1 or self._several(label)
+        return self._evident_of(label) >= 1 or self._several(label)
 
     def _several(self, label: str) -> bool:
         """Three different tokens repaired by the mix-up, in a document whose plain
@@ -141,6 +152,7 @@ class Codepage(RepairFilter):
         self._support = Counter()
         self._strong = Counter()
         self._evident = Counter()
+        self._tried = []
         self._foreign = None
         self._readable = True
         self._plain = Counter()
@@ -171,7 +183,7 @@ class Codepage(RepairFilter):
                 if not any(ch in mixup.keys for ch in token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
-                self._evident[mixup.label] += cp.self_evident(token, fixed)
+                self._tried.append((mixup.label, token, fixed))
                 if cp.judge(token, fixed, lex):
                     votes[mixup.label] += count
                     hits.append(mixup)
@@ -179,6 +191,7 @@ class Codepage(RepairFilter):
                     spoiled.append((mixup.label, token, fixed, count))
             passing[token] = hits
             damaged += count if hits else 0
+        self._evident = None  # (counted when first needed)
         self._order = tuple(sorted(cp.mixups(), key=lambda m: -votes[m.label]))
         rank = {m.label: i for i, m in enumerate(self._order)}
         repaired: dict[str, set[str]] = {}  # different words (lidí and lidí. are one)
@@ -217,6 +230,7 @@ class Codepage(RepairFilter):
         if text.isascii():
             return
         from tidyink.filters import _codepages as cp
+        from tidyink.filters._codepage_edits import changed_edits, diff_edits, reinsert
 
         verdicts = self._verdicts
         spans = cp.suspect_spans(text)
@@ -232,11 +246,11 @@ class Codepage(RepairFilter):
                 continue
             fixed, label = result
             if hidden and len(fixed) == len(bare):
-                fixed = _reinsert(token, fixed)
+                fixed = reinsert(token, fixed)
             if len(fixed) == len(token):
-                yield from _changed(token, fixed, start, label)
+                yield from changed_edits(token, fixed, start, label)
             else:
-                yield from _diff(token, fixed, start, label)
+                yield from diff_edits(token, fixed, start, label)
 
     def _repair(self, token: str) -> tuple[str, str] | None:
         """The repaired token and why, or None (``token`` holds no invisible characters)."""
@@ -357,31 +371,3 @@ class Codepage(RepairFilter):
                 ):
                     return fixed, mixup.label
         return None
-
-
-def _reinsert(token: str, fixed: str) -> str:
-    """``fixed`` (repaired without the invisible characters) with them put back."""
-    from tidyink.filters._codepages import HIDDEN
-
-    out, j = [], 0
-    for ch in token:
-        if HIDDEN.match(ch):
-            out.append(ch)
-        else:
-            out.append(fixed[j])
-            j += 1
-    return "".join(out)
-
-
-def _changed(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
-    """One edit per changed character (mix-ups map one character to one)."""
-    for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
-        if a != b:
-            yield Edit(base + i, base + i + 1, b, f"codepage: {label}")
-
-
-def _diff(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
-    from tidyink.textdiff import diff_edits
-
-    for e in diff_edits(token, fixed, f"codepage: {label}"):
-        yield Edit(base + e.start, base + e.end, e.new, e.reason)
