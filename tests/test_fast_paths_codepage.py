@@ -153,3 +153,30 @@ def test_the_words_of_a_token_are_found_as_by_the_pattern(text):
     plain = tuple((m.start(), m.end(), m.group()) for m in cp.WORD.finditer(text))
     assert cp.words(text) == plain
     assert cp.words(text) == plain  # (remembered)
+
+
+SURVEY_TEXT = st.lists(
+    st.sampled_from([*"ab \n\n\t.é“”\x85\x93\u00ad\u200b", "na´ve", "*em*", "`code`", "Ã©", "\n\n", "\n\n# Title\n\n"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SURVEY_TEXT, st.sampled_from(["text", "markdown"]))
+@example("caf\x85e ab\n\nna´ve \x93x", "text")
+def test_a_paragraph_suspect_tokens_are_found_as_in_the_paragraph_itself(text, fmt):
+    from tidyink import readers
+    from tidyink.filters._codepage_doc import Survey
+
+    doc = readers.read(text, fmt)
+    survey = Survey(doc)
+    for block in doc.prose_blocks():
+        prose = block.prose().text
+        assert survey.spans_of(prose, block) == cp.suspect_spans(prose)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SURVEY_TEXT)
+def test_the_vocabulary_is_the_same_with_the_tokens_already_found(text):
+    lex = cp.Lexicon(langs=("en",), alphabet=frozenset("é"))
+    assert DocumentWords(text, spans=cp.suspect_spans(text)).words_of(lex) == DocumentWords(text).words_of(lex)

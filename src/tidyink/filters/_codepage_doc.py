@@ -9,10 +9,12 @@ which for most clean texts is never. What is built is what an eager count gave.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
-from tidyink.filters._codepage_tables import HIDDEN, blank_suspect_tokens
+from tidyink.document import TEXT, Block, Document
+from tidyink.filters._codepage_tables import HIDDEN, blank_suspect_tokens, suspect_spans
 from tidyink.filters._codepage_words import KNOWN_ZIPF
 from tidyink.pieces import pieces
 
@@ -29,6 +31,38 @@ def vocabulary(text: str) -> list[str]:
     return VOCAB_WORD.findall(text.casefold())
 
 
+class Survey:
+    """A document's prose text joined by line breaks (``full``), its suspect spans, and
+    where each paragraph made of one text span sits in it."""
+
+    def __init__(self, doc: Document) -> None:
+        parts: list[str] = []
+        self._at: dict[int, tuple[str, int]] = {}  # paragraph (id) -> its text, where it starts
+        offset = 0
+        for block in doc.prose_blocks():
+            if len(block.spans) == 1 and block.spans[0].kind == TEXT:
+                self._at[id(block)] = (block.spans[0].text, offset)
+            for span in block.spans:
+                if span.kind == TEXT:
+                    parts.append(span.text)
+                    offset += len(span.text) + 1
+        self.full = "\n".join(parts)
+        self.spans = suspect_spans(self.full) if not self.full.isascii() else []
+        self._starts = [start for start, _ in self.spans]
+
+    def spans_of(self, text: str, block: Block) -> list[tuple[int, int]]:
+        """``suspect_spans(text)`` for a paragraph's prose ``text``: taken from the survey
+        when ``text`` is the paragraph's one text span as surveyed (no token crosses the
+        line breaks that joined it to the others)."""
+        at = self._at.get(id(block))
+        if at is None or at[0] is not text:
+            return suspect_spans(text)
+        offset = at[1]
+        lo = bisect_left(self._starts, offset)
+        hi = bisect_left(self._starts, offset + len(text), lo)
+        return [(start - offset, end - offset) for start, end in self.spans[lo:hi]]
+
+
 class DocumentWords:
     """The words of ``full`` (a document's prose), counted once when first needed.
 
@@ -36,9 +70,10 @@ class DocumentWords:
     nothing was ever judged by it.
     """
 
-    def __init__(self, full: str, counted: bool = True) -> None:
+    def __init__(self, full: str, counted: bool = True, spans: list[tuple[int, int]] | None = None) -> None:
         self.full = full
         self.counted = counted
+        self.spans = spans  # ``suspect_spans(full)``, when known
         self._seen: Counter[str] | None = None
 
     def seen(self) -> Counter[str]:
@@ -55,8 +90,20 @@ class DocumentWords:
         """The document's own dictionary: its plain words, and its words written in its
         own alphabet (names and rare words of its clean paragraphs), case-folded."""
         found = {w.casefold() for w in self.seen() if lex.own_word(w)}
-        for piece in pieces(self.full):
-            found.update(vocabulary(piece))
+        if self.spans is None or HIDDEN.search(self.full):
+            for piece in pieces(self.full):
+                found.update(vocabulary(piece))
+            return found
+        # The same, blanking the tokens already found (no token or word crosses a line break)
+        parts: list[str] = []
+        end = 0
+        for start, stop in self.spans:
+            parts.append(self.full[end:start])
+            parts.append(" ")
+            end = stop
+        parts.append(self.full[end:])
+        for piece in pieces("".join(parts)):
+            found.update(VOCAB_WORD.findall(piece.casefold()))
         return found
 
     def letters(self) -> frozenset[str]:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from tidyink.document import TEXT, Block, Document
+from tidyink.document import Block, Document
 from tidyink.filters._repair import RepairFilter, document_languages
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -51,6 +51,7 @@ class Codepage(RepairFilter):
         self._readable: bool | None = True  # most of the document's plain words are known words
         self._plain: Counter[str] = Counter()  # the plain words of the document's beginning
         self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
+        self._survey: Any = None  # the document's text joined, and its suspect spans
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
@@ -132,18 +133,16 @@ class Codepage(RepairFilter):
 
     def prepare(self, doc: Document, ctx: Context) -> None:
         from tidyink.filters import _codepages as cp
-        from tidyink.filters._codepage_doc import DocumentWords, spoiled_by, vocabulary
+        from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by, vocabulary
 
-        full = "\n".join(
-            span.text for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT
-        )
+        self._survey = survey = Survey(doc)
+        full = survey.full
         tokens: Counter[str] = Counter()
-        if not full.isascii():
-            for token, count in Counter(cp.find_suspect_tokens(full)).items():
-                seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
-                if cp.candidate(seen):
-                    tokens[seen] += count
-        words = DocumentWords(full, counted=bool(tokens))
+        for token, count in Counter(full[start:end] for start, end in survey.spans).items():
+            seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
+            if cp.candidate(seen):
+                tokens[seen] += count
+        words = DocumentWords(full, counted=bool(tokens), spans=survey.spans)
         self._words = words
         self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
         lex.words_of = lambda: words.words_of(lex)
@@ -233,7 +232,7 @@ class Codepage(RepairFilter):
         from tidyink.filters._codepage_edits import changed_edits, diff_edits, reinsert
 
         verdicts = self._verdicts
-        spans = cp.suspect_spans(text)
+        spans = self._survey.spans_of(text, block) if self._survey is not None else cp.suspect_spans(text)
         self._block = self._paragraph_mixup(text, spans) if self._whole is None else None
         for start, end in spans:
             token = text[start:end]
