@@ -180,3 +180,32 @@ def test_a_paragraph_suspect_tokens_are_found_as_in_the_paragraph_itself(text, f
 def test_the_vocabulary_is_the_same_with_the_tokens_already_found(text):
     lex = cp.Lexicon(langs=("en",), alphabet=frozenset("é"))
     assert DocumentWords(text, spans=cp.suspect_spans(text)).words_of(lex) == DocumentWords(text).words_of(lex)
+
+
+@given(st.text(alphabet="ab’'é\u0301- .xÑ´", max_size=40))
+def test_the_word_owners_of_a_token_are_those_of_its_words(text):
+    from tidyink.filters._codepage_chars import _owners
+
+    assert list(cp.owners(text)) == _owners(list(cp.words(text)), len(text))
+
+
+@given(st.text(alphabet="abé´ÑřýЖ1 .\u2014", max_size=20))
+def test_a_mixup_could_read_a_text_as_by_the_plain_way(text):
+    for mixup in cp.mixups():
+        plain = all(ch.isascii() or ch in mixup.repertoire or not ch.isalpha() for ch in text)
+        assert mixup.could_read(text) == plain
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents())
+def test_a_token_judged_once_is_judged_the_same_after_the_whole_repair(text):
+    from tidyink import readers
+    from tidyink.filters.base import Context
+    from tidyink.filters.codepage import Codepage
+    from tidyink.options import Options
+
+    doc = readers.read(text, "text")
+    f = Codepage()
+    f.run(doc, Context(options=Options(), path=None, state={}))
+    for token, verdict in f._judged.items():
+        assert f._first_verdict(token) == verdict

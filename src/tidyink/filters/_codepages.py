@@ -101,6 +101,20 @@ _TOKEN_MAX = 64  # longer texts (a paragraph) are not remembered
 _token_words = lru_cache(maxsize=8192)(_words)
 
 
+def owners(token: str) -> tuple[int, ...]:
+    """For each offset of ``token``, the index in :func:`words` of the word holding it (-1: none)."""
+    if len(token) > _TOKEN_MAX:
+        return _owners_of(token)
+    return _token_owners(token)
+
+
+def _owners_of(token: str) -> tuple[int, ...]:
+    return tuple(_owners(words(token), len(token)))
+
+
+_token_owners = lru_cache(maxsize=8192)(_owners_of)
+
+
 def candidate(token: str) -> bool:
     """Whether ``token`` could pass :func:`judge` under some mix-up: it holds a
     suspect letter, a suspect symbol, or suspect punctuation between letters."""
@@ -170,7 +184,7 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     # symbol, or punctuation wedged between letters. A known word is never changed.
     evidence = False
     found = words(token)
-    owner = _owners(found, len(token))
+    owner = owners(token)
     checked: set[int] = set()
     for i in changed:
         k = owner[i]
@@ -182,7 +196,7 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
                 return False
             evidence = True
     new_words = words(fixed)
-    new_owner = _owners(new_words, len(fixed))
+    new_owner = owners(fixed)
     bounds = _alnum_bounds(fixed)
     for i in changed:
         ch, new = token[i], fixed[i]
@@ -235,7 +249,7 @@ def self_evident(token: str, fixed: str) -> bool:
     repaired, punctuation other than an apostrophe wedged between letters, a capital
     inside a small word, or a letter of another script inside a word."""
     found = words(token)
-    owner = _owners(found, len(token))
+    owner = owners(token)
     seen: set[int] = set()
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
@@ -257,9 +271,9 @@ def breaks_text(token: str, fixed: str, changed: list[int], lex: Lexicon) -> boo
     O’anse), give a letter the wrong case for its word, or put a letter of
     another script into a word (a Latin word stays Latin)."""
     found = words(token)
-    owner = _owners(found, len(token))
+    owner = owners(token)
     new_words = words(fixed)
-    new_owner = _owners(new_words, len(fixed))
+    new_owner = owners(fixed)
     own: dict[int, bool] = {}
     shape: dict[int, tuple[tuple[int, int, int], int]] = {}
     for i in changed:
@@ -293,9 +307,9 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
     found = words(token)
     if not found or not all(lex.correct(w) for _, _, w in found):
         return False
-    owner = _owners(found, len(token))
+    owner = owners(token)
     new_words = words(fixed)
-    new_owner = _owners(new_words, len(fixed))
+    new_owner = owners(fixed)
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
             continue

@@ -52,6 +52,7 @@ class Codepage(RepairFilter):
         self._plain: Counter[str] = Counter()  # the plain words of the document's beginning
         self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
         self._survey: Any = None  # the document's text joined, and its suspect spans
+        self._judged: dict[str, tuple[str, str] | None] = {}  # token -> its _word_verdict
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
@@ -148,6 +149,7 @@ class Codepage(RepairFilter):
         lex.words_of = lambda: words.words_of(lex)
         self._whole = None
         self._verdicts = {}
+        self._judged = {}
         self._support = Counter()
         self._strong = Counter()
         self._evident = Counter()
@@ -355,7 +357,13 @@ class Codepage(RepairFilter):
         return mixup if clean <= DOC_MAX_CLEAN * best else None
 
     def _word_verdict(self, token: str) -> tuple[str, str] | None:
-        """The first mix-up (most voted first) whose repair passes the word test."""
+        """The first mix-up (most voted first) whose repair passes the word test
+        (what the survey found no longer changes: each token is judged once)."""
+        if token not in self._judged:
+            self._judged[token] = self._first_verdict(token)
+        return self._judged[token]
+
+    def _first_verdict(self, token: str) -> tuple[str, str] | None:
         from tidyink.filters import _codepages as cp
 
         if cp.candidate(token):
