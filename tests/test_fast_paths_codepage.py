@@ -209,3 +209,19 @@ def test_a_token_judged_once_is_judged_the_same_after_the_whole_repair(text):
     f.run(doc, Context(options=Options(), path=None, state={}))
     for token, verdict in f._judged.items():
         assert f._first_verdict(token) == verdict
+    # a paragraph is only surveyed for votes when some token has a repair
+    assert f._voted or f._whole is not None or all(v is None for v in f._verdicts.values())
+
+
+def test_a_repair_found_while_editing_counts_as_a_vote():
+    from tidyink import readers
+    from tidyink.filters.base import Context
+    from tidyink.filters.codepage import Codepage
+    from tidyink.options import Options
+
+    doc = readers.read("The naïve café owner said: “Don’t touch it.”", "text")
+    f = Codepage()
+    f.prepare(doc, Context(options=Options(), path=None, state={}))
+    assert not f._voted
+    assert f._verdict("na´ve") == ("naïve", "cp1252 read as cp850")
+    assert f._voted

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from tidyink.document import Block, Document
@@ -29,6 +30,15 @@ DOC_MIN_SHARE = 0.6
 DOC_MAX_CLEAN = 0.1
 # A repaired word this common in the document's language is evidence for other tokens.
 COMMON_ZIPF = 3.0
+
+
+@cache
+def _word_test() -> Any:
+    """The word test's module, imported when first needed (a plain ASCII text never
+    needs it), then found by a call cheaper than an import statement."""
+    from tidyink.filters import _codepages
+
+    return _codepages
 
 
 class Codepage(RepairFilter):
@@ -53,13 +63,14 @@ class Codepage(RepairFilter):
         self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
         self._survey: Any = None  # the document's text joined, and its suspect spans
         self._judged: dict[str, tuple[str, str] | None] = {}  # token -> its _word_verdict
+        self._voted = False  # some token of _verdicts has a repair (a paragraph may be read as one)
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
 
     def _likelier(self, token: str) -> bool:
         """Whether some mix-up reads a word of ``token`` as a far commoner word."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         for _start, _end, word in cp.words(token):
             likely = self._likely.get(word)
@@ -75,7 +86,7 @@ class Codepage(RepairFilter):
 
     def _foreign_of(self, label: str) -> int:
         """How many different words of the document hold a letter the mix-up's code page cannot give."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if self._foreign is None:
             self._foreign = self._words.foreign(cp.mixups())
@@ -83,7 +94,7 @@ class Codepage(RepairFilter):
 
     def _evident_of(self, label: str) -> int:
         """How many tokens show their damage by themselves when read as the mix-up."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if self._evident is None:
             self._evident = Counter()
@@ -116,7 +127,7 @@ class Codepage(RepairFilter):
         word beside them) is a common word of the document's language (don’t, está,
         Ôen → ‘en): evidence of a mix-up for other tokens, as a rare word or a word of
         another language that merely loses a letter (její → jej’) is not."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
         found = cp.words(fixed)
@@ -126,14 +137,14 @@ class Codepage(RepairFilter):
     def _supported(self, token: str, fixed: str, label: str) -> bool:
         """A token that could be a correct word is repaired only when other tokens of
         the document show the same mix-up (one that shows it plainly, or two)."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if cp.self_evident(token, fixed):
             return True
         return self._strong[label] >= 1 or self._several(label)
 
     def prepare(self, doc: Document, ctx: Context) -> None:
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
         from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by, vocabulary
 
         self._survey = survey = Survey(doc)
@@ -149,6 +160,7 @@ class Codepage(RepairFilter):
         lex.words_of = lambda: words.words_of(lex)
         self._whole = None
         self._verdicts = {}
+        self._voted = False
         self._judged = {}
         self._support = Counter()
         self._strong = Counter()
@@ -211,6 +223,7 @@ class Codepage(RepairFilter):
         for token, verdict in self._verdicts.items():
             if verdict is not None and not self._supported(token, *verdict):
                 self._verdicts[token] = None
+        self._voted = any(verdict is not None for verdict in self._verdicts.values())
         if votes:
             label, best = votes.most_common(1)[0]
             # Words with letters the mix-up's code page cannot give (ř, ý read as Mac
@@ -230,9 +243,7 @@ class Codepage(RepairFilter):
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if text.isascii():
             return
-        from tidyink.filters import _codepages as cp
-        from tidyink.filters._codepage_edits import changed_edits, diff_edits, reinsert
-
+        cp = _word_test()
         verdicts = self._verdicts
         spans = self._survey.spans_of(text, block) if self._survey is not None else cp.suspect_spans(text)
         self._block = self._paragraph_mixup(text, spans) if self._whole is None else None
@@ -245,6 +256,8 @@ class Codepage(RepairFilter):
             result = self._repair(bare)
             if result is None:
                 continue
+            from tidyink.filters._codepage_edits import changed_edits, diff_edits, reinsert
+
             fixed, label = result
             if hidden and len(fixed) == len(bare):
                 fixed = reinsert(token, fixed)
@@ -255,7 +268,7 @@ class Codepage(RepairFilter):
 
     def _repair(self, token: str) -> tuple[str, str] | None:
         """The repaired token and why, or None (``token`` holds no invisible characters)."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if not cp.C1.search(token):
             verdict = self._verdict(token)
@@ -308,12 +321,13 @@ class Codepage(RepairFilter):
         else:
             result = self._word_verdict(token)
         self._verdicts[token] = result
+        self._voted = self._voted or result is not None
         return result
 
     def _read_as(self, mixup: Any, token: str, fixed: str) -> bool:
         """In text read as ``mixup``, whether ``fixed`` is ``token`` repaired: unless the
         token reads as correct words that the repair would spoil."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if fixed == token or not mixup.could_read(token):
             return False
@@ -329,8 +343,9 @@ class Codepage(RepairFilter):
     def _paragraph_mixup(self, text: str, spans: list[tuple[int, int]]) -> Any:
         """The mix-up this paragraph is read as, when most of its damaged tokens show
         it and few of its correct words would be touched (documents damaged in part)."""
-        from tidyink.filters import _codepages as cp
-
+        if not self._voted:
+            return None  # no token votes for any mix-up
+        cp = _word_test()
         tokens = [text[start:end] for start, end in spans]
         if cp.HIDDEN.search(text):
             tokens = [cp.HIDDEN.sub("", token) for token in tokens]
@@ -364,7 +379,7 @@ class Codepage(RepairFilter):
         return self._judged[token]
 
     def _first_verdict(self, token: str) -> tuple[str, str] | None:
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if cp.candidate(token):
             for mixup in self._order:
