@@ -175,11 +175,22 @@ def test_a_paragraph_suspect_tokens_are_found_as_in_the_paragraph_itself(text, f
         assert survey.spans_of(prose, block) == cp.suspect_spans(prose)
 
 
-@settings(max_examples=150, deadline=None)
-@given(SURVEY_TEXT)
-def test_the_vocabulary_is_the_same_with_the_tokens_already_found(text):
-    lex = cp.Lexicon(langs=("en",), alphabet=frozenset("é"))
-    assert DocumentWords(text, spans=cp.suspect_spans(text)).words_of(lex) == DocumentWords(text).words_of(lex)
+WORDS_TEXT = st.lists(
+    st.sampled_from([*"ab \n.'’é“\x85\x93\u00ad", "İs", "ß", "\u0345", "Ab", "\u212a", "ﬁ", "na´ve", "l’été", "x\n"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS_TEXT)
+@example("İstanbul l’été na´ve")
+@example("ab\u0345c café")
+@example("ab\x85cd ß’s")
+def test_the_words_are_the_same_with_the_tokens_already_found(text):
+    lex = cp.Lexicon(langs=("en",), alphabet=frozenset("éß"))
+    fast, plain = DocumentWords(text, spans=cp.suspect_spans(text)), DocumentWords(text)
+    assert fast.seen() == plain.seen()
+    assert fast.words_of(lex) == plain.words_of(lex)
 
 
 @given(st.text(alphabet="ab’'é\u0301- .xÑ´", max_size=40))

@@ -67,20 +67,31 @@ class DocumentWords:
     """The words of ``full`` (a document's prose), counted once when first needed.
 
     ``counted`` False (a document with no suspect token) keeps the count empty:
-    nothing was ever judged by it.
+    nothing was ever judged by it. With ``spans`` (``suspect_spans(full)``) and no
+    hidden character in the text, the words inside and outside suspect tokens are
+    counted apart in one pass (no word crosses a token's edge, which is white space).
     """
 
     def __init__(self, full: str, counted: bool = True, spans: list[tuple[int, int]] | None = None) -> None:
         self.full = full
         self.counted = counted
-        self.spans = spans  # ``suspect_spans(full)``, when known
+        self.spans = spans
         self._seen: Counter[str] | None = None
+        self._plain: Counter[str] | None = None  # the words outside suspect tokens (the fast way)
+        self._chars: set[str] | None = None  # the characters beyond ASCII of the text
 
     def seen(self) -> Counter[str]:
         """Every word of the document as written (hidden characters looked through)."""
         if self._seen is None:
             found: Counter[str] = Counter()
-            if self.counted:
+            if self.counted and self.spans is not None and not HIDDEN.search(self.full):
+                plain: Counter[str] = Counter()
+                for piece in pieces(self._blanked()):
+                    plain.update(VOCAB_WORD.findall(piece))
+                found.update(plain)
+                found.update(VOCAB_WORD.findall("\n".join(self.full[start:end] for start, end in self.spans)))
+                self._plain = plain
+            elif self.counted:
                 for piece in pieces(self.full):  # (a book's list of words is several times its size)
                     found.update(VOCAB_WORD.findall(HIDDEN.sub("", piece)))
             self._seen = found
@@ -90,11 +101,19 @@ class DocumentWords:
         """The document's own dictionary: its plain words, and its words written in its
         own alphabet (names and rare words of its clean paragraphs), case-folded."""
         found = {w.casefold() for w in self.seen() if lex.own_word(w)}
-        if self.spans is None or HIDDEN.search(self.full):
+        if self._plain is not None and self._folds_alike():
+            found.update(w.casefold() for w in self._plain)  # = the words of the folded text
+        elif self.spans is not None and not HIDDEN.search(self.full):
+            for piece in pieces(self._blanked()):
+                found.update(VOCAB_WORD.findall(piece.casefold()))
+        else:
             for piece in pieces(self.full):
                 found.update(vocabulary(piece))
-            return found
-        # The same, blanking the tokens already found (no token or word crosses a line break)
+        return found
+
+    def _blanked(self) -> str:
+        """``blank_suspect_tokens(full)``, from the tokens already found."""
+        assert self.spans is not None
         parts: list[str] = []
         end = 0
         for start, stop in self.spans:
@@ -102,21 +121,37 @@ class DocumentWords:
             parts.append(" ")
             end = stop
         parts.append(self.full[end:])
-        for piece in pieces("".join(parts)):
-            found.update(VOCAB_WORD.findall(piece.casefold()))
-        return found
+        return "".join(parts)
+
+    def _beyond_ascii(self) -> set[str]:
+        if self._chars is None:
+            self._chars = {ch for run in _BEYOND_ASCII.findall(self.full) for ch in run}
+        return self._chars
+
+    def _folds_alike(self) -> bool:
+        """Whether case folding turns each character of the text into characters of its
+        own kind for a word (letters, apostrophe, other), so that the words of the folded
+        text are the folded words (İ folds into i and a combining dot, which is none)."""
+        return all(all(_kind(c) == _kind(ch) for c in ch.casefold()) for ch in self._beyond_ascii())
 
     def letters(self) -> frozenset[str]:
         """Every character beyond ASCII that a word of :meth:`words_of` can hold: those of
         the case-folded text (case folding maps each character on its own, and ASCII to
         ASCII, so no other can appear)."""
-        chars = {ch for run in _BEYOND_ASCII.findall(self.full) for ch in run}
-        return frozenset(c for ch in chars for c in ch.casefold() if not c.isascii())
+        return frozenset(c for ch in self._beyond_ascii() for c in ch.casefold() if not c.isascii())
 
     def foreign(self, mixups: Any) -> Counter[str]:
         """For each mix-up, how many different words hold a letter its code page cannot give."""
         rare = [w for w in self.seen() if not w.isascii()]  # (every code page reads plain ASCII)
         return Counter({m.label: sum(1 for w in rare if not m.could_read(w)) for m in mixups})
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _kind(ch: str) -> str:
+    """What ``ch`` is to VOCAB_WORD: a letter, an apostrophe or anything else."""
+    return "L" if _LETTER.match(ch) else "A" if ch in "'\u2019" else "O"
 
 
 def spoiled_by(mixup: Any, spared: list[tuple[str, int]], spoiled: list[tuple[str, str, str, int]], lex: Any) -> int:

@@ -8,6 +8,7 @@ document) and the damaged form must not.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -333,15 +334,22 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
 def much_likelier(word: str, fixed: str, lex: Lexicon) -> bool:
     """Whether the repair of a word the lists know is still a thousand times likelier
     in the document's language (Žtait → était: word lists hold some damage too)."""
-    if fixed == word:
-        return False
+    return fixed != word and any_much_likelier(word, (fixed,), lex)
+
+
+def any_much_likelier(word: str, repairs: Iterable[str], lex: Lexicon) -> bool:
+    """``much_likelier(word, fixed, lex)`` for some ``fixed`` of ``repairs`` (none of
+    them ``word``), with the word itself looked up once."""
     needed = lex.primary(word) + LIKELIER_MARGIN
     if needed > lex.top():
         return False  # no word of the language is that common
     # (``needed`` is at least CORE_ZIPF, which only the common words reach: those are
     # looked up first, in a dict, before any search among the rare ones)
-    likely = lex.primary_common(fixed) if needed >= lexicon.CORE_ZIPF else lex.primary(fixed)
-    return likely >= needed and lex.reaches(fixed, KNOWN_ZIPF)
+    for fixed in repairs:
+        likely = lex.primary_common(fixed) if needed >= lexicon.CORE_ZIPF else lex.primary(fixed)
+        if likely >= needed and lex.reaches(fixed, KNOWN_ZIPF):
+            return True
+    return False
 
 
 def _completes_lone_letter(token: str, i: int, word: tuple[int, int, str], lex: Lexicon) -> bool:

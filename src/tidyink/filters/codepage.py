@@ -76,10 +76,8 @@ class Codepage(RepairFilter):
             likely = self._likely.get(word)
             if likely is None:
                 # (a mix-up maps one character to one: the word's repair is its part of the token's)
-                likely = self._likely[word] = any(
-                    fixed != word and cp.much_likelier(word, fixed, self._lex)
-                    for fixed in (word.translate(m.table) for m in cp.mixups())
-                )
+                repairs = {word.translate(m.table) for m in cp.mixups()} - {word}
+                likely = self._likely[word] = bool(repairs) and cp.any_much_likelier(word, repairs, self._lex)
             if likely:
                 return True
         return False
