@@ -236,3 +236,39 @@ def test_a_repair_found_while_editing_counts_as_a_vote():
     assert not f._voted
     assert f._verdict("na´ve") == ("naïve", "cp1252 read as cp850")
     assert f._voted
+
+
+@st.composite
+def marked_documents(draw: st.DrawFn) -> str:
+    """Our documents with C1 controls, hidden characters and marks glued to words here and there."""
+    text = draw(documents())
+    words = text.split(" ")
+    for _ in range(draw(st.integers(0, 4))):
+        i = draw(st.integers(0, len(words) - 1))
+        words[i] += draw(st.sampled_from(["\x81", "\x93", "\u00ad", ".”", "”\x9d", "\x85x", "´"]))
+    return " ".join(words)
+
+
+def _run(filter_: object, text: str) -> tuple[list[str], list[tuple[int, int, str, str]]]:
+    from tidyink import readers
+    from tidyink.filters.base import Context
+    from tidyink.options import Options
+
+    doc = readers.read(text, "text")
+    ctx = Context(options=Options(), path=None, state={})
+    filter_.run(doc, ctx)  # type: ignore[attr-defined]
+    return [b.prose().text for b in doc.blocks], [(c.line, c.column, c.before, c.after) for c in ctx.changes]
+
+
+@settings(max_examples=80, deadline=None)
+@given(marked_documents())
+@example("it.\x81” and na´ve it.” caf‚\u00ad")
+def test_tokens_no_mixup_can_repair_are_repaired_as_when_judged_one_by_one(text):
+    from tidyink.filters.codepage import Codepage
+
+    class OneByOne(Codepage):
+        def prepare(self, doc, ctx):  # type: ignore[no-untyped-def]
+            super().prepare(doc, ctx)
+            self._verdicts = {t: v for t, v in self._verdicts.items() if v is not None or cp.candidate(t)}
+
+    assert _run(Codepage(), text) == _run(OneByOne(), text)

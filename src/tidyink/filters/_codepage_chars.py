@@ -12,6 +12,7 @@ from functools import cache
 TYPOGRAPHIC = frozenset("“”‘’„‚«»‹›—–…•·")  # what a damaged letter may become when only punctuation changes
 
 
+@cache
 def _odd(ch: str) -> bool:
     """A character that prose does not use inside words: symbols, box drawing,
     superscripts and fractions, controls."""

@@ -148,16 +148,19 @@ class Codepage(RepairFilter):
         self._survey = survey = Survey(doc)
         full = survey.full
         tokens: Counter[str] = Counter()
+        plain: list[str] = []  # tokens no mix-up can repair: their verdict is known
         for token, count in Counter(full[start:end] for start, end in survey.spans).items():
             seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
             if cp.candidate(seen):
                 tokens[seen] += count
+            elif seen is token:
+                plain.append(token)
         words = DocumentWords(full, counted=bool(tokens), spans=survey.spans)
         self._words = words
         self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
         lex.words_of = lambda: words.words_of(lex)
         self._whole = None
-        self._verdicts = {}
+        self._verdicts = dict.fromkeys(plain)  # (what _word_verdict says of them; read whole, they are judged anew)
         self._voted = False
         self._judged = {}
         self._support = Counter()
