@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 TYPOGRAPHIC = frozenset("“”‘’„‚«»‹›—–…•·")  # what a damaged letter may become when only punctuation changes
 
@@ -88,12 +88,14 @@ def _case_breaks(fixed: str, i: int, start: int, cases: tuple[int, int, int]) ->
     return new.isupper() and i > start and lower > 0
 
 
+@lru_cache(maxsize=8192)
 def _cases(word: str) -> tuple[int, int, int]:
     """How many letters, capitals and small letters ``word`` has."""
     letters = [c for c in word if c.isalpha()]
     return len(letters), sum(c.isupper() for c in letters), sum(c.islower() for c in letters)
 
 
+@lru_cache(maxsize=8192)
 def _scripts(word: str) -> frozenset[str]:
     return frozenset(script(c) for c in word if c.isalpha())
 
