@@ -272,3 +272,18 @@ def test_tokens_no_mixup_can_repair_are_repaired_as_when_judged_one_by_one(text)
             self._verdicts = {t: v for t, v in self._verdicts.items() if v is not None or cp.candidate(t)}
 
     assert _run(Codepage(), text) == _run(OneByOne(), text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ab *_#>-`[]()\n.'\"", max_size=80), st.sampled_from(["text", "markdown"]))
+@example("*em* and `code` [link](x)\n\n> quote", "markdown")
+def test_a_document_of_ascii_prose_has_no_paragraph_for_the_filter(text, fmt):
+    from tidyink import readers
+    from tidyink.document import TEXT
+    from tidyink.filters.codepage import Codepage
+
+    doc = readers.read(text, fmt)
+    f = Codepage()
+    if all(s.text.isascii() for b in doc.prose_blocks() for s in b.spans if s.kind == TEXT):
+        # (so ``prepare`` may stop at once: no paragraph is ever edited)
+        assert not any(f._wanted(b) for b in doc.blocks if b.kind in f.block_kinds)

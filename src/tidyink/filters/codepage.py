@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from tidyink.document import Block, Document
+from tidyink.document import TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter, document_languages
 from tidyink.filters.base import Context
 from tidyink.records import Edit
@@ -48,6 +48,10 @@ class Codepage(RepairFilter):
     order = 120
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        """What is known of no document yet."""
         self._lex: Any = None
         self._whole: Any = None  # the mix-up the whole document is read as
         self._order: tuple[Any, ...] = ()
@@ -142,6 +146,9 @@ class Codepage(RepairFilter):
         return self._strong[label] >= 1 or self._several(label)
 
     def prepare(self, doc: Document, ctx: Context) -> None:
+        self._reset()
+        if all(span.text.isascii() for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT):
+            return  # no paragraph needs this filter (nor its word lists)
         cp = _word_test()
         from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by, vocabulary
 
@@ -159,21 +166,7 @@ class Codepage(RepairFilter):
         self._words = words
         self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
         lex.words_of = lambda: words.words_of(lex)
-        self._whole = None
         self._verdicts = dict.fromkeys(plain)  # (what _word_verdict says of them; read whole, they are judged anew)
-        self._voted = False
-        self._judged = {}
-        self._support = Counter()
-        self._strong = Counter()
-        self._evident = Counter()
-        self._tried = []
-        self._foreign = None
-        self._readable = True
-        self._plain = Counter()
-        self._likely = {}
-        self._paragraph = {}
-        self._clean = {}
-        self._block = None
         self._order = cp.mixups()
         if not tokens:
             return
