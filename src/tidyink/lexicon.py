@@ -96,6 +96,14 @@ class WordTable:
             return 9 - self._buckets[lo] / 100
         return 0.0
 
+    def common(self, word: str) -> float:
+        """``get(word)`` when that is at least CORE_ZIPF, else 0 (the rare words are not searched)."""
+        return self._core.get(word, 0.0)
+
+    def top(self) -> float:
+        """No word of the list is more common than this (its commonest word's Zipf)."""
+        return max(self._core.values(), default=CORE_ZIPF)  # (rare words are below CORE_ZIPF)
+
     def __getitem__(self, word: str) -> float:
         value = self.get(word)
         if not value:
@@ -257,6 +265,11 @@ def _key(word: str) -> str:
 def zipf(word: str, lang: str = "en") -> float:
     """Zipf frequency of ``word`` (case-insensitive, curly apostrophes allowed); 0 if unknown."""
     return frequencies(lang).get(_key(word), 0.0)
+
+
+def common_zipf(word: str, lang: str = "en") -> float:
+    """``zipf(word, lang)`` when that is at least CORE_ZIPF, else 0 (a dict lookup only)."""
+    return frequencies(lang).common(_key(word))
 
 
 def best_zipf(word: str, langs: tuple[str, ...] = ("en",)) -> float:

@@ -33,7 +33,8 @@ class Mixup:
         code page has no byte for (ý, ř in text said to be read as Mac Roman) says no."""
         if text.isascii():
             return True  # (the usual case, at C speed)
-        return all(ch.isascii() or ch in self.repertoire or not ch.isalpha() for ch in text)
+        others = set(text).difference(self.repertoire)  # (most often none, found at C speed)
+        return all(ch.isascii() or not ch.isalpha() for ch in others)
 
 
 @cache

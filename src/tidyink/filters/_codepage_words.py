@@ -49,6 +49,11 @@ def elision_heads() -> dict[str, frozenset[str]]:
     return {code: frozenset(words) for code, words in language_table("elision_heads.txt").items()}
 
 
+@cache
+def _top(lang: str) -> float:
+    return lexicon.frequencies(lang).top()
+
+
 @dataclass
 class Lexicon:
     """Known words: the shared lexicon plus the words of the document itself."""
@@ -58,7 +63,14 @@ class Lexicon:
     langs: tuple[str, ...] = LANGS
     lang: str = "en"  # the document's main language
     alphabet: frozenset[str] = frozenset()  # the document's own (non-ASCII, folded) letters
+    # When given: builds ``alphabet`` the first time a word needs it.
+    alphabet_of: Callable[[], frozenset[str]] | None = None
+    # When given: every character beyond ASCII that ``words_of`` can give, so that a
+    # word with another is known to be none of them without building the vocabulary.
+    letters_of: Callable[[], Collection[str]] | None = None
     _cache: dict[str, float] = field(default_factory=dict)
+    _correct: dict[str, bool] = field(default_factory=dict)
+    _letters: Collection[str] | None = None
 
     def zipf(self, word: str) -> float:
         key = word.casefold()
@@ -86,6 +98,16 @@ class Lexicon:
         parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
         return min(lexicon.zipf(p, self.lang) for p in parts)
 
+    def primary_common(self, word: str) -> float:
+        """``primary(word)`` when that is at least ``lexicon.CORE_ZIPF``, else 0: what
+        can be told from the language's common words alone."""
+        parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
+        return min(lexicon.common_zipf(p, self.lang) for p in parts)
+
+    def top(self) -> float:
+        """The Zipf frequency of the commonest word of the document's main language."""
+        return _top(self.lang)
+
     def _elision(self, key: str) -> float:
         """l'été, dell'anno, don't: an elided word of one language joined to a word
         of the same language, or an English clitic joined to an English word."""
@@ -107,12 +129,24 @@ class Lexicon:
     def known(self, word: str) -> bool:
         if self.reaches(word, KNOWN_ZIPF):
             return True
+        key = word.casefold()
         if self.vocabulary is None:
+            if self.letters_of is not None and not key.isascii():
+                if self._letters is None:
+                    self._letters = self.letters_of()
+                if any(ch not in self._letters for ch in key if not ch.isascii()):
+                    return False  # no word of the document holds such a letter
             self.vocabulary = self.words_of() if self.words_of else set()
-        return word.casefold() in self.vocabulary
+        return key in self.vocabulary
 
     def correct(self, word: str) -> bool:
         """Whether a word as it stands is to be trusted (never changed)."""
+        value = self._correct.get(word)
+        if value is None:
+            value = self._correct[word] = self._trusted(word)
+        return value
+
+    def _trusted(self, word: str) -> bool:
         if _MIXED_CASE.search(word) or odd_shape(word):
             return False  # tÚ, volontÚ, ŽŽn: a capital inside a lower-case word
         if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
@@ -128,6 +162,8 @@ class Lexicon:
             return word.isalpha()  # (an ASCII word never has a case step or an odd shape here)
         if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
             return False
+        if self.alphabet_of is not None:
+            self.alphabet, self.alphabet_of = self.alphabet_of(), None
         return all(ch.isascii() or ch.casefold() in self.alphabet for ch in word)
 
 

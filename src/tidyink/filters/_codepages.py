@@ -1,19 +1,35 @@
 """The word test that decides a single-byte code-page repair (tables in
-``_codepage_tables``, words in ``_codepage_words``). Whether a token really
-is damaged is decided by words: the repaired form must be a known word (in the
-lexicon, or used elsewhere in the same document) and the damaged form must not.
+``_codepage_tables``, words in ``_codepage_words``, where characters sit in
+``_codepage_chars``). Whether a token really is damaged is decided by words: the
+repaired form must be a known word (in the lexicon, or used elsewhere in the same
+document) and the damaged form must not.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from functools import cache
+from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
 from tidyink import lexicon
+from tidyink.filters._codepage_chars import (
+    _ORDINARY,
+    APOSTROPHES,
+    TYPOGRAPHIC,
+    _alnum_bounds,
+    _case_breaks,
+    _cases,
+    _fits,
+    _glued,
+    _inside,
+    _next_to_letter,
+    _odd,
+    _owners,
+    _scripts,
+    script,
+)
 from tidyink.filters._codepage_tables import (
     C1,
     C1_LABEL,
@@ -46,6 +62,7 @@ __all__ = [
     "LANGS",
     "MIXUPS",
     "SHORT_ZIPF",
+    "TYPOGRAPHIC",
     "Lexicon",
     "Mixup",
     "alphabet_of",
@@ -53,6 +70,7 @@ __all__ = [
     "c1_table",
     "find_suspect_tokens",
     "mixups",
+    "script",
     "suspect_spans",
     "suspect_tokens",
     "suspects",
@@ -65,110 +83,37 @@ WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 TOKEN = regex.compile(r"\S+")
 # What wraps a word without being part of it.
 EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
-# What a damaged letter may turn into when the repair is punctuation only.
-TYPOGRAPHIC = frozenset("“”‘’„‚«»‹›—–…•·")
 
 
-# Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
-VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+def words(token: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, word)`` for each word of ``token`` (the word test asks again and
+    again for the same tokens: a token's words are remembered)."""
+    if len(token) > _TOKEN_MAX:
+        return _words(token)
+    return _token_words(token)
 
 
-def words(token: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(token)]
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in WORD.finditer(text))
 
 
-def _odd(ch: str) -> bool:
-    """A character that prose does not use inside words: symbols, box drawing,
-    superscripts and fractions, controls."""
-    cat = unicodedata.category(ch)
-    return cat[0] in "SC" or cat == "No" or 0x2500 <= ord(ch) < 0x25A0
+_TOKEN_MAX = 64  # longer texts (a paragraph) are not remembered
+_token_words = lru_cache(maxsize=8192)(_words)
 
 
-def _inside(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+def owners(token: str) -> tuple[int, ...]:
+    """For each offset of ``token``, the index in :func:`words` of the word holding it (-1: none)."""
+    if len(token) > _TOKEN_MAX:
+        return _owners_of(token)
+    return _token_owners(token)
 
 
-_OPENING = "“‘„‚«‹¿¡"
-APOSTROPHES = "’'"
-_ORDINARY = frozenset(".,;:!?'\"()[]{}-/&*_%")  # marks that prose glues to words
-_CLOSING = "”’»›…"
+def _owners_of(token: str) -> tuple[int, ...]:
+    return tuple(_owners(words(token), len(token)))
 
 
-def _alnum_bounds(text: str) -> tuple[int, int]:
-    """The offsets of the first and the last letter or digit of ``text`` (len, -1 if none)."""
-    first = next((k for k, c in enumerate(text) if c.isalnum()), len(text))
-    last = next((k for k in range(len(text) - 1, -1, -1) if text[k].isalnum()), -1)
-    return first, last
-
-
-def _letters_beside(text: str, i: int) -> tuple[int, int]:
-    """How many letters run left and right of ``text[i]``."""
-    a = i
-    while a > 0 and text[a - 1].isalpha():
-        a -= 1
-    b = i + 1
-    while b < len(text) and text[b].isalpha():
-        b += 1
-    return i - a, b - i - 1
-
-
-def _fits(text: str, i: int, bounds: tuple[int, int] | None = None) -> bool:
-    """Whether typographic punctuation at ``text[i]`` sits where such a mark goes."""
-    ch = text[i]
-    first, last = bounds if bounds is not None else _alnum_bounds(text)
-    if ch in "—–":
-        if not _inside(text, i):
-            return True
-        left, right = _letters_beside(text, i)
-        return left >= 2 and right >= 2  # them—rather; never A—O, never a lone letter
-    if ch in _OPENING:
-        return i < first
-    if ch == "’" and _inside(text, i):
-        return True  # an apostrophe: don’t, l’été
-    if ch in _CLOSING:
-        return i > last
-    return ch in TYPOGRAPHIC
-
-
-@cache
-def script(ch: str) -> str:
-    """The script of a letter, as the first word of its Unicode name (LATIN, GREEK...)."""
-    return unicodedata.name(ch, "?").split(" ", 1)[0]
-
-
-def _case_breaks(fixed: str, i: int, start: int, cases: tuple[int, int, int]) -> bool:
-    """Whether the letter at ``fixed[i]`` has the wrong case for its word, whose
-    letters, capitals and small letters number ``cases``: a small letter among
-    capitals, a capital inside a small word."""
-    new = fixed[i]
-    if not new.isalpha():
-        return False
-    letters, upper, lower = cases
-    others, upper, lower = letters - 1, upper - new.isupper(), lower - new.islower()
-    if not others:
-        return False
-    if new.islower() and others >= 2 and upper == others:
-        return True  # SÃO, AÑO: a capital between capitals stays one
-    return new.isupper() and i > start and lower > 0
-
-
-def _cases(word: str) -> tuple[int, int, int]:
-    """How many letters, capitals and small letters ``word`` has."""
-    letters = [c for c in word if c.isalpha()]
-    return len(letters), sum(c.isupper() for c in letters), sum(c.islower() for c in letters)
-
-
-def _scripts(word: str) -> frozenset[str]:
-    return frozenset(script(c) for c in word if c.isalpha())
-
-
-def _glued(token: str, start: int, end: int) -> bool:
-    """A one-letter word stuck to punctuation or symbols (never a word of its own)."""
-    if end - start != 1 or (start, end) == (0, len(token)):
-        return False
-    before = token[start - 1] if start else ""
-    after = token[end] if end < len(token) else ""
-    return "-" not in (before, after)
+_token_owners = lru_cache(maxsize=8192)(_owners_of)
 
 
 def candidate(token: str) -> bool:
@@ -192,10 +137,6 @@ def plainly_correct(token: str, lex: Lexicon) -> bool:
     return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in found)
 
 
-def _next_to_letter(text: str, i: int) -> bool:
-    return (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
-
-
 def _completes(fixed: str, i: int, lex: Lexicon, word: tuple[int, int, str] | None) -> bool:
     """Whether the letter at ``fixed[i]`` ends or starts a common word it is glued to."""
     glued = (i > 0 and fixed[i - 1].isalpha()) or (i + 1 < len(fixed) and fixed[i + 1].isalpha())
@@ -203,15 +144,6 @@ def _completes(fixed: str, i: int, lex: Lexicon, word: tuple[int, int, str] | No
         return False
     start, end, text = word
     return end - start >= 3 and lex.reaches(text, GLUED_ZIPF)
-
-
-def _owners(found: list[tuple[int, int, str]], size: int) -> list[int]:
-    """For each offset, the index in ``found`` of the word holding it (-1: none)."""
-    owner = [-1] * size
-    for k, (start, end, _) in enumerate(found):
-        for i in range(start, end):
-            owner[i] = k
-    return owner
 
 
 def erases_a_word(token: str, fixed: str) -> bool:
@@ -253,7 +185,7 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     # symbol, or punctuation wedged between letters. A known word is never changed.
     evidence = False
     found = words(token)
-    owner = _owners(found, len(token))
+    owner = owners(token)
     checked: set[int] = set()
     for i in changed:
         k = owner[i]
@@ -265,7 +197,7 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
                 return False
             evidence = True
     new_words = words(fixed)
-    new_owner = _owners(new_words, len(fixed))
+    new_owner = owners(fixed)
     bounds = _alnum_bounds(fixed)
     for i in changed:
         ch, new = token[i], fixed[i]
@@ -318,7 +250,7 @@ def self_evident(token: str, fixed: str) -> bool:
     repaired, punctuation other than an apostrophe wedged between letters, a capital
     inside a small word, or a letter of another script inside a word."""
     found = words(token)
-    owner = _owners(found, len(token))
+    owner = owners(token)
     seen: set[int] = set()
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
@@ -340,9 +272,9 @@ def breaks_text(token: str, fixed: str, changed: list[int], lex: Lexicon) -> boo
     O’anse), give a letter the wrong case for its word, or put a letter of
     another script into a word (a Latin word stays Latin)."""
     found = words(token)
-    owner = _owners(found, len(token))
+    owner = owners(token)
     new_words = words(fixed)
-    new_owner = _owners(new_words, len(fixed))
+    new_owner = owners(fixed)
     own: dict[int, bool] = {}
     shape: dict[int, tuple[tuple[int, int, int], int]] = {}
     for i in changed:
@@ -376,9 +308,9 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
     found = words(token)
     if not found or not all(lex.correct(w) for _, _, w in found):
         return False
-    owner = _owners(found, len(token))
+    owner = owners(token)
     new_words = words(fixed)
-    new_owner = _owners(new_words, len(fixed))
+    new_owner = owners(fixed)
     for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
         if a == b:
             continue
@@ -402,9 +334,22 @@ def looks_clean(token: str, fixed: str, lex: Lexicon) -> bool:
 def much_likelier(word: str, fixed: str, lex: Lexicon) -> bool:
     """Whether the repair of a word the lists know is still a thousand times likelier
     in the document's language (Žtait → était: word lists hold some damage too)."""
-    if fixed == word or not lex.reaches(fixed, KNOWN_ZIPF):
-        return False
-    return lex.primary(fixed) >= lex.primary(word) + LIKELIER_MARGIN
+    return fixed != word and any_much_likelier(word, (fixed,), lex)
+
+
+def any_much_likelier(word: str, repairs: Iterable[str], lex: Lexicon) -> bool:
+    """``much_likelier(word, fixed, lex)`` for some ``fixed`` of ``repairs`` (none of
+    them ``word``), with the word itself looked up once."""
+    needed = lex.primary(word) + LIKELIER_MARGIN
+    if needed > lex.top():
+        return False  # no word of the language is that common
+    # (``needed`` is at least CORE_ZIPF, which only the common words reach: those are
+    # looked up first, in a dict, before any search among the rare ones)
+    for fixed in repairs:
+        likely = lex.primary_common(fixed) if needed >= lexicon.CORE_ZIPF else lex.primary(fixed)
+        if likely >= needed and lex.reaches(fixed, KNOWN_ZIPF):
+            return True
+    return False
 
 
 def _completes_lone_letter(token: str, i: int, word: tuple[int, int, str], lex: Lexicon) -> bool:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from tidyink.document import TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter, document_languages
 from tidyink.filters.base import Context
-from tidyink.pieces import pieces
 from tidyink.records import Edit
 
 # A document is read as one mix-up when it repairs at least this many tokens,
@@ -32,6 +32,15 @@ DOC_MAX_CLEAN = 0.1
 COMMON_ZIPF = 3.0
 
 
+@cache
+def _word_test() -> Any:
+    """The word test's module, imported when first needed (a plain ASCII text never
+    needs it), then found by a call cheaper than an import statement."""
+    from tidyink.filters import _codepages
+
+    return _codepages
+
+
 class Codepage(RepairFilter):
     name = "codepage"
     description = "Repair single-byte code-page mix-ups such as na´ve → naïve (cp1252 as cp850)."
@@ -39,36 +48,73 @@ class Codepage(RepairFilter):
     order = 120
 
     def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        """What is known of no document yet."""
         self._lex: Any = None
         self._whole: Any = None  # the mix-up the whole document is read as
         self._order: tuple[Any, ...] = ()
         self._verdicts: dict[str, tuple[str, str] | None] = {}
         self._support: Counter[str] = Counter()  # different words repaired by each mix-up
         self._strong: Counter[str] = Counter()  # ... of which show their damage themselves
-        self._evident: Counter[str] = Counter()  # tokens whose damage under each mix-up shows
-        self._foreign: Counter[str] = Counter()  # words with letters the mix-up cannot give
-        self._readable = True  # most of the document's plain words are known words
+        self._evident: Counter[str] | None = Counter()  # tokens whose damage under each mix-up shows
+        self._tried: list[tuple[str, str, str]] = []  # (mix-up, token, repair): counted into _evident when needed
+        self._words: Any = None  # the document's own words (counted when first needed)
+        self._foreign: Counter[str] | None = None  # words with letters the mix-up cannot give
+        self._readable: bool | None = True  # most of the document's plain words are known words
+        self._plain: Counter[str] = Counter()  # the plain words of the document's beginning
+        self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
+        self._survey: Any = None  # the document's text joined, and its suspect spans
+        self._judged: dict[str, tuple[str, str] | None] = {}  # token -> its _word_verdict
+        self._voted = False  # some token of _verdicts has a repair (a paragraph may be read as one)
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
 
     def _likelier(self, token: str) -> bool:
         """Whether some mix-up reads a word of ``token`` as a far commoner word."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
-        for mixup in cp.mixups():
-            if mixup.keys.isdisjoint(token):
-                continue
-            fixed = token.translate(mixup.table)
-            for start, end, word in cp.words(token):
-                if fixed[start:end] != word and cp.much_likelier(word, fixed[start:end], self._lex):
-                    return True
+        for _start, _end, word in cp.words(token):
+            likely = self._likely.get(word)
+            if likely is None:
+                # (a mix-up maps one character to one: the word's repair is its part of the token's)
+                repairs = {word.translate(m.table) for m in cp.mixups()} - {word}
+                likely = self._likely[word] = bool(repairs) and cp.any_much_likelier(word, repairs, self._lex)
+            if likely:
+                return True
         return False
+
+    def _foreign_of(self, label: str) -> int:
+        """How many different words of the document hold a letter the mix-up's code page cannot give."""
+        cp = _word_test()
+
+        if self._foreign is None:
+            self._foreign = self._words.foreign(cp.mixups())
+        return self._foreign[label]
+
+    def _evident_of(self, label: str) -> int:
+        """How many tokens show their damage by themselves when read as the mix-up."""
+        cp = _word_test()
+
+        if self._evident is None:
+            self._evident = Counter()
+            for tried, token, fixed in self._tried:
+                self._evident[tried] += cp.self_evident(token, fixed)
+        return self._evident[label]
+
+    def _is_readable(self) -> bool:
+        from tidyink.filters._codepage_doc import reads_as_known
+
+        if self._readable is None:
+            self._readable = reads_as_known(self._plain, self._lex)
+        return self._readable
 
     def _shown(self, label: str) -> bool:
         """Whether the document shows the mix-up plainly: one token that shows its
         damage by itself, or three different tokens (resultó is a word, not result—)."""
-        return self._evident[label] >= 1 or self._several(label)
+        return self._evident_of(label) >= 1 or self._several(label)
 
     def _several(self, label: str) -> bool:
         """Three different tokens repaired by the mix-up, in a document whose plain
@@ -76,14 +122,14 @@ class Codepage(RepairFilter):
         lost letter often leaves a word of another: moderní → modern’) and hardly ever
         use a letter its code page cannot give (ř, ý read as Mac Roman)."""
         support = self._support[label]
-        return self._readable and support >= 3 and self._foreign[label] <= DOC_MAX_CLEAN * support
+        return support >= 3 and self._is_readable() and self._foreign_of(label) <= DOC_MAX_CLEAN * support
 
     def _common_repair(self, token: str, fixed: str) -> bool:
         """Whether every word the repair changed (or, when it made only marks, every
         word beside them) is a common word of the document's language (don’t, está,
         Ôen → ‘en): evidence of a mix-up for other tokens, as a rare word or a word of
         another language that merely loses a letter (její → jej’) is not."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
         found = cp.words(fixed)
@@ -93,94 +139,66 @@ class Codepage(RepairFilter):
     def _supported(self, token: str, fixed: str, label: str) -> bool:
         """A token that could be a correct word is repaired only when other tokens of
         the document show the same mix-up (one that shows it plainly, or two)."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if cp.self_evident(token, fixed):
             return True
         return self._strong[label] >= 1 or self._several(label)
 
     def prepare(self, doc: Document, ctx: Context) -> None:
-        from tidyink.filters import _codepages as cp
+        self._reset()
+        if all(span.text.isascii() for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT):
+            return  # no paragraph needs this filter (nor its word lists)
+        cp = _word_test()
+        from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by, vocabulary
 
-        full = "\n".join(
-            span.text for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT
-        )
-        if full.isascii():
-            tokens: Counter[str] = Counter()
-        else:
-            tokens = Counter()
-            for token, count in Counter(cp.find_suspect_tokens(full)).items():
-                seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
-                if cp.candidate(seen):
-                    tokens[seen] += count
-
-        def vocabulary(text: str = full) -> list[str]:
-            # Words of tokens that may be damaged themselves are no evidence for a
-            # repair; hidden characters are looked through, as ``invisibles`` will.
-            text = cp.blank_suspect_tokens(cp.HIDDEN.sub("", text))
-            return cp.VOCAB_WORD.findall(text.casefold())
-
-        seen: Counter[str] = Counter()
-
-        def words_of() -> set[str]:
-            # The document's own dictionary: its plain words, and its words written
-            # in its own alphabet (names and rare words of its clean paragraphs).
-            own = {w.casefold() for w in seen if self._lex.own_word(w)}
-            found = own  # (a piece at a time: a book's list of words would take several times its size)
-            for piece in pieces(full):
-                found.update(vocabulary(piece))
-            return found
-
-        langs = document_languages(doc, ctx)
-        self._lex = cp.Lexicon(langs=langs, words_of=words_of)
-        self._whole = None
-        self._verdicts = {}
-        self._support = Counter()
-        self._strong = Counter()
-        self._evident = Counter()
-        self._foreign = Counter()
-        self._readable = True
-        self._paragraph = {}
-        self._clean = {}
-        self._block = None
+        self._survey = survey = Survey(doc)
+        full = survey.full
+        tokens: Counter[str] = Counter()
+        plain: list[str] = []  # tokens no mix-up can repair: their verdict is known
+        for token, count in Counter(full[start:end] for start, end in survey.spans).items():
+            seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
+            if cp.candidate(seen):
+                tokens[seen] += count
+            elif seen is token:
+                plain.append(token)
+        words = DocumentWords(full, counted=bool(tokens), spans=survey.spans)
+        self._words = words
+        self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
+        lex.words_of = lambda: words.words_of(lex)
+        self._verdicts = dict.fromkeys(plain)  # (what _word_verdict says of them; read whole, they are judged anew)
         self._order = cp.mixups()
         if not tokens:
             return
-        plain = Counter(vocabulary(full[:50_000]))
-        self._lex.lang = cp.main_language(plain, langs)
-        self._readable = _reads_as_known(plain, self._lex)
-        for piece in pieces(full):
-            seen.update(cp.VOCAB_WORD.findall(cp.HIDDEN.sub("", piece)))
-        self._lex.alphabet = cp.alphabet_of(seen.items(), self._lex)
-        rare = [w for w in seen if not w.isascii()]  # (every code page reads plain ASCII)
-        for mixup in cp.mixups():
-            self._foreign[mixup.label] = sum(1 for w in rare if not mixup.could_read(w))
+        self._plain = Counter(vocabulary(full[:50_000]))
+        lex.lang = cp.main_language(self._plain, lex.langs)
+        self._readable = None  # (counted when first needed)
+        lex.alphabet_of = lambda: cp.alphabet_of(words.seen().items(), lex)
         votes: Counter[str] = Counter()
-        clean: Counter[str] = Counter()
         damaged = 0
         by_label = {m.label: m for m in cp.mixups()}
         passing: dict[str, list[Any]] = {}
+        spared: list[tuple[str, int]] = []  # correct tokens, which count against a mix-up
+        spoiled: list[tuple[str, str, str, int]] = []  # (mix-up, token, its repair, count) refused
         for token, count in tokens.items():
-            if cp.plainly_correct(token, self._lex) and not self._likelier(token):
+            if cp.plainly_correct(token, lex) and not self._likelier(token):
                 passing[token] = []
-                for mixup in cp.mixups():  # correct words that a mix-up would spoil
-                    if not mixup.keys.isdisjoint(token):
-                        fixed = token.translate(mixup.table)
-                        clean[mixup.label] += count * cp.looks_clean(token, fixed, self._lex)
+                spared.append((token, count))
                 continue
             hits = []
             for mixup in cp.mixups():
                 if not any(ch in mixup.keys for ch in token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
-                self._evident[mixup.label] += cp.self_evident(token, fixed)
-                if cp.judge(token, fixed, self._lex):
+                self._tried.append((mixup.label, token, fixed))
+                if cp.judge(token, fixed, lex):
                     votes[mixup.label] += count
                     hits.append(mixup)
-                elif cp.looks_clean(token, fixed, self._lex):
-                    clean[mixup.label] += count
+                else:
+                    spoiled.append((mixup.label, token, fixed, count))
             passing[token] = hits
             damaged += count if hits else 0
+        self._evident = None  # (counted when first needed)
         self._order = tuple(sorted(cp.mixups(), key=lambda m: -votes[m.label]))
         rank = {m.label: i for i, m in enumerate(self._order)}
         repaired: dict[str, set[str]] = {}  # different words (lidí and lidí. are one)
@@ -199,6 +217,7 @@ class Codepage(RepairFilter):
         for token, verdict in self._verdicts.items():
             if verdict is not None and not self._supported(token, *verdict):
                 self._verdicts[token] = None
+        self._voted = any(verdict is not None for verdict in self._verdicts.values())
         if votes:
             label, best = votes.most_common(1)[0]
             # Words with letters the mix-up's code page cannot give (ř, ý read as Mac
@@ -206,7 +225,7 @@ class Codepage(RepairFilter):
             if (
                 best >= DOC_MIN_TOKENS
                 and best >= DOC_MIN_SHARE * damaged
-                and clean[label] + self._foreign[label] <= DOC_MAX_CLEAN * best
+                and spoiled_by(by_label[label], spared, spoiled, lex) + self._foreign_of(label) <= DOC_MAX_CLEAN * best
                 and self._shown(label)
             ):
                 self._whole = by_label[label]
@@ -218,11 +237,11 @@ class Codepage(RepairFilter):
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if text.isascii():
             return
-        from tidyink.filters import _codepages as cp
-
+        cp = _word_test()
         verdicts = self._verdicts
-        self._block = self._paragraph_mixup(text) if self._whole is None else None
-        for start, end in cp.suspect_spans(text):
+        spans = self._survey.spans_of(text, block) if self._survey is not None else cp.suspect_spans(text)
+        self._block = self._paragraph_mixup(text, spans) if self._whole is None else None
+        for start, end in spans:
             token = text[start:end]
             if self._block is None and verdicts.get(token, 0) is None and not cp.C1.search(token):
                 continue  # already judged: nothing to repair
@@ -231,17 +250,19 @@ class Codepage(RepairFilter):
             result = self._repair(bare)
             if result is None:
                 continue
+            from tidyink.filters._codepage_edits import changed_edits, diff_edits, reinsert
+
             fixed, label = result
             if hidden and len(fixed) == len(bare):
-                fixed = _reinsert(token, fixed)
+                fixed = reinsert(token, fixed)
             if len(fixed) == len(token):
-                yield from _changed(token, fixed, start, label)
+                yield from changed_edits(token, fixed, start, label)
             else:
-                yield from _diff(token, fixed, start, label)
+                yield from diff_edits(token, fixed, start, label)
 
     def _repair(self, token: str) -> tuple[str, str] | None:
         """The repaired token and why, or None (``token`` holds no invisible characters)."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if not cp.C1.search(token):
             verdict = self._verdict(token)
@@ -294,12 +315,13 @@ class Codepage(RepairFilter):
         else:
             result = self._word_verdict(token)
         self._verdicts[token] = result
+        self._voted = self._voted or result is not None
         return result
 
     def _read_as(self, mixup: Any, token: str, fixed: str) -> bool:
         """In text read as ``mixup``, whether ``fixed`` is ``token`` repaired: unless the
         token reads as correct words that the repair would spoil."""
-        from tidyink.filters import _codepages as cp
+        cp = _word_test()
 
         if fixed == token or not mixup.could_read(token):
             return False
@@ -312,12 +334,15 @@ class Codepage(RepairFilter):
             or cp.prefer_fixed(token, fixed, self._lex)
         )
 
-    def _paragraph_mixup(self, text: str) -> Any:
+    def _paragraph_mixup(self, text: str, spans: list[tuple[int, int]]) -> Any:
         """The mix-up this paragraph is read as, when most of its damaged tokens show
         it and few of its correct words would be touched (documents damaged in part)."""
-        from tidyink.filters import _codepages as cp
-
-        tokens = [cp.HIDDEN.sub("", token) for token in cp.find_suspect_tokens(text)]
+        if not self._voted:
+            return None  # no token votes for any mix-up
+        cp = _word_test()
+        tokens = [text[start:end] for start, end in spans]
+        if cp.HIDDEN.search(text):
+            tokens = [cp.HIDDEN.sub("", token) for token in tokens]
         votes: Counter[str] = Counter()
         for token in tokens:
             verdict = self._verdicts.get(token)
@@ -341,8 +366,14 @@ class Codepage(RepairFilter):
         return mixup if clean <= DOC_MAX_CLEAN * best else None
 
     def _word_verdict(self, token: str) -> tuple[str, str] | None:
-        """The first mix-up (most voted first) whose repair passes the word test."""
-        from tidyink.filters import _codepages as cp
+        """The first mix-up (most voted first) whose repair passes the word test
+        (what the survey found no longer changes: each token is judged once)."""
+        if token not in self._judged:
+            self._judged[token] = self._first_verdict(token)
+        return self._judged[token]
+
+    def _first_verdict(self, token: str) -> tuple[str, str] | None:
+        cp = _word_test()
 
         if cp.candidate(token):
             for mixup in self._order:
@@ -356,40 +387,3 @@ class Codepage(RepairFilter):
                 ):
                     return fixed, mixup.label
         return None
-
-
-def _reads_as_known(plain: Counter[str], lex: Any, sample: int = 2000) -> bool:
-    """Whether at least half of the document's most frequent plain words (two letters
-    or more, outside suspect tokens) are in the word lists of its languages."""
-    from tidyink.filters._codepage_words import KNOWN_ZIPF
-
-    common = [w for w, _ in plain.most_common(sample) if len(w) > 1]
-    return bool(common) and 2 * sum(lex.reaches(w, KNOWN_ZIPF) for w in common) >= len(common)
-
-
-def _reinsert(token: str, fixed: str) -> str:
-    """``fixed`` (repaired without the invisible characters) with them put back."""
-    from tidyink.filters._codepages import HIDDEN
-
-    out, j = [], 0
-    for ch in token:
-        if HIDDEN.match(ch):
-            out.append(ch)
-        else:
-            out.append(fixed[j])
-            j += 1
-    return "".join(out)
-
-
-def _changed(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
-    """One edit per changed character (mix-ups map one character to one)."""
-    for i, (a, b) in enumerate(zip(token, fixed, strict=True)):
-        if a != b:
-            yield Edit(base + i, base + i + 1, b, f"codepage: {label}")
-
-
-def _diff(token: str, fixed: str, base: int, label: str) -> Iterable[Edit]:
-    from tidyink.textdiff import diff_edits
-
-    for e in diff_edits(token, fixed, f"codepage: {label}"):
-        yield Edit(base + e.start, base + e.end, e.new, e.reason)
