@@ -1,5 +1,5 @@
 """``python -m tidyink`` runs the command-line interface."""
 
-from tidyink.cli import main
+from tidyink.cli import run
 
-main(prog_name="tidyink")  # usage lines say `tidyink`, not `python -m tidyink`
+run()  # usage lines say `tidyink`, not `python -m tidyink`

@@ -17,10 +17,9 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-import regex
-
 from tidyink import lexicon
 from tidyink.datafiles import language_table
+from tidyink.lazy_regex import compiled
 
 LANGS = ("en", "fr", "de", "es", "pt")
 KNOWN_ZIPF = 1.5  # a repaired word must be at least this common (or in the document)
@@ -30,8 +29,8 @@ ELIDED_TAIL_ZIPF = 4.0  # a one-letter word after an elision must be this common
 _VOWELS = frozenset("aàáâeèéêiìíoòóôuùúy")  # one-letter words are vowels (a, à, è, y, o)
 
 _CLITICS = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
-_MIXED_CASE = regex.compile(r"\p{Ll}(?![A-Z])\p{Lu}")
-_APOSTROPHE = regex.compile(r"['\u2019]")
+_MIXED_CASE = compiled(r"\p{Ll}(?![A-Z])\p{Lu}")
+_APOSTROPHE = compiled(r"['\u2019]")
 
 
 def odd_shape(word: str) -> bool:

@@ -11,8 +11,6 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-import regex
-
 from tidyink import lexicon
 from tidyink.filters._codepage_chars import (
     _ORDINARY,
@@ -52,6 +50,7 @@ from tidyink.filters._codepage_words import (
     Lexicon,
     alphabet_of,
 )
+from tidyink.lazy_regex import compiled
 
 __all__ = [
     "C1",
@@ -79,8 +78,8 @@ GLUED_ZIPF = 3.0  # a common word that a trailing mark completes: est‡ → est
 LIKELIER_MARGIN = 3.0  # Zipf points by which a repair must beat a listed word
 LONE_ZIPF = 5.0  # a one-letter word standing alone this common is a word (à, è), not damage
 
-WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
-TOKEN = regex.compile(r"\S+")
+WORD = compiled(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
+TOKEN = compiled(r"\S+")
 # What wraps a word without being part of it.
 EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
 
@@ -237,7 +236,7 @@ def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     return bool(new_words) and all(lex.known(w) for _, _, w in new_words)
 
 
-_CASE_STEP = regex.compile(r"\p{Ll}\p{Lu}")
+_CASE_STEP = compiled(r"\p{Ll}\p{Lu}")
 
 
 def odd_case(word: str) -> bool:

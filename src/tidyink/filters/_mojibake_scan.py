@@ -50,7 +50,7 @@ def _kept(kind: str, build: Callable[[], str]) -> re.Pattern[str]:
         return re.compile(build())
     here = os.stat(__file__)
     name = f"{kind}-ftfy{version}-{here.st_size}-{here.st_mtime_ns}"
-    return re.compile(lexicon.cached(name, build, str))
+    return re.compile(lexicon.cached(name, build, str, family=f"{kind}-ftfy"))
 
 
 def _pattern_text() -> str:

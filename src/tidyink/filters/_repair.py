@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-import regex
-
 from tidyink.datafiles import language_table
 from tidyink.document import TEXT, Block, Document
 from tidyink.filters.base import Context, TextFilter
+from tidyink.lazy_regex import compiled
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = compiled(r"\p{L}+")
 _LANGUAGES = "repair.languages"  # Document.meta key (per document: never shared across files)
 
 

@@ -26,6 +26,7 @@ import regex
 from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import compiled
 from tidyink.records import Edit
 
 # Anything this filter may act on (a fast first test with ``re``).
@@ -244,7 +245,7 @@ def nbsp_meant(text: str, i: int) -> bool:
 
 # What a Markdown line must not become when an invisible character before it goes:
 # blank (a paragraph break) or the start of a block (heading, quote, list, break, fence, HTML).
-_MD_LINE_START = regex.compile(
+_MD_LINE_START = compiled(
     r"[ \t]*(?:$|[#>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$"
     r"|(?:[-*_][ \t]*){3,}$|```|~~~|<[A-Za-z/!?])"
 )

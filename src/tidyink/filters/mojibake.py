@@ -17,6 +17,7 @@ import regex
 from tidyink.document import Block, Document
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import compiled
 from tidyink.records import Edit
 from tidyink.textdiff import diff_edits
 
@@ -55,7 +56,7 @@ _WRAP = "\"'`“”‘’«»‹›„‚()[]{}<>"
 _QUOTES = frozenset("'\"“”‘’‚„‹›«»")
 # Tokens run between spaces; NEL (U+0085) and the separators U+001C-U+001F are
 # whitespace to Unicode, but in mojibake they are bytes of a character (Ñ\x85 = х).
-_TOKEN = regex.compile(r"(?:\S|[\x1c-\x1f\x85])+")
+_TOKEN = compiled(r"(?:\S|[\x1c-\x1f\x85])+")
 
 
 def fix_lines(text: str) -> str:
@@ -90,12 +91,12 @@ def _fix_line(text: str, pos: int, line: str, config: Any) -> tuple[str, Any]:
     return fixed, explanation
 
 
-_HIDDEN = regex.compile(
+_HIDDEN = compiled(
     "[\x00-\x08\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
 )
 
 
-_C1 = regex.compile("[\x80-\x9f]")
+_C1 = compiled("[\x80-\x9f]")
 _ROUNDS = 4  # rounds of repair per block, at most
 
 
