@@ -221,3 +221,28 @@ def test_a_join_is_explained_by_the_words_first_lost():
     after = "the sea—side and the river—bank, the oldÑmillworks, salt&pepper.\n"
     assert difference(before, after, changes) == ""
     assert "'oldñmillworkz'" in difference(before, after.replace("works", "workz"), changes)
+
+
+
+# A chapter list read in the wrong code page (cp850 for Latin-1): its words are split
+# where a letter became a box-drawing symbol (R╔CONCILIENT), and the lone heading ``I``.
+CP850_CONTENTS = """*** START OF THIS PROJECT GUTENBERG EBOOK UNE PROMENADE AU MOULIN ***
+XII O┘ IL EST PROUV╔ QUE LE VOYAGEUR N'A RIEN GAGN╔ └ PARTIR
+I
+
+O┘ LE VOYAGEUR ET SON VALET SE R╔CONCILIENT L'UN
+rue des Moulins--maison o┘ mourut le meunier en 1801--,
+"""
+
+
+def test_a_repair_inside_a_word_passes_beside_a_heading_that_marks_up_a_letter():
+    """The heading ``I`` -> ``## I`` keeps its word: made again inside other words while
+    the check replays the changes (``PHILEAS`` -> ``PH## ILEAS``), it left the ``R`` of
+    ``R╔CONCILIENT`` unexplained once the repair had joined it to the rest."""
+    result = api.convert(CP850_CONTENTS.encode(), path="contents.txt", to="markdown", safe=True)
+    assert "SE RÉCONCILIENT" in result.text and "## I\n" in result.text
+    before = "I\n\nLE R╔CIT DE PHILEAS\n\nII\n\nIL VIT UN R╔VE.\n"
+    after = "## I\n\nLE RÉCIT DE PHILEAS\n\n## II\n\nIL VIT UN RÊVE.\n"
+    changes = [_change("I", "## I"), _change("╔", "É"), _change("II", "## II"), _change("╔", "Ê")]
+    assert difference(before, after, changes) == ""
+    assert "'un'" in difference(before, after.replace("UN ", ""), changes)  # a lost word is still found

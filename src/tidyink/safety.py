@@ -185,10 +185,16 @@ def _replays(text: str, changes: list[Change]) -> list[str]:
     are too many distinct ones to replay cheaply.
 
     A change of blank space alone (a trailing space removed, a line break joined) is
-    not replayed: made everywhere, it would glue every word to the next.
+    not replayed: made everywhere, it would glue every word to the next. Nor is one
+    that keeps its own words and only marks them up (``I`` -> ``## I``): it explains no
+    difference of words, and made inside other words it would split them (``PHILEAS``).
     """
     pairs = list(
-        dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT and not _blank(c.before))
+        dict.fromkeys(
+            (c.before, c.after)
+            for c in changes
+            if 0 < len(c.before) <= _SHORT and not _blank(c.before) and not _marks_up(c.before, c.after)
+        )
     )
     if len(pairs) > _MAX_REPLAYS:  # keep those that touch letters, or delete inside words
         pairs = [p for p in pairs if _WORD.search(fold(p[0] + p[1])) or not p[1].strip()]
@@ -203,6 +209,13 @@ def _replays(text: str, changes: list[Change]) -> list[str]:
     pattern = regex.compile("|".join(regex.escape(old) for old in sorted(table, key=len, reverse=True)))
     at_once = pattern.sub(lambda m: table[m.group()], text)
     return [in_order] if at_once == in_order else [in_order, at_once]
+
+
+def _marks_up(before: str, after: str) -> bool:
+    """Whether a change keeps the words of its text, which has some: markup put around
+    them (a heading's ``##``, emphasis marks), not a word repaired."""
+    words_before = count_words(before)
+    return bool(words_before) and words_before == count_words(after)
 
 
 def _blank(text: str) -> bool:
