@@ -246,3 +246,10 @@ def test_a_repair_inside_a_word_passes_beside_a_heading_that_marks_up_a_letter()
     changes = [_change("I", "## I"), _change("╔", "É"), _change("II", "## II"), _change("╔", "Ê")]
     assert difference(before, after, changes) == ""
     assert "'un'" in difference(before, after.replace("UN ", ""), changes)  # a lost word is still found
+    # a repair that keeps its folded word (├ç -> Ç) is no markup: it is still made again
+    utf8_as_cp437 = (
+        "*** START OF THIS PROJECT GUTENBERG EBOOK UNE PROMENADE ***\n"
+        "XII O├Ö L'ON VOIT UN L├ëGER APER├çU DU MOULIN\n"
+    )
+    result = api.convert(utf8_as_cp437.encode(), path="contents.txt", to="markdown", safe=True)
+    assert "LÉGER APERÇU" in result.text

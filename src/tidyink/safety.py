@@ -212,8 +212,10 @@ def _replays(text: str, changes: list[Change]) -> list[str]:
 
 
 def _marks_up(before: str, after: str) -> bool:
-    """Whether a change keeps the words of its text, which has some: markup put around
-    them (a heading's ``##``, emphasis marks), not a word repaired."""
+    """Whether a change only puts marks around its text, which has words, keeping them
+    (a heading's ``##``): not a repair (``├ç`` -> ``Ç`` keeps the word ``ç`` too)."""
+    if before not in after:
+        return False
     words_before = count_words(before)
     return bool(words_before) and words_before == count_words(after)
 
