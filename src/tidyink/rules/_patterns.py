@@ -9,7 +9,7 @@ compiled once, lazily, and searched over the whole document in one call each.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -264,15 +264,11 @@ class PatternRule(Rule):
             return
         text = joined.text
         seen: set[int] = set()
-        for pattern in self.patterns:
-            found = anchors(joined, _bad_group(pattern.regex))
+        for group, unit in _units(self.patterns):
+            found = anchors(joined, group)
             if not found:
                 continue  # not even compiled: a short text meets few of the patterns' words
-            compiled = _compiled(pattern.regex)
-            for pos in found:
-                m = compiled.match(text, pos)
-                if m is None or (pattern.guard is not None and not pattern.guard(text, m)):
-                    continue
+            for pattern, m in _matches(text, unit, found):
                 start, end = m.span("bad")
                 if start in seen:
                     continue
@@ -293,3 +289,55 @@ class PatternRule(Rule):
                     (good,),
                     ctx,
                 )
+
+
+@cache
+def _units(patterns: tuple[Pattern, ...]) -> tuple[tuple[str, tuple[Pattern, ...]], ...]:
+    """Consecutive patterns that start at the same words, with those words' bad group."""
+    units: list[tuple[str, list[Pattern]]] = []
+    for pattern in patterns:
+        group = _bad_group(pattern.regex)
+        if units and units[-1][0] == group:
+            units[-1][1].append(pattern)
+        else:
+            units.append((group, [pattern]))
+    return tuple((group, tuple(unit)) for group, unit in units)
+
+
+@cache
+def _either(sources: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern that matches where any of ``sources`` does (their alternation)."""
+    return compiled("|".join(f"(?:{expand(s)})" for s in sources), regex.IGNORECASE | regex.VERSION0)
+
+
+def _matches(
+    text: str, unit: tuple[Pattern, ...], found: list[int]
+) -> Iterator[tuple[Pattern, regex.Match[str]]]:
+    """The guarded matches of each pattern of ``unit`` at the offsets ``found``, pattern
+    by pattern; at each offset only the first pattern that matches (and whose guard
+    agrees) counts, as the later ones would meet an offset already flagged.
+
+    Several patterns are first tried together, in one call at each offset: most
+    offsets match none of them (the alternation fails exactly where each one fails).
+    """
+    if len(unit) == 1:
+        pattern = unit[0]
+        compiled = _compiled(pattern.regex)
+        for pos in found:
+            m = compiled.match(text, pos)
+            if m is not None and (pattern.guard is None or pattern.guard(text, m)):
+                yield pattern, m
+        return
+    either = _either(tuple(p.regex for p in unit))
+    hits: list[list[regex.Match[str]]] = [[] for _ in unit]
+    for pos in found:
+        if either.match(text, pos) is None:
+            continue
+        for k, pattern in enumerate(unit):
+            m = _compiled(pattern.regex).match(text, pos)
+            if m is not None and (pattern.guard is None or pattern.guard(text, m)):
+                hits[k].append(m)
+                break
+    for pattern, matches in zip(unit, hits):
+        for m in matches:
+            yield pattern, m
