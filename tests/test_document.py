@@ -102,3 +102,36 @@ def test_sliced_span_keeps_positions():
     assert piece.text == "TWO three"
     assert piece.position(0) == (6, 1)
     assert piece.position(4) == (6, 5)
+
+
+@st.composite
+def forward_edits(draw):
+    """Sorted edits that may touch each other, be empty insertions or delete everything."""
+    text = draw(st.text(alphabet="ab\nc ", min_size=0, max_size=30))
+    points = sorted(draw(st.lists(st.integers(0, len(text)), max_size=10)))
+    edits = []
+    for a, b in zip(points[0::2], points[1::2]):
+        edits.append((a, b, draw(st.text(alphabet="XY", max_size=2))))
+    return text, edits
+
+
+@given(forward_edits())
+def test_a_first_edit_maps_as_the_general_composition_does(case):
+    text, edits = case
+    span = Span(TEXT, text, line=1, col=0)
+    span.edit(edits)
+    if not edits:
+        return
+    reference = OffsetMap()
+    reference.apply(edits)
+    assert span.omap._pieces == reference._pieces
+    assert span.omap._starts == reference._starts
+    assert span.text == _apply(text, edits)
+    assert span.orig == text
+
+
+def test_a_first_edit_that_deletes_everything_maps_to_the_end():
+    span = Span(TEXT, "abc", line=1, col=0)
+    span.edit([(0, 1, ""), (1, 3, "")])
+    assert span.text == ""
+    assert span.omap.to_orig(0) == 3
