@@ -102,3 +102,78 @@ def test_sliced_span_keeps_positions():
     assert piece.text == "TWO three"
     assert piece.position(0) == (6, 1)
     assert piece.position(4) == (6, 5)
+
+
+@st.composite
+def forward_edits(draw):
+    """Sorted edits that may touch each other, be empty insertions or delete everything."""
+    text = draw(st.text(alphabet="ab\nc ", min_size=0, max_size=30))
+    points = sorted(draw(st.lists(st.integers(0, len(text)), max_size=10)))
+    edits = []
+    for a, b in zip(points[0::2], points[1::2]):
+        edits.append((a, b, draw(st.text(alphabet="XY", max_size=2))))
+    return text, edits
+
+
+@given(forward_edits())
+def test_a_first_edit_maps_as_the_general_composition_does(case):
+    text, edits = case
+    span = Span(TEXT, text, line=1, col=0)
+    span.edit(edits)
+    if not edits:
+        return
+    reference = OffsetMap()
+    reference.apply(edits)
+    assert span.omap._pieces == reference._pieces
+    assert span.omap._starts == reference._starts
+    assert span.text == _apply(text, edits)
+    assert span.orig == text
+
+
+def test_a_first_edit_that_deletes_everything_maps_to_the_end():
+    span = Span(TEXT, "abc", line=1, col=0)
+    span.edit([(0, 1, ""), (1, 3, "")])
+    assert span.text == ""
+    assert span.omap.to_orig(0) == 3
+
+
+@given(text_and_edits(), st.lists(st.integers(-3, 45), max_size=12))
+def test_positions_are_position_of_each_offset(case, offsets):
+    text, edits = case
+    for span in (Span(TEXT, text, line=4, col=3), Span(TEXT, text, line=0, col=0)):
+        span.edit(edits)
+        assert span.positions(offsets) == [span.position(k) for k in offsets]
+
+
+def _reference_apply_many(pieces, starts, edits):
+    """The general composition step by step, with the helpers the fast loop writes out."""
+    from bisect import bisect_left, bisect_right
+
+    from tidyink.offsets import _add, _copy
+
+    new, shift, cur = [], 0, 0
+    for start, end, text in edits:
+        if start > cur:
+            _copy(new, pieces, starts, cur, bisect_left(starts, start), shift)
+        if text:
+            p_start, origin, identity = pieces[bisect_right(starts, start) - 1]
+            _add(new, (start + shift, origin + (start - p_start) if identity else origin, False))
+        shift += len(text) - (end - start)
+        cur = end
+    _copy(new, pieces, starts, cur, len(pieces), shift)
+    return new
+
+
+@given(st.lists(forward_edits(), min_size=2, max_size=4))
+def test_later_edits_compose_as_the_step_by_step_way(rounds):
+    from tidyink.offsets import _apply_many
+
+    text = rounds[0][0]
+    span = Span(TEXT, text, line=1, col=0)
+    for _, edits in rounds:
+        edits = [(a, b, n) for a, b, n in edits if b <= len(span.text)]
+        omap = span.omap
+        if omap is not None and len(omap._pieces) > 1 and edits:
+            expected = _reference_apply_many(omap._pieces, omap._starts, edits)
+            assert _apply_many(omap._pieces, omap._starts, edits) == expected
+        span.edit(edits)

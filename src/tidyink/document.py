@@ -14,11 +14,12 @@ edit it, so findings and changes point at the right place in the input file.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tidyink.offsets import OffsetMap, first_edit
 from tidyink.records import Edit
 
 # Span kinds
@@ -50,136 +51,6 @@ def indent_width(line: str) -> int:
     """Width of a line's leading white space (see :data:`INDENT`); a tab counts four."""
     lead = len(line) - len(line.lstrip(INDENT))
     return lead + 3 * line.count("\t", 0, lead) if lead else 0
-
-
-class OffsetMap:
-    """Piecewise map from offsets in edited text back to offsets in the original.
-
-    Pieces are ``(start, origin, identity)``: from ``start`` up to the next piece,
-    an identity piece maps ``start + k`` to ``origin + k``; a replaced piece maps
-    every offset to ``origin`` (the start of the text it replaced).
-    """
-
-    __slots__ = ("_pieces", "_starts")
-
-    def __init__(self, pieces: list[tuple[int, int, bool]] | None = None) -> None:
-        self._pieces = _merge(pieces or [])
-        self._starts = [p[0] for p in self._pieces]
-
-    def to_orig(self, offset: int) -> int:
-        i = max(bisect_right(self._starts, offset) - 1, 0)
-        start, origin, identity = self._pieces[i]
-        return origin + (offset - start) if identity else origin
-
-    def apply(self, edits: list[tuple[int, int, str]]) -> None:
-        """Compose with sorted, non-overlapping edits given in current offsets."""
-        pieces = self._pieces
-        new = _apply_one(pieces[0], edits) if len(pieces) == 1 else _apply_many(pieces, self._starts, edits)
-        if new[0][0] != 0:
-            new.insert(0, (0, 0, True))
-        self._pieces = new
-        self._starts = [p[0] for p in new]
-
-    def shifted(self, cur: int, orig: int) -> OffsetMap:
-        """The map for a slice that starts at ``cur`` (current) / ``orig`` (original)."""
-        out: list[tuple[int, int, bool]] = []
-        for start, origin, identity in self._pieces:
-            if start < cur:
-                origin = origin + (cur - start) if identity else origin
-                start = cur
-            out.append((start - cur, max(origin - orig, 0), identity))
-        return OffsetMap(out)
-
-
-Piece = tuple[int, int, bool]
-
-
-def _apply_one(piece: Piece, edits: list[tuple[int, int, str]]) -> list[Piece]:
-    """:meth:`OffsetMap.apply` on a one-piece map (a span's first edit): origins are direct."""
-    _, base, same = piece
-    new: list[Piece] = []
-    append = new.append
-    shift = 0  # new offset minus current offset
-    cur = 0
-    for start, end, text in edits:
-        if start > cur:
-            append((cur + shift, base + cur if same else base, same))
-        if text:  # a replaced piece maps to the origin of ``start``
-            append((start + shift, base + start if same else base, False))
-        shift += len(text) - (end - start)
-        cur = end
-    append((cur + shift, base + cur if same else base, same))
-    return _merge(new)
-
-
-def _apply_many(pieces: list[Piece], starts: list[int], edits: list[tuple[int, int, str]]) -> list[Piece]:
-    """:meth:`OffsetMap.apply` in general: untouched runs of pieces are copied, shifted."""
-    new: list[Piece] = []
-    shift = 0
-    cur = 0
-    for start, end, text in edits:
-        if start > cur:
-            _copy(new, pieces, starts, cur, bisect_left(starts, start), shift)
-        if text:
-            p_start, origin, identity = pieces[bisect_right(starts, start) - 1]
-            _add(new, (start + shift, origin + (start - p_start) if identity else origin, False))
-        shift += len(text) - (end - start)
-        cur = end
-    _copy(new, pieces, starts, cur, len(pieces), shift)
-    return new
-
-
-def _add(out: list[tuple[int, int, bool]], piece: tuple[int, int, bool]) -> None:
-    """Append ``piece`` as :func:`_merge` would: same start replaces, continuity merges."""
-    if out:
-        start, origin, identity = out[-1]
-        if piece[0] == start:
-            out[-1] = piece
-            return
-        if identity and piece[2] and piece[1] - origin == piece[0] - start:
-            return
-    out.append(piece)
-
-
-def _copy(
-    out: list[tuple[int, int, bool]],
-    pieces: list[tuple[int, int, bool]],
-    starts: list[int],
-    lo: int,
-    hi: int,
-    shift: int,
-) -> None:
-    """Append the (merged) pieces covering current offsets ``lo`` up to piece ``hi``, shifted.
-
-    The first piece is cut at ``lo``; the others are copied as they are (moved by
-    ``shift``): they were merged already, so only the first one can merge with ``out``.
-    """
-    j = bisect_right(starts, lo) - 1
-    p_start, origin, identity = pieces[j]
-    if p_start < lo:
-        origin = origin + (lo - p_start) if identity else origin
-    _add(out, (lo + shift, origin, identity))
-    if j + 1 < hi:
-        if shift:
-            out.extend([(s + shift, o, i) for s, o, i in pieces[j + 1 : hi]])
-        else:
-            out.extend(pieces[j + 1 : hi])
-
-
-def _merge(pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    out: list[tuple[int, int, bool]] = []
-    for piece in pieces:
-        if out:
-            start, origin, identity = out[-1]
-            if piece[0] == start:
-                out[-1] = piece
-                continue
-            if identity and piece[2] and piece[1] - origin == piece[0] - start:
-                continue
-        out.append(piece)
-    if not out or out[0][0] != 0:
-        out.insert(0, (0, 0, True))
-    return out
 
 
 def _newlines(text: str) -> list[int]:
@@ -218,12 +89,40 @@ class Span:
             return max(self.line, 1), self.col + offset + 1
         return self.line + n, offset - self._nl[n - 1]
 
+    def positions(self, offsets: Iterable[int]) -> list[tuple[int, int]]:
+        """:meth:`position` of each offset (for a filter's many edits of one span)."""
+        source = self.orig if self.orig is not None else self.text
+        size = len(source)
+        if self._nl is None:
+            self._nl = _newlines(source)
+        nl = self._nl
+        line, col = self.line, self.col
+        first = max(line, 1)
+        omap = self.omap
+        pieces = omap._pieces if omap is not None else None
+        starts = omap._starts if omap is not None else None
+        out: list[tuple[int, int]] = []
+        append = out.append
+        for offset in offsets:
+            if pieces is not None:  # (OffsetMap.to_orig)
+                i = bisect_right(starts, offset) - 1  # type: ignore[arg-type]
+                start, origin, identity = pieces[i if i > 0 else 0]
+                offset = origin + (offset - start) if identity else origin
+            offset = 0 if offset < 0 else size if offset > size else offset
+            n = bisect_right(nl, offset - 1)
+            append((first, col + offset + 1) if n == 0 else (line + n, offset - nl[n - 1]))
+        return out
+
     def edit(self, edits: list[tuple[int, int, str]]) -> None:
         """Apply sorted, non-overlapping ``(start, end, new)`` edits, keeping origins."""
         if not edits:
             return
         if self.orig is None:
             self.orig = self.text
+            done = first_edit(self.text, edits)
+            if done is not None:
+                self.text, self.omap = done
+                return
             self.omap = OffsetMap()
         parts: list[str] = []
         cur = 0

@@ -111,8 +111,7 @@ class TextFilter(Filter):
             last_end = end
         if not kept:
             return 0
-        position = span.position
-        places = [position(edit.start) for edit in kept]
+        places = span.positions([edit.start for edit in kept])
         span.edit([(edit.start, edit.end, edit.new) for edit in kept])
         record = self.record
         for edit, (line, column) in zip(kept, places, strict=True):
