@@ -137,3 +137,14 @@ def test_a_value_marshal_cannot_write_leaves_no_file(tmp_path):
     target = tmp_path / f"thing{_py()}"
     lexicon.store_file(target, {"key": object()})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_s_content_key_ignores_where_and_when_it_was_installed(tmp_path):
+    first, second, other = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "c.json"
+    first.write_bytes(b'{"word": 1}')
+    second.write_bytes(b'{"word": 1}')
+    other.write_bytes(b'{"word": 2}')
+    os.utime(second, (1_000_000, 1_000_000))
+    assert lexicon.content_key(first) == lexicon.content_key(second)
+    assert lexicon.content_key(first) != lexicon.content_key(other)
+    assert lexicon.content_key(tmp_path / "missing.json") is None

@@ -179,7 +179,7 @@ def cached(name: str, build: Callable[[], T], kind: type, family: str | None = N
     built-in types only); read back from there when present, readable and a ``kind``.
 
     ``name`` must change whenever what ``build`` returns may change (name the
-    version or the size and time of its source). ``family``: the start of the names
+    version or a digest of its source: :func:`content_key`). ``family``: the start of the names
     of earlier versions of the same thing, of which only the newest few are kept.
     """
     folder = cache_folder()
@@ -195,6 +195,19 @@ def cached(name: str, build: Callable[[], T], kind: type, family: str | None = N
     if path is not None:
         store_file(path, value, family=family)
     return value
+
+
+def content_key(path: str | Path) -> str | None:
+    """A short digest of a file's bytes, to name what is built from it in the cache
+    folder (its size and time would differ between two installations of the same
+    file, which would then keep building their own); None when it cannot be read."""
+    import zlib
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return f"{len(data):x}-{zlib.crc32(data):08x}"
 
 
 def installed_version(name: str) -> str | None:

@@ -25,8 +25,8 @@ def _chars(encoding: str, byte_values: Iterable[int]) -> str:
 def _pattern() -> re.Pattern[str]:
     """One alternative per code page ftfy knows: its lead and continuation readings.
 
-    Its text is kept in the cache folder (named for ftfy's version and this module's
-    size and time), so that a run on clean text need not import ftfy to build it.
+    Its text is kept in the cache folder (named for ftfy's version and a digest of this
+    module), so that a run on clean text need not import ftfy to build it.
     """
     return _kept("mojibake-scan", _pattern_text)
 
@@ -41,15 +41,13 @@ def _quick() -> re.Pattern[str]:
 
 
 def _kept(kind: str, build: Callable[[], str]) -> re.Pattern[str]:
-    import os
-
     from tidyink import lexicon
 
     version = lexicon.installed_version("ftfy")
-    if version is None:
+    here = lexicon.content_key(__file__)  # (the pattern is built by this module's code)
+    if version is None or here is None:
         return re.compile(build())
-    here = os.stat(__file__)
-    name = f"{kind}-ftfy{version}-{here.st_size}-{here.st_mtime_ns}"
+    name = f"{kind}-ftfy{version}-{here}"
     return re.compile(lexicon.cached(name, build, str, family=f"{kind}-ftfy"))
 
 

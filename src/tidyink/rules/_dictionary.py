@@ -42,17 +42,16 @@ def curated(lang: str = "en") -> frozenset[str]:
     """The curated word lists for ``lang`` (empty when there is none), loaded once.
 
     Reading pyspellchecker's compressed JSON costs about 0.15 s; the set is kept in
-    the cache folder (see ``lexicon``), keyed by the size and time of that file, and
-    read back from there in a fraction of that.
+    the cache folder (see ``lexicon``), named for a digest of that file, and read
+    back from there in a fraction of that.
     """
     path = _pyspellchecker_file(lang)
     if path is None:
         return frozenset()
-    try:
-        stat = path.stat()
-    except OSError:
+    key = lexicon.content_key(path)
+    if key is None:
         return frozenset()
-    name = f"curated-{lang}-{stat.st_size}-{stat.st_mtime_ns}"
+    name = f"curated-{lang}-{key}"
     return lexicon.cached(name, lambda: frozenset(_pyspellchecker(path)), frozenset, family=f"curated-{lang}-")
 
 
