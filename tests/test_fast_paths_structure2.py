@@ -59,3 +59,42 @@ def test_the_spaced_mark_found_from_its_mark_is_the_spaced_mark(text):
 
     assert bool(_SPACED_MARK_SCAN.search(text)) == bool(_SPACED_MARK.search(text))
 
+
+
+BLOCK_TEXTS = st.lists(
+    st.lists(st.sampled_from(["", "The end.", "End of the Project Gutenberg EBook", "GUTENBERG", "x"]), max_size=4).map(
+        "\n".join
+    ),
+    min_size=0,
+    max_size=6,
+)
+
+
+@given(BLOCK_TEXTS, st.integers(0, 30), st.integers(0, 30))
+def test_a_document_s_lines_made_as_read_are_its_lines(texts, start, stop):
+    from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
+    from tidyink.filters._boilerplate_lines import DocLines, lines_of
+    from tidyink.filters._gutenberg import _pg_end, may_end
+
+    doc = Document([Block(PARAGRAPH, [Span(TEXT, text)]) for text in texts])
+    every = lines_of(doc)
+    lines = DocLines(doc)
+    assert len(lines) == len(every)
+    start, stop = min(start, len(every)), min(stop, len(every))
+    assert lines.slice(start, stop) == every[start:stop]
+    assert lines.slice(start) == every[start:]
+    assert list(lines.items(start, stop)) == list(enumerate(every))[start:stop]
+    plain = next((k for k in range(start, len(every)) if _pg_end(every[k].text)), None)
+    assert lines.find(start, _pg_end, may_end) == plain
+
+
+def test_only_ascii_letters_lower_case_to_a_letter_of_the_end_marker_s_last_word():
+    """So a text whose lines hold "gutenberg" in lower case matches "gutenberg" in any case."""
+    from tidyink.filters._gutenberg import may_end
+
+    letters = set("gutenberg")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if letters & set(char.lower()):
+            assert char.isascii(), hex(code)
+    assert may_end("the Project GUTENBERG licence") and not may_end("the project's licence")
