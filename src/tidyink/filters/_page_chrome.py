@@ -135,10 +135,12 @@ def could_be_chrome(line: str) -> bool:
 _START_MARKS = frozenset(_GLYPHS + "*+-")  # what _CHROME_START can match first, but a digit
 
 
-def could_be_chrome_each(lines: list[str]) -> list[bool]:
+def could_be_chrome_each(lines: list[str], joined: str | None = None) -> list[bool]:
     """:func:`could_be_chrome` of each of ``lines`` (no newline in any), with the tests
-    every line would fail told once for all of them, by searching the lines together."""
-    joined = "\n".join(lines)
+    every line would fail told once for all of them, by searching the lines together
+    (``joined``: the lines joined by newlines, when the caller has them)."""
+    if joined is None:
+        joined = "\n".join(lines)
     if (
         ":" in joined or "[" in joined or "|" in joined or "•" in joined or "●" in joined
         or "»" in joined or "·" in joined or _SPACED_MARK_SCAN.search(joined)
