@@ -98,3 +98,21 @@ def test_only_ascii_letters_lower_case_to_a_letter_of_the_end_marker_s_last_word
         if letters & set(char.lower()):
             assert char.isascii(), hex(code)
     assert may_end("the Project GUTENBERG licence") and not may_end("the project's licence")
+
+
+@example("“Well,” said she")
+@example("*\x1c*\u2003*")
+@example("o O 0 x")
+@example("~~~ \x85 ~~~ q")
+@given(st.text(alphabet=" \t\x1c\x1f\x85\u2003\u3000*~-=.“”oO0xXq5é#", max_size=12))
+def test_a_letter_found_in_a_line_is_one_found_in_the_line_closed_up(line):
+    from tidyink.filters.scene_breaks import _OTHER, _OTHER_IN_LINE
+
+    assert bool(_OTHER_IN_LINE.search(line)) == bool(_OTHER.search("".join(line.split())))
+
+
+def test_every_character_str_split_splits_at_is_one_the_line_search_passes_over():
+    from tidyink.filters.scene_breaks import _OTHER_IN_LINE
+
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert spaces and not any(_OTHER_IN_LINE.search(space) for space in spaces)
