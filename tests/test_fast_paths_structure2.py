@@ -116,3 +116,39 @@ def test_every_character_str_split_splits_at_is_one_the_line_search_passes_over(
 
     spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
     assert spaces and not any(_OTHER_IN_LINE.search(space) for space in spaces)
+
+
+def _classify_plain(text):
+    """classify as first written: the long text's pre-test, then the line's rank."""
+    from tidyink.filters._heading_lines import _DECORATED_START, _LONG, MAX_HEADING, rank_of_line
+
+    if len(text) > _LONG:
+        head = " ".join(text[:_LONG].split())
+        if len(head) > MAX_HEADING and head[0] not in _DECORATED_START:
+            return None
+    return rank_of_line(text)
+
+
+HEADING_PIECES = st.sampled_from(
+    ['"', "'", "“", "‘", "«", "(", "~", "*", "• ", "Chapter", "CHAPTER IX.", "One", " ", "\t", "I", "12", ".",
+     "THE END", "said she.", "x" * 130]
+)
+
+
+@example("“Chapter One”")
+@example("(CHAPTER IX.)")
+@example("'I'")
+@given(st.lists(HEADING_PIECES, max_size=6).map("".join))
+def test_a_heading_line_told_by_its_opening_quote_is_ranked_as_before(text):
+    from tidyink.filters._heading_lines import classify, closed_up
+
+    assert classify(text) == _classify_plain(text)
+    spaced = closed_up(text)
+    assert spaced is None or text.isupper()
+
+
+def test_a_letter_spaced_line_is_still_closed_up():
+    from tidyink.filters._heading_lines import closed_up
+
+    assert closed_up("  P R E F A C E ") == "PREFACE"
+    assert closed_up("P r E F A C E") is None
