@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import islice
 
 from tidyink.filters._navigation import NAV_PREFIX, may_open_nav, opens_nav, plain_end
@@ -143,7 +144,7 @@ def could_be_chrome_each(lines: list[str], joined: str | None = None) -> list[bo
         joined = "\n".join(lines)
     if (
         ":" in joined or "[" in joined or "|" in joined or "•" in joined or "●" in joined
-        or "»" in joined or "·" in joined or _SPACED_MARK_SCAN.search(joined)
+        or "»" in joined or "·" in joined or _spaced_mark_scan().search(joined)
     ):
         return [could_be_chrome(line) for line in lines]  # (a line of them may have a mark)
     # No line has a mark or a spaced mark: its commas and its opening tell.
@@ -182,10 +183,17 @@ def could_be_chrome_plain(line: str) -> bool:
 # the two against those patterns.
 _MARKS = frozenset(":[|•●»·")
 _SPACED_MARK = lazy(r"\s[-·›/.]\s")
-# _SPACED_MARK found from its mark (far fewer places to try in running text), by the
-# standard re module (faster at this), with regex's \s (Unicode White_Space) spelled out.
+# regex's \s (Unicode White_Space) spelled out, for the standard re module
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACED_MARK_SCAN = re.compile(rf"[-·›/.](?<=[{WHITE_SPACE}].)[{WHITE_SPACE}]")
+
+
+@cache
+def _spaced_mark_scan() -> re.Pattern[str]:
+    """_SPACED_MARK found from its mark (far fewer places to try in running text), by the
+    standard re module (faster at this), compiled on first use (most of a millisecond)."""
+    return re.compile(rf"[-·›/.](?<=[{WHITE_SPACE}].)[{WHITE_SPACE}]")
+
+
 # a bullet, a URL, a number at the line's start
 _CHROME_START = lazy(rf"\s*(?:[{_GLYPHS}]|[*+-](?=\s))|\s*(?:[\w+.-]+://|www\.)|\s*\d")
 
