@@ -254,7 +254,7 @@ def test_navigation_lines_pass_the_opening_test(line: str) -> None:
     assert _navigation.may_open_nav(line)
     piece = _navigation._trim(line)
     for k in range(len(piece) + 1):
-        assert _navigation._may_open(piece[:k])
+        assert _navigation.opens_nav(piece[:k])
     assert not _navigation.may_open_nav("It was")  # (no navigation piece opens so)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from tidyink.document import PROSE_BLOCKS, RAW_BLOCK, Block, Document
@@ -43,6 +44,59 @@ def lines_of(doc: Document) -> list[Line]:
         if text is not None:
             out.extend(_split(i, text))
     return out
+
+
+class DocLines:
+    """:func:`lines_of` of a document (as it is when made), each block's lines made only
+    when read: a Project Gutenberg text is searched for its markers, and cut near them."""
+
+    def __init__(self, doc: Document) -> None:
+        self._texts = [(i, text) for i, block in enumerate(doc.blocks) if (text := _text_of(block)) is not None]
+        self._firsts: list[int] = []  # the index of each text's first line
+        size = 0
+        for _, text in self._texts:
+            self._firsts.append(size)
+            size += text.count("\n") + 1
+        self._size = size
+        self._made: dict[int, list[Line]] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    def _lines(self, k: int) -> list[Line]:
+        made = self._made.get(k)
+        if made is None:
+            made = self._made[k] = _split(*self._texts[k])
+        return made
+
+    def items(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, Line]]:
+        """``(index, line)`` of the lines from ``start`` up to ``stop`` (the end: None)."""
+        stop = self._size if stop is None else min(stop, self._size)
+        k = bisect_right(self._firsts, start) - 1
+        while start < stop and k < len(self._texts):
+            first = self._firsts[k]
+            lines = self._lines(k)
+            for j in range(max(start - first, 0), min(len(lines), stop - first)):
+                yield first + j, lines[j]
+            k += 1
+            start = first + len(lines)
+
+    def slice(self, start: int = 0, stop: int | None = None) -> list[Line]:
+        """``lines_of(doc)[start:stop]`` (``start`` and ``stop`` from 0 to its length)."""
+        return [line for _, line in self.items(start, stop)]
+
+    def find(self, start: int, test: Callable[[str], bool], may: Callable[[str], bool]) -> int | None:
+        """The index of the first line from ``start`` whose text passes ``test``; the
+        lines of a block whose whole text fails ``may`` (no line of it can pass) unread."""
+        for k in range(max(bisect_right(self._firsts, start) - 1, 0), len(self._texts)):
+            if not may(self._texts[k][1]):
+                continue
+            first = self._firsts[k]
+            lines = self._lines(k)
+            for j in range(max(start - first, 0), len(lines)):
+                if test(lines[j].text):
+                    return first + j
+        return None
 
 
 def lines_from(doc: Document, from_end: bool) -> Iterator[Line]:

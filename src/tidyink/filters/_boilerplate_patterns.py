@@ -27,6 +27,7 @@ PG_START = lazy(
 # "*** END OF THIS PROJECT GUTENBERG EBOOK X ***", "End of the Project Gutenberg
 # EBook of X", "End of Project Gutenberg's X", "End of this Project Gutenberg Etext".
 PG_END = lazy(r"^\W{0,8}end\W+of\W+(?:the\W+|this\W+)?project\W+gutenberg", _I)
+PG_WORD = lazy(r"gutenberg", _I)  # in every line PG_END matches (what _pg_end looks for first)
 # Where the licence starts when the end marker is missing.
 PG_LICENCE = lazy(
     r"^\W{0,8}start\W*:?\W*full\W+licen[cs]e"

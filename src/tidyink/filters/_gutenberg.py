@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tidyink.document import Document
@@ -21,11 +22,18 @@ def _pg_end(text: str) -> bool:
     return len(text) < 200 and "gutenberg" in text.lower() and bool(P.PG_END.match(text))
 
 
-def _credits(lines: list[Line], begin: int, stop: int) -> list[Line]:
+def may_end(text: str) -> bool:
+    """False only when no line of ``text`` passes :func:`_pg_end`: no "gutenberg" in
+    any case (whose letters only ASCII ones lower-case to)."""
+    return P.PG_WORD.search(text) is not None
+
+
+def _credits(lines: Iterable[Line]) -> list[Line]:
     """The 'Produced by ...' paragraph right after the start marker, or among the next
-    few short paragraphs (after a title page) when it names the producers' trade."""
+    few short paragraphs (after a title page) when it names the producers' trade.
+    ``lines``: the lines after the start marker (up to the end marker)."""
     blocks: list[list[Line]] = []
-    for ln in lines[begin:stop]:
+    for ln in lines:
         if not ln.text.strip():
             continue
         if not blocks or blocks[-1][-1].block != ln.block:

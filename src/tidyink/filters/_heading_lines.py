@@ -120,6 +120,8 @@ _SPACED = lazy(r"\p{Lu}(?: \p{Lu})+(?: {2,}\p{Lu}(?: \p{Lu})*)*[.:]?")
 def closed_up(line: str) -> str | None:
     """A letter-spaced line with its letters closed up into words ("PREFACE"), or None
     when the line is not letter-spaced (a word of four letters at least)."""
+    if not line.isupper():
+        return None  # (a lower-case letter, or none cased: told without copying a paragraph's line)
     core = line.strip()
     if not _SPACED.fullmatch(core):
         return None
@@ -152,12 +154,18 @@ _LONG = 2 * MAX_HEADING  # a text this long is first measured by its start
 
 def classify(text: str) -> int | None:
     """The rank of a heading line, or None when it is not one."""
+    if text[:1] in _QUOTED_START:
+        return None  # dialogue: no heading, no decoration, no bullet opens so (as rank_of_line finds)
     if len(text) > _LONG:
         # A paragraph: its start, spaces closed up, is no longer than the whole so closed up.
         head = " ".join(text[:_LONG].split())
         if len(head) > MAX_HEADING and head[0] not in _DECORATED_START:
             return None
     return rank_of_line(text)
+
+
+# What no heading line opens with (neither a decoration's nor a bullet's first character).
+_QUOTED_START = frozenset("\"'“‘«(")
 
 
 def rank_of_line(text: str) -> int | None:

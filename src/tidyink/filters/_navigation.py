@@ -41,11 +41,20 @@ def may_open_nav(text: str) -> bool:
     """False only when ``text``, taken whole as one piece (a line without separators),
     is no navigation for :func:`is_nav`: its first characters, trimmed as a piece is,
     cannot begin a navigation pattern. Lines share few openings: each is judged once."""
-    return _may_open(_trim(text.strip())[:NAV_PREFIX])
+    if text[:1].isalpha() and plain_end(text[-1]):
+        return opens_nav(text[:NAV_PREFIX])  # (nothing to strip or trim at either end)
+    return opens_nav(_trim(text.strip())[:NAV_PREFIX])
+
+
+@lru_cache(maxsize=4096)
+def plain_end(ch: str) -> bool:
+    """Whether a piece ending in the character ``ch`` keeps that end when stripped and
+    trimmed (and, a letter first, is its own trimmed piece: no letter is trimmed)."""
+    return not ch.isspace() and not _trimmed(ch)
 
 
 @lru_cache(maxsize=8192)
-def _may_open(prefix: str) -> bool:
+def opens_nav(prefix: str) -> bool:
     """Whether ``prefix`` could be continued into a match of a navigation pattern."""
     return any(p.match(prefix, partial=True) is not None for p in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK))
 

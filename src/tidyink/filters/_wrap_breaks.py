@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from tidyink.filters._layout import DEEP_INDENT, Line, Wrap
 from tidyink.filters._navigation import is_nav
-from tidyink.filters._page_chrome import bullet_item, chrome_kind, could_be_chrome_each, strong_shape
+from tidyink.filters._page_chrome import (
+    BULLET_GLYPHS,
+    bullet_item,
+    chrome_kind,
+    could_be_chrome_each,
+    strong_shape,
+)
 from tidyink.lazy_regex import lazy
 
 _BREAK = lazy(r"[ \t]*\n[ \t\u00a0]*")
@@ -44,46 +50,53 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
         return [True] * (len(lines) - 1)
     slack = wrap.slack
     longest, room = width + slack, width - slack
-    strong = [strong_shape(x.stripped) for x in lines]  # a page's line: kept whole
-    could: list[bool] = []  # could_be_chrome of every line, once one is needed
+    texts = [x.stripped for x in lines]
+    joined = "\n".join(texts)
+    # a page's line, kept whole (every strong shape holds a colon or a bracket)
+    strong = [strong_shape(text) for text in texts] if ":" in joined or "[" in joined else None
+    heads = _ITEM_HEADS
+    could: list[bool] | None = None  # could_be_chrome of every line, once one is needed
     chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
     out = []
+    append = out.append
     for k in range(len(lines) - 1):
         line, next_line = lines[k], lines[k + 1]
         if (
             line.length > longest
             or line.indent >= DEEP_INDENT
             or next_line.indent >= DEEP_INDENT
-            or strong[k]
-            or strong[k + 1]
-            or is_item(next_line)
+            or (strong is not None and (strong[k] or strong[k + 1]))
+            or (next_line.stripped[:1] in heads and is_item(next_line))
         ):
-            out.append(True)
+            append(True)
             continue
         # wrap.fits: the next line's first word (no longer than the line) fits on this one
         if line.length + 1 < room and (
             line.length + 1 + len(next_line.stripped) < room or wrap.fits(line, next_line)
         ):
-            out.append(True)
+            append(True)
             continue
-        out.append(_both_chrome_at(lines, k, could, chrome))
+        # Two lines that each read as a page's chrome keep their break: each line's
+        # cheap test (of every line, made when first needed) first, its full test once.
+        if could is None:
+            could = could_be_chrome_each(texts, joined)
+        append(could[k] and could[k + 1] and _both_chrome_at(lines, k, chrome))
     return out
 
 
-def _both_chrome_at(lines: list[Line], k: int, could: list[bool], chrome: list[bool | None]) -> bool:
-    """:func:`_both_chrome` of lines ``k`` and ``k + 1``, with each line's cheap test
-    (``could``, of every line, made when first needed) and full test (``chrome``) asked at
-    most once, both lines' cheap ones first."""
-    if not could:
-        could.extend(could_be_chrome_each([x.stripped for x in lines]))
-    if not (could[k] and could[k + 1]):
-        return False  # (running prose)
+def _both_chrome_at(lines: list[Line], k: int, chrome: list[bool | None]) -> bool:
+    """Whether lines ``k`` and ``k + 1`` are both chrome (:func:`chrome_kind`), each
+    line's test asked at most once."""
     for j in (k, k + 1):
         if chrome[j] is None:
             chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
         if not chrome[j]:
             return False
     return True
+
+
+# The first character of every bullet item is_item finds
+_ITEM_HEADS = frozenset("*+" + "".join(BULLET_GLYPHS))
 
 
 def is_item(line: Line) -> bool:

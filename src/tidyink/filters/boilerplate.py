@@ -32,9 +32,9 @@ from tidyink.document import (
 )
 from tidyink.filters._author_notes import _breaks_beside_notes, _find_notes
 from tidyink.filters._author_notes import is_note as is_note  # (a public name of this module)
-from tidyink.filters._boilerplate_lines import Line, _text_of, _texts_from, lines_of, lines_of_block
+from tidyink.filters._boilerplate_lines import DocLines, Line, _text_of, _texts_from, lines_of, lines_of_block
 from tidyink.filters._boilerplate_lines import lines_from as lines_from  # (a public name of this module)
-from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start
+from tidyink.filters._gutenberg import _credits, _header_meta, _pg_end, _pg_start, may_end
 from tidyink.filters._navigation import is_nav as is_nav  # (a public name of this module)
 from tidyink.filters._patterns_lazy import P
 from tidyink.filters.base import Context, Filter
@@ -77,28 +77,25 @@ class Boilerplate(Filter):
         edges += [ln.text for ln in islice(lines_from(doc, True), 800)]
         if not edges or not any(P.PG_HINT.search(text) for text in edges):
             return
-        lines = lines_of(doc)
-        start = next(
-            (k for k, ln in enumerate(lines[: len(lines) // 2 + 1]) if _pg_start(ln.text)), None
-        )
+        lines = DocLines(doc)
+        start = next((k for k, ln in lines.items(0, len(lines) // 2 + 1) if _pg_start(ln.text)), None)
         begin = start + 1 if start is not None else 0
-        end = next((k for k in range(begin, len(lines)) if _pg_end(lines[k].text)), None)
+        end = lines.find(begin, _pg_end, may_end)
         if end is None:
-            end = next(
-                (k for k in range(begin, len(lines)) if P.PG_LICENCE.match(lines[k].text)), None
-            )
+            end = next((k for k, ln in lines.items(begin) if P.PG_LICENCE.match(ln.text)), None)
         if start is None and end is not None and end < 0.7 * len(lines):
             end = None  # without a start marker, only a footer near the end is trusted
         if start is not None:
-            _header_meta(doc, lines[:start])
+            _header_meta(doc, lines.slice(0, start))
         # Work from the end so that block indices stay valid.
         if end is not None:
-            self.cut_lines(doc, ctx, lines[end:], "Project Gutenberg footer and licence", tail=True)
+            self.cut_lines(doc, ctx, lines.slice(end), "Project Gutenberg footer and licence", tail=True)
         if start is not None:
-            credits = _credits(lines, start + 1, end if end is not None else len(lines))
+            stop = end if end is not None else len(lines)
+            credits = _credits(line for _, line in lines.items(start + 1, stop))
             if credits:
                 self.cut_lines(doc, ctx, credits, "Project Gutenberg production credits")
-            self.cut_lines(doc, ctx, lines[: start + 1], "Project Gutenberg header", head=True)
+            self.cut_lines(doc, ctx, lines.slice(0, start + 1), "Project Gutenberg header", head=True)
 
     # --- a web page saved as text -------------------------------------------------------
 

@@ -12,6 +12,9 @@ _SYMBOLS = lazy(r"[\p{P}\p{S}]+")
 _SYMBOL = lazy(r"[\p{P}\p{S}]")
 _NON_SYMBOL = lazy(r"[^\p{P}\p{S}]")
 _OTHER = lazy(r"[^\p{P}\p{S}oO0xX]")  # no symbol line nor ornament holds one
+# _OTHER found in a line before its white space (what str.split splits at: regex's \s and
+# \x1c-\x1f) is taken out: a search of the line that stops at a paragraph's first letter.
+_OTHER_IN_LINE = lazy(r"[^\p{P}\p{S}oO0xX\s\x1c-\x1f]")
 _STRUNG = lazy(r"[oO0]+|[xX]+")
 _NOT_BREAK = set(".…?!'\"“”‘’()[]«»,;:¿¡")
 _ORNAMENT = lazy(
@@ -68,9 +71,11 @@ def _symbol_line(line: str) -> bool:
         head = line.lstrip()[:1]
     if head.isalnum() and head not in "oO0xX":
         return False  # (a letter or digit is no symbol: _OTHER would find it first thing)
-    core = "".join(line.split())
-    if not core or len(core) > 120 or _OTHER.search(core):
+    if _OTHER_IN_LINE.search(line):
         return False  # (anything but symbols and o/x/0 rules out every case below)
+    core = "".join(line.split())
+    if not core or len(core) > 120:
+        return False
     if core in _BULLETS:
         return False  # an empty list item ("  • "), as a rendered page shows one
     if _repeated_group(core):
@@ -295,15 +300,13 @@ class SceneBreaks(Filter):
         wide = [i for i, n in candidates if n > usual]
         if not wide or len(wide) * 3 > len(candidates):
             return  # no rule to break, or the gaps vary too much to mean anything
-        tails = [0] * (len(blocks) + 1)  # characters of text from each block to the end
-        for k in range(len(blocks) - 1, -1, -1):
-            tails[k] = tails[k + 1] + len(blocks[k].text)
         wide_ok: set[int] = set()
         inside: set[int] = set()  # gaps within a sentence or an exchange: no scene ends there
         for i in wide:  # (only the wider gaps are read: the blocks around them must be prose)
             a, b = blocks[i], blocks[i + 1]
             # Verse is spaced freely too, and a last line ("The End") is no new scene.
-            trailer = tails[i + 1] < MIN_SCENE and len(blocks) - (i + 1) < 3
+            # (the text after the gap measured only when it is a block or two)
+            trailer = len(blocks) - (i + 1) < 3 and sum(len(x.text) for x in blocks[i + 1 :]) < MIN_SCENE
             if _prose(a) and (_prose(b) or b.text.lstrip()[:1].islower()) and _mid_exchange(a.text, b.text):
                 inside.add(i)  # (not a letter's closing over its signature, nor a title)
             opens = _new_scene(a.text, b.text) and not _continues(a.text, b.text)
