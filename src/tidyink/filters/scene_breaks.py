@@ -337,6 +337,6 @@ def _page_noise(inside: list[int], between: list[int]) -> bool:
 def _parts_title(prev: Block, nxt: Block, brk: Block) -> bool:
     """A break line between a bare heading ("Chapter 2") and a line that, without it, would
     read as the heading's title: it keeps them apart, as it did when the text was read."""
-    from tidyink.filters.headings import takes_subtitle
+    from tidyink.filters._heading_labels import takes_subtitle
 
     return prev.kind == HEADING and bool(brk.text.strip()) and takes_subtitle(prev, nxt)
