@@ -4,10 +4,12 @@
 :mod:`~tidyink.batch.walk` (what to convert), :mod:`~tidyink.batch.work` (one file),
 :mod:`~tidyink.batch.engines` (inline, process pool, Dask),
 :mod:`~tidyink.batch.manifest` (resumable reruns), :mod:`~tidyink.batch.report`
-(report file, progress, summary) and :mod:`~tidyink.batch.run` (the whole run).
+(report file, progress, summary), :mod:`~tidyink.batch.run` (the whole run) and
+:mod:`~tidyink.batch.command` (the run from the command line).
 """
 
-from tidyink.batch.run import BatchConfig, check_folders, is_batch_input, run_batch, run_cli
+from tidyink.batch.command import run_cli
+from tidyink.batch.run import BatchConfig, check_folders, is_batch_input, run_batch
 from tidyink.batch.walk import Blob, Member
 from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_file, count_file, options_key
 
