@@ -251,7 +251,8 @@ def test_letters_of_break_words_match_only_themselves_lower_cased_or_two_others(
     )
 )
 def test_the_chrome_pre_test_asked_mark_by_mark_is_the_plain_one(text):
-    from tidyink.filters._page_chrome import could_be_chrome, could_be_chrome_plain
+    from _chrome_reference import could_be_chrome_plain
+    from tidyink.filters._page_chrome import could_be_chrome
 
     assert could_be_chrome(text) == could_be_chrome_plain(text)
     assert could_be_chrome(text.strip()) == could_be_chrome_plain(text.strip())
@@ -268,7 +269,8 @@ def test_the_chrome_pre_test_asked_mark_by_mark_is_the_plain_one(text):
 @example("zq,q,q,q,q,q")
 @given(st.text(alphabet=" \t\u00a0\u2003:[]|•●»·-/.›,qz", max_size=8).map("zq ".__add__))
 def test_the_chrome_pre_test_finds_each_mark_after_prose(text):
-    from tidyink.filters._page_chrome import could_be_chrome, could_be_chrome_plain
+    from _chrome_reference import could_be_chrome_plain
+    from tidyink.filters._page_chrome import could_be_chrome
 
     assert could_be_chrome(text) == could_be_chrome_plain(text)
 
@@ -350,7 +352,8 @@ def test_the_end_marker_is_found_past_its_pre_test(text):
     )
 )
 def test_the_chrome_pre_test_of_a_block_s_lines_is_each_line_s(lines):
-    from tidyink.filters._page_chrome import could_be_chrome_each, could_be_chrome_plain
+    from _chrome_reference import could_be_chrome_plain
+    from tidyink.filters._page_chrome import could_be_chrome_each
 
     assert could_be_chrome_each(lines) == [could_be_chrome_plain(line) for line in lines]
 

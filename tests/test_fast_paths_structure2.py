@@ -26,7 +26,8 @@ LINES = st.lists(PIECES, max_size=6).map("".join)
 @example(["x", "Home\x1c"])
 @given(st.lists(LINES.map(lambda line: line.replace("\n", " ")), max_size=6))
 def test_the_chrome_pre_test_of_a_block_s_lines_is_each_line_s(lines):
-    from tidyink.filters._page_chrome import could_be_chrome_each, could_be_chrome_plain
+    from _chrome_reference import could_be_chrome_plain
+    from tidyink.filters._page_chrome import could_be_chrome_each
 
     assert could_be_chrome_each(lines) == [could_be_chrome_plain(line) for line in lines]
 

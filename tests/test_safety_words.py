@@ -14,8 +14,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tidyink.safety_words import WORD as _WORD
+from tidyink.safety_words import _decoded, _folded_bytes, _table, count_words, fold, word_difference
 from tidyink.safety_words import ascii_words as _ascii_words
-from tidyink.safety_words import count_words, fold, unfolded_words, word_difference
+
+
+def unfolded_words(text: str) -> list[str] | None:
+    """The words of ``text`` as the byte-table path finds them, without folding it
+    (None where that path does not apply)."""
+    found = _folded_bytes(text, _table(lines=False))
+    return None if found is None else _decoded(found).split()
+
 
 # Characters that fold or split words: curly quotes, dashes, ligatures, combining and
 # orphaned marks, invisible format characters, letters outside ASCII, compatibility

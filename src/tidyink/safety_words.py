@@ -72,12 +72,6 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
     return counts
 
 
-def unfolded_words(text: str) -> list[str] | None:
-    """:func:`words` of ``text`` found without folding it, or None (see :func:`_kind`)."""
-    found = _folded_bytes(text, _table(lines=False))
-    return None if found is None else _decoded(found).split()
-
-
 def _folded_bytes(text: str, table: bytes) -> bytes | None:
     """``text`` folded, in the code page, each character that is no letter or digit a
     space (``table`` may keep line breaks): when each character outside ASCII is one

@@ -171,13 +171,6 @@ def _may_start_chrome(line: str) -> bool:
     return not head.isascii() or head in _START_MARKS or head.isdigit() or head.isspace() or line[:4] == "www."
 
 
-def could_be_chrome_plain(line: str) -> bool:
-    """:func:`could_be_chrome` as first written (its tests asked in one expression)."""
-    if line.count(",") >= 5 or not _MARKS.isdisjoint(line):
-        return True
-    return bool(_SPACED_MARK.search(line) or _CHROME_START.match(line)) or may_open_nav(line)
-
-
 # Every mark _SEPARATOR_HINT and the navigation separators need, alone (_MARKS) or spaced
 # (_SPACED_MARK): a line without them is one navigation piece or none. Tests check
 # the two against those patterns.
