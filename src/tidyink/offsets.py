@@ -118,7 +118,8 @@ def _apply_many(pieces: list[Piece], starts: list[int], edits: list[tuple[int, i
 
 
 def _add(out: list[tuple[int, int, bool]], piece: tuple[int, int, bool]) -> None:
-    """Append ``piece`` as :func:`_merge` would: same start replaces, continuity merges."""
+    """Append ``piece`` to merged pieces: one at the same start replaces the last, one that
+    continues it (both identity, same shift) is dropped."""
     if out:
         start, origin, identity = out[-1]
         if piece[0] == start:
@@ -157,14 +158,7 @@ def _copy(
 def _merge(pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for piece in pieces:
-        if out:
-            start, origin, identity = out[-1]
-            if piece[0] == start:
-                out[-1] = piece
-                continue
-            if identity and piece[2] and piece[1] - origin == piece[0] - start:
-                continue
-        out.append(piece)
+        _add(out, piece)
     if not out or out[0][0] != 0:
         out.insert(0, (0, 0, True))
     return out
