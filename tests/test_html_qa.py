@@ -357,7 +357,7 @@ def test_journal_cut_link_and_blog_footer_lines_are_chrome():
 
 # --- properties: no story word lost, Markdown reads back, a second pass changes nothing --
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _WORDS = st.sampled_from(
@@ -384,6 +384,7 @@ def pages(draw):
 
 @settings(max_examples=40, deadline=None)
 @given(pages())
+@example(page("river<br><br>\n<a href='#'>river</a><br><br>"))
 def test_generated_pages_keep_words_and_read_back(html):
     import regex
 
@@ -398,3 +399,12 @@ def test_generated_pages_keep_words_and_read_back(html):
     assert "*" not in regex.sub(r"\\\*", "", rendered)  # every emphasis mark was read as one
     again = tidyink.convert(md, path="p.md").text
     assert again == md
+
+
+def test_a_plain_line_beside_a_link_line_is_not_a_link():
+    """Paragraphs parted by <br><br> are judged one by one: the closing line of a story
+    stays, the link after it is the page's navigation."""
+    html = page("The lamp went out at last.<br><br>\n<a href='/next'>Next chapter</a><br><br>")
+    text = tidyink.convert(html, path="p.html", to="text").text
+    assert "The lamp went out at last." in text
+    assert "Next chapter" not in text

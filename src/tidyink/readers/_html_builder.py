@@ -39,6 +39,7 @@ class _Builder:
         self.depth = {EM: 0, STRONG: 0}
         self.context: list[dict[str, Any]] = [{}]
         self.links = 0  # characters inside <a> in the current block
+        self.link_texts: list[str] = []  # ... and its pieces of linked text, in order
         self.link_count = 0
         self.in_link = 0
         self.site: str | None = None
@@ -55,8 +56,9 @@ class _Builder:
         offsets = self.src.locate(data)
         if table is not None:
             data = data.translate(table)
-        if self.in_link:
+        if self.in_link and data.strip():
             self.links += len(data.strip())
+            self.link_texts.append(data.strip())
         if self.items and self.items[-1][0] == "run":
             self.items[-1][1].append(data)
             self.items[-1][2].extend(offsets)
@@ -95,14 +97,16 @@ class _Builder:
                 self.gap += 1
             self.items = [[kind] for kind in open_kinds]
             self.links = self.link_count = 0
+            self.link_texts = []
             return
         for kind in reversed(open_kinds):
             self.items.append([kind])
         spans = self._spans(self.items)
-        links, link_count = self.links, self.link_count
+        links, link_count, link_texts = self.links, self.link_count, self.link_texts
         self.items = [[kind] for kind in open_kinds]  # reopen in the next block
         self.links = 0
         self.link_count = 0
+        self.link_texts = []
         if not any(s.kind == CODE or (s.kind == TEXT and s.text.strip()) for s in spans):
             return
         attrs = dict(self.context[-1])
@@ -124,12 +128,13 @@ class _Builder:
             else:
                 chunks.append(chunk)
                 gaps.append(gap)
-        for chunk, gap in zip(chunks, gaps, strict=True):
+        linked = _linked_per_chunk(chunks, link_texts) if len(chunks) > 1 else [links]
+        for chunk, gap, chunk_links in zip(chunks, gaps, linked, strict=True):
             self.gap += gap
             text_len = sum(len(s.text) for s in chunk if s.kind == TEXT)
             block_attrs = dict(attrs)
-            if link_count and text_len and links / text_len >= 0.8:
-                block_attrs["link_ratio"] = round(min(links / text_len, 1.0), 2)
+            if link_count and text_len and chunk_links / text_len >= 0.8:
+                block_attrs["link_ratio"] = round(min(chunk_links / text_len, 1.0), 2)
             if self.gap:
                 block_attrs["gap_before"] = self.gap  # spacer paragraphs before this block
                 self.gap = 0
@@ -215,3 +220,23 @@ class _Builder:
                 pieces.append((i, max(off - start, 0), True))
             previous = off
         return Span(TEXT, text, line, col, orig=orig, omap=OffsetMap(pieces))
+
+
+def _linked_per_chunk(chunks: list[list[Span]], link_texts: list[str]) -> list[int]:
+    """The characters of linked text in each paragraph a block was split into (at
+    ``<br><br>``): its links' texts found in order, each in the paragraph that holds it
+    (one a break splits counts in neither). A plain line beside a link is no link."""
+    out = []
+    k = 0
+    for chunk in chunks:
+        text = "".join(s.text for s in chunk if s.kind == TEXT)
+        at = found = 0
+        while k < len(link_texts):
+            where = text.find(link_texts[k], at)
+            if where < 0:
+                break
+            found += len(link_texts[k])
+            at = where + len(link_texts[k])
+            k += 1
+        out.append(found)
+    return out
