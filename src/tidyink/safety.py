@@ -189,13 +189,8 @@ def _replays(text: str, changes: list[Change]) -> list[str]:
     that keeps its own words and only marks them up (``I`` -> ``## I``): it explains no
     difference of words, and made inside other words it would split them (``PHILEAS``).
     """
-    pairs = list(
-        dict.fromkeys(
-            (c.before, c.after)
-            for c in changes
-            if 0 < len(c.before) <= _SHORT and not _blank(c.before) and not _marks_up(c.before, c.after)
-        )
-    )
+    distinct = dict.fromkeys((c.before, c.after) for c in changes if 0 < len(c.before) <= _SHORT)
+    pairs = [(old, new) for old, new in distinct if not _blank(old) and not _marks_up(old, new)]
     if len(pairs) > _MAX_REPLAYS:  # keep those that touch letters, or delete inside words
         pairs = [p for p in pairs if _WORD.search(fold(p[0] + p[1])) or not p[1].strip()]
     if not pairs or len(pairs) > _MAX_REPLAYS:
