@@ -16,12 +16,11 @@ from tidyink.filters._page_chrome import (
 )
 from tidyink.lazy_regex import lazy
 
-_BREAK = lazy(r"[ \t]*\n[ \t\u00a0]*")
 _STAR_ITEM = lazy(r"[*+]\s+\S")
 
 
 def line_breaks(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_BREAK``'s matches in ``text`` (a newline, the spaces and tabs
+    """The spans of ``[ \\t]*\\n[ \\t\\u00a0]*`` in ``text`` (a newline, the spaces and tabs
     before it and the indentation after it), found from the newlines (faster than the
     pattern, which is tried at every space)."""
     out = []

@@ -42,11 +42,10 @@ from tidyink.readers._markdown_source import (
 _CONTAINERS = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
 _PLAIN_TOGGLE = {EM: "_", STRONG: ""}
 _LINE_BREAK_TAG = compiled(r"<br\s*/?>", regex.IGNORECASE)
-_TRAILING_BLANK = compiled(r"(?:\n[ \t]*)+\Z")
 
 
 def _trailing_blank(text: str, begin: int, end: int) -> int | None:
-    """Where ``_TRAILING_BLANK.search(text, begin, end)`` would start, found without the
+    """Where ``(?:\\n[ \\t]*)+\\Z`` searched in ``text[begin:end]`` would start, found without the
     pattern (tried from every newline, it takes time that grows with the square of a
     run of blank lines followed by text): the first newline after the last character
     that is not a space, tab or newline."""
