@@ -126,7 +126,7 @@ def test_a_text_without_the_dialect_hint_has_no_clipped_word(text):
     from tidyink.filters import _quote_survey as qs
 
     if qs._EVIDENCE.search(text):
-        assert qs._EVIDENCE_HINT.search(text)
+        assert any(map(text.__contains__, qs._HINTS))
 
 
 @given(st.text(alphabet="abcXYZ'’-é", max_size=8))

@@ -79,7 +79,6 @@ LIKELIER_MARGIN = 3.0  # Zipf points by which a repair must beat a listed word
 LONE_ZIPF = 5.0  # a one-letter word standing alone this common is a word (à, è), not damage
 
 WORD = compiled(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
-TOKEN = compiled(r"\S+")
 # What wraps a word without being part of it.
 EDGE_PUNCT = "\"'`“”‘’„‚«»‹›()[]{}.,;:!?…—–-*_"
 

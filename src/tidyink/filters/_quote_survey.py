@@ -16,9 +16,8 @@ from tidyink.lazy_regex import compiled, lazy
 _EVIDENCE = lazy(
     r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]+)['’](?=[ \t]+\p{Ll})|(?<=[ \t])['’](\p{Ll}+)(?![\p{L}'’])"
 )
-# Every piece of evidence has a mark beside a space or tab: a text without one has none.
-_EVIDENCE_HINT = lazy(r"['’][ \t]|[ \t]['’]")
-# The same, as strings looked for one by one (faster than the pattern's scan)
+# Every piece of evidence has a mark beside a space or tab: a text without one of these
+# strings (looked for one by one: quicker than a pattern's scan) has none.
 _HINTS = ("' ", "'\t", "’ ", "’\t", " '", "\t'", " ’", "\t’")
 # The same two kinds found apart, each from its mark: a word's end is the run of letters
 # before a mark followed by spaces and a lower-case letter (the run found backwards,
