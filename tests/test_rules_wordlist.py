@@ -29,6 +29,7 @@ def test_look_ups_agree_with_the_frozenset(listed: set[str], asked: list[str]) -
     assert [w in grouped for w in asked] == [w in plain for w in asked]
     assert grouped.intersection(asked) == plain.intersection(asked)
     assert grouped.absent(asked) == [w for w in asked if w not in plain]
+    assert grouped.absent(asked[::-1]) == [w for w in asked[::-1] if w not in plain]  # (remembered)
     ordered = sorted(plain)
     for word in asked:
         quick = grouped.starts_another(word)
@@ -98,3 +99,10 @@ def test_expecting_more_look_ups_than_the_budget_loads_the_frozenset_at_once(mon
     assert grouped._set is None
     grouped.expect(11)
     assert grouped._set == frozenset({"cart", "horse"}) and "cart" in grouped
+
+
+def test_remembered_answers_are_forgotten_past_the_limit(monkeypatch) -> None:
+    monkeypatch.setattr(_wordlist, "REMEMBERED", 3)
+    grouped = WordList.of(["cart", "horse"])
+    assert grouped.absent(["cart", "dog"]) == ["dog"] and len(grouped._seen) == 2
+    assert grouped.absent(["cat", "horse", "cart"]) == ["cat"] and len(grouped._seen) == 3

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import not_
 
 PREFIX = 4  # letters that name a group
 BUDGET = 20_000  # look-ups answered from the groups before the frozenset is loaded
+REMEMBERED = 200_000  # answers kept for bulk questions (a long batch meets endless words)
 
 
 def groups(words: Iterable[str]) -> dict[str, str]:
@@ -43,7 +45,7 @@ class WordList:
     like the frozenset of them. ``full`` gives that frozenset when the budget runs
     out (from a cache, say; by default it is built from the groups)."""
 
-    __slots__ = ("_full", "_get", "_groups", "_left", "_set")
+    __slots__ = ("_full", "_get", "_groups", "_left", "_seen", "_set")
 
     def __init__(self, grouped: dict[str, str], full: Callable[[], frozenset[str]] | None = None) -> None:
         self._groups = grouped
@@ -51,6 +53,7 @@ class WordList:
         self._full = full
         self._set: frozenset[str] | None = None
         self._left = BUDGET
+        self._seen: dict[str, bool] = {}  # answers of :meth:`absent`
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordList:
@@ -86,9 +89,17 @@ class WordList:
         return group is not None and f"\n{word}\n" in group and "\n" not in word
 
     def absent(self, words: list[str]) -> list[str]:
-        """The words of ``words`` that are not in the list, in order."""
-        if self._spend(len(words)):
-            return list(filterfalse(self._has, words))
+        """The words of ``words`` that are not in the list, in order (each answer from
+        the groups remembered: the next document of a batch asks mostly the same)."""
+        if self._set is None:
+            seen = self._seen
+            new = list(filterfalse(seen.__contains__, words))
+            if len(seen) + len(new) > REMEMBERED:
+                seen.clear()
+                new = list(words)
+            if self._spend(len(new)):
+                seen.update(zip(new, map(self._has, new)))
+                return list(compress(words, map(not_, map(seen.__getitem__, words))))
         return list(filterfalse(self.words().__contains__, words))
 
     def intersection(self, words: Iterable[str]) -> AbstractSet[str]:
