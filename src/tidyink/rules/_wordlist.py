@@ -19,7 +19,7 @@ from itertools import compress, filterfalse
 from operator import not_
 
 PREFIX = 4  # letters that name a group
-BUDGET = 20_000  # look-ups answered from the groups before the frozenset is loaded
+BUDGET = 30_000  # look-ups answered from the groups before the frozenset is loaded
 REMEMBERED = 200_000  # answers kept for bulk questions (a long batch meets endless words)
 
 
