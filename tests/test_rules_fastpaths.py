@@ -59,6 +59,23 @@ def test_word_counts_match_the_word_regex(text: str) -> None:
     assert _text.count_words(text) == Counter(_text._WORD_RE.findall(text))
 
 
+def _counted_chunk_by_chunk(text: str) -> Counter[str]:
+    """Word counts as first written: every chunk stripped, then counted."""
+    counts = Counter(chunk.strip(_text._EDGES) for chunk in text.split())
+    for chunk in [c for c in counts if not c.isalpha()]:
+        n = counts.pop(chunk)
+        for word in _text._WORD_RE.findall(chunk):
+            counts[word] += n
+    return counts
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_word_counts_keep_the_order_of_first_use(text: str) -> None:
+    counted, reference = _text.count_words(text), _counted_chunk_by_chunk(text)
+    assert list(counted.items()) == list(reference.items())
+
+
 def _anchors_by_lookbehind(lower: str) -> list[int]:
     union, owners, _ = _patterns._anchor_scan()
     slow = re.compile(r"(?<![\w'-])" + union.pattern)

@@ -49,3 +49,30 @@ def test_project_words_silence_a_name() -> None:
 
 def test_examples_are_documented() -> None:
     assert NameConsistency.examples["wrong"] and NameConsistency.examples["right"]
+
+
+def test_a_text_with_no_frequent_name_and_no_possible_slip_asks_no_word_list(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from tidyink import lexicon
+    from tidyink.rules import name_consistency
+
+    asked: list[str] = []
+
+    def reaches(*args: object) -> bool:
+        asked.append("reaches")
+        return lexicon.reaches(*args)  # type: ignore[arg-type]
+
+    def frequencies(lang: str) -> lexicon.WordTable:
+        asked.append("frequencies")
+        return lexicon.frequencies(lang)
+
+    stub = SimpleNamespace(language_codes=lexicon.language_codes, reaches=reaches, frequencies=frequencies)
+    monkeypatch.setattr(name_consistency, "lexicon", stub)
+    name_consistency._nearest_common.cache_clear()
+    short = "She came in. He sat down. Tom, Ann and Ned ran; then they rested."
+    assert tidyink.check(short, select=["N101"]) == [] and asked == []
+    # a long capitalised form could be a slip ("Yesterdy"): it is looked up
+    assert not name_consistency._may_be_slip("Tom", Counter()) and name_consistency._may_be_slip("Yesterdy", Counter())
+    (f,) = tidyink.check("Yesterdy we sailed for home.", select=["N101"])
+    assert f.suggestions == ("Yesterday",) and asked

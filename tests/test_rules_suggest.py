@@ -75,3 +75,18 @@ def test_suggestions_are_other_dictionary_words(word: str) -> None:
 def test_folding_is_idempotent_and_ascii_for_these_letters(word: str) -> None:
     once = fold(word)
     assert fold(once) == once and once.isascii()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet="abcdeilnorstu", min_size=4, max_size=9))
+def test_two_step_suggestions_asked_at_once_equal_those_asked_step_by_step(word: str) -> None:
+    from tidyink.rules._distance import LETTERS, edits1
+
+    good = curated("en").words()
+    stepwise: set[str] = set()
+    for step in first_steps(word):
+        stepwise |= good.intersection(edits1(step, LETTERS))
+    stepwise.discard(word)
+    found = suggest.__wrapped__(word, limit=10**6)
+    if not good.intersection(edits1(word, LETTERS)):
+        assert set(found) == stepwise

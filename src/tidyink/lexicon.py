@@ -12,7 +12,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -99,6 +99,14 @@ class WordTable:
     def common(self, word: str) -> float:
         """``get(word)`` when that is at least CORE_ZIPF, else 0 (the rare words are not searched)."""
         return self._core.get(word, 0.0)
+
+    def may_reach(self, words: Iterable[str], floor: float) -> Iterable[str]:
+        """The words of ``words`` that may be at least ``floor`` common: at a floor of
+        CORE_ZIPF or more, those that are (one dict look-up each); below it, all."""
+        if floor < CORE_ZIPF:
+            return words
+        get = self._core.get
+        return [w for w in words if get(w, 0.0) >= floor]
 
     def top(self) -> float:
         """No word of the list is more common than this (its commonest word's Zipf)."""

@@ -55,6 +55,11 @@ def _sorted_words(lang: str) -> list[str]:
 
 def truncated(word: str, lang: str = "en") -> bool:
     """Whether ``word`` is the start of a dictionary word (speech cut off: "dinn—")."""
+    from tidyink.rules._dictionary import curated
+
+    quick = curated(lang).starts_another(word)
+    if quick is not None:
+        return quick
     words = _sorted_words(lang)
     i = bisect_left(words, word)
     return i < len(words) and words[i].startswith(word) and words[i] != word

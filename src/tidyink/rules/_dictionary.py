@@ -28,6 +28,7 @@ from pathlib import Path
 from tidyink import lexicon
 from tidyink.lazy_regex import compiled
 from tidyink.rules._distance import edits1
+from tidyink.rules._wordlist import PREFIX, WordList, groups, joined_words
 
 SUSPICIOUS_GAP = 2.0  # Zipf: a neighbour 100 times more frequent makes a rare form suspicious
 SUSPICIOUS_BELOW = 3.6  # forms more frequent than this are established, whatever their neighbours
@@ -38,21 +39,27 @@ COMMON_NEIGHBOUR = 4.0  # an unlisted word one edit from a word this common is i
 
 
 @cache
-def curated(lang: str = "en") -> frozenset[str]:
+def curated(lang: str = "en") -> WordList:
     """The curated word lists for ``lang`` (empty when there is none), loaded once.
 
-    Reading pyspellchecker's compressed JSON costs about 0.15 s; the set is kept in
-    the cache folder (see ``lexicon``), named for a digest of that file, and read
-    back from there in a fraction of that.
+    Reading pyspellchecker's compressed JSON costs about 0.15 s; the words are kept
+    in the cache folder (see ``lexicon``), named for a digest of that file, grouped
+    as a :class:`WordList` reads them (a few milliseconds to load), and, once a
+    text asks many questions, as the frozenset of them (about 30 ms).
     """
     path = _pyspellchecker_file(lang)
     if path is None:
-        return frozenset()
+        return WordList({})
     key = lexicon.content_key(path)
     if key is None:
-        return frozenset()
-    name = f"curated-{lang}-{key}"
-    return lexicon.cached(name, lambda: frozenset(_pyspellchecker(path)), frozenset, family=f"curated-{lang}-")
+        return WordList({})
+    family = f"curated-{lang}-"
+    grouped = lexicon.cached(f"{family}g{PREFIX}-{key}", lambda: groups(_pyspellchecker(path)), dict, family=family)
+
+    def full() -> frozenset[str]:  # the frozenset, for a text that asks many questions
+        return lexicon.cached(f"{family}{key}", lambda: joined_words(grouped), frozenset, family=family)
+
+    return WordList(grouped, full)
 
 
 def _pyspellchecker_file(lang: str) -> Path | None:
@@ -215,9 +222,9 @@ def _common_neighbour(word: str, lang: str, floor: float = 0.0) -> bool:
     floor = floor or COMMON_NEIGHBOUR
     good = curated(lang)
     freq = lexicon.frequencies(lang)
-    return any(
-        freq.get(near, 0.0) >= floor and not _inflection(word, near) for near in typo_neighbours(word) if near in good
-    )
+    # most neighbours are ruled out by a dict look-up first (when the floor allows)
+    near = good.intersection(freq.may_reach(typo_neighbours(word), floor))
+    return any(freq.get(w, 0.0) >= floor and not _inflection(word, w) for w in near)
 
 
 def _inflection(word: str, near: str) -> bool:
@@ -236,7 +243,7 @@ def compound(word: str, lang: str = "en") -> bool:
     if not halves:
         return False
     freq = lexicon.frequencies(lang)
-    return not any(near in good and freq.get(near, 0.0) >= COMPOUND_NEIGHBOUR for near in edits1(word))
+    return not any(freq.get(near, 0.0) >= COMPOUND_NEIGHBOUR for near in good.intersection(edits1(word)))
 
 
 def _status(word: str, lang: str) -> str:
@@ -253,10 +260,9 @@ def _status(word: str, lang: str) -> str:
     if derivation(word, lang) == "curated":  # "muslins": a slip only from a very common word
         return "suspicious" if _common_neighbour(word, lang, VERY_COMMON) else "known"
     freq = lexicon.frequencies(lang)
-    for near in typo_neighbours(word):
-        if near in good and freq.get(near, 0.0) >= z + SUSPICIOUS_GAP:
-            return "suspicious"
-    return "known"
+    floor = z + SUSPICIOUS_GAP
+    near = good.intersection(freq.may_reach(typo_neighbours(word), floor))
+    return "suspicious" if any(freq.get(w, 0.0) >= floor for w in near) else "known"
 
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import filterfalse, repeat
+from itertools import filterfalse
 from typing import Any
 from weakref import ref
 
@@ -119,15 +119,19 @@ _EDGES = ".,;:!?\"'()[]{}<>*_/\\|&%$#@+=~`^-0123456789\u201c\u201d\u00ab\u00bb\u
 def count_words(text: str) -> Counter[str]:
     """How often each word (letters, inner apostrophes) occurs in ``text``.
 
-    Splitting on white space, stripping the punctuation around each chunk ("said,"),
-    and counting, all in C, is several times faster than a regex over the whole
-    text; only the distinct chunks that are still not one word ("well--no",
-    "don't") go through the regex. (Stripped characters are never part of a word,
-    so the regex finds the same words in the stripped chunk.)
+    Splitting on white space and counting the chunks, both in C, then stripping the
+    punctuation around each distinct chunk ("said,") is several times faster than a
+    regex over the whole text; only the distinct chunks that are still not one word
+    ("well--no", "don't") go through the regex. (Stripped characters are never part
+    of a word, so the regex finds the same words in the stripped chunk.) Words come
+    in the order of their first use, as chunks do.
     """
-    counts: Counter[str] = Counter(map(str.strip, text.split(), repeat(_EDGES)))
-    odd = list(filterfalse(str.isalpha, counts))
+    counts: Counter[str] = Counter()
     get = counts.get  # dict.get and item assignment: no ``__missing__`` calls
+    for chunk, n in Counter(text.split()).items():
+        word = chunk.strip(_EDGES)
+        counts[word] = get(word, 0) + n
+    odd = list(filterfalse(str.isalpha, counts))
     for chunk in odd:
         n = counts.pop(chunk)
         for word in _WORD_RE.findall(chunk):

@@ -89,11 +89,15 @@ COMMON_MIN_LENGTH = 5
 def _common_neighbour(rare: str, counts: Counter[str]) -> str | None:
     """:func:`_nearest_common` for ``rare``; None when it is short, has an apostrophe or
     is written in lower case elsewhere in the document (then it is a word of the text)."""
+    return _nearest_common(rare) if _may_be_slip(rare, counts) else None
+
+
+def _may_be_slip(rare: str, counts: Counter[str]) -> bool:
+    """Whether :func:`_common_neighbour` has to look ``rare`` up (no word list needed)."""
     if len(rare) < COMMON_MIN_LENGTH or "'" in rare or rare.casefold() in counts:
-        return None
-    if any(rare.endswith(end) and rare[: -len(end)] in counts for end in ("s", "es")):
-        return None  # the plural of a name of the text: "the Hursts"
-    return _nearest_common(rare)
+        return False
+    # the plural of a name of the text ("the Hursts") is no slip
+    return not any(rare.endswith(end) and rare[: -len(end)] in counts for end in ("s", "es"))
 
 
 @lru_cache(maxsize=16384)
@@ -107,7 +111,9 @@ def _nearest_common(rare: str) -> str | None:
         return None
     # a typist's slip only (swapped, dropped, doubled, neighbouring key): "Tannah" is
     # no slip for "Hannah", "Rcahel" is one for "Rachel"
-    near = _dictionary.curated("en").intersection(_dictionary.typo_neighbours(low))
+    # (only a neighbour as common as COMMON_ZIPF can be the answer: the others are
+    # ruled out by a dict look-up before the curated list is asked)
+    near = _dictionary.curated("en").intersection(freq.may_reach(_dictionary.typo_neighbours(low), COMMON_ZIPF))
     if not near:
         return None
     # the most frequent, then the first in alphabetical order: never set order
@@ -159,15 +165,11 @@ class NameConsistency(Rule):
         frequent = {n: c for n, c in total.items() if c >= FREQUENT_NEAR and len(n) >= SHORT}
         langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language())))
         own = project_words(ctx.options)
-        rares = [
-            rare
-            for rare in here
-            if total[rare] <= RARE
-            and len(rare) >= SHORT
-            and rare.casefold() not in own
-            # a real word or a known name ("Perhaps" opening a sentence)
-            and not lexicon.reaches(rare, langs, MAX_ZIPF)
-        ]
+        rares = [rare for rare in here if total[rare] <= RARE and len(rare) >= SHORT and rare.casefold() not in own]
+        if not frequent and not (langs[0] == "en" and any(_may_be_slip(r, counts) for r in rares)):
+            return  # nothing to compare the rare forms with: no need of the word lists
+        # a real word or a known name ("Perhaps" opening a sentence)
+        rares = [rare for rare in rares if not lexicon.reaches(rare, langs, MAX_ZIPF)]
         if not rares:
             return
         flagged: dict[str, tuple[str, int]] = {}

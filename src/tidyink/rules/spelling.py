@@ -10,9 +10,8 @@ and nor is a dropped g (``nothin``) when the full word is known.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import replace
-from itertools import filterfalse
 from typing import ClassVar
 
 import regex
@@ -33,6 +32,7 @@ MIN_LENGTH = 4  # shorter words are too often abbreviations, interjections or di
 # Longer "words" are not prose a writer misspells (the longest dictionary words run to 45
 # letters): strings of code, encoded data or keyboard runs, which no suggestion would help.
 MAX_LENGTH = 45
+LOOK_UPS_PER_UNKNOWN = 60  # dictionary look-ups an unknown word costs (its neighbours): at most ~50
 REPEATS_ACCEPT = {"unknown": 2, "suspicious": 3}  # uses in the document that make a word its own
 
 
@@ -94,7 +94,7 @@ def _french_beside(text: str, start: int, end: int) -> bool:
     return any(m is not None and _frenchish(m.group(1)) for m in (after, before))
 
 
-def _uses(word: str, counts: Counter[str], good: frozenset[str] = frozenset()) -> int:
+def _uses(word: str, counts: Counter[str], good: Container[str] = frozenset()) -> int:
     """How often ``word`` and its regular inflections occur (the document's own words).
 
     A form that is itself a dictionary word is a different word, not a use of this
@@ -167,9 +167,10 @@ class Spelling(Rule):
         bad: dict[str, str] = {}
         voiced: set[str] = set()  # dropped g or unknown words that dialect excuses
         good = _dictionary.curated(lang)
-        for token in filterfalse(good.__contains__, counts):  # in C: most words are known
-            if not MIN_LENGTH <= len(token) <= MAX_LENGTH or not token.islower():
-                continue
+        checked = [t for t in counts if MIN_LENGTH <= len(t) <= MAX_LENGTH and t.islower()]
+        unknown = good.absent(checked)  # most words are known
+        good.expect(LOOK_UPS_PER_UNKNOWN * len(unknown))
+        for token in unknown:
             if "'" in token:
                 if not token.endswith("'s") or token.count("'") > 1:
                     continue  # dialect or elision: warn't, an', 'em
