@@ -357,3 +357,37 @@ def test_warm_up_names_one_sample_per_kind_of_input(tmp_path):
     assert sample_names(_Batch(str(empty), str(tmp_path / "out2"), Options(), BatchConfig(jobs=2)).items()) == (
         "warm-up.txt",
     )
+
+
+def test_warm_up_samples_a_small_file_of_each_kind_and_one_that_looks_damaged(tmp_path, monkeypatch):
+    from tidyink.batch import warm
+    from tidyink.batch.run import _Batch
+
+    src = tmp_path / "in"
+    (src / "part").mkdir(parents=True)
+    (src / "a.md").write_text("# One\n\nThe first chapter.\n", encoding="utf-8")
+    (src / "b.txt").write_text("A long chapter. " * 40, encoding="utf-8")
+    (src / "c.txt").write_text("A short one.\n", encoding="utf-8")
+    (src / "d.txt").write_text("The caf\u00c3\u00a9 was shut.\n", encoding="utf-8")  # café as mojibake
+    (src / "part" / "e.html").write_text("<p>" + "Too big. " * 80 + "</p>", encoding="utf-8")
+    monkeypatch.setattr(warm, "_SAMPLE_SIZE", 200)  # b.txt and e.html are too big to sample
+    batch = _Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    samples = warm.sample_files(batch.items(), 64 * 1024 * 1024)
+    names = [name.replace(str(src), "SRC") for name, _ in samples]
+    assert names == ["warm-up.html", "SRC/a.md", "SRC/c.txt", "SRC/d.txt"]
+    assert samples[0][1] is None and all(source == name for name, source in samples[1:])
+    # The damaged file is not sampled twice when it is its kind's sample already.
+    (src / "c.txt").unlink()
+    samples = warm.sample_files(_Batch(str(src), str(tmp_path / "o2"), Options(), BatchConfig(jobs=2)).items(), 1 << 26)
+    assert [name.replace(str(src), "SRC") for name, _ in samples] == ["warm-up.html", "SRC/a.md", "SRC/d.txt"]
+    assert warm.sample_files(iter(()), 1 << 26) == (("warm-up.txt", None),)
+
+
+def test_warm_up_converts_the_samples_and_a_made_up_text_for_the_rest(tmp_path, monkeypatch):
+    from tidyink.batch import warm
+
+    (tmp_path / "one.txt").write_text("Hello there.\n", encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(api, "convert", lambda data, **kw: seen.append((kw["path"], data)))
+    warm._convert_samples(Options(), ((str(tmp_path / "one.txt"), str(tmp_path / "one.txt")), ("warm-up.md", None)))
+    assert seen == [(str(tmp_path / "one.txt"), b"Hello there.\n"), ("warm-up.md", warm._WARM_UP)]

@@ -28,7 +28,7 @@ from typing import Any
 from tidyink.archive_names import is_archive
 from tidyink.batch.interrupts import held
 from tidyink.batch.walk import Blob, Item, Selector, read_members, walk_archive, walk_folder
-from tidyink.batch.warm import sample_names, warm_up
+from tidyink.batch.warm import sample_files, sample_names, warm_up
 from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
 from tidyink.errors import UsageError
 from tidyink.options import Options
@@ -235,7 +235,10 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
     from tidyink.batch.report import Progress
 
     options, config, out = batch.options, batch.config, batch.out
-    warm_up(engine, options, sample_names(batch.items()) if engine.name != "inline" else ())
+    if engine.name == "dask":
+        warm_up(engine, options, sample_names(batch.items()))
+    elif engine.name != "inline":
+        warm_up(engine, options, samples=sample_files(batch.items(), config.max_size))
     summary.engine, summary.workers = engine.name, engine.workers
     total: int | None = None
     state = None
