@@ -391,3 +391,48 @@ def test_warm_up_converts_the_samples_and_a_made_up_text_for_the_rest(tmp_path, 
     monkeypatch.setattr(api, "convert", lambda data, **kw: seen.append((kw["path"], data)))
     warm._convert_samples(Options(), ((str(tmp_path / "one.txt"), str(tmp_path / "one.txt")), ("warm-up.md", None)))
     assert seen == [(str(tmp_path / "one.txt"), b"Hello there.\n"), ("warm-up.md", warm._WARM_UP)]
+
+
+def _names_tree(root):
+    root.mkdir()
+    for i in range(40):
+        (root / f"{i:02d}.txt").write_text(f"Marta met Ivo {i} times.\n\nThen Ivo left.\n", encoding="utf-8")
+    (root / "15.txt").write_text("Zofia stayed.\n", encoding="utf-8")
+    return root
+
+
+def test_a_local_pool_counts_names_in_chunks_as_inline_counting_does(tmp_path, monkeypatch):
+    from tidyink.batch import run as batch_run
+    from tidyink.batch.engines import InlineEngine, PoolEngine
+
+    src = _names_tree(tmp_path / "src")
+    monkeypatch.setattr(batch_run, "COUNT_CHUNK", (10_000, 7))  # several chunks of 7 files
+    batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    inline = batch_run._count_names(batch, InlineEngine())
+    pooled = batch_run._count_names(batch, PoolEngine(2))
+    assert pooled == inline and list(pooled[0]) == list(inline[0])
+    assert inline[0]["Ivo"] == 78 and inline[0]["Zofia"] == 1 and inline[1] == 40
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the monkeypatch"
+)
+def test_a_worker_that_dies_counting_loses_only_its_files_counts(tmp_path, monkeypatch):
+    import os
+
+    from tidyink.batch import run as batch_run
+    from tidyink.batch import work
+    from tidyink.batch.engines import PoolEngine
+
+    src = _names_tree(tmp_path / "src")
+    real = work.count_file
+
+    def dying(source, *args):
+        if str(source).endswith("15.txt"):
+            os._exit(3)
+        return real(source, *args)
+
+    monkeypatch.setattr(work, "count_file", dying)
+    batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    names, counted = batch_run._count_names(batch, PoolEngine(2))
+    assert counted == 40 and names["Ivo"] == 78 and "Zofia" not in names
