@@ -407,6 +407,7 @@ def test_a_local_pool_counts_names_in_chunks_as_inline_counting_does(tmp_path, m
 
     src = _names_tree(tmp_path / "src")
     monkeypatch.setattr(batch_run, "COUNT_CHUNK", (10_000, 7))  # several chunks of 7 files
+    monkeypatch.setattr(batch_run, "COUNT_HERE", 200)  # the first few files counted here
     batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
     inline = batch_run._count_names(batch, InlineEngine())
     pooled = batch_run._count_names(batch, PoolEngine(2))
@@ -433,6 +434,20 @@ def test_a_worker_that_dies_counting_loses_only_its_files_counts(tmp_path, monke
         return real(source, *args)
 
     monkeypatch.setattr(work, "count_file", dying)
+    monkeypatch.setattr(batch_run, "COUNT_HERE", 0)  # every file counted by the workers
     batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
     names, counted = batch_run._count_names(batch, PoolEngine(2))
     assert counted == 40 and names["Ivo"] == 78 and "Zofia" not in names
+
+
+def test_a_small_batch_is_counted_without_starting_a_pool(tmp_path):
+    from tidyink.batch import run as batch_run
+    from tidyink.batch.engines import InlineEngine, PoolEngine
+
+    class NoPool(PoolEngine):
+        def run(self, *args, **kwargs):
+            raise AssertionError("a pool was started")
+
+    src = _names_tree(tmp_path / "src")
+    batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    assert batch_run._count_names(batch, NoPool(2)) == batch_run._count_names(batch, InlineEngine())

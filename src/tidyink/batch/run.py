@@ -35,6 +35,7 @@ from tidyink.options import Options
 
 NAMES_LIMIT = 500_000  # distinct names shared with the workers; the most frequent are kept
 COUNT_CHUNK = (1 << 20, 32)  # bytes, files: counted in one task of a local pool
+COUNT_HERE = 1 << 20  # bytes of the first files a local pool's parent counts itself
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,25 @@ def _grouped(jobs: Iterable[tuple[Any, tuple[Any, ...]]]) -> Iterator[tuple[Any,
         yield chunk, ([args[0] for _size, args in chunk], *chunk[0][1][1:])
 
 
+def _count_here(
+    jobs: Iterator[tuple[Any, tuple[Any, ...]]], merged: Counter[str], progress: Any
+) -> Iterator[tuple[Any, tuple[Any, ...]]] | None:
+    """Count the first files of ``jobs`` in this process, up to :data:`COUNT_HERE` bytes
+    (starting a pool costs more than counting them); the jobs left, or None when none is."""
+    from itertools import chain
+
+    done = 0
+    for size, args in jobs:
+        if done >= COUNT_HERE:
+            return chain([(size, args)], jobs)
+        counts = count_job(*args, None)
+        if counts:
+            merged.update(counts)
+        progress.update(size)
+        done += size
+    return None
+
+
 def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
     """The first pass: capitalised words of every file, merged; and the number of items."""
     from tidyink.batch.report import Progress
@@ -347,9 +367,11 @@ def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
 
     progress = Progress(batch.config.progress, None, "counting names")
     try:
-        if engine.name == "local":  # many files a task: a task costs more than counting a chapter
+        if engine.name == "local":
             failed: list[tuple[Any, tuple[Any, ...]]] = []
-            for chunk, counts, error in engine.run(count_files_job, _grouped(jobs()), None):
+            rest = _count_here(jobs(), merged, progress)
+            # Many files a task: a task costs more than counting a chapter.
+            for chunk, counts, error in engine.run(count_files_job, _grouped(rest), None) if rest else ():
                 if error is not None:  # a worker died: count these files one by one
                     failed.extend(chunk)
                     continue
