@@ -357,3 +357,97 @@ def test_warm_up_names_one_sample_per_kind_of_input(tmp_path):
     assert sample_names(_Batch(str(empty), str(tmp_path / "out2"), Options(), BatchConfig(jobs=2)).items()) == (
         "warm-up.txt",
     )
+
+
+def test_warm_up_samples_a_small_file_of_each_kind_and_one_that_looks_damaged(tmp_path, monkeypatch):
+    from tidyink.batch import warm
+    from tidyink.batch.run import _Batch
+
+    src = tmp_path / "in"
+    (src / "part").mkdir(parents=True)
+    (src / "a.md").write_text("# One\n\nThe first chapter.\n", encoding="utf-8")
+    (src / "b.txt").write_text("A long chapter. " * 40, encoding="utf-8")
+    (src / "c.txt").write_text("A short one.\n", encoding="utf-8")
+    (src / "d.txt").write_text("The caf\u00c3\u00a9 was shut.\n", encoding="utf-8")  # café as mojibake
+    (src / "part" / "e.html").write_text("<p>" + "Too big. " * 80 + "</p>", encoding="utf-8")
+    monkeypatch.setattr(warm, "_SAMPLE_SIZE", 200)  # b.txt and e.html are too big to sample
+    batch = _Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    samples = warm.sample_files(batch.items(), 64 * 1024 * 1024)
+    names = [name.replace(str(src), "SRC") for name, _ in samples]
+    assert names == ["warm-up.html", "SRC/a.md", "SRC/c.txt", "SRC/d.txt"]
+    assert samples[0][1] is None and all(source == name for name, source in samples[1:])
+    # The damaged file is not sampled twice when it is its kind's sample already.
+    (src / "c.txt").unlink()
+    samples = warm.sample_files(_Batch(str(src), str(tmp_path / "o2"), Options(), BatchConfig(jobs=2)).items(), 1 << 26)
+    assert [name.replace(str(src), "SRC") for name, _ in samples] == ["warm-up.html", "SRC/a.md", "SRC/d.txt"]
+    assert warm.sample_files(iter(()), 1 << 26) == (("warm-up.txt", None),)
+
+
+def test_warm_up_converts_the_samples_and_a_made_up_text_for_the_rest(tmp_path, monkeypatch):
+    from tidyink.batch import warm
+
+    (tmp_path / "one.txt").write_text("Hello there.\n", encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(api, "convert", lambda data, **kw: seen.append((kw["path"], data)))
+    warm._convert_samples(Options(), ((str(tmp_path / "one.txt"), str(tmp_path / "one.txt")), ("warm-up.md", None)))
+    assert seen == [(str(tmp_path / "one.txt"), b"Hello there.\n"), ("warm-up.md", warm._WARM_UP)]
+
+
+def _names_tree(root):
+    root.mkdir()
+    for i in range(40):
+        (root / f"{i:02d}.txt").write_text(f"Marta met Ivo {i} times.\n\nThen Ivo left.\n", encoding="utf-8")
+    (root / "15.txt").write_text("Zofia stayed.\n", encoding="utf-8")
+    return root
+
+
+def test_a_local_pool_counts_names_in_chunks_as_inline_counting_does(tmp_path, monkeypatch):
+    from tidyink.batch import run as batch_run
+    from tidyink.batch.engines import InlineEngine, PoolEngine
+
+    src = _names_tree(tmp_path / "src")
+    monkeypatch.setattr(batch_run, "COUNT_CHUNK", (10_000, 7))  # several chunks of 7 files
+    monkeypatch.setattr(batch_run, "COUNT_HERE", 200)  # the first few files counted here
+    batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    inline = batch_run._count_names(batch, InlineEngine())
+    pooled = batch_run._count_names(batch, PoolEngine(2))
+    assert pooled == inline and list(pooled[0]) == list(inline[0])
+    assert inline[0]["Ivo"] == 78 and inline[0]["Zofia"] == 1 and inline[1] == 40
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers must inherit the monkeypatch"
+)
+def test_a_worker_that_dies_counting_loses_only_its_files_counts(tmp_path, monkeypatch):
+    import os
+
+    from tidyink.batch import run as batch_run
+    from tidyink.batch import work
+    from tidyink.batch.engines import PoolEngine
+
+    src = _names_tree(tmp_path / "src")
+    real = work.count_file
+
+    def dying(source, *args):
+        if str(source).endswith("15.txt"):
+            os._exit(3)
+        return real(source, *args)
+
+    monkeypatch.setattr(work, "count_file", dying)
+    monkeypatch.setattr(batch_run, "COUNT_HERE", 0)  # every file counted by the workers
+    batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    names, counted = batch_run._count_names(batch, PoolEngine(2))
+    assert counted == 40 and names["Ivo"] == 78 and "Zofia" not in names
+
+
+def test_a_small_batch_is_counted_without_starting_a_pool(tmp_path):
+    from tidyink.batch import run as batch_run
+    from tidyink.batch.engines import InlineEngine, PoolEngine
+
+    class NoPool(PoolEngine):
+        def run(self, *args, **kwargs):
+            raise AssertionError("a pool was started")
+
+    src = _names_tree(tmp_path / "src")
+    batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
+    assert batch_run._count_names(batch, NoPool(2)) == batch_run._count_names(batch, InlineEngine())

@@ -18,7 +18,6 @@ from tidyink.document import Document
 from tidyink.errors import InputError
 from tidyink.filters.base import Context
 from tidyink.options import Options
-from tidyink.readers import containers
 from tidyink.records import Change, Finding
 
 
@@ -73,6 +72,8 @@ def load(
     if not isinstance(data, str):
         container = _container(data, path, fmt)
         if container:
+            from tidyink.readers import containers
+
             return _container_source(data, path, containers.read(data, container, path)[0], container)
     if isinstance(data, str):
         text, newline = normalize_newlines(data)
@@ -91,6 +92,10 @@ def load(
 
 def _container(data: bytes, path: str | None, fmt: str | None) -> str | None:
     """The container format of ``data`` (by its signature), or None for text."""
+    if not data.startswith(readers.ZIP_MAGIC):  # (`containers` loads zipfile: only then)
+        return None
+    from tidyink.readers import containers
+
     if fmt is not None and fmt not in containers.FORMATS:
         return None
     return containers.sniff(data, path)
@@ -136,6 +141,8 @@ def convert(
     pipeline.select_filters(opts)  # fail fast on unknown names, before any work
     container = None if isinstance(data, str) else _container(data, path, opts.input_format)
     if container:
+        from tidyink.readers import containers
+
         reading, doc = containers.read(data, container, path)  # type: ignore[arg-type]
         source, fmt = _container_source(data, path, reading, container), container  # type: ignore[arg-type]
     else:

@@ -5,7 +5,6 @@ Errors name the file (or flag) and the key, with a close match for a misspelt ke
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Callable
@@ -72,6 +71,8 @@ def check_values(named: list[tuple[str, Any]], error: Callable[[str, UsageError]
 
 def unknown_key(path: Path, key: str, where: str, known: dict[str, Any]) -> typing.NoReturn:
     names = [k.replace("_", "-") for k in known]
+    import difflib
+
     close = difflib.get_close_matches(key.replace("_", "-"), names, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     raise ConfigError(f"{path}: unknown key {key!r} in {where}{hint}")

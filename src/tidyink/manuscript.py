@@ -91,9 +91,11 @@ def fix_bytes(
     suffix = Path(path).suffix.lower() if path else ""
     fmt = settings.options.input_format or readers.SUFFIXES.get(suffix, "text")
     where = path or "-"
-    from tidyink.readers import containers
+    container = readers.CONTAINER_SUFFIXES.get(suffix)
+    if data.startswith(readers.ZIP_MAGIC):  # (`containers` loads zipfile: only then)
+        from tidyink.readers import containers
 
-    container = containers.sniff(data, path) or containers.SUFFIXES.get(suffix)
+        container = containers.sniff(data, path) or container
     if container:
         raise InputError(
             f"{where}: fix edits text files in place, not {container.upper()} files;"

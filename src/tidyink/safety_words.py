@@ -11,7 +11,6 @@ words, in the same order), and two renderings are compared paragraph by paragrap
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from collections import Counter
 from functools import cache
@@ -44,7 +43,11 @@ def decode(text: str) -> str:
     """``text`` without invisible format characters, then with its entities decoded (an
     invisible character inside a reference, ``&am\u200dp;``, hides no word ``amp``)."""
     text = _INVISIBLE.sub("", text)
-    return html.unescape(text) if "&" in text else text
+    if "&" not in text:
+        return text
+    import html  # (imported here: most texts have no entity, and html costs ~1 ms at start-up)
+
+    return html.unescape(text)
 
 
 def _fold_decoded(text: str) -> str:

@@ -28,12 +28,14 @@ from typing import Any
 from tidyink.archive_names import is_archive
 from tidyink.batch.interrupts import held
 from tidyink.batch.walk import Blob, Item, Selector, read_members, walk_archive, walk_folder
-from tidyink.batch.warm import sample_names, warm_up
-from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
+from tidyink.batch.warm import sample_files, sample_names, warm_up
+from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_files_job, count_job, too_large
 from tidyink.errors import UsageError
 from tidyink.options import Options
 
 NAMES_LIMIT = 500_000  # distinct names shared with the workers; the most frequent are kept
+COUNT_CHUNK = (1 << 20, 32)  # bytes, files: counted in one task of a local pool
+COUNT_HERE = 1 << 20  # bytes of the first files a local pool's parent counts itself
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,10 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
     from tidyink.batch.report import Progress
 
     options, config, out = batch.options, batch.config, batch.out
-    warm_up(engine, options, sample_names(batch.items()) if engine.name != "inline" else ())
+    if engine.name == "dask":
+        warm_up(engine, options, sample_names(batch.items()))
+    elif engine.name != "inline":
+        warm_up(engine, options, samples=sample_files(batch.items(), config.max_size))
     summary.engine, summary.workers = engine.name, engine.workers
     total: int | None = None
     state = None
@@ -318,6 +323,34 @@ def _tty() -> bool:
     return sys.stderr.isatty()
 
 
+def _grouped(jobs: Iterable[tuple[Any, tuple[Any, ...]]]) -> Iterator[tuple[Any, tuple[Any, ...]]]:
+    """Count jobs ``(size, (source, options, max_size))`` in chunks of :data:`COUNT_CHUNK`,
+    each as ``(its jobs, (sources, options, max_size))``."""
+    from tidyink.batch.engines import _chunks
+
+    for chunk in _chunks(jobs, lambda job: job[0], *COUNT_CHUNK):
+        yield chunk, ([args[0] for _size, args in chunk], *chunk[0][1][1:])
+
+
+def _count_here(
+    jobs: Iterator[tuple[Any, tuple[Any, ...]]], merged: Counter[str], progress: Any
+) -> Iterator[tuple[Any, tuple[Any, ...]]] | None:
+    """Count the first files of ``jobs`` in this process, up to :data:`COUNT_HERE` bytes
+    (starting a pool costs more than counting them); the jobs left, or None when none is."""
+    from itertools import chain
+
+    done = 0
+    for size, args in jobs:
+        if done >= COUNT_HERE:
+            return chain([(size, args)], jobs)
+        counts = count_job(*args, None)
+        if counts:
+            merged.update(counts)
+        progress.update(size)
+        done += size
+    return None
+
+
 def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
     """The first pass: capitalised words of every file, merged; and the number of items."""
     from tidyink.batch.report import Progress
@@ -334,7 +367,21 @@ def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
 
     progress = Progress(batch.config.progress, None, "counting names")
     try:
-        for size, counts, _error in engine.run(count_job, jobs(), None, weigh=lambda j: j[0]):
+        if engine.name == "local":
+            failed: list[tuple[Any, tuple[Any, ...]]] = []
+            rest = _count_here(jobs(), merged, progress)
+            # Many files a task: a task costs more than counting a chapter.
+            for chunk, counts, error in engine.run(count_files_job, _grouped(rest), None) if rest else ():
+                if error is not None:  # a worker died: count these files one by one
+                    failed.extend(chunk)
+                    continue
+                if counts:
+                    merged.update(counts)
+                progress.update(sum(size for size, _args in chunk))
+            outcomes = engine.run(count_job, iter(failed), None) if failed else iter(())
+        else:
+            outcomes = engine.run(count_job, jobs(), None, weigh=lambda j: j[0])
+        for size, counts, _error in outcomes:
             if counts:
                 merged.update(counts)
             progress.update(size)

@@ -10,10 +10,9 @@ their indents do not grow as their lines shorten.
 
 from __future__ import annotations
 
-from statistics import median
-
 from tidyink.document import PARAGRAPH, Document
 from tidyink.filters._layout import DEEP_INDENT, Line, lines_of, paragraph_lines, simple_span
+from tidyink.numeric import median
 
 MIN_LINES = 8  # set-in lines needed to judge
 SHARE = 0.85  # of the set-in lines that must be centred on the width

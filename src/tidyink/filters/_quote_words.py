@@ -27,7 +27,7 @@ def elisions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 @cache
 def _sections() -> dict[str, frozenset[str]]:
-    from importlib.resources import files
+    from tidyink.datafiles import files
 
     sections: dict[str, set[str]] = {}
     current: set[str] = sections.setdefault("strong", set())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from statistics import median
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
@@ -22,6 +21,7 @@ from tidyink.filters.base import Context, Filter
 from tidyink.filters.headings import CAPS, classify
 from tidyink.filters.scene_breaks import is_break_line
 from tidyink.lazy_regex import lazy
+from tidyink.numeric import median
 
 # A full stop, question or exclamation at the end (closing quotes after it): lines of
 # short dialogue between paragraphs of prose always end so.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from html.entities import html5
 
 import regex
 
@@ -129,6 +128,8 @@ class Spacing(TextFilter):
 
 def _cut_reference(text: str, at: int) -> bool:
     """Whether the text before ``at`` ends with a character reference but for its ``;``."""
+    from html.entities import html5  # (imported here: rarely needed, ~1 ms at start-up)
+
     m = _REFERENCE_HEAD.search(text, max(0, at - 40), at)
     return m is not None and (not m.group("name") or m.group("name") + ";" in html5)
 

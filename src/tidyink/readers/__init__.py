@@ -24,6 +24,11 @@ SUFFIXES = {
     ".text": "text",
 }
 
+# Containers (EPUB, Word: see ``containers``, which loads zipfile) start with the ZIP
+# signature; these let a caller rule one out without loading that module.
+ZIP_MAGIC = b"PK\x03\x04"
+CONTAINER_SUFFIXES = {".epub": "epub", ".docx": "docx"}
+
 _READERS = {
     "text": "tidyink.readers.text",
     "markdown": "tidyink.readers.markdown",

@@ -20,12 +20,11 @@ from typing import Any
 
 from tidyink.document import Block, Document
 from tidyink.errors import InputError
+from tidyink.readers import ZIP_MAGIC
 from tidyink.records import Change, Finding
 
-ZIP_MAGIC = b"PK\x03\x04"
 EPUB_MIMETYPE = b"application/epub+zip"
 FORMATS = ("epub", "docx")
-SUFFIXES = {".epub": "epub", ".docx": "docx"}
 FILTER_FORMAT = "html"  # containers hold structure already: filters treat them as HTML
 MAX_MEMBER = 64 * 1024 * 1024  # bytes: a member that inflates past this is refused
 

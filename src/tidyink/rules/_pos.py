@@ -12,7 +12,8 @@ microseconds a word, and each word's answer remembered.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from tidyink import datafiles as resources  # (files(): importlib.resources.files, cheaper)
 
 NOUN, PLURAL, VERB, VERB_S, PAST, ING, PARTICIPLE = "N", "P", "V", "Z", "D", "G", "E"
 ADJECTIVE, COMPARATIVE, SUPERLATIVE, ADVERB = "A", "C", "S", "R"

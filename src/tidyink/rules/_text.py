@@ -12,13 +12,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from itertools import filterfalse
 from typing import Any
 from weakref import ref
 
 import regex
 
+from tidyink import datafiles as resources  # (files(): importlib.resources.files, cheaper)
 from tidyink.document import MARK, OBJECT, Document, ProseView
 from tidyink.lazy_regex import compiled
 
