@@ -50,6 +50,11 @@ class Survey:
         self.spans = suspect_spans(self.full) if not self.full.isascii() else []
         self._starts = [start for start, _ in self.spans]
 
+    def surveyed(self, text: str, block: Block) -> bool:
+        """Whether ``text`` is a paragraph's one text span as surveyed (its tokens are the survey's)."""
+        at = self._at.get(id(block))
+        return at is not None and at[0] is text
+
     def spans_of(self, text: str, block: Block) -> list[tuple[int, int]]:
         """``suspect_spans(text)`` for a paragraph's prose ``text``: taken from the survey
         when ``text`` is the paragraph's one text span as surveyed (no token crosses the

@@ -71,6 +71,7 @@ class Codepage(RepairFilter):
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
+        self._settled = False  # every surveyed token is in _verdicts as it stands, and none holds a C1 control
 
     def _likelier(self, token: str) -> bool:
         """Whether some mix-up reads a word of ``token`` as a far commoner word."""
@@ -156,12 +157,17 @@ class Codepage(RepairFilter):
         full = survey.full
         tokens: Counter[str] = Counter()
         plain: list[str] = []  # tokens no mix-up can repair: their verdict is known
-        for token, count in Counter(full[start:end] for start, end in survey.spans).items():
-            seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
+        found = Counter(full[start:end] for start, end in survey.spans)
+        hidden = False
+        for token, count in found.items():
+            seen = token
+            if cp.HIDDEN.search(token):
+                seen, hidden = cp.HIDDEN.sub("", token), True
             if cp.candidate(seen):
                 tokens[seen] += count
             elif seen is token:
                 plain.append(token)
+        self._settled = not hidden and not cp.C1.search("\n".join(found))
         words = DocumentWords(full, counted=bool(tokens), spans=survey.spans)
         self._words = words
         self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
@@ -236,6 +242,11 @@ class Codepage(RepairFilter):
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if text.isascii():
+            return
+        if self._settled and not self._voted and self._whole is None and self._survey.surveyed(text, block):
+            # Each token of the paragraph was judged by the survey, none has a repair
+            # and none holds a control character: the loop below would skip them all.
+            self._block = None
             return
         cp = _word_test()
         verdicts = self._verdicts

@@ -204,12 +204,14 @@ class Mojibake(RepairFilter):
         and a second conversion must not find what the first one left."""
         self.prepare(doc, ctx)
         for block in doc.blocks:
-            if block.kind not in self.block_kinds or not self._wanted(block):
-                continue
+            text = self._wanted_text(block) if block.kind in self.block_kinds else None
             for _ in range(_ROUNDS):
-                edits = list(self.edits(block.prose().text, block, ctx))
+                if text is None:
+                    break
+                edits = list(self.edits(text, block, ctx))
                 if not edits or not self.apply(block, edits, ctx):
                     break
+                text = block.prose().text
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         from tidyink.filters._mojibake_scan import suspect_lines
