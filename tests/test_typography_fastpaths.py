@@ -160,11 +160,15 @@ def test_dash_runs_tried_at_the_hyphens_are_the_pattern_s_matches(text):
 
 
 CURLY_PIECES = st.sampled_from([*"ab1 .,!?-—…(\n“”‘’„‚«»‹›′″_*\ue000\ufffc", "www.a.com/“x”", "‘im", "’tis"])
-MIXED_PIECES = st.sampled_from([*"ab1 .,!?-—…(\n“”‘’\"'_*\ue000", "'em", "nothin'", "9'", "12\""])
+MIXED_PIECES = st.sampled_from(
+    [*"ab1 .,!?-—…(\n“”‘’\"'_*\ue000°", "'em", "nothin'", "9'", "12\"", "don't", "it's", "O'", "\ufffc's", "''"]
+)
+INNER_PIECES = st.sampled_from([*"ab1 .,!?-—…(\n“”‘’_*\ue000", "don't", "it's", "9'5", "www.a.com/it's", "o'“"])
 
 
 @settings(max_examples=400)
-@given(st.lists(CURLY_PIECES, max_size=30).map("".join), st.booleans(), st.booleans())
+@given(st.lists(st.one_of(CURLY_PIECES, INNER_PIECES), max_size=30).map("".join), st.booleans(), st.booleans())
+@example("“It's so,” ‘don't", True, False)
 @example("‘a‘ b", False, False)
 @example("„So“ he said", False, False)
 @example("‘Go,’ and ’tis “so", True, True)
@@ -172,8 +176,9 @@ MIXED_PIECES = st.sampled_from([*"ab1 .,!?-—…(\n“”‘’\"'_*\ue000", "'
 def test_quotations_left_open_by_curly_marks_are_what_the_classifier_leaves(text, double_open, single_open):
     from tidyink.filters._quote_marks import QuoteState
     from tidyink.filters._quote_roles import carry_curly, classify
+    from tidyink.filters.quotes import _inner_apostrophes
 
-    if "'" in text or '"' in text:
+    if _inner_apostrophes(text) is None or '"' in text:
         return
     fast, slow = QuoteState(double_open=double_open, single_open=single_open), QuoteState()
     slow.double_open, slow.single_open = double_open, single_open
@@ -184,8 +189,15 @@ def test_quotations_left_open_by_curly_marks_are_what_the_classifier_leaves(text
 
 @pytest.mark.parametrize("language", ["en", "en-GB", "fr", "de"])
 @pytest.mark.parametrize("primes", ["prime", "straight"])
-@given(paragraphs=st.lists(st.lists(st.one_of(CURLY_PIECES, MIXED_PIECES), max_size=20).map("".join), max_size=6))
-def test_paragraphs_with_curly_marks_only_are_skipped_as_the_quote_pass_would_leave_them(
+@given(
+    paragraphs=st.lists(
+        st.lists(st.one_of(CURLY_PIECES, MIXED_PIECES, INNER_PIECES), max_size=20).map("".join), max_size=6
+    )
+)
+@example(paragraphs=["At 40°30'N, “so” it's"])  # a prime after degrees, not an apostrophe
+@example(paragraphs=["See www.a.com/''b''/c now, it's"])  # a pair of marks cuts the address short
+@example(paragraphs=["See www.a.com/``b''/c now, it's"])
+def test_paragraphs_with_curly_marks_and_inner_apostrophes_are_typeset_as_the_full_pass_does(
     language, primes, paragraphs
 ):
     import tidyink
@@ -202,6 +214,7 @@ def test_paragraphs_with_curly_marks_only_are_skipped_as_the_quote_pass_would_le
     fast = run()
     with pytest.MonkeyPatch.context() as m:
         m.setattr(quotes, "_curly_only", lambda text: False)  # every paragraph the full way
+        m.setattr(quotes, "_apostrophes_only", lambda text: False)
         slow = run()
     assert fast == slow
 
@@ -221,3 +234,11 @@ def test_the_quote_mark_pre_tests_answer_as_each_mark_looked_for_one_by_one(text
     plainly = not any(ch in text for ch in "\"'`“”‘’„‚«»‹›′″")
     assert quotes._no_mark(text) == plainly
     assert quotes._curly_only(text) == (regex.search("[\"'«»‹›′″]", text) is None)
+
+
+def test_apostrophes_inside_words_are_curled_beside_curly_quotations():
+    import tidyink
+
+    text = "“It's late,” she said, “don't go.”\n\nSee www.a.com/it's and O'Brien's."
+    out = tidyink.convert(text, to="text", input_format="text", only=["quotes"], lint=False).text
+    assert out == "“It’s late,” she said, “don’t go.”\n\nSee www.a.com/it's and O’Brien’s."

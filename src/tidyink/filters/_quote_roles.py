@@ -176,9 +176,10 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
 
 def carry_curly(text: str, state: QuoteState) -> None:
     """What :func:`classify` leaves in ``state`` for a ``text`` with no straight mark
-    (no ``'`` nor ``"``): curly marks take their roles from their own shape and their
-    neighbours only, so the quotations open at the end follow from one walk over them
-    (no prime, elision or pairing test can apply: each needs a straight mark)."""
+    (no ``'`` nor ``"``) but apostrophes between two word characters, which it takes at
+    once and which open or close nothing: curly marks take their roles from their own
+    shape and their neighbours only, so the quotations open at the end follow from one
+    walk over them (no prime, elision or pairing test can apply: each needs a straight mark)."""
     double_open = single_open = outer_single = False
     size = len(text)
     for m in _QUOTE_RE.finditer(text):

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from tidyink.document import MARK, OBJECT, RAW, TEXT, Block, Document
+from tidyink.filters._quote_marks import is_wordy
 from tidyink.filters._quote_roles import (
     APOS,
     CLOSE_D,
@@ -107,6 +108,13 @@ class Quotes(TextFilter):
             # Curly marks are kept as they are: only the quotations left open count.
             carry_curly(_as_context(text, block), self._state)
             return []
+        if style == "curly" and _apostrophes_only(text):
+            context = _as_context(text, block)
+            inner = _inner_apostrophes(context)
+            if inner is not None:
+                # Each straight mark is an apostrophe inside a word (don't): nothing else changes.
+                carry_curly(context, self._state)
+                return [Edit(i, i + 1, "’", _WHY[APOS]) for i in inner]
         read, pairs = _doubled_marks(_runs_masked(text))
         roles = classify(_as_context(read, block), self._state)
         if style == "straight":
@@ -186,6 +194,28 @@ def _curly_only(text: str) -> bool:
         "'" in text or '"' in text or "«" in text or "»" in text
         or "‹" in text or "›" in text or "′" in text or "″" in text
     )  # fmt: skip
+
+
+def _apostrophes_only(text: str) -> bool:
+    """Whether the only straight marks of ``text`` are single ones (no ``"``, no pair of
+    marks), with no mark :func:`_curly_only` rules out nor a degree sign (no prime)."""
+    return not (
+        '"' in text or "''" in text or "``" in text or "«" in text or "»" in text
+        or "‹" in text or "›" in text or "′" in text or "″" in text or "°" in text
+    )  # fmt: skip
+
+
+def _inner_apostrophes(text: str) -> list[int] | None:
+    """The offsets of the straight single marks of ``text`` when each stands between two
+    word characters (the classifier's apostrophe at once), else None."""
+    out: list[int] = []
+    i = text.find("'")
+    while i >= 0:
+        if not (0 < i < len(text) - 1 and is_wordy(text[i - 1]) and is_wordy(text[i + 1])):
+            return None
+        out.append(i)
+        i = text.find("'", i + 1)
+    return out
 
 
 # Four or more of one straight mark in a row quote nothing (a rule of marks, ASCII
