@@ -341,3 +341,39 @@ def test_a_document_of_curly_quotes_and_correct_words_is_settled_by_its_survey()
     doc = readers.read("“The cat,” she said\x81. “Yes.”", "text")
     f.prepare(doc, Context(options=Options()))
     assert not f._settled
+
+
+@given(
+    st.dictionaries(st.sampled_from(["the", "The", "le", "der", "und", "de", "la", "och", "x"]), st.integers(1, 50)),
+    st.sampled_from(["en", "fr", "de", "es", "sv", "pl", "zz"]),
+)
+def test_the_main_language_of_one_language_is_that_language_whatever_the_words(counts, lang):
+    """(So the code-page repair counts a document's words for it only among several.)"""
+    from collections import Counter
+
+    assert cp.main_language(Counter(counts), (lang,)) == lang
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents())
+def test_the_repair_is_the_same_when_the_plain_words_are_counted_at_once(text):
+    from tidyink import readers
+    from tidyink.filters.base import Context
+    from tidyink.filters.codepage import Codepage
+    from tidyink.options import Options
+
+    class Counted(Codepage):
+        def prepare(self, doc, ctx):  # type: ignore[no-untyped-def]
+            super().prepare(doc, ctx)
+            if self._survey is not None and self._plain is None:
+                self._plain_words()
+                if self._lex is not None:
+                    self._lex.lang = cp.main_language(self._plain, self._lex.langs)
+
+    def run(f: Codepage) -> tuple[list[str], list[tuple[int, int, str, str]]]:
+        doc = readers.read(text, "text")
+        ctx = Context(options=Options(), path=None, state={})
+        f.run(doc, ctx)
+        return [b.prose().text for b in doc.blocks], [(c.line, c.column, c.before, c.after) for c in ctx.changes]
+
+    assert run(Codepage()) == run(Counted())

@@ -63,7 +63,7 @@ class Codepage(RepairFilter):
         self._words: Any = None  # the document's own words (counted when first needed)
         self._foreign: Counter[str] | None = None  # words with letters the mix-up cannot give
         self._readable: bool | None = True  # most of the document's plain words are known words
-        self._plain: Counter[str] = Counter()  # the plain words of the document's beginning
+        self._plain: Counter[str] | None = Counter()  # the plain words of the document's beginning (None: not yet)
         self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
         self._survey: Any = None  # the document's text joined, and its suspect spans
         self._judged: dict[str, tuple[str, str] | None] = {}  # token -> its _word_verdict
@@ -109,8 +109,15 @@ class Codepage(RepairFilter):
         from tidyink.filters._codepage_doc import reads_as_known
 
         if self._readable is None:
-            self._readable = reads_as_known(self._plain, self._lex)
+            self._readable = reads_as_known(self._plain_words(), self._lex)
         return self._readable
+
+    def _plain_words(self) -> Counter[str]:
+        """The plain words of the document's beginning, counted when first needed."""
+        from tidyink.filters._codepage_doc import vocabulary
+
+        self._plain = Counter(vocabulary(self._survey.full[:50_000])) if self._plain is None else self._plain
+        return self._plain
 
     def _shown(self, label: str) -> bool:
         """Whether the document shows the mix-up plainly: one token that shows its
@@ -151,7 +158,7 @@ class Codepage(RepairFilter):
         if all(span.text.isascii() for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT):
             return  # no paragraph needs this filter (nor its word lists)
         cp = _word_test()
-        from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by, vocabulary
+        from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by
 
         self._survey = survey = Survey(doc)
         full = survey.full
@@ -176,8 +183,9 @@ class Codepage(RepairFilter):
         self._order = cp.mixups()
         if not tokens:
             return
-        self._plain = Counter(vocabulary(full[:50_000]))
-        lex.lang = cp.main_language(self._plain, lex.langs)
+        self._plain = None  # (counted when first needed)
+        # (one language is the main one whatever the words: the count is not needed)
+        lex.lang = lex.langs[0] if len(lex.langs) == 1 else cp.main_language(self._plain_words(), lex.langs)
         self._readable = None  # (counted when first needed)
         lex.alphabet_of = lambda: cp.alphabet_of(words.seen().items(), lex)
         votes: Counter[str] = Counter()
@@ -244,9 +252,7 @@ class Codepage(RepairFilter):
         if text.isascii():
             return
         if self._settled and not self._voted and self._whole is None and self._survey.surveyed(text, block):
-            # Each token of the paragraph was judged by the survey, none has a repair
-            # and none holds a control character: the loop below would skip them all.
-            self._block = None
+            self._block = None  # (each token judged by the survey, none repaired: the loop skips them all)
             return
         cp = _word_test()
         verdicts = self._verdicts
