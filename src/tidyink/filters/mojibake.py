@@ -203,8 +203,13 @@ class Mojibake(RepairFilter):
         of what it would become may read otherwise once its line is repaired around it,
         and a second conversion must not find what the first one left."""
         self.prepare(doc, ctx)
-        for block in doc.blocks:
-            text = self._wanted_text(block) if block.kind in self.block_kinds else None
+        kinds = self.block_kinds
+        wanted = [(block, self._wanted_text(block) if block.kind in kinds else None) for block in doc.blocks]
+        from tidyink.filters._mojibake_scan import may_hold_mojibake
+
+        if not may_hold_mojibake([text for _, text in wanted if text is not None and not text.isascii()]):
+            return  # no line of any block is one ftfy might change
+        for block, text in wanted:
             for _ in range(_ROUNDS):
                 if text is None:
                     break
