@@ -365,10 +365,8 @@ def test_the_repair_is_the_same_when_the_plain_words_are_counted_at_once(text):
     class Counted(Codepage):
         def prepare(self, doc, ctx):  # type: ignore[no-untyped-def]
             super().prepare(doc, ctx)
-            if self._survey is not None and self._plain is None:
-                self._plain_words()
-                if self._lex is not None:
-                    self._lex.lang = cp.main_language(self._plain, self._lex.langs)
+            if self._survey is not None:
+                self._survey.plain_words()
 
     def run(f: Codepage) -> tuple[list[str], list[tuple[int, int, str, str]]]:
         doc = readers.read(text, "text")

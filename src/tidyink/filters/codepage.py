@@ -63,7 +63,6 @@ class Codepage(RepairFilter):
         self._words: Any = None  # the document's own words (counted when first needed)
         self._foreign: Counter[str] | None = None  # words with letters the mix-up cannot give
         self._readable: bool | None = True  # most of the document's plain words are known words
-        self._plain: Counter[str] | None = Counter()  # the plain words of the document's beginning (None: not yet)
         self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
         self._survey: Any = None  # the document's text joined, and its suspect spans
         self._judged: dict[str, tuple[str, str] | None] = {}  # token -> its _word_verdict
@@ -109,15 +108,8 @@ class Codepage(RepairFilter):
         from tidyink.filters._codepage_doc import reads_as_known
 
         if self._readable is None:
-            self._readable = reads_as_known(self._plain_words(), self._lex)
+            self._readable = reads_as_known(self._survey.plain_words(), self._lex)
         return self._readable
-
-    def _plain_words(self) -> Counter[str]:
-        """The plain words of the document's beginning, counted when first needed."""
-        from tidyink.filters._codepage_doc import vocabulary
-
-        self._plain = Counter(vocabulary(self._survey.full[:50_000])) if self._plain is None else self._plain
-        return self._plain
 
     def _shown(self, label: str) -> bool:
         """Whether the document shows the mix-up plainly: one token that shows its
@@ -183,9 +175,8 @@ class Codepage(RepairFilter):
         self._order = cp.mixups()
         if not tokens:
             return
-        self._plain = None  # (counted when first needed)
-        # (one language is the main one whatever the words: the count is not needed)
-        lex.lang = lex.langs[0] if len(lex.langs) == 1 else cp.main_language(self._plain_words(), lex.langs)
+        # (one language is the main one whatever the words: they are counted only among several)
+        lex.lang = lex.langs[0] if len(lex.langs) == 1 else cp.main_language(survey.plain_words(), lex.langs)
         self._readable = None  # (counted when first needed)
         lex.alphabet_of = lambda: cp.alphabet_of(words.seen().items(), lex)
         votes: Counter[str] = Counter()
