@@ -177,3 +177,44 @@ def test_later_edits_compose_as_the_step_by_step_way(rounds):
             expected = _reference_apply_many(omap._pieces, omap._starts, edits)
             assert _apply_many(omap._pieces, omap._starts, edits) == expected
         span.edit(edits)
+
+
+@st.composite
+def in_place_rounds(draw):
+    """A text, a first round of any edits, then a round of one-for-one character edits."""
+    text, first = draw(forward_edits())
+    span = Span(TEXT, text, line=2, col=1)
+    span.edit(first)
+    size = len(span.text)
+    places = sorted(set(draw(st.lists(st.integers(0, max(size - 1, 0)), max_size=8)))) if size else []
+    second = [(k, k + 1, draw(st.sampled_from(["’", "“", " ", "x", "", "ab"]))) for k in places]
+    return text, first, second
+
+
+@given(in_place_rounds(), st.integers(0, 40))
+def test_one_for_one_edits_leave_a_map_that_sends_each_offset_where_the_composed_one_does(case, cut):
+    from tidyink.offsets import _apply_many, _apply_one
+
+    text, first, second = case
+    span = Span(TEXT, text, line=2, col=1)
+    span.edit(first)
+    before = span.omap._pieces if span.omap is not None else [(0, 0, True)]
+    starts = [p[0] for p in before]
+    composed = _apply_one(before[0], second) if len(before) == 1 else _apply_many(before, starts, second)
+    if composed[0][0] != 0:
+        composed.insert(0, (0, 0, True))
+    reference = OffsetMap(composed)
+    span.edit(second)
+    assert span.omap is not None or not second
+    size = len(span.text)
+    if span.omap is not None:
+        assert [span.omap.to_orig(k) for k in range(size + 2)] == [reference.to_orig(k) for k in range(size + 2)]
+    # What is made of the span later (its pieces cut apart) keeps the same origins too.
+    plain = Span(TEXT, text, line=2, col=1)
+    plain.edit(first)
+    plain.orig, plain.text = span.orig, span.text
+    plain.omap = reference if span.omap is not None else None
+    cut = min(cut, size)
+    for a, b in ((span.sliced(cut, size), plain.sliced(cut, size)), (span, plain)):
+        assert (a.text, a.orig) == (b.text, b.orig)
+        assert [a.position(k) for k in range(len(a.text) + 1)] == [b.position(k) for k in range(len(b.text) + 1)]

@@ -89,3 +89,17 @@ def test_trailing_whitespace_runs_are_the_plain_pattern_s(text):
 
     plain = regex.compile(r"[ \t]+(?=\n)|[ \t]+\Z")
     assert [m.span() for m in _TRAILING.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+SPAN_KINDS = st.sampled_from(["text", "raw", "em", "strong", "break", "code"])
+
+
+@given(st.lists(st.tuples(SPAN_KINDS, st.sampled_from(["ab", "é", "", "x\x81", "“q”", "a\u00ad"])), max_size=4))
+def test_a_repair_filter_reads_the_text_of_each_block_it_wants_as_its_view_shows_it(spans):
+    from tidyink.document import PARAGRAPH, Block, Span
+    from tidyink.filters import codepage, entities, invisibles, mojibake
+
+    block = Block(PARAGRAPH, [Span(kind, text) for kind, text in spans])
+    for f in (codepage.Codepage(), mojibake.Mojibake(), invisibles.Invisibles(), entities.Entities()):
+        expected = block.prose().text if f._wanted(block) else None
+        assert f._wanted_text(block) == expected

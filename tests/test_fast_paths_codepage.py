@@ -270,6 +270,7 @@ def test_tokens_no_mixup_can_repair_are_repaired_as_when_judged_one_by_one(text)
         def prepare(self, doc, ctx):  # type: ignore[no-untyped-def]
             super().prepare(doc, ctx)
             self._verdicts = {t: v for t, v in self._verdicts.items() if v is not None or cp.candidate(t)}
+            self._settled = False  # (the tokens left out are no longer in _verdicts)
 
     assert _run(Codepage(), text) == _run(OneByOne(), text)
 
@@ -287,3 +288,90 @@ def test_a_document_of_ascii_prose_has_no_paragraph_for_the_filter(text, fmt):
     if all(s.text.isascii() for b in doc.prose_blocks() for s in b.spans if s.kind == TEXT):
         # (so ``prepare`` may stop at once: no paragraph is ever edited)
         assert not any(f._wanted(b) for b in doc.blocks if b.kind in f.block_kinds)
+
+
+@st.composite
+def quoted_documents(draw: st.DrawFn) -> tuple[str, str]:
+    """Our marked documents, some paragraphs in curly quotes, some with emphasis (as Markdown)."""
+    paragraphs = draw(marked_documents()).split("\n\n")
+    for i, text in enumerate(paragraphs):
+        how = draw(st.integers(0, 2))
+        if how == 1:
+            paragraphs[i] = f"“{text},” she said. “Yes.”"
+        elif how == 2:
+            paragraphs[i] = f"*“{text}*” and `co“de`"
+    return "\n\n".join(paragraphs), draw(st.sampled_from(["text", "markdown"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(quoted_documents())
+@example(("“The cat,” she said. “Yes.”\n\n*“na´ve*” and `co“de`", "markdown"))
+@example(("“The cat,” she said.\n\n“it\x81.”", "text"))
+@example(("“The cat\u00ad,” she said.", "text"))
+def test_paragraphs_whose_tokens_the_survey_judged_are_skipped_as_the_token_loop_would(doc):
+    from tidyink import readers
+    from tidyink.filters.base import Context
+    from tidyink.filters.codepage import Codepage
+    from tidyink.options import Options
+
+    class TokenByToken(Codepage):
+        def prepare(self, doc, ctx):  # type: ignore[no-untyped-def]
+            super().prepare(doc, ctx)
+            self._settled = False
+
+    def run(filter_: Codepage) -> tuple[list[str], list[tuple[int, int, str, str]]]:
+        document = readers.read(doc[0], doc[1])
+        ctx = Context(options=Options(), path=None, state={})
+        filter_.run(document, ctx)
+        return [b.prose().text for b in document.blocks], [(c.line, c.column, c.before, c.after) for c in ctx.changes]
+
+    assert run(Codepage()) == run(TokenByToken())
+
+
+def test_a_document_of_curly_quotes_and_correct_words_is_settled_by_its_survey():
+    from tidyink import readers
+    from tidyink.filters.base import Context
+    from tidyink.filters.codepage import Codepage
+    from tidyink.options import Options
+
+    doc = readers.read("“The cat,” she said. “Yes.”\n\n“It was late.”", "text")
+    f = Codepage()
+    f.prepare(doc, Context(options=Options()))
+    assert f._settled and not f._voted
+    doc = readers.read("“The cat,” she said\x81. “Yes.”", "text")
+    f.prepare(doc, Context(options=Options()))
+    assert not f._settled
+
+
+@given(
+    st.dictionaries(st.sampled_from(["the", "The", "le", "der", "und", "de", "la", "och", "x"]), st.integers(1, 50)),
+    st.sampled_from(["en", "fr", "de", "es", "sv", "pl", "zz"]),
+)
+def test_the_main_language_of_one_language_is_that_language_whatever_the_words(counts, lang):
+    """(So the code-page repair counts a document's words for it only among several.)"""
+    from collections import Counter
+
+    assert cp.main_language(Counter(counts), (lang,)) == lang
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents())
+def test_the_repair_is_the_same_when_the_plain_words_are_counted_at_once(text):
+    from tidyink import readers
+    from tidyink.filters.base import Context
+    from tidyink.filters.codepage import Codepage
+    from tidyink.options import Options
+
+    class Counted(Codepage):
+        def prepare(self, doc, ctx):  # type: ignore[no-untyped-def]
+            super().prepare(doc, ctx)
+            if self._survey is not None:
+                self._survey.plain_words()
+
+    def run(f: Codepage) -> tuple[list[str], list[tuple[int, int, str, str]]]:
+        doc = readers.read(text, "text")
+        ctx = Context(options=Options(), path=None, state={})
+        f.run(doc, ctx)
+        return [b.prose().text for b in doc.blocks], [(c.line, c.column, c.before, c.after) for c in ctx.changes]
+
+    assert run(Codepage()) == run(Counted())

@@ -21,3 +21,18 @@ def test_stray_single_bytes_between_sequences_are_skipped() -> None:
     text = "café déjà vu ça".encode() + b" \xe9t\xe9 " + "naïve 蒒".encode()
     assert utf8_sequences(text) == regex.findall(_UTF8_SEQUENCE, text)
     assert utf8_sequences(text) == [ch.encode() for ch in "ééàçï蒒"]
+
+
+@given(
+    st.lists(st.sampled_from([*"ab é…ß1_\n-'’\ufffdΩ\u0301", "là-haut", "l…-haut", "na ve", "x2é"]), max_size=40).map(
+        "".join
+    ),
+    st.integers(1, 6),
+)
+def test_words_beyond_ascii_are_the_first_such_words_the_pattern_finds(text, limit):
+    import re
+
+    from tidyink.decoding.code_pages import words_beyond_ascii
+
+    plainly = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1 and not w.isascii()][:limit]
+    assert words_beyond_ascii(text, limit) == plainly

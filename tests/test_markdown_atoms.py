@@ -61,3 +61,15 @@ def test_marks_that_would_pair_otherwise_drop_the_same_emphasis() -> None:
     block = Block(PARAGRAPH, spans)
     coarse_only = render(_atoms(spans, _escaped(spans)), HARD)
     assert inline(block, escape=True) == _reference(block) != coarse_only
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks())
+def test_the_places_shaping_ends_with_are_those_of_the_shaped_atoms(block: Block) -> None:
+    """The marks are written from the boundaries of shaping's last pass: they are the
+    boundaries of the atoms as shaped."""
+    from tidyink.writers._emphasis import boundaries, shape
+
+    atoms = _atoms(block.spans, _escaped(block.spans), fine=True)
+    bounds = shape(atoms, HARD)
+    assert bounds == boundaries(atoms)

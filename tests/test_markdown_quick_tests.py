@@ -57,3 +57,28 @@ def test_each_markup_character_alone_is_escaped(text: str) -> None:
 def test_text_with_no_markup_character_is_unchanged_and_markup_is_escaped() -> None:
     assert escape_inline("“Plain,” she said—twice.") == "“Plain,” she said—twice."
     assert escape_inline("a_b ~~c~~ [x](y) &amp; <i>") == "a\\_b \\~\\~c\\~\\~ \\[x](y) \\&amp; \\<i>"
+
+
+_PARAGRAPH = st.text(alphabet=st.sampled_from(" \t\n-*_=#>+~`[]()<&;.1a“\ue001\u00a0")) | st.text()
+
+
+@pytest.mark.parametrize("verse_break", ["backslash", "spaces"])
+@given(_PARAGRAPH)
+def test_a_one_span_paragraph_is_written_as_the_general_way_writes_it(verse_break: str, text: str) -> None:
+    from tidyink.document import PARAGRAPH, TEXT, Block, Span
+    from tidyink.options import Options
+    from tidyink.writers.markdown import _lines, inline, render_block
+
+    options = Options(verse_break=verse_break)
+    block = Block(PARAGRAPH, [Span(TEXT, text)])
+    brk = "\\\n" if verse_break == "backslash" else "  \n"
+    assert render_block(block, options) == _lines(inline(block, escape=True), "\n", brk)
+
+
+def test_a_one_line_paragraph_is_escaped_at_its_start_and_inside() -> None:
+    from tidyink.document import PARAGRAPH, TEXT, Block, Span
+    from tidyink.options import Options
+    from tidyink.writers.markdown import render_block
+
+    block = Block(PARAGRAPH, [Span(TEXT, "# not a *heading*  ")])
+    assert render_block(block, Options()) == "\\# not a \\*heading\\*"

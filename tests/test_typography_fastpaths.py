@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tidyink.document import PARAGRAPH, TEXT, Block, ProseView, Span
@@ -157,3 +157,88 @@ RUN_PIECES = st.sampled_from([*"a- \t<!>\\\n", "--", "---", "<!--", "-->", " -- 
 def test_dash_runs_tried_at_the_hyphens_are_the_pattern_s_matches(text):
     fast = [(m.span(), m.span(1)) for m in dashes.runs(text)]
     assert fast == [(m.span(), m.span(1)) for m in dashes._RUN.finditer(text)]
+
+
+CURLY_PIECES = st.sampled_from([*"ab1 .,!?-—…(\n“”‘’„‚«»‹›′″_*\ue000\ufffc", "www.a.com/“x”", "‘im", "’tis"])
+MIXED_PIECES = st.sampled_from(
+    [*"ab1 .,!?-—…(\n“”‘’\"'_*\ue000°", "'em", "nothin'", "9'", "12\"", "don't", "it's", "O'", "\ufffc's", "''"]
+)
+INNER_PIECES = st.sampled_from([*"ab1 .,!?-—…(\n“”‘’_*\ue000", "don't", "it's", "9'5", "www.a.com/it's", "o'“"])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.one_of(CURLY_PIECES, INNER_PIECES), max_size=30).map("".join), st.booleans(), st.booleans())
+@example("“It's so,” ‘don't", True, False)
+@example("‘a‘ b", False, False)
+@example("„So“ he said", False, False)
+@example("‘Go,’ and ’tis “so", True, True)
+@example("»so« «so» ‹a› ›b‹", False, False)
+def test_quotations_left_open_by_curly_marks_are_what_the_classifier_leaves(text, double_open, single_open):
+    from tidyink.filters._quote_marks import QuoteState
+    from tidyink.filters._quote_roles import carry_curly, classify
+    from tidyink.filters.quotes import _inner_apostrophes
+
+    if _inner_apostrophes(text) is None or '"' in text:
+        return
+    fast, slow = QuoteState(double_open=double_open, single_open=single_open), QuoteState()
+    slow.double_open, slow.single_open = double_open, single_open
+    carry_curly(text, fast)
+    classify(text, slow)
+    assert (fast.double_open, fast.single_open) == (slow.double_open, slow.single_open)
+
+
+@pytest.mark.parametrize("language", ["en", "en-GB", "fr", "de"])
+@pytest.mark.parametrize("primes", ["prime", "straight"])
+@given(
+    paragraphs=st.lists(
+        st.lists(st.one_of(CURLY_PIECES, MIXED_PIECES, INNER_PIECES), max_size=20).map("".join), max_size=6
+    )
+)
+@example(paragraphs=["At 40°30'N, “so” it's"])  # a prime after degrees, not an apostrophe
+@example(paragraphs=["See www.a.com/''b''/c now, it's"])  # a pair of marks cuts the address short
+@example(paragraphs=["See www.a.com/``b''/c now, it's"])
+def test_paragraphs_with_curly_marks_and_inner_apostrophes_are_typeset_as_the_full_pass_does(
+    language, primes, paragraphs
+):
+    import tidyink
+    from tidyink.filters import quotes
+
+    text = "\n\n".join(p.strip() or "x" for p in paragraphs)
+
+    def run() -> tuple[str, list]:
+        result = tidyink.convert(
+            text, to="text", input_format="text", only=["quotes"], lint=False, language=language, primes=primes
+        )
+        return result.text, result.changes
+
+    fast = run()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(quotes, "_curly_only", lambda text: False)  # every paragraph the full way
+        m.setattr(quotes, "_apostrophes_only", lambda text: False)
+        slow = run()
+    assert fast == slow
+
+
+def test_a_curly_quotation_left_open_carries_into_the_next_paragraph():
+    import tidyink
+
+    text = "“It was late, and\n\n“she said 'Go' then.”"
+    out = tidyink.convert(text, to="text", input_format="text", only=["quotes"], lint=False).text
+    assert out == "“It was late, and\n\n“she said ‘Go’ then.”"
+
+
+@given(st.lists(st.one_of(CURLY_PIECES, MIXED_PIECES, st.sampled_from(["`", "``"])), max_size=12).map("".join))
+def test_the_quote_mark_pre_tests_answer_as_each_mark_looked_for_one_by_one(text):
+    from tidyink.filters import quotes
+
+    plainly = not any(ch in text for ch in "\"'`“”‘’„‚«»‹›′″")
+    assert quotes._no_mark(text) == plainly
+    assert quotes._curly_only(text) == (regex.search("[\"'«»‹›′″]", text) is None)
+
+
+def test_apostrophes_inside_words_are_curled_beside_curly_quotations():
+    import tidyink
+
+    text = "“It's late,” she said, “don't go.”\n\nSee www.a.com/it's and O'Brien's."
+    out = tidyink.convert(text, to="text", input_format="text", only=["quotes"], lint=False).text
+    assert out == "“It’s late,” she said, “don’t go.”\n\nSee www.a.com/it's and O’Brien’s."

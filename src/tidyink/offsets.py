@@ -34,6 +34,8 @@ class OffsetMap:
 
     def apply(self, edits: list[tuple[int, int, str]]) -> None:
         """Compose with sorted, non-overlapping edits given in current offsets."""
+        if _in_place(edits):
+            return  # (the composed map would send every offset where this one does)
         pieces = self._pieces
         new = _apply_one(pieces[0], edits) if len(pieces) == 1 else _apply_many(pieces, self._starts, edits)
         if new[0][0] != 0:
@@ -53,6 +55,14 @@ class OffsetMap:
 
 
 Piece = tuple[int, int, bool]
+
+
+def _in_place(edits: list[tuple[int, int, str]]) -> bool:
+    """Whether every edit puts one character for one (a straight quote made curly, a line
+    break made a space): composed with such edits, a map sends each offset where it sent
+    it before (a replaced piece one character long maps its one offset as the piece it
+    was cut from did), so it is left as it is."""
+    return all(end - start == 1 and len(new) == 1 for start, end, new in edits)
 
 
 def _apply_one(piece: Piece, edits: list[tuple[int, int, str]]) -> list[Piece]:
@@ -172,6 +182,8 @@ def first_edit(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offse
     when every edit runs forwards, after the one before it, and changes something:
     each piece but the last then has a length, so starts strictly grow.
     """
+    if _in_place(edits):
+        return _in_place_edit(text, edits)
     parts: list[str] = []
     pieces: list[Piece] = []
     starts: list[int] = []
@@ -197,3 +209,18 @@ def first_edit(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offse
     omap._pieces = pieces
     omap._starts = starts
     return "".join(parts), omap
+
+
+def _in_place_edit(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap] | None:
+    """:func:`first_edit` for edits that each put one character for one: the text, and
+    the identity map (what the composed map sends each offset to)."""
+    parts: list[str] = []
+    cur = 0
+    for start, end, new in edits:
+        if start < cur:
+            return None
+        parts.append(text[cur:start])
+        parts.append(new)
+        cur = end
+    parts.append(text[cur:])
+    return "".join(parts), OffsetMap()

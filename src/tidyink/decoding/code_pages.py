@@ -138,21 +138,44 @@ def _by_words(data: bytes, scored: list[Scored], best: Scored) -> Scored:
     """Among the Western readings of a short text, the one whose words with a letter
     beyond ASCII are most often words of a Western language (là-haut, not l…-haut);
     the best-scored reading when none does better."""
-    import re
-
     from tidyink import lexicon
 
     def known(name: str) -> float:
         """How common the reading's words beyond ASCII are, Zipf points summed."""
-        text = data.decode(name, errors="replace")
-        found = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1 and not w.isascii()]
-        return sum(lexicon.best_zipf(w.casefold(), _WESTERN_LANGS) for w in found[:200])
+        found = words_beyond_ascii(data.decode(name, errors="replace"), 200)
+        return sum(lexicon.best_zipf(w.casefold(), _WESTERN_LANGS) for w in found)
 
     top = known(best[2])
     for entry in scored:
         if entry[2] in _WESTERN_PAGES and entry is not best and known(entry[2]) > top + _WORDS_MARGIN:
             best, top = entry, known(entry[2])
     return best
+
+
+def words_beyond_ascii(text: str, limit: int) -> list[str]:
+    """The first ``limit`` words of two letters or more with a letter beyond ASCII, in
+    order: ``[w for w in re.findall(r"[^\\W\\d_]+", text) if len(w) > 1 and not
+    w.isascii()][:limit]``, found from the characters beyond ASCII outwards (a text
+    read here has few of them, and most of its words are never made)."""
+    import re
+
+    letter = re.compile(r"[^\W\d_]")
+    rest = re.compile(r"[^\W\d_]*")
+    found: list[str] = []
+    end = 0  # the end of the last word taken
+    for m in re.finditer(r"[^\x00-\x7f]", text):
+        i = m.start()
+        if i < end or not letter.match(text, i):
+            continue  # in the word just taken, or no letter
+        start = i
+        while start > 0 and letter.match(text, start - 1):
+            start -= 1
+        end = rest.match(text, i).end()  # type: ignore[union-attr]
+        if end - start > 1:
+            found.append(text[start:end])
+            if len(found) >= limit:
+                break
+    return found
 
 
 def _clear_case(data: bytes, name: str) -> bool:

@@ -49,6 +49,18 @@ class Survey:
         self.full = "\n".join(parts)
         self.spans = suspect_spans(self.full) if not self.full.isascii() else []
         self._starts = [start for start, _ in self.spans]
+        self._plain: Counter[str] | None = None
+
+    def plain_words(self) -> Counter[str]:
+        """The plain words of the document's beginning (:func:`vocabulary`), counted once."""
+        if self._plain is None:
+            self._plain = Counter(vocabulary(self.full[:50_000]))
+        return self._plain
+
+    def surveyed(self, text: str, block: Block) -> bool:
+        """Whether ``text`` is a paragraph's one text span as surveyed (its tokens are the survey's)."""
+        at = self._at.get(id(block))
+        return at is not None and at[0] is text
 
     def spans_of(self, text: str, block: Block) -> list[tuple[int, int]]:
         """``suspect_spans(text)`` for a paragraph's prose ``text``: taken from the survey

@@ -97,6 +97,14 @@ def _all_chars() -> frozenset[str]:
     return frozenset("".join(_chars(e, range(0x80, 0xF5)) for e in CHARMAP_ENCODINGS))
 
 
+def may_hold_mojibake(texts: list[str]) -> bool:
+    """Whether :func:`suspect_lines` may find a line in one of ``texts``, looked at joined
+    (a match of the quick pattern in one is one in the whole, and text that is NFC when
+    joined by line breaks, which compose with nothing, is NFC in each of its parts)."""
+    whole = "\n".join(texts)
+    return _quick().search(whole) is not None or not unicodedata.is_normalized("NFC", whole)
+
+
 def suspect_lines(text: str) -> list[tuple[int, str]]:
     """``(offset, line)`` for each line of ``text`` that ftfy might change."""
     if text.isascii():

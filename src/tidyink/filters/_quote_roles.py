@@ -61,6 +61,7 @@ __all__ = [
     "PRIME",
     "STRAIGHT",
     "QuoteState",
+    "carry_curly",
     "classify",
     "elisions",
 ]
@@ -171,6 +172,46 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
     state.double_open = double_open
     state.single_open = single_open
     return roles
+
+
+def carry_curly(text: str, state: QuoteState) -> None:
+    """What :func:`classify` leaves in ``state`` for a ``text`` with no straight mark
+    (no ``'`` nor ``"``) but apostrophes between two word characters, which it takes at
+    once and which open or close nothing: curly marks take their roles from their own
+    shape and their neighbours only, so the quotations open at the end follow from one
+    walk over them (no prime, elision or pairing test can apply: each needs a straight mark)."""
+    double_open = single_open = outer_single = False
+    size = len(text)
+    for m in _QUOTE_RE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        role = _CURLY_ROLE.get(ch)
+        if ch in "«»‹›" or ch == "’" or (ch == "“" and double_open) or (ch == "‘" and single_open):
+            left = text[i - 1] if i and text[i - 1] not in TRANSPARENT else left_of(text, i)
+            right = text[i + 1] if i + 1 < size and text[i + 1] not in TRANSPARENT else right_of(text, i)
+            if ch in "«»‹›":
+                if right and is_wordy(right) and not (left and is_wordy(left)):
+                    role = OPEN_D if ch in "«»" else OPEN_S
+                elif left and (is_wordy(left) or left in ENDERS) and not (right and is_wordy(right)):
+                    role = CLOSE_D if ch in "«»" else CLOSE_S
+            elif ch == "’":
+                role = _curly_apostrophe(text, i, left, right, single_open)
+            elif not (right and is_wordy(right)):
+                role = CLOSE_D if ch == "“" else CLOSE_S
+        if role == OPEN_D:
+            double_open = True
+            outer_single = single_open
+            single_open = False
+        elif role == CLOSE_D:
+            double_open = False
+            single_open = outer_single
+            outer_single = False
+        elif role == OPEN_S:
+            single_open = True
+        elif role == CLOSE_S:
+            single_open = False
+    state.double_open = double_open
+    state.single_open = single_open
 
 
 _WORD_END = compiled(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')

@@ -70,11 +70,23 @@ class RepairFilter(TextFilter):
 
     def run(self, doc: Document, ctx: Context) -> None:
         self.prepare(doc, ctx)
+        kinds = self.block_kinds
         for block in doc.blocks:
-            if block.kind in self.block_kinds and self._wanted(block):
-                edits = list(self.edits(block.prose().text, block, ctx))
-                if edits:
-                    self.apply(block, edits, ctx)
+            if block.kind in kinds:
+                text = self._wanted_text(block)
+                if text is not None:
+                    edits = list(self.edits(text, block, ctx))
+                    if edits:
+                        self.apply(block, edits, ctx)
 
     def _wanted(self, block: Block) -> bool:
         return any(span.kind == TEXT and self.needs(span.text) for span in block.spans)
+
+    def _wanted_text(self, block: Block) -> str | None:
+        """``block.prose().text`` when the block is :meth:`_wanted`, else None (a block
+        of one text span is its text: no view is built for it)."""
+        spans = block.spans
+        if len(spans) == 1:
+            span = spans[0]
+            return span.text if span.kind == TEXT and self.needs(span.text) else None
+        return block.prose().text if self._wanted(block) else None

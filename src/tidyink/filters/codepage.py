@@ -63,7 +63,6 @@ class Codepage(RepairFilter):
         self._words: Any = None  # the document's own words (counted when first needed)
         self._foreign: Counter[str] | None = None  # words with letters the mix-up cannot give
         self._readable: bool | None = True  # most of the document's plain words are known words
-        self._plain: Counter[str] = Counter()  # the plain words of the document's beginning
         self._likely: dict[str, bool] = {}  # word -> some mix-up reads it as a far commoner word
         self._survey: Any = None  # the document's text joined, and its suspect spans
         self._judged: dict[str, tuple[str, str] | None] = {}  # token -> its _word_verdict
@@ -71,6 +70,7 @@ class Codepage(RepairFilter):
         self._paragraph: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._clean: dict[tuple[str, str], bool] = {}
         self._block: Any = None  # the mix-up the current paragraph is read as
+        self._settled = False  # every surveyed token is in _verdicts as it stands, and none holds a C1 control
 
     def _likelier(self, token: str) -> bool:
         """Whether some mix-up reads a word of ``token`` as a far commoner word."""
@@ -108,7 +108,7 @@ class Codepage(RepairFilter):
         from tidyink.filters._codepage_doc import reads_as_known
 
         if self._readable is None:
-            self._readable = reads_as_known(self._plain, self._lex)
+            self._readable = reads_as_known(self._survey.plain_words(), self._lex)
         return self._readable
 
     def _shown(self, label: str) -> bool:
@@ -150,18 +150,23 @@ class Codepage(RepairFilter):
         if all(span.text.isascii() for block in doc.prose_blocks() for span in block.spans if span.kind == TEXT):
             return  # no paragraph needs this filter (nor its word lists)
         cp = _word_test()
-        from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by, vocabulary
+        from tidyink.filters._codepage_doc import DocumentWords, Survey, spoiled_by
 
         self._survey = survey = Survey(doc)
         full = survey.full
         tokens: Counter[str] = Counter()
         plain: list[str] = []  # tokens no mix-up can repair: their verdict is known
-        for token, count in Counter(full[start:end] for start, end in survey.spans).items():
-            seen = cp.HIDDEN.sub("", token) if cp.HIDDEN.search(token) else token
+        found = Counter(full[start:end] for start, end in survey.spans)
+        hidden = False
+        for token, count in found.items():
+            seen = token
+            if cp.HIDDEN.search(token):
+                seen, hidden = cp.HIDDEN.sub("", token), True
             if cp.candidate(seen):
                 tokens[seen] += count
             elif seen is token:
                 plain.append(token)
+        self._settled = not hidden and not cp.C1.search("\n".join(found))
         words = DocumentWords(full, counted=bool(tokens), spans=survey.spans)
         self._words = words
         self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
@@ -170,8 +175,8 @@ class Codepage(RepairFilter):
         self._order = cp.mixups()
         if not tokens:
             return
-        self._plain = Counter(vocabulary(full[:50_000]))
-        lex.lang = cp.main_language(self._plain, lex.langs)
+        # (one language is the main one whatever the words: they are counted only among several)
+        lex.lang = lex.langs[0] if len(lex.langs) == 1 else cp.main_language(survey.plain_words(), lex.langs)
         self._readable = None  # (counted when first needed)
         lex.alphabet_of = lambda: cp.alphabet_of(words.seen().items(), lex)
         votes: Counter[str] = Counter()
@@ -236,6 +241,9 @@ class Codepage(RepairFilter):
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         if text.isascii():
+            return
+        if self._settled and not self._voted and self._whole is None and self._survey.surveyed(text, block):
+            self._block = None  # (each token judged by the survey, none repaired: the loop skips them all)
             return
         cp = _word_test()
         verdicts = self._verdicts

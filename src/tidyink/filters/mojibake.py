@@ -203,13 +203,20 @@ class Mojibake(RepairFilter):
         of what it would become may read otherwise once its line is repaired around it,
         and a second conversion must not find what the first one left."""
         self.prepare(doc, ctx)
-        for block in doc.blocks:
-            if block.kind not in self.block_kinds or not self._wanted(block):
-                continue
+        kinds = self.block_kinds
+        wanted = [(block, self._wanted_text(block) if block.kind in kinds else None) for block in doc.blocks]
+        from tidyink.filters._mojibake_scan import may_hold_mojibake
+
+        if not may_hold_mojibake([text for _, text in wanted if text is not None and not text.isascii()]):
+            return  # no line of any block is one ftfy might change
+        for block, text in wanted:
             for _ in range(_ROUNDS):
-                edits = list(self.edits(block.prose().text, block, ctx))
+                if text is None:
+                    break
+                edits = list(self.edits(text, block, ctx))
                 if not edits or not self.apply(block, edits, ctx):
                     break
+                text = block.prose().text
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         from tidyink.filters._mojibake_scan import suspect_lines

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from tidyink.document import MARK, OBJECT, RAW, TEXT, Block, Document
+from tidyink.filters._quote_marks import is_wordy
 from tidyink.filters._quote_roles import (
     APOS,
     CLOSE_D,
@@ -29,6 +30,7 @@ from tidyink.filters._quote_roles import (
     OPEN_S,
     PRIME,
     QuoteState,
+    carry_curly,
     classify,
     elisions,
 )
@@ -91,17 +93,28 @@ class Quotes(TextFilter):
         if ctx.options.quotes == "keep":
             return
         blocks = [b for b in doc.blocks if b.kind in self.block_kinds]
-        texts = [b.prose().text for b in blocks]
+        texts = [_prose_text(b) for b in blocks]
         self._state.dialect = dialect_mode(texts, self._state)
         self._next_start = {id(b): start for b, start in zip(blocks, next_starts(texts), strict=True)}
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
         style = ctx.options.quotes
-        if style == "keep" or not any(ch in text for ch in "\"'`“”‘’„‚«»‹›′″"):
+        if style == "keep" or _no_mark(text):
             if style != "keep":
                 self._state.double_open = self._state.single_open = False
             return []
         self._state.next_start = self._next_start.get(id(block), "")
+        if style == "curly" and _curly_only(text):
+            # Curly marks are kept as they are: only the quotations left open count.
+            carry_curly(_as_context(text, block), self._state)
+            return []
+        if style == "curly" and _apostrophes_only(text):
+            context = _as_context(text, block)
+            inner = _inner_apostrophes(context)
+            if inner is not None:
+                # Each straight mark is an apostrophe inside a word (don't): nothing else changes.
+                carry_curly(context, self._state)
+                return [Edit(i, i + 1, "’", _WHY[APOS]) for i in inner]
         read, pairs = _doubled_marks(_runs_masked(text))
         roles = classify(_as_context(read, block), self._state)
         if style == "straight":
@@ -156,6 +169,53 @@ class Quotes(TextFilter):
             if edit is not None:
                 floor = edit.end
                 yield edit
+
+
+def _no_mark(text: str) -> bool:
+    """Whether ``text`` holds no quote mark nor backtick: nothing for the quote pass to
+    read (each mark looked for on its own: quicker than one pattern or a loop)."""
+    return not (
+        "'" in text or '"' in text or "`" in text or "“" in text or "”" in text or "‘" in text
+        or "’" in text or "„" in text or "‚" in text or "«" in text or "»" in text or "‹" in text
+        or "›" in text or "′" in text or "″" in text
+    )  # fmt: skip
+
+
+def _prose_text(block: Block) -> str:
+    """``block.prose().text`` (a block of one text span is its text)."""
+    spans = block.spans
+    return spans[0].text if len(spans) == 1 and spans[0].kind == TEXT else block.prose().text
+
+
+def _curly_only(text: str) -> bool:
+    """Whether ``text`` holds no straight mark, nor a mark that curly style may still
+    change (French guillemets take no-break spaces, primes may be written straight)."""
+    return not (
+        "'" in text or '"' in text or "«" in text or "»" in text
+        or "‹" in text or "›" in text or "′" in text or "″" in text
+    )  # fmt: skip
+
+
+def _apostrophes_only(text: str) -> bool:
+    """Whether the only straight marks of ``text`` are single ones (no ``"``, no pair of
+    marks), with no mark :func:`_curly_only` rules out nor a degree sign (no prime)."""
+    return not (
+        '"' in text or "''" in text or "``" in text or "«" in text or "»" in text
+        or "‹" in text or "›" in text or "′" in text or "″" in text or "°" in text
+    )  # fmt: skip
+
+
+def _inner_apostrophes(text: str) -> list[int] | None:
+    """The offsets of the straight single marks of ``text`` when each stands between two
+    word characters (the classifier's apostrophe at once), else None."""
+    out: list[int] = []
+    i = text.find("'")
+    while i >= 0:
+        if not (0 < i < len(text) - 1 and is_wordy(text[i - 1]) and is_wordy(text[i + 1])):
+            return None
+        out.append(i)
+        i = text.find("'", i + 1)
+    return out
 
 
 # Four or more of one straight mark in a row quote nothing (a rule of marks, ASCII

@@ -166,10 +166,14 @@ def boundaries(atoms: list[Atom]) -> list[tuple[list[str], list[str]]]:
     return out
 
 
-def _flank(atoms: list[Atom], hard: str) -> bool:
-    """Rule 3: a mark that cannot flank moves the non-word atom beside it out of its run."""
+Bounds = list[tuple[list[str], list[str]]]
+
+
+def _flank(atoms: list[Atom], hard: str, bounds: Bounds) -> bool:
+    """Rule 3: a mark that cannot flank moves the non-word atom beside it out of its run
+    (``bounds``: the atoms' :func:`boundaries`)."""
     changed = False
-    for i, (closed, opened) in enumerate(boundaries(atoms)):
+    for i, (closed, opened) in enumerate(bounds):
         if not closed and not opened:
             continue
         before = atoms[i - 1].written[-1] if i > 0 else _EDGE
@@ -187,21 +191,26 @@ def _flank(atoms: list[Atom], hard: str) -> bool:
     return changed
 
 
-def shape(atoms: list[Atom], hard: str) -> None:
+def shape(atoms: list[Atom], hard: str) -> Bounds:
     """Apply the three rules until every run's marks flank (each step only takes
-    emphasis away from a non-word atom, so this ends)."""
-    while _trim(atoms, hard) | _flank(atoms, hard):
-        pass
+    emphasis away from a non-word atom, so this ends); return the :func:`boundaries`
+    of the shaped atoms (those of the last pass, which changed nothing)."""
+    while True:
+        changed = _trim(atoms, hard)
+        bounds = boundaries(atoms)
+        if not (_flank(atoms, hard, bounds) | changed):
+            return bounds
 
 
-def _write(atoms: list[Atom], hard: str) -> tuple[str, list[bool]]:
-    """The atoms with their marks, and for each place whether its marks could both
-    open and close (between two letters, or two punctuation marks)."""
+def _write(atoms: list[Atom], hard: str, bounds: Bounds) -> tuple[str, list[bool]]:
+    """The atoms with their marks (``bounds``: their :func:`boundaries`), and for each
+    place whether its marks could both open and close (between two letters, or two
+    punctuation marks)."""
     parts: list[str] = []
     both: list[bool] = []
     lengths: set[int] = set()
     mixed = False
-    for i, (closed, opened) in enumerate(boundaries(atoms)):
+    for i, (closed, opened) in enumerate(bounds):
         if not closed and not opened:
             if i < len(atoms):
                 parts.append(atoms[i].written)
@@ -259,12 +268,10 @@ def render(atoms: list[Atom], hard: str, fine: Callable[[], list[Atom]] | None =
     (``a***b*c*d***``), CommonMark's pairing may read them otherwise: the text is read
     back, and while it reads wrong, the shortest run of emphasis at such a place goes
     (counted in ``fine`` atoms, when ``atoms`` are coarse: see :func:`text_atoms`)."""
-    shape(atoms, hard)
-    markdown, both = _write(atoms, hard)
+    markdown, both = _write(atoms, hard, shape(atoms, hard))
     if both and fine is not None and not _reads_back(atoms, markdown, hard):
         atoms = fine()  # (the same Markdown, with the atoms whose runs are counted)
-        shape(atoms, hard)
-        markdown, both = _write(atoms, hard)
+        markdown, both = _write(atoms, hard, shape(atoms, hard))
     while both and not _reads_back(atoms, markdown, hard):
         runs = [
             (end - start, -start, style, start, end)
@@ -275,6 +282,5 @@ def render(atoms: list[Atom], hard: str, fine: Callable[[], list[Atom]] | None =
         *_, style, start, end = min(runs)
         for k in range(start, end):
             _drop(atoms[k], {style})
-        shape(atoms, hard)
-        markdown, both = _write(atoms, hard)
+        markdown, both = _write(atoms, hard, shape(atoms, hard))
     return markdown

@@ -13,6 +13,7 @@ from tidyink.document import (
     HEADING,
     INDENT,
     NOTE,
+    PARAGRAPH,
     RAW,
     RAW_BLOCK,
     SCENE_BREAK,
@@ -218,6 +219,12 @@ def fenced(text: str) -> str:
 
 
 def render_block(block: Block, options: Options) -> str:
+    spans = block.spans
+    if block.kind == PARAGRAPH and len(spans) == 1 and spans[0].kind == TEXT and not block.verbatim:
+        # The usual paragraph: one text span, written on one line (what the way below gives it).
+        body = escape_inline(spans[0].text)
+        if "\n" not in body and HARD not in body:
+            return escape_line_start(body).rstrip(" \t")
     if block.verbatim:
         return "".join(span.text for span in block.spans)
     if block.kind == SCENE_BREAK:
