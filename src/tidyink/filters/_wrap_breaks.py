@@ -11,7 +11,7 @@ from tidyink.filters._page_chrome import (
     BULLET_GLYPHS,
     bullet_item,
     chrome_kind,
-    could_be_chrome_each,
+    could_be_chrome_test,
     strong_shape,
 )
 from tidyink.lazy_regex import lazy
@@ -54,10 +54,9 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
     # a page's line, kept whole (every strong shape holds a colon or a bracket)
     strong = [strong_shape(text) for text in texts] if ":" in joined or "[" in joined else None
     heads = _ITEM_HEADS
-    could: list[bool] | None = None  # could_be_chrome of every line, once one is needed
-    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
-    out = []
+    out: list[bool] = []
     append = out.append
+    pending: list[int] = []  # pairs only the chrome of both lines decides (False until then)
     for k in range(len(lines) - 1):
         line, next_line = lines[k], lines[k + 1]
         if (
@@ -75,12 +74,30 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
         ):
             append(True)
             continue
-        # Two lines that each read as a page's chrome keep their break: each line's
-        # cheap test (of every line, made when first needed) first, its full test once.
-        if could is None:
-            could = could_be_chrome_each(texts, joined)
-        append(could[k] and could[k + 1] and _both_chrome_at(lines, k, chrome))
+        append(False)
+        pending.append(k)
+    if pending:
+        _chrome_pairs(lines, texts, joined, pending, out)
     return out
+
+
+def _chrome_pairs(lines: list[Line], texts: list[str], joined: str, pending: list[int], out: list[bool]) -> None:
+    """Set ``out[k]`` for each pair ``k`` of ``pending``: whether both its lines read as a
+    page's chrome. Each line's cheap test (:func:`could_be_chrome`) is asked at most
+    once, and first of the line at an odd index: when it fails, neither pair the line is
+    in asks the other line's; the full test (:func:`chrome_kind`) once, likewise."""
+    could = could_be_chrome_test(texts, joined)
+    cheap: dict[int, bool] = {}
+    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
+    for k in pending:
+        for j in (k + 1, k) if k % 2 == 0 else (k, k + 1):
+            found = cheap.get(j)
+            if found is None:
+                found = cheap[j] = could(texts[j])
+            if not found:
+                break
+        else:
+            out[k] = _both_chrome_at(lines, k, chrome)
 
 
 def _both_chrome_at(lines: list[Line], k: int, chrome: list[bool | None]) -> bool:
