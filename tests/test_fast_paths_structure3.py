@@ -5,36 +5,6 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-
-def _position_plain(span, offset):
-    """Span.position as first written (the newlines found whatever the offset)."""
-    from bisect import bisect_right
-
-    from tidyink.document import _newlines
-
-    if span.omap is not None:
-        offset = span.omap.to_orig(offset)
-    source = span.orig if span.orig is not None else span.text
-    offset = max(0, min(offset, len(source)))
-    nl = _newlines(source)
-    n = bisect_right(nl, offset - 1)
-    if n == 0:
-        return max(span.line, 1), span.col + offset + 1
-    return span.line + n, offset - nl[n - 1]
-
-
-@example("\nab", 0, 0, 0, False)
-@example("a\nb", 2, 3, -1, True)
-@given(st.text(alphabet="ab \n", max_size=12), st.integers(0, 9), st.integers(0, 9), st.integers(-3, 14), st.booleans())
-def test_a_span_s_first_position_needs_no_newlines(text, line, col, offset, edited):
-    from tidyink.document import TEXT, Span
-
-    span = Span(TEXT, text, line, col)
-    if edited and text:
-        span.edit([(0, 1, "xy")])
-    assert span.position(offset) == _position_plain(span, offset)
-
-
 # Lines of prose, menus, chrome and their marks, for the pairs a wrapped block asks about.
 CHROME_PIECES = st.sampled_from(
     [
@@ -92,3 +62,34 @@ def test_the_kept_breaks_ask_only_the_chrome_they_need_and_find_the_same(texts, 
     lines = [x for x in lines_of(Span(TEXT, "\n".join(texts))) if x.stripped]
     wrap = Wrap(width)
     assert kept_breaks(lines, wrap) == _kept_breaks_plain(lines, wrap)
+
+
+@example("  It was\n  late \n\tat night\u3000")
+@example(" \nab")
+@example("a\n \nb")
+@example("a \u00a0\n\u00a0b")
+@example("ab\n")
+@given(st.text(alphabet=" \t\u00a0\u3000\nab", max_size=16))
+def test_a_paragraph_joined_in_one_pass_is_the_paragraph_its_edits_make(text):
+    from tidyink.filters._wrap_breaks import join_breaks, line_breaks
+    from tidyink.filters.unwrap import _trim_edits
+    from tidyink.offsets import first_edit
+
+    edits = sorted(_trim_edits(text) + [(start, end, " ") for start, end in line_breaks(text)])
+    found = join_breaks(text)
+    if found is None:
+        return
+    made = first_edit(text, edits)
+    assert made is not None
+    assert found[0] == made[0]
+    assert found[1]._pieces == made[1]._pieces
+    assert found[1]._starts == made[1]._starts
+    assert found[2] == len(line_breaks(text)) > 0
+
+
+def test_a_paragraph_whose_break_reaches_into_its_indentation_is_left_to_its_edits():
+    from tidyink.filters._wrap_breaks import join_breaks
+
+    assert join_breaks(" \nab") is None  # (the break's spaces and the indentation overlap)
+    assert join_breaks("one line") is None
+    assert join_breaks("two\nlines") is not None

@@ -5,6 +5,7 @@ writes (story-info, form controls, two chrome lines in a row) keeps its own line
 
 from __future__ import annotations
 
+from tidyink.document import INDENT
 from tidyink.filters._layout import DEEP_INDENT, Line, Wrap
 from tidyink.filters._navigation import is_nav
 from tidyink.filters._page_chrome import (
@@ -15,6 +16,7 @@ from tidyink.filters._page_chrome import (
     strong_shape,
 )
 from tidyink.lazy_regex import lazy
+from tidyink.offsets import OffsetMap
 
 _STAR_ITEM = lazy(r"[*+]\s+\S")
 
@@ -39,6 +41,63 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
         done = end
         newline = text.find("\n", end)
     return out
+
+
+def join_breaks(text: str) -> tuple[str, OffsetMap, int] | None:
+    """``text`` (not edited before) with every line break of :func:`line_breaks` made one
+    space and its indentation and trailing white space (``INDENT``) taken off, its offset
+    map, and the number of breaks: what :meth:`Span.edit` makes of those edits, in one pass
+    (None: no break, or a trimmed end reaching a break; then make the edits).
+    """
+    size = len(text)
+    lead = size - len(text.lstrip(INDENT))
+    trail = len(text.rstrip(INDENT))
+    parts: list[str] = []
+    pieces: list[tuple[int, int, bool]] = []
+    starts: list[int] = []
+    shift = -lead  # new offset minus current offset (the indentation is gone)
+    cur = lead  # where the text still to copy starts
+    done = 0  # where the last break ended
+    joins = 0
+    newline = text.find("\n")
+    while newline >= 0:  # (line_breaks and offsets.first_edit in one loop)
+        start = newline
+        while start > done and text[start - 1] in " \t":
+            start -= 1
+        end = newline + 1
+        while end < size and text[end] in " \t\u00a0":
+            end += 1
+        if start < cur:
+            return None  # (a break inside the indentation)
+        if start > cur:
+            parts.append(text[cur:start])
+            pieces.append((cur + shift, cur, True))
+            starts.append(cur + shift)
+        parts.append(" ")
+        pieces.append((start + shift, start, False))
+        starts.append(start + shift)
+        shift += 1 - (end - start)
+        cur = done = end
+        joins += 1
+        newline = text.find("\n", end)
+    if not joins:
+        return None
+    if lead < trail < size:  # the trailing white space goes
+        if trail < cur:
+            return None
+        if trail > cur:
+            parts.append(text[cur:trail])
+            pieces.append((cur + shift, cur, True))
+            starts.append(cur + shift)
+        shift -= size - trail
+        cur = size
+    parts.append(text[cur:])
+    pieces.append((cur + shift, cur, True))
+    starts.append(cur + shift)
+    omap = OffsetMap.__new__(OffsetMap)
+    omap._pieces = pieces
+    omap._starts = starts
+    return "".join(parts), omap, joins
 
 
 def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
