@@ -93,3 +93,62 @@ def test_a_paragraph_whose_break_reaches_into_its_indentation_is_left_to_its_edi
     assert join_breaks(" \nab") is None  # (the break's spaces and the indentation overlap)
     assert join_breaks("one line") is None
     assert join_breaks("two\nlines") is not None
+
+
+def _shifted_plain(omap, cur, orig):
+    """OffsetMap.shifted as first written: every piece moved, then merged."""
+    from tidyink.offsets import OffsetMap
+
+    out = []
+    for start, origin, identity in omap._pieces:
+        if start < cur:
+            origin = origin + (cur - start) if identity else origin
+            start = cur
+        out.append((start - cur, max(origin - orig, 0), identity))
+    return OffsetMap(out)
+
+
+EDIT_ROUNDS = st.lists(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from(["", " ", "xy"])), max_size=5),
+    min_size=1,
+    max_size=3,
+)
+
+
+@given(EDIT_ROUNDS, st.integers(0, 40), st.integers(-2, 3))
+def test_a_slice_s_map_moved_and_merged_in_one_loop_is_as_before(rounds, cur, drift):
+    from tidyink.document import TEXT, Span
+
+    span = Span(TEXT, "abcdefghij klmnopqrst\nuvwxyz 0123456789")
+    for edits in rounds:  # (rounds of edits, as filters make them one after another)
+        size = len(span.text)
+        made, last = [], 0
+        for start, length, new in sorted(edits):
+            start = min(max(start, last), size)
+            end = min(start + length, size)
+            if start == end and not new:
+                continue
+            made.append((start, end, new))
+            last = end
+        span.edit(made)
+    if span.omap is None:
+        return
+    cur = min(cur, len(span.text))
+    for orig in (span.omap.to_orig(cur), max(span.omap.to_orig(cur) + drift, 0)):
+        plain = _shifted_plain(span.omap, cur, orig)
+        found = span.omap.shifted(cur, orig)
+        assert (found._pieces, found._starts) == (plain._pieces, plain._starts)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12), st.booleans()), min_size=1, max_size=8),
+    st.integers(0, 14),
+    st.integers(0, 14),
+)
+def test_any_map_s_slice_moved_and_merged_in_one_loop_is_as_before(pieces, cur, orig):
+    from tidyink.offsets import OffsetMap
+
+    omap = OffsetMap(sorted(pieces))
+    plain = _shifted_plain(omap, cur, orig)
+    found = omap.shifted(cur, orig)
+    assert (found._pieces, found._starts) == (plain._pieces, plain._starts)
