@@ -152,3 +152,45 @@ def test_any_map_s_slice_moved_and_merged_in_one_loop_is_as_before(pieces, cur, 
     plain = _shifted_plain(omap, cur, orig)
     found = omap.shifted(cur, orig)
     assert (found._pieces, found._starts) == (plain._pieces, plain._starts)
+
+
+def _measure_plain(lines):
+    """_layout._measure as first written (each pair's sentence end asked of ends_sentence)."""
+    from itertools import pairwise
+
+    from tidyink.filters._layout import SHORT_TEXT_WRAP, _set_by_shape, ends_sentence
+
+    set_in = all(line.indent >= 2 for line in lines if line.stripped)
+    if len(lines) < 2:
+        return set_in, (lines[0].length if lines and lines[0].stripped else None), False, [], False, []
+    measured, runs_on, stopped = [], [], False
+    shaped = [_set_by_shape(line) for line in lines]
+    for k, (line, after) in enumerate(pairwise(lines)):
+        if line.stripped and not (shaped[k] or shaped[k + 1]):
+            measured.append(line.length)
+            stops = ends_sentence(line.stripped)
+            stopped = stopped or stops
+            if not stops and line.length >= SHORT_TEXT_WRAP and after.stripped[:1].islower():
+                runs_on.append(line.length)
+    return set_in, None, True, measured, stopped, runs_on
+
+
+MEASURE_PIECES = st.sampled_from(
+    [
+        "It was a dark and stormy night and the rain fell in torrents", "and went on", "She said.",
+        "“Go!”", "Words: 12 - Reviews: 3", "• item", "[Next]", "  ", "\t", "\u3000", "\x1c", "--", "—",
+        " -", "end:", "x" * 60, "",
+    ]
+)
+
+
+@example(["It was a dark and stormy night and the rain fell in torrents", "and went on", "She said."])
+@example(["  set in", "\tset in too"])
+@example(["", "x", ""])
+@given(st.lists(st.lists(MEASURE_PIECES, max_size=3).map("".join), max_size=6))
+def test_a_block_s_measure_read_in_one_loop_is_as_before(texts):
+    from tidyink.document import TEXT, Span
+    from tidyink.filters._layout import _measure, lines_of
+
+    lines = lines_of(Span(TEXT, "\n".join(texts)))
+    assert _measure(lines) == _measure_plain(lines)
