@@ -194,3 +194,21 @@ def test_a_block_s_measure_read_in_one_loop_is_as_before(texts):
 
     lines = lines_of(Span(TEXT, "\n".join(texts)))
     assert _measure(lines) == _measure_plain(lines)
+
+
+ARCHIVE_PIECES = st.sampled_from(["archive", "ARCHIVE", "Arch", "ive", "ARCHİVE", "\n", " ", "x", "é", "ſ"])
+
+
+@example(["arch", "ive"])
+@example(["Arch\nive", "ARCHIVE"])
+@given(st.lists(st.lists(ARCHIVE_PIECES, max_size=5).map("".join), max_size=5))
+def test_the_archive_word_looked_for_in_every_block_at_once_is_found_as_in_each(texts):
+    from tidyink.document import PARAGRAPH, RAW_BLOCK, TEXT, Block, Span
+    from tidyink.filters._boilerplate_lines import _text_of
+    from tidyink.filters._patterns_lazy import P
+
+    blocks = [Block(PARAGRAPH if k % 3 else RAW_BLOCK, [Span(TEXT, text)]) for k, text in enumerate(texts)]
+    assert [_text_of(b) for b in blocks] == [b.prose().text if b.kind == PARAGRAPH else b.text for b in blocks]
+    each = any(P.ARCHIVE_WORD.search(t) for b in blocks if (t := _text_of(b)))
+    together = P.ARCHIVE_WORD.search("\n".join(t for b in blocks if (t := _text_of(b))))
+    assert each == bool(together)
