@@ -212,3 +212,32 @@ def test_the_archive_word_looked_for_in_every_block_at_once_is_found_as_in_each(
     each = any(P.ARCHIVE_WORD.search(t) for b in blocks if (t := _text_of(b)))
     together = P.ARCHIVE_WORD.search("\n".join(t for b in blocks if (t := _text_of(b))))
     assert each == bool(together)
+
+
+def _position_plain(span, offset):
+    """Span.position as first written (the newlines found whatever the offset)."""
+    from bisect import bisect_right
+
+    from tidyink.document import _newlines
+
+    if span.omap is not None:
+        offset = span.omap.to_orig(offset)
+    source = span.orig if span.orig is not None else span.text
+    offset = max(0, min(offset, len(source)))
+    nl = _newlines(source)
+    n = bisect_right(nl, offset - 1)
+    if n == 0:
+        return max(span.line, 1), span.col + offset + 1
+    return span.line + n, offset - nl[n - 1]
+
+
+@example("\nab", 0, 0, 0, False)
+@example("a\nb", 2, 3, -1, True)
+@given(st.text(alphabet="ab \n", max_size=12), st.integers(0, 9), st.integers(0, 9), st.integers(-3, 14), st.booleans())
+def test_a_span_s_first_position_is_found_without_its_newlines(text, line, col, offset, edited):
+    from tidyink.document import TEXT, Span
+
+    span = Span(TEXT, text, line, col)
+    if edited and text:
+        span.edit([(0, 1, "xy")])
+    assert span.position(offset) == _position_plain(span, offset)
