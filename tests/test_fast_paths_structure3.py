@@ -241,3 +241,74 @@ def test_a_span_s_first_position_is_found_without_its_newlines(text, line, col, 
     if edited and text:
         span.edit([(0, 1, "xy")])
     assert span.position(offset) == _position_plain(span, offset)
+
+
+def _block_rank_plain(block):
+    """_heading_labels._block_rank as first written (every block's text split into lines)."""
+    from tidyink.document import PARAGRAPH, TEXT, VERSE
+    from tidyink.filters._heading_labels import _is_subtitle
+    from tidyink.filters._heading_lines import CAPS, classify, closed_up
+
+    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
+        return None
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    if not lines or len(lines) > 2:
+        return None
+    rank = classify(closed_up(lines[0]) or lines[0])
+    if rank is None or len(lines) == 1:
+        return rank
+    if rank == CAPS and classify(lines[1]) != CAPS:
+        return None
+    return rank if _is_subtitle(lines[1]) else None
+
+
+def _numerals_plain(blocks, ranks):
+    """_heading_labels._lower_case_numerals as first written (every block's text stripped)."""
+    from tidyink.document import PARAGRAPH, TEXT
+    from tidyink.filters._heading_labels import _LOWER_ROMAN, _roman_value
+    from tidyink.filters._heading_lines import NUMBERED
+
+    found = {}
+    for k, block in enumerate(blocks):
+        if ranks[k] is None and block.kind == PARAGRAPH and all(s.kind == TEXT for s in block.spans):
+            m = _LOWER_ROMAN.fullmatch(block.text.strip())
+            if m and m.group("n"):
+                found[k] = _roman_value(m.group("n"))
+    if {1, 2} <= set(found.values()):
+        for k in found:
+            ranks[k] = NUMBERED
+
+
+LABEL_TEXTS = st.sampled_from(
+    [
+        "i.", "ii", " iii.", "iv\n", "v", "x.", "Chapter 5", "CHAPTER IX.", "Summary:", "Chapter Notes",
+        "Work Text:", "My Title\nby Some One", "by Some One", "It was late.", "P R E F A C E", "", " ",
+        "\u3000", "\x1c", "Prologue\nThe Start", "THE END", "i\nii",
+    ]
+)
+
+
+@example(["i.", "ii", "It was late."])
+@example(["My Title\nby Some One", "Summary:", "It was late."])
+@example(["My Title", "Summary:", "Chapter Notes", "x"])
+@given(st.lists(LABEL_TEXTS, max_size=7))
+def test_headings_read_each_block_s_label_rank_and_numeral_as_before(texts):
+    from tidyink.document import PARAGRAPH, TEXT, Block, Span
+    from tidyink.filters import _archive_labels as A
+    from tidyink.filters._heading_labels import _block_rank, _lower_case_numerals
+
+    def blocks():
+        return [Block(PARAGRAPH, [Span(TEXT, text, k + 1, 0)], line=k + 1) for k, text in enumerate(texts)]
+
+    plain, found = blocks(), blocks()
+    assert [_block_rank(b) for b in found] == [_block_rank_plain(b) for b in plain]
+    ranks, plain_ranks = [_block_rank(b) for b in found], [_block_rank_plain(b) for b in plain]
+    _lower_case_numerals(found, ranks)
+    _numerals_plain(plain, plain_ranks)
+    assert ranks == plain_ranks
+    labels = A.labels_of(found)
+    assert labels == [A.is_label(b) for b in plain]
+    split, split_plain = A.split_bylines(found, labels), A.split_bylines(plain)
+    assert [b.text for b in split] == [b.text for b in split_plain]
+    if len(split) == len(found):
+        assert A.titles(split, labels) == A.titles(split_plain)
