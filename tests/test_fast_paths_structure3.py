@@ -312,3 +312,47 @@ def test_headings_read_each_block_s_label_rank_and_numeral_as_before(texts):
     assert [b.text for b in split] == [b.text for b in split_plain]
     if len(split) == len(found):
         assert A.titles(split, labels) == A.titles(split_plain)
+
+
+def _read_plain(text):
+    """readers.text.read as first written (the regex module's pattern, one match at a time)."""
+    import regex
+
+    from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
+    from tidyink.readers.text import BLOCK
+
+    blocks, lead, pos, line = [], "", 0, 1
+    for m in regex.finditer(BLOCK, text):
+        gap = text[pos : m.start()]
+        if blocks:
+            blocks[-1].sep = gap
+        else:
+            lead = gap
+        line += gap.count("\n")
+        body = m.group()
+        end_line = line + body.count("\n")
+        blocks.append(Block(PARAGRAPH, [Span(TEXT, body, line, 0)], line=line, end_line=end_line))
+        line = end_line
+        pos = m.end()
+    tail = text[pos:]
+    if blocks:
+        blocks[-1].sep = tail
+    else:
+        lead = tail
+    return Document(blocks, format="text", lead=lead)
+
+
+@example("")
+@example("\n\n a \n\n\nb\x1c\n\x85\n\u2028c")
+@example("a\r\n\r\nb")
+@given(st.text(alphabet="ab \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u2029\u3000\u200b", max_size=20))
+def test_a_text_read_by_one_split_is_read_as_before(text):
+    from tidyink.readers.text import read
+
+    found, plain = read(text), _read_plain(text)
+
+    def shape(doc):
+        spans = [[(s.kind, s.text, s.line, s.col) for s in b.spans] for b in doc.blocks]
+        return doc.lead, doc.format, [(b.kind, b.line, b.end_line, b.sep) for b in doc.blocks], spans
+
+    assert shape(found) == shape(plain)
