@@ -82,6 +82,8 @@ class Span:
             offset = self.omap.to_orig(offset)
         source = self.orig if self.orig is not None else self.text
         offset = max(0, min(offset, len(source)))
+        if offset == 0:  # (the span's first line and column: its newlines not needed)
+            return max(self.line, 1), self.col + 1
         if self._nl is None:
             self._nl = _newlines(source)
         n = bisect_right(self._nl, offset - 1)

@@ -44,14 +44,35 @@ class OffsetMap:
         self._starts = [p[0] for p in new]
 
     def shifted(self, cur: int, orig: int) -> OffsetMap:
-        """The map for a slice that starts at ``cur`` (current) / ``orig`` (original)."""
+        """The map for a slice that starts at ``cur`` (current) / ``orig`` (original).
+
+        (Each piece moved, then merged as :func:`_merge` merges, in one loop; the pieces
+        before the one holding ``cur`` all move to 0, where the last of them replaces them.)
+        """
+        pieces = self._pieces
         out: list[tuple[int, int, bool]] = []
-        for start, origin, identity in self._pieces:
+        append = out.append
+        last_start = last_origin = -1
+        last_identity = False
+        for start, origin, identity in pieces[max(bisect_left(self._starts, cur) - 1, 0) :]:
             if start < cur:
                 origin = origin + (cur - start) if identity else origin
                 start = cur
-            out.append((start - cur, max(origin - orig, 0), identity))
-        return OffsetMap(out)
+            start -= cur
+            origin = origin - orig if origin > orig else 0
+            if start == last_start:  # (_add: one at the same start replaces the last)
+                out[-1] = (start, origin, identity)
+            elif last_identity and identity and origin - last_origin == start - last_start:
+                continue  # (_add: one that continues the last is dropped)
+            else:
+                append((start, origin, identity))
+            last_start, last_origin, last_identity = start, origin, identity
+        if out[0][0] != 0:
+            out.insert(0, (0, 0, True))
+        omap = OffsetMap.__new__(OffsetMap)
+        omap._pieces = out
+        omap._starts = [p[0] for p in out]
+        return omap
 
 
 Piece = tuple[int, int, bool]

@@ -44,13 +44,21 @@ def _short_line(block: Block) -> bool:
     )
 
 
-def split_bylines(blocks: list[Block]) -> list[Block]:
-    """A two-line block over a label, "Title" / "by Author": two blocks."""
+def labels_of(blocks: list[Block]) -> list[bool]:
+    """:func:`is_label` of each block, for :func:`split_bylines` and :func:`titles` to share."""
+    return [is_label(block) for block in blocks]
+
+
+def split_bylines(blocks: list[Block], labels: list[bool] | None = None) -> list[Block]:
+    """A two-line block over a label, "Title" / "by Author": two blocks (``labels``: their
+    :func:`labels_of`, when the caller has it)."""
+    if labels is None:
+        labels = labels_of(blocks)
     out: list[Block] = []
     for k, block in enumerate(blocks):
         span = simple_span(block)
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if span is not None and block.kind in (PARAGRAPH, VERSE) and nxt is not None and is_label(nxt):
+        if span is not None and block.kind in (PARAGRAPH, VERSE) and nxt is not None and labels[k + 1]:
             lines = [x for x in lines_of(span) if x.stripped]
             if len(lines) == 2 and _BYLINE.fullmatch(lines[1].stripped) and len(lines[0].stripped) <= MAX_TITLE:
                 out.extend(split_block(block, span, [([lines[0]], PARAGRAPH), ([lines[1]], PARAGRAPH)]))
@@ -59,11 +67,14 @@ def split_bylines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def titles(blocks: list[Block]) -> list[int]:
-    """Indices of the title lines just above a section label (over a byline at most)."""
+def titles(blocks: list[Block], labels: list[bool] | None = None) -> list[int]:
+    """Indices of the title lines just above a section label (over a byline at most);
+    ``labels``: the blocks' :func:`labels_of`, when the caller has it."""
+    if labels is None:
+        labels = labels_of(blocks)
     found: list[int] = []
-    for k, block in enumerate(blocks):
-        if not is_label(block) or (k and is_label(blocks[k - 1])):
+    for k in range(len(blocks)):
+        if not labels[k] or (k and labels[k - 1]):
             continue
         run = []
         i = k - 1

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from tidyink.document import PROSE_BLOCKS, RAW_BLOCK, Block, Document
+from tidyink.document import PROSE_BLOCKS, RAW_BLOCK, TEXT, Block, Document
 
 
 class Line(NamedTuple):
@@ -21,6 +21,9 @@ class Line(NamedTuple):
 def _text_of(block: Block) -> str | None:
     """What :func:`lines_of` splits into lines: a prose block's view, a raw block's text."""
     if block.kind in PROSE_BLOCKS:
+        spans = block.spans
+        if len(spans) == 1 and spans[0].kind == TEXT:
+            return spans[0].text  # (the prose view of one TEXT span: its text)
         return block.prose().text
     if block.kind == RAW_BLOCK:
         return "".join(span.shown for span in block.spans)

@@ -48,7 +48,10 @@ def _lower_case_numerals(blocks: list[Block], ranks: list[int | None]) -> None:
     found: dict[int, int] = {}
     for k, block in enumerate(blocks):
         if ranks[k] is None and block.kind == PARAGRAPH and all(s.kind == TEXT for s in block.spans):
-            m = _LOWER_ROMAN.fullmatch(block.text.strip())
+            text = block.text
+            if text[:1] not in "ivxlc" and not text[:1].isspace():
+                continue  # (the numeral opens the text: a text opening otherwise is none)
+            m = _LOWER_ROMAN.fullmatch(text.strip())
             if m and m.group("n"):
                 found[k] = _roman_value(m.group("n"))
     if {1, 2} <= set(found.values()):
@@ -60,7 +63,11 @@ def _block_rank(block: Block) -> int | None:
     """The heading rank a block's lines read as (None: no heading)."""
     if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
         return None
-    lines = [line for line in block.text.split("\n") if line.strip()]
+    text = block.text
+    if "\n" not in text:  # (one line, the usual case once unwrapped: not split nor copied)
+        lines = [text] if text and not text.isspace() else []
+    else:
+        lines = [line for line in text.split("\n") if line.strip()]
     if not lines or len(lines) > 2:
         return None
     rank = classify(closed_up(lines[0]) or lines[0])

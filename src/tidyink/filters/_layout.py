@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
 from tidyink.filters._page_chrome import BULLET_GLYPHS, bullet_item, strong_shape
@@ -161,20 +160,30 @@ _Measure = tuple[bool, int | None, bool, list[int], bool, list[int]]
 
 def _measure(lines: list[Line]) -> _Measure:
     """What :func:`wrap_from` reads of one paragraph block's lines."""
-    set_in = all(line.indent >= 2 for line in lines if line.stripped)
+    set_in = True
+    for line in lines:
+        if line.indent < 2 and line.stripped:
+            set_in = False
+            break
     if len(lines) < 2:
         return set_in, (lines[0].length if lines and lines[0].stripped else None), False, [], False, []
     measured: list[int] = []
     runs_on: list[int] = []
     stopped = False
     shaped = [_set_by_shape(line) for line in lines]
-    for k, (line, after) in enumerate(pairwise(lines)):
-        if line.stripped and not (shaped[k] or shaped[k + 1]):
-            measured.append(line.length)
-            stops = ends_sentence(line.stripped)
-            stopped = stopped or stops
-            if not stops and line.length >= SHORT_TEXT_WRAP and after.stripped[:1].islower():
-                runs_on.append(line.length)
+    search = TERMINAL.search
+    line, line_shaped = lines[0], shaped[0]
+    for after, after_shaped in zip(lines[1:], shaped[1:]):  # (each line and the next)
+        text = line.stripped
+        if text and not (line_shaped or after_shaped):
+            length = line.length
+            measured.append(length)
+            # ends_sentence(text), the line being stripped already
+            if text[-1] in _TERMINAL_LAST and search(text) is not None:
+                stopped = True
+            elif length >= SHORT_TEXT_WRAP and after.stripped[:1].islower():
+                runs_on.append(length)
+        line, line_shaped = after, after_shaped
     return set_in, None, True, measured, stopped, runs_on
 
 

@@ -140,27 +140,35 @@ def could_be_chrome_each(lines: list[str], joined: str | None = None) -> list[bo
     """:func:`could_be_chrome` of each of ``lines`` (no newline in any), with the tests
     every line would fail told once for all of them, by searching the lines together
     (``joined``: the lines joined by newlines, when the caller has them)."""
+    return list(map(could_be_chrome_test(lines, joined), lines))
+
+
+def could_be_chrome_test(lines: list[str], joined: str | None = None) -> Callable[[str], bool]:
+    """:func:`could_be_chrome` for any one of ``lines`` (no newline in any): when no line
+    has a mark or a spaced mark (told by searching them together), a cheaper test that
+    only reads a line's commas and its opening."""
     if joined is None:
         joined = "\n".join(lines)
     if (
         ":" in joined or "[" in joined or "|" in joined or "•" in joined or "●" in joined
         or "»" in joined or "·" in joined or _spaced_mark_scan().search(joined)
     ):
-        return [could_be_chrome(line) for line in lines]  # (a line of them may have a mark)
-    # No line has a mark or a spaced mark: its commas and its opening tell.
-    start = _CHROME_START.match
-    out = []
-    append = out.append
-    for line in lines:
-        head = line[:1]
-        if head.isascii() and head.isalpha() and plain_end(line[-1]):
-            # An ASCII letter first (no bullet, digit or space; no URL scheme without a
-            # colon) and nothing to trim at the end: only "www." and the line's first
-            # characters may start chrome.
-            append(opens_nav(line[:NAV_PREFIX]) or line.count(",") >= 5 or line[:4] == "www.")
-        else:
-            append(line.count(",") >= 5 or (_may_start_chrome(line) and start(line) is not None) or may_open_nav(line))
-    return out
+        return could_be_chrome  # (a line of them may have a mark)
+    return _could_be_chrome_unmarked
+
+
+def _could_be_chrome_unmarked(line: str) -> bool:
+    """:func:`could_be_chrome` of a line without a mark or a spaced mark: its commas and
+    its opening tell."""
+    head = line[:1]
+    if head.isascii() and head.isalpha() and plain_end(line[-1]):
+        # An ASCII letter first (no bullet, digit or space; no URL scheme without a
+        # colon) and nothing to trim at the end: only "www." and the line's first
+        # characters may start chrome.
+        return opens_nav(line[:NAV_PREFIX]) or line.count(",") >= 5 or line[:4] == "www."
+    if line.count(",") >= 5:
+        return True
+    return (_may_start_chrome(line) and _CHROME_START.match(line) is not None) or may_open_nav(line)
 
 
 def _may_start_chrome(line: str) -> bool:

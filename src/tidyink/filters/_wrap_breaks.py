@@ -5,16 +5,18 @@ writes (story-info, form controls, two chrome lines in a row) keeps its own line
 
 from __future__ import annotations
 
+from tidyink.document import INDENT
 from tidyink.filters._layout import DEEP_INDENT, Line, Wrap
 from tidyink.filters._navigation import is_nav
 from tidyink.filters._page_chrome import (
     BULLET_GLYPHS,
     bullet_item,
     chrome_kind,
-    could_be_chrome_each,
+    could_be_chrome_test,
     strong_shape,
 )
 from tidyink.lazy_regex import lazy
+from tidyink.offsets import OffsetMap
 
 _STAR_ITEM = lazy(r"[*+]\s+\S")
 
@@ -41,6 +43,63 @@ def line_breaks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def join_breaks(text: str) -> tuple[str, OffsetMap, int] | None:
+    """``text`` (not edited before) with every line break of :func:`line_breaks` made one
+    space and its indentation and trailing white space (``INDENT``) taken off, its offset
+    map, and the number of breaks: what :meth:`Span.edit` makes of those edits, in one pass
+    (None: no break, or a trimmed end reaching a break; then make the edits).
+    """
+    size = len(text)
+    lead = size - len(text.lstrip(INDENT))
+    trail = len(text.rstrip(INDENT))
+    parts: list[str] = []
+    pieces: list[tuple[int, int, bool]] = []
+    starts: list[int] = []
+    shift = -lead  # new offset minus current offset (the indentation is gone)
+    cur = lead  # where the text still to copy starts
+    done = 0  # where the last break ended
+    joins = 0
+    newline = text.find("\n")
+    while newline >= 0:  # (line_breaks and offsets.first_edit in one loop)
+        start = newline
+        while start > done and text[start - 1] in " \t":
+            start -= 1
+        end = newline + 1
+        while end < size and text[end] in " \t\u00a0":
+            end += 1
+        if start < cur:
+            return None  # (a break inside the indentation)
+        if start > cur:
+            parts.append(text[cur:start])
+            pieces.append((cur + shift, cur, True))
+            starts.append(cur + shift)
+        parts.append(" ")
+        pieces.append((start + shift, start, False))
+        starts.append(start + shift)
+        shift += 1 - (end - start)
+        cur = done = end
+        joins += 1
+        newline = text.find("\n", end)
+    if not joins:
+        return None
+    if lead < trail < size:  # the trailing white space goes
+        if trail < cur:
+            return None
+        if trail > cur:
+            parts.append(text[cur:trail])
+            pieces.append((cur + shift, cur, True))
+            starts.append(cur + shift)
+        shift -= size - trail
+        cur = size
+    parts.append(text[cur:])
+    pieces.append((cur + shift, cur, True))
+    starts.append(cur + shift)
+    omap = OffsetMap.__new__(OffsetMap)
+    omap._pieces = pieces
+    omap._starts = starts
+    return "".join(parts), omap, joins
+
+
 def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
     """For each two lines in a row, whether the break between them is kept: whether each
     pair's break is hard, with what it asks of each line (its shape, its chrome) asked once."""
@@ -54,10 +113,9 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
     # a page's line, kept whole (every strong shape holds a colon or a bracket)
     strong = [strong_shape(text) for text in texts] if ":" in joined or "[" in joined else None
     heads = _ITEM_HEADS
-    could: list[bool] | None = None  # could_be_chrome of every line, once one is needed
-    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
-    out = []
+    out: list[bool] = []
     append = out.append
+    pending: list[int] = []  # pairs only the chrome of both lines decides (False until then)
     for k in range(len(lines) - 1):
         line, next_line = lines[k], lines[k + 1]
         if (
@@ -75,12 +133,30 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
         ):
             append(True)
             continue
-        # Two lines that each read as a page's chrome keep their break: each line's
-        # cheap test (of every line, made when first needed) first, its full test once.
-        if could is None:
-            could = could_be_chrome_each(texts, joined)
-        append(could[k] and could[k + 1] and _both_chrome_at(lines, k, chrome))
+        append(False)
+        pending.append(k)
+    if pending:
+        _chrome_pairs(lines, texts, joined, pending, out)
     return out
+
+
+def _chrome_pairs(lines: list[Line], texts: list[str], joined: str, pending: list[int], out: list[bool]) -> None:
+    """Set ``out[k]`` for each pair ``k`` of ``pending``: whether both its lines read as a
+    page's chrome. Each line's cheap test (:func:`could_be_chrome`) is asked at most
+    once, and first of the line at an odd index: when it fails, neither pair the line is
+    in asks the other line's; the full test (:func:`chrome_kind`) once, likewise."""
+    could = could_be_chrome_test(texts, joined)
+    cheap: dict[int, bool] = {}
+    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
+    for k in pending:
+        for j in (k + 1, k) if k % 2 == 0 else (k, k + 1):
+            found = cheap.get(j)
+            if found is None:
+                found = cheap[j] = could(texts[j])
+            if not found:
+                break
+        else:
+            out[k] = _both_chrome_at(lines, k, chrome)
 
 
 def _both_chrome_at(lines: list[Line], k: int, chrome: list[bool | None]) -> bool:

@@ -134,7 +134,9 @@ class Boilerplate(Filter):
                 self.remove_blocks(doc, ctx, [i], f"site chrome ({reason})")
         # An archive's own line inside a block ("Posted originally on the Archive of
         # Our Own at ..." under the title of a downloaded work).
-        every = lines_of(doc) if any(P.ARCHIVE_WORD.search(t) for b in doc.blocks if (t := _text_of(b))) else []
+        # (searched in every block's text at once: the word holds no newline)
+        texts = [t for b in doc.blocks if (t := _text_of(b))]
+        every = lines_of(doc) if P.ARCHIVE_WORD.search("\n".join(texts)) else []
         stamped: list[list[Line]] = []
         k = 0
         while k < len(every):

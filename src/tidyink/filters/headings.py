@@ -52,11 +52,14 @@ class Headings(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.filters import _archive_labels
 
-        doc.blocks = _archive_labels.split_bylines(doc.blocks)
-        blocks = doc.blocks
+        labels = _archive_labels.labels_of(doc.blocks)
+        split = _archive_labels.split_bylines(doc.blocks, labels)
+        if len(split) != len(doc.blocks):
+            labels = _archive_labels.labels_of(split)  # (a block split: its labels found again)
+        doc.blocks = blocks = split
         ranks = [self._rank(block) for block in blocks]
         _lower_case_numerals(blocks, ranks)
-        for k in _archive_labels.titles(blocks):
+        for k in _archive_labels.titles(blocks, labels):
             if ranks[k] is None and k == next((i for i, b in enumerate(blocks) if b.kind != HEADING), -1):
                 doc.meta.setdefault("title", " ".join(blocks[k].text.split()))
                 if not any(r is not None and r < CAPS for r in ranks):

@@ -16,7 +16,7 @@ from tidyink.filters._layout import (
     wrap_of_lines,
 )
 from tidyink.filters._page_chrome import strong_shape
-from tidyink.filters._wrap_breaks import is_item, kept_breaks, line_breaks
+from tidyink.filters._wrap_breaks import is_item, join_breaks, kept_breaks, line_breaks
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 
@@ -91,13 +91,21 @@ class Unwrap(Filter):
     def _join(self, block: Block, span: Span, ctx: Context) -> None:
         """Edit ``span`` in place: every line break (with its indentation) becomes a space."""
         text = span.text
-        edits = _trim_edits(text)
         if "-" not in text and "—" not in text and "―" not in text:
             # (no hyphen or dash: every break is a space, as below)
+            done = join_breaks(text) if span.orig is None else None
+            if done is not None:  # (the edits below made in one pass)
+                line, col = span.position(0)
+                span.orig = text
+                span.text, span.omap, joins = done
+                self._record_joins(line, col, joins, ctx)
+                return
+            edits = _trim_edits(text)
             spans = line_breaks(text)
             edits.extend([(start, end, " ") for start, end in spans])
             self._joined(span, edits, len(spans), ctx)
             return
+        edits = _trim_edits(text)
         joins = 0
         for start, end in line_breaks(text):
             low = start - 80 if start > 80 else 0
@@ -140,15 +148,11 @@ class Unwrap(Filter):
         edits.sort()
         line, col = span.position(0)
         span.edit(edits)
+        self._record_joins(line, col, joins, ctx)
+
+    def _record_joins(self, line: int, col: int, joins: int, ctx: Context) -> None:
         if joins:
-            self.record(
-                ctx,
-                line,
-                col,
-                "\n",
-                " ",
-                f"joined {joins + 1} hard-wrapped lines into one paragraph",
-            )
+            self.record(ctx, line, col, "\n", " ", f"joined {joins + 1} hard-wrapped lines into one paragraph")
 
     def _vocabulary(self) -> set[str]:
         if self._words is None:

@@ -6,30 +6,25 @@ from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
 from tidyink.lazy_regex import compiled
 
 # A block is a run of lines that are not blank; the rest is separator text.
-_BLOCK = compiled(r"[^\n]*[^\s\n][^\n]*(?:\n[^\n]*[^\s\n][^\n]*)*")
+BLOCK = r"[^\n]*[^\s\n][^\n]*(?:\n[^\n]*[^\s\n][^\n]*)*"
+# BLOCK captured, so that a split gives the separators and the blocks in turn (made in C,
+# without a match object for each block), and tried at line starts only: every match
+# starts at one (from within a line it reaches no more than from the line's start), and
+# a long blank line is read once, not again from each of its characters.
+_BLOCKS = compiled(rf"(?m)^({BLOCK})")
 
 
 def read(text: str) -> Document:
     """Split ``text`` into paragraph blocks without changing a single character."""
+    parts = _BLOCKS.split(text)  # separator, block, separator, ..., block, separator
     blocks: list[Block] = []
-    lead = ""
-    pos = 0
-    line = 1
-    for m in _BLOCK.finditer(text):
-        gap = text[pos : m.start()]
-        if blocks:
-            blocks[-1].sep = gap
-        else:
-            lead = gap
-        line += gap.count("\n")
-        body = m.group()
+    append = blocks.append
+    line = 1 + parts[0].count("\n")
+    for k in range(1, len(parts), 2):
+        body = parts[k]
         end_line = line + body.count("\n")
-        blocks.append(Block(PARAGRAPH, [Span(TEXT, body, line, 0)], line=line, end_line=end_line))
-        line = end_line
-        pos = m.end()
-    tail = text[pos:]
-    if blocks:
-        blocks[-1].sep = tail
-    else:
-        lead = tail
-    return Document(blocks, format="text", lead=lead)
+        block = Block(PARAGRAPH, [Span(TEXT, body, line, 0)], line=line, end_line=end_line)
+        block.sep = parts[k + 1]
+        append(block)
+        line = end_line + parts[k + 1].count("\n")
+    return Document(blocks, format="text", lead=parts[0])
