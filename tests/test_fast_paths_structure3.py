@@ -82,8 +82,8 @@ def test_a_paragraph_joined_in_one_pass_is_the_paragraph_its_edits_make(text):
     made = first_edit(text, edits)
     assert made is not None
     assert found[0] == made[0]
-    assert found[1]._pieces == made[1]._pieces
-    assert found[1]._starts == made[1]._starts
+    # the same map (its pieces may differ: a break made a space maps where it stood either way)
+    assert [found[1].to_orig(k) for k in range(len(text) + 2)] == [made[1].to_orig(k) for k in range(len(text) + 2)]
     assert found[2] == len(line_breaks(text)) > 0
 
 
