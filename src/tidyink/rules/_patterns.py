@@ -263,12 +263,16 @@ class PatternRule(Rule):
         if joined.language() != self.language:
             return
         text = joined.text
+        lower = joined.memo.get("lower_behind")
+        if lower is None:
+            unlowered = any(c in text for c in UNLOWERED)
+            lower = joined.memo["lower_behind"] = "" if unlowered else joined.lower()
         seen: set[int] = set()
         for group, unit in _units(self.patterns):
             found = anchors(joined, group)
             if not found:
                 continue  # not even compiled: a short text meets few of the patterns' words
-            for pattern, m in _matches(text, unit, found):
+            for pattern, m in _matches(text, unit, found, lower):
                 start, end = m.span("bad")
                 if start in seen:
                     continue
@@ -310,8 +314,47 @@ def _either(sources: tuple[str, ...]) -> regex.Pattern[str]:
     return compiled("|".join(f"(?:{expand(s)})" for s in sources), regex.IGNORECASE | regex.VERSION0)
 
 
+# A pattern that starts by looking behind for a word from a list and the gap:
+# "(?<=(?<![\p{L}'-])(?:could|should)<<GAP>>)(?P<bad>of)"; the words are literals.
+_WORDS_BEHIND = re.compile(r"\(\?<=(?:\(\?<!\[\\p\{L\}'-\]\))?\(\?:([\w'|]+)\)<<GAP>>\)\(\?P<bad>")
+# Gap characters (``GAP``), and letters outside ASCII that ``regex`` matches to an ASCII
+# letter ignoring case but that ``Prose.lower`` does not turn into it (the long s; the
+# dotted capital I, which lower-cases to two characters and is kept).
+_GAP_CHARS = " \t\u00a0\ue000\n"
+UNLOWERED = "\u017f\u0130"
+
+
+def words_behind(source: str) -> tuple[str, ...]:
+    """The words (lower case) one of which a pattern needs right before its gap and
+    its bad word, when its source starts by looking behind for them; else ()."""
+    m = _WORDS_BEHIND.match(source)
+    return tuple(w.lower() for w in literals(m.group(1))) if m else ()
+
+
+@cache
+def _unit_words_behind(unit: tuple[Pattern, ...]) -> tuple[str, ...]:
+    """The words one of which every pattern of ``unit`` needs before it (() if some
+    pattern needs none)."""
+    words: list[str] = []
+    for pattern in unit:
+        behind = words_behind(pattern.regex)
+        if not behind:
+            return ()
+        words += behind
+    return tuple(sorted(set(words)))
+
+
+def may_follow(lower: str, pos: int, words: tuple[str, ...]) -> bool:
+    """False only where no pattern looking behind for ``words`` (and the gap) can
+    match at ``pos``: one space, and before it no such word (in ``lower``, the text
+    lower-cased letter by letter). Other gaps are left to the patterns."""
+    if lower[pos - 1 : pos] != " " or pos < 2 or lower[pos - 2] in _GAP_CHARS:
+        return True
+    return lower.endswith(words, 0, pos - 1)
+
+
 def _matches(
-    text: str, unit: tuple[Pattern, ...], found: list[int]
+    text: str, unit: tuple[Pattern, ...], found: list[int], lower: str = ""
 ) -> Iterator[tuple[Pattern, regex.Match[str]]]:
     """The guarded matches of each pattern of ``unit`` at the offsets ``found``, pattern
     by pattern; at each offset only the first pattern that matches (and whose guard
@@ -319,7 +362,13 @@ def _matches(
 
     Several patterns are first tried together, in one call at each offset: most
     offsets match none of them (the alternation fails exactly where each one fails).
+    Patterns that all look behind for a word from a list are not tried where the
+    lower-cased text (``lower``, when given: never for a text with letters of
+    :data:`UNLOWERED`) has none of those words before the offset.
     """
+    behind = _unit_words_behind(unit) if lower else ()
+    if behind:
+        found = [pos for pos in found if may_follow(lower, pos, behind)]
     if len(unit) == 1:
         pattern = unit[0]
         compiled = _compiled(pattern.regex)
