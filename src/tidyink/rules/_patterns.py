@@ -150,28 +150,49 @@ def _anchor_scan() -> tuple[
     return union, {w: tuple(g) for w, g in owners.items()}, {g: tuple(w) for g, w in words.items()}
 
 
+@cache
+def _led_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The anchor scan led by the character before the word: a space (a literal the
+    engine finds fast: most anchors), or any character but a space, an ASCII letter
+    or digit, an apostrophe or a hyphen (a plain set the engine tests fast; word
+    characters outside ASCII among them are dropped by ``anchors``)."""
+    words = _anchor_scan()[0].pattern
+    return re.compile(" " + words), re.compile(r"[^ a-z0-9'\-]" + words)
+
+
+def _inside_word(led: str) -> bool:
+    """A hit of the second scan led by a word character (what ``re``'s \\w covers)."""
+    return led[0].isalnum() or led[0] == "_"
+
+
 def anchors(joined: Prose, group: str) -> list[int]:
     """Offsets of the first words of a pattern, by bad-group source.
 
     One scan of the text for every anchor word of every rule, computed once per text
     (offsets grouped by word); a group's offsets are merged, in order, on first use.
+    An anchor starts the text or follows a character that is no word character,
+    apostrophe or hyphen: a space, or one of the rarer characters the second scan
+    starts at (in lower-case text no ASCII capital is left to precede a word).
     """
     memo = joined.memo
     by_word = memo.get("anchor_words")
     if by_word is None:
-        union = _anchor_scan()[0]
-        by_word = {}
+        union, owners, _ = _anchor_scan()
+        spaced, other = _led_scans()
         lower = joined.lower()
-        for m in union.finditer(lower):
-            before = lower[m.start() - 1 : m.start()]
-            if before and (before.isalnum() or before in "_'-"):
-                continue  # inside a word: what ``re``'s \w, ' and - cover
-            word = m.group()
-            found = by_word.get(word)
-            if found is None:
-                by_word[word] = [m.start()]
-            else:
-                found.append(m.start())
+        hits: dict[str, list[int]] = {" " + word: [] for word in owners}
+        for m in spaced.finditer(lower):
+            hits[m.group()].append(m.start() + 1)
+        by_word = {key[1:]: found for key, found in hits.items() if found}
+        rare = [(m.group()[1:], m.start() + 1) for m in other.finditer(lower) if not _inside_word(m.group())]
+        first = union.match(lower)
+        if first is not None:
+            rare.append((first.group(), 0))
+        for word, pos in rare:
+            by_word.setdefault(word, []).append(pos)
+        if rare:
+            for found in by_word.values():
+                found.sort()
         memo["anchor_words"] = by_word
         memo["anchor_groups"] = {}
     groups = memo["anchor_groups"]
