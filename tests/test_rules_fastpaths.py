@@ -168,3 +168,24 @@ LEADS = [*PIECES, "\u00e9", "\u0663", "0", "Z", "\u00c9", "\ufeff", "\r"]
 def test_anchor_offsets_led_by_any_character_match_a_lookbehind_scan(text: str) -> None:
     joined = Prose(text, (), (0,))
     assert _anchors(text) == sorted(_anchors_by_lookbehind(joined.lower()))
+
+
+REPEAT_LEADS = [*REPEAT_PIECES, "\u0663", "\u00c9", "A", "0", "(", "\u2014", "\ufeff", "\r"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(REPEAT_LEADS), max_size=30).map("".join))
+def test_repeat_candidates_led_by_any_character_match_the_plain_scan(text: str) -> None:
+    from tidyink.rules import repeated_word
+
+    fast = [(m.span(), m.groups()) for m in repeated_word.candidates(text)]
+    assert fast == [(m.span(), m.groups()) for m in repeated_word._CANDIDATE.finditer(text)]
+
+
+def test_repeats_after_rarer_characters() -> None:
+    from tidyink.rules import repeated_word
+
+    text = "(the the) \u00e9a a \u2014so so\nno no \u0663x x"
+    spans = [m.span() for m in repeated_word.candidates(text)]
+    assert spans == [m.span() for m in repeated_word._CANDIDATE.finditer(text)]
+    assert len(spans) == 3  # not "a a" after "é", nor "x x" after a digit
