@@ -144,3 +144,48 @@ def test_repeat_candidates_overlapping_and_at_the_start() -> None:
     for text in ("the the the", "\u201cx x x x y", "a a", "z-z z", "a. a a a", "ab ab\ue000 ab ab"):
         fast = [m.span() for m in repeated_word.candidates(text)]
         assert fast == [m.span() for m in repeated_word._CANDIDATE.finditer(text)] != []
+
+
+def _anchors(text: str) -> list[int]:
+    joined = Prose(text, (), (0,))
+    _, _, words = _patterns._anchor_scan()
+    return sorted(pos for group in words for pos in _patterns.anchors(joined, group))
+
+
+def test_anchors_after_rarer_characters_and_at_the_start() -> None:
+    text = "to (to) \u00e9to _to \u0663to 0to \u0130to\nto \u201cto-to\tto\u00a0to"
+    lower = Prose(text, (), (0,)).lower()
+    assert _anchors(text) == sorted(_anchors_by_lookbehind(lower))
+    assert _anchors(text)[:2] == [0, 4]
+    assert text.index("\u00e9to") + 1 not in _anchors(text)  # inside a word
+
+
+LEADS = [*PIECES, "\u00e9", "\u0663", "0", "Z", "\u00c9", "\ufeff", "\r"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(LEADS), max_size=40).map("".join))
+def test_anchor_offsets_led_by_any_character_match_a_lookbehind_scan(text: str) -> None:
+    joined = Prose(text, (), (0,))
+    assert _anchors(text) == sorted(_anchors_by_lookbehind(joined.lower()))
+
+
+REPEAT_LEADS = [*REPEAT_PIECES, "\u0663", "\u00c9", "A", "0", "(", "\u2014", "\ufeff", "\r"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(REPEAT_LEADS), max_size=30).map("".join))
+def test_repeat_candidates_led_by_any_character_match_the_plain_scan(text: str) -> None:
+    from tidyink.rules import repeated_word
+
+    fast = [(m.span(), m.groups()) for m in repeated_word.candidates(text)]
+    assert fast == [(m.span(), m.groups()) for m in repeated_word._CANDIDATE.finditer(text)]
+
+
+def test_repeats_after_rarer_characters() -> None:
+    from tidyink.rules import repeated_word
+
+    text = "(the the) \u00e9a a \u2014so so\nno no \u0663x x"
+    spans = [m.span() for m in repeated_word.candidates(text)]
+    assert spans == [m.span() for m in repeated_word._CANDIDATE.finditer(text)]
+    assert len(spans) == 3  # not "a a" after "é", nor "x x" after a digit

@@ -21,6 +21,7 @@ from tidyink.document import Document
 from tidyink.filters.base import Context
 from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
+from tidyink.rules._sources import bad_group, literals, trie_pattern
 from tidyink.rules._text import GAP, Prose, alternation, match_case, prose, word_list
 from tidyink.rules.base import Rule
 
@@ -59,68 +60,6 @@ def _bad_group(source: str) -> str:
     return bad_group(source)
 
 
-def bad_group(source: str) -> str:
-    """The source of the ``(?P<bad>...)`` group: the words a pattern starts its match at."""
-    start = source.index("(?P<bad>") + len("(?P<bad>")
-    depth = 0
-    for i in range(start, len(source)):
-        ch = source[i]
-        if ch == "(" and source[i - 1] != "\\":
-            depth += 1
-        elif ch == ")" and source[i - 1] != "\\":
-            if depth == 0:
-                return source[start:i]
-            depth -= 1
-    raise ValueError(f"unbalanced bad group in {source!r}")
-
-
-def literals(group: str) -> list[str]:
-    """Every word a bad group matches: ``affects?`` -> affect, affects (literals,
-    ``(?:a|b)`` groups, ``|`` and ``?`` after a letter or group are understood)."""
-
-    def parse(i: int) -> tuple[list[str], int]:
-        options: list[str] = []
-        current = [""]
-        while i < len(group) and group[i] != ")":
-            if group[i] == "|":
-                options += current
-                current = [""]
-                i += 1
-                continue
-            if group.startswith("(?:", i):
-                inner, i = parse(i + 3)
-                i += 1  # the closing parenthesis
-            else:
-                inner, i = [group[i]], i + 1
-            if i < len(group) and group[i] == "?":
-                inner, i = [*inner, ""], i + 1
-            current = [c + x for c in current for x in inner]
-        return options + current, i
-
-    words, _ = parse(0)
-    return sorted(set(words))
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie (much faster to scan)."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
-
-
 @cache
 def _anchor_scan() -> tuple[
     re.Pattern[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
@@ -150,28 +89,49 @@ def _anchor_scan() -> tuple[
     return union, {w: tuple(g) for w, g in owners.items()}, {g: tuple(w) for g, w in words.items()}
 
 
+@cache
+def _led_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The anchor scan led by the character before the word: a space (a literal the
+    engine finds fast: most anchors), or any character but a space, an ASCII letter
+    or digit, an apostrophe or a hyphen (a plain set the engine tests fast; word
+    characters outside ASCII among them are dropped by ``anchors``)."""
+    words = _anchor_scan()[0].pattern
+    return re.compile(" " + words), re.compile(r"[^ a-z0-9'\-]" + words)
+
+
+def _inside_word(led: str) -> bool:
+    """A hit of the second scan led by a word character (what ``re``'s \\w covers)."""
+    return led[0].isalnum() or led[0] == "_"
+
+
 def anchors(joined: Prose, group: str) -> list[int]:
     """Offsets of the first words of a pattern, by bad-group source.
 
     One scan of the text for every anchor word of every rule, computed once per text
     (offsets grouped by word); a group's offsets are merged, in order, on first use.
+    An anchor starts the text or follows a character that is no word character,
+    apostrophe or hyphen: a space, or one of the rarer characters the second scan
+    starts at (in lower-case text no ASCII capital is left to precede a word).
     """
     memo = joined.memo
     by_word = memo.get("anchor_words")
     if by_word is None:
-        union = _anchor_scan()[0]
-        by_word = {}
+        union, owners, _ = _anchor_scan()
+        spaced, other = _led_scans()
         lower = joined.lower()
-        for m in union.finditer(lower):
-            before = lower[m.start() - 1 : m.start()]
-            if before and (before.isalnum() or before in "_'-"):
-                continue  # inside a word: what ``re``'s \w, ' and - cover
-            word = m.group()
-            found = by_word.get(word)
-            if found is None:
-                by_word[word] = [m.start()]
-            else:
-                found.append(m.start())
+        hits: dict[str, list[int]] = {" " + word: [] for word in owners}
+        for m in spaced.finditer(lower):
+            hits[m.group()].append(m.start() + 1)
+        by_word = {key[1:]: found for key, found in hits.items() if found}
+        rare = [(m.group()[1:], m.start() + 1) for m in other.finditer(lower) if not _inside_word(m.group())]
+        first = union.match(lower)
+        if first is not None:
+            rare.append((first.group(), 0))
+        for word, pos in rare:
+            by_word.setdefault(word, []).append(pos)
+        if rare:
+            for found in by_word.values():
+                found.sort()
         memo["anchor_words"] = by_word
         memo["anchor_groups"] = {}
     groups = memo["anchor_groups"]
@@ -263,12 +223,16 @@ class PatternRule(Rule):
         if joined.language() != self.language:
             return
         text = joined.text
+        lower = joined.memo.get("lower_behind")
+        if lower is None:
+            unlowered = any(c in text for c in UNLOWERED)
+            lower = joined.memo["lower_behind"] = "" if unlowered else joined.lower()
         seen: set[int] = set()
         for group, unit in _units(self.patterns):
             found = anchors(joined, group)
             if not found:
                 continue  # not even compiled: a short text meets few of the patterns' words
-            for pattern, m in _matches(text, unit, found):
+            for pattern, m in _matches(text, unit, found, lower):
                 start, end = m.span("bad")
                 if start in seen:
                     continue
@@ -310,8 +274,47 @@ def _either(sources: tuple[str, ...]) -> regex.Pattern[str]:
     return compiled("|".join(f"(?:{expand(s)})" for s in sources), regex.IGNORECASE | regex.VERSION0)
 
 
+# A pattern that starts by looking behind for a word from a list and the gap:
+# "(?<=(?<![\p{L}'-])(?:could|should)<<GAP>>)(?P<bad>of)"; the words are literals.
+_WORDS_BEHIND = re.compile(r"\(\?<=(?:\(\?<!\[\\p\{L\}'-\]\))?\(\?:([\w'|]+)\)<<GAP>>\)\(\?P<bad>")
+# Gap characters (``GAP``), and letters outside ASCII that ``regex`` matches to an ASCII
+# letter ignoring case but that ``Prose.lower`` does not turn into it (the long s; the
+# dotted capital I, which lower-cases to two characters and is kept).
+_GAP_CHARS = " \t\u00a0\ue000\n"
+UNLOWERED = "\u017f\u0130"
+
+
+def words_behind(source: str) -> tuple[str, ...]:
+    """The words (lower case) one of which a pattern needs right before its gap and
+    its bad word, when its source starts by looking behind for them; else ()."""
+    m = _WORDS_BEHIND.match(source)
+    return tuple(w.lower() for w in literals(m.group(1))) if m else ()
+
+
+@cache
+def _unit_words_behind(unit: tuple[Pattern, ...]) -> tuple[str, ...]:
+    """The words one of which every pattern of ``unit`` needs before it (() if some
+    pattern needs none)."""
+    words: list[str] = []
+    for pattern in unit:
+        behind = words_behind(pattern.regex)
+        if not behind:
+            return ()
+        words += behind
+    return tuple(sorted(set(words)))
+
+
+def may_follow(lower: str, pos: int, words: tuple[str, ...]) -> bool:
+    """False only where no pattern looking behind for ``words`` (and the gap) can
+    match at ``pos``: one space, and before it no such word (in ``lower``, the text
+    lower-cased letter by letter). Other gaps are left to the patterns."""
+    if lower[pos - 1 : pos] != " " or pos < 2 or lower[pos - 2] in _GAP_CHARS:
+        return True
+    return lower.endswith(words, 0, pos - 1)
+
+
 def _matches(
-    text: str, unit: tuple[Pattern, ...], found: list[int]
+    text: str, unit: tuple[Pattern, ...], found: list[int], lower: str = ""
 ) -> Iterator[tuple[Pattern, regex.Match[str]]]:
     """The guarded matches of each pattern of ``unit`` at the offsets ``found``, pattern
     by pattern; at each offset only the first pattern that matches (and whose guard
@@ -319,7 +322,13 @@ def _matches(
 
     Several patterns are first tried together, in one call at each offset: most
     offsets match none of them (the alternation fails exactly where each one fails).
+    Patterns that all look behind for a word from a list are not tried where the
+    lower-cased text (``lower``, when given: never for a text with letters of
+    :data:`UNLOWERED`) has none of those words before the offset.
     """
+    behind = _unit_words_behind(unit) if lower else ()
+    if behind:
+        found = [pos for pos in found if may_follow(lower, pos, behind)]
     if len(unit) == 1:
         pattern = unit[0]
         compiled = _compiled(pattern.regex)

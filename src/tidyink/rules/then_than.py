@@ -144,12 +144,12 @@ def _no_comparison_before(text: str, m: regex.Match[str]) -> bool:
     """No comparative in the sentence, and "than" opens a clause ("and than we
     left", "he will than say") or stands alone before punctuation ("Well, than,")."""
     start = m.start("bad")
-    words = previous_words(text, start, 25, stop=".!?;")
     clause = previous_words(text, start, 1)
     at_clause_start = not clause
     alone = m.group("after") is not None
     if not (alone or at_clause_start or clause[0] in _THAN_SEQUENCE):
-        return False
+        return False  # (most "than"s: the sentence's words are not even gathered)
+    words = previous_words(text, start, 25, stop=".!?;")
     return not any(w in _LICENSORS or comparative(w) for w in words)
 
 
