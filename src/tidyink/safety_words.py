@@ -80,10 +80,11 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
     return counts
 
 
-def _folded_bytes(text: str, table: bytes) -> bytes | None:
+def _folded_bytes(text: str, table: bytes, spelled: bool = False) -> bytes | None:
     """``text`` folded, in the code page, each character that is no letter or digit a
     space (``table`` may keep line breaks): when each character outside ASCII is one
-    that :func:`_kind` knows how to fold alone; None otherwise.
+    that :func:`_kind` knows how to fold alone; None otherwise. ``spelled``: a dash or
+    an ellipsis as the characters it is typed as (as many spaces: the same words).
 
     Such a character composes with no other (composing takes a mark, or a letter of
     a script the code page lacks), so the text folds as its characters do one by
@@ -103,9 +104,15 @@ def _folded_bytes(text: str, table: bytes) -> bytes | None:
             return None
         if kind:
             text = text.replace(ch, kind)
+        elif spelled and ch in _SPELLED:
+            text = text.replace(ch, _SPELLED[ch])
         letters = letters or not _separates(ch)
     # (only separators: each becomes "?", a space, quicker than in the code page)
     return text.encode(_CODE_PAGE if letters else "ascii", "replace").translate(table)
+
+
+# Characters that only separate words, as typed before typography made them one character
+_SPELLED = {"\u2014": "--", "\u2026": "...", "\u2e3a": "----"}
 
 
 def _decoded(folded: bytes) -> str:
@@ -160,7 +167,7 @@ def _paragraphs(text: str) -> Counter[bytes] | None:
     found: Counter[bytes] = Counter()
     table = _table(lines=True)
     for piece in pieces(text):
-        folded = _folded_bytes(piece, table)
+        folded = _folded_bytes(piece, table, spelled=True)  # (so more paragraphs match at once)
         if folded is None:
             return None
         # (a pass or two over the piece, not one per paragraph: as its split at b"\n\n";
