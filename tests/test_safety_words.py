@@ -144,6 +144,10 @@ def test_word_difference_of_blank_runs_and_dashes_is_the_difference_of_the_count
     assert found == (old - new, new - old)
 
 
+def test_no_byte_folds_into_the_paragraph_break_mark() -> None:
+    assert 0 not in _table(lines=True) and 0 not in _table(lines=False)
+
+
 def test_paragraphs_set_aside_on_both_sides_keep_the_difference() -> None:
     """A paragraph both renderings have, rewrapped or with another dash, takes the same
     words from both; what is left is each side's own words."""

@@ -130,7 +130,7 @@ def word_difference(before: str, after: str) -> tuple[Counter[str], Counter[str]
 
     Most paragraphs are the same words on both sides (their quotes, dashes and line
     breaks aside): paragraphs the same on both sides once folded (line breaks as
-    spaces) are set aside first, then those the same once reduced to their words one
+    spaces, dashes and ellipses as typed) are set aside first, then those the same once reduced to their words one
     space apart (a dash of two hyphens folds into two spaces, of one character into
     one), and only the words of those that one side has and the other has not are
     counted. Setting aside a paragraph both sides have keeps the difference of the
@@ -158,7 +158,7 @@ def _unmatched(old: Counter[_T], new: Counter[_T]) -> tuple[Counter[_T], Counter
     return lost, added
 
 
-_BREAK = b"\x00\x00"  # stands for a paragraph break: no byte of the code page folds into 0
+_BREAK = b"\x00\x00"  # stands for a paragraph break: the table folds no byte into 0
 
 
 def _paragraphs(text: str) -> Counter[bytes] | None:

@@ -222,7 +222,8 @@ def fenced(text: str) -> str:
 def render_block(block: Block, options: Options) -> str:
     spans = block.spans
     if block.kind == PARAGRAPH and len(spans) == 1 and spans[0].kind == TEXT and not block.verbatim:
-        # The usual paragraph: one text span, written on one line (what the way below gives it).
+        # The usual paragraph: one text span, on one line or on lines that need no escape
+        # (what the way below gives it).
         body = escape_inline(spans[0].text)
         if HARD not in body:
             if "\n" not in body:
