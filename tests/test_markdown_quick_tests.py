@@ -82,3 +82,16 @@ def test_a_one_line_paragraph_is_escaped_at_its_start_and_inside() -> None:
 
     block = Block(PARAGRAPH, [Span(TEXT, "# not a *heading*  ")])
     assert render_block(block, Options()) == "\\# not a \\*heading\\*"
+
+
+def test_a_wrapped_paragraph_keeps_its_plain_lines_and_escapes_the_others() -> None:
+    from tidyink.document import PARAGRAPH, TEXT, Block, Span
+    from tidyink.options import Options
+    from tidyink.writers.markdown import render_block
+
+    plain = "The lamp was lit\nat dusk, and “the door”\nstayed open."
+    assert render_block(Block(PARAGRAPH, [Span(TEXT, plain)]), Options()) == plain
+    ragged = "The lamp was lit \n- at dusk\n\n  2. and\n# late"
+    assert render_block(Block(PARAGRAPH, [Span(TEXT, ragged)]), Options()) == (
+        "The lamp was lit\n\\- at dusk\n2\\. and\n\\# late"
+    )

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tidyink.safety_words import _SPELLED, _decoded, _folded_bytes, _kind, _table, count_words, fold, word_difference
 from tidyink.safety_words import WORD as _WORD
-from tidyink.safety_words import _decoded, _folded_bytes, _table, count_words, fold, word_difference
 from tidyink.safety_words import ascii_words as _ascii_words
 
 
@@ -125,3 +125,44 @@ def test_word_difference_of_rewrapped_and_curled_paragraphs() -> None:
     assert word_difference(before, after) == (Counter({"read": 1, "the": 1, "licence": 1}), Counter())
     assert word_difference("Zürich " * 100, "") == (Counter({"zürich": 100}), Counter())
     assert word_difference("T\u0101ne " * 100, "") is None  # a letter the code page lacks
+
+
+# Blank runs of every kind: paragraph breaks of three or more line breaks, paragraphs
+# of spaces alone, dashes of one and two characters (one and two spaces once folded).
+_SPACED = st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " ", "  \n", "--", "—", "...", "…", "a", "B", "é", "cat",
+                                    "Cat", "x1", "’", "&amp;", "⸺", "----"]), max_size=60).map("".join)  # fmt: skip
+
+
+@given(st.lists(_SPACED, max_size=6), st.lists(_SPACED, max_size=6), st.integers(1, 3))
+def test_word_difference_of_blank_runs_and_dashes_is_the_difference_of_the_counts(
+    before: list[str], after: list[str], times: int
+) -> None:
+    old_text, new_text = "\n\n".join(before) * times, "\n\n".join(after + before[:2]) * times
+    found = word_difference(old_text, new_text)
+    old, new = count_words(old_text), count_words(new_text)
+    assert found is not None
+    assert found == (old - new, new - old)
+
+
+def test_no_byte_folds_into_the_paragraph_break_mark() -> None:
+    assert 0 not in _table(lines=True) and 0 not in _table(lines=False)
+
+
+def test_paragraphs_set_aside_on_both_sides_keep_the_difference() -> None:
+    """A paragraph both renderings have, rewrapped or with another dash, takes the same
+    words from both; what is left is each side's own words."""
+    before = "A cat -- sat\nhere.\n\n\n\nThe end.\n\n   \n\nOne  two\n\n" * 200
+    after = "A cat—sat here.\n\nThe end.\n\nOne two three\n\n" * 200
+    assert word_difference(before, after) == (Counter(), Counter({"three": 200}))
+    assert word_difference(after, before) == (Counter({"three": 200}), Counter())
+
+
+@given(_TEXT)
+def test_dashes_and_ellipses_spelled_out_leave_the_words_as_they_are(text: str) -> None:
+    table = _table(lines=True)
+    plain, spelled = _folded_bytes(text, table), _folded_bytes(text, table, spelled=True)
+    assert (plain is None) == (spelled is None)
+    if plain is not None and spelled is not None:
+        assert spelled.split() == plain.split()
+    assert all(_kind(ch) == "" for ch in _SPELLED)  # (each only separates words)
+    assert _folded_bytes("a—b… ⸺", table, spelled=True) == b"a  b" + b" " * 8

@@ -75,13 +75,14 @@ def difference(
         return ""
     changes = list(changes)
     every = changes
-    counted: list[tuple[Counter[str], Counter[str]]] = []  # the words each change removed, put
+    # The words each change removed and put, and how many changes (of the same texts) did.
+    counted: list[tuple[Counter[str], Counter[str], int]] = []
     seen: dict[str, Counter[str]] = {}  # (many changes share their texts)
-    for c in changes:
-        removed = seen[c.before] if c.before in seen else seen.setdefault(c.before, count_words(c.before))
-        put = seen[c.after] if c.after in seen else seen.setdefault(c.after, count_words(c.after))
+    for (old_text, new_text), times in Counter((c.before, c.after) for c in changes).items():
+        removed = seen[old_text] if old_text in seen else seen.setdefault(old_text, count_words(old_text))
+        put = seen[new_text] if new_text in seen else seen.setdefault(new_text, count_words(new_text))
         if removed or put:
-            counted.append((removed, put))
+            counted.append((removed, put, times))
     # Replaying and the steps after it only ever take words away, and the steps take no
     # fewer away from fewer words: when the changes explain every difference without
     # the replay (the usual case), the replay (a pass over the text per change) cannot
@@ -151,18 +152,24 @@ def verify(
 
 
 def _explain_by_changes(
-    lost: Counter[str], added: Counter[str], counted: list[tuple[Counter[str], Counter[str]]]
+    lost: Counter[str], added: Counter[str], counted: list[tuple[Counter[str], Counter[str], int]]
 ) -> tuple[Counter[str], Counter[str]]:
     """Take from ``lost`` and ``added`` (in place) the words the changes explain: those
-    each change removed or put (``counted``: the words of its before and after), then
-    words changed inside (:func:`_explain_by_fragment`); return what is left."""
+    each change removed or put (``counted``: the words of its before and after, and how
+    many changes made it), then words changed inside (:func:`_explain_by_fragment`);
+    return what is left."""
     fragments_out: set[str] = set()
     fragments_in: set[str] = set()
     out: Counter[str] = Counter()
     into: Counter[str] = Counter()
-    for removed, put in counted:
-        out.update(removed - put)  # (positive counts only: as +=, without its pass over the sum)
-        into.update(put - removed)
+    for removed, put, times in counted:
+        # (positive counts only: as +=, without its pass over the sum; a change that only
+        # removes or only puts words is its counts, which are positive)
+        gone, came = (removed - put, put - removed) if removed and put else (removed, put)
+        if times > 1:  # (as many updates, in one)
+            gone, came = _times(gone, times), _times(came, times)
+        out.update(gone)
+        into.update(came)
         fragments_out.update(removed)
         fragments_in.update(put)
     unmatched_out, unmatched_in = out - lost, into - added  # taken out or put in, matching no word
@@ -175,6 +182,10 @@ def _explain_by_changes(
     _explain_by_fragment(lost, fragments_out)
     _explain_by_fragment(added, fragments_in)
     return lost, added
+
+
+def _times(counts: Counter[str], times: int) -> Counter[str]:
+    return Counter({word: number * times for word, number in counts.items()})
 
 
 def _replays(text: str, changes: list[Change]) -> list[str]:

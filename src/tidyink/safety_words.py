@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from functools import cache
+from typing import TypeVar
 
 from tidyink.lazy_regex import compiled
 from tidyink.pieces import PIECE, pieces
@@ -31,6 +32,7 @@ _MARK = compiled(r"\p{M}")
 # the words of English, French, German, Spanish... text); any other character is one
 # that only separates words, or the text takes the detailed search.
 _CODE_PAGE = "cp1252"
+_T = TypeVar("_T")
 
 
 def fold(text: str) -> str:
@@ -65,7 +67,10 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
     counts: Counter[str] = Counter()
     for piece in pieces(text, size):
         if len(piece) < _QUICK:
-            counts.update(WORD.findall(fold(piece)))
+            if piece.isascii() and "&" not in piece:  # (folded: its capitals made small)
+                counts.update(piece.encode("ascii").translate(_LOWER_SPLIT).decode("ascii").split())
+            else:
+                counts.update(WORD.findall(fold(piece)))
             continue
         found = _folded_bytes(piece, _table(lines=False))
         if found is not None:
@@ -75,10 +80,11 @@ def count_words(text: str, size: int = PIECE) -> Counter[str]:
     return counts
 
 
-def _folded_bytes(text: str, table: bytes) -> bytes | None:
+def _folded_bytes(text: str, table: bytes, spelled: bool = False) -> bytes | None:
     """``text`` folded, in the code page, each character that is no letter or digit a
     space (``table`` may keep line breaks): when each character outside ASCII is one
-    that :func:`_kind` knows how to fold alone; None otherwise.
+    that :func:`_kind` knows how to fold alone; None otherwise. ``spelled``: a dash or
+    an ellipsis as the characters it is typed as (as many spaces: the same words).
 
     Such a character composes with no other (composing takes a mark, or a letter of
     a script the code page lacks), so the text folds as its characters do one by
@@ -98,9 +104,15 @@ def _folded_bytes(text: str, table: bytes) -> bytes | None:
             return None
         if kind:
             text = text.replace(ch, kind)
+        elif spelled and ch in _SPELLED:
+            text = text.replace(ch, _SPELLED[ch])
         letters = letters or not _separates(ch)
     # (only separators: each becomes "?", a space, quicker than in the code page)
     return text.encode(_CODE_PAGE if letters else "ascii", "replace").translate(table)
+
+
+# Characters that only separate words, as typed before typography made them one character
+_SPELLED = {"\u2014": "--", "\u2026": "...", "\u2e3a": "----"}
 
 
 def _decoded(folded: bytes) -> str:
@@ -117,25 +129,58 @@ def word_difference(before: str, after: str) -> tuple[Counter[str], Counter[str]
     folded a character at a time (their order may differ from those counts').
 
     Most paragraphs are the same words on both sides (their quotes, dashes and line
-    breaks aside): each paragraph is reduced to its words, and only the words of those
-    that one side has and the other has not are counted.
+    breaks aside): paragraphs the same on both sides once folded (line breaks as
+    spaces, dashes and ellipses as typed) are set aside first, then those the same once reduced to their words one
+    space apart (a dash of two hyphens folds into two spaces, of one character into
+    one), and only the words of those that one side has and the other has not are
+    counted. Setting aside a paragraph both sides have keeps the difference of the
+    words: it takes the same words from both.
     """
     old, new = _paragraphs(before), _paragraphs(after)
     if old is None or new is None:
         return None
-    lost, added = _words_of(old - new), _words_of(new - old)
-    return lost - added, added - lost
+    old, new = _unmatched(old, new)
+    old, new = _unmatched(_reduced(old), _reduced(new))
+    return _unmatched(_words_of(old), _words_of(new))
+
+
+def _unmatched(old: Counter[_T], new: Counter[_T]) -> tuple[Counter[_T], Counter[_T]]:
+    """``old - new`` and ``new - old`` (in another order): what only one side has,
+    found by set operations (most paragraphs are on both sides, once each)."""
+    lost = Counter({p: old[p] for p in old.keys() - new.keys()})
+    added = Counter({p: new[p] for p in new.keys() - old.keys()})
+    for p in old.keys() & new.keys():
+        times = old[p] - new[p]
+        if times > 0:
+            lost[p] = times
+        elif times < 0:
+            added[p] = -times
+    return lost, added
+
+
+_BREAK = b"\x00\x00"  # stands for a paragraph break: the table folds no byte into 0
 
 
 def _paragraphs(text: str) -> Counter[bytes] | None:
-    """Each paragraph of ``text`` (pieces between blank lines) as its folded words one
-    space apart: how often each occurs (None unless :func:`_folded_bytes` applies)."""
+    """Each paragraph of ``text`` (pieces between blank lines) folded, its line breaks
+    spaces: how often each occurs (None unless :func:`_folded_bytes` applies)."""
     found: Counter[bytes] = Counter()
+    table = _table(lines=True)
     for piece in pieces(text):
-        folded = _folded_bytes(piece, _table(lines=True))
+        folded = _folded_bytes(piece, table, spelled=True)  # (so more paragraphs match at once)
         if folded is None:
             return None
-        found.update(b" ".join(paragraph.split()) for paragraph in folded.split(b"\n\n"))
+        # (a pass or two over the piece, not one per paragraph: as its split at b"\n\n";
+        # the same length, so each replacing pass only copies)
+        found.update(folded.replace(b"\n\n", _BREAK).replace(b"\n", b" ").split(_BREAK))
+    return found
+
+
+def _reduced(paragraphs: Counter[bytes]) -> Counter[bytes]:
+    """Each of ``paragraphs`` as its words one space apart, with how often it occurs."""
+    found: Counter[bytes] = Counter()
+    for paragraph, times in paragraphs.items():
+        found[b" ".join(paragraph.split())] += times
     return found
 
 

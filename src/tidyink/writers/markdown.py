@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from operator import itemgetter
 
 import regex
 
@@ -221,10 +222,14 @@ def fenced(text: str) -> str:
 def render_block(block: Block, options: Options) -> str:
     spans = block.spans
     if block.kind == PARAGRAPH and len(spans) == 1 and spans[0].kind == TEXT and not block.verbatim:
-        # The usual paragraph: one text span, written on one line (what the way below gives it).
+        # The usual paragraph: one text span, on one line or on lines that need no escape
+        # (what the way below gives it).
         body = escape_inline(spans[0].text)
-        if "\n" not in body and HARD not in body:
-            return escape_line_start(body).rstrip(" \t")
+        if HARD not in body:
+            if "\n" not in body:
+                return escape_line_start(body).rstrip(" \t")
+            if _plain_lines(body):  # (a wrapped paragraph as read: each line as it is)
+                return body
     if block.verbatim:
         return "".join(span.text for span in block.spans)
     if block.kind == SCENE_BREAK:
@@ -242,6 +247,20 @@ def render_block(block: Block, options: Options) -> str:
     if block.kind == VERSE:
         return _verse(body, brk)
     return _lines(body, "\n", brk)
+
+
+_FIRST = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
+
+
+def _plain_lines(body: str) -> bool:
+    """Whether the general way writes each line of ``body`` as it is: no line is empty,
+    starts or ends with a space or tab, or starts with a character that could start a
+    block construct (so :func:`escape_line_start` and stripping keep each line, and
+    none is dropped)."""
+    if " \n" in body or "\t\n" in body or body.endswith((" ", "\t")):
+        return False
+    starts = set(map(_FIRST, body.split("\n")))
+    return not ("" in starts or " " in starts or "\t" in starts) and all(map(_plain_start, starts))
 
 
 def front_matter(doc: Document) -> str:
