@@ -177,10 +177,16 @@ def _cache_file(lang: str) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    wf = installed_version("wordfreq")
+    wf = _wordfreq_version()
     if wf is None:
         return None
     return folder / f"words3-{lang}-wordfreq{wf}-py{sys.version_info[0]}{sys.version_info[1]}.index"
+
+
+@cache
+def _wordfreq_version() -> str | None:
+    """The installed wordfreq's version, found once (a glob of the packages' folder)."""
+    return installed_version("wordfreq")
 
 
 def cached(name: str, build: Callable[[], T], kind: type, family: str | None = None) -> T:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import marshal
 import struct
+import sys
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
@@ -58,13 +60,12 @@ def encode(table: dict[str, float]) -> bytes:
     entries.sort()
     parts = [b"\n"]
     heads: list[bytes] = []
-    starts = [1]
+    starts: list[int] = []  # where each block's first entry starts, then the end
     pos = 1
     for i, (word, b) in enumerate(entries):
         if i % BLOCK == 0:
             heads.append(word)
-            if i:
-                starts.append(pos)
+            starts.append(pos)
         entry = b"%s\t%03d\n" % (word, b)
         parts.append(entry)
         pos += len(entry)
@@ -72,7 +73,8 @@ def encode(table: dict[str, float]) -> bytes:
     blocks = b"".join(parts)
     common = {w: z for w, z in table.items() if z >= CORE_ZIPF}
     top = max(common.values(), default=CORE_ZIPF)
-    index = marshal.dumps((top, len(table), tuple(heads), tuple(starts), odd))
+    positions = array("Q", starts).tobytes()  # (one bytes object loads faster than a tuple of ints)
+    index = marshal.dumps((top, len(table), tuple(heads), sys.byteorder, positions, odd))
     core = marshal.dumps(common)
     return _HEAD.pack(_MAGIC, len(index), len(core), len(blocks)) + index + core + blocks
 
@@ -90,14 +92,18 @@ class WordIndex:
             magic, n_index, n_core, n_blocks = _HEAD.unpack(buf[: _HEAD.size])  # type: ignore[index]
             if magic != _MAGIC or len(buf) != _HEAD.size + n_index + n_core + n_blocks:  # type: ignore[arg-type]
                 raise ValueError("not a word index")
-            top, size, heads, starts, odd = marshal.loads(buf[_HEAD.size : _HEAD.size + n_index])  # type: ignore[index]
+            top, size, heads, order, positions, odd = marshal.loads(buf[_HEAD.size : _HEAD.size + n_index])  # type: ignore[index]
+            starts = array("Q")
+            starts.frombytes(positions)
+            if order != sys.byteorder or len(starts) != len(heads) + 1:
+                raise ValueError("not a word index of this machine")
         except (struct.error, EOFError, TypeError) as error:
             raise ValueError(f"not a word index: {error}") from None
         self._data = buf
         self._top: float = top
         self._size: int = size
         self._heads: tuple[bytes, ...] = heads
-        self._starts: tuple[int, ...] = starts
+        self._starts = starts
         self._odd: dict[str, float] = odd
         self._core_at = (_HEAD.size + n_index, _HEAD.size + n_index + n_core)
         self._base = _HEAD.size + n_index + n_core
