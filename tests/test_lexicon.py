@@ -9,7 +9,7 @@ def test_cache_gives_back_the_built_list(tmp_path, monkeypatch):
     monkeypatch.setenv("TIDYINK_CACHE_DIR", str(tmp_path))
     built = lexicon.frequencies.__wrapped__("pt")  # no in-memory cache: builds and stores
     files = list(tmp_path.iterdir())
-    assert len(files) == 1 and files[0].name.startswith("words2-pt-")
+    assert len(files) == 1 and files[0].name.startswith("words3-pt-")
     again = lexicon.frequencies.__wrapped__("pt")  # now read from the file
     assert again == built and built["não"] > 5
 

@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+from tidyink.wordindex import WordIndex, encode
+
 T = TypeVar("T")
 SUPPORTED = ("en", "fr", "de", "es", "pt", "it", "nl")
 
@@ -131,23 +133,22 @@ class WordTable:
 
 
 @cache
-def frequencies(lang: str) -> WordTable:
+def frequencies(lang: str) -> WordIndex:
     """Lower-case word → Zipf frequency (log10 of occurrences per billion words).
 
     Built from wordfreq once (0.1-0.4 s), then kept in the user's cache folder,
-    from which a language loads in about 10 ms.
+    from which a language opens in well under a millisecond (see :mod:`tidyink.wordindex`).
     """
-    cached = _cache_file(lang)
-    if cached is not None:
+    path = _cache_file(lang)
+    if path is not None:
         try:
-            parts = marshal.loads(cached.read_bytes())
-            return WordTable(*parts)
-        except (OSError, ValueError, EOFError, TypeError):
+            return WordIndex.open(path)
+        except (OSError, ValueError):
             pass
-    table = WordTable.build(_build(lang))
-    if cached is not None:
-        store_file(cached, table.parts(), family=f"words2-{lang}-")
-    return table
+    data = encode(_build(lang))
+    if path is not None:
+        store_file(path, data, family=f"words3-{lang}-", raw=True)
+    return WordIndex(data)
 
 
 def _build(lang: str) -> dict[str, float]:
@@ -176,10 +177,16 @@ def _cache_file(lang: str) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    wf = installed_version("wordfreq")
+    wf = _wordfreq_version()
     if wf is None:
         return None
-    return folder / f"words2-{lang}-wordfreq{wf}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+    return folder / f"words3-{lang}-wordfreq{wf}-py{sys.version_info[0]}{sys.version_info[1]}.index"
+
+
+@cache
+def _wordfreq_version() -> str | None:
+    """The installed wordfreq's version, found once (a glob of the packages' folder)."""
+    return installed_version("wordfreq")
 
 
 def cached(name: str, build: Callable[[], T], kind: type, family: str | None = None) -> T:
@@ -241,8 +248,9 @@ def installed_version(name: str) -> str | None:
 KEEP_VERSIONS = 3  # files of one family kept: other installations may still read theirs
 
 
-def store_file(path: Path, table: object, family: str | None = None) -> None:
-    """Write a cache file atomically; a cache that cannot be written is no error.
+def store_file(path: Path, table: object, family: str | None = None, raw: bool = False) -> None:
+    """Write a cache file atomically (``table`` marshalled, or as it is when ``raw``:
+    bytes); a cache that cannot be written is no error.
 
     ``family``: the start of the names of this file's other versions (built from another
     installation's word list, say); all but the newest ``KEEP_VERSIONS`` are removed, so
@@ -253,7 +261,7 @@ def store_file(path: Path, table: object, family: str | None = None) -> None:
 
     with contextlib.suppress(OSError, ValueError):  # (ValueError: a value marshal cannot write)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = marshal.dumps(table)
+        data = table if raw and isinstance(table, bytes) else marshal.dumps(table)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import math
+from functools import cache
 
 # Single-byte code pages tried for bytes that are not UTF-8, in order of
 # preference when two of them decode the bytes to equally plausible text:
@@ -140,10 +141,17 @@ def _by_words(data: bytes, scored: list[Scored], best: Scored) -> Scored:
     the best-scored reading when none does better."""
     from tidyink import lexicon
 
+    at = _high_bytes(data)
+    sums: dict[str, float] = {}
+
     def known(name: str) -> float:
         """How common the reading's words beyond ASCII are, Zipf points summed."""
-        found = words_beyond_ascii(data.decode(name, errors="replace"), 200)
-        return sum(lexicon.best_zipf(w.casefold(), _WESTERN_LANGS) for w in found)
+        if name not in sums:
+            text = data.decode(name, errors="replace")
+            same = at is not None and len(text) == len(data) and _byte_for_char(name)
+            found = words_beyond_ascii(text, 200, at if same else None)
+            sums[name] = sum(lexicon.best_zipf(w.casefold(), _WESTERN_LANGS) for w in found)
+        return sums[name]
 
     top = known(best[2])
     for entry in scored:
@@ -152,19 +160,19 @@ def _by_words(data: bytes, scored: list[Scored], best: Scored) -> Scored:
     return best
 
 
-def words_beyond_ascii(text: str, limit: int) -> list[str]:
+def words_beyond_ascii(text: str, limit: int, at: list[int] | None = None) -> list[str]:
     """The first ``limit`` words of two letters or more with a letter beyond ASCII, in
     order: ``[w for w in re.findall(r"[^\\W\\d_]+", text) if len(w) > 1 and not
     w.isascii()][:limit]``, found from the characters beyond ASCII outwards (a text
-    read here has few of them, and most of its words are never made)."""
+    read here has few of them, and most of its words are never made). ``at``: where
+    those characters are, when known (else they are searched for)."""
     import re
 
     letter = re.compile(r"[^\W\d_]")
     rest = re.compile(r"[^\W\d_]*")
     found: list[str] = []
     end = 0  # the end of the last word taken
-    for m in re.finditer(r"[^\x00-\x7f]", text):
-        i = m.start()
+    for i in at if at is not None else (m.start() for m in re.finditer(r"[^\x00-\x7f]", text)):
         if i < end or not letter.match(text, i):
             continue  # in the word just taken, or no letter
         start = i
@@ -176,6 +184,42 @@ def words_beyond_ascii(text: str, limit: int) -> list[str]:
             if len(found) >= limit:
                 break
     return found
+
+
+_MANY_HIGH_BYTES = 2_000  # past this many, the characters beyond ASCII are searched in each reading
+
+
+def _high_bytes(data: bytes) -> list[int] | None:
+    """Where ``data``'s bytes beyond ASCII are, in order (a search per distinct byte,
+    in C); None when there are many of them (a reading's first words are then found
+    sooner in the text itself)."""
+    high = data.translate(None, _ASCII)
+    if len(high) > _MANY_HIGH_BYTES:
+        return None
+    at: list[int] = []
+    for byte in set(high):
+        i = data.find(byte)
+        while i >= 0:
+            at.append(i)
+            i = data.find(byte, i + 1)
+    at.sort()
+    return at
+
+
+_ASCII = bytes(range(128))
+
+
+@cache
+def _byte_for_char(name: str) -> bool:
+    """Whether code page ``name`` reads each byte as one character (errors replaced),
+    ASCII bytes as themselves and the others as characters beyond ASCII: then a
+    reading's characters beyond ASCII sit where the bytes beyond ASCII do."""
+    high = bytes(range(128, 256)).decode(name, errors="replace")
+    return (
+        _ASCII.decode(name, errors="replace") == _ASCII.decode("ascii")
+        and len(high) == 128
+        and not any(ch.isascii() for ch in high)
+    )
 
 
 def _clear_case(data: bytes, name: str) -> bool:
