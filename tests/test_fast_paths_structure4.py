@@ -59,3 +59,94 @@ def test_an_opening_told_from_its_own_opening_first_is_told_the_same(text, size,
     for prefix in (text[:size], (text + tail)[:size], tail, text[:size].upper(), text[:size].lower()):
         if prefix:
             assert opens_nav(prefix) == _opens_nav_plain(prefix), prefix
+
+
+# Texts of my own writing, hard-wrapped at about 60 columns, with the shapes whose
+# breaks unwrapping keeps: verse, a letter and its signature, a list, a table of
+# contents, lines of dialogue, and paragraphs set in or with spaces at their breaks.
+FIXTURES = {
+    "prose": (
+        "The ferry left the harbour an hour after dawn, and the gulls\n"
+        "followed it out past the breakwater until the town was only a\n"
+        "smudge of grey roofs behind them.\n\n"
+        "Nobody aboard spoke of the storm. They watched the water and\n"
+        "counted the buoys, and when the island rose out of the haze\n"
+        "they all stood up at once, as if someone had called their names.\n"
+    ),
+    "verse": (
+        "The lamps are lit along the quay,\n"
+        "The boats are in, the nets are dry;\n"
+        "And all the town is come to see\n"
+        "The evening ferry slipping by.\n\n"
+        "It was an old song, and they sang it badly, but the captain\n"
+        "smiled at every verse and kept the time with his pipe.\n"
+    ),
+    "letter": (
+        "                                        Harbour House, June 3rd\n\n"
+        "Dear Tom,\n"
+        "I write in haste, for the ferry leaves within the hour and the\n"
+        "post goes with it. The roof is mended and the garden is a\n"
+        "wilderness, which is how your mother liked it best.\n"
+        "Yours ever,\n"
+        "Margaret\n"
+    ),
+    "list": (
+        "She packed for the crossing with great care and little sense:\n"
+        "* three candles and a box of matches,\n"
+        "* a tin of biscuits, already half eaten,\n"
+        "* her father's compass, which pointed south.\n\n"
+        "Then she sat on the trunk until it closed and waited for the\n"
+        "cart that would carry it down to the harbour before noon.\n"
+    ),
+    "contents": (
+        "CONTENTS\n\n"
+        "I. The Crossing\n"
+        "II. The Island\n"
+        "III. The Lighthouse Keeper\n"
+        "IV. The Storm\n\n"
+        "CHAPTER I\n\n"
+        "THE CROSSING\n\n"
+        "The ferry left the harbour an hour after dawn, and the gulls\n"
+        "followed it out past the breakwater until the town was gone.\n"
+    ),
+    "dialogue": (
+        "\"Where to?\"\n"
+        "\"North.\"\n"
+        "\"In this weather?\"\n"
+        "\"In any weather.\"\n\n"
+        "The boatman shrugged and took the coins, and they pushed off\n"
+        "into the grey water with the wind hard against the bow.\n"
+    ),
+    "set in and spaced": (
+        "    The ferry left the harbour an hour after dawn, and the gulls \n"
+        "followed it out past the breakwater until the town was only a\n"
+        "  smudge of grey roofs behind them, and the water turned green \n"
+        "and cold under the hull as the morning went on toward noon.\n\n"
+        "The well-known captain had sailed the route for years, and his\n"
+        "first mate--a silent man--kept the log in a careful, old-fash-\n"
+        "ioned hand that nobody else aboard could read.\n"
+    ),
+}
+
+
+def test_texts_unwrapped_with_the_plain_join_are_the_texts_the_loop_joins(monkeypatch):
+    from tidyink import api
+    from tidyink.filters import _wrap_breaks
+
+    def convert():
+        out = {}
+        for name, text in FIXTURES.items():
+            result = api.convert(text.encode(), path=f"{name}.txt", to="markdown")
+            out[name] = (result.text, [(c.filter, c.line, c.column, c.before, c.after) for c in result.changes])
+        return out
+
+    fast = convert()
+    monkeypatch.setattr(_wrap_breaks, "join_breaks", _wrap_breaks._join_breaks_loop)
+    import tidyink.filters.unwrap as unwrap
+
+    monkeypatch.setattr(unwrap, "join_breaks", _wrap_breaks._join_breaks_loop)
+    assert convert() == fast
+    # the texts keep the shapes unwrapping keeps (so the comparison covers them)
+    assert "\n\nMargaret\n" in fast["letter"][0]
+    assert "And all the town is come to see" in fast["verse"][0]
+    assert "gulls followed it out" in fast["prose"][0]
