@@ -150,3 +150,35 @@ def test_texts_unwrapped_with_the_plain_join_are_the_texts_the_loop_joins(monkey
     assert "\n\nMargaret\n" in fast["letter"][0]
     assert "And all the town is come to see" in fast["verse"][0]
     assert "gulls followed it out" in fast["prose"][0]
+
+
+def _joined_paragraph(text, slow):
+    """What Unwrap._join makes of a paragraph span of ``text`` (as read), and its records;
+    ``slow``: with the plain join's fast path turned off."""
+    from unittest import mock
+
+    from tidyink import api
+    from tidyink.document import PARAGRAPH, TEXT, Block, Span
+    from tidyink.filters import unwrap
+    from tidyink.filters.base import Context
+
+    span = Span(TEXT, text, 3, 2)
+    block = Block(PARAGRAPH, [span], line=3)
+    ctx = Context(options=api.resolve_options(None), path="x.txt", state={})
+    filt = unwrap.Unwrap()
+    filt._texts, filt._words, filt._langs = [text], None, ("en",)
+    with mock.patch.object(unwrap, "plain_join", lambda text: None) if slow else mock.MagicMock():
+        filt._join(block, span, ctx)
+    maps = [span.position(k) for k in range(len(span.text) + 1)]
+    return span.text, maps, [(c.line, c.column, c.before, c.after, c.reason) for c in ctx.changes]
+
+
+@example("It was late--\nand cold")
+@example("a well-known\ncaptain")
+@example("first mate—a silent\nman—kept")
+@example("the old-fash-\nioned hand")
+@example("a\n--b")
+@example("a—\n\nb")
+@given(st.text(alphabet="ab -—―\n\t", max_size=14))
+def test_a_paragraph_with_dashes_away_from_its_breaks_joins_as_the_loop_joins_it(text):
+    assert _joined_paragraph(text, slow=False) == _joined_paragraph(text, slow=True)
