@@ -56,6 +56,8 @@ def plain_end(ch: str) -> bool:
 @lru_cache(maxsize=8192)
 def opens_nav(prefix: str) -> bool:
     """Whether ``prefix`` could be continued into a match of a navigation pattern."""
+    if len(prefix) > 2 and not opens_nav(prefix[:-1]):
+        return False  # (what no match opens with opens none continued: told from fewer prefixes)
     return any(p.match(prefix, partial=True) is not None for p in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK))
 
 

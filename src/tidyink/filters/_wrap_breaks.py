@@ -49,6 +49,39 @@ def join_breaks(text: str) -> tuple[str, OffsetMap, int] | None:
     map, and the number of breaks: what :meth:`Span.edit` makes of those edits, in one pass
     (None: no break, or a trimmed end reaching a break; then make the edits).
     """
+    return _replaced(text) if _plain(text) else _join_breaks_loop(text)
+
+
+def plain_join(text: str) -> tuple[str, OffsetMap, int] | None:
+    """:func:`join_breaks` of a text with no indentation, trailing white space, or space at
+    a break (most wrapped prose), else None (also when it has no break)."""
+    return _replaced(text) if _plain(text) else None
+
+
+def _replaced(text: str) -> tuple[str, OffsetMap, int] | None:
+    # Each break is its newline alone, made a space, one character for one, which sends
+    # every offset where it stood (the identity map, as Span.edit makes it).
+    joins = text.count("\n")
+    return (text.replace("\n", " "), OffsetMap(), joins) if joins else None
+
+
+def _plain(text: str) -> bool:
+    return text[:1] not in INDENT and text[-1:] not in INDENT and not _spaced_break(text)
+
+
+def dash_at_break(text: str) -> bool:
+    """Whether a hyphen or a dash ends a line of ``text`` (one without space at its
+    breaks), or a dash opens one: only then does unwrapping join a break by other than a space."""
+    return "-\n" in text or "—\n" in text or "―\n" in text or "\n--" in text or "\n—" in text
+
+
+def _spaced_break(text: str) -> bool:
+    """Whether a break of :func:`line_breaks` in ``text`` holds more than its newline."""
+    return " \n" in text or "\t\n" in text or "\n " in text or "\n\t" in text or "\n\u00a0" in text
+
+
+def _join_breaks_loop(text: str) -> tuple[str, OffsetMap, int] | None:
+    """:func:`join_breaks` without its fast path: each break found and made in one loop."""
     size = len(text)
     lead = size - len(text.lstrip(INDENT))
     trail = len(text.rstrip(INDENT))

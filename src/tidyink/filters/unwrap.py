@@ -16,7 +16,7 @@ from tidyink.filters._layout import (
     wrap_of_lines,
 )
 from tidyink.filters._page_chrome import strong_shape
-from tidyink.filters._wrap_breaks import is_item, join_breaks, kept_breaks, line_breaks
+from tidyink.filters._wrap_breaks import dash_at_break, is_item, join_breaks, kept_breaks, line_breaks, plain_join
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 
@@ -104,6 +104,13 @@ class Unwrap(Filter):
             spans = line_breaks(text)
             edits.extend([(start, end, " ") for start, end in spans])
             self._joined(span, edits, len(spans), ctx)
+            return
+        done = plain_join(text) if span.orig is None and not dash_at_break(text) else None
+        if done is not None:  # (no hyphen or dash at a break: every break is a space, as below)
+            line, col = span.position(0)
+            span.orig = text
+            span.text, span.omap, joins = done
+            self._record_joins(line, col, joins, ctx)
             return
         edits = _trim_edits(text)
         joins = 0
