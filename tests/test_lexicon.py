@@ -14,6 +14,17 @@ def test_cache_gives_back_the_built_list(tmp_path, monkeypatch):
     assert again == built and built["não"] > 5
 
 
+def test_the_old_format_of_a_language_is_removed_when_its_list_is_stored(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDYINK_CACHE_DIR", str(tmp_path))
+    old = tmp_path / "words2-pt-wordfreq3.0-py311.marshal"
+    other = tmp_path / "words2-en-wordfreq3.0-py311.marshal"  # another language's: not built now
+    old.write_bytes(b"x")
+    other.write_bytes(b"x")
+    lexicon.frequencies.__wrapped__("pt")
+    assert not old.exists() and other.exists()
+    assert [p.name[:9] for p in tmp_path.glob("words3-*")] == ["words3-pt"]
+
+
 def test_broken_cache_file_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("TIDYINK_CACHE_DIR", str(tmp_path))
     path = lexicon._cache_file("pt")
@@ -28,9 +39,11 @@ def test_cache_can_be_switched_off(tmp_path, monkeypatch):
     assert lexicon.frequencies.__wrapped__("pt")["não"] > 5
 
 
-def test_word_table_answers_like_the_full_list():
+def test_word_index_answers_like_the_full_list():
+    from tidyink.wordindex import WordIndex
+
     full = lexicon._build("pt")
-    table = lexicon.WordTable.build(full)
+    table = WordIndex.build(full)
     assert len(table) == len(full)
     for word, zipf in list(full.items())[::97]:
         assert table.get(word) == zipf and word in table

@@ -7,6 +7,7 @@ from collections import Counter
 import tidyink
 from tidyink import names
 from tidyink.rules.name_consistency import NameConsistency
+from tidyink.wordindex import WordIndex
 
 STORY = (
     "Torvalen walked in. Torvalen sat down. Later Torvalen laughed, and Torvalen's dog barked.\n\n"
@@ -63,7 +64,7 @@ def test_a_text_with_no_frequent_name_and_no_possible_slip_asks_no_word_list(mon
         asked.append("reaches")
         return lexicon.reaches(*args)  # type: ignore[arg-type]
 
-    def frequencies(lang: str) -> lexicon.WordTable:
+    def frequencies(lang: str) -> WordIndex:
         asked.append("frequencies")
         return lexicon.frequencies(lang)
 

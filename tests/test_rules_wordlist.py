@@ -7,9 +7,9 @@ from bisect import bisect_left
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidyink import lexicon
 from tidyink.rules import _wordlist
 from tidyink.rules._wordlist import WordList
+from tidyink.wordindex import WordIndex
 
 LETTERS = "abcdeo'\u00e9"
 words = st.text(alphabet=LETTERS, max_size=7)
@@ -78,7 +78,7 @@ def test_a_large_intersection_builds_the_frozenset(monkeypatch) -> None:
 def test_may_reach_keeps_every_word_at_least_as_common_as_the_floor(
     table: dict[str, float], asked: list[str], floor: float
 ) -> None:
-    freq = lexicon.WordTable.build(table)
+    freq = WordIndex.build(table)
     kept = list(freq.may_reach(asked, floor))
     assert [w for w in kept if freq.get(w) >= floor] == [w for w in asked if freq.get(w) >= floor]
 

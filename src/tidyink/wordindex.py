@@ -1,6 +1,6 @@
 """A language's word list, word → Zipf frequency, opened in well under a millisecond.
 
-``lexicon.WordTable`` needs its ~30,000 common words in a dict before it answers
+The word table kept before needed its ~30,000 common words in a dict before it answered
 anything: about 10 ms per language to load, which is most of what a short text
 or a code-page guess (nine languages, ~50 words each) costs. Here every word
 sits in one sorted UTF-8 block of ``"word\\tBBB\\n"`` entries (``BBB``: wordfreq's
@@ -12,7 +12,7 @@ remembered; a text that asks more than :data:`BUDGET` new questions gets the
 common words' dict as well (kept in the same file), so it never pays much more
 than the dict alone would cost.
 
-The answers are exactly those of ``WordTable.build(table)`` for the same table.
+The answers are exactly those of a plain dict of the same table.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
-CORE_ZIPF = 3.0  # (lexicon.CORE_ZIPF) words at least this common are the "common" ones
+CORE_ZIPF = 3.0  # words at least this common are the "common" ones (lexicon.CORE_ZIPF)
 BLOCK = 64  # entries per block
 BUDGET = 1_500  # new look-ups answered by searching before the common words' dict is loaded
 _SEEN_MAX = 200_000  # answers remembered (a long batch run meets endless distinct rare words)
