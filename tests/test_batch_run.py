@@ -451,3 +451,20 @@ def test_a_small_batch_is_counted_without_starting_a_pool(tmp_path):
     src = _names_tree(tmp_path / "src")
     batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
     assert batch_run._count_names(batch, NoPool(2)) == batch_run._count_names(batch, InlineEngine())
+
+
+def _square(n, _shared):
+    return n * n
+
+
+def test_a_local_pool_sends_small_files_in_chunks_and_answers_each_file():
+    from tidyink.batch.engines import PoolEngine
+
+    engine = PoolEngine(2, window=2)
+    engine.chunk_files = 3
+    jobs = [(f"tag{n}", (n,)) for n in range(10)]
+    chunked = list(engine.run(_square, iter(jobs), None, weigh=lambda job: 1))
+    single = list(engine.run(_square, iter(jobs), None))
+    expected = {(f"tag{n}", n * n, None) for n in range(10)}
+    assert len(chunked) == 10 and set(chunked) == expected
+    assert len(single) == 10 and set(single) == expected

@@ -57,6 +57,10 @@ def _call(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
     return fn(*args, _SHARED)
 
 
+def _call_chunk(fn: Callable[..., Any], args: list[tuple[Any, ...]]) -> list[Any]:
+    return [fn(*a, _SHARED) for a in args]
+
+
 class InlineEngine:
     """Everything in this process, one file after another (``--jobs 1``)."""
 
@@ -82,6 +86,12 @@ class PoolEngine:
 
     name = "local"
 
+    # With a ``weigh``, consecutive small files go in one task (up to ``chunk_bytes``
+    # of input or ``chunk_files`` files): sending a task and its result costs the
+    # parent and the worker more than converting a short chapter.
+    chunk_bytes = 1 << 16
+    chunk_files = 4
+
     def __init__(self, workers: int, window: int | None = None) -> None:
         self.workers = workers
         self.window = window or workers * 4
@@ -104,32 +114,46 @@ class PoolEngine:
         from concurrent.futures.process import BrokenProcessPool
 
         pool = self._pool(shared)
-        pending: dict[Any, Job] = {}
+        pending: dict[Any, list[Job]] = {}
         suspects: list[Job] = []
         stopped = False
         try:
-            source = iter(jobs)
+            if weigh is None:
+                source: Iterator[list[Job]] = ([job] for job in jobs)
+            else:
+                source = _chunks(jobs, weigh, self.chunk_bytes, self.chunk_files)
             exhausted = False
             while True:
                 while not exhausted and len(pending) < self.window:
-                    job = next(source, None)
-                    if job is None:
+                    chunk = next(source, None)
+                    if chunk is None:
                         exhausted = True
                         break
-                    pending[pool.submit(_call, fn, job[1])] = job
+                    if len(chunk) == 1:
+                        future = pool.submit(_call, fn, chunk[0][1])
+                    else:
+                        future = pool.submit(_call_chunk, fn, [job[1] for job in chunk])
+                    pending[future] = chunk
                 if not pending:
                     break
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 broken = False
                 for future in done:
-                    job = pending.pop(future)
+                    chunk = pending.pop(future)
                     try:
-                        yield job[0], future.result(), None
+                        results = future.result()
                     except BrokenProcessPool:
                         broken = True
-                        suspects.append(job)
+                        suspects.extend(chunk)
+                        continue
+                    if len(chunk) == 1:
+                        yield chunk[0][0], results, None
+                    else:
+                        for job, result in zip(chunk, results, strict=True):
+                            yield job[0], result, None
                 if broken:  # a worker died (killed, out of memory, a crash in C code)
-                    suspects.extend(pending.values())
+                    for chunk in pending.values():
+                        suspects.extend(chunk)
                     pending.clear()
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = self._pool(shared)
