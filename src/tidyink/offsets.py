@@ -69,9 +69,14 @@ class OffsetMap:
             last_start, last_origin, last_identity = start, origin, identity
         if out[0][0] != 0:
             out.insert(0, (0, 0, True))
-        omap = OffsetMap.__new__(OffsetMap)
-        omap._pieces = out
-        omap._starts = [p[0] for p in out]
+        return OffsetMap.of(out, [p[0] for p in out])
+
+    @classmethod
+    def of(cls, pieces: list[Piece], starts: list[int]) -> OffsetMap:
+        """The map of ``pieces`` as they are (already merged) and their ``starts``."""
+        omap = cls.__new__(cls)
+        omap._pieces = pieces
+        omap._starts = starts
         return omap
 
 
@@ -226,10 +231,7 @@ def first_edit(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, Offse
     parts.append(text[cur:])
     pieces.append((cur + shift, cur, True))
     starts.append(cur + shift)
-    omap = OffsetMap.__new__(OffsetMap)
-    omap._pieces = pieces
-    omap._starts = starts
-    return "".join(parts), omap
+    return "".join(parts), OffsetMap.of(pieces, starts)
 
 
 def _in_place_edit(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap] | None:

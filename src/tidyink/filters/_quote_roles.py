@@ -66,6 +66,8 @@ __all__ = [
     "elisions",
 ]
 
+_OPENS_OR_CLOSES = frozenset({OPEN_D, CLOSE_D, OPEN_S, CLOSE_S})  # roles that open or close a quotation
+
 # Curly marks already in the text: their role is evidence, not a guess.
 _CURLY_ROLE = {
     "“": OPEN_D,
@@ -154,24 +156,24 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
                 candidates.append(i)
                 role = CLOSE_S if single_open else APOS
         roles[i] = role
-        if role == OPEN_D:
-            double_open = True
-            outer_single = single_open  # 'It's marked "poison" or not': still open after
-            single_open = False
-        elif role == CLOSE_D:
-            double_open = False
-            single_open = outer_single
-            outer_single = False
-        elif role == OPEN_S:
-            single_open = True
-        elif role == CLOSE_S:
-            single_open = False
+        if role in _OPENS_OR_CLOSES:
+            double_open, single_open, outer_single = _track(role, double_open, single_open, outer_single)
 
     resolve_word_ends(text, roles, candidates)
     resolve_weak_elisions(text, roles, reopen, state)
     state.double_open = double_open
     state.single_open = single_open
     return roles
+
+
+def _track(role: str, double_open: bool, single_open: bool, outer_single: bool) -> tuple[bool, bool, bool]:
+    """The quotations open (double, single, and the single one a double one interrupts)
+    after a mark of ``role`` ('It's marked "poison" or not': the single is still open after)."""
+    if role == OPEN_D:
+        return True, False, single_open
+    if role == CLOSE_D:
+        return False, outer_single, False
+    return double_open, role == OPEN_S, outer_single  # (OPEN_S or CLOSE_S)
 
 
 def carry_curly(text: str, state: QuoteState) -> None:
@@ -198,18 +200,8 @@ def carry_curly(text: str, state: QuoteState) -> None:
                 role = _curly_apostrophe(text, i, left, right, single_open)
             elif not (right and is_wordy(right)):
                 role = CLOSE_D if ch == "“" else CLOSE_S
-        if role == OPEN_D:
-            double_open = True
-            outer_single = single_open
-            single_open = False
-        elif role == CLOSE_D:
-            double_open = False
-            single_open = outer_single
-            outer_single = False
-        elif role == OPEN_S:
-            single_open = True
-        elif role == CLOSE_S:
-            single_open = False
+        if role in _OPENS_OR_CLOSES:
+            double_open, single_open, outer_single = _track(role, double_open, single_open, outer_single)
     state.double_open = double_open
     state.single_open = single_open
 

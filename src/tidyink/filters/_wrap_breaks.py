@@ -90,16 +90,8 @@ def _join_breaks_loop(text: str) -> tuple[str, OffsetMap, int] | None:
     starts: list[int] = []
     shift = -lead  # new offset minus current offset (the indentation is gone)
     cur = lead  # where the text still to copy starts
-    done = 0  # where the last break ended
     joins = 0
-    newline = text.find("\n")
-    while newline >= 0:  # (line_breaks and offsets.first_edit in one loop)
-        start = newline
-        while start > done and text[start - 1] in " \t":
-            start -= 1
-        end = newline + 1
-        while end < size and text[end] in " \t\u00a0":
-            end += 1
+    for start, end in line_breaks(text):  # (offsets.first_edit, made as the breaks are read)
         if start < cur:
             return None  # (a break inside the indentation)
         if start > cur:
@@ -110,9 +102,8 @@ def _join_breaks_loop(text: str) -> tuple[str, OffsetMap, int] | None:
         pieces.append((start + shift, start, False))
         starts.append(start + shift)
         shift += 1 - (end - start)
-        cur = done = end
+        cur = end
         joins += 1
-        newline = text.find("\n", end)
     if not joins:
         return None
     if lead < trail < size:  # the trailing white space goes
@@ -127,10 +118,7 @@ def _join_breaks_loop(text: str) -> tuple[str, OffsetMap, int] | None:
     parts.append(text[cur:])
     pieces.append((cur + shift, cur, True))
     starts.append(cur + shift)
-    omap = OffsetMap.__new__(OffsetMap)
-    omap._pieces = pieces
-    omap._starts = starts
-    return "".join(parts), omap, joins
+    return "".join(parts), OffsetMap.of(pieces, starts), joins
 
 
 def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
