@@ -19,6 +19,7 @@ from tidyink.filters._page_chrome import strong_shape
 from tidyink.filters._wrap_breaks import dash_at_break, is_item, join_breaks, kept_breaks, line_breaks, plain_join
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
+from tidyink.offsets import OffsetMap
 
 _WORDS = lazy(r"\p{L}+(?:-\p{L}+)*")
 _HYPHEN_END = lazy(r"(\p{L}+)-$")
@@ -95,10 +96,7 @@ class Unwrap(Filter):
             # (no hyphen or dash: every break is a space, as below)
             done = join_breaks(text) if span.orig is None else None
             if done is not None:  # (the edits below made in one pass)
-                line, col = span.position(0)
-                span.orig = text
-                span.text, span.omap, joins = done
-                self._record_joins(line, col, joins, ctx)
+                self._take(span, done, ctx)
                 return
             edits = _trim_edits(text)
             spans = line_breaks(text)
@@ -107,10 +105,7 @@ class Unwrap(Filter):
             return
         done = plain_join(text) if span.orig is None and not dash_at_break(text) else None
         if done is not None:  # (no hyphen or dash at a break: every break is a space, as below)
-            line, col = span.position(0)
-            span.orig = text
-            span.text, span.omap, joins = done
-            self._record_joins(line, col, joins, ctx)
+            self._take(span, done, ctx)
             return
         edits = _trim_edits(text)
         joins = 0
@@ -155,6 +150,13 @@ class Unwrap(Filter):
         edits.sort()
         line, col = span.position(0)
         span.edit(edits)
+        self._record_joins(line, col, joins, ctx)
+
+    def _take(self, span: Span, done: tuple[str, OffsetMap, int], ctx: Context) -> None:
+        """Give ``span`` (not edited before) the text and map of a join made in one pass."""
+        line, col = span.position(0)
+        span.orig = span.text
+        span.text, span.omap, joins = done
         self._record_joins(line, col, joins, ctx)
 
     def _record_joins(self, line: int, col: int, joins: int, ctx: Context) -> None:
