@@ -406,7 +406,7 @@ def test_a_local_pool_counts_names_in_chunks_as_inline_counting_does(tmp_path, m
     from tidyink.batch.engines import InlineEngine, PoolEngine
 
     src = _names_tree(tmp_path / "src")
-    monkeypatch.setattr(batch_run, "COUNT_CHUNK", (10_000, 7))  # several chunks of 7 files
+    monkeypatch.setattr(PoolEngine, "chunk_files", 7)  # several chunks of 7 files
     monkeypatch.setattr(batch_run, "COUNT_HERE", 200)  # the first few files counted here
     batch = batch_run._Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
     inline = batch_run._count_names(batch, InlineEngine())

@@ -29,12 +29,11 @@ from tidyink.archive_names import is_archive
 from tidyink.batch.interrupts import held
 from tidyink.batch.walk import Blob, Item, Selector, read_members, walk_archive, walk_folder
 from tidyink.batch.warm import sample_files, sample_names, warm_up
-from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_files_job, count_job, too_large
+from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
 from tidyink.errors import UsageError
 from tidyink.options import Options
 
 NAMES_LIMIT = 500_000  # distinct names shared with the workers; the most frequent are kept
-COUNT_CHUNK = (1 << 20, 32)  # bytes, files: counted in one task of a local pool
 COUNT_HERE = 1 << 20  # bytes of the first files a local pool's parent counts itself
 
 
@@ -323,15 +322,6 @@ def _tty() -> bool:
     return sys.stderr.isatty()
 
 
-def _grouped(jobs: Iterable[tuple[Any, tuple[Any, ...]]]) -> Iterator[tuple[Any, tuple[Any, ...]]]:
-    """Count jobs ``(size, (source, options, max_size))`` in chunks of :data:`COUNT_CHUNK`,
-    each as ``(its jobs, (sources, options, max_size))``."""
-    from tidyink.batch.engines import _chunks
-
-    for chunk in _chunks(jobs, lambda job: job[0], *COUNT_CHUNK):
-        yield chunk, ([args[0] for _size, args in chunk], *chunk[0][1][1:])
-
-
 def _count_here(
     jobs: Iterator[tuple[Any, tuple[Any, ...]]], merged: Counter[str], progress: Any
 ) -> Iterator[tuple[Any, tuple[Any, ...]]] | None:
@@ -367,20 +357,10 @@ def _count_names(batch: _Batch, engine: Any) -> tuple[Counter[str], int]:
 
     progress = Progress(batch.config.progress, None, "counting names")
     try:
-        if engine.name == "local":
-            failed: list[tuple[Any, tuple[Any, ...]]] = []
-            rest = _count_here(jobs(), merged, progress)
-            # Many files a task: a task costs more than counting a chapter.
-            for chunk, counts, error in engine.run(count_files_job, _grouped(rest), None) if rest else ():
-                if error is not None:  # a worker died: count these files one by one
-                    failed.extend(chunk)
-                    continue
-                if counts:
-                    merged.update(counts)
-                progress.update(sum(size for size, _args in chunk))
-            outcomes = engine.run(count_job, iter(failed), None) if failed else iter(())
-        else:
-            outcomes = engine.run(count_job, jobs(), None, weigh=lambda j: j[0])
+        rest = _count_here(jobs(), merged, progress) if engine.name == "local" else jobs()
+        # (a local pool sends several small files a task, and reruns alone the files of a
+        # worker that died: only the file that killed it goes uncounted)
+        outcomes = engine.run(count_job, rest, None, weigh=lambda j: j[0]) if rest is not None else iter(())
         for size, counts, _error in outcomes:
             if counts:
                 merged.update(counts)

@@ -185,17 +185,6 @@ def count_job(src: Any, options: Options, max_size: int, _shared: Any) -> Counte
     return count_file(src, options, max_size)
 
 
-def count_files_job(sources: list[Any], options: Options, max_size: int, _shared: Any) -> Counter[str] | None:
-    """:func:`count_file` of each of ``sources``, merged (one task and one result for
-    many files: sending them costs a local pool more than counting a small file)."""
-    merged: Counter[str] = Counter()
-    for src in sources:
-        counts = count_file(src, options, max_size)
-        if counts:
-            merged.update(counts)
-    return merged or None
-
-
 def convert_job(
     src: Any,
     dst: str,
