@@ -4,8 +4,6 @@ index's answers are checked against."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from tidyink.wordindex import CORE_ZIPF
 
 _SEEN_MAX = 200_000
@@ -79,14 +77,6 @@ class WordTable:
     def common(self, word: str) -> float:
         """``get(word)`` when that is at least CORE_ZIPF, else 0 (the rare words are not searched)."""
         return self._core.get(word, 0.0)
-
-    def may_reach(self, words: Iterable[str], floor: float) -> Iterable[str]:
-        """The words of ``words`` that may be at least ``floor`` common: at a floor of
-        CORE_ZIPF or more, those that are (one dict look-up each); below it, all."""
-        if floor < CORE_ZIPF:
-            return words
-        get = self._core.get
-        return [w for w in words if get(w, 0.0) >= floor]
 
     def top(self) -> float:
         """No word of the list is more common than this (its commonest word's Zipf)."""

@@ -125,18 +125,7 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         if ch == "'" and left and right and is_wordy(left) and is_wordy(right):
             roles[i] = APOS  # don't, James's, o'clock: what ``_single`` says first, at once
             continue
-        role = _CURLY_ROLE.get(ch)
-        if ch in "«»‹›":  # German »so« and French «so»: the side tells
-            if right and is_wordy(right) and not (left and is_wordy(left)):
-                role = OPEN_D if ch in "«»" else OPEN_S
-            elif left and (is_wordy(left) or left in ENDERS) and not (right and is_wordy(right)):
-                role = CLOSE_D if ch in "«»" else CLOSE_S
-        elif ch == "’":
-            role = _curly_apostrophe(text, i, left, right, single_open)
-        elif ch == "“" and double_open and not (right and is_wordy(right)):
-            role = CLOSE_D  # “ closing a „ quotation (German style)
-        elif ch == "‘" and single_open and not (right and is_wordy(right)):
-            role = CLOSE_S
+        role = _curly_role(text, i, left, right, double_open, single_open)
         if role is None and left.isdigit() and (not right or not is_wordy(right)):
             if ch == '"' and not double_open and not _closes_later(text, i, roles):
                 role = DPRIME  # a 12" ruler
@@ -166,6 +155,24 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
     return roles
 
 
+def _curly_role(text: str, i: int, left: str, right: str, double_open: bool, single_open: bool) -> str | None:
+    """The role of the mark at ``i`` as its curly shape tells it (None for a straight
+    mark), given its neighbours and the quotations open before it."""
+    ch = text[i]
+    if ch in "«»‹›":  # German »so« and French «so»: the side tells
+        if right and is_wordy(right) and not (left and is_wordy(left)):
+            return OPEN_D if ch in "«»" else OPEN_S
+        if left and (is_wordy(left) or left in ENDERS) and not (right and is_wordy(right)):
+            return CLOSE_D if ch in "«»" else CLOSE_S
+    elif ch == "’":
+        return _curly_apostrophe(text, i, left, right, single_open)
+    elif ch == "“" and double_open and not (right and is_wordy(right)):
+        return CLOSE_D  # “ closing a „ quotation (German style)
+    elif ch == "‘" and single_open and not (right and is_wordy(right)):
+        return CLOSE_S
+    return _CURLY_ROLE.get(ch)
+
+
 def _track(role: str, double_open: bool, single_open: bool, outer_single: bool) -> tuple[bool, bool, bool]:
     """The quotations open (double, single, and the single one a double one interrupts)
     after a mark of ``role`` ('It's marked "poison" or not': the single is still open after)."""
@@ -187,19 +194,12 @@ def carry_curly(text: str, state: QuoteState) -> None:
     for m in _QUOTE_RE.finditer(text):
         i = m.start()
         ch = text[i]
-        role = _CURLY_ROLE.get(ch)
         if ch in "«»‹›" or ch == "’" or (ch == "“" and double_open) or (ch == "‘" and single_open):
             left = text[i - 1] if i and text[i - 1] not in TRANSPARENT else left_of(text, i)
             right = text[i + 1] if i + 1 < size and text[i + 1] not in TRANSPARENT else right_of(text, i)
-            if ch in "«»‹›":
-                if right and is_wordy(right) and not (left and is_wordy(left)):
-                    role = OPEN_D if ch in "«»" else OPEN_S
-                elif left and (is_wordy(left) or left in ENDERS) and not (right and is_wordy(right)):
-                    role = CLOSE_D if ch in "«»" else CLOSE_S
-            elif ch == "’":
-                role = _curly_apostrophe(text, i, left, right, single_open)
-            elif not (right and is_wordy(right)):
-                role = CLOSE_D if ch == "“" else CLOSE_S
+            role = _curly_role(text, i, left, right, double_open, single_open)
+        else:  # (its shape alone tells)
+            role = _CURLY_ROLE.get(ch)
         if role in _OPENS_OR_CLOSES:
             double_open, single_open, outer_single = _track(role, double_open, single_open, outer_single)
     state.double_open = double_open
