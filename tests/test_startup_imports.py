@@ -86,7 +86,7 @@ def test_a_plain_text_file_loads_no_archive_statistics_or_entity_modules(tmp_pat
         args += ["--output", str(tmp_path / "story.md")]
     code, modules = _modules_after(*args)
     assert code in (0, 1, None)
-    assert "tidyink.filters.paragraphs" in modules  # the pipeline did run
+    assert "tidyink.filters.mojibake" in modules  # the pipeline did run
     unneeded = {"zipfile", "statistics", "fractions", "importlib.resources", "tidyink.readers.containers", "html"}
     assert not modules & unneeded
 
