@@ -27,8 +27,8 @@ def test_the_index_names_every_filter_module_s_filter_and_stage_in_pipeline_orde
     assert sorted(filters.INDEX) == sorted(modules)
     for module in modules:
         found = classes_in(filters.__name__, module, filters.Filter, "name")
-        assert [(f.name, f.stage) for f in found] == [filters.INDEX[module]]
-    assert [name for name, _ in filters.INDEX.values()] == NAMES
+        assert [(f.name, f.stage, f.formats) for f in found] == [filters.INDEX[module]]
+    assert [name for name, _, _ in filters.INDEX.values()] == NAMES
     assert filters.stages_by_name() == {f.name: f.stage for f in filters.all_filters()}
 
 
@@ -92,7 +92,7 @@ def test_fix_loads_no_structure_filter_and_still_fixes(tmp_path):
     story.write_text('She said "wait" -- and left.\n', encoding="utf-8")
     loaded = _filter_modules_after("fix", str(story))
     assert story.read_text(encoding="utf-8") == "She said “wait”—and left.\n"
-    structure = {m for m, (_, stage) in filters.INDEX.items() if stage == "structure"}
+    structure = {m for m, (_, stage, _) in filters.INDEX.items() if stage == "structure"}
     assert {"quotes", "dashes", "mojibake"} <= loaded and not loaded & structure
 
 
@@ -100,7 +100,7 @@ def test_check_loads_only_the_repair_filters(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("Their was a problem.\n", encoding="utf-8")
     loaded = _filter_modules_after("check", str(story))
-    repair = {m for m, (_, stage) in filters.INDEX.items() if stage == "repair"}
+    repair = {m for m, (_, stage, _) in filters.INDEX.items() if stage == "repair"}
     assert repair <= loaded and not (loaded & set(filters.INDEX)) - repair
 
 
@@ -116,3 +116,22 @@ def test_convert_still_loads_and_runs_the_structure_filters(tmp_path):
     loaded = _filter_modules_after("convert", "--no-lint", str(story), "--output", str(tmp_path / "s.md"))
     assert set(filters.INDEX) <= loaded
     assert "pier had long since" in (tmp_path / "s.md").read_text(encoding="utf-8")  # unwrapped
+
+
+def test_markdown_input_loads_no_text_only_filter_and_is_still_converted(tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text('# Notes\n\nShe said "wait" -- and left.\n', encoding="utf-8")
+    loaded = _filter_modules_after("convert", "--no-lint", str(notes), "--output", str(tmp_path / "out.md"))
+    text_only = {m for m, (_, _, formats) in filters.INDEX.items() if "markdown" not in formats}
+    assert text_only and not loaded & text_only and {"quotes", "mojibake"} <= loaded
+    assert (tmp_path / "out.md").read_text(encoding="utf-8") == "# Notes\n\nShe said “wait”—and left.\n"
+
+
+def test_an_unknown_filter_name_is_refused_before_any_work():
+    import pytest
+
+    from tidyink import api
+    from tidyink.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"unknown filter\(s\): quotess \(did you mean 'quotes'\?"):
+        api.convert(b"text", only=["quotess"])
