@@ -113,3 +113,15 @@ def test_writing_a_file_loads_no_tempfile_and_still_writes(tmp_path):
     assert story.read_text(encoding="utf-8") == "She said “wait”—and left.\n"
     assert not (modules | modules_fix) & {"tempfile", "shutil"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.md", "story.txt"]  # no temporary left
+
+
+def test_difflib_is_loaded_only_when_a_line_is_repaired(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("A plain line of prose.\n", encoding="utf-8")
+    code, modules = _modules_after("fix", "--check", str(clean))
+    assert code in (0, None) and not modules & {"difflib", "tidyink.textdiff"}
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("The caf\u00c3\u00a9 was closed, and the na\u00c3\u00afve clerk shrugged.\n", encoding="utf-8")
+    code, modules = _modules_after("fix", str(damaged))
+    assert code in (0, None) and "difflib" in modules
+    assert damaged.read_text(encoding="utf-8") == "The café was closed, and the naïve clerk shrugged.\n"
