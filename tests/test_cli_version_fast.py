@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
@@ -83,3 +85,40 @@ def test_distribution_names_are_normalized_as_the_regular_expression_does(name):
     from tidyink.cli._version import _normal
 
     assert _normal(name) == re.sub(r"[-_.]+", "_", name).lower()
+
+
+LOADED_COMMANDS = """
+import json, sys
+from tidyink.cli import main
+try:
+    main(sys.argv[1:], prog_name="tidyink")
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("tidyink.cli."))), file=sys.stderr)
+"""
+
+
+def test_a_run_imports_only_its_own_command_s_module(tmp_path):
+    story = tmp_path / "a.txt"
+    story.write_text('"Hi" -- she said.\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": SRC}
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED_COMMANDS, "convert", str(story), "--no-lint", "--to", "text"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert done.stdout == "“Hi”—she said.\n"
+    loaded = {m.rsplit(".", 1)[1] for m in json.loads(done.stderr.strip().splitlines()[-1])}
+    assert "convert" in loaded and not loaded & {"fix", "check", "detect", "config", "filters", "rules"}
+
+
+def test_the_lazy_command_table_is_the_group_s_commands():
+    from tidyink.cli import _main
+
+    assert list(main.commands) == list(_main.COMMANDS)
+    for name in _main.COMMANDS:
+        command = main.commands[name]
+        assert isinstance(command, click.Command) and command.name == name
+    assert "convert" in main.commands and "nope" not in main.commands
+    assert main.commands.get("nope") is None
+    with pytest.raises(KeyError):
+        main.commands["nope"]
