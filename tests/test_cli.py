@@ -218,7 +218,7 @@ def test_no_lint_converts_without_findings_and_config_can_say_so(tmp_path):
 def test_version_numbers_are_the_ones_the_installed_metadata_gives():
     from importlib import metadata
 
-    from tidyink.cli._app import KEY_DEPENDENCIES, installed_versions
+    from tidyink.cli._version import KEY_DEPENDENCIES, installed_versions
 
     found = installed_versions((*KEY_DEPENDENCIES, "no-such-distribution-here"))
     for name in KEY_DEPENDENCIES:
@@ -231,7 +231,7 @@ def test_version_numbers_are_the_ones_the_installed_metadata_gives():
 
 
 def test_version_numbers_come_from_the_first_dist_info_folder_on_the_path(tmp_path, monkeypatch):
-    from tidyink.cli._app import installed_versions
+    from tidyink.cli._version import installed_versions
 
     (tmp_path / "Markdown_It_Py-9.8.7.dist-info").mkdir()
     monkeypatch.syspath_prepend(str(tmp_path))

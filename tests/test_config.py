@@ -92,14 +92,10 @@ def test_words_file_is_read_relative_to_the_config(tmp_path):
 
 
 def test_fix_defaults_skip_structure_unless_asked(monkeypatch):
-    from tidyink import filters, pipeline
+    from tidyink import filters
 
-    class Unwrap(filters.Filter):
-        name, description, stage, order = "fake-unwrap", "test", "structure", 250
-
-    fake = (*filters.all_filters(), Unwrap)
-    monkeypatch.setattr(filters, "all_filters", lambda: fake)
-    monkeypatch.setattr(pipeline, "all_filters", lambda: fake)
+    stages = {**filters.stages_by_name(), "fake-unwrap": "structure"}  # a structure filter more
+    monkeypatch.setattr(filters, "stages_by_name", lambda: stages)
     assert "fake-unwrap" in Settings().fix_options().skip
     assert "mojibake" not in Settings().fix_options().skip
     enabled = Resolver({"enable": ("fake-unwrap",)}).for_path(".").fix_options()

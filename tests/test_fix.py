@@ -200,7 +200,7 @@ def test_config_drives_fix_and_flags_override(tmp_path):
 
 
 def test_structure_filters_do_not_run_unless_enabled(tmp_path, monkeypatch):
-    from tidyink import filters, pipeline
+    from tidyink import filters
 
     class Shout(filters.TextFilter):
         name, description, stage, order, default = "fake-shout", "test", "structure", 250, True
@@ -211,8 +211,8 @@ def test_structure_filters_do_not_run_unless_enabled(tmp_path, monkeypatch):
             yield Edit(0, len(text), text.upper(), "shout")
 
     fake = (*filters.all_filters(), Shout)
-    monkeypatch.setattr(filters, "all_filters", lambda: fake)
-    monkeypatch.setattr(pipeline, "all_filters", lambda: fake)
+    monkeypatch.setattr(filters, "filters_where", lambda may_run: fake)
+    monkeypatch.setattr(filters, "stages_by_name", lambda: {f.name: f.stage for f in fake})
     data = b"quiet words\n"
     assert fix_bytes(data, path="a.txt", settings=Settings())[0] == data
     shouted = fix_bytes(data, path="a.txt", settings=Resolver({"enable": ("fake-shout",)}).for_path("."))[0]
@@ -227,7 +227,7 @@ def test_html_files_are_refused(tmp_path):
 
 
 def test_fix_runs_filters_until_nothing_changes(monkeypatch):
-    from tidyink import filters, pipeline
+    from tidyink import filters
     from tidyink.records import Edit
 
     class Halve(filters.TextFilter):  # removes one "!" of a run per pass: needs several passes
@@ -239,8 +239,8 @@ def test_fix_runs_filters_until_nothing_changes(monkeypatch):
                 yield Edit(at, at + 1, "", "one fewer")
 
     fake = (*filters.all_filters(), Halve)
-    monkeypatch.setattr(filters, "all_filters", lambda: fake)
-    monkeypatch.setattr(pipeline, "all_filters", lambda: fake)
+    monkeypatch.setattr(filters, "filters_where", lambda may_run: fake)
+    monkeypatch.setattr(filters, "stages_by_name", lambda: {f.name: f.stage for f in fake})
     fixed = fix_bytes(b"Stop!!!\n", path="a.txt")
     assert fixed.data == b"Stop!\n" and fixed.passes == 2
     assert [c.filter for c in fixed.result.changes] == ["fake-halve", "fake-halve"]

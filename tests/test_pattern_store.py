@@ -57,8 +57,21 @@ def test_lazy_patterns_go_through_the_store(store, monkeypatch):
 
 def test_a_damaged_entry_is_compiled_again(store, monkeypatch):
     store.load()
-    store.kept[(PATTERN, 0)] = b"not a pickle"
-    assert lazy_regex.compiled(PATTERN).match("Part 3")
+    for damaged in (b"not marshal data", marshal.dumps(("x",)), marshal.dumps((PATTERN, "flags?")), b""):
+        store.kept[(PATTERN, 0)] = damaged
+        assert lazy_regex.compiled(PATTERN).match("Part 3")
+
+
+def test_an_entry_holds_what_regex_pickles_the_pattern_as(store):
+    import copyreg
+
+    compiled = lazy_regex.compiled(PATTERN, regex.IGNORECASE)
+    entry = marshal.loads(store.new[(PATTERN, int(regex.IGNORECASE))])
+    call, args = copyreg.dispatch_table[type(compiled)](compiled)
+    assert entry == args and entry[0] == PATTERN
+    rebuilt = call(*entry)
+    text = "chapter 12 and PART IV, not Chapterhouse 3"
+    assert [m.span() for m in rebuilt.finditer(text)] == [m.span() for m in compiled.finditer(text)]
 
 
 CALLS: list[str] = []
@@ -87,8 +100,24 @@ def test_an_entry_naming_another_callable_is_never_called(store):
 
 def test_an_entry_for_another_pattern_is_not_taken(store):
     store.load()
-    store.kept[(PATTERN, 0)] = pickle.dumps(regex.compile("x"))
+    store.kept[(PATTERN, 0)] = lazy_regex._dumps(regex.compile("x"))
     assert lazy_regex.compiled(PATTERN).pattern == PATTERN
+
+
+def test_a_run_that_reads_patterns_back_never_loads_pickle(tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    src = str(Path(lazy_regex.__file__).resolve().parents[1])
+    code = (
+        "import sys; from tidyink import lazy_regex; "
+        f"p = lazy_regex.compiled({PATTERN!r}); lazy_regex._STORE.save(); "
+        "print('pickle' in sys.modules, bool(p.match('Part 3')))"
+    )
+    env = {**os.environ, "PYTHONPATH": src, "TIDYINK_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run compiles and stores, the second reads back
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        assert done.stdout.split() == ["False", "True"]
 
 
 def test_no_store_is_written_when_caching_is_off(monkeypatch, tmp_path):

@@ -86,7 +86,7 @@ def test_a_plain_text_file_loads_no_archive_statistics_or_entity_modules(tmp_pat
         args += ["--output", str(tmp_path / "story.md")]
     code, modules = _modules_after(*args)
     assert code in (0, 1, None)
-    assert "tidyink.filters.paragraphs" in modules  # the pipeline did run
+    assert "tidyink.filters.mojibake" in modules  # the pipeline did run
     unneeded = {"zipfile", "statistics", "fractions", "importlib.resources", "tidyink.readers.containers", "html"}
     assert not modules & unneeded
 
@@ -100,3 +100,28 @@ def test_an_epub_still_loads_the_container_reader(tmp_path):
         zf.writestr("META-INF/container.xml", "<container/>")
     _code, modules = _modules_after("convert", "--no-lint", str(book), "--output", str(tmp_path / "b.md"))
     assert "tidyink.readers.containers" in modules
+
+
+def test_writing_a_file_loads_no_tempfile_and_still_writes(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text('She said "wait" -- and left.\n', encoding="utf-8")
+    code, modules = _modules_after("convert", "--no-lint", str(story), "-o", str(tmp_path / "story.md"))
+    assert code in (0, None)
+    assert (tmp_path / "story.md").read_text(encoding="utf-8") == "She said “wait”—and left.\n"
+    code, modules_fix = _modules_after("fix", str(story))
+    assert code in (0, None)
+    assert story.read_text(encoding="utf-8") == "She said “wait”—and left.\n"
+    assert not (modules | modules_fix) & {"tempfile", "shutil"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.md", "story.txt"]  # no temporary left
+
+
+def test_difflib_is_loaded_only_when_a_line_is_repaired(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("A plain line of prose.\n", encoding="utf-8")
+    code, modules = _modules_after("fix", "--check", str(clean))
+    assert code in (0, None) and not modules & {"difflib", "tidyink.textdiff"}
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("The caf\u00c3\u00a9 was closed, and the na\u00c3\u00afve clerk shrugged.\n", encoding="utf-8")
+    code, modules = _modules_after("fix", str(damaged))
+    assert code in (0, None) and "difflib" in modules
+    assert damaged.read_text(encoding="utf-8") == "The café was closed, and the naïve clerk shrugged.\n"

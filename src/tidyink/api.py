@@ -138,7 +138,7 @@ def convert(
     ``source``: ``data`` already decoded by :func:`load`, so it is not decoded twice.
     """
     opts = resolve_options(options, **overrides)
-    pipeline.select_filters(opts)  # fail fast on unknown names, before any work
+    pipeline.check_filter_names(opts)  # fail fast on unknown names, before any work
     container = None if isinstance(data, str) else _container(data, path, opts.input_format)
     if container:
         from tidyink.readers import containers

@@ -71,7 +71,7 @@ class Settings:
         Filters of stages outside ``fix.stages`` are skipped unless named in
         ``only`` or ``enable``: a manuscript is never restructured unless asked.
         """
-        from tidyink.filters import all_filters
+        from tidyink.filters import stages_by_name
 
         opts = self.options
         changes: dict[str, Any] = {"lint": False}
@@ -85,7 +85,9 @@ class Settings:
             enabled = set(changes.get("enable", opts.enable))
             skip = list(changes.get("skip", opts.skip))
             skip += [
-                f.name for f in all_filters() if f.stage not in stages and f.name not in enabled and f.name not in skip
+                name
+                for name, stage in stages_by_name().items()
+                if stage not in stages and name not in enabled and name not in skip
             ]
             changes["skip"] = tuple(skip)
         return opts.with_(**changes)

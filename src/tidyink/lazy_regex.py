@@ -7,9 +7,12 @@ for ``regex.compile(...)`` at module level and compiles on the first method call
 
 Compiling is most of the cost of a short run: the ``regex`` module parses a pattern
 in Python (a word-list alternation takes several milliseconds), while it rebuilds a
-pickled pattern from its compiled code in microseconds. :func:`compiled` keeps the
-pickled form of the project's own patterns in the cache folder (see ``lexicon``),
-one file per version of ``regex`` and of Python, and reads it back in later runs.
+pickled pattern from its compiled code in microseconds. :func:`compiled` keeps what
+``regex`` pickles a pattern as (the arguments of ``regex._regex.compile``: strings,
+numbers, lists and dicts) for the project's own patterns in the cache folder (see
+``lexicon``), marshalled, one file per version of ``regex`` and of Python, and reads
+it back in later runs; ``pickle`` itself is never loaded (it costs more to import
+than a short run spends rebuilding patterns), and nothing in the file is called.
 Only patterns written in the project's source go there (``lazy`` ones and those it
 compiles at import), never one built from a document, so the store stays small.
 """
@@ -17,27 +20,17 @@ compiles at import), never one built from a document, so the store stays small.
 from __future__ import annotations
 
 import atexit
-import io
+import copyreg
 import marshal
-import pickle
 import sys
 from pathlib import Path
 from typing import Any, cast
 
 import regex
+from regex import _regex
 
 MAX_KEPT = 4000  # patterns in the store: past this it starts again (old versions' patterns)
 _Key = tuple[str, int]
-
-
-class _Unpickler(pickle.Unpickler):
-    """Reads a pickled pattern and nothing else: the only callable it may name is the
-    one ``regex`` pickles its patterns with."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("regex._regex", "compile"):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not a pattern")
 
 
 class _Store:
@@ -60,7 +53,10 @@ class _Store:
         if blob is None:
             return None
         try:
-            found = _Unpickler(io.BytesIO(blob)).load()
+            args = marshal.loads(blob)
+            if not isinstance(args, tuple) or not args or args[0] != pattern:
+                return None  # (another pattern's entry)
+            found = _regex.compile(*args)
         except Exception:  # (a damaged entry is compiled again)
             return None
         return found if isinstance(found, regex.Pattern) and found.pattern == pattern else None
@@ -69,8 +65,8 @@ class _Store:
         if self.path is None:
             return
         try:
-            self.new[(pattern, flags)] = pickle.dumps(compiled)
-        except (pickle.PicklingError, TypeError):
+            self.new[(pattern, flags)] = _dumps(compiled)
+        except (ValueError, TypeError):
             return
         if len(self.new) == 1:
             atexit.register(self.save)
@@ -89,6 +85,16 @@ class _Store:
         store_file(self.path, kept, family="patterns-regex")
 
 
+def _dumps(compiled: regex.Pattern[str]) -> bytes:
+    """The arguments ``regex`` pickles ``compiled`` as, marshalled (ValueError when
+    it pickles it as a call of anything but ``regex._regex.compile``)."""
+    reduce = copyreg.dispatch_table.get(type(compiled))
+    call, args = reduce(compiled) if reduce is not None else (None, None)
+    if call is not _regex.compile or not isinstance(args, tuple):
+        raise ValueError("not a pattern regex rebuilds from its compiled code")
+    return marshal.dumps(args)
+
+
 def _store_path() -> Path | None:
     from tidyink.lexicon import cache_folder
 
@@ -96,7 +102,7 @@ def _store_path() -> Path | None:
     if folder is None:
         return None
     version = sys.version_info
-    return folder / f"patterns-regex{regex.__version__}-py{version[0]}{version[1]}.marshal"
+    return folder / f"patterns-regex{regex.__version__}-args-py{version[0]}{version[1]}.marshal"
 
 
 def _read(path: Path) -> dict[_Key, bytes]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from tidyink import filters
 from tidyink.document import Document
 from tidyink.errors import UsageError
-from tidyink.filters import all_filters
 from tidyink.filters.base import STAGES, Context, Filter
 from tidyink.options import Options
 from tidyink.records import Finding
@@ -12,10 +12,9 @@ from tidyink.rules import all_rules
 from tidyink.rules.base import Rule
 
 
-def select_filters(options: Options, fmt: str | None = None) -> list[Filter]:
-    """The filters to run, in pipeline order; names or stage names select."""
-    classes = all_filters()
-    known = {f.name for f in classes} | set(STAGES)
+def check_filter_names(options: Options) -> None:
+    """Raise UsageError for a filter or stage name ``options`` asks for that no filter has."""
+    known = set(filters.stages_by_name()) | set(STAGES)
     asked = (*(options.only or ()), *options.skip, *options.enable)
     unknown = sorted({n for n in asked if n not in known})
     if unknown:
@@ -24,6 +23,26 @@ def select_filters(options: Options, fmt: str | None = None) -> list[Filter]:
         close = [c for c in (close_to(n, known) for n in unknown) if c]
         hint = f"did you mean {', '.join(repr(c) for c in close)}? " if close else ""
         raise UsageError(f"unknown filter(s): {', '.join(unknown)} ({hint}see `tidyink filters` for the list)")
+
+
+def select_filters(options: Options, fmt: str | None = None) -> list[Filter]:
+    """The filters to run, in pipeline order; names or stage names select.
+
+    Only the modules of filters the selection may pick for ``fmt`` are imported (see
+    :data:`tidyink.filters.INDEX`): ``fix`` loads no structure filter.
+    """
+    check_filter_names(options)
+    only, skip = options.only, options.skip
+
+    def may_run(name: str, stage: str, formats: frozenset[str]) -> bool:
+        return (
+            (only is None or name in only or stage in only)
+            and name not in skip
+            and stage not in skip
+            and (fmt is None or fmt in formats)
+        )
+
+    classes = filters.filters_where(may_run)
     if options.only is not None:
         chosen = [f for f in classes if f.name in options.only or f.stage in options.only]
     else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from tidyink.records import Edit
 
@@ -58,6 +57,8 @@ def _char_edits(old: str, new: str, base: int, reason: str) -> list[Edit]:
     a, b = old[lo : len(old) - hi], new[lo : len(new) - hi]
     if len(a) * len(b) > _MAX_CELLS:
         return [Edit(base + lo, base + lo + len(a), b, reason)]
+    from difflib import SequenceMatcher  # (only for a changed line: most runs change none)
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     out = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

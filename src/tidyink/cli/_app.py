@@ -1,9 +1,7 @@
-"""The command group: one-line usage errors, and a ``--version`` that names what it runs on."""
+"""The command group: one-line usage errors."""
 
 from __future__ import annotations
 
-import os
-import re
 import sys
 from typing import Any
 
@@ -11,59 +9,12 @@ import click
 
 from tidyink.cli._style import error_line
 
-# What `tidyink --version` reports beside tidyink and Python (like ruff's and black's).
-KEY_DEPENDENCIES = ("click", "ftfy", "charset-normalizer", "markdown-it-py", "selectolax", "wordfreq")
-
 # Options people reach for on the wrong command: the hint replaces click's guess.
 WRONG_COMMAND_HINTS = {
     ("check", "--fix"): "`tidyink check` changes nothing; to fix files, run `tidyink fix PATH...`",
     ("check", "--diff"): "to see fixes as a diff, run `tidyink fix --diff PATH...`",
     ("convert", "--check"): "to check files, run `tidyink check PATH...` or `tidyink fix --check PATH...`",
 }
-
-
-def version_text() -> str:
-    """``tidyink X (Python Y; click Z, ...)``, versions read from installed metadata."""
-    from tidyink import __version__
-
-    found = installed_versions(KEY_DEPENDENCIES)
-    parts = [f"{name} {found[name]}" if found[name] else f"{name} (not installed)" for name in KEY_DEPENDENCIES]
-    python = ".".join(str(n) for n in sys.version_info[:3])
-    return f"tidyink {__version__} (Python {python}, {sys.implementation.name})\n" + ", ".join(parts)
-
-
-def _normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "_", name).lower()
-
-
-def installed_versions(names: tuple[str, ...]) -> dict[str, str | None]:
-    """Each distribution's version, as ``importlib.metadata.version`` gives it (None
-    when not installed), read from the ``NAME-VERSION.dist-info`` folder names on
-    ``sys.path`` in order: importing ``importlib.metadata`` costs more than all of
-    ``--version`` should. Names found no such way are asked of it after all."""
-    wanted = {_normal(n): n for n in names}
-    found: dict[str, str | None] = {}
-    for entry in sys.path:
-        try:
-            listing = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for item in listing:
-            if item.endswith(".dist-info"):
-                name, _, version = item[: -len(".dist-info")].partition("-")
-                original = wanted.get(_normal(name))
-                if original is not None and original not in found and version:
-                    found[original] = version
-    missing = [n for n in names if n not in found]
-    if missing:
-        from importlib import metadata
-
-        for name in missing:
-            try:
-                found[name] = metadata.version(name)
-            except metadata.PackageNotFoundError:
-                found[name] = None
-    return found
 
 
 def usage_message(exc: click.UsageError) -> str:

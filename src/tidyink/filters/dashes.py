@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from tidyink.document import MARK, OBJECT, TEXT, Block
-from tidyink.filters._page_chrome import story_info
 from tidyink.filters._urls import outside_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.lazy_regex import compiled
@@ -147,6 +146,8 @@ def _field_lines(text: str) -> list[tuple[int, int]]:
     whose spaced hyphens part fields and are no dashes."""
     if ": " not in text:
         return []
+    from tidyink.filters._page_chrome import story_info  # (a structure module: only for such text)
+
     out: list[tuple[int, int]] = []
     at = 0
     for line in text.split("\n"):

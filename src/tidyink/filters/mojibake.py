@@ -19,7 +19,6 @@ from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
 from tidyink.lazy_regex import compiled
 from tidyink.records import Edit
-from tidyink.textdiff import diff_edits
 
 
 @cache
@@ -239,6 +238,8 @@ class Mojibake(RepairFilter):
             # ftfy's answer is kept as it was, so a second run agrees with the first.
             self._c1_line = _C1.search(line) is not None
             # C1 controls ftfy never saw are left for ``codepage``, which says why it removes them
+            from tidyink.textdiff import diff_edits  # (only for a repaired line)
+
             edits = [e for e in diff_edits(line, fixed, _describe(explanation)) if not _only_c1(line, e)]
             if all(_lost_space_between_letters(line, e) for e in edits):
                 continue  # pÂ hösten: a code-page letter (å read as Â), not a lost no-break space
