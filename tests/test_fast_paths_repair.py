@@ -38,3 +38,46 @@ def test_a_heading_line_is_told_as_with_every_line_split_off(text):
     block = Block(PARAGRAPH, [Span(TEXT, text)])
     assert _author_notes._heading_line(block) == _heading_line_plain(block)
 
+
+def _mixups_byte_by_byte() -> list[tuple[str, dict[int, str], frozenset[str], frozenset[str]]]:
+    """The mix-up tables as first built: each byte decoded alone."""
+    from tidyink.filters._codepage_tables import MIXUPS
+
+    out = []
+    for label, true, read_as in MIXUPS:
+        table: dict[int, str] = {}
+        seen: set[str] = set()
+        for byte in range(0x80, 0x100):
+            raw = bytes([byte])
+            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
+            seen.add(wrong)
+            try:
+                right = raw.decode(true)
+            except UnicodeDecodeError:
+                continue
+            if wrong != right:
+                table[ord(wrong)] = right
+        out.append((label, table, frozenset(chr(k) for k in table), frozenset(seen)))
+    return out
+
+
+def test_the_mixup_tables_are_those_decoded_byte_by_byte():
+    from tidyink.filters._codepage_tables import mixups
+
+    assert [(m.label, m.table, m.keys, m.repertoire) for m in mixups()] == _mixups_byte_by_byte()
+    assert mixups()[2].table[ord("\u201c")] == "\u00ec"  # mac_roman “ read as cp1252: ì
+
+
+WORDS = st.sampled_from(["the", "été", "naïve", "über", "ìoh", "Òoh", "zzqx", "día", "und", "ÉTÉ", "a", "Straße"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS, st.sampled_from([0.5, 1.0, 1.5, 2.5, 3.0, 5.0]), st.sampled_from([("en",), ("fr", "de"), ("es", "en")]))
+def test_a_lexicon_reaches_a_frequency_as_the_shared_lexicon_says(word, threshold, langs):
+    from tidyink import lexicon
+    from tidyink.filters._codepage_words import Lexicon
+
+    best = lexicon.best_zipf(word.casefold(), langs)
+    lex = Lexicon(langs=langs)
+    assert lex.reaches(word, threshold) == lexicon.reaches(word.casefold(), langs, threshold) == (best >= threshold)
+    assert lex.zipf(word) == best  # (what a failed look-up remembered, or looked up now)

@@ -37,22 +37,29 @@ class Mixup:
         return all(ch.isascii() or not ch.isalpha() for ch in others)
 
 
+_HIGH = bytes(range(0x80, 0x100))
+
+
+def _readings(encoding: str) -> list[str | None]:
+    """What each byte 0x80-0xFF reads as in a single-byte ``encoding`` (None: undefined),
+    from one decoding of all of them (undefined bytes come back as lone surrogates)."""
+    text = _HIGH.decode(encoding, errors="surrogateescape")
+    return [None if "\udc80" <= ch <= "\udcff" else ch for ch in text]
+
+
 @cache
 def mixups() -> tuple[Mixup, ...]:
     out = []
     for label, true, read_as in MIXUPS:
         table: dict[int, str] = {}
         seen: set[str] = set()
-        for byte in range(0x80, 0x100):
-            raw = bytes([byte])
+        rights = _readings(true)
+        for byte, read in zip(range(0x80, 0x100), _readings(read_as), strict=True):
             # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
-            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
+            wrong = read or chr(byte)
             seen.add(wrong)
-            try:
-                right = raw.decode(true)
-            except UnicodeDecodeError:
-                continue
-            if wrong != right:
+            right = rights[byte - 0x80]
+            if right is not None and wrong != right:
                 table[ord(wrong)] = right
         out.append(Mixup(label, table, frozenset(chr(k) for k in table), frozenset(seen)))
     return tuple(out)
@@ -87,30 +94,26 @@ def suspect_tokens() -> re.Pattern[str]:
 
 
 @cache
-def _suspect_char() -> re.Pattern[str]:
+def _suspect_rest() -> re.Pattern[str]:
+    """A token's first suspect character and the rest of the token after it."""
     chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
-    return re.compile(rf"[{chars}\x80-\x9f]")
-
-
-_TOKEN_REST = re.compile(r"\S*")
+    return re.compile(rf"[{chars}\x80-\x9f]\S*")
 
 
 def suspect_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``suspect_tokens().finditer(text)``, found from the suspect characters
-    outwards: most of a text's tokens hold none, and are then never matched one by one."""
+    outwards: most of a text's tokens hold none, and are then never matched one by one.
+    A match runs from a token's first suspect character to the token's end, so the
+    next search starts after the token."""
     if "\x85" in text:  # a C1 control that is also white space: the pattern's own way
         return [m.span() for m in suspect_tokens().finditer(text)]
     out: list[tuple[int, int]] = []
-    end = 0
-    for m in _suspect_char().finditer(text):
-        i = m.start()
-        if i < end:
-            continue  # another suspect character of the token just taken
-        start = i
+    append = out.append
+    for m in _suspect_rest().finditer(text):
+        start, end = m.span()
         while start and not text[start - 1].isspace():
             start -= 1
-        end = _TOKEN_REST.match(text, i).end()  # type: ignore[union-attr]
-        out.append((start, end))
+        append((start, end))
     return out
 
 

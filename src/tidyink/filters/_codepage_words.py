@@ -87,10 +87,15 @@ class Lexicon:
         value = self._cache.get(key)
         if value is not None or "'" in key or "\u2019" in key:
             return self.zipf(word) >= threshold
-        if lexicon.reaches(key, self.langs, threshold):
-            return True
-        self._cache[key] = lexicon.best_zipf(key, self.langs)  # every list is loaded by now
-        return self._cache[key] >= threshold
+        # (``lexicon.reaches``, then ``lexicon.best_zipf`` remembered when it fails, in one pass)
+        best = 0.0
+        for lang in self.langs:
+            found = lexicon.zipf(key, lang)
+            if found >= threshold:
+                return True
+            best = max(best, found)
+        self._cache[key] = best  # every list is loaded by now
+        return best >= threshold
 
     def primary(self, word: str) -> float:
         """Zipf frequency in the document's main language."""
