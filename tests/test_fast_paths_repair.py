@@ -81,3 +81,24 @@ def test_a_lexicon_reaches_a_frequency_as_the_shared_lexicon_says(word, threshol
     lex = Lexicon(langs=langs)
     assert lex.reaches(word, threshold) == lexicon.reaches(word.casefold(), langs, threshold) == (best >= threshold)
     assert lex.zipf(word) == best  # (what a failed look-up remembered, or looked up now)
+
+
+INVISIBLE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from([*"ab \t\n\r\x0c\x0b\x00\x1b\x1f\x7f\x85\u00a0\u00ad\u200b\ufeff\ufffd“", "[31m"]),
+        st.characters(max_codepoint=0x7F),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(INVISIBLE_TEXT)
+@example("plain text\twith a tab\r\nand a form feed\x0c")
+@example("a bell\x07 in ASCII")
+@example("\x1b[1mbold\x1b[0m")
+@example("caf\u00e9\u00a0!")
+def test_the_invisibles_filter_needs_a_text_as_its_patterns_say(text):
+    from tidyink.filters.invisibles import _ANY, Invisibles
+
+    assert Invisibles().needs(text) == (_ANY.search(text) is not None or "\x1b" in text)
