@@ -8,7 +8,6 @@ a one-to-one character table: ``table[wrong] = right``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 # (label, code page the text was written in, code page its bytes were read as)
@@ -21,12 +20,17 @@ MIXUPS: tuple[tuple[str, str, str], ...] = (
 C1_LABEL = "cp1252 read as latin-1 (C1 control)"
 
 
-@dataclass(frozen=True)
 class Mixup:
-    label: str
-    table: dict[int, str]  # for str.translate
-    keys: frozenset[str]
-    repertoire: frozenset[str]  # every character that reading a byte as ``read_as`` gives
+    """One mix-up's repair table (a plain class: a dataclass costs its methods' building
+    at every start-up; the few mix-ups are made once and never changed)."""
+
+    __slots__ = ("keys", "label", "repertoire", "table")
+
+    def __init__(self, label: str, table: dict[int, str], keys: frozenset[str], repertoire: frozenset[str]) -> None:
+        self.label = label
+        self.table = table  # for str.translate
+        self.keys = keys
+        self.repertoire = repertoire  # every character that reading a byte as ``read_as`` gives
 
     def could_read(self, text: str) -> bool:
         """Whether ``text`` could come out of reading bytes as ``read_as``: a letter that
