@@ -67,3 +67,42 @@ def test_the_repair_is_the_same_when_every_block_is_scanned(paragraphs):
     with mock.patch.object(scan, "may_hold_mojibake", return_value=True):
         slow = run()
     assert fast == slow
+
+
+def _look_ahead_form(exact: bool) -> str:
+    """The scan patterns as first written: a look-ahead for the first character, then
+    the alternatives (the reference the faster form must match exactly)."""
+    import re
+
+    import ftfy  # noqa: F401
+    from ftfy.chardata import CHARMAP_ENCODINGS
+
+    def chars(encodings, byte_values) -> str:
+        return re.escape("".join(sorted({c for e in encodings for c in scan._chars(e, byte_values)})))
+
+    controls = r"\x80-\x9f\ud800-\udfff"
+    groups = [[e] for e in CHARMAP_ENCODINGS] if exact else [list(CHARMAP_ENCODINGS)]
+    parts = []
+    for encodings in groups:
+        cont = chars(encodings, range(0x80, 0xC0))
+        parts.append(rf"[{chars(encodings, range(0xC2, 0xF5))}][{cont}?\x1a\ufffd]")
+        parts.append(rf"[{chars(encodings, scan._SPACE_LEAD)}] ")
+        parts.append(rf"[{chars(encodings, scan._SPACE_MID)}] [{cont}]")
+    parts.append(rf"[{controls}]")
+    first = chars(CHARMAP_ENCODINGS, range(0xC2, 0xF5))
+    return rf"(?=[{first}{controls}])(?:{'|'.join(parts)})"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(CHARS, st.characters()), max_size=40).map("".join))
+@example("Ã© Â «â€ \u009d“?\ud800")
+@example("Ù Ã\x1a")
+@example("â €")  # a space between a longer sequence's lead and its continuation
+@example("Ð ")  # a lead whose 0xA0 byte became a space
+@example("Ã\ufffd")
+def test_the_scan_patterns_match_where_their_look_ahead_forms_do(text):
+    import re
+
+    for exact, pattern in ((True, scan._pattern()), (False, scan._quick())):
+        reference = re.compile(_look_ahead_form(exact))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, VERSE, Block, Document
 from tidyink.filters._patterns_lazy import P
 
@@ -55,10 +58,23 @@ def _heading_line(block: Block) -> bool:
     """A plain-text block that is a chapter heading ("Chapter 5: Homecoming", "Prologue")."""
     if block.kind != PARAGRAPH or not (len(block.spans) == 1 and block.spans[0].kind == "text"):
         return False
-    lines = [line for line in block.text.split("\n") if line.strip()]
+    text = block.text
+    head = text.split("\n", 3)
+    if len(head) > 3 and head[0].strip() and head[1].strip() and head[2].strip():
+        return False  # (three lines of text already: the rest of a paragraph is never split)
+    lines = [line for line in text.split("\n") if line.strip()]
     if not 1 <= len(lines) <= 2:
         return False
+    caps, classify = _heading_test()
+    rank = classify(lines[0])
+    return rank is not None and rank < caps
+
+
+@cache
+def _heading_test() -> tuple[int, Callable[[str], int | None]]:
+    """The headings filter's line test and its CAPS rank (imported when first needed,
+    then found by a call cheaper than an import statement)."""
     from tidyink.filters.headings import CAPS, classify
 
-    rank = classify(lines[0])
-    return rank is not None and rank < CAPS
+    return CAPS, classify
+

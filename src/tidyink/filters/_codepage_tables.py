@@ -8,7 +8,6 @@ a one-to-one character table: ``table[wrong] = right``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 # (label, code page the text was written in, code page its bytes were read as)
@@ -21,12 +20,17 @@ MIXUPS: tuple[tuple[str, str, str], ...] = (
 C1_LABEL = "cp1252 read as latin-1 (C1 control)"
 
 
-@dataclass(frozen=True)
 class Mixup:
-    label: str
-    table: dict[int, str]  # for str.translate
-    keys: frozenset[str]
-    repertoire: frozenset[str]  # every character that reading a byte as ``read_as`` gives
+    """One mix-up's repair table (a plain class: a dataclass costs its methods' building
+    at every start-up; the few mix-ups are made once and never changed)."""
+
+    __slots__ = ("keys", "label", "repertoire", "table")
+
+    def __init__(self, label: str, table: dict[int, str], keys: frozenset[str], repertoire: frozenset[str]) -> None:
+        self.label = label
+        self.table = table  # for str.translate
+        self.keys = keys
+        self.repertoire = repertoire  # every character that reading a byte as ``read_as`` gives
 
     def could_read(self, text: str) -> bool:
         """Whether ``text`` could come out of reading bytes as ``read_as``: a letter that
@@ -37,22 +41,29 @@ class Mixup:
         return all(ch.isascii() or not ch.isalpha() for ch in others)
 
 
+_HIGH = bytes(range(0x80, 0x100))
+
+
+def _readings(encoding: str) -> list[str | None]:
+    """What each byte 0x80-0xFF reads as in a single-byte ``encoding`` (None: undefined),
+    from one decoding of all of them (undefined bytes come back as lone surrogates)."""
+    text = _HIGH.decode(encoding, errors="surrogateescape")
+    return [None if "\udc80" <= ch <= "\udcff" else ch for ch in text]
+
+
 @cache
 def mixups() -> tuple[Mixup, ...]:
     out = []
     for label, true, read_as in MIXUPS:
         table: dict[int, str] = {}
         seen: set[str] = set()
-        for byte in range(0x80, 0x100):
-            raw = bytes([byte])
+        rights = _readings(true)
+        for byte, read in zip(range(0x80, 0x100), _readings(read_as), strict=True):
             # Bytes a code page leaves undefined are read as C1 controls (as browsers do).
-            wrong = raw.decode(read_as, errors="ignore") or chr(byte)
+            wrong = read or chr(byte)
             seen.add(wrong)
-            try:
-                right = raw.decode(true)
-            except UnicodeDecodeError:
-                continue
-            if wrong != right:
+            right = rights[byte - 0x80]
+            if right is not None and wrong != right:
                 table[ord(wrong)] = right
         out.append(Mixup(label, table, frozenset(chr(k) for k in table), frozenset(seen)))
     return tuple(out)
@@ -87,30 +98,26 @@ def suspect_tokens() -> re.Pattern[str]:
 
 
 @cache
-def _suspect_char() -> re.Pattern[str]:
+def _suspect_rest() -> re.Pattern[str]:
+    """A token's first suspect character and the rest of the token after it."""
     chars = re.escape("".join(sorted(c for c in suspects() if not c.isspace())))
-    return re.compile(rf"[{chars}\x80-\x9f]")
-
-
-_TOKEN_REST = re.compile(r"\S*")
+    return re.compile(rf"[{chars}\x80-\x9f]\S*")
 
 
 def suspect_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``suspect_tokens().finditer(text)``, found from the suspect characters
-    outwards: most of a text's tokens hold none, and are then never matched one by one."""
+    outwards: most of a text's tokens hold none, and are then never matched one by one.
+    A match runs from a token's first suspect character to the token's end, so the
+    next search starts after the token."""
     if "\x85" in text:  # a C1 control that is also white space: the pattern's own way
         return [m.span() for m in suspect_tokens().finditer(text)]
     out: list[tuple[int, int]] = []
-    end = 0
-    for m in _suspect_char().finditer(text):
-        i = m.start()
-        if i < end:
-            continue  # another suspect character of the token just taken
-        start = i
+    append = out.append
+    for m in _suspect_rest().finditer(text):
+        start, end = m.span()
         while start and not text[start - 1].isspace():
             start -= 1
-        end = _TOKEN_REST.match(text, i).end()  # type: ignore[union-attr]
-        out.append((start, end))
+        append((start, end))
     return out
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
 from functools import cache
 
 from tidyink import lexicon
@@ -53,23 +52,40 @@ def _top(lang: str) -> float:
     return lexicon.frequencies(lang).top()
 
 
-@dataclass
 class Lexicon:
-    """Known words: the shared lexicon plus the words of the document itself."""
+    """Known words: the shared lexicon plus the words of the document itself.
 
-    vocabulary: Collection[str] | None = None  # None: built by ``words_of`` when first needed
-    words_of: Callable[[], Collection[str]] | None = None
-    langs: tuple[str, ...] = LANGS
-    lang: str = "en"  # the document's main language
-    alphabet: frozenset[str] = frozenset()  # the document's own (non-ASCII, folded) letters
-    # When given: builds ``alphabet`` the first time a word needs it.
-    alphabet_of: Callable[[], frozenset[str]] | None = None
-    # When given: every character beyond ASCII that ``words_of`` can give, so that a
-    # word with another is known to be none of them without building the vocabulary.
-    letters_of: Callable[[], Collection[str]] | None = None
-    _cache: dict[str, float] = field(default_factory=dict)
-    _correct: dict[str, bool] = field(default_factory=dict)
-    _letters: Collection[str] | None = None
+    (A plain class, not a dataclass: building a dataclass's methods costs most of a
+    millisecond at every start-up.)"""
+
+    __slots__ = (
+        "_cache", "_correct", "_letters", "alphabet", "alphabet_of", "lang", "langs", "letters_of",
+        "vocabulary", "words_of",
+    )
+
+    def __init__(
+        self,
+        vocabulary: Collection[str] | None = None,  # None: built by ``words_of`` when first needed
+        words_of: Callable[[], Collection[str]] | None = None,
+        langs: tuple[str, ...] = LANGS,
+        lang: str = "en",  # the document's main language
+        alphabet: frozenset[str] = frozenset(),  # the document's own (non-ASCII, folded) letters
+        # When given: builds ``alphabet`` the first time a word needs it.
+        alphabet_of: Callable[[], frozenset[str]] | None = None,
+        # When given: every character beyond ASCII that ``words_of`` can give, so that a
+        # word with another is known to be none of them without building the vocabulary.
+        letters_of: Callable[[], Collection[str]] | None = None,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.words_of = words_of
+        self.langs = langs
+        self.lang = lang
+        self.alphabet = alphabet
+        self.alphabet_of = alphabet_of
+        self.letters_of = letters_of
+        self._cache: dict[str, float] = {}
+        self._correct: dict[str, bool] = {}
+        self._letters: Collection[str] | None = None
 
     def zipf(self, word: str) -> float:
         key = word.casefold()
@@ -87,10 +103,15 @@ class Lexicon:
         value = self._cache.get(key)
         if value is not None or "'" in key or "\u2019" in key:
             return self.zipf(word) >= threshold
-        if lexicon.reaches(key, self.langs, threshold):
-            return True
-        self._cache[key] = lexicon.best_zipf(key, self.langs)  # every list is loaded by now
-        return self._cache[key] >= threshold
+        # (``lexicon.reaches``, then ``lexicon.best_zipf`` remembered when it fails, in one pass)
+        best = 0.0
+        for lang in self.langs:
+            found = lexicon.zipf(key, lang)
+            if found >= threshold:
+                return True
+            best = max(best, found)
+        self._cache[key] = best  # every list is loaded by now
+        return best >= threshold
 
     def primary(self, word: str) -> float:
         """Zipf frequency in the document's main language."""

@@ -51,6 +51,14 @@ def _kept(kind: str, build: Callable[[], str]) -> re.Pattern[str]:
     return re.compile(lexicon.cached(name, build, str, family=f"{kind}-ftfy"))
 
 
+# Both patterns take the first character of a match from the set every alternative
+# starts with, then tell the alternatives apart by looking back at it: a pattern that
+# starts with a character set lets ``re`` skip to such characters at C speed (three
+# times faster than testing each position with a look-ahead). The matches are those of
+# ``(?=[first])(?:alt|alt|...)``.
+_CONTROLS = r"\x80-\x9f\ud800-\udfff"  # C1 controls, surrogates
+
+
 def _pattern_text() -> str:
     import ftfy  # noqa: F401  (registers the sloppy-windows-* codecs)
     from ftfy.chardata import CHARMAP_ENCODINGS
@@ -63,12 +71,12 @@ def _pattern_text() -> str:
         cont = re.escape(_chars(encoding, range(0x80, 0xC0)))
         space_lead = re.escape(_chars(encoding, _SPACE_LEAD))
         space_mid = re.escape(_chars(encoding, _SPACE_MID))
-        parts.append(rf"[{lead}][{cont}?\x1a\ufffd]")  # UTF-8 read as single bytes (maybe lossy)
-        parts.append(rf"[{space_lead}] ")  # ... whose 0xA0 byte became a space
-        parts.append(rf"[{space_mid}] [{cont}]")
-    parts.append(r"[\x80-\x9f\ud800-\udfff]")  # C1 controls, surrogates
+        parts.append(rf"(?<=[{lead}])[{cont}?\x1a\ufffd]")  # UTF-8 read as single bytes (maybe lossy)
+        parts.append(rf"(?<=[{space_lead}]) ")  # ... whose 0xA0 byte became a space
+        parts.append(rf"(?<=[{space_mid}]) [{cont}]")
+    parts.append(rf"(?<=[{_CONTROLS}])")  # C1 controls, surrogates
     starts = re.escape("".join(sorted(first)))
-    return rf"(?=[{starts}\x80-\x9f\ud800-\udfff])(?:{'|'.join(parts)})"
+    return rf"[{starts}{_CONTROLS}](?:{'|'.join(parts)})"
 
 
 def _quick_text() -> str:
@@ -79,9 +87,9 @@ def _quick_text() -> str:
         return re.escape("".join(sorted({c for e in CHARMAP_ENCODINGS for c in _chars(e, byte_values)})))
 
     lead, cont = merged(range(0xC2, 0xF5)), merged(range(0x80, 0xC0))
-    return (  # (the look-ahead lets the scan skip to a lead character, as in the exact one)
-        rf"(?=[{lead}\x80-\x9f\ud800-\udfff])(?:[{lead}][{cont}?\x1a\ufffd]"
-        rf"|[{merged(_SPACE_LEAD)}] |[{merged(_SPACE_MID)}] [{cont}]|[\x80-\x9f\ud800-\udfff])"
+    return (
+        rf"[{lead}{_CONTROLS}](?:(?<=[{lead}])[{cont}?\x1a\ufffd]"
+        rf"|(?<=[{merged(_SPACE_LEAD)}]) |(?<=[{merged(_SPACE_MID)}]) [{cont}]|(?<=[{_CONTROLS}]))"
     )
 
 

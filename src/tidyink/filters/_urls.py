@@ -14,22 +14,22 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.document import OBJECT
-from tidyink.lazy_regex import compiled
+from tidyink.lazy_regex import lazy
 from tidyink.records import Edit
 
 _SCHEME = r"\b[a-z][a-z0-9+.-]*://|"
 _WEB = rf"(?:{_SCHEME}\bwww\.|\bmailto:)[^\s<>\"“”‘’{OBJECT}]+"
 _EMAIL = r"|\b[\w+]+(?:[.-][\w+]+)*@[\w-]+(?:\.[\w-]+)+"
-_ADDRESS = compiled(_WEB + _EMAIL, regex.IGNORECASE)
+_ADDRESS = lazy(_WEB + _EMAIL, regex.IGNORECASE)
 # The same pattern without the alternatives that need "://" or "@", for a text
 # without them: tried at every word, those two alternatives take time that grows
 # with the square of a long dotted or hyphenated run ("1.2.3.4...", "a-b-c-...").
 _VARIANTS = {
     (True, True): _ADDRESS,
-    (True, False): regex.compile(_WEB, regex.IGNORECASE),
-    (False, True): regex.compile(_WEB.replace(_SCHEME, "") + _EMAIL, regex.IGNORECASE),
-    (False, False): regex.compile(_WEB.replace(_SCHEME, ""), regex.IGNORECASE),
-}
+    (True, False): lazy(_WEB, regex.IGNORECASE),
+    (False, True): lazy(_WEB.replace(_SCHEME, "") + _EMAIL, regex.IGNORECASE),
+    (False, False): lazy(_WEB.replace(_SCHEME, ""), regex.IGNORECASE),
+}  # (each compiled when first used, from the compiled-pattern store: most texts hold no address)
 _TRAILING = ".,;:!?'\")]}…*_"
 
 

@@ -156,17 +156,19 @@ class Codepage(RepairFilter):
         full = survey.full
         tokens: Counter[str] = Counter()
         plain: list[str] = []  # tokens no mix-up can repair: their verdict is known
-        found = Counter(full[start:end] for start, end in survey.spans)
+        found = Counter([full[start:end] for start, end in survey.spans])
         hidden = False
+        joined = "\n".join(found)  # (no hidden character is a line break)
+        some_hidden = cp.HIDDEN.search(joined) is not None  # (else no token need be searched)
         for token, count in found.items():
             seen = token
-            if cp.HIDDEN.search(token):
+            if some_hidden and cp.HIDDEN.search(token):
                 seen, hidden = cp.HIDDEN.sub("", token), True
             if cp.candidate(seen):
                 tokens[seen] += count
             elif seen is token:
                 plain.append(token)
-        self._settled = not hidden and not cp.C1.search("\n".join(found))
+        self._settled = not hidden and not cp.C1.search(joined)
         words = DocumentWords(full, counted=bool(tokens), spans=survey.spans)
         self._words = words
         self._lex = lex = cp.Lexicon(langs=document_languages(doc, ctx), letters_of=words.letters)
@@ -192,7 +194,7 @@ class Codepage(RepairFilter):
                 continue
             hits = []
             for mixup in cp.mixups():
-                if not any(ch in mixup.keys for ch in token) or not mixup.could_read(token):
+                if mixup.keys.isdisjoint(token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
                 self._tried.append((mixup.label, token, fixed))
@@ -385,7 +387,7 @@ class Codepage(RepairFilter):
 
         if cp.candidate(token):
             for mixup in self._order:
-                if not any(ch in mixup.keys for ch in token) or not mixup.could_read(token):
+                if mixup.keys.isdisjoint(token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
                 if (

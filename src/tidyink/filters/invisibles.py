@@ -288,6 +288,10 @@ def _line_starts_after_markup(block: Block) -> set[int]:
     }
 
 
+# The ASCII characters that neither _ANY nor a terminal escape holds.
+_PLAIN_ASCII = bytes([0x09, 0x0A, 0x0C, 0x0D, *range(0x20, 0x7F)])
+
+
 class Invisibles(RepairFilter):
     name = "invisibles"
     description = (
@@ -304,6 +308,8 @@ class Invisibles(RepairFilter):
         self._utf8 = encoding.startswith("utf-8")
 
     def needs(self, text: str) -> bool:
+        if text.isascii():  # (its controls but tab, line breaks and form feed: counted at C speed)
+            return bool(text.encode("ascii").translate(None, _PLAIN_ASCII))
         return _ANY.search(text) is not None or "\x1b" in text
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
