@@ -147,3 +147,21 @@ def test_paragraph_starts_told_from_the_text_are_the_plain_starts(texts, width):
     plain = _starts_the_plain_way(lines, Wrap(width))
     assert _paragraph_starts(lines, Wrap(width), text) == plain
     assert _paragraph_starts(lines, Wrap(width)) == plain
+
+
+@example("a -\nb")
+@example("a\n--b")
+@example("a\n-b")
+@example("a—\n\nb")
+@example("a \nb")
+@example("a\n\u00a0b")
+@example("a\u00a0\nb")
+@example("\t\n")
+@given(st.text(alphabet="ab -—―\n\t\u00a0\u2003", max_size=16))
+def test_newlines_next_to_dashes_and_spaces_are_found_as_the_substrings_find_them(text):
+    from tidyink.filters._wrap_breaks import _spaced_break, dash_at_break
+
+    dashed = "-\n" in text or "—\n" in text or "―\n" in text or "\n--" in text or "\n—" in text
+    spaced = " \n" in text or "\t\n" in text or "\n " in text or "\n\t" in text or "\n\u00a0" in text
+    assert dash_at_break(text) == dashed
+    assert _spaced_break(text) == spaced
