@@ -184,12 +184,12 @@ def _flat_starts(lines: list[Line], wrap: Wrap, base: int) -> list[int]:
 # \p{P} and \p{S} character is \W but "_"): a line of symbols opens with a symbol (or an
 # o, 0 or x) and a second one, a space, or its end; a break spelled out opens with
 # symbols, spaces and the o and x of ornaments, then the first word scene_breaks spells
-# breaks with, in any case (each letter with every character the regex module matches it
-# with ignoring case): "Line", "Page", "Scene", "Section", "Story", "Time", "Break".
+# breaks with, in any case (re ignoring case matches each letter with every character
+# the regex module does, and a few more): "Line", "Page", "Scene", "Section", "Story",
+# "Time", "Break". (Compiled in a fraction of a millisecond.)
 _OPENING = (
-    r"[^\S\n]*(?:(?:[^\w\s]|[_oO0xX])(?:\W|[_oO0xX]|\Z)|(?:\W|[_oO0xX])*"
-    r"(?:[lL][iIİ][nN][eE]|[pP][aA][gG][eE]|[sSſ](?:[cC][eE][nN][eE]|[eE][cC][tT][iIİ][oO][nN]|[tT][oO][rR][yY])"
-    r"|[tT][iIİ][mM][eE]|[bB][rR][eE][aA][kK\u212a]))"
+    r"[^\S\n]*(?:(?:[^\w\s]|[_oO0xX])(?:\W|[_oO0xX]|\Z)"
+    r"|(?:\W|[_oO0xX])*(?i:line|page|scene|section|story|time|break))"
 )
 
 
