@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import pairwise
+from operator import attrgetter
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
@@ -25,6 +26,7 @@ from tidyink.filters.scene_breaks import is_break_line
 from tidyink.lazy_regex import lazy
 from tidyink.numeric import median
 
+_INDENT = attrgetter("indent")
 # A full stop, question or exclamation at the end (closing quotes after it): lines of
 # short dialogue between paragraphs of prose always end so.
 _SENTENCE_END = lazy(r"[.!?…]['\"’”»)\]]*\s*$")
@@ -117,9 +119,11 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap, text: str | None = None) ->
     of, when known: lines no break can be are then not asked)."""
     if len(lines) < 2:
         return [0]
-    indents = [line.indent for line in lines]
+    indents = list(map(_INDENT, lines))
     base, top = min(indents), max(indents)
     if top < base + 2 and text is not None and not may_hold_break(text):
+        if wrap.width is not None and lines[-1].stripped[:1].islower():
+            return [0]  # (no line indented, and the last goes on from the one before: none stands alone)
         return _flat_starts(lines, wrap, base)
     starts = set(_indent_starts(lines, wrap))
     # A scene-break line, or a heading line over an indented first line, stands
