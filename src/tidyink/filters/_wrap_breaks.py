@@ -5,6 +5,9 @@ writes (story-info, form controls, two chrome lines in a row) keeps its own line
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from tidyink.document import INDENT
 from tidyink.filters._layout import DEEP_INDENT, Line, Wrap
 from tidyink.filters._navigation import is_nav
@@ -72,12 +75,20 @@ def _plain(text: str) -> bool:
 def dash_at_break(text: str) -> bool:
     """Whether a hyphen or a dash ends a line of ``text`` (one without space at its
     breaks), or a dash opens one: only then does unwrapping join a break by other than a space."""
-    return "-\n" in text or "—\n" in text or "―\n" in text or "\n--" in text or "\n—" in text
+    return _at_newline()[0].search(text) is not None
 
 
 def _spaced_break(text: str) -> bool:
     """Whether a break of :func:`line_breaks` in ``text`` holds more than its newline."""
-    return " \n" in text or "\t\n" in text or "\n " in text or "\n\t" in text or "\n\u00a0" in text
+    return _at_newline()[1].search(text) is not None
+
+
+@cache
+def _at_newline() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A newline after a hyphen or a dash, or before a dash ("-\\n", "—\\n", "―\\n", "\\n--",
+    "\\n—"); a newline after a space or a tab, or before one or a no-break space. (Found from
+    the newline by the standard re module: several times faster than as many substrings.)"""
+    return re.compile("\n(?:--|—|(?<=[-—―]\n))"), re.compile("\n(?:[ \t\u00a0]|(?<=[ \t]\n))")
 
 
 def _join_breaks_loop(text: str) -> tuple[str, OffsetMap, int] | None:
