@@ -29,7 +29,7 @@ from tidyink.document import (
 from tidyink.lazy_regex import compiled, lazy
 from tidyink.options import Options
 from tidyink.writers import join_blocks
-from tidyink.writers._emphasis import Atom, opaque_atom, render, text_atoms
+from tidyink.writers._emphasis import _WORDY, MARKS, Atom, opaque_atom, render, text_atoms
 
 _INLINE = compiled(r"[\\`*_<]|~~|&(?=#?\w+;)|\[(?=[^\]\n]*\][(\[:])")
 _THEMATIC = compiled(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -89,7 +89,52 @@ def inline(block: Block, escape: bool) -> str:
     texts = _escaped(block.spans) if escape else {}
     if not any(span.kind in _TOGGLES for span in block.spans):
         return "".join(_written(span, texts.get(k)) for k, span in enumerate(block.spans))
+    quick = word_edged_emphasis(block.spans, texts)
+    if quick is not None:
+        return quick
     return render(_atoms(block.spans, texts), HARD, lambda: _atoms(block.spans, texts, fine=True))
+
+
+def word_edged_emphasis(spans: list[Span], texts: dict[int, str]) -> str | None:
+    """What :func:`render` writes for text spans and toggles of one kind of emphasis
+    whose every run starts and ends with a letter, digit or mark (``texts``: the
+    escaped texts); None for any other block.
+
+    Such a run's marks flank whatever is beside them (a letter is no white space nor
+    punctuation), so shaping changes nothing; runs of one kind never close and open
+    at the same place, and their marks are all as long: the marks go around the
+    runs as they are, and nothing needs reading back.
+    """
+    style = ""
+    on = False
+    pieces: list[tuple[str, bool]] = []  # (written text, emphasised), runs merged
+    for k, span in enumerate(spans):
+        kind = span.kind
+        if kind == TEXT:
+            written = texts.get(k, span.text)
+            if not written:
+                continue
+            if pieces and pieces[-1][1] == on:
+                pieces[-1] = (pieces[-1][0] + written, on)
+            else:
+                pieces.append((written, on))
+        elif kind in _TOGGLES:
+            if style and kind != style:
+                return None
+            style = kind
+            on = not on
+        else:
+            return None
+    mark = MARKS.get(style, "")
+    out = []
+    for written, emphasised in pieces:
+        if emphasised:
+            if not (_WORDY.match(written) and _WORDY.match(written[-1])):
+                return None
+            out += (mark, written, mark)
+        else:
+            out.append(written)
+    return "".join(out)
 
 
 def _atoms(spans: list[Span], texts: dict[int, str], fine: bool = False) -> list[Atom]:
