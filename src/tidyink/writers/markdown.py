@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from operator import itemgetter
 
 import regex
 
@@ -294,7 +294,12 @@ def render_block(block: Block, options: Options) -> str:
     return _lines(body, "\n", brk)
 
 
-_FIRST = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
+# A line break after a space or tab, or before a character that stops a line being written
+# as it is (white space, an empty line, one that may start a block construct: as
+# _plain_start, whose digits are _DIGIT's); for ASCII text, in a pattern that Python's
+# own engine searches for at each line break only.
+_UNPLAIN_BREAK = compiled(r"\n(?:[ \t\n\-*_=#>+~`\d]|(?<=[ \t]\n))")
+_UNPLAIN_BREAK_ASCII = re.compile(r"\n(?:[ \t\n\-*_=#>+~`0-9]|(?<=[ \t]\n))")
 
 
 def _plain_lines(body: str) -> bool:
@@ -302,10 +307,9 @@ def _plain_lines(body: str) -> bool:
     starts or ends with a space or tab, or starts with a character that could start a
     block construct (so :func:`escape_line_start` and stripping keep each line, and
     none is dropped)."""
-    if " \n" in body or "\t\n" in body or body.endswith((" ", "\t")):
+    if not body or body[0] in " \t\n" or body.endswith((" ", "\t", "\n")) or not _plain_start(body[0]):
         return False
-    starts = set(map(_FIRST, body.split("\n")))
-    return not ("" in starts or " " in starts or "\t" in starts) and all(map(_plain_start, starts))
+    return (_UNPLAIN_BREAK_ASCII if body.isascii() else _UNPLAIN_BREAK).search(body) is None
 
 
 def front_matter(doc: Document) -> str:
