@@ -141,3 +141,15 @@ def test_plain_lines_of_my_own(body: str, plain: bool) -> None:
     from tidyink.writers.markdown import _plain_lines
 
     assert _plain_lines(body) is plain is _plain_lines_reference(body)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from("ab _*\\`<>#;()\n“é")))
+def test_escapes_of_text_whose_markup_characters_stand_alone_are_those_of_the_pattern(text: str) -> None:
+    """Without ~, & or [ (whose matches depend on what follows), each match is one
+    character: replacing each escapes what the pattern does."""
+    assert escape_inline(text) == _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+def test_a_backslash_is_escaped_once_beside_other_markup() -> None:
+    assert escape_inline("a\\_b *c* `d` <e>") == "a\\\\\\_b \\*c\\* \\`d\\` \\<e>"

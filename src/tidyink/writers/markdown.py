@@ -42,7 +42,17 @@ def escape_inline(text: str) -> str:
     """Backslash-escape characters that could start inline markup."""
     if not _may_start_markup(text):
         return text
+    if "~" not in text and "&" not in text and "[" not in text:
+        # Each match is then one of these characters, wherever it is: each is escaped
+        # by replacing (the backslash first, so that no escape is escaped again).
+        for ch in _LONE_MARKUP:
+            if ch in text:
+                text = text.replace(ch, "\\" + ch)
+        return text
     return _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+_LONE_MARKUP = "\\`*_<"  # what _INLINE matches alone, wherever it is (the backslash first)
 
 
 def _may_start_markup(text: str) -> bool:
