@@ -308,8 +308,12 @@ def render_block(block: Block, options: Options) -> str:
 # as it is (white space, an empty line, one that may start a block construct: as
 # _plain_start, whose digits are _DIGIT's); for ASCII text, in a pattern that Python's
 # own engine searches for at each line break only.
-_UNPLAIN_BREAK = compiled(r"\n(?:[ \t\n\-*_=#>+~`\d]|(?<=[ \t]\n))")
-_UNPLAIN_BREAK_ASCII = re.compile(r"\n(?:[ \t\n\-*_=#>+~`0-9]|(?<=[ \t]\n))")
+_UNPLAIN_BREAK = lazy(r"\n(?:[ \t\n\-*_=#>+~`\d]|(?<=[ \t]\n))")
+
+
+@cache
+def _unplain_break_ascii() -> re.Pattern[str]:
+    return re.compile(r"\n(?:[ \t\n\-*_=#>+~`0-9]|(?<=[ \t]\n))")  # (compiled when first needed)
 
 
 def _plain_lines(body: str) -> bool:
@@ -319,7 +323,7 @@ def _plain_lines(body: str) -> bool:
     none is dropped)."""
     if not body or body[0] in " \t\n" or body.endswith((" ", "\t", "\n")) or not _plain_start(body[0]):
         return False
-    return (_UNPLAIN_BREAK_ASCII if body.isascii() else _UNPLAIN_BREAK).search(body) is None
+    return (_unplain_break_ascii() if body.isascii() else _UNPLAIN_BREAK).search(body) is None
 
 
 def front_matter(doc: Document) -> str:
