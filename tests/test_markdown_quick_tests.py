@@ -5,7 +5,7 @@ inline markup starts with, are written as they are."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tidyink.writers.markdown import _INLINE, _LIST_ORDERED, _SETEXT, _THEMATIC, escape_inline, escape_line_start
@@ -95,3 +95,61 @@ def test_a_wrapped_paragraph_keeps_its_plain_lines_and_escapes_the_others() -> N
     assert render_block(Block(PARAGRAPH, [Span(TEXT, ragged)]), Options()) == (
         "The lamp was lit\n\\- at dusk\n2\\. and\n\\# late"
     )
+
+
+def _plain_lines_reference(body: str) -> bool:
+    """Each line looked at: none empty, none starting or ending with a space or tab,
+    none starting with a character that could start a block construct."""
+    from tidyink.writers.markdown import _plain_start
+
+    lines = body.split("\n")
+    return all(
+        line and line[0] not in " \t" and line[-1] not in " \t" and _plain_start(line[0]) for line in lines
+    )
+
+
+_LINES = st.text(alphabet=st.sampled_from(" \t\n-*_=#>+~`.)1a\u0663\uff11“\u00a0\r")) | st.text()
+
+
+@settings(max_examples=500)
+@given(_LINES)
+def test_the_plain_lines_search_agrees_with_a_look_at_each_line(body: str) -> None:
+    from tidyink.writers.markdown import _plain_lines
+
+    assert _plain_lines(body) == _plain_lines_reference(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "plain"),
+    [
+        ("The lamp\nwas lit.", True),
+        ("The lamp \nwas lit.", False),
+        ("The lamp\t\nwas lit.", False),
+        ("The lamp\n\nwas lit.", False),
+        ("\nThe lamp", False),
+        ("The lamp\n", False),
+        ("The lamp\n 2 lamps", False),
+        ("The lamp\n2 lamps", False),
+        ("The lamp\n\u0663 lamps", False),  # an Arabic-Indic digit
+        ("The lamp\n“lit”", True),
+        ("The lamp\n\u00a0lit", True),
+        ("The lamp\n+ lit", False),
+        ("", False),
+    ],
+)
+def test_plain_lines_of_my_own(body: str, plain: bool) -> None:
+    from tidyink.writers.markdown import _plain_lines
+
+    assert _plain_lines(body) is plain is _plain_lines_reference(body)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from("ab _*\\`<>#;()\n“é")))
+def test_escapes_of_text_whose_markup_characters_stand_alone_are_those_of_the_pattern(text: str) -> None:
+    """Without ~, & or [ (whose matches depend on what follows), each match is one
+    character: replacing each escapes what the pattern does."""
+    assert escape_inline(text) == _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+def test_a_backslash_is_escaped_once_beside_other_markup() -> None:
+    assert escape_inline("a\\_b *c* `d` <e>") == "a\\\\\\_b \\*c\\* \\`d\\` \\<e>"

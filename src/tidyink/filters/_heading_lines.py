@@ -66,6 +66,7 @@ _DECOR_RUN = rf"(?:{_DECOR_UNIT})*"
 # decorated() reads a line as this pattern would, which backtracks quadratically on long lines.
 DECORATED_PATTERN = rf"(?P<lead>{_DECOR_RUN})(?P<core>\S.*?)(?P<trail>{_DECOR_RUN})"
 _UNIT = lazy(_DECOR_UNIT)
+_NOT_IN_UNIT = lazy(r"(?r)[^~*_=#+•·\-\[\]<>|xXoO\s]")  # the last character no unit holds
 _SPACE = lazy(r"\s")
 
 
@@ -82,12 +83,17 @@ def decorated(line: str) -> tuple[str, str, str] | None:
     n = len(line)
     to_end = [False] * (n + 1)  # decoration runs from here to the end
     to_end[n] = True
-    for q in range(n - 1, -1, -1):
+    # (no run of units crosses a character that no unit holds: from the last one back,
+    # none runs to the end, and only the line's tail is tried)
+    last = _NOT_IN_UNIT.search(line)
+    tail = last.start() + 1 if last is not None else 0
+    for q in range(n - 1, tail - 1, -1):
         m = _UNIT.match(line, q)
         to_end[q] = m is not None and to_end[m.end()]
     first_end = [n] * (n + 2)  # the first position from here on with to_end
-    for q in range(n - 1, -1, -1):
+    for q in range(n - 1, tail - 1, -1):
         first_end[q] = q if to_end[q] else first_end[q + 1]
+    first_end[:tail] = [first_end[tail]] * tail
     ends = [0]  # where the runs of the lead may end
     while (m := _UNIT.match(line, ends[-1])) is not None:
         ends.append(m.end())

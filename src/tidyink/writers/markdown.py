@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from operator import itemgetter
 
 import regex
 
@@ -29,7 +29,7 @@ from tidyink.document import (
 from tidyink.lazy_regex import compiled, lazy
 from tidyink.options import Options
 from tidyink.writers import join_blocks
-from tidyink.writers._emphasis import Atom, opaque_atom, render, text_atoms
+from tidyink.writers._emphasis import _WORDY, MARKS, Atom, opaque_atom, render, text_atoms
 
 _INLINE = compiled(r"[\\`*_<]|~~|&(?=#?\w+;)|\[(?=[^\]\n]*\][(\[:])")
 _THEMATIC = compiled(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -42,7 +42,17 @@ def escape_inline(text: str) -> str:
     """Backslash-escape characters that could start inline markup."""
     if not _may_start_markup(text):
         return text
+    if "~" not in text and "&" not in text and "[" not in text:
+        # Each match is then one of these characters, wherever it is: each is escaped
+        # by replacing (the backslash first, so that no escape is escaped again).
+        for ch in _LONE_MARKUP:
+            if ch in text:
+                text = text.replace(ch, "\\" + ch)
+        return text
     return _INLINE.sub(lambda m: "".join("\\" + c for c in m.group()), text)
+
+
+_LONE_MARKUP = "\\`*_<"  # what _INLINE matches alone, wherever it is (the backslash first)
 
 
 def _may_start_markup(text: str) -> bool:
@@ -89,7 +99,52 @@ def inline(block: Block, escape: bool) -> str:
     texts = _escaped(block.spans) if escape else {}
     if not any(span.kind in _TOGGLES for span in block.spans):
         return "".join(_written(span, texts.get(k)) for k, span in enumerate(block.spans))
+    quick = word_edged_emphasis(block.spans, texts)
+    if quick is not None:
+        return quick
     return render(_atoms(block.spans, texts), HARD, lambda: _atoms(block.spans, texts, fine=True))
+
+
+def word_edged_emphasis(spans: list[Span], texts: dict[int, str]) -> str | None:
+    """What :func:`render` writes for text spans and toggles of one kind of emphasis
+    whose every run starts and ends with a letter, digit or mark (``texts``: the
+    escaped texts); None for any other block.
+
+    Such a run's marks flank whatever is beside them (a letter is no white space nor
+    punctuation), so shaping changes nothing; runs of one kind never close and open
+    at the same place, and their marks are all as long: the marks go around the
+    runs as they are, and nothing needs reading back.
+    """
+    style = ""
+    on = False
+    pieces: list[tuple[str, bool]] = []  # (written text, emphasised), runs merged
+    for k, span in enumerate(spans):
+        kind = span.kind
+        if kind == TEXT:
+            written = texts.get(k, span.text)
+            if not written:
+                continue
+            if pieces and pieces[-1][1] == on:
+                pieces[-1] = (pieces[-1][0] + written, on)
+            else:
+                pieces.append((written, on))
+        elif kind in _TOGGLES:
+            if style and kind != style:
+                return None
+            style = kind
+            on = not on
+        else:
+            return None
+    mark = MARKS.get(style, "")
+    out = []
+    for written, emphasised in pieces:
+        if emphasised:
+            if not (_WORDY.match(written) and _WORDY.match(written[-1])):
+                return None
+            out += (mark, written, mark)
+        else:
+            out.append(written)
+    return "".join(out)
 
 
 def _atoms(spans: list[Span], texts: dict[int, str], fine: bool = False) -> list[Atom]:
@@ -249,7 +304,16 @@ def render_block(block: Block, options: Options) -> str:
     return _lines(body, "\n", brk)
 
 
-_FIRST = itemgetter(slice(0, 1))  # a line's first character ("" for an empty line)
+# A line break after a space or tab, or before a character that stops a line being written
+# as it is (white space, an empty line, one that may start a block construct: as
+# _plain_start, whose digits are _DIGIT's); for ASCII text, in a pattern that Python's
+# own engine searches for at each line break only.
+_UNPLAIN_BREAK = lazy(r"\n(?:[ \t\n\-*_=#>+~`\d]|(?<=[ \t]\n))")
+
+
+@cache
+def _unplain_break_ascii() -> re.Pattern[str]:
+    return re.compile(r"\n(?:[ \t\n\-*_=#>+~`0-9]|(?<=[ \t]\n))")  # (compiled when first needed)
 
 
 def _plain_lines(body: str) -> bool:
@@ -257,10 +321,9 @@ def _plain_lines(body: str) -> bool:
     starts or ends with a space or tab, or starts with a character that could start a
     block construct (so :func:`escape_line_start` and stripping keep each line, and
     none is dropped)."""
-    if " \n" in body or "\t\n" in body or body.endswith((" ", "\t")):
+    if not body or body[0] in " \t\n" or body.endswith((" ", "\t", "\n")) or not _plain_start(body[0]):
         return False
-    starts = set(map(_FIRST, body.split("\n")))
-    return not ("" in starts or " " in starts or "\t" in starts) and all(map(_plain_start, starts))
+    return (_unplain_break_ascii() if body.isascii() else _UNPLAIN_BREAK).search(body) is None
 
 
 def front_matter(doc: Document) -> str:
