@@ -61,11 +61,10 @@ def _bad_group(source: str) -> str:
 
 
 @cache
-def _anchor_scan() -> tuple[
-    re.Pattern[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
-]:
+def _anchor_scan() -> tuple[str, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """One fast scan for the first words of every pattern of every pattern rule:
-    the scan, the bad groups each word starts, the words each bad group starts with."""
+    the scan's source (compiled as the scans led by a character that use it), the bad
+    groups each word starts, the words each bad group starts with."""
     from tidyink.rules import all_rules
 
     groups = {
@@ -81,7 +80,7 @@ def _anchor_scan() -> tuple[
     # No look-behind at the start: the engine then skips to the first letters of the
     # anchors quickly; a hit inside a word ("into") is dropped by ``anchors``. Such a
     # hit runs to the end of its word, so it never hides a real one.
-    union = re.compile(rf"(?:{trie_pattern(sorted(owners))})(?![\w'-])")
+    union = rf"(?:{trie_pattern(sorted(owners))})(?![\w'-])"
     words: dict[str, list[str]] = {}
     for word, owning in owners.items():
         for group in owning:
@@ -90,18 +89,51 @@ def _anchor_scan() -> tuple[
 
 
 @cache
-def _led_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The anchor scan led by the character before the word: a space (a literal the
-    engine finds fast: most anchors), or any character but a space, an ASCII letter
-    or digit, an apostrophe or a hyphen (a plain set the engine tests fast; word
-    characters outside ASCII among them are dropped by ``anchors``)."""
-    words = _anchor_scan()[0].pattern
-    return re.compile(" " + words), re.compile(r"[^ a-z0-9'\-]" + words)
+def _spaced_scan() -> re.Pattern[str]:
+    """The anchor scan led by a space (a literal the engine finds fast: most anchors)."""
+    return re.compile(" " + _anchor_scan()[0])
+
+
+REPEAT_GAP = r"[ \t\u00a0\ue000\n]++"  # between a word and its repeat (``repeated_word``)
+
+
+@cache
+def _rare_scan() -> re.Pattern[str]:
+    """Anchors and repeated words ("the the") after any character but a space, an
+    ASCII letter or digit, in one scan (a plain set the engine tests fast)."""
+    words = _anchor_scan()[0]
+    return re.compile(rf"[^ a-z0-9](?:(?=(\w++){REPEAT_GAP}\1\b)(?=({words}))?|(?=({words})))")
 
 
 def _inside_word(led: str) -> bool:
-    """A hit of the second scan led by a word character (what ``re``'s \\w covers)."""
+    """A hit of the rarer leads' scan led by a word character (what ``re``'s \\w covers)."""
     return led[0].isalnum() or led[0] == "_"
+
+
+def rare_leads(joined: Prose) -> tuple[list[tuple[str, int]], list[int]]:
+    """The anchor words (word, offset) led by a character other than a space, a word
+    character, an apostrophe or a hyphen, and the starts of repeated words led by one
+    other than a space or a word character; computed once per text.
+
+    What ``[^ a-z0-9'\\-]`` before the anchor scan and ``[^ a-z0-9_](?=(\\w++)gap\\1\\b)``
+    find (less the word characters outside ASCII), in one scan of ``joined.lower()``
+    that consumes the leading character only, so no lead hides another.
+    """
+    found = joined.memo.get("rare_leads")
+    if found is None:
+        anchored: list[tuple[str, int]] = []
+        repeats: list[int] = []
+        for m in _rare_scan().finditer(joined.lower()):
+            led = m.group()
+            if _inside_word(led):
+                continue
+            if m.group(1) is not None:
+                repeats.append(m.end())
+            word = m.group(2) or m.group(3)
+            if word is not None and led not in "'-":
+                anchored.append((word, m.end()))
+        found = joined.memo["rare_leads"] = (anchored, repeats)
+    return found
 
 
 def anchors(joined: Prose, group: str) -> list[int]:
@@ -116,17 +148,19 @@ def anchors(joined: Prose, group: str) -> list[int]:
     memo = joined.memo
     by_word = memo.get("anchor_words")
     if by_word is None:
-        union, owners, _ = _anchor_scan()
-        spaced, other = _led_scans()
+        _, owners, _ = _anchor_scan()
+        spaced = _spaced_scan()
         lower = joined.lower()
         hits: dict[str, list[int]] = {" " + word: [] for word in owners}
         for m in spaced.finditer(lower):
             hits[m.group()].append(m.start() + 1)
         by_word = {key[1:]: found for key, found in hits.items() if found}
-        rare = [(m.group()[1:], m.start() + 1) for m in other.finditer(lower) if not _inside_word(m.group())]
-        first = union.match(lower)
+        rare = list(rare_leads(joined)[0])
+        # an anchor at the start: the spaced scan, on a space and enough of the text
+        # to hold the longest word and the character after it
+        first = spaced.match(" " + lower[: len(max(owners, key=len)) + 1])
         if first is not None:
-            rare.append((first.group(), 0))
+            rare.append((first.group()[1:], 0))
         for word, pos in rare:
             by_word.setdefault(word, []).append(pos)
         if rare:
