@@ -129,3 +129,67 @@ def test_quick_exits_on_fixtures() -> None:
     for text, expected in cases.items():
         got = (_contexts.contraction_meant(text, 4), _contexts.gerund_to_verb(text, 4))
         assert got == expected == (_contraction_meant_in_full(text, 4), _gerund_to_verb_in_full(text, 4)), text
+
+
+def _possessive_for_there_in_full(text: str, end: int, words_before: list[str]) -> bool:
+    """``possessive_for_there`` as first written: the word before asked first."""
+    before = words_before[0] if words_before else ""
+    if before in _contexts.AUXILIARIES or before in ("here", "and", "over", "out", "in", "up", "down"):
+        return False
+    tokens = following(text, end, 2)
+    first = _lower_word(tokens[0]) if tokens else None
+    if first is None or first in _contexts.TIME_SPANS:
+        return False
+    second = tokens[1] if len(tokens) > 1 else ""
+    if _pos.noun_only(first):
+        return second not in ("!", "?", ",")
+    t = set(_pos.tags(first))
+    nxt = _lower_word(second)
+    return (
+        _pos.ADJECTIVE in t
+        and not t & {_pos.ADVERB, _pos.VERB, _pos.COMPARATIVE, _pos.SUPERLATIVE}
+        and not _pos.function_word(first)
+        and nxt is not None
+        and nxt not in _contexts.TIME_SPANS
+        and _contexts._noun_after_adjective(nxt)
+    )
+
+
+THERE_WORDS = [
+    "appreciation",
+    "rustic",
+    "neighbours",
+    "years",
+    "is",
+    "was",
+    "over",
+    "lived",
+    "boy",
+    "!",
+    ",",
+    "time",
+    "old",
+    "house",
+    "and",
+    "went",
+]
+there_texts = st.tuples(
+    st.lists(st.sampled_from(THERE_WORDS), max_size=3), st.lists(st.sampled_from(THERE_WORDS), max_size=3)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(there_texts)
+def test_there_before_a_noun_agrees_with_the_full_test(parts: tuple[list[str], list[str]]) -> None:
+    from tidyink.rules import their_there
+    from tidyink.rules._patterns import previous_words
+
+    before, after = parts
+    text = " ".join([*before, "there", *after])
+    start = text.index("there", len(" ".join(before)))
+    end = start + len("there")
+    words_before = previous_words(text, start, 1)
+    expected = _possessive_for_there_in_full(text, end, words_before)
+    assert _contexts.possessive_for_there(text, end, words_before) == expected
+    m = their_there.regex.compile(r"(?P<bad>there)").match(text, start)
+    assert their_there._possessive_there(text, m) == expected

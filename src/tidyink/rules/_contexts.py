@@ -256,9 +256,19 @@ def possessive_for_there(text: str, end: int, words_before: list[str]) -> bool:
     """For "there" ending at ``end``: "there appreciation" wants "their" (a word that can
     only be a noun follows), unless "there" is existential ("is there time") or a
     place before a span of time ("lived there years") or a call ("there, boy!")."""
+    return not there_excused(words_before) and noun_after_there(text, end)
+
+
+def there_excused(words_before: list[str]) -> bool:
+    """An auxiliary or a place word before "there": existential or a place ("is there
+    time", "over there")."""
     before = words_before[0] if words_before else ""
-    if before in AUXILIARIES or before in ("here", "and", "over", "out", "in", "up", "down"):
-        return False
+    return before in AUXILIARIES or before in ("here", "and", "over", "out", "in", "up", "down")
+
+
+def noun_after_there(text: str, end: int) -> bool:
+    """What :func:`possessive_for_there` asks of the words after "there" (ending at
+    ``end``): a word that can only be a noun, or an adjective and a noun."""
     tokens = following(text, end, 2)
     first = _lower_word(tokens[0]) if tokens else None
     if first is None or first in TIME_SPANS:

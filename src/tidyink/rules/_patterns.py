@@ -347,6 +347,15 @@ def may_follow(lower: str, pos: int, words: tuple[str, ...]) -> bool:
     return lower.endswith(words, 0, pos - 1)
 
 
+@cache
+def _tries(unit: tuple[Pattern, ...]) -> tuple[tuple[Pattern, regex.Pattern[str], bool], ...]:
+    """Each pattern of ``unit``, compiled, and whether its source is the one before's."""
+    return tuple(
+        (pattern, _compiled(pattern.regex), k > 0 and unit[k - 1].regex == pattern.regex)
+        for k, pattern in enumerate(unit)
+    )
+
+
 def _matches(
     text: str, unit: tuple[Pattern, ...], found: list[int], lower: str = ""
 ) -> Iterator[tuple[Pattern, regex.Match[str]]]:
@@ -373,11 +382,16 @@ def _matches(
         return
     either = _either(tuple(p.regex for p in unit))
     hits: list[list[regex.Match[str]]] = [[] for _ in unit]
+    tries = None
     for pos in found:
         if either.match(text, pos) is None:
             continue
-        for k, pattern in enumerate(unit):
-            m = _compiled(pattern.regex).match(text, pos)
+        if tries is None:  # (compiled at the first offset one of them may match)
+            tries = _tries(unit)
+        m = None
+        for k, (pattern, compiled, again) in enumerate(tries):
+            if not again:  # a pattern with the same source as the one before: its match
+                m = compiled.match(text, pos)
             if m is not None and (pattern.guard is None or pattern.guard(text, m)):
                 hits[k].append(m)
                 break
