@@ -102,7 +102,7 @@ def _rare_scan() -> re.Pattern[str]:
     """Anchors and repeated words ("the the") after any character but a space, an
     ASCII letter or digit, in one scan (a plain set the engine tests fast)."""
     words = _anchor_scan()[0]
-    return re.compile(rf"[^ a-z0-9](?:(?=(\w++){REPEAT_GAP}\1\b)(?=({words}))?|(?=({words})))")
+    return re.compile(rf"[^ a-z0-9](?=(\w++){REPEAT_GAP}\1\b|({words}))")
 
 
 def _inside_word(led: str) -> bool:
@@ -110,15 +110,20 @@ def _inside_word(led: str) -> bool:
     return led[0].isalnum() or led[0] == "_"
 
 
-def rare_leads(joined: Prose) -> tuple[list[tuple[str, int]], list[int]]:
-    """The anchor words (word, offset) led by a character other than a space, a word
-    character, an apostrophe or a hyphen, and the starts of repeated words led by one
-    other than a space or a word character; computed once per text.
+def _anchor_at(lower: str, pos: int) -> str | None:
+    """The anchor word at ``pos`` (whatever is before it): the spaced scan on a space
+    and as much text as the longest word and the character after it."""
+    longest = max(map(len, _anchor_scan()[1]))
+    m = _spaced_scan().match(" " + lower[pos : pos + longest + 1])
+    return m.group()[1:] if m is not None else None
 
-    What ``[^ a-z0-9'\\-]`` before the anchor scan and ``[^ a-z0-9_](?=(\\w++)gap\\1\\b)``
-    find (less the word characters outside ASCII), in one scan of ``joined.lower()``
-    that consumes the leading character only, so no lead hides another.
-    """
+
+def rare_leads(joined: Prose) -> tuple[list[tuple[str, int]], list[int]]:
+    """Anchors (word, offset) led by a character other than a space, a word character,
+    an apostrophe or a hyphen, and the starts of repeated words led by one other than a
+    space or a word character: what ``[^ a-z0-9'\\-]`` before the anchor scan and
+    ``[^ a-z0-9_](?=(\\w++)gap\\1\\b)`` find, in one scan (once per text) that consumes
+    the leading character only, so no lead hides another."""
     found = joined.memo.get("rare_leads")
     if found is None:
         anchored: list[tuple[str, int]] = []
@@ -127,9 +132,10 @@ def rare_leads(joined: Prose) -> tuple[list[tuple[str, int]], list[int]]:
             led = m.group()
             if _inside_word(led):
                 continue
-            if m.group(1) is not None:
+            word = m.group(2)
+            if m.group(1) is not None:  # a repeat (rare): is it an anchor too?
                 repeats.append(m.end())
-            word = m.group(2) or m.group(3)
+                word = _anchor_at(joined.lower(), m.end())
             if word is not None and led not in "'-":
                 anchored.append((word, m.end()))
         found = joined.memo["rare_leads"] = (anchored, repeats)
@@ -156,11 +162,9 @@ def anchors(joined: Prose, group: str) -> list[int]:
             hits[m.group()].append(m.start() + 1)
         by_word = {key[1:]: found for key, found in hits.items() if found}
         rare = list(rare_leads(joined)[0])
-        # an anchor at the start: the spaced scan, on a space and enough of the text
-        # to hold the longest word and the character after it
-        first = spaced.match(" " + lower[: len(max(owners, key=len)) + 1])
+        first = _anchor_at(lower, 0)
         if first is not None:
-            rare.append((first.group()[1:], 0))
+            rare.append((first, 0))
         for word, pos in rare:
             by_word.setdefault(word, []).append(pos)
         if rare:
