@@ -55,3 +55,18 @@ near = st.sampled_from(WORDS).flatmap(
 @given(st.one_of(near, st.text(max_size=12)))
 def test_any_word_agrees_with_the_dict(word: str) -> None:
     assert _search(word) == TABLE.get(word, "")
+
+
+def test_any_sampling_of_the_file_finds_the_same_tags(monkeypatch) -> None:
+    """One line per stretch, a stretch as long as the file, and the usual stretches."""
+    asked = [*WORDS[:50], *WORDS[-50:], *WORDS[::997], "", "zzzz", "a b", "aardvarks", WORDS[0][:-1]]
+    try:
+        for window in (1, 10**9, _pos.WINDOW):
+            monkeypatch.setattr(_pos, "WINDOW", window)
+            _pos._samples.cache_clear()
+            words, starts = _pos._samples()
+            assert words == sorted(words) and len(words) == len(set(words)) == len(starts)
+            assert len(words) == (len(TABLE) if window == 1 else 1 if window == 10**9 else len(words))
+            assert [_search(w) for w in asked] == [TABLE.get(w, "") for w in asked]
+    finally:
+        _pos._samples.cache_clear()

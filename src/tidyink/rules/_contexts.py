@@ -16,6 +16,8 @@ general contexts, not from lists of nouns:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tidyink.lazy_regex import compiled
 from tidyink.rules import _pos
 from tidyink.rules._text import word_list
@@ -139,12 +141,11 @@ def _after_all(text: str, end: int) -> bool:
 
 def contraction_meant(text: str, end: int) -> bool:
     """After a possessive ending at ``end``: does what follows need "is"/"are"?"""
+    tokens = following(text, end, 1)
+    first = _lower_word(tokens[0]) if tokens else None
+    if first is None or _never_contracted(first):
+        return False  # most possessives: a noun follows (one token read, no tags asked)
     tokens = following(text, end, 2)
-    if not tokens:
-        return False
-    first = _lower_word(tokens[0])
-    if first is None:
-        return False
     second = tokens[1].lower() if len(tokens) > 1 else ""
     if first in CORE_PREPOSITIONS:
         return True
@@ -162,6 +163,21 @@ def contraction_meant(text: str, end: int) -> bool:
         ends = second in CLAUSE_END or second in SUBJECTS or second in ("to", "that")
         return ends and not noun_phrase(text, end)
     return False
+
+
+@lru_cache(maxsize=65536)
+def _never_contracted(first: str) -> bool:
+    """Whether :func:`contraction_meant` is False whatever comes after ``first``: it
+    is no word any of its tests looks for (a preposition, "no", "all", "both", "not",
+    a wh-word, an adverb, a participle or an adjective only)."""
+    return not (
+        first in CORE_PREPOSITIONS
+        or first in ("no", "all", "both", "not")
+        or first in _pos.closed("wh")
+        or adverb_only(first)
+        or participle_only(first)
+        or adjective_only(first)
+    )
 
 
 _MODIFIER = frozenset([_pos.ADJECTIVE, _pos.ADVERB, _pos.ING, _pos.PARTICIPLE, _pos.PAST, _pos.COMPARATIVE])
@@ -240,9 +256,19 @@ def possessive_for_there(text: str, end: int, words_before: list[str]) -> bool:
     """For "there" ending at ``end``: "there appreciation" wants "their" (a word that can
     only be a noun follows), unless "there" is existential ("is there time") or a
     place before a span of time ("lived there years") or a call ("there, boy!")."""
+    return not there_excused(words_before) and noun_after_there(text, end)
+
+
+def there_excused(words_before: list[str]) -> bool:
+    """An auxiliary or a place word before "there": existential or a place ("is there
+    time", "over there")."""
     before = words_before[0] if words_before else ""
-    if before in AUXILIARIES or before in ("here", "and", "over", "out", "in", "up", "down"):
-        return False
+    return before in AUXILIARIES or before in ("here", "and", "over", "out", "in", "up", "down")
+
+
+def noun_after_there(text: str, end: int) -> bool:
+    """What :func:`possessive_for_there` asks of the words after "there" (ending at
+    ``end``): a word that can only be a noun, or an adjective and a noun."""
     tokens = following(text, end, 2)
     first = _lower_word(tokens[0]) if tokens else None
     if first is None or first in TIME_SPANS:
@@ -292,6 +318,9 @@ def past_verb_follows(text: str, end: int) -> bool:
 
 def gerund_to_verb(text: str, end: int) -> bool:
     """An -ing form, "to" and a verb: "your dying to hear" ("you're")."""
+    first = following(text, end, 1)
+    if not first or _lower_word(first[0]) in (None, "going") or not _ing_only(first[0]):
+        return False  # (most words: the two after it are not read)
     tokens = following(text, end, 3)
     words = [_lower_word(t) for t in tokens]
     if len(words) < 3 or None in words or words[0] == "going" or words[1] != "to":
@@ -299,6 +328,12 @@ def gerund_to_verb(text: str, end: int) -> bool:
     first, _, third = words
     t = set(_pos.tags(first))
     return _pos.ING in t and _pos.NOUN not in t and _pos.VERB in _pos.tags(third)
+
+
+def _ing_only(word: str) -> bool:
+    """An -ing form that is no noun (what :func:`gerund_to_verb` needs first)."""
+    t = _pos.tags(word)
+    return _pos.ING in t and _pos.NOUN not in t
 
 
 FINITE = frozenset(["was", "were", "is", "are", "had", "have", "has", "would", "could", "did", "will"])

@@ -5,12 +5,14 @@ Open classes (nouns, verbs, adjectives, adverbs and their inflections) come from
 Lexicon) by ``scripts/make_pos_lexicon.py``; closed classes (prepositions,
 determiners, pronouns, modals, auxiliaries, conjunctions) from
 ``data/closed_words.txt``. The open classes are not loaded into a dict (50,000
-words, 20-30 ms on a first use): the sorted file is searched by bisection, a few
-microseconds a word, and each word's answer remembered.
+words, 20-30 ms on a first use): a few hundred sampled lines say which stretch of
+the sorted file may hold a word, one substring search of it finds the word (about a
+microsecond), and each word's answer is remembered.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from tidyink import datafiles as resources  # (files(): importlib.resources.files, cheaper)
@@ -27,12 +29,36 @@ def _read(name: str) -> str:
 @cache
 def _sorted_lines() -> bytes:
     """The "word TAGS" lines of ``pos.txt``, sorted by word (as UTF-8 bytes, which
-    sort as the words' code points do), one space and a line break each."""
+    sort as the words' code points do), one space and a line break each, with a
+    line break before the first."""
     raw = resources.files("tidyink").joinpath("data").joinpath("pos.txt").read_bytes()
     start = 0
     while raw.startswith(b"#", start):  # the header
         start = raw.index(b"\n", start) + 1
-    return raw[start:]
+    return b"\n" + raw[start:]
+
+
+WINDOW = 2048  # bytes between two sampled lines: a look-up searches about this much
+
+
+@cache
+def _samples() -> tuple[list[bytes], list[int]]:
+    """The word of the first line after every :data:`WINDOW` bytes, and where that
+    line starts (a few hundred lines: sorted, as the file is)."""
+    lines = _sorted_lines()
+    words: list[bytes] = []
+    starts: list[int] = []
+    start = 1
+    while start < len(lines):
+        space = lines.find(b" ", start)
+        if space < 0:
+            break
+        words.append(lines[start:space])
+        starts.append(start)
+        start = lines.find(b"\n", start + WINDOW) + 1
+        if not start:
+            break
+    return words, starts
 
 
 _SEEN: dict[str, str] = {}
@@ -40,23 +66,23 @@ _SEEN_MAX = 200_000  # words remembered: a long batch run meets endless distinct
 
 
 def _search(word: str) -> str:
-    """The tags of ``word`` found by bisection over the sorted lines ("" if absent)."""
+    """The tags of ``word`` ("" if absent): the sampled lines say which stretch of the
+    file holds it, if any, and one search of that stretch finds its line."""
     if word.split() != [word]:
         return ""  # empty, or white space inside: no word of the file
     key = word.encode("utf-8", "surrogatepass")
     lines = _sorted_lines()
-    lo, hi = 0, len(lines)  # line starts; the word's line, if any, starts in [lo, hi)
-    while lo < hi:
-        start = lines.rfind(b"\n", 0, (lo + hi) // 2) + 1  # (never before lo: a line start)
-        space = lines.index(b" ", start)
-        found = lines[start:space]
-        if found < key:
-            lo = lines.index(b"\n", space) + 1
-        elif found > key:
-            hi = start
-        else:
-            return lines[space + 1 : lines.index(b"\n", space)].rstrip(b"\r").decode("ascii")
-    return ""
+    words, starts = _samples()
+    i = bisect_right(words, key) - 1  # the last sampled line whose word is not after ``key``
+    if i < 0:
+        return ""
+    end = starts[i + 1] if i + 1 < len(starts) else len(lines)
+    found = lines.find(b"\n" + key + b" ", starts[i] - 1, end)
+    if found < 0:
+        return ""
+    at = found + len(key) + 2
+    stop = lines.find(b"\n", at)
+    return lines[at : stop if stop >= 0 else len(lines)].rstrip(b"\r").decode("ascii")
 
 
 @cache

@@ -8,7 +8,8 @@ from typing import ClassVar
 from tidyink.document import Document
 from tidyink.filters.base import Context
 from tidyink.records import Finding
-from tidyink.rules.base import Rule, prose_views
+from tidyink.rules._text import prose
+from tidyink.rules.base import Rule
 
 MESSAGE = "replacement character U+FFFD: a character was lost before this text was decoded; restore it by hand"
 
@@ -23,7 +24,10 @@ class ReplacementCharacter(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        for _, view in prose_views(doc):
+        joined = prose(doc, ctx)  # (shared with the other rules: the views of all prose blocks)
+        if "\ufffd" not in joined.text:
+            return  # most texts: no view is searched
+        for view in joined.views:
             text = view.text
             i = text.find("\ufffd")
             while i >= 0:

@@ -8,10 +8,11 @@ import regex
 
 from tidyink.rules._contexts import (
     contraction_meant,
+    noun_after_there,
     past_verb_follows,
     plural_subject_follows,
-    possessive_for_there,
     possessive_meant,
+    there_excused,
 )
 from tidyink.rules._patterns import Pattern, PatternRule, previous_words
 
@@ -33,8 +34,12 @@ def _past_verb(text: str, m: regex.Match[str]) -> bool:
 
 
 def _possessive_there(text: str, m: regex.Match[str]) -> bool:
-    return m.group("bad") == "there" and possessive_for_there(
-        text, m.end("bad"), previous_words(text, m.start("bad"), 1)
+    """:func:`possessive_for_there`, the words after "there" read first: most rule it
+    out without the clause before being searched."""
+    return (
+        m.group("bad") == "there"
+        and noun_after_there(text, m.end("bad"))
+        and not there_excused(previous_words(text, m.start("bad"), 1))
     )
 
 
