@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tidyink import fileio
 from tidyink.cli import main
 from tidyink.errors import OutputError
 from tidyink.fileio import atomic_write
@@ -51,10 +51,11 @@ def test_convert_with_standard_output_closed_says_so(tmp_path):
 
 
 def test_an_unwritable_output_folder_names_the_output_not_a_temporary_file(tmp_path, monkeypatch):
-    def refuse(folder, prefix, suffix):
-        raise PermissionError(13, "Permission denied", os.path.join(folder, prefix + "x1y2" + suffix))
+    def refuse(*args, **kwargs):
+        folder = kwargs.get("dir", ".")
+        raise PermissionError(13, "Permission denied", os.path.join(folder, ".a.md.x1y2.tidyink-tmp"))
 
-    monkeypatch.setattr(fileio, "make_temporary", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     (tmp_path / "a.txt").write_text('He said "hi".\n')
     (tmp_path / "locked").mkdir()
     monkeypatch.chdir(tmp_path)

@@ -1,17 +1,12 @@
-"""Safe file writing: a temporary file in the same folder, fsync, then rename.
-
-The temporary file is made here rather than by ``tempfile.mkstemp``: importing
-``tempfile`` loads ``shutil``, ``random``, ``bz2`` and ``lzma`` (about 4 ms of CPU, a
-few per cent of converting a short file), and this module needs only its ``mkstemp``.
-"""
+"""Safe file writing: a temporary file in the same folder, fsync, then rename."""
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import stat
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,7 +48,7 @@ def _atomic_write(target: Path, data: bytes, mode_from: str | Path | None, durab
         mode: int | None = stat.S_IMODE(reference.stat().st_mode)
     except OSError:
         mode = None
-    fd, tmp = make_temporary(folder, f".{target.name}.", TEMP_SUFFIX)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -78,8 +73,7 @@ def _atomic_write(target: Path, data: bytes, mode_from: str | Path | None, durab
 
 def new_file_mode() -> int:
     """The mode a new file gets (0666 less the umask): a temporary file made by
-    :func:`make_temporary` (as by ``tempfile.mkstemp``) is 0600 and must not keep that once
-    renamed into place."""
+    ``tempfile.mkstemp`` is 0600 and must not keep that once renamed into place."""
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
@@ -99,30 +93,7 @@ def replace_if_unchanged(path: str | Path, expected: bytes, data: bytes, *, show
 
 
 TEMP_SUFFIX = ".tidyink-tmp"
-_NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"  # the random part's letters (tempfile's)
-_TEMP_TAIL = "[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX)  # the random part (that of tempfile.mkstemp too)
-_CREATE = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-_TRIES = 10_000
-
-
-def make_temporary(folder: str | Path, prefix: str, suffix: str) -> tuple[int, str]:
-    """What ``tempfile.mkstemp(suffix, prefix, folder)`` does: create a new file
-    ``PREFIX`` + 8 random letters of ``[a-z0-9_]`` + ``SUFFIX`` in ``folder``,
-    exclusively (never an existing file, nor through a symbolic link), mode 0600;
-    return its open descriptor and absolute path."""
-    base = os.path.abspath(folder)
-    for _ in range(_TRIES):
-        name = "".join([_NAME_CHARS[byte % len(_NAME_CHARS)] for byte in os.urandom(8)])
-        path = os.path.join(base, prefix + name + suffix)
-        try:
-            return os.open(path, _CREATE, 0o600), path
-        except FileExistsError:
-            continue
-        except PermissionError:  # Windows says so for a folder of that name
-            if os.name == "nt" and os.path.isdir(path):
-                continue
-            raise
-    raise FileExistsError(errno.EEXIST, f"{base}: no usable temporary file name found")
+_TEMP_TAIL = "[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX)  # tempfile.mkstemp's random part
 
 
 @contextlib.contextmanager
