@@ -56,8 +56,7 @@ def _stripped_lines(text: str) -> list[str]:
 @example("ſcene break")
 @given(BREAK_CHARS)
 def test_a_text_without_a_break_opening_holds_no_break_line(text):
-    from tidyink.filters.paragraphs import may_hold_break
-    from tidyink.filters.scene_breaks import is_break_line
+    from tidyink.filters.scene_breaks import is_break_line, may_hold_break
 
     if any(is_break_line(x) for x in _stripped_lines(text)):
         assert may_hold_break(text)
@@ -65,8 +64,7 @@ def test_a_text_without_a_break_opening_holds_no_break_line(text):
 
 @given(st.lists(st.sampled_from(LINES), min_size=1, max_size=8))
 def test_lines_of_breaks_and_prose_are_told_as_is_break_line_tells_them(texts):
-    from tidyink.filters.paragraphs import may_hold_break
-    from tidyink.filters.scene_breaks import is_break_line
+    from tidyink.filters.scene_breaks import is_break_line, may_hold_break
 
     text = "\n".join(texts)
     if any(is_break_line(x) for x in _stripped_lines(text)):
@@ -74,7 +72,7 @@ def test_lines_of_breaks_and_prose_are_told_as_is_break_line_tells_them(texts):
 
 
 def test_plain_prose_is_told_to_hold_no_break():
-    from tidyink.filters.paragraphs import may_hold_break
+    from tidyink.filters.scene_breaks import may_hold_break
 
     prose = "\n".join([LINES[0], LINES[1], LINES[5], "“Nobody,” he said, “believed a word of it.”"])
     assert not may_hold_break(prose)  # (so the fast path is taken: the tests above compare both ways)
@@ -90,7 +88,7 @@ def test_the_character_classes_the_break_opening_relies_on():
     assert set(re.findall(r"\w", "".join(regex.findall(r"[\p{P}\p{S}]", chars)))) == {"_"}
     # each letter of a spelled break's first word, in every form the regex module matches
     # ignoring case, opens a break for the pre-test
-    from tidyink.filters.paragraphs import may_hold_break
+    from tidyink.filters.scene_breaks import may_hold_break
 
     for word in ("line", "page", "scene", "section", "story", "time", "break"):
         for k, letter in enumerate(word):

@@ -25,6 +25,18 @@ def check_filter_names(options: Options) -> None:
         raise UsageError(f"unknown filter(s): {', '.join(unknown)} ({hint}see `tidyink filters` for the list)")
 
 
+def _allowed(options: Options, fmt: str | None, name: str, stage: str, formats: frozenset[str]) -> bool:
+    """Whether ``options`` and the input format ``fmt`` let a filter run, whether it is on
+    by default aside: ``only`` names it or its stage, ``skip`` names neither, it reads ``fmt``."""
+    only, skip = options.only, options.skip
+    return (
+        (only is None or name in only or stage in only)
+        and name not in skip
+        and stage not in skip
+        and (fmt is None or fmt in formats)
+    )
+
+
 def select_filters(options: Options, fmt: str | None = None) -> list[Filter]:
     """The filters to run, in pipeline order; names or stage names select.
 
@@ -32,25 +44,13 @@ def select_filters(options: Options, fmt: str | None = None) -> list[Filter]:
     :data:`tidyink.filters.INDEX`): ``fix`` loads no structure filter.
     """
     check_filter_names(options)
-    only, skip = options.only, options.skip
-
-    def may_run(name: str, stage: str, formats: frozenset[str]) -> bool:
-        return (
-            (only is None or name in only or stage in only)
-            and name not in skip
-            and stage not in skip
-            and (fmt is None or fmt in formats)
-        )
-
-    classes = filters.filters_where(may_run)
-    if options.only is not None:
-        chosen = [f for f in classes if f.name in options.only or f.stage in options.only]
-    else:
-        chosen = [f for f in classes if f.default or f.name in options.enable]
-    chosen = [f for f in chosen if f.name not in options.skip and f.stage not in options.skip]
-    if fmt is not None:
-        chosen = [f for f in chosen if fmt in f.formats]
-    return [f() for f in chosen]
+    classes = filters.filters_where(lambda name, stage, formats: _allowed(options, fmt, name, stage, formats))
+    return [
+        f()
+        for f in classes
+        if _allowed(options, fmt, f.name, f.stage, f.formats)
+        and (options.only is not None or f.default or f.name in options.enable)
+    ]
 
 
 def _matches(rule: type[Rule], patterns: tuple[str, ...]) -> bool:

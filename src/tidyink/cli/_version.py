@@ -12,6 +12,7 @@ import sys
 # What `tidyink --version` reports beside tidyink and Python (like ruff's and black's).
 KEY_DEPENDENCIES = ("click", "ftfy", "charset-normalizer", "markdown-it-py", "selectolax", "wordfreq")
 
+
 def version_text() -> str:
     """``tidyink X (Python Y; click Z, ...)``, versions read from installed metadata."""
     from tidyink import __version__

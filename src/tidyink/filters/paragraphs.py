@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from itertools import pairwise
 from operator import attrgetter
 
@@ -22,7 +20,7 @@ from tidyink.filters._layout import (
 )
 from tidyink.filters.base import Context, Filter
 from tidyink.filters.headings import CAPS, classify
-from tidyink.filters.scene_breaks import is_break_line
+from tidyink.filters.scene_breaks import is_break_line, may_hold_break
 from tidyink.lazy_regex import lazy
 from tidyink.numeric import median
 
@@ -181,34 +179,6 @@ def _flat_starts(lines: list[Line], wrap: Wrap, base: int) -> list[int]:
             k += 1
         i = below[k] if k < len(below) else -1
     return sorted(starts)
-
-
-# Where a line that is_break_line finds a scene break starts (after white space), spelt
-# with the standard re module (whose \s is str.isspace, \w str.isalnum or "_"; every
-# \p{P} and \p{S} character is \W but "_"): a line of symbols opens with a symbol (or an
-# o, 0 or x) and a second one, a space, or its end; a break spelled out opens with
-# symbols, spaces and the o and x of ornaments, then the first word scene_breaks spells
-# breaks with, in any case (re ignoring case matches each letter with every character
-# the regex module does, and a few more): "Line", "Page", "Scene", "Section", "Story",
-# "Time", "Break". (Compiled in a fraction of a millisecond.)
-_OPENING = (
-    r"[^\S\n]*(?:(?:[^\w\s]|[_oO0xX])(?:\W|[_oO0xX]|\Z)"
-    r"|(?:\W|[_oO0xX])*(?i:line|page|scene|section|story|time|break))"
-)
-
-
-@cache
-def _break_openings() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """:data:`_OPENING` at the start of a text, and after a newline (found from the
-    newline: far faster than trying each place in the text)."""
-    return re.compile(_OPENING), re.compile("\n" + _OPENING)
-
-
-def may_hold_break(text: str) -> bool:
-    """False only when no line of ``text`` is a scene break (:func:`is_break_line` of
-    the line stripped): no line opens as a line of symbols or a break spelled out does."""
-    first, other = _break_openings()
-    return first.match(text) is not None or other.search(text) is not None
 
 
 def _indent_starts(lines: list[Line], wrap: Wrap, flat: bool = False) -> list[int]:
