@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tidyink.document import BREAK, EM, PARAGRAPH, STRONG, TEXT, Block, Span
-from tidyink.writers._emphasis import _ATOMS, _WORDY, Atom, opaque_atom, render
+from tidyink.writers._emphasis import _ATOMS, WORDY, Atom, opaque_atom, render
 from tidyink.writers.markdown import HARD, _atoms, _escaped, _written, inline
 
 
@@ -25,7 +25,7 @@ def _reference(block: Block) -> str:
             pieces = _ATOMS.findall(_written(span, texts.get(k)))
             if not styles and len(pieces) > 3:
                 pieces = [pieces[0], "".join(pieces[1:-1]), pieces[-1]]
-            atoms.extend(Atom(piece, bool(_WORDY.match(piece)), styles) for piece in pieces)
+            atoms.extend(Atom(piece, bool(WORDY.match(piece)), styles) for piece in pieces)
         elif written := _written(span, texts.get(k)):
             atoms.append(opaque_atom(written, span.shown, styles))
     return render(atoms, HARD)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tidyink.document import BREAK, EM, PARAGRAPH, STRONG, TEXT, Block, Span
-from tidyink.writers._emphasis import _PUNCT, _WORDY, _space, render
+from tidyink.writers._emphasis import _PUNCT, WORDY, _space, render
 from tidyink.writers.markdown import HARD, _atoms, _escaped, inline, word_edged_emphasis
 
 
@@ -87,5 +87,5 @@ def test_no_word_character_is_space_or_punctuation() -> None:
     """What the quick way rests on: a mark beside a letter, digit or mark always flanks."""
     for code in range(sys.maxunicode + 1):
         ch = chr(code)
-        if _WORDY.match(ch):
+        if WORDY.match(ch):
             assert not _space(ch, HARD) and not _PUNCT.match(ch), hex(code)

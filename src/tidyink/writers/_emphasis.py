@@ -31,7 +31,7 @@ from tidyink.lazy_regex import compiled
 
 MARKS = {EM: "*", STRONG: "**"}
 _PUNCT = compiled(r"[\p{P}\p{S}]")
-_WORDY = compiled(r"[\p{L}\p{N}\p{M}]")
+WORDY = compiled(r"[\p{L}\p{N}\p{M}]")
 _WORDS = compiled(r"[\p{L}\p{N}]")
 _ATOMS = compiled(r"[\p{L}\p{N}\p{M}]+|\\.|.", regex.DOTALL)
 _EDGE = " "  # the edge of the block counts as white space
@@ -61,9 +61,9 @@ def text_atoms(written: str, styles: frozenset[str], fine: bool = False) -> list
     if not written:
         return []
     if not styles and not fine:
-        return [Atom(written, bool(_WORDY.match(written)), styles)]
+        return [Atom(written, bool(WORDY.match(written)), styles)]
     pieces = _ATOMS.findall(written)
-    wordy = [bool(_WORDY.match(piece)) for piece in pieces]
+    wordy = [bool(WORDY.match(piece)) for piece in pieces]
     if not fine and wordy.count(True) > 1:
         first, last = wordy.index(True), len(wordy) - 1 - wordy[::-1].index(True)
         pieces[first : last + 1] = ["".join(pieces[first : last + 1])]
@@ -73,7 +73,7 @@ def text_atoms(written: str, styles: frozenset[str], fine: bool = False) -> list
 
 def opaque_atom(written: str, plain: str, styles: frozenset[str]) -> Atom:
     """A code span, a footnote mark, a line break: never split."""
-    return Atom(written, bool(_WORDY.search(plain)), styles)
+    return Atom(written, bool(WORDY.search(plain)), styles)
 
 
 def _space(c: str, hard: str) -> bool:

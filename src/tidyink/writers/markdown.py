@@ -29,7 +29,7 @@ from tidyink.document import (
 from tidyink.lazy_regex import compiled, lazy
 from tidyink.options import Options
 from tidyink.writers import join_blocks
-from tidyink.writers._emphasis import _WORDY, MARKS, Atom, opaque_atom, render, text_atoms
+from tidyink.writers._emphasis import MARKS, WORDY, Atom, opaque_atom, render, text_atoms
 
 _INLINE = compiled(r"[\\`*_<]|~~|&(?=#?\w+;)|\[(?=[^\]\n]*\][(\[:])")
 _THEMATIC = compiled(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -139,7 +139,7 @@ def word_edged_emphasis(spans: list[Span], texts: dict[int, str]) -> str | None:
     out = []
     for written, emphasised in pieces:
         if emphasised:
-            if not (_WORDY.match(written) and _WORDY.match(written[-1])):
+            if not (WORDY.match(written) and WORDY.match(written[-1])):
                 return None
             out += (mark, written, mark)
         else:
@@ -308,12 +308,13 @@ def render_block(block: Block, options: Options) -> str:
 # as it is (white space, an empty line, one that may start a block construct: as
 # _plain_start, whose digits are _DIGIT's); for ASCII text, in a pattern that Python's
 # own engine searches for at each line break only.
-_UNPLAIN_BREAK = lazy(r"\n(?:[ \t\n\-*_=#>+~`\d]|(?<=[ \t]\n))")
+_UNPLAIN_BREAK_WITH = r"\n(?:[ \t\n\-*_=#>+~`{digits}]|(?<=[ \t]\n))"
+_UNPLAIN_BREAK = lazy(_UNPLAIN_BREAK_WITH.format(digits=r"\d"))
 
 
 @cache
 def _unplain_break_ascii() -> re.Pattern[str]:
-    return re.compile(r"\n(?:[ \t\n\-*_=#>+~`0-9]|(?<=[ \t]\n))")  # (compiled when first needed)
+    return re.compile(_UNPLAIN_BREAK_WITH.format(digits="0-9"))  # (compiled when first needed)
 
 
 def _plain_lines(body: str) -> bool:
