@@ -78,7 +78,7 @@ def test_word_counts_keep_the_order_of_first_use(text: str) -> None:
 
 def _anchors_by_lookbehind(lower: str) -> list[int]:
     union, owners, _ = _patterns._anchor_scan()
-    slow = re.compile(r"(?<![\w'-])" + union)
+    slow = re.compile(r"(?<![\w'-])" + union.pattern)
     return [m.start() for m in slow.finditer(lower) for _ in owners[m.group()]]
 
 

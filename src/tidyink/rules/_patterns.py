@@ -61,10 +61,11 @@ def _bad_group(source: str) -> str:
 
 
 @cache
-def _anchor_scan() -> tuple[str, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _anchor_scan() -> tuple[
+    re.Pattern[str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]
+]:
     """One fast scan for the first words of every pattern of every pattern rule:
-    the scan's source (compiled as the scans led by a character that use it), the bad
-    groups each word starts, the words each bad group starts with."""
+    the scan, the bad groups each word starts, the words each bad group starts with."""
     from tidyink.rules import all_rules
 
     groups = {
@@ -80,7 +81,7 @@ def _anchor_scan() -> tuple[str, dict[str, tuple[str, ...]], dict[str, tuple[str
     # No look-behind at the start: the engine then skips to the first letters of the
     # anchors quickly; a hit inside a word ("into") is dropped by ``anchors``. Such a
     # hit runs to the end of its word, so it never hides a real one.
-    union = rf"(?:{trie_pattern(sorted(owners))})(?![\w'-])"
+    union = re.compile(rf"(?:{trie_pattern(sorted(owners))})(?![\w'-])")
     words: dict[str, list[str]] = {}
     for word, owning in owners.items():
         for group in owning:
@@ -89,57 +90,18 @@ def _anchor_scan() -> tuple[str, dict[str, tuple[str, ...]], dict[str, tuple[str
 
 
 @cache
-def _spaced_scan() -> re.Pattern[str]:
-    """The anchor scan led by a space (a literal the engine finds fast: most anchors)."""
-    return re.compile(" " + _anchor_scan()[0])
-
-
-REPEAT_GAP = r"[ \t\u00a0\ue000\n]++"  # between a word and its repeat (``repeated_word``)
-
-
-@cache
-def _rare_scan() -> re.Pattern[str]:
-    """Anchors and repeated words ("the the") after any character but a space, an
-    ASCII letter or digit, in one scan (a plain set the engine tests fast)."""
-    words = _anchor_scan()[0]
-    return re.compile(rf"[^ a-z0-9](?=(\w++){REPEAT_GAP}\1\b|({words}))")
+def _led_scans() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The anchor scan led by the character before the word: a space (a literal the
+    engine finds fast: most anchors), or any character but a space, an ASCII letter
+    or digit, an apostrophe or a hyphen (a plain set the engine tests fast; word
+    characters outside ASCII among them are dropped by ``anchors``)."""
+    words = _anchor_scan()[0].pattern
+    return re.compile(" " + words), re.compile(r"[^ a-z0-9'\-]" + words)
 
 
 def _inside_word(led: str) -> bool:
-    """A hit of the rarer leads' scan led by a word character (what ``re``'s \\w covers)."""
+    """A hit of the second scan led by a word character (what ``re``'s \\w covers)."""
     return led[0].isalnum() or led[0] == "_"
-
-
-def _anchor_at(lower: str, pos: int) -> str | None:
-    """The anchor word at ``pos`` (whatever is before it): the spaced scan on a space
-    and as much text as the longest word and the character after it."""
-    longest = max(map(len, _anchor_scan()[1]))
-    m = _spaced_scan().match(" " + lower[pos : pos + longest + 1])
-    return m.group()[1:] if m is not None else None
-
-
-def rare_leads(joined: Prose) -> tuple[list[tuple[str, int]], list[int]]:
-    """Anchors (word, offset) led by a character other than a space, a word character,
-    an apostrophe or a hyphen, and the starts of repeated words led by one other than a
-    space or a word character: what ``[^ a-z0-9'\\-]`` before the anchor scan and
-    ``[^ a-z0-9_](?=(\\w++)gap\\1\\b)`` find, in one scan (once per text) that consumes
-    the leading character only, so no lead hides another."""
-    found = joined.memo.get("rare_leads")
-    if found is None:
-        anchored: list[tuple[str, int]] = []
-        repeats: list[int] = []
-        for m in _rare_scan().finditer(joined.lower()):
-            led = m.group()
-            if _inside_word(led):
-                continue
-            word = m.group(2)
-            if m.group(1) is not None:  # a repeat (rare): is it an anchor too?
-                repeats.append(m.end())
-                word = _anchor_at(joined.lower(), m.end())
-            if word is not None and led not in "'-":
-                anchored.append((word, m.end()))
-        found = joined.memo["rare_leads"] = (anchored, repeats)
-    return found
 
 
 def anchors(joined: Prose, group: str) -> list[int]:
@@ -154,17 +116,17 @@ def anchors(joined: Prose, group: str) -> list[int]:
     memo = joined.memo
     by_word = memo.get("anchor_words")
     if by_word is None:
-        _, owners, _ = _anchor_scan()
-        spaced = _spaced_scan()
+        union, owners, _ = _anchor_scan()
+        spaced, other = _led_scans()
         lower = joined.lower()
         hits: dict[str, list[int]] = {" " + word: [] for word in owners}
         for m in spaced.finditer(lower):
             hits[m.group()].append(m.start() + 1)
         by_word = {key[1:]: found for key, found in hits.items() if found}
-        rare = list(rare_leads(joined)[0])
-        first = _anchor_at(lower, 0)
+        rare = [(m.group()[1:], m.start() + 1) for m in other.finditer(lower) if not _inside_word(m.group())]
+        first = union.match(lower)
         if first is not None:
-            rare.append((first, 0))
+            rare.append((first.group(), 0))
         for word, pos in rare:
             by_word.setdefault(word, []).append(pos)
         if rare:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import ClassVar
 
 from tidyink.document import Document
@@ -12,7 +11,7 @@ from tidyink.filters.base import Context
 from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
 from tidyink.rules import _pos
-from tidyink.rules._patterns import REPEAT_GAP, previous_words, rare_leads
+from tidyink.rules._patterns import previous_words
 from tidyink.rules._text import prose, word_list
 from tidyink.rules.base import Rule
 
@@ -24,24 +23,18 @@ _CANDIDATE = re.compile(r"\b(\w++)([ \t\u00a0\ue000\n]++)(\1)\b")  # on lower-ca
 # (a literal the engine jumps to: most repeats), and after any other character but an
 # ASCII letter, digit or underscore (a plain set it tests fast; the word characters
 # outside ASCII that it lets through are dropped). The look-ahead lets overlapping
-# repeats ("the the the") all show. The lint run does the second scan together with
-# the pattern rules' anchors (``_patterns.rare_leads``).
-_AFTER_SPACE = re.compile(rf" (?=(\w++){REPEAT_GAP}\1\b)")
+# repeats ("the the the") all show.
+_GAP = r"[ \t\u00a0\ue000\n]++"
+_AFTER_SPACE = re.compile(rf" (?=(\w++){_GAP}\1\b)")
+_AFTER_OTHER = re.compile(rf"[^ a-z0-9_](?=(\w++){_GAP}\1\b)")
 _LETTERS = compiled(r"[\p{L}\p{M}]+")
 
 
-@cache
-def _after_other() -> re.Pattern[str]:
-    return re.compile(rf"[^ a-z0-9_](?=(\w++){REPEAT_GAP}\1\b)")
-
-
-def _leads(lower: str, other: list[int] | None = None) -> list[int]:
+def _leads(lower: str) -> list[int]:
     """Where a word that a repeat of it follows starts, after a non-word character:
-    what ``\\W(?=(\\w++)gap\\1\\b)`` finds, one offset for each such character
-    (``other``: those after a character other than a space, if already found)."""
+    what ``\\W(?=(\\w++)gap\\1\\b)`` finds, one offset for each such character."""
     found = [m.start(1) for m in _AFTER_SPACE.finditer(lower)]
-    if other is None:
-        other = [m.start(1) for m in _after_other().finditer(lower) if not _word_character(m.group())]
+    other = [m.start(1) for m in _AFTER_OTHER.finditer(lower) if not _word_character(m.group())]
     if other:
         found = sorted(found + other)
     return found
@@ -51,17 +44,16 @@ def _word_character(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def candidates(lower: str, other: list[int] | None = None) -> Iterator[re.Match[str]]:
+def candidates(lower: str) -> Iterator[re.Match[str]]:
     """What ``_CANDIDATE.finditer(lower)`` gives, found faster: every place a repeat
     starts, then the matches taken left to right without overlap, as finditer
-    takes them (``other``: the starts after a character other than a space, as
-    ``_patterns.rare_leads`` finds them, when known)."""
+    takes them."""
     first = _CANDIDATE.match(lower, 0)
     end = 0
     if first is not None:
         end = first.end()
         yield first
-    for start in _leads(lower, other):
+    for start in _leads(lower):
         if start >= end:
             m = _CANDIDATE.match(lower, start)
             if m is not None:  # always: the same test, with the look-behind made explicit
@@ -117,7 +109,7 @@ class RepeatedWord(Rule):
             return  # "vous vous", "die die": other languages double words legitimately
         allowed = word_list("repeats_ok.txt")
         text = joined.text
-        for m in candidates(joined.lower(), rare_leads(joined)[1]):
+        for m in candidates(joined.lower()):
             first = text[m.start(1) : m.end(1)]
             gap = m.group(2)
             second = text[m.start(3) : m.end(3)]
