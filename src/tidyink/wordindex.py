@@ -22,7 +22,7 @@ import struct
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 CORE_ZIPF = 3.0  # words at least this common are the "common" ones (lexicon.CORE_ZIPF)
@@ -77,6 +77,21 @@ def encode(table: dict[str, float]) -> bytes:
     index = marshal.dumps((top, len(table), tuple(heads), sys.byteorder, positions, odd))
     core = marshal.dumps(common)
     return _HEAD.pack(_MAGIC, len(index), len(core), len(blocks)) + index + core + blocks
+
+
+def value_at(
+    data: bytes, heads: Sequence[bytes], starts: Sequence[int], key: bytes, sep: bytes, base: int, end: int
+) -> int:
+    """Where the value of the line ``KEY SEP VALUE`` starts in ``data``: sorted lines, each
+    after a line break, in blocks whose first keys are ``heads`` and which start at
+    ``base + starts[i]`` (the last one ending at ``end``); -1 when no line has that key.
+    A bisection of the heads picks the block, one search of it finds the line."""
+    i = bisect_right(heads, key) - 1
+    if i < 0:
+        return -1
+    stop = base + starts[i + 1] if i + 1 < len(heads) else end
+    found = data.find(b"\n" + key + sep, base + starts[i] - 1, stop)
+    return -1 if found < 0 else found + 1 + len(key) + len(sep)
 
 
 class WordIndex:
@@ -138,14 +153,12 @@ class WordIndex:
         if self._odd and word in self._odd:
             return self._odd[word]
         key = word.encode("utf-8", "surrogatepass")
-        i = bisect_right(self._heads, key) - 1
-        if i < 0:
+        if b"\t" in key or b"\n" in key:  # (no such word is in the blocks)
             return 0.0
         base, starts = self._base, self._starts
-        found = self._data.find(b"\n" + key + b"\t", base + starts[i] - 1, base + starts[i + 1])  # type: ignore[attr-defined]
-        if found < 0 or b"\t" in key or b"\n" in key:  # (no such word is in the blocks)
+        at = value_at(self._data, self._heads, starts, key, b"\t", base, base + starts[-1])
+        if at < 0:
             return 0.0
-        at = found + len(key) + 2
         return 9 - int(self._data[at : at + 3]) / 100  # type: ignore[index]
 
     def _spend(self, n: int) -> None:

@@ -12,10 +12,10 @@ microsecond), and each word's answer is remembered.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import cache
 
 from tidyink import datafiles as resources  # (files(): importlib.resources.files, cheaper)
+from tidyink.wordindex import value_at
 
 NOUN, PLURAL, VERB, VERB_S, PAST, ING, PARTICIPLE = "N", "P", "V", "Z", "D", "G", "E"
 ADJECTIVE, COMPARATIVE, SUPERLATIVE, ADVERB = "A", "C", "S", "R"
@@ -73,14 +73,9 @@ def _search(word: str) -> str:
     key = word.encode("utf-8", "surrogatepass")
     lines = _sorted_lines()
     words, starts = _samples()
-    i = bisect_right(words, key) - 1  # the last sampled line whose word is not after ``key``
-    if i < 0:
+    at = value_at(lines, words, starts, key, b" ", 0, len(lines))
+    if at < 0:
         return ""
-    end = starts[i + 1] if i + 1 < len(starts) else len(lines)
-    found = lines.find(b"\n" + key + b" ", starts[i] - 1, end)
-    if found < 0:
-        return ""
-    at = found + len(key) + 2
     stop = lines.find(b"\n", at)
     return lines[at : stop if stop >= 0 else len(lines)].rstrip(b"\r").decode("ascii")
 
