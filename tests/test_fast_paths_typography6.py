@@ -1,0 +1,64 @@
+"""Fast paths of the typography and emphasis-stage filters agree with the plain forms
+they stand for (6): whole-block pre-tests that let a plain prose block skip its loops."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tidyink.document import EM, PARAGRAPH, STRONG, TEXT, Block, Span
+
+# Lines of my own writing: prose, scene breaks of several kinds, set-in lines.
+BREAK_LINES = [
+    "The tide turned an hour before the boats came in.",
+    "* * *", "***", "~~~", "oOo", "xXx", "#", "Line Break", "~*~ Scene Change ~*~",
+    "   * * *   ", "\t~~~", "x marks the spot, the chart said.", "o", "—", "",
+    "Break of day came late.", "  ", "-break-", "ſcene break",
+]
+BREAK_CHARS = st.text(alphabet="*~-_.#oOxX0 \t\u00a0\nLlIiNnEeBbRrAaKkSsCcHhGgſ“", max_size=30)
+
+
+def _slow_break_block(block: Block) -> bool:
+    """What the scene-break pass asked of each block before its pre-test."""
+    from tidyink.filters.scene_breaks import is_break_line
+
+    if not all(s.kind in (TEXT, EM, STRONG) for s in block.spans):
+        return False
+    lines = [x for x in block.text.split("\n") if x.strip()]
+    return bool(lines) and all(is_break_line(x) for x in lines)
+
+
+def _block(*spans: tuple[str, str]) -> Block:
+    return Block(PARAGRAPH, [Span(kind, text, 1, 0, "" if kind in (EM, STRONG) else None) for kind, text in spans])
+
+
+@example("* * *")
+@example("  ~~~  \n\n oOo")
+@example("Line Break\nThe tide turned.")
+@example("")
+@given(BREAK_CHARS)
+def test_a_break_block_is_told_as_line_by_line(text):
+    from tidyink.filters.scene_breaks import _break_block
+
+    assert _break_block(_block((TEXT, text))) == _slow_break_block(_block((TEXT, text)))
+    split = _block((STRONG, "**"), (TEXT, text), (STRONG, "**"))
+    assert _break_block(split) == _slow_break_block(split)
+
+
+@given(st.lists(st.sampled_from(BREAK_LINES), min_size=1, max_size=6))
+def test_blocks_of_breaks_and_prose_are_told_as_line_by_line(lines):
+    from tidyink.filters.scene_breaks import _break_block
+
+    block = _block((TEXT, "\n".join(lines)))
+    assert _break_block(block) == _slow_break_block(block)
+
+
+def test_break_blocks_of_my_own_are_found_and_prose_is_not():
+    from tidyink.filters.scene_breaks import _break_block
+
+    assert _break_block(_block((TEXT, "   * * *   ")))
+    assert _break_block(_block((TEXT, "~*~ Scene Change ~*~")))
+    assert _break_block(_block((TEXT, "oOo\n\n***")))
+    assert not _break_block(_block((TEXT, "The tide turned an hour before the boats came in.")))
+    assert not _break_block(_block((TEXT, "* * *\nThe tide turned.")))
+    assert not _break_block(_block((EM, "_")))
