@@ -62,3 +62,29 @@ def test_break_blocks_of_my_own_are_found_and_prose_is_not():
     assert not _break_block(_block((TEXT, "The tide turned an hour before the boats came in.")))
     assert not _break_block(_block((TEXT, "* * *\nThe tide turned.")))
     assert not _break_block(_block((EM, "_")))
+
+
+MARK_TEXT = st.text(alphabet="'’ \ta\n“", max_size=24)
+
+
+@example("don't")
+@example("nothin' to")
+@example("' ")
+@example(" '")
+@example("'")
+@example("rock ’n’ roll")
+@example("a\t’")
+@given(MARK_TEXT)
+def test_the_dialect_hints_are_found_from_the_marks_as_by_a_scan_for_each(text):
+    from tidyink.filters._quote_survey import _HINTS, _hinted
+
+    assert _hinted(text) == any(hint in text for hint in _HINTS)
+
+
+def test_dialect_hints_of_my_own():
+    from tidyink.filters._quote_survey import _hinted
+
+    assert _hinted("He was goin' home.")
+    assert _hinted("Tell ’em now.")
+    assert not _hinted("She didn't know what the captain's dog wanted.")
+    assert not _hinted("No marks at all.")
