@@ -88,3 +88,29 @@ def test_dialect_hints_of_my_own():
     assert _hinted("Tell ’em now.")
     assert not _hinted("She didn't know what the captain's dog wanted.")
     assert not _hinted("No marks at all.")
+
+
+SPACING_TEXT = st.text(alphabet=" \t\na.,“”‘’„‚»«", max_size=16)
+
+
+def _spacing_strings(base: str) -> list[str]:
+    """Every string a spacing rule needs, for a language (as the filter's rules are written)."""
+    strings = ["  ", " \n", "\t\n", *(f" {p}" for p in ",.;:!?")]
+    if base != "fr":
+        opening, closing = {"de": ("„‚", "“‘")}.get(base, ("“‘", "”’"))
+        strings += [f"{q} " for q in opening] + [f" {q}" for q in closing]
+    return strings
+
+
+@example("a\t\nb", "en")
+@example("“ a", "en")
+@example("„ a", "de")
+@example("« a »", "fr")
+@example("a ,b", "fr")
+@example("a“", "en")
+@given(SPACING_TEXT, st.sampled_from(["en", "de", "fr", "nl"]))
+def test_the_spacing_pre_check_finds_each_string_a_rule_needs(text, base):
+    from tidyink.filters.spacing import _worth_a_look
+
+    expected = text.endswith((" ", "\t")) or any(s in text for s in _spacing_strings(base))
+    assert _worth_a_look(text, base) == expected

@@ -135,27 +135,31 @@ def _cut_reference(text: str, at: int) -> bool:
 
 
 def _worth_a_look(text: str, base: str) -> bool:
-    """A fast pre-check: could any rule match? (Each rule needs one of these strings.)"""
+    """A fast pre-check: could any rule match? (Each rule needs one of these strings:
+    space runs, spaces before a line end or punctuation, and but in French spaces inside
+    quotation marks.)"""
     if text.endswith((" ", "\t")):
         return True
-    pairs, needles = _needles(base)
-    # One scan for any of the needles' two characters (a superset of them), then the needles
-    return pairs.search(text) is not None and any(map(text.__contains__, needles))
+    spaced, opening = _needles(base)
+    if spaced.search(text) is not None or ("\t" in text and "\t\n" in text):
+        return True  # (one scan for a space and what may follow it)
+    for q in opening:  # (an opening mark and a space: found from the marks, which are few)
+        i = text.find(q)
+        while i >= 0:
+            if text.startswith(" ", i + 1):
+                return True
+            i = text.find(q, i + 1)
+    return False
 
 
 @cache
-def _needles(base: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """What :func:`_worth_a_look` looks for, for a language: space runs, spaces before a
-    line end or punctuation, and (but in French) spaces inside quotation marks; and a
-    pattern matching every two characters that start with one of them and end with another."""
+def _needles(base: str) -> tuple[re.Pattern[str], str]:
+    """What :func:`_worth_a_look` looks for, for a language: a space and what may follow
+    it (a space, a line end, punctuation, but in French a closing quotation mark), and the
+    opening marks a space may follow (none in French)."""
     opening, closing = _QUOTE_MARKS.get(base, _QUOTE_MARKS["en"])
-    needles = ["  ", " \n", "\t\n", *(f" {p}" for p in ",.;:!?")]
-    if base != "fr":
-        needles += [f"{q} " for q in opening] + [f" {q}" for q in closing]
-    firsts = "".join(sorted({n[0] for n in needles}))
-    seconds = "".join(sorted({n[1] for n in needles}))
-    pairs = re.compile(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
-    return pairs, tuple(needles)
+    after = " \n,.;:!?" + ("" if base == "fr" else closing)
+    return re.compile(f" [{re.escape(after)}]"), "" if base == "fr" else opening
 
 
 def _decorative_line(text: str, at: int) -> bool:
