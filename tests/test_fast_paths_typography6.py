@@ -114,3 +114,21 @@ def test_the_spacing_pre_check_finds_each_string_a_rule_needs(text, base):
 
     expected = text.endswith((" ", "\t")) or any(s in text for s in _spacing_strings(base))
     assert _worth_a_look(text, base) == expected
+
+
+DOT_TEXT = st.text(alphabet=". \u00a0\u2009…a\n", max_size=16)
+
+
+@example(". .")
+@example(".\u00a0.")
+@example(". \u00a0.")
+@example("a.b.c")
+@example("…")
+@given(DOT_TEXT)
+def test_the_ellipsis_pre_test_finds_each_string_the_pattern_needs(text):
+    from tidyink.filters.ellipses import _DOTS, _may_hold_dots
+
+    strings = any(s in text for s in ("…", "..", ". .", ".\u00a0."))
+    assert _may_hold_dots(text) == strings
+    if not strings:
+        assert _DOTS.search(text) is None
