@@ -132,3 +132,47 @@ def test_the_ellipsis_pre_test_finds_each_string_the_pattern_needs(text):
     assert _may_hold_dots(text) == strings
     if not strings:
         assert _DOTS.search(text) is None
+
+
+CURLY_TEXT = st.text(alphabet="“”‘’„‚«»‹›′″'\"a1 .,\n\ue000_\ufffc", max_size=20)
+CURLY_LINES = [
+    "“Come in,” she said.", "He shouted, “Wait", "“", "”", "the boat’s sail", "„Komm“, sagte er.",
+    "’Tis done.", "a 6′ wall", "“Nobody ‘knows’ it,” he said.", "«Oui», dit-il.", "", " “", "“ ",
+]
+
+
+def _carried(fn, text: str, double: bool, single: bool) -> tuple[bool, bool]:
+    from tidyink.filters._quote_marks import QuoteState
+
+    state = QuoteState(double_open=double, single_open=single)
+    fn(text, state)
+    return state.double_open, state.single_open
+
+
+@example("“Wait", False, False)
+@example("“Wait,” he said. “Now", False, False)
+@example("“ ”", True, False)
+@example("„Komm", False, False)
+@example("it’s“", False, False)
+@given(CURLY_TEXT, st.booleans(), st.booleans())
+def test_the_state_carried_over_curly_marks_is_as_the_walk_over_them_finds(text, double, single):
+    from tidyink.filters._quote_roles import carry_curly, carry_walk
+
+    assert _carried(carry_curly, text, double, single) == _carried(carry_walk, text, double, single)
+
+
+@given(st.lists(st.sampled_from(CURLY_LINES), max_size=6))
+def test_the_state_carried_over_lines_of_my_own_is_as_the_walk_finds(lines):
+    from tidyink.filters._quote_roles import carry_curly, carry_walk
+
+    text = " ".join(lines)
+    assert _carried(carry_curly, text, False, False) == _carried(carry_walk, text, False, False)
+
+
+def test_quotations_left_open_by_curly_marks_of_my_own():
+    from tidyink.filters._quote_roles import carry_curly
+
+    assert _carried(carry_curly, "“Come in,” she said.", True, True) == (False, False)
+    assert _carried(carry_curly, "He shouted, “Wait for the boat’s", False, False) == (True, False)
+    assert _carried(carry_curly, "„Komm mit", False, False) == (True, False)
+    assert _carried(carry_curly, "“Nobody ‘knows", False, False) == (True, True)

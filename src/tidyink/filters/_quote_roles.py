@@ -188,7 +188,24 @@ def carry_curly(text: str, state: QuoteState) -> None:
     (no ``'`` nor ``"``) but apostrophes between two word characters, which it takes at
     once and which open or close nothing: curly marks take their roles from their own
     shape and their neighbours only, so the quotations open at the end follow from one
-    walk over them (no prime, elision or pairing test can apply: each needs a straight mark)."""
+    walk over them (no prime, elision or pairing test can apply: each needs a straight mark).
+
+    Without a mark that may open a single quotation (‘ ‚ ‹ and the guillemets, read
+    either way) none opens, so no single mark closes one and the double marks alone
+    tell: the last of them, when it is ” (closed) or „ (open); a last “ is walked to."""
+    if not (
+        "‘" in text or "‚" in text or "‹" in text or "›" in text or "«" in text or "»" in text
+    ):  # fmt: skip
+        last = max(text.rfind("”"), text.rfind("„"), text.rfind("“"))
+        if last < 0 or text[last] != "“":
+            state.double_open = last >= 0 and text[last] == "„"
+            state.single_open = False
+            return
+    carry_walk(text, state)
+
+
+def carry_walk(text: str, state: QuoteState) -> None:
+    """:func:`carry_curly` by one walk over every mark (the general way)."""
     double_open = single_open = outer_single = False
     size = len(text)
     for m in _QUOTE_RE.finditer(text):
