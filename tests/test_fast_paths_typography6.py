@@ -156,23 +156,83 @@ def _carried(fn, text: str, double: bool, single: bool) -> tuple[bool, bool]:
 @example("it’s“", False, False)
 @given(CURLY_TEXT, st.booleans(), st.booleans())
 def test_the_state_carried_over_curly_marks_is_as_the_walk_over_them_finds(text, double, single):
-    from tidyink.filters._quote_roles import carry_curly, carry_walk
+    from tidyink.filters._quote_curly import carry_curly, carry_walk
 
     assert _carried(carry_curly, text, double, single) == _carried(carry_walk, text, double, single)
 
 
 @given(st.lists(st.sampled_from(CURLY_LINES), max_size=6))
 def test_the_state_carried_over_lines_of_my_own_is_as_the_walk_finds(lines):
-    from tidyink.filters._quote_roles import carry_curly, carry_walk
+    from tidyink.filters._quote_curly import carry_curly, carry_walk
 
     text = " ".join(lines)
     assert _carried(carry_curly, text, False, False) == _carried(carry_walk, text, False, False)
 
 
 def test_quotations_left_open_by_curly_marks_of_my_own():
-    from tidyink.filters._quote_roles import carry_curly
+    from tidyink.filters._quote_curly import carry_curly
 
     assert _carried(carry_curly, "“Come in,” she said.", True, True) == (False, False)
     assert _carried(carry_curly, "He shouted, “Wait for the boat’s", False, False) == (True, False)
     assert _carried(carry_curly, "„Komm mit", False, False) == (True, False)
     assert _carried(carry_curly, "“Nobody ‘knows", False, False) == (True, True)
+
+
+PRIME_TEXT = st.text(alphabet="0123456789٣²\U00010d40'\"′″° .a\n“”’", max_size=20)
+PRIME_PIECES = st.sampled_from(
+    [*("a 6' wall", '5\'10" tall', "12\" ruler", "the '90s", "40° 26' 46\"", "“Go,” he said", "it's", " "),
+     *("'Tis", "'em", '"', "'", "3", "٣", "²", "1.5\"", "and")]
+)
+
+
+@example("5'10\"")
+@example("40° 26' 46\"")
+@example("٣'")
+@example("40° 26' N")
+@example("\U00010d40'\U00010d40\"")
+@given(PRIME_TEXT)
+def test_a_text_with_no_mark_after_a_digit_holds_no_prime_for_the_patterns(text):
+    from tidyink.filters._quote_roles import _PRIME_DOUBLE, _PRIME_SINGLE, _QUOTE_RE, _after_digit
+
+    if not _after_digit(text, [m.start() for m in _QUOTE_RE.finditer(text)]):
+        assert _PRIME_SINGLE.search(text) is None
+        assert _PRIME_DOUBLE.search(text) is None
+
+
+def test_the_digit_test_is_the_prime_patterns_digit_for_every_character():
+    import sys
+
+    import regex
+
+    from tidyink.filters._quote_roles import is_digit
+
+    digits = regex.compile(r"\d")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert is_digit(ch) == (digits.match(ch) is not None), hex(code)
+
+
+@given(st.lists(PRIME_PIECES, max_size=10).map("".join), st.booleans(), st.booleans())
+def test_marks_are_classified_as_with_the_prime_patterns_always_tried(text, double, single):
+    from unittest import mock
+
+    from tidyink.filters import _quote_roles
+    from tidyink.filters._quote_marks import QuoteState
+
+    def roles(state: QuoteState) -> tuple[dict[int, str], bool, bool]:
+        found = _quote_roles.classify(text, state)
+        return found, state.double_open, state.single_open
+
+    fast = roles(QuoteState(double_open=double, single_open=single))
+    with mock.patch.object(_quote_roles, "_after_digit", lambda *_: True):
+        slow = roles(QuoteState(double_open=double, single_open=single))
+    assert fast == slow
+
+
+def test_primes_of_my_own_are_still_found():
+    from tidyink.filters._quote_marks import DPRIME, PRIME, QuoteState
+    from tidyink.filters._quote_roles import classify
+
+    text = 'The wall was 6\'2" high.'
+    found = classify(text, QuoteState())
+    assert found[text.index("'")] == PRIME and found[text.index('"')] == DPRIME
