@@ -236,3 +236,73 @@ def test_primes_of_my_own_are_still_found():
     text = 'The wall was 6\'2" high.'
     found = classify(text, QuoteState())
     assert found[text.index("'")] == PRIME and found[text.index('"')] == DPRIME
+
+
+def _curly_one_by_one(text: str, roles: dict[int, str], ctx) -> list:
+    """The curly pass as first written: its settings read for each block, every mark's
+    edit made by ``_edit``."""
+    from tidyink.filters import quotes as q
+    from tidyink.filters._quote_roles import APOS, CLOSE_D, CLOSE_S, OPEN_D, OPEN_S, PRIME
+
+    lang = q.quote_style(ctx.options.language)
+    marks = q._STYLES[lang]
+    default = "language" if ctx.options.language.replace("_", "-").lower() == "en-gb" else "keep"
+    renest = str(ctx.setting("quotes", "nesting", default)) == "language" and lang == "en"
+    outer_single = ctx.options.language.replace("_", "-").lower() == "en-gb"
+    depth: list[str] = []
+    floor = 0
+    out = []
+    for i in sorted(roles):
+        role = roles[i]
+        ch = text[i]
+        straight = ch in "\"'"
+        if role in (OPEN_D, OPEN_S, CLOSE_D, CLOSE_S):
+            new = marks[q._renested(role, depth, outer_single) if renest else role]
+            if not straight and not (lang == "fr" and new.strip(q.NBSP) == ch):
+                continue
+        elif role == APOS:
+            if not straight:
+                continue
+            new = "’"
+        elif ctx.options.primes == "straight":
+            new = "'" if role == PRIME else '"'
+        elif straight:
+            new = "′" if role == PRIME else "″"
+        else:
+            continue
+        edit = q._edit(text, i, new, role, floor)
+        if edit is not None:
+            floor = edit.end
+            out.append(edit)
+    return out
+
+
+QUOTE_TEXT = st.lists(
+    st.sampled_from([*"ab 1.,\n\"'“”‘’«»‹›′″\u00a0", *("6'2\"", "don't", " 'tis ", "« oui »", "\"Go,\" he said.")]),
+    max_size=16,
+).map("".join)
+
+
+@example('"Oh," she said, "it\'s late."', "en", None, "prime")
+@example("« Non » dit-il, ‹ oui ›.", "fr", None, "prime")
+@example("'Hark,' he said, \"hark.\"", "en-GB", None, "straight")
+@example("A wall 6'2\" tall", "en", None, "straight")
+@given(
+    QUOTE_TEXT,
+    st.sampled_from(["en", "en-GB", "en_gb", "EN-gb", "en-US", "fr", "fr-CA", "de", "de-AT", "nl"]),
+    st.sampled_from([None, "language", "keep", "LANGUAGE", 1, ["language"]]),
+    st.sampled_from(["prime", "straight"]),
+)
+def test_the_curly_pass_makes_the_edits_it_made_mark_by_mark(text, language, nesting, primes):
+    from dataclasses import replace
+
+    from tidyink.filters._quote_marks import QuoteState
+    from tidyink.filters._quote_roles import classify
+    from tidyink.filters.base import Context
+    from tidyink.filters.quotes import Quotes
+    from tidyink.options import Options
+
+    settings = {} if nesting is None else {"quotes": {"nesting": nesting}}
+    ctx = Context(options=replace(Options(), language=language, primes=primes, settings=settings))
+    roles = classify(text, QuoteState())
+    assert list(Quotes()._curly(text, roles, ctx)) == _curly_one_by_one(text, roles, ctx)
