@@ -306,3 +306,48 @@ def test_the_curly_pass_makes_the_edits_it_made_mark_by_mark(text, language, nes
     ctx = Context(options=replace(Options(), language=language, primes=primes, settings=settings))
     roles = classify(text, QuoteState())
     assert list(Quotes()._curly(text, roles, ctx)) == _curly_one_by_one(text, roles, ctx)
+
+
+URL_TEXT = st.lists(
+    st.sampled_from([*"aw.:/@m ", *("www.", "://", "mailto:", "http", "x@y.org", "see www.a.com.", "ww", "mailto")]),
+    max_size=10,
+).map("".join)
+
+
+@example("mailto:a@b.org")
+@example("ftp://host/file")
+@example("time: 5")
+@given(URL_TEXT)
+def test_a_text_without_an_address_hint_is_told_so_by_the_quicker_search(text):
+    from tidyink.filters._urls import _ADDRESS, _may_hold_address
+
+    hinted = any(h in text for h in ("://", "www.", "@", "mailto:"))
+    assert _may_hold_address(text) == hinted
+    if not hinted:
+        assert _ADDRESS.search(text) is None
+
+
+def test_addresses_of_my_own_are_still_found():
+    from tidyink.filters._urls import address_spans
+
+    assert address_spans("Write to mailto:keeper@light.org today.") != []
+    assert address_spans("The log is at ftp://harbour.example/log.txt now.") != []
+    assert address_spans("Times: noon and dusk.") == []
+
+
+@example(" \n")
+@example("\n\t\t\n")
+@example("   ")
+@given(st.text(alphabet=" \t\na", max_size=12))
+def test_a_gap_without_spaces_before_a_line_end_has_no_blank_line_spaces(sep):
+    from tidyink.filters.spacing import _BLANK_WS
+
+    if " \n" not in sep and "\t\n" not in sep:
+        assert _BLANK_WS.search(sep) is None
+
+
+@given(st.sampled_from(["en", "en-GB", "en_gb", "FR-ca", "de", "pt_BR", "", "-x"]))
+def test_the_base_language_is_the_language_without_its_region(language):
+    from tidyink.filters.spacing import _base_language
+
+    assert _base_language(language) == language.replace("_", "-").split("-")[0].lower()

@@ -80,7 +80,8 @@ class Spacing(TextFilter):
         if _BLANK_WS.search(doc.lead):
             doc.lead = self._clean_gap(doc.lead, 1, ctx)
         for block in doc.blocks:
-            if block.sep and _BLANK_WS.search(block.sep):
+            sep = block.sep  # (blank-line spaces end with a line end: one is there before them)
+            if sep and (" \n" in sep or "\t\n" in sep) and _BLANK_WS.search(sep):
                 block.sep = self._clean_gap(block.sep, block.end_line or block.line, ctx)
 
     def _clean_gap(self, gap: str, line: int, ctx: Context) -> str:
@@ -90,7 +91,7 @@ class Spacing(TextFilter):
         return _BLANK_WS.sub("", gap)
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        base = ctx.options.language.replace("_", "-").split("-")[0].lower()
+        base = _base_language(ctx.options.language)
         if not _worth_a_look(text, base):
             return []
         french = base == "fr"
@@ -124,6 +125,12 @@ class Spacing(TextFilter):
         if not french:
             out.extend(_inside_quotes(text, base))
         return _without_overlaps(out)
+
+
+@cache
+def _base_language(language: str) -> str:
+    """The language of an ``Options.language`` value without its region ("en-GB": "en")."""
+    return language.replace("_", "-").split("-")[0].lower()
 
 
 def _cut_reference(text: str, at: int) -> bool:
