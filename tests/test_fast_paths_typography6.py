@@ -351,3 +351,63 @@ def test_the_base_language_is_the_language_without_its_region(language):
     from tidyink.filters.spacing import _base_language
 
     assert _base_language(language) == language.replace("_", "-").split("-")[0].lower()
+
+
+def _span_fields(span: Span) -> tuple:
+    omap = span.omap
+    return (span.kind, span.text, span.line, span.col, span.plain, span.orig, None if omap is None else omap._pieces)
+
+
+def _sliced_plainly(span: Span, start: int, end: int) -> Span:
+    """``Span.sliced`` as first written: every offset mapped through the map."""
+    line, col = span.position(start)
+    piece = span.text[start:end]
+    if span.omap is None:
+        return Span(span.kind, piece, line, col - 1, span.plain)
+    o_start = span.omap.to_orig(start)
+    o_end = span.omap.to_orig(end) if end < len(span.text) else len(span.orig or "")
+    out = Span(span.kind, piece, line, col - 1, span.plain)
+    original = (span.orig or "")[o_start:o_end]
+    if original != piece:
+        out.orig = original
+        out.omap = span.omap.shifted(start, o_start)
+    return out
+
+
+SPAN_TEXT = st.text(alphabet="ab \n_*-", max_size=24)
+SPAN_EDITS = st.lists(
+    st.tuples(st.integers(0, 24), st.integers(0, 2), st.sampled_from(["", "x", "—", " ", "ab"])), max_size=4
+)
+
+
+def _edited_span(text: str, edits: list[tuple[int, int, str]]) -> Span:
+    """A span of ``text`` read at line 3, column 2, with ``edits`` (start, length, new)
+    made to it in one or two rounds (one-for-one edits keep its map the identity)."""
+    span = Span(TEXT, text, 3, 2)
+    for round_ in (edits[:2], edits[2:]):
+        kept: list[tuple[int, int, str]] = []
+        for start, size, new in sorted(round_):
+            start = min(start, len(span.text))
+            end = min(start + size, len(span.text))
+            if (not kept or start >= kept[-1][1]) and (start < end or new):
+                kept.append((start, end, new))
+        span.edit(kept)
+    return span
+
+
+@example("ab\nab", [(2, 1, " ")], 0, 3)
+@example("ab\nab", [(2, 1, " "), (0, 1, "x")], 1, 5)
+@given(SPAN_TEXT, SPAN_EDITS, st.integers(0, 30), st.integers(0, 30))
+def test_a_slice_of_a_span_is_what_mapping_every_offset_gives(text, edits, a, b):
+    span = _edited_span(text, edits)
+    size = len(span.text)
+    start, end = sorted((min(a, size), min(b, size)))
+    assert _span_fields(span.sliced(start, end)) == _span_fields(_sliced_plainly(span, start, end))
+
+
+def test_a_slice_of_a_span_edited_in_place_keeps_its_origin():
+    span = Span(TEXT, "one\ntwo three", 4, 0)
+    span.edit([(3, 4, " ")])  # a line break read as a space: the map stays the identity
+    piece = span.sliced(2, 7)
+    assert (piece.text, piece.orig, piece.line, piece.col) == ("e two", "e\ntwo", 4, 2)
+    assert piece.position(3) == (5, 2)
