@@ -411,3 +411,15 @@ def test_a_slice_of_a_span_edited_in_place_keeps_its_origin():
     piece = span.sliced(2, 7)
     assert (piece.text, piece.orig, piece.line, piece.col) == ("e two", "e\ntwo", 4, 2)
     assert piece.position(3) == (5, 2)
+
+
+SPAN_KINDS = st.sampled_from([TEXT, EM, STRONG, "raw", "break", "note", "code"])
+
+
+SPAN_PARTS = st.tuples(SPAN_KINDS, st.text(alphabet="ab*_\n", max_size=4), st.none() | st.text(max_size=3))
+
+
+@given(st.lists(SPAN_PARTS, max_size=4))
+def test_a_blocks_text_is_what_its_spans_show_but_emphasis_toggles(parts):
+    block = Block(PARAGRAPH, [Span(kind, text, 1, 0, plain) for kind, text, plain in parts])
+    assert block.text == "".join(s.shown for s in block.spans if s.kind not in (EM, STRONG))

@@ -183,7 +183,9 @@ class Block:
         spans = self.spans
         if len(spans) == 1:  # the usual case in plain text: spare the join
             span = spans[0]
-            return "" if span.kind == EM or span.kind == STRONG else span.shown
+            if span.kind == EM or span.kind == STRONG:
+                return ""
+            return span.text if span.plain is None else span.plain  # (Span.shown, read at once)
         return "".join(s.shown for s in self.spans if s.kind != EM and s.kind != STRONG)
 
     def prose(self) -> ProseView:
