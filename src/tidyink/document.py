@@ -141,16 +141,21 @@ class Span:
         """A new span for ``text[start:end]`` that keeps exact origins."""
         line, col = self.position(start)
         piece = self.text[start:end]
-        if self.omap is None:
+        omap = self.omap
+        if omap is None:
             return Span(self.kind, piece, line, col - 1, self.plain)
         # Keep the edited origin: map through the original text.
-        o_start = self.omap.to_orig(start)
-        o_end = self.omap.to_orig(end) if end < len(self.text) else len(self.orig or "")
+        identity = omap.is_identity()  # (edits that each put one character for one)
+        o_start = start if identity else omap.to_orig(start)
+        if end >= len(self.text):
+            o_end = len(self.orig or "")
+        else:
+            o_end = end if identity else omap.to_orig(end)
         span = Span(self.kind, piece, line, col - 1, self.plain)
         original = (self.orig or "")[o_start:o_end]
         if original != piece:
             span.orig = original
-            span.omap = self.omap.shifted(start, o_start)
+            span.omap = OffsetMap() if identity else omap.shifted(start, o_start)
         return span
 
     @property
@@ -178,7 +183,9 @@ class Block:
         spans = self.spans
         if len(spans) == 1:  # the usual case in plain text: spare the join
             span = spans[0]
-            return "" if span.kind == EM or span.kind == STRONG else span.shown
+            if span.kind == EM or span.kind == STRONG:
+                return ""
+            return span.text if span.plain is None else span.plain  # (Span.shown, read at once)
         return "".join(s.shown for s in self.spans if s.kind != EM and s.kind != STRONG)
 
     def prose(self) -> ProseView:

@@ -27,6 +27,11 @@ class OffsetMap:
         self._pieces = _merge(pieces)
         self._starts = [p[0] for p in self._pieces]
 
+    def is_identity(self) -> bool:
+        """Whether the map sends every offset to itself (one identity piece from 0): it
+        shifts and slices to itself."""
+        return len(self._pieces) == 1 and self._pieces[0] == (0, 0, True)
+
     def to_orig(self, offset: int) -> int:
         i = max(bisect_right(self._starts, offset) - 1, 0)
         start, origin, identity = self._pieces[i]

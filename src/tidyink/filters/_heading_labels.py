@@ -47,10 +47,12 @@ def _lower_case_numerals(blocks: list[Block], ranks: list[int | None]) -> None:
     the text counts with them from one: a lone "i" or "v" is too common to trust alone."""
     found: dict[int, int] = {}
     for k, block in enumerate(blocks):
-        if ranks[k] is None and block.kind == PARAGRAPH and all(s.kind == TEXT for s in block.spans):
-            text = block.text
-            if text[:1] not in "ivxlc" and not text[:1].isspace():
-                continue  # (the numeral opens the text: a text opening otherwise is none)
+        if ranks[k] is not None or block.kind != PARAGRAPH:
+            continue
+        text = block.text
+        if text[:1] not in "ivxlc" and not text[:1].isspace():
+            continue  # (the numeral opens the text: a text opening otherwise is none)
+        if all(s.kind == TEXT for s in block.spans):
             m = _LOWER_ROMAN.fullmatch(text.strip())
             if m and m.group("n"):
                 found[k] = _roman_value(m.group("n"))
@@ -61,7 +63,13 @@ def _lower_case_numerals(blocks: list[Block], ranks: list[int | None]) -> None:
 
 def _block_rank(block: Block) -> int | None:
     """The heading rank a block's lines read as (None: no heading)."""
-    if block.kind not in (PARAGRAPH, VERSE) or any(s.kind != TEXT for s in block.spans):
+    if block.kind not in (PARAGRAPH, VERSE):
+        return None
+    spans = block.spans
+    if len(spans) == 1:  # (the usual case: one span, of text or not)
+        if spans[0].kind != TEXT:
+            return None
+    elif any(s.kind != TEXT for s in spans):
         return None
     text = block.text
     if "\n" not in text:  # (one line, the usual case once unwrapped: not split nor copied)

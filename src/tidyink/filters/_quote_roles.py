@@ -12,9 +12,15 @@ sentence, or in the next block).
 
 from __future__ import annotations
 
-import re
-
 from tidyink.document import MARK
+from tidyink.filters._quote_curly import (
+    _OPENS_OR_CLOSES,
+    _QUOTE_RE,
+    _curly_role,
+    _track,
+    carry_curly,
+    carry_walk,
+)
 from tidyink.filters._quote_marks import (
     APOS,
     CLOSE_D,
@@ -49,7 +55,7 @@ from tidyink.filters._quote_words import (
     is_elision,
     is_rock_n_roll,
 )
-from tidyink.lazy_regex import compiled
+from tidyink.lazy_regex import compiled, lazy
 
 __all__ = [
     "APOS",
@@ -62,30 +68,15 @@ __all__ = [
     "STRAIGHT",
     "QuoteState",
     "carry_curly",
+    "carry_walk",
     "classify",
     "elisions",
 ]
 
-_OPENS_OR_CLOSES = frozenset({OPEN_D, CLOSE_D, OPEN_S, CLOSE_S})  # roles that open or close a quotation
-
-# Curly marks already in the text: their role is evidence, not a guess.
-_CURLY_ROLE = {
-    "“": OPEN_D,
-    "”": CLOSE_D,
-    "„": OPEN_D,
-    "«": OPEN_D,
-    "»": CLOSE_D,
-    "‘": OPEN_S,
-    "‚": OPEN_S,
-    "‹": OPEN_S,
-    "›": CLOSE_S,
-    "′": PRIME,
-    "″": DPRIME,
-}
 _PRIME_SINGLE = compiled(r"(?<=\d)'(?=\s?\d{1,2}(?:\.\d+)?[\"″])|(?<=\d°\s?\d{1,2})'")
 _PRIME_DOUBLE = compiled(r"(?<=\d['′]\s?\d{1,2}(?:\.\d+)?)\"|(?<=\d°\s?\d{1,2}['′]\s?\d{1,2}(?:\.\d+)?)\"")
 _DIGIT_DOUBLE = compiled(r'(?<=\d)"')
-_QUOTE_RE = re.compile("[\"'“”‘’„‚«»‹›′″]")  # (the stdlib engine scans a plain class faster)
+_DIGIT = lazy(r"\d")
 
 
 def classify(text: str, state: QuoteState) -> dict[int, str]:
@@ -95,10 +86,11 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         state.double_open = state.single_open = False
         return {}
     roles: dict[int, str] = {}
-    for m in _PRIME_SINGLE.finditer(text):
-        roles[m.start()] = PRIME
-    for m in _PRIME_DOUBLE.finditer(text):
-        roles[m.start()] = DPRIME
+    if _after_digit(text, positions):
+        for m in _PRIME_SINGLE.finditer(text):
+            roles[m.start()] = PRIME
+        for m in _PRIME_DOUBLE.finditer(text):
+            roles[m.start()] = DPRIME
 
     # A block that starts without a quote mark ends any quotation left open.
     # One that starts with marks while a quotation is open continues it: the
@@ -125,7 +117,8 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
         if ch == "'" and left and right and is_wordy(left) and is_wordy(right):
             roles[i] = APOS  # don't, James's, o'clock: what ``_single`` says first, at once
             continue
-        role = _curly_role(text, i, left, right, double_open, single_open)
+        # (a straight mark's shape tells nothing: _curly_role would say None)
+        role = None if ch == '"' or ch == "'" else _curly_role(text, i, left, right, double_open, single_open)
         if role is None and left.isdigit() and (not right or not is_wordy(right)):
             if ch == '"' and not double_open and not _closes_later(text, i, roles):
                 role = DPRIME  # a 12" ruler
@@ -155,55 +148,16 @@ def classify(text: str, state: QuoteState) -> dict[int, str]:
     return roles
 
 
-def _curly_role(text: str, i: int, left: str, right: str, double_open: bool, single_open: bool) -> str | None:
-    """The role of the mark at ``i`` as its curly shape tells it (None for a straight
-    mark), given its neighbours and the quotations open before it."""
-    ch = text[i]
-    if ch in "«»‹›":  # German »so« and French «so»: the side tells
-        if right and is_wordy(right) and not (left and is_wordy(left)):
-            return OPEN_D if ch in "«»" else OPEN_S
-        if left and (is_wordy(left) or left in ENDERS) and not (right and is_wordy(right)):
-            return CLOSE_D if ch in "«»" else CLOSE_S
-    elif ch == "’":
-        return _curly_apostrophe(text, i, left, right, single_open)
-    elif ch == "“" and double_open and not (right and is_wordy(right)):
-        return CLOSE_D  # “ closing a „ quotation (German style)
-    elif ch == "‘" and single_open and not (right and is_wordy(right)):
-        return CLOSE_S
-    return _CURLY_ROLE.get(ch)
+def _after_digit(text: str, positions: list[int]) -> bool:
+    """Whether a mark at one of ``positions`` follows a digit (``\\d``), as every prime
+    that :data:`_PRIME_SINGLE` and :data:`_PRIME_DOUBLE` find does."""
+    return any(is_digit(text[i - 1]) for i in positions if i)
 
 
-def _track(role: str, double_open: bool, single_open: bool, outer_single: bool) -> tuple[bool, bool, bool]:
-    """The quotations open (double, single, and the single one a double one interrupts)
-    after a mark of ``role`` ('It's marked "poison" or not': the single is still open after)."""
-    if role == OPEN_D:
-        return True, False, single_open
-    if role == CLOSE_D:
-        return False, outer_single, False
-    return double_open, role == OPEN_S, outer_single  # (OPEN_S or CLOSE_S)
-
-
-def carry_curly(text: str, state: QuoteState) -> None:
-    """What :func:`classify` leaves in ``state`` for a ``text`` with no straight mark
-    (no ``'`` nor ``"``) but apostrophes between two word characters, which it takes at
-    once and which open or close nothing: curly marks take their roles from their own
-    shape and their neighbours only, so the quotations open at the end follow from one
-    walk over them (no prime, elision or pairing test can apply: each needs a straight mark)."""
-    double_open = single_open = outer_single = False
-    size = len(text)
-    for m in _QUOTE_RE.finditer(text):
-        i = m.start()
-        ch = text[i]
-        if ch in "«»‹›" or ch == "’" or (ch == "“" and double_open) or (ch == "‘" and single_open):
-            left = text[i - 1] if i and text[i - 1] not in TRANSPARENT else left_of(text, i)
-            right = text[i + 1] if i + 1 < size and text[i + 1] not in TRANSPARENT else right_of(text, i)
-            role = _curly_role(text, i, left, right, double_open, single_open)
-        else:  # (its shape alone tells)
-            role = _CURLY_ROLE.get(ch)
-        if role in _OPENS_OR_CLOSES:
-            double_open, single_open, outer_single = _track(role, double_open, single_open, outer_single)
-    state.double_open = double_open
-    state.single_open = single_open
+def is_digit(ch: str) -> bool:
+    """Whether the character ``ch`` is one the patterns' ``\\d`` matches (the ``regex``
+    module may know digits newer than ``str.isdigit``'s tables do)."""
+    return ch.isdigit() if ch.isascii() else _DIGIT.match(ch) is not None
 
 
 _WORD_END = compiled(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$")  # (don't: not t')
@@ -376,13 +330,3 @@ def _after_closing_mark(text: str, i: int, roles: dict[int, str]) -> bool:
     while j >= 0 and text[j] in TRANSPARENT:
         j -= 1
     return j >= 0 and roles.get(j) in (CLOSE_D, CLOSE_S)
-
-
-def _curly_apostrophe(text: str, i: int, left: str, right: str, single_open: bool) -> str:
-    if left and is_wordy(left):
-        if right and is_wordy(right):
-            return APOS
-        return CLOSE_S if single_open else APOS
-    if right and is_wordy(right):
-        return APOS  # ’tis, ’90s: a curly mark before a word is an elision
-    return CLOSE_S

@@ -33,9 +33,15 @@ _VARIANTS = {
 _TRAILING = ".,;:!?'\")]}…*_"
 
 
+def _may_hold_address(text: str) -> bool:
+    """Whether ``text`` holds "://", "www.", "@" or "mailto:", as every address does
+    (neither "://" nor "mailto:" is looked for where no ":" is: told by a quicker search)."""
+    return "@" in text or "www." in text or (":" in text and ("://" in text or "mailto:" in text))
+
+
 def address_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each address in ``text``."""
-    if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
+    if not _may_hold_address(text):
         return []
     spans = []
     for m in _VARIANTS["://" in text, "@" in text].finditer(text):

@@ -17,6 +17,7 @@ left as typed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from itertools import pairwise
 
 from tidyink.document import MARK, OBJECT, RAW, TEXT, Block, Document
@@ -73,9 +74,20 @@ def quote_style(language: str) -> str:
     return base if base in _STYLES else "en"
 
 
-def _nesting(ctx: Context) -> str:
-    default = "language" if ctx.options.language.replace("_", "-").lower() == "en-gb" else "keep"
-    return str(ctx.setting("quotes", "nesting", default))
+_UNSET = object()  # (no nesting setting given)
+
+
+@cache
+def _curly_style(language: str, nesting: object) -> tuple[str, bool, bool]:
+    """For the curly style: the language's marks (a key of ``_STYLES``), whether English
+    quotations are re-nested by level (the ``nesting`` setting, as text, or ``_UNSET``:
+    by level in en-GB, which puts single marks outside, else as the writer nested
+    them), and whether single marks go outside (one answer a run, not one a block)."""
+    lang = quote_style(language)
+    outer_single = language.replace("_", "-").lower() == "en-gb"
+    if nesting is _UNSET:
+        nesting = "language" if outer_single else "keep"
+    return lang, nesting == "language" and lang == "en", outer_single
 
 
 class Quotes(TextFilter):
@@ -137,10 +149,9 @@ class Quotes(TextFilter):
                 yield Edit(start, end, new, f"straight {_WHY[role]}")
 
     def _curly(self, text: str, roles: dict[int, str], ctx: Context) -> Iterable[Edit]:
-        lang = quote_style(ctx.options.language)
+        nesting = ctx.setting("quotes", "nesting", _UNSET)
+        lang, renest, outer_single = _curly_style(ctx.options.language, nesting if nesting is _UNSET else str(nesting))
         marks = _STYLES[lang]
-        renest = _nesting(ctx) == "language" and lang == "en"
-        outer_single = ctx.options.language.replace("_", "-").lower() == "en-gb"
         primes = ctx.options.primes
         depth: list[str] = []
         floor = 0  # end of the last edit: French marks never reach back over it
@@ -165,6 +176,11 @@ class Quotes(TextFilter):
                     new = "′" if role == PRIME else "″"
                 else:
                     continue
+            if len(new) == 1:  # (_edit of a mark put for one: no space to take in)
+                if ch != new:
+                    floor = i + 1
+                    yield Edit(i, i + 1, new, _WHY[role])
+                continue
             edit = _edit(text, i, new, role, floor)
             if edit is not None:
                 floor = edit.end

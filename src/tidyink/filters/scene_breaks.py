@@ -198,6 +198,22 @@ def _mid_exchange(before: str, after: str) -> bool:
     return bool(_MID_SENTENCE.search(core)) or (head.isalpha() and head.islower())
 
 
+def _break_block(block: Block) -> bool:
+    """Whether every line of ``block`` (text and emphasis only) that is not blank is a
+    break line; told at once for a text no line of which opens as a break does."""
+    spans = block.spans
+    if len(spans) == 1:  # (the usual case: one span of text)
+        if spans[0].kind != TEXT:
+            return False
+    elif not all(s.kind in (TEXT, EM, STRONG) for s in spans):
+        return False
+    text = block.text
+    if not may_hold_break(text):
+        return False
+    lines = [x for x in text.split("\n") if x.strip()]  # (bold or not)
+    return bool(lines) and all(is_break_line(x) for x in lines)
+
+
 def _blank_lines(sep: str | None) -> int | None:
     if sep is None or sep.strip():
         return None
@@ -269,9 +285,7 @@ class SceneBreaks(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         marker = ctx.options.scene_break
         for block in doc.blocks:
-            if block.kind in (PARAGRAPH, VERSE) and all(s.kind in (TEXT, EM, STRONG) for s in block.spans):
-                lines = [x for x in block.text.split("\n") if x.strip()]  # (bold or not)
-                if lines and all(is_break_line(x) for x in lines):
+            if block.kind in (PARAGRAPH, VERSE) and _break_block(block):
                     block.kind = SCENE_BREAK
                     self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
         if doc.format != "html" or not _marks_breaks(doc.blocks):

@@ -80,7 +80,8 @@ class Spacing(TextFilter):
         if _BLANK_WS.search(doc.lead):
             doc.lead = self._clean_gap(doc.lead, 1, ctx)
         for block in doc.blocks:
-            if block.sep and _BLANK_WS.search(block.sep):
+            sep = block.sep  # (blank-line spaces end with a line end: one is there before them)
+            if sep and (" \n" in sep or "\t\n" in sep) and _BLANK_WS.search(sep):
                 block.sep = self._clean_gap(block.sep, block.end_line or block.line, ctx)
 
     def _clean_gap(self, gap: str, line: int, ctx: Context) -> str:
@@ -90,7 +91,7 @@ class Spacing(TextFilter):
         return _BLANK_WS.sub("", gap)
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        base = ctx.options.language.replace("_", "-").split("-")[0].lower()
+        base = _base_language(ctx.options.language)
         if not _worth_a_look(text, base):
             return []
         french = base == "fr"
@@ -126,6 +127,12 @@ class Spacing(TextFilter):
         return _without_overlaps(out)
 
 
+@cache
+def _base_language(language: str) -> str:
+    """The language of an ``Options.language`` value without its region ("en-GB": "en")."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
 def _cut_reference(text: str, at: int) -> bool:
     """Whether the text before ``at`` ends with a character reference but for its ``;``."""
     from html.entities import html5  # (imported here: rarely needed, ~1 ms at start-up)
@@ -135,27 +142,31 @@ def _cut_reference(text: str, at: int) -> bool:
 
 
 def _worth_a_look(text: str, base: str) -> bool:
-    """A fast pre-check: could any rule match? (Each rule needs one of these strings.)"""
+    """A fast pre-check: could any rule match? (Each rule needs one of these strings:
+    space runs, spaces before a line end or punctuation, and but in French spaces inside
+    quotation marks.)"""
     if text.endswith((" ", "\t")):
         return True
-    pairs, needles = _needles(base)
-    # One scan for any of the needles' two characters (a superset of them), then the needles
-    return pairs.search(text) is not None and any(map(text.__contains__, needles))
+    spaced, opening = _needles(base)
+    if spaced.search(text) is not None or ("\t" in text and "\t\n" in text):
+        return True  # (one scan for a space and what may follow it)
+    for q in opening:  # (an opening mark and a space: found from the marks, which are few)
+        i = text.find(q)
+        while i >= 0:
+            if text.startswith(" ", i + 1):
+                return True
+            i = text.find(q, i + 1)
+    return False
 
 
 @cache
-def _needles(base: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """What :func:`_worth_a_look` looks for, for a language: space runs, spaces before a
-    line end or punctuation, and (but in French) spaces inside quotation marks; and a
-    pattern matching every two characters that start with one of them and end with another."""
+def _needles(base: str) -> tuple[re.Pattern[str], str]:
+    """What :func:`_worth_a_look` looks for, for a language: a space and what may follow
+    it (a space, a line end, punctuation, but in French a closing quotation mark), and the
+    opening marks a space may follow (none in French)."""
     opening, closing = _QUOTE_MARKS.get(base, _QUOTE_MARKS["en"])
-    needles = ["  ", " \n", "\t\n", *(f" {p}" for p in ",.;:!?")]
-    if base != "fr":
-        needles += [f"{q} " for q in opening] + [f" {q}" for q in closing]
-    firsts = "".join(sorted({n[0] for n in needles}))
-    seconds = "".join(sorted({n[1] for n in needles}))
-    pairs = re.compile(f"[{re.escape(firsts)}][{re.escape(seconds)}]")
-    return pairs, tuple(needles)
+    after = " \n,.;:!?" + ("" if base == "fr" else closing)
+    return re.compile(f" [{re.escape(after)}]"), "" if base == "fr" else opening
 
 
 def _decorative_line(text: str, at: int) -> bool:
