@@ -1,0 +1,55 @@
+"""Fast paths of the repair stage's word finding give exactly what the plain way gives
+(property tests on random text, and fixtures of our own)."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span
+from tidyink.filters import _repair
+
+# Letters of several scripts, marks, digits of other scripts, letter-like symbols and
+# punctuation: which of them \p{L} holds is what the fast path must get right.
+MIXED = st.text(
+    alphabet=st.sampled_from(
+        [*"ab Z\n'’-_1", *"éÉßẞſİı\u0301\u0345ªºª²³¹½Ⅻⅻ٣ΩωЖжשא中文ｱ\u02bc\u02b0ǅ“”«»—–…\u00ad\u200b\ud800"]
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+@example("Ⅻ ª º ² ǅemal na\u0301ive \u02b0x")
+@example("“Oh,” said she—“the café’s straße!”")
+@example("")
+def test_letter_runs_are_found_as_by_the_letter_pattern(text):
+    assert _repair.letter_runs(text) == _repair._WORD.findall(text)
+
+
+def test_letter_runs_of_a_text_of_many_letters_are_found_as_by_the_letter_pattern():
+    text = " ".join(chr(c) * 2 for c in range(0x4E00, 0x4E00 + 2 * _repair._CLASS_MAX)) + " abc ²"
+    assert _repair.letter_runs(text) == _repair._WORD.findall(text)
+
+
+def _sample_plain(doc: Document, size: int) -> list[str]:
+    """The sample as first gathered: every span of the document looked at."""
+    sample: list[str] = []
+    total = 0
+    for block in doc.prose_blocks():
+        for span in block.spans:
+            if span.kind == TEXT and total < size:
+                sample.append(span.text)
+                total += len(span.text)
+    return sample
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.tuples(st.sampled_from([TEXT, "code", "link"]), st.text("ab ", max_size=9)), max_size=4)),
+    st.integers(0, 40),
+)
+def test_the_language_sample_is_the_first_spans_as_when_every_span_is_looked_at(paragraphs, size):
+    doc = Document([Block(PARAGRAPH, [Span(kind, text) for kind, text in spans]) for spans in paragraphs])
+    assert _repair._sample(doc, size) == _sample_plain(doc, size)
