@@ -53,3 +53,43 @@ def _sample_plain(doc: Document, size: int) -> list[str]:
 def test_the_language_sample_is_the_first_spans_as_when_every_span_is_looked_at(paragraphs, size):
     doc = Document([Block(PARAGRAPH, [Span(kind, text) for kind, text in spans]) for spans in paragraphs])
     assert _repair._sample(doc, size) == _sample_plain(doc, size)
+
+
+def _candidate_plain(token: str) -> bool:
+    """The candidate test as first written: every character of the token looked at."""
+    from tidyink.filters._codepage_chars import _next_to_letter, _odd
+    from tidyink.filters._codepages import suspects
+
+    keys = suspects()
+    return any(ch in keys and (ch.isalpha() or _odd(ch) or _next_to_letter(token, i)) for i, ch in enumerate(token))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab.,!-'", *"“”‘’é´Ñ‚½╗\x81\x93—ìÒ"]), max_size=12))
+@example("“Oh!")
+@example("said.”")
+@example("na´ve")
+@example("ab")
+def test_a_candidate_token_is_told_as_when_every_character_is_looked_at(token):
+    from tidyink.filters._codepages import candidate
+
+    assert candidate(token) == _candidate_plain(token)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab .,!-'", *"“”‘’é´Ñ‚ìÒî"]), max_size=10))
+@example("“My")
+@example("cos“")
+@example("na´ve")
+def test_the_word_test_is_the_same_for_a_token_and_its_repair_in_either_order_of_its_checks(token):
+    """``judge`` checks whether the repair changed anything after its cheaper word check:
+    a token left as it is never passes, whatever the checks' order."""
+    from tidyink.filters import _codepages as cp
+
+    lex = cp.Lexicon(langs=("en", "fr"))
+    lex.words_of = lambda: set()
+    assert cp.judge(token, token, lex) is False
+    for mixup in cp.mixups():
+        fixed = token.translate(mixup.table)
+        plain = fixed != token and cp.judge(token, fixed, lex)
+        assert cp.judge(token, fixed, lex) == plain

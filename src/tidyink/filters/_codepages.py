@@ -118,6 +118,8 @@ def candidate(token: str) -> bool:
     """Whether ``token`` could pass :func:`judge` under some mix-up: it holds a
     suspect letter, a suspect symbol, or suspect punctuation between letters."""
     keys = suspects()
+    if keys.isdisjoint(token):
+        return False
     return any(
         ch in keys and (ch.isalpha() or _odd(ch) or _next_to_letter(token, i)) for i, ch in enumerate(token)
     )
@@ -170,12 +172,12 @@ def erases_a_word(token: str, fixed: str) -> bool:
 
 def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     """Whether ``fixed`` (same length as ``token``) is the repair of a damaged ``token``."""
-    changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
-    if not changed:
-        return False
+    if fixed == token:
+        return False  # (nothing changed)
     bare = token.strip(EDGE_PUNCT)
     if bare and lex.correct(bare) and not lex.known(fixed.strip(EDGE_PUNCT)):
-        return False
+        return False  # (the commonest end: a correct word that the repair makes unknown)
+    changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
     if breaks_text(token, fixed, changed, lex):
         return False
     # The damaged form must look damaged: a changed character in an unknown
