@@ -219,13 +219,15 @@ def _finish(
 
 def normalize_newlines(text: str) -> tuple[str, str]:
     """Turn CRLF and lone CR into LF; return the text and the original style."""
-    crlf = text.count("\r\n")
-    cr = text.count("\r") - crlf
+    crs = text.count("\r")
+    joined = text.replace("\r\n", "\n") if crs else text  # (a text without CR is left alone)
+    crlf = len(text) - len(joined)  # (each CRLF replaced is one character less: no pair is counted apart)
+    cr = crs - crlf
     lf = text.count("\n") - crlf
     styles = [s for s, n in (("\r\n", crlf), ("\r", cr), ("\n", lf)) if n]
     if not styles:
         return text, ""
     style = styles[0] if len(styles) == 1 else "mixed"
     if crlf or cr:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = joined.replace("\r", "\n")
     return text, style

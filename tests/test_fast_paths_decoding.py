@@ -1,0 +1,35 @@
+"""Fast paths of decoding give exactly what the plain way gives (property tests on
+random text, and fixtures of our own)."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from tidyink.decoding.source import normalize_newlines
+
+
+def _normalize_plain(text: str) -> tuple[str, str]:
+    """Line endings normalised as first written: each kind of line break counted apart."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    styles = [s for s, n in (("\r\n", crlf), ("\r", cr), ("\n", lf)) if n]
+    if not styles:
+        return text, ""
+    style = styles[0] if len(styles) == 1 else "mixed"
+    if crlf or cr:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, style
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*"\r\n ab", "\r\n", "\r\r\n", "\n\r", "é", "“"]), max_size=40).map("".join))
+@example("one\r\ntwo\r\n")
+@example("one\rtwo\r")
+@example("one\r\ntwo\rthree\n")
+@example("\r\r\n\n")
+@example("no line break")
+@example("")
+def test_line_endings_are_normalised_as_when_each_kind_is_counted_apart(text):
+    assert normalize_newlines(text) == _normalize_plain(text)
