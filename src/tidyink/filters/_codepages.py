@@ -127,14 +127,13 @@ def candidate(token: str) -> bool:
 
 def plainly_correct(token: str, lex: Lexicon) -> bool:
     """Correct words and ordinary punctuation only: no mix-up can pass :func:`judge`."""
-    found = words(token)
     keys = suspects()
     for i, ch in enumerate(token):
         if _odd(ch) or (not ch.isalpha() and _inside(token, i)):
             return False
         if ch in keys and not ch.isalpha() and _next_to_letter(token, i):
             return False  # may complete a word (est‡ → está): judge it in full
-    return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in found)
+    return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in words(token))
 
 
 def _completes(fixed: str, i: int, lex: Lexicon, word: tuple[int, int, str] | None) -> bool:

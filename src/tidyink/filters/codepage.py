@@ -187,13 +187,14 @@ class Codepage(RepairFilter):
         passing: dict[str, list[Any]] = {}
         spared: list[tuple[str, int]] = []  # correct tokens, which count against a mix-up
         spoiled: list[tuple[str, str, str, int]] = []  # (mix-up, token, its repair, count) refused
+        every = cp.mixups()
         for token, count in tokens.items():
             if cp.plainly_correct(token, lex) and not self._likelier(token):
                 passing[token] = []
                 spared.append((token, count))
                 continue
             hits = []
-            for mixup in cp.mixups():
+            for mixup in every:
                 if mixup.keys.isdisjoint(token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
