@@ -93,3 +93,43 @@ def test_the_word_test_is_the_same_for_a_token_and_its_repair_in_either_order_of
         fixed = token.translate(mixup.table)
         plain = fixed != token and cp.judge(token, fixed, lex)
         assert cp.judge(token, fixed, lex) == plain
+
+
+def test_every_cased_letter_of_the_letter_pattern_is_cased_alike_to_str():
+    """What ``own_word`` rests on: a \\p{Lu} letter is upper case to ``str`` and a \\p{Ll}
+    one lower case (letters that ``str`` does not know as letters are set aside before)."""
+    import sys
+
+    import regex
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert not [c for c in regex.findall(r"\p{Lu}", every) if c.isalpha() and not c.isupper()]
+    assert not [c for c in regex.findall(r"\p{Ll}", every) if c.isalpha() and not c.islower()]
+
+
+def _own_word_plain(lex, word: str) -> bool:
+    """``Lexicon.own_word`` as first written: every word's case steps and shape searched."""
+    from tidyink.filters._codepage_words import _MIXED_CASE, odd_shape
+
+    if word.isascii():
+        return word.isalpha()
+    if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
+        return False
+    return all(ch.isascii() or ch.casefold() in lex.alphabet for ch in word)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"aZ'’-", *"éÉßẞſİıǅǆǄΣσςЖжÞþ\u0301\u1c90\u10d0Ꮳꮳŉ"]), min_size=1, max_size=8))
+@example("tÚ")
+@example("ÉTÉ")
+@example("Été")
+@example("volontÚ")
+@example("ǅemal")
+@example("ŽŽn")
+@example("ÉtÉ")
+@example("éTé")
+def test_a_word_is_told_the_document_own_as_when_its_case_steps_are_searched(word):
+    from tidyink.filters._codepage_words import Lexicon
+
+    lex = Lexicon(langs=("en",), alphabet=frozenset("éßσςжþ"))
+    assert lex.own_word(word) == _own_word_plain(lex, word)

@@ -180,7 +180,12 @@ class Lexicon:
         of a word (lower, Capitalised or all capitals): text, not damage."""
         if word.isascii():
             return word.isalpha()  # (an ASCII word never has a case step or an odd shape here)
-        if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
+        if not word.isalpha():
+            return False
+        # A word of letters holds no apostrophe, so it has an odd shape only when it is
+        # neither lower case, capitalised nor all capitals, and only then may it have a
+        # case step (every \p{Ll} letter is lower case to ``str``, every \p{Lu} one upper case).
+        if not (word.islower() or word.istitle() or word.isupper()) and (_MIXED_CASE.search(word) or odd_shape(word)):
             return False
         if self.alphabet_of is not None:
             self.alphabet, self.alphabet_of = self.alphabet_of(), None
