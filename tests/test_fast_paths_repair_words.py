@@ -133,3 +133,41 @@ def test_a_word_is_told_the_document_own_as_when_its_case_steps_are_searched(wor
 
     lex = Lexicon(langs=("en",), alphabet=frozenset("éßσςжþ"))
     assert lex.own_word(word) == _own_word_plain(lex, word)
+
+
+WORDY = st.text(
+    alphabet=st.sampled_from([*"ab Z\n'’-_1.", *"éÉßẞſİıŉǰΐﬁ\u0301\u0345ªº²½ⅻ٣ΩσςЖשא中\u00ad\u200b"]), max_size=60
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY)
+@example("Straße ẞ İstanbul ﬁne ŉ l’été don't ²x")
+@example("ǰΐ ſ ª º 中文 a_b 1a")
+def test_the_words_of_a_text_and_of_its_folding_are_found_as_by_the_word_pattern(text):
+    from tidyink.filters._codepage_doc import HIDDEN, VOCAB_WORD, DocumentWords
+
+    findall = DocumentWords(text)._word_finder()
+    for variant in (text, text.casefold(), HIDDEN.sub("", text)):
+        assert findall(variant) == VOCAB_WORD.findall(variant)
+
+
+def test_the_words_of_a_text_of_many_letters_are_found_as_by_the_word_pattern():
+    from tidyink.filters._codepage_doc import VOCAB_WORD, DocumentWords
+
+    text = " ".join(chr(c) * 2 for c in range(0x4E00, 0x4E00 + 400)) + " ab’cd é"
+    assert DocumentWords(text)._word_finder()(text) == VOCAB_WORD.findall(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDY)
+@example("na´ve café l’été \u00adhidden")
+def test_the_words_seen_are_those_of_the_word_pattern(text):
+    from collections import Counter
+
+    from tidyink.filters._codepage_doc import HIDDEN, VOCAB_WORD, DocumentWords
+    from tidyink.filters._codepage_tables import suspect_spans
+
+    plain = Counter(VOCAB_WORD.findall(HIDDEN.sub("", text)))
+    assert DocumentWords(text).seen() == plain
+    assert DocumentWords(text, spans=suspect_spans(text)).seen() == plain
