@@ -171,3 +171,21 @@ def test_the_words_seen_are_those_of_the_word_pattern(text):
     plain = Counter(VOCAB_WORD.findall(HIDDEN.sub("", text)))
     assert DocumentWords(text).seen() == plain
     assert DocumentWords(text, spans=suspect_spans(text)).seen() == plain
+
+
+PARTS = st.sampled_from(["the", "l", "été", "don", "t", "'", "’", "était", "zzq", "", "É"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PARTS, max_size=4).map("".join))
+@example("don’t")
+@example("'")
+@example("")
+def test_a_word_frequency_in_the_main_language_is_that_of_its_parts(word):
+    from tidyink import lexicon
+    from tidyink.filters._codepage_words import _APOSTROPHE, Lexicon
+
+    lex = Lexicon(langs=("fr", "en"), lang="fr")
+    parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
+    assert lex.primary(word) == min(lexicon.zipf(p, "fr") for p in parts)
+    assert lex.primary_common(word) == min(lexicon.common_zipf(p, "fr") for p in parts)

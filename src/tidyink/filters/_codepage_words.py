@@ -115,12 +115,16 @@ class Lexicon:
 
     def primary(self, word: str) -> float:
         """Zipf frequency in the document's main language."""
+        if "'" not in word and "\u2019" not in word:
+            return lexicon.zipf(word, self.lang)  # (one part: the word)
         parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
         return min(lexicon.zipf(p, self.lang) for p in parts)
 
     def primary_common(self, word: str) -> float:
         """``primary(word)`` when that is at least ``lexicon.CORE_ZIPF``, else 0: what
         can be told from the language's common words alone."""
+        if "'" not in word and "\u2019" not in word:
+            return lexicon.common_zipf(word, self.lang)  # (one part: the word)
         parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
         return min(lexicon.common_zipf(p, self.lang) for p in parts)
 
