@@ -189,3 +189,36 @@ def test_a_word_frequency_in_the_main_language_is_that_of_its_parts(word):
     parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
     assert lex.primary(word) == min(lexicon.zipf(p, "fr") for p in parts)
     assert lex.primary_common(word) == min(lexicon.common_zipf(p, "fr") for p in parts)
+
+
+def _trusted_plain(lex, word: str) -> bool:
+    """``Lexicon._trusted`` as first written: every word searched for case steps, odd
+    shapes and ligatures."""
+    from tidyink.filters._codepage_words import _MIXED_CASE, DAMAGED_ZIPF, SHORT_ZIPF, odd_shape
+
+    if _MIXED_CASE.search(word) or odd_shape(word):
+        return False
+    if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
+        return False
+    if len(word) <= 2 and not word.isascii():
+        return lex.reaches(word, SHORT_ZIPF)
+    return lex.reaches(word, DAMAGED_ZIPF)
+
+
+TRUSTED_PIECES = st.sampled_from(
+    ["the", "The", "THE", "été", "Été", "ÉTÉ", "l", "'", "’", "ﬂe", "tÚ", "iPhone", "²", "ǅ", "\u1c90", "ß", "a"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TRUSTED_PIECES, min_size=1, max_size=4).map("".join))
+@example("volontÚ")
+@example("ﬂe")
+@example("l’Été")
+@example("aǅ")
+@example("x²")
+@example("a\u1c89")  # (a capital of a Unicode newer than str knows: no letter to it)
+def test_a_word_is_trusted_as_when_every_word_is_searched(word):
+    from tidyink.filters._codepage_words import Lexicon
+
+    assert Lexicon(langs=("en", "fr"))._trusted(word) == _trusted_plain(Lexicon(langs=("en", "fr")), word)

@@ -41,6 +41,13 @@ def odd_shape(word: str) -> bool:
     return False
 
 
+def _shaped(word: str) -> bool:
+    """A word of letters that is lower case, capitalised or all capitals: it has neither
+    an odd shape (it holds no apostrophe) nor a case step (every \\p{Ll} letter is lower
+    case to ``str`` and every \\p{Lu} one upper case: no capital follows a small letter)."""
+    return word.isalpha() and (word.islower() or word.istitle() or word.isupper())
+
+
 @cache
 def elision_heads() -> dict[str, frozenset[str]]:
     """Language code → words written elided before an apostrophe (``data/elision_heads.txt``)."""
@@ -171,9 +178,9 @@ class Lexicon:
         return value
 
     def _trusted(self, word: str) -> bool:
-        if _MIXED_CASE.search(word) or odd_shape(word):
+        if not _shaped(word) and (_MIXED_CASE.search(word) or odd_shape(word)):
             return False  # tÚ, volontÚ, ŽŽn: a capital inside a lower-case word
-        if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
+        if not word.isascii() and any(0xFB00 <= ord(c) < 0xFB50 for c in word):
             return False  # ﬂe: a ligature is a letter only to Unicode
         if len(word) <= 2 and not word.isascii():
             return self.reaches(word, SHORT_ZIPF)  # wordfreq lists junk such as "çn"
@@ -186,10 +193,7 @@ class Lexicon:
             return word.isalpha()  # (an ASCII word never has a case step or an odd shape here)
         if not word.isalpha():
             return False
-        # A word of letters holds no apostrophe, so it has an odd shape only when it is
-        # neither lower case, capitalised nor all capitals, and only then may it have a
-        # case step (every \p{Ll} letter is lower case to ``str``, every \p{Lu} one upper case).
-        if not (word.islower() or word.istitle() or word.isupper()) and (_MIXED_CASE.search(word) or odd_shape(word)):
+        if not _shaped(word) and (_MIXED_CASE.search(word) or odd_shape(word)):
             return False
         if self.alphabet_of is not None:
             self.alphabet, self.alphabet_of = self.alphabet_of(), None
