@@ -222,3 +222,40 @@ def test_a_word_is_trusted_as_when_every_word_is_searched(word):
     from tidyink.filters._codepage_words import Lexicon
 
     assert Lexicon(langs=("en", "fr"))._trusted(word) == _trusted_plain(Lexicon(langs=("en", "fr")), word)
+
+
+def test_no_letter_is_odd():
+    """What ``plainly_correct`` rests on when it passes over letters: no character that
+    ``str`` takes for a letter is a symbol, a control or a number of another kind."""
+    import sys
+
+    from tidyink.filters._codepage_chars import _odd
+
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha() and _odd(c)]
+
+
+def _plainly_correct_plain(token: str, lex) -> bool:
+    """``plainly_correct`` as first written: every character looked at."""
+    from tidyink.filters import _codepages as cp
+    from tidyink.filters._codepage_chars import _glued, _inside, _next_to_letter, _odd
+
+    keys = cp.suspects()
+    for i, ch in enumerate(token):
+        if _odd(ch) or (not ch.isalpha() and _inside(token, i)):
+            return False
+        if ch in keys and not ch.isalpha() and _next_to_letter(token, i):
+            return False
+    return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in cp.words(token))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["été", "the", "a", ",", "“", "”", "‡", "´", "½", "-", "’", "Ñ", "x"]), max_size=5))
+@example(["est", "‡"])
+@example(["“", "the"])
+@example(["a", "½"])
+def test_a_token_is_plainly_correct_as_when_every_character_is_looked_at(parts):
+    from tidyink.filters import _codepages as cp
+
+    token = "".join(parts)
+    lex = cp.Lexicon(langs=("en", "fr"))
+    assert cp.plainly_correct(token, lex) == _plainly_correct_plain(token, lex)

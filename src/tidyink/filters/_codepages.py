@@ -129,9 +129,11 @@ def plainly_correct(token: str, lex: Lexicon) -> bool:
     """Correct words and ordinary punctuation only: no mix-up can pass :func:`judge`."""
     keys = suspects()
     for i, ch in enumerate(token):
-        if _odd(ch) or (not ch.isalpha() and _inside(token, i)):
+        if ch.isalpha():
+            continue  # (no letter is odd)
+        if _odd(ch) or _inside(token, i):
             return False
-        if ch in keys and not ch.isalpha() and _next_to_letter(token, i):
+        if ch in keys and _next_to_letter(token, i):
             return False  # may complete a word (est‡ → está): judge it in full
     return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in words(token))
 
