@@ -259,3 +259,15 @@ def test_a_token_is_plainly_correct_as_when_every_character_is_looked_at(parts):
     token = "".join(parts)
     lex = cp.Lexicon(langs=("en", "fr"))
     assert cp.plainly_correct(token, lex) == _plainly_correct_plain(token, lex)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from([*"ab.,!-'", *"“”‘’é´Ñ‚½╗\x81\x93—ìÒ²ß"]), max_size=8), max_size=6))
+@example(["“Oh!", "said.”", "na´ve", "ab", "é", "‚a", "a‚", "½"])
+@example(["“", "”"])
+def test_candidate_tokens_are_found_as_by_the_candidate_test(tokens):
+    from tidyink.filters._codepages import candidate, candidates_in
+
+    found = candidates_in("\n".join(tokens))
+    for token in tokens:
+        assert found(token) == candidate(token), token

@@ -7,8 +7,9 @@ document) and the damaged form must not.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from tidyink import lexicon
@@ -123,6 +124,25 @@ def candidate(token: str) -> bool:
     return any(
         ch in keys and (ch.isalpha() or _odd(ch) or _next_to_letter(token, i)) for i, ch in enumerate(token)
     )
+
+
+def candidates_in(text: str) -> Callable[[str], bool]:
+    """:func:`candidate` for tokens made of characters of ``text``, as one search of a
+    pattern built for them: a suspect letter or symbol, or other suspect punctuation
+    after or before a letter (each character class holds those of ``text`` only)."""
+    chars = set(text)
+    keys = suspects()
+    lead = "".join(sorted(c for c in chars if c in keys and (c.isalpha() or _odd(c))))
+    rest = "".join(sorted(c for c in chars if c in keys and not (c.isalpha() or _odd(c))))
+    letters = "".join(sorted(c for c in chars if c.isalpha()))
+    parts = [f"[{re.escape(lead)}]"] if lead else []
+    if rest and letters:
+        rest, letters = re.escape(rest), re.escape(letters)
+        parts += [f"(?<=[{letters}])[{rest}]", f"[{rest}](?=[{letters}])"]
+    if not parts:
+        return lambda token: False
+    search = re.compile("|".join(parts)).search
+    return lambda token: search(token) is not None
 
 
 def plainly_correct(token: str, lex: Lexicon) -> bool:
