@@ -24,6 +24,7 @@ MIXED = st.text(
 @example("Ⅻ ª º ² ǅemal na\u0301ive \u02b0x")
 @example("“Oh,” said she—“the café’s straße!”")
 @example("")
+@example("".join(map(chr, range(128))) + "é")
 def test_letter_runs_are_found_as_by_the_letter_pattern(text):
     assert _repair.letter_runs(text) == _repair._WORD.findall(text)
 
@@ -144,6 +145,7 @@ WORDY = st.text(
 @given(WORDY)
 @example("Straße ẞ İstanbul ﬁne ŉ l’été don't ²x")
 @example("ǰΐ ſ ª º 中文 a_b 1a")
+@example("".join(map(chr, range(128))) + "é")
 def test_the_words_of_a_text_and_of_its_folding_are_found_as_by_the_word_pattern(text):
     from tidyink.filters._codepage_doc import HIDDEN, VOCAB_WORD, DocumentWords
 
