@@ -33,3 +33,14 @@ def _normalize_plain(text: str) -> tuple[str, str]:
 @example("")
 def test_line_endings_are_normalised_as_when_each_kind_is_counted_apart(text):
     assert normalize_newlines(text) == _normalize_plain(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=80))
+@example(b"caf\xe9 \xc3\xa9\x80\xff\x7f")
+def test_high_bytes_are_counted_as_the_runs_the_regex_pattern_finds(data):
+    import regex
+
+    from tidyink.decoding.source import _HIGH
+
+    assert len(data) - len(data.translate(None, _HIGH)) == sum(map(len, regex.findall(rb"[\x80-\xff]+", data)))
