@@ -20,6 +20,8 @@ from tidyink.pieces import pieces
 
 # Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
 VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_VOCAB_LETTER = re.compile(r"[^\W\d_]")  # (what VOCAB_WORD takes for a letter)
+_CLASS_MAX = 300  # characters beyond ASCII up to which a text's words are found by a class of its own
 _ASCII = re.compile(r"[\x00-\x7f]+")
 
 
@@ -92,20 +94,35 @@ class DocumentWords:
         self._plain: Counter[str] | None = None  # the words outside suspect tokens (the fast way)
         self._chars: set[str] | None = None  # the characters beyond ASCII of the text
 
+    def _word_finder(self) -> Any:
+        """``VOCAB_WORD.findall`` for the text and its pieces (also case-folded, or with
+        characters removed): a ``re`` class of the letters the text can hold (ASCII
+        ones, and those of its characters beyond ASCII and of their case folding that
+        VOCAB_WORD takes for letters) finds the same words some 30% faster than the
+        negated class, which looks each character's category up."""
+        beyond = self._beyond_ascii()
+        if len(beyond) > _CLASS_MAX:
+            return VOCAB_WORD.findall  # (a script of many letters: the class would cost more to build)
+        chars = beyond.union(*(ch.casefold() for ch in beyond))
+        letter = "[A-Za-z" + re.escape("".join(sorted(c for c in chars if _VOCAB_LETTER.match(c)))) + "]"
+        return re.compile(f"{letter}++(?:['\u2019]{letter}++)*+").findall
+
     def seen(self) -> Counter[str]:
         """Every word of the document as written (hidden characters looked through)."""
         if self._seen is None:
             found: Counter[str] = Counter()
             if self.counted and self.spans is not None and not HIDDEN.search(self.full):
                 plain: Counter[str] = Counter()
+                findall = self._word_finder()
                 for piece in pieces(self._blanked()):
-                    plain.update(VOCAB_WORD.findall(piece))
+                    plain.update(findall(piece))
                 found.update(plain)
-                found.update(VOCAB_WORD.findall("\n".join(self.full[start:end] for start, end in self.spans)))
+                found.update(findall("\n".join(self.full[start:end] for start, end in self.spans)))
                 self._plain = plain
             elif self.counted:
+                findall = self._word_finder()
                 for piece in pieces(self.full):  # (a book's list of words is several times its size)
-                    found.update(VOCAB_WORD.findall(HIDDEN.sub("", piece)))
+                    found.update(findall(HIDDEN.sub("", piece)))
             self._seen = found
         return self._seen
 
@@ -116,8 +133,9 @@ class DocumentWords:
         if self._plain is not None and self._folds_alike():
             found.update(w.casefold() for w in self._plain)  # = the words of the folded text
         elif self.spans is not None and not HIDDEN.search(self.full):
+            findall = self._word_finder()
             for piece in pieces(self._blanked()):
-                found.update(VOCAB_WORD.findall(piece.casefold()))
+                found.update(findall(piece.casefold()))
         else:
             for piece in pieces(self.full):
                 found.update(vocabulary(piece))

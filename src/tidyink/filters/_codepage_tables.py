@@ -24,24 +24,26 @@ class Mixup:
     """One mix-up's repair table (a plain class: a dataclass costs its methods' building
     at every start-up; the few mix-ups are made once and never changed)."""
 
-    __slots__ = ("keys", "label", "repertoire", "table")
+    __slots__ = ("_readable", "keys", "label", "repertoire", "table")
 
     def __init__(self, label: str, table: dict[int, str], keys: frozenset[str], repertoire: frozenset[str]) -> None:
         self.label = label
         self.table = table  # for str.translate
         self.keys = keys
         self.repertoire = repertoire  # every character that reading a byte as ``read_as`` gives
+        self._readable = repertoire | _ASCII_CHARS  # (what every byte read as ``read_as`` can give)
 
     def could_read(self, text: str) -> bool:
         """Whether ``text`` could come out of reading bytes as ``read_as``: a letter that
         code page has no byte for (ý, ř in text said to be read as Mac Roman) says no."""
         if text.isascii():
             return True  # (the usual case, at C speed)
-        others = set(text).difference(self.repertoire)  # (most often none, found at C speed)
-        return all(ch.isascii() or not ch.isalpha() for ch in others)
+        others = set(text).difference(self._readable)  # (most often none, found at C speed)
+        return all(not ch.isalpha() for ch in others)
 
 
 _HIGH = bytes(range(0x80, 0x100))
+_ASCII_CHARS = frozenset(map(chr, range(0x80)))
 
 
 def _readings(encoding: str) -> list[str | None]:

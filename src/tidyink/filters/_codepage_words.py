@@ -41,6 +41,13 @@ def odd_shape(word: str) -> bool:
     return False
 
 
+def _shaped(word: str) -> bool:
+    """A word of letters that is lower case, capitalised or all capitals: it has neither
+    an odd shape (it holds no apostrophe) nor a case step (every \\p{Ll} letter is lower
+    case to ``str`` and every \\p{Lu} one upper case: no capital follows a small letter)."""
+    return word.isalpha() and (word.islower() or word.istitle() or word.isupper())
+
+
 @cache
 def elision_heads() -> dict[str, frozenset[str]]:
     """Language code → words written elided before an apostrophe (``data/elision_heads.txt``)."""
@@ -115,12 +122,16 @@ class Lexicon:
 
     def primary(self, word: str) -> float:
         """Zipf frequency in the document's main language."""
+        if "'" not in word and "\u2019" not in word:
+            return lexicon.zipf(word, self.lang)  # (one part: the word)
         parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
         return min(lexicon.zipf(p, self.lang) for p in parts)
 
     def primary_common(self, word: str) -> float:
         """``primary(word)`` when that is at least ``lexicon.CORE_ZIPF``, else 0: what
         can be told from the language's common words alone."""
+        if "'" not in word and "\u2019" not in word:
+            return lexicon.common_zipf(word, self.lang)  # (one part: the word)
         parts = [p for p in _APOSTROPHE.split(word) if p] or [word]
         return min(lexicon.common_zipf(p, self.lang) for p in parts)
 
@@ -167,9 +178,9 @@ class Lexicon:
         return value
 
     def _trusted(self, word: str) -> bool:
-        if _MIXED_CASE.search(word) or odd_shape(word):
+        if not _shaped(word) and (_MIXED_CASE.search(word) or odd_shape(word)):
             return False  # tÚ, volontÚ, ŽŽn: a capital inside a lower-case word
-        if any(0xFB00 <= ord(c) < 0xFB50 for c in word):
+        if not word.isascii() and any(0xFB00 <= ord(c) < 0xFB50 for c in word):
             return False  # ﬂe: a ligature is a letter only to Unicode
         if len(word) <= 2 and not word.isascii():
             return self.reaches(word, SHORT_ZIPF)  # wordfreq lists junk such as "çn"
@@ -180,7 +191,9 @@ class Lexicon:
         of a word (lower, Capitalised or all capitals): text, not damage."""
         if word.isascii():
             return word.isalpha()  # (an ASCII word never has a case step or an odd shape here)
-        if not word.isalpha() or _MIXED_CASE.search(word) or odd_shape(word):
+        if not word.isalpha():
+            return False
+        if not _shaped(word) and (_MIXED_CASE.search(word) or odd_shape(word)):
             return False
         if self.alphabet_of is not None:
             self.alphabet, self.alphabet_of = self.alphabet_of(), None

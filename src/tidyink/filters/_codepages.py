@@ -7,8 +7,9 @@ document) and the damaged form must not.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from tidyink import lexicon
@@ -118,21 +119,43 @@ def candidate(token: str) -> bool:
     """Whether ``token`` could pass :func:`judge` under some mix-up: it holds a
     suspect letter, a suspect symbol, or suspect punctuation between letters."""
     keys = suspects()
+    if keys.isdisjoint(token):
+        return False
     return any(
         ch in keys and (ch.isalpha() or _odd(ch) or _next_to_letter(token, i)) for i, ch in enumerate(token)
     )
 
 
+def candidates_in(text: str) -> Callable[[str], bool]:
+    """:func:`candidate` for tokens made of characters of ``text``, as one search of a
+    pattern built for them: a suspect letter or symbol, or other suspect punctuation
+    after or before a letter (each character class holds those of ``text`` only)."""
+    chars = set(text)
+    keys = suspects()
+    lead = "".join(sorted(c for c in chars if c in keys and (c.isalpha() or _odd(c))))
+    rest = "".join(sorted(c for c in chars if c in keys and not (c.isalpha() or _odd(c))))
+    letters = "".join(sorted(c for c in chars if c.isalpha()))
+    parts = [f"[{re.escape(lead)}]"] if lead else []
+    if rest and letters:
+        rest, letters = re.escape(rest), re.escape(letters)
+        parts += [f"(?<=[{letters}])[{rest}]", f"[{rest}](?=[{letters}])"]
+    if not parts:
+        return lambda token: False
+    search = re.compile("|".join(parts)).search
+    return lambda token: search(token) is not None
+
+
 def plainly_correct(token: str, lex: Lexicon) -> bool:
     """Correct words and ordinary punctuation only: no mix-up can pass :func:`judge`."""
-    found = words(token)
     keys = suspects()
     for i, ch in enumerate(token):
-        if _odd(ch) or (not ch.isalpha() and _inside(token, i)):
+        if ch.isalpha():
+            continue  # (no letter is odd)
+        if _odd(ch) or _inside(token, i):
             return False
-        if ch in keys and not ch.isalpha() and _next_to_letter(token, i):
+        if ch in keys and _next_to_letter(token, i):
             return False  # may complete a word (est‡ → está): judge it in full
-    return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in found)
+    return all(not _glued(token, s, e) and lex.correct(w) for s, e, w in words(token))
 
 
 def _completes(fixed: str, i: int, lex: Lexicon, word: tuple[int, int, str] | None) -> bool:
@@ -170,12 +193,12 @@ def erases_a_word(token: str, fixed: str) -> bool:
 
 def judge(token: str, fixed: str, lex: Lexicon) -> bool:
     """Whether ``fixed`` (same length as ``token``) is the repair of a damaged ``token``."""
-    changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
-    if not changed:
-        return False
+    if fixed == token:
+        return False  # (nothing changed)
     bare = token.strip(EDGE_PUNCT)
     if bare and lex.correct(bare) and not lex.known(fixed.strip(EDGE_PUNCT)):
-        return False
+        return False  # (the commonest end: a correct word that the repair makes unknown)
+    changed = [i for i, (a, b) in enumerate(zip(token, fixed, strict=True)) if a != b]
     if breaks_text(token, fixed, changed, lex):
         return False
     # The damaged form must look damaged: a changed character in an unknown

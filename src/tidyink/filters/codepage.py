@@ -89,7 +89,6 @@ class Codepage(RepairFilter):
     def _foreign_of(self, label: str) -> int:
         """How many different words of the document hold a letter the mix-up's code page cannot give."""
         cp = _word_test()
-
         if self._foreign is None:
             self._foreign = self._words.foreign(cp.mixups())
         return self._foreign[label]
@@ -97,7 +96,6 @@ class Codepage(RepairFilter):
     def _evident_of(self, label: str) -> int:
         """How many tokens show their damage by themselves when read as the mix-up."""
         cp = _word_test()
-
         if self._evident is None:
             self._evident = Counter()
             for tried, token, fixed in self._tried:
@@ -160,11 +158,12 @@ class Codepage(RepairFilter):
         hidden = False
         joined = "\n".join(found)  # (no hidden character is a line break)
         some_hidden = cp.HIDDEN.search(joined) is not None  # (else no token need be searched)
+        candidate = cp.candidates_in(joined)  # (cp.candidate for these tokens)
         for token, count in found.items():
             seen = token
             if some_hidden and cp.HIDDEN.search(token):
                 seen, hidden = cp.HIDDEN.sub("", token), True
-            if cp.candidate(seen):
+            if candidate(seen):
                 tokens[seen] += count
             elif seen is token:
                 plain.append(token)
@@ -187,13 +186,14 @@ class Codepage(RepairFilter):
         passing: dict[str, list[Any]] = {}
         spared: list[tuple[str, int]] = []  # correct tokens, which count against a mix-up
         spoiled: list[tuple[str, str, str, int]] = []  # (mix-up, token, its repair, count) refused
+        every = cp.mixups()
         for token, count in tokens.items():
             if cp.plainly_correct(token, lex) and not self._likelier(token):
                 passing[token] = []
                 spared.append((token, count))
                 continue
             hits = []
-            for mixup in cp.mixups():
+            for mixup in every:
                 if mixup.keys.isdisjoint(token) or not mixup.could_read(token):
                     continue
                 fixed = token.translate(mixup.table)
