@@ -64,10 +64,10 @@ def run() -> object:
         return done
     import gc
 
+    gc.set_threshold(GC_THRESHOLD, 20, 20)  # (before click is imported: its imports too)
     from tidyink.cli._main import main
 
     gc.freeze()
-    gc.set_threshold(GC_THRESHOLD, 20, 20)
     leave = _Leave.first_at_exit()
     try:
         result = main(prog_name="tidyink")
