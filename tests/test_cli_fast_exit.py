@@ -102,3 +102,29 @@ def test_an_unflushable_stream_is_left_to_the_usual_exit(monkeypatch):
     leave = _Leave()
     leave.with_status(0)
     leave.now()  # returns (os._exit would end the test run)
+
+
+def test_a_run_that_started_processes_ends_the_usual_way(monkeypatch):
+    from tidyink.cli import _Leave
+
+    def no_fast_exit(status: int) -> None:
+        raise AssertionError("the fast exit was taken")
+
+    monkeypatch.setattr(os, "_exit", no_fast_exit)
+    monkeypatch.setitem(sys.modules, "multiprocessing", sys.modules.get("multiprocessing") or object())
+    leave = _Leave()
+    leave.with_status(0)
+    leave.now()  # (returns: the usual exit follows)
+
+
+def test_a_parallel_folder_conversion_ends_as_the_usual_exit_does(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / "in" / name).write_text(STORY, encoding="utf-8")
+    usual = _run("usual", "convert", "in", "-o", "usual", "-j", "2", "--no-lint", cwd=tmp_path)
+    fast = _run("fast", "convert", "in", "-o", "fast", "-j", "2", "--no-lint", cwd=tmp_path)
+    # (the workers end as multiprocessing ends them, with os._exit: the program does not)
+    assert fast.stderr.endswith(b"[handler ran]\n") and usual.stderr.endswith(b"[handler ran]\n")
+    assert fast.returncode == usual.returncode == 0 and fast.stdout == usual.stdout
+    for name in ("a.md", "b.md", "c.md"):
+        assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "usual" / name).read_bytes()

@@ -78,6 +78,9 @@ def run() -> object:
     return result
 
 
+_PARALLEL = frozenset({"multiprocessing"})  # (loaded by every engine that starts processes)
+
+
 class _Leave:
     """The end of the program without the interpreter's teardown, as mypy's fast exit.
 
@@ -88,8 +91,10 @@ class _Leave:
     flushes the standard streams and ends the process with the status Python would
     give. It does nothing, and the usual exit happens, when the status is not a plain
     one (``sys.exit("message")``), when a stream cannot be flushed (Python then reports
-    it as usual), for Ctrl-C or a crash, or when something was registered at exit before
-    the program started (a test runner, a coverage tool: their handlers would run after).
+    it as usual), for Ctrl-C or a crash, when something was registered at exit before
+    the program started (a test runner, a coverage tool: their handlers would run after),
+    or when the run started worker processes (a folder converted in parallel, with Dask
+    or not: they and their clean-up end as Python has them end).
     """
 
     status: int | None = None
@@ -110,7 +115,7 @@ class _Leave:
             self.status = code or 0
 
     def now(self) -> None:
-        if self.status is None:
+        if self.status is None or _PARALLEL & sys.modules.keys():
             return
         try:
             for stream in (sys.stdout, sys.stderr):
