@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import tidyink
 from tidyink import pipeline
@@ -126,3 +128,58 @@ def test_readme_example_behaves_as_documented():
     example = section[start : section.index("```", start)]
     assert "tidyink: off" in example and "tidyink: skip -->" in example
     assert md(example).text == example  # everything in it is protected
+
+
+def test_the_search_finds_every_character_that_lowers_into_a_letter_of_tidyink():
+    """The premise of the search before a text is lowered: each character lowers into
+    one character (İ aside: into i and a combining dot, no letter of "tidyink"
+    follows), and the case-insensitive search of each letter finds every character
+    that lowers into it."""
+    import regex
+
+    for code in range(0x110000):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) != 1:
+            assert low == "i\u0307", hex(code)
+        elif low in "tidyink":
+            assert regex.fullmatch(low, ch, regex.IGNORECASE), hex(code)
+
+
+_DIRECTIVE_BITS = st.sampled_from(
+    [
+        "<!-- tidyink: off -->",
+        "<!-- TIDYINK: on -->",
+        "[tidyink: skip]",
+        "<!-- tidyink: ignore C101 -->",
+        "<!-- tidyin\u212a: off -->",  # (the Kelvin sign lowers into k)
+        "<!-- ",
+        ": off -->",
+        "tidyink",
+        "TidyInk",
+        "t\u0130dyink",
+        "tidyin\u212a",
+        "dyin",
+        "```",
+        "\n",
+        "\n\n",
+        " ",
+        "word",
+        "İ",
+        "K",
+    ]
+)
+
+
+@given(st.lists(_DIRECTIVE_BITS, max_size=12).map("".join), st.sampled_from(["text", "markdown"]))
+def test_the_pre_test_never_skips_a_text_with_directives(text, fmt):
+    from tidyink import suppress
+
+    found = scan(text, fmt)
+    always = suppress.lazy(r"")  # (matches every text: the text is always lowered and read)
+    saved = suppress._MENTION
+    suppress._MENTION = always
+    try:
+        assert found == scan(text, fmt)
+    finally:
+        suppress._MENTION = saved

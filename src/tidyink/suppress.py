@@ -47,6 +47,11 @@ _BRACKET = lazy(
     regex.IGNORECASE,
 )
 _FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")  # (the three compiled only for a text that has directives)
+# Every text whose lower case has "tidyink" has seven characters in a row that lower into
+# its letters one each (only İ lowers into two characters, and a combining dot is none of
+# them), and the case-insensitive search finds them: a search of a book costs a fifth of
+# lowering it, and the text is lowered only when it finds them.
+_MENTION = lazy("tidyink", regex.IGNORECASE)
 ALL = frozenset()  # an ignore without codes: every finding
 
 
@@ -155,7 +160,7 @@ def _line_starts(text: str) -> list[int]:
 
 def scan(text: str, fmt: str) -> Marks:
     """Find the directives in decoded ``text`` (LF line endings) of format ``fmt``."""
-    if "tidyink" not in text.lower():
+    if _MENTION.search(text) is None or "tidyink" not in text.lower():
         return EMPTY
     patterns = (_COMMENT, _BRACKET) if fmt == "text" else (_COMMENT,)
     lines = text.split("\n")
