@@ -1,7 +1,8 @@
 """Misspelled names: a rare capitalised form one or two edits from a frequent name.
 
 Names are learned from the document (``tidyink.names.count_names``) and, when a
-folder is checked, from the other files too (``Context.state[names.STATE_KEY]``).
+folder is checked, from the other files too (``Context.state[names.STATE_KEY]``, the
+whole folder's, less this file's own ``Context.state[names.OWN_KEY]``).
 A form is flagged only when it is rare (at most :data:`RARE` uses), the name it
 resembles is used at least :data:`FREQUENT` times and :data:`RATIO` times more
 (:data:`FREQUENT_NEAR` and :data:`RATIO_NEAR` for a form one edit away; names of
@@ -205,14 +206,18 @@ class NameConsistency(Rule):
         if not here:
             return
         folder = _folder(ctx.state.get(names.STATE_KEY))
-        elsewhere = folder.bases
+        mine = _bases(ctx.state.get(names.OWN_KEY) or Counter())  # this file's share of the folder's
+
+        def elsewhere(name: str) -> int:
+            return max(0, folder.bases.get(name, 0) - mine.get(name, 0))
 
         def total(name: str) -> int:
-            return here.get(name, 0) + elsewhere.get(name, 0)
+            return here.get(name, 0) + elsewhere(name)
 
-        # the folder's frequent names are indexed once per folder; here, the names that
-        # this file's own uses make frequent
-        index = _index(n for n in here if _is_frequent(n, total(n)) and not _is_frequent(n, elsewhere.get(n, 0)))
+        # the folder's frequent names are indexed once per folder (a name that is frequent
+        # only with this file's uses counted too is rejected below: at most that many uses);
+        # here, the names that this file's own uses make frequent
+        index = _index(n for n in here if _is_frequent(n, total(n)) and not _is_frequent(n, folder.bases.get(n, 0)))
         langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language())))
         own = project_words(ctx.options)
         rares = [rare for rare in here if total(rare) <= RARE and len(rare) >= SHORT and rare.casefold() not in own]
