@@ -1,6 +1,6 @@
 """CPU seconds of a whole batch run, every process counted: --jobs 1, --jobs 2, Dask.
 
-    python benchmarks/batch_cpu.py [--src FOLDER] [--repeat 5] [--poll]
+    python benchmarks/batch_cpu.py [--src FOLDER | --count 100] [--repeat 5] [--poll]
 
 Each run is a fresh ``tidyink convert SRC -o OUT`` process. Its cost is the CPU
 time (user + system) of that process and of every process it starts, however
@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -49,6 +50,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = "TIDYINK_BENCH_RUN"
+_BLANK_LINE = re.compile(rb"\n\r?\n")  # LF or CRLF line ends
 MODES = {
     "1": ["--jobs", "1"],
     "2": ["--jobs", "2"],
@@ -62,7 +64,7 @@ def corpus_dir() -> Path:
 
 
 def make_chapters(corpus: Path, where: Path, count: int = 100, size: int = 8000) -> Path:
-    """``count`` chapters of about ``size`` bytes, cut at blank lines from the corpus's
+    """``count`` chapters of at least ``size`` bytes, cut at blank lines from the corpus's
     plain-text books (the first ones, in name order)."""
     target = where / f"chapters-{count}"
     target.mkdir(parents=True, exist_ok=True)
@@ -71,8 +73,8 @@ def make_chapters(corpus: Path, where: Path, count: int = 100, size: int = 8000)
         text = book.read_bytes()
         start = 0
         while made < count and start < len(text):
-            cut = text.find(b"\n\n", start + size)
-            end = len(text) if cut < 0 else cut + 2
+            cut = _BLANK_LINE.search(text, start + size)
+            end = len(text) if cut is None else cut.end()
             (target / f"ch{made:03d}.txt").write_bytes(text[start:end])
             made += 1
             start = end
@@ -206,6 +208,13 @@ def main() -> None:
     parser.add_argument("--src", type=Path, help="folder to convert (default: 100 chapters)")
     parser.add_argument("--repeat", type=int, default=5, help="interleaved runs per mode")
     parser.add_argument(
+        "--count",
+        type=int,
+        default=100,
+        help="chapters cut from the corpus when --src is not given (default 100); a larger "
+        "folder shows the cost per file once a mode's fixed start-up is spread thin",
+    )
+    parser.add_argument(
         "--modes",
         default="1,2,dask",
         help="comma-separated: 1, 2, dask; MODE@VAR=VALUE runs it with that environment "
@@ -221,7 +230,7 @@ def main() -> None:
             if not corpus_dir().is_dir():
                 print(f"corpus not found at {corpus_dir()}, skipping")
                 return
-            src = make_chapters(corpus_dir(), work)
+            src = make_chapters(corpus_dir(), work, args.count)
         exact = become_subreaper()
         print(f"input: {src}  ({sum(1 for _ in src.rglob('*'))} files)")
         print(

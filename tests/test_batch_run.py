@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -248,6 +249,31 @@ def test_names_are_counted_across_the_folder(tmp_path, monkeypatch):
     run_batch(src, tmp_path / "out2", Options(), BatchConfig(jobs=2))
     assert not seen  # converted in worker processes; their outputs must agree
     assert snapshot(tmp_path / "out") == snapshot(tmp_path / "out2")
+
+
+def test_a_folder_batch_finds_the_names_check_finds(tmp_path):
+    """A file's own uses of a name are counted once, not again as the folder's: the
+    batch's findings and messages are those of ``check`` on the same files."""
+    from tidyink import lint
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Torvalen came. Torvalen sat. Torvalen ate. Then Torvlaen left.\n")
+    (src / "b.txt").write_text("Torvalen waited at the gate, and then Maribel came.\n")
+    (src / "c.txt").write_text("Nobody came. Maribel left, and Marbiel said nothing.\n")
+    report_path = tmp_path / "report.jsonl"
+    run_batch(src, tmp_path / "out", Options(), BatchConfig(jobs=1, report=str(report_path)))
+    batch = sorted(
+        (Path(record["source"]).name, finding["message"])
+        for record in _report(report_path).values()
+        for finding in record.get("findings", [])
+        if finding["code"] == "N101"
+    )
+    checked = lint.check_paths([str(src / n) for n in ("a.txt", "b.txt", "c.txt")])
+    expected = sorted(
+        (Path(f.path).name, f.message) for item in checked.files for f in item.findings if f.code == "N101"
+    )
+    assert batch == expected == [("a.txt", "'Torvlaen': did you mean 'Torvalen' (used 4 times)?")]
 
 
 def test_names_shared_with_workers_are_bounded(tmp_path, monkeypatch):

@@ -187,3 +187,16 @@ def test_the_edge_probe_reads_only_the_lines_near_the_edges():
     assert not _edge_probe(inside) and not pc.page_like(inside, is_nav)
     short = prose * 10 + menu + prose * 10  # a short text: every line probed
     assert _edge_probe(short) and pc.page_like(short, is_nav)
+
+
+@given(
+    st.lists(
+        st.one_of(NAV_LINES, st.sampled_from(["She walked home along the river, slowly.", "  Rated: T - Words: 9  "])),
+        max_size=90,
+    )
+)
+def test_page_like_with_the_chrome_pre_test_is_page_like_asking_every_line(texts):
+    """Lines the cheap test clears are never weighed (they cannot weigh against the text);
+    another navigation test than the one the pre-test is made for asks every line."""
+    texts = [t for t in texts if t.strip()]
+    assert pc.page_like(texts, is_nav) == pc.page_like(texts, lambda line: is_nav(line))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import tidyink
 from tidyink import names
 from tidyink.rules.name_consistency import NameConsistency
@@ -13,6 +16,9 @@ STORY = (
     "Torvalen walked in. Torvalen sat down. Later Torvalen laughed, and Torvalen's dog barked.\n\n"
     "\u201cTorvalen-sama,\u201d Ilse said. Ilse smiled. Then Torvlaen left.\n"
 )
+
+# a frequent invented name, its slips, its possessive and another name
+_FORMS = ("Torvalen", "Torvlaen", "Torvalenn", "Torvalen's", "Ilse", "Ilsa", "Marabel", "Marabell")
 
 
 def test_rare_form_of_a_frequent_name_is_flagged_with_the_name() -> None:
@@ -42,6 +48,44 @@ def test_names_learned_from_other_files_of_a_folder() -> None:
     folder = Counter({"Torvalen": 40, "Ilse": 12})
     (f,) = tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: folder})
     assert f.suggestions == ("Torvalen",) and "used 40 times" in f.message
+
+
+def test_a_name_made_frequent_by_the_file_and_the_folder_together() -> None:
+    chapter = "Torvalen came. Torvalen sat. Then Torvlaen left."
+    assert tidyink.check(chapter, select=["N101"]) == []  # two uses: not yet frequent
+    # the folder's counts hold this file's own too (two of the four uses, and the slip)
+    folder = Counter({"Torvalen": 4, "Torvlaen": 1})
+    (f,) = tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: folder})
+    assert f.suggestions == ("Torvalen",) and "used 4 times" in f.message
+
+
+def test_the_folder_index_follows_the_folder_counter() -> None:
+    """Built once per folder, but never stale: another counter, or the same one changed."""
+    chapter = "Then Torvlaen left the room and closed the door."
+    folder = Counter({"Torvalen": 40})
+    state = {names.STATE_KEY: folder}
+    assert len(tidyink.check(chapter, select=["N101"], state=state)) == 1
+    folder["Torvalen"] = 1  # changed in place
+    assert tidyink.check(chapter, select=["N101"], state=state) == []
+    other = Counter({"Torvalen": 1, "Ilse": 40})
+    assert tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: other}) == []
+    other["Torvalen"] = 40
+    assert len(tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: other})) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FORMS), min_size=1, max_size=12),
+    st.lists(st.tuples(st.sampled_from(_FORMS), st.integers(1, 9)), max_size=6),
+)
+def test_a_shared_folder_gives_what_a_fresh_one_gives(words: list[str], folder_items) -> None:
+    """Every file of a batch checked against one shared counter finds what it finds
+    against a counter of its own (nothing of one file's check leaks into the next)."""
+    folder = Counter(dict(folder_items))
+    shared = {names.STATE_KEY: folder}
+    for text in (" ".join(words) + ".", " and ".join(reversed(words)) + "."):
+        fresh = tidyink.check(text, select=["N101"], state={names.STATE_KEY: Counter(folder)})
+        assert tidyink.check(text, select=["N101"], state=shared) == fresh
 
 
 def test_project_words_silence_a_name() -> None:

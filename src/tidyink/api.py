@@ -134,7 +134,8 @@ def convert(
 
     ``overrides`` are :class:`Options` fields, e.g. ``to="text"``,
     ``only=["mojibake"]``, ``skip=["ellipses"]``, ``encoding="cp1252"``.
-    ``state`` carries facts shared across documents (names learned in a folder).
+    ``state`` carries facts shared across documents: ``state[names.STATE_KEY]``,
+    the names counted in every file of a folder, this one included.
     ``source``: ``data`` already decoded by :func:`load`, so it is not decoded twice.
     """
     opts = resolve_options(options, **overrides)
@@ -159,7 +160,7 @@ def convert(
     # the document as read (written now, before the filters change it) with the result.
     shown = replace(opts, to="markdown") if opts.to in writers.BINARY else opts
     unfiltered = writers.write(doc, shown) if opts.safe else ""
-    ctx = Context(options=opts, path=path, state=state if state is not None else {})
+    ctx = Context(options=opts, path=path, state=_own_names(state, source.text))
     pipeline.run(doc, ctx, containers.FILTER_FORMAT if container else fmt)
     text = writers.write(doc, shown) if opts.safe or opts.to not in writers.BINARY else ""
     if opts.safe:  # raises SafetyError (exit 3) for a word the change log does not explain
@@ -181,6 +182,16 @@ def convert(
     if opts.to in writers.BINARY:
         return Result("", source, doc, fmt, opts, ctx.changes, ctx.findings, writers.write_bytes(doc, opts))
     return Result(text, source, doc, fmt, opts, ctx.changes, ctx.findings)
+
+
+def _own_names(state: dict[str, Any] | None, text: str) -> dict[str, Any]:
+    """``state`` (never changed: a batch shares it) with this text's own share of the
+    folder's names, which the name rule takes out of them (counted as the folder was)."""
+    from tidyink import names
+
+    if not state or names.STATE_KEY not in state or names.OWN_KEY in state:
+        return state if state is not None else {}
+    return {**state, names.OWN_KEY: names.count_names(text)}
 
 
 def convert_path(path: str | Path, **kwargs: Any) -> Result:

@@ -4,7 +4,8 @@
 *repair* filters run first (so mojibake is repaired, not flagged as misspelt);
 positions in findings are in the input file. When several files or a folder are
 checked, capitalised words are counted in all of them first and each file is
-linted knowing the names of the others (``Context.state[names.STATE_KEY]``).
+linted knowing the names of the others (``Context.state[names.STATE_KEY]``, less
+``Context.state[names.OWN_KEY]``).
 """
 
 from __future__ import annotations
@@ -148,8 +149,8 @@ def check_paths(
             total.update(counter)
     for name, (data, source) in sources.items():
         state: dict[str, Any] = {}
-        if total:
-            state[names.STATE_KEY] = total - counts[name]
+        if total:  # the same counter for every file (the rule takes each file's own share out)
+            state = {names.STATE_KEY: total, names.OWN_KEY: counts[name]}
         try:
             path = (stdin_name or None) if name == "-" else name
             result = api.convert(data, path=path, options=file_options(name), state=state, source=source)

@@ -291,7 +291,10 @@ class DaskEngine:
                 threads_per_worker=1,
                 processes=processes,
                 dashboard_address=None,
-                silence_logs=logging.ERROR,  # tasks cancelled by Ctrl-C are no news
+                # Dask's own logs are no news: tasks cancelled by Ctrl-C, a worker's last
+                # heartbeat failing while the cluster shuts down (a traceback after a
+                # finished batch); the batch records and reports every failure itself
+                silence_logs=logging.CRITICAL,
             )
         self.client = Client(self.cluster)
 

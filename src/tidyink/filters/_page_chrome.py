@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import islice
 
+from tidyink.filters import _navigation
 from tidyink.filters._navigation import NAV_PREFIX, may_open_nav, opens_nav, plain_end
 from tidyink.filters.scene_breaks import is_break_line
 from tidyink.lazy_regex import lazy
@@ -277,8 +278,14 @@ def page_like(texts: Sequence[str], is_nav: Callable[[str], str | None]) -> bool
     lines or more among the first and the last :data:`PROBE`. Without it every line
     weighs as text, and the story's stretch is the whole text (nothing is cut)."""
     n = len(texts)
-    probe = [k for k in range(n) if k < PROBE or k >= n - PROBE]
-    return sum(1 for k in probe if line_value(texts[k], is_nav) < 0) >= 3
+    probe = [texts[k] for k in range(n) if k < PROBE or k >= n - PROBE]
+    if is_nav is _navigation.is_nav:
+        # a line weighs against the text only as chrome (or an empty form field, which
+        # has a bracket): never one that could_be_chrome clears, told for most lines of
+        # prose by one search of them all
+        could = could_be_chrome_test(probe)
+        probe = [text for text in probe if could(text.strip())]
+    return sum(1 for text in probe if line_value(text, is_nav) < 0) >= 3
 
 
 def page_like_at_edges(first: Iterable[str], last: Iterable[str], is_nav: Callable[[str], str | None]) -> bool:

@@ -1,7 +1,8 @@
 """Misspelled names: a rare capitalised form one or two edits from a frequent name.
 
 Names are learned from the document (``tidyink.names.count_names``) and, when a
-folder is checked, from the other files too (``Context.state[names.STATE_KEY]``).
+folder is checked, from the other files too (``Context.state[names.STATE_KEY]``, the
+whole folder's, less this file's own ``Context.state[names.OWN_KEY]``).
 A form is flagged only when it is rare (at most :data:`RARE` uses), the name it
 resembles is used at least :data:`FREQUENT` times and :data:`RATIO` times more
 (:data:`FREQUENT_NEAR` and :data:`RATIO_NEAR` for a form one edit away; names of
@@ -11,6 +12,7 @@ however invented it is.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -61,6 +63,51 @@ def _bases(counts: Counter[str]) -> Counter[str]:
     for form, n in counts.items():
         out[base_name(form)] += n
     return out
+
+
+def _index(frequent: Iterable[str]) -> dict[str, list[str]]:
+    """Each name and each of its one-letter deletions -> the names it comes from."""
+    index: dict[str, list[str]] = {}
+    for name in frequent:
+        for key in (name, *deletes(name)):
+            index.setdefault(key, []).append(name)
+    return index
+
+
+def _is_frequent(name: str, uses: int) -> bool:
+    return uses >= FREQUENT_NEAR and len(name) >= SHORT
+
+
+class _Folder:
+    """What the names counted across a folder give the check of each of its files:
+    their base names and the index of the frequent ones, built once per folder (a batch
+    shares one counter with every file's check) instead of once per file."""
+
+    __slots__ = ("bases", "index", "key", "source")
+
+    def __init__(self, folder: Counter[str]) -> None:
+        self.source = weakref.ref(folder)
+        self.key = _fingerprint(folder)
+        self.bases = _bases(folder)
+        self.index = _index(n for n, c in self.bases.items() if _is_frequent(n, c))
+
+
+def _fingerprint(folder: Counter[str]) -> tuple[int, int]:
+    return len(folder), sum(folder.values())
+
+
+_NO_FOLDER = _Folder(Counter())
+_last_folder: list[_Folder] = [_NO_FOLDER]
+
+
+def _folder(folder: Counter[str] | None) -> _Folder:
+    """The :class:`_Folder` of ``folder``, rebuilt when it is another counter or was changed."""
+    if not folder:
+        return _NO_FOLDER
+    last = _last_folder[0]
+    if last.source() is not folder or last.key != _fingerprint(folder):
+        last = _last_folder[0] = _Folder(folder)
+    return last
 
 
 def _is_inflection(rare: str, name: str, lang: str) -> bool:
@@ -158,14 +205,23 @@ class NameConsistency(Rule):
         here = _bases(Counter({w: counts[w] for w in capitalised if _is_name(w)}))
         if not here:
             return
-        total = Counter(here)
-        folder = ctx.state.get(names.STATE_KEY)
-        if folder:
-            total.update(_bases(folder))
-        frequent = {n: c for n, c in total.items() if c >= FREQUENT_NEAR and len(n) >= SHORT}
+        folder = _folder(ctx.state.get(names.STATE_KEY))
+        mine = _bases(ctx.state.get(names.OWN_KEY) or Counter())  # this file's share of the folder's
+
+        def elsewhere(name: str) -> int:
+            return max(0, folder.bases.get(name, 0) - mine.get(name, 0))
+
+        def total(name: str) -> int:
+            return here.get(name, 0) + elsewhere(name)
+
+        # the folder's frequent names are indexed once per folder (a name that is frequent
+        # only with this file's uses counted too is rejected below: at most that many uses);
+        # here, the names that this file's own uses make frequent
+        index = _index(n for n in here if _is_frequent(n, total(n)) and not _is_frequent(n, folder.bases.get(n, 0)))
         langs = tuple(dict.fromkeys((*lexicon.language_codes(ctx.options.language), joined.language())))
         own = project_words(ctx.options)
-        rares = [rare for rare in here if total[rare] <= RARE and len(rare) >= SHORT and rare.casefold() not in own]
+        rares = [rare for rare in here if total(rare) <= RARE and len(rare) >= SHORT and rare.casefold() not in own]
+        frequent = index or folder.index
         if not frequent and not (langs[0] == "en" and any(_may_be_slip(r, counts) for r in rares)):
             return  # nothing to compare the rare forms with: no need of the word lists
         # a real word or a known name ("Perhaps" opening a sentence)
@@ -178,14 +234,12 @@ class NameConsistency(Rule):
                 common = _common_neighbour(rare, counts)
                 if common is not None:
                     flagged[rare] = (common, 0)
-        index: dict[str, list[str]] = {}
-        for name in frequent:
-            for key in (name, *deletes(name)):
-                index.setdefault(key, []).append(name)
         for rare in rares:
             if rare in flagged:
                 continue
-            near = {m for key in (rare, *deletes(rare)) for m in index.get(key, ())}
+            keys = (rare, *deletes(rare))
+            near = {m for key in keys for m in index.get(key, ())}
+            near.update(m for key in keys for m in folder.index.get(key, ()))
             best = None
             # sorted: of names used equally often the first alphabetically wins, whatever
             # the hash seed (set order would make the output differ between runs)
@@ -195,13 +249,13 @@ class NameConsistency(Rule):
                 if gap > limit or _is_inflection(rare, name, joined.language()):
                     continue
                 if gap == 1:
-                    enough = total[name] >= max(FREQUENT_NEAR, RATIO_NEAR * total[rare])
+                    enough = total(name) >= max(FREQUENT_NEAR, RATIO_NEAR * total(rare))
                 else:
-                    enough = len(name) >= MIN_LENGTH and total[name] >= max(FREQUENT, RATIO * total[rare])
-                if enough and (best is None or total[name] > total[best]):
+                    enough = len(name) >= MIN_LENGTH and total(name) >= max(FREQUENT, RATIO * total(rare))
+                if enough and (best is None or total(name) > total(best)):
                     best = name
             if best is not None:
-                flagged[rare] = (best, total[best])
+                flagged[rare] = (best, total(best))
         if not flagged:
             return
         pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}'-])(?:{alternation(set(flagged))})(?![\p{{L}}\p{{M}}])")
