@@ -9,10 +9,9 @@ import re
 from functools import cache
 
 from tidyink.document import INDENT
-from tidyink.filters._layout import DEEP_INDENT, Line, Wrap
+from tidyink.filters._layout import DEEP_INDENT, ITEM_HEADS, Line, Plain, View, Wrap
 from tidyink.filters._navigation import is_nav
 from tidyink.filters._page_chrome import (
-    BULLET_GLYPHS,
     bullet_item,
     chrome_kind,
     could_be_chrome_test,
@@ -168,18 +167,65 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
         append(False)
         pending.append(k)
     if pending:
-        _chrome_pairs(lines, texts, joined, pending, out)
+        _chrome_pairs(texts, joined, pending, out)
     return out
 
 
-def _chrome_pairs(lines: list[Line], texts: list[str], joined: str, pending: list[int], out: list[bool]) -> None:
+def non_blank(lines: View | None) -> View | None:
+    """The non-blank lines of a paragraph's lines (a plain paragraph has no blank line)."""
+    if lines is None or type(lines) is Plain:
+        return lines
+    return [x for x in lines if x.stripped]
+
+
+def breaks_of(lines: View | None, wrap: Wrap) -> list[bool] | None:
+    """:func:`kept_breaks` of a paragraph's non-blank lines."""
+    if lines is None:
+        return None
+    if type(lines) is Plain:
+        return plain_kept_breaks(lines, wrap)
+    return kept_breaks(lines, wrap)
+
+
+def plain_kept_breaks(plain: Plain, wrap: Wrap) -> list[bool]:
+    """:func:`kept_breaks` of a plain paragraph's lines (:class:`._layout.Plain`: no line set
+    in, each its own stripped text and length), read as strings; a paragraph with a mark
+    a line's shape needs (a colon or a bracket, a bullet at a line's start) is read as lines."""
+    texts = plain.texts
+    width = wrap.width
+    if width is None or len(texts) < 2:
+        return [True] * (len(texts) - 1)
+    if plain.marked:  # (a strong shape needs a colon or a bracket; an item, its first character)
+        return kept_breaks(plain.lines, wrap)
+    joined = plain.text
+    slack = wrap.slack
+    longest, room = width + slack, width - slack
+    out: list[bool] = []
+    append = out.append
+    pending: list[int] = []
+    for k, length in enumerate(map(len, texts[:-1])):
+        # (as kept_breaks: longer than the wrap, or the next line's first word fits on this one)
+        if length > longest or (
+            length + 1 < room
+            and (length + 1 + len(texts[k + 1]) < room or length + 1 + len(texts[k + 1].split(maxsplit=1)[0]) < room)
+        ):
+            append(True)
+        else:
+            append(False)
+            pending.append(k)
+    if pending:
+        _chrome_pairs(texts, joined, pending, out)
+    return out
+
+
+def _chrome_pairs(texts: list[str], joined: str, pending: list[int], out: list[bool]) -> None:
     """Set ``out[k]`` for each pair ``k`` of ``pending``: whether both its lines read as a
     page's chrome. Each line's cheap test (:func:`could_be_chrome`) is asked at most
     once, and first of the line at an odd index: when it fails, neither pair the line is
     in asks the other line's; the full test (:func:`chrome_kind`) once, likewise."""
     could = could_be_chrome_test(texts, joined)
     cheap: dict[int, bool] = {}
-    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
+    chrome: list[bool | None] = [None] * len(texts)  # chrome_kind is not None, likewise
     for k in pending:
         for j in (k + 1, k) if k % 2 == 0 else (k, k + 1):
             found = cheap.get(j)
@@ -188,22 +234,21 @@ def _chrome_pairs(lines: list[Line], texts: list[str], joined: str, pending: lis
             if not found:
                 break
         else:
-            out[k] = _both_chrome_at(lines, k, chrome)
+            out[k] = _both_chrome_at(texts, k, chrome)
 
 
-def _both_chrome_at(lines: list[Line], k: int, chrome: list[bool | None]) -> bool:
-    """Whether lines ``k`` and ``k + 1`` are both chrome (:func:`chrome_kind`), each
-    line's test asked at most once."""
+def _both_chrome_at(texts: list[str], k: int, chrome: list[bool | None]) -> bool:
+    """Whether lines ``k`` and ``k + 1`` (``texts``: the lines stripped) are both chrome
+    (:func:`chrome_kind`), each line's test asked at most once."""
     for j in (k, k + 1):
         if chrome[j] is None:
-            chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
+            chrome[j] = chrome_kind(texts[j], is_nav) is not None
         if not chrome[j]:
             return False
     return True
 
 
-# The first character of every bullet item is_item finds
-_ITEM_HEADS = frozenset("*+" + "".join(BULLET_GLYPHS))
+_ITEM_HEADS = ITEM_HEADS  # the first character of every bullet item is_item finds
 
 
 def is_item(line: Line) -> bool:

@@ -9,10 +9,11 @@ from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
     DEEP_INDENT,
     Line,
+    Plain,
     Wrap,
     ends_sentence,
     lines_of,
-    paragraph_lines,
+    paragraph_views,
     simple_span,
     split_block,
     wrap_from,
@@ -46,15 +47,15 @@ class Paragraphs(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.filters import _centring
 
-        every = paragraph_lines(doc)  # (read again below only if the blocks change)
+        every = paragraph_views(doc)  # (read again below only if the blocks change)
         width = _centring.centred_width(doc, every)
         if width is not None:
             n = _centring.uncentre(doc)
             self.record(ctx, 1, 1, " ", "", f"centred rendering ({width} columns): {n} lines set back at the margin")
-            every = paragraph_lines(doc)
+            every = paragraph_views(doc)
         if _double_spaced(doc):
             doc.blocks = self._close_up(doc.blocks, ctx)
-            every = paragraph_lines(doc)
+            every = paragraph_views(doc)
         wrap = wrap_of_lines(doc, every)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
@@ -62,6 +63,13 @@ class Paragraphs(Filter):
             if block_lines is None or span is None or len(block_lines) < 2:
                 out.append(block)
                 continue
+            if type(block_lines) is Plain:
+                # No line set in (nor blank): _paragraph_starts finds one paragraph, told from
+                # the strings, when the last line goes on from the one before and no line is a break.
+                if wrap.width is not None and block_lines.texts[-1][:1].islower() and not may_hold_break(span.text):
+                    out.append(block)
+                    continue
+                block_lines = block_lines.lines
             lines = [line for line in block_lines if line.stripped]
             starts = _paragraph_starts(lines, wrap, span.text)
             if len(starts) <= 1:

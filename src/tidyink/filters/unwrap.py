@@ -7,16 +7,26 @@ from tidyink.filters._layout import (
     DEEP_INDENT,
     MAX_WRAP,
     Line,
+    Plain,
+    View,
     Wrap,
     ends_sentence,
     forget_lines,
-    paragraph_lines,
+    paragraph_views,
     simple_span,
     split_block,
     wrap_of_lines,
 )
 from tidyink.filters._page_chrome import strong_shape
-from tidyink.filters._wrap_breaks import dash_at_break, is_item, join_breaks, kept_breaks, line_breaks, plain_join
+from tidyink.filters._wrap_breaks import (
+    breaks_of,
+    dash_at_break,
+    is_item,
+    join_breaks,
+    line_breaks,
+    non_blank,
+    plain_join,
+)
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 from tidyink.offsets import OffsetMap
@@ -46,23 +56,30 @@ class Unwrap(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.lexicon import language_codes
 
-        every = paragraph_lines(doc)
+        every = paragraph_views(doc)
         wrap = wrap_of_lines(doc, every)
         self._langs = language_codes(ctx.options.language)
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
         self._words: set[str] | None = None
-        # Each block's non-blank lines and the breaks between them, judged once for all uses.
-        kept = [None if lines is None else [x for x in lines if x.stripped] for lines in every]
-        hards = [None if lines is None else kept_breaks(lines, wrap) for lines in kept]
-        spaced = _blank_line_paragraphs(kept, hards, wrap) or _sentence_blocks(every)
+        # Each block's non-blank lines (a plain paragraph's are all its lines) and the breaks
+        # between them, judged once for all uses.
+        kept = [non_blank(lines) for lines in every]
+        hards = [breaks_of(lines, wrap) for lines in kept]
+        spaced = _blank_line_paragraphs(kept, hards, wrap) or _sentence_blocks(kept)
         out: list[Block] = []
         for block, lines, hard in zip(doc.blocks, kept, hards, strict=True):
             span = simple_span(block)
             if not lines or hard is None or span is None:
                 out.append(block)
                 continue
-            groups = _groups(lines, hard, wrap, spaced)
+            if type(lines) is not Plain:
+                groups = _groups(lines, hard, wrap, spaced)
+            elif len(lines) == 1 or not any(hard):
+                groups = [(lines, PARAGRAPH)]  # (as _groups finds: one paragraph; its lines not read)
+            else:
+                lines = lines.lines
+                groups = _groups(lines, hard, wrap, spaced)
             if len(groups) == 1 and groups[0][1] == PARAGRAPH and len(lines) == 1:
                 self._tidy(block, span, ctx)  # one line: only its indentation goes
                 out.append(block)
@@ -195,7 +212,7 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _blank_line_paragraphs(kept: list[list[Line] | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
+def _blank_line_paragraphs(kept: list[View | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
     """Whether the text puts a blank line between its paragraphs: its wrapped blocks
     hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
     its blocks are single lines. ``kept``: each paragraph's non-blank lines (None for
@@ -212,15 +229,16 @@ def _blank_line_paragraphs(kept: list[list[Line] | None], hards: list[list[bool]
     return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
 
 
-def _sentence_blocks(every: list[list[Line] | None]) -> bool:
+def _sentence_blocks(kept: list[View | None]) -> bool:
     """Blocks of several lines that nearly all end a sentence: paragraphs parted by blank
-    lines (however ragged their lines), not runs of paragraphs marked by indentation."""
-    blocks = [[x for x in lines if x.stripped] for lines in every if lines is not None]
-    blocks = [b for b in blocks if len(b) >= 2]
+    lines (however ragged their lines), not runs of paragraphs marked by indentation.
+    ``kept``: each paragraph's non-blank lines (None for other blocks)."""
+    blocks = [b for b in kept if b is not None and len(b) >= 2]
     if len(blocks) < 5:
         return False
-    ends = sum(1 for b in blocks if ends_sentence(b[-1].stripped))
-    set_in = sum(1 for b in blocks if any(x.indent >= b[0].indent + 2 for x in b[1:]))
+    ends = sum(1 for b in blocks if ends_sentence(b.texts[-1] if type(b) is Plain else b[-1].stripped))
+    # (no line of a plain paragraph is set in)
+    set_in = sum(1 for b in blocks if type(b) is not Plain and any(x.indent >= b[0].indent + 2 for x in b[1:]))
     return ends >= 0.8 * len(blocks) and set_in <= 0.2 * len(blocks)
 
 
