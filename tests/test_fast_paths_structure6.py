@@ -202,3 +202,18 @@ def test_the_fixture_converts_the_same_read_as_strings_or_as_lines():
 def test_texts_convert_the_same_read_as_strings_or_as_lines(text):
     fast, slow = _convert_both(text)
     assert fast == slow
+
+
+def test_the_wrap_is_found_again_when_a_blocks_lines_change():
+    from tidyink.document import PARAGRAPH, Block, Document
+    from tidyink.filters._layout import paragraph_views, wrap_from, wrap_of_lines
+
+    wrapped = textwrap.fill("the long road went on over the hills and down to the sea " * 8, 60)
+    doc = Document([Block(PARAGRAPH, [Span(TEXT, wrapped)]) for _ in range(4)])
+    assert wrap_of_lines(doc, paragraph_views(doc)).width == max(map(len, wrapped.split("\n")))  # (about 60)
+    again = wrap_of_lines(doc, paragraph_views(doc))
+    assert again == wrap_from(paragraph_views(doc))
+    for block in doc.blocks:  # (the same number of blocks, each with other lines)
+        block.spans[0].edit([(0, len(block.spans[0].text), textwrap.fill(block.spans[0].text, 40))])
+    assert wrap_of_lines(doc, paragraph_views(doc)) == wrap_from(paragraph_views(doc))
+    assert wrap_of_lines(doc, paragraph_views(doc)).width == max(map(len, doc.blocks[0].text.split("\n")))  # (about 40)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import is_
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
 from tidyink.filters._page_chrome import BULLET_GLYPHS, bullet_item, strong_shape
@@ -212,10 +213,20 @@ def paragraph_lines(doc: Document) -> list[list[Line] | None]:
 _MEASURES = "layout.measures"
 
 
+# Document.meta key: the blocks' lines last measured and the wrap found, as (every, wrap).
+_WRAP = "layout.wrap"
+
+
 def wrap_of_lines(doc: Document, every: list[View | None]) -> Wrap:
     """:func:`wrap_from` of ``every`` (:func:`paragraph_views` or :func:`paragraph_lines`
-    of ``doc``), each block measured once while its lines are the same."""
-    return wrap_from(every, doc.meta.setdefault(_MEASURES, {}))
+    of ``doc``), each block measured once while its lines are the same, and the whole
+    found again only when some block's lines are not those measured last."""
+    last = doc.meta.get(_WRAP)
+    if last is not None and len(last[0]) == len(every) and all(map(is_, last[0], every)):
+        return last[1]
+    wrap = wrap_from(every, doc.meta.setdefault(_MEASURES, {}))
+    doc.meta[_WRAP] = (list(every), wrap)
+    return wrap
 
 
 # What wrap_from reads of one block: (set in, length of its one line, several lines,
@@ -281,6 +292,7 @@ def forget_lines(doc: Document) -> None:
     """Drop the lines and measures kept for ``doc`` (once no filter reads them again)."""
     doc.meta.pop(_LINES, None)
     doc.meta.pop(_MEASURES, None)
+    doc.meta.pop(_WRAP, None)
 
 
 def wrap_from(blocks_lines: Iterable[View | None], memo: dict[int, tuple[View, _Measure]] | None = None) -> Wrap:
