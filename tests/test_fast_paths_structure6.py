@@ -102,14 +102,14 @@ def test_a_plain_paragraphs_breaks_are_its_lines_breaks(text, width):
 @example(["a line.\nand more"] * 5, 72)
 @example(["and more\na line."] * 5, None)
 def test_a_texts_paragraphs_are_told_apart_as_their_lines_are(texts, width):
-    from tidyink.filters.unwrap import _blank_line_paragraphs, _sentence_blocks
+    from tidyink.filters._wrap_breaks import blank_line_paragraphs, sentence_blocks
 
     wrap = Wrap(width)
     lines = [[x for x in lines_of(_span(t)) if x.stripped] for t in texts]
     views = [Plain(t) if plain_text(t) else x for t, x in zip(texts, lines, strict=True)]
     hards = [kept_breaks(x, wrap) for x in lines]
-    assert _sentence_blocks(views) == _sentence_blocks(lines)
-    assert _blank_line_paragraphs(views, hards, wrap) == _blank_line_paragraphs(lines, hards, wrap)
+    assert sentence_blocks(views) == sentence_blocks(lines)
+    assert blank_line_paragraphs(views, hards, wrap) == blank_line_paragraphs(lines, hards, wrap)
 
 
 # Whole texts: paragraphs of prose wrapped at one width, with dialogue, headings, breaks,

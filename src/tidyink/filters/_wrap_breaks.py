@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from tidyink.document import INDENT
-from tidyink.filters._layout import DEEP_INDENT, ITEM_HEADS, Line, Plain, View, Wrap
+from tidyink.filters._layout import DEEP_INDENT, ITEM_HEADS, Line, Plain, View, Wrap, ends_sentence
 from tidyink.filters._navigation import is_nav
 from tidyink.filters._page_chrome import (
     bullet_item,
@@ -65,6 +65,10 @@ def _replaced(text: str) -> tuple[str, OffsetMap, int] | None:
     # every offset where it stood (the identity map, as Span.edit makes it).
     joins = text.count("\n")
     return (text.replace("\n", " "), OffsetMap(), joins) if joins else None
+
+
+# join_breaks of a text _plain finds plain (a plain paragraph's, see _layout.Plain)
+join_plain = _replaced
 
 
 def _plain(text: str) -> bool:
@@ -185,6 +189,36 @@ def breaks_of(lines: View | None, wrap: Wrap) -> list[bool] | None:
     if type(lines) is Plain:
         return plain_kept_breaks(lines, wrap)
     return kept_breaks(lines, wrap)
+
+
+def blank_line_paragraphs(kept: list[View | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
+    """Whether the text puts a blank line between its paragraphs: its wrapped blocks
+    hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
+    its blocks are single lines. ``kept``: each paragraph's non-blank lines (None for
+    other blocks); ``hards``: their :func:`kept_breaks`."""
+    if wrap.width is None:
+        # Not wrapped: paragraphs one a line, a blank line between them.
+        counts = [len(lines) for lines in kept if lines is not None]
+        singles = sum(1 for n in counts if n == 1)
+        return singles >= 5 and singles >= 0.6 * len(counts)
+    breaks = [hard for lines, hard in zip(kept, hards, strict=True) if lines is not None and len(lines) >= 3]
+    breaks = [hard for hard in breaks if hard is not None and not all(hard)]  # lines all kept whole: verse
+    if len(breaks) < 5:
+        return False
+    return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
+
+
+def sentence_blocks(kept: list[View | None]) -> bool:
+    """Blocks of several lines that nearly all end a sentence: paragraphs parted by blank
+    lines (however ragged their lines), not runs of paragraphs marked by indentation.
+    ``kept``: each paragraph's non-blank lines (None for other blocks)."""
+    blocks = [b for b in kept if b is not None and len(b) >= 2]
+    if len(blocks) < 5:
+        return False
+    ends = sum(1 for b in blocks if ends_sentence(b.texts[-1] if type(b) is Plain else b[-1].stripped))
+    # (no line of a plain paragraph is set in)
+    set_in = sum(1 for b in blocks if type(b) is not Plain and any(x.indent >= b[0].indent + 2 for x in b[1:]))
+    return ends >= 0.8 * len(blocks) and set_in <= 0.2 * len(blocks)
 
 
 def plain_kept_breaks(plain: Plain, wrap: Wrap) -> list[bool]:

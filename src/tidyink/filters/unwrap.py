@@ -8,7 +8,6 @@ from tidyink.filters._layout import (
     MAX_WRAP,
     Line,
     Plain,
-    View,
     Wrap,
     ends_sentence,
     forget_lines,
@@ -19,13 +18,16 @@ from tidyink.filters._layout import (
 )
 from tidyink.filters._page_chrome import strong_shape
 from tidyink.filters._wrap_breaks import (
+    blank_line_paragraphs,
     breaks_of,
     dash_at_break,
     is_item,
     join_breaks,
+    join_plain,
     line_breaks,
     non_blank,
     plain_join,
+    sentence_blocks,
 )
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
@@ -66,7 +68,7 @@ class Unwrap(Filter):
         # between them, judged once for all uses.
         kept = [non_blank(lines) for lines in every]
         hards = [breaks_of(lines, wrap) for lines in kept]
-        spaced = _blank_line_paragraphs(kept, hards, wrap) or _sentence_blocks(kept)
+        spaced = blank_line_paragraphs(kept, hards, wrap) or sentence_blocks(kept)
         out: list[Block] = []
         for block, lines, hard in zip(doc.blocks, kept, hards, strict=True):
             span = simple_span(block)
@@ -76,7 +78,13 @@ class Unwrap(Filter):
             if type(lines) is not Plain:
                 groups = _groups(lines, hard, wrap, spaced)
             elif len(lines) == 1 or not any(hard):
-                groups = [(lines, PARAGRAPH)]  # (as _groups finds: one paragraph; its lines not read)
+                # One paragraph (as _groups finds): its one line has no indentation or trailing
+                # white space to take off; its lines are joined as a plain paragraph's.
+                if len(lines) > 1:
+                    block.kind = PARAGRAPH
+                    self._join(block, span, ctx, plain=True)
+                out.append(block)
+                continue
             else:
                 lines = lines.lines
                 groups = _groups(lines, hard, wrap, spaced)
@@ -106,12 +114,13 @@ class Unwrap(Filter):
         if edits:
             span.edit(edits)
 
-    def _join(self, block: Block, span: Span, ctx: Context) -> None:
-        """Edit ``span`` in place: every line break (with its indentation) becomes a space."""
+    def _join(self, block: Block, span: Span, ctx: Context, plain: bool = False) -> None:
+        """Edit ``span`` in place: every line break (with its indentation) becomes a space.
+        (``plain``: the span's text is a plain paragraph's, see :class:`._layout.Plain`.)"""
         text = span.text
         if "-" not in text and "—" not in text and "―" not in text:
             # (no hyphen or dash: every break is a space, as below)
-            done = join_breaks(text) if span.orig is None else None
+            done = (join_plain(text) if plain else join_breaks(text)) if span.orig is None else None
             if done is not None:  # (the edits below made in one pass)
                 self._take(span, done, ctx)
                 return
@@ -120,7 +129,9 @@ class Unwrap(Filter):
             edits.extend([(start, end, " ") for start, end in spans])
             self._joined(span, edits, len(spans), ctx)
             return
-        done = plain_join(text) if span.orig is None and not dash_at_break(text) else None
+        done = None
+        if span.orig is None and not dash_at_break(text):
+            done = join_plain(text) if plain else plain_join(text)
         if done is not None:  # (no hyphen or dash at a break: every break is a space, as below)
             self._take(span, done, ctx)
             return
@@ -210,36 +221,6 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     if trail < len(text) and trail > lead:
         edits.append((trail, len(text), ""))
     return edits
-
-
-def _blank_line_paragraphs(kept: list[View | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
-    """Whether the text puts a blank line between its paragraphs: its wrapped blocks
-    hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
-    its blocks are single lines. ``kept``: each paragraph's non-blank lines (None for
-    other blocks); ``hards``: their :func:`kept_breaks`."""
-    if wrap.width is None:
-        # Not wrapped: paragraphs one a line, a blank line between them.
-        counts = [len(lines) for lines in kept if lines is not None]
-        singles = sum(1 for n in counts if n == 1)
-        return singles >= 5 and singles >= 0.6 * len(counts)
-    breaks = [hard for lines, hard in zip(kept, hards, strict=True) if lines is not None and len(lines) >= 3]
-    breaks = [hard for hard in breaks if hard is not None and not all(hard)]  # lines all kept whole: verse
-    if len(breaks) < 5:
-        return False
-    return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
-
-
-def _sentence_blocks(kept: list[View | None]) -> bool:
-    """Blocks of several lines that nearly all end a sentence: paragraphs parted by blank
-    lines (however ragged their lines), not runs of paragraphs marked by indentation.
-    ``kept``: each paragraph's non-blank lines (None for other blocks)."""
-    blocks = [b for b in kept if b is not None and len(b) >= 2]
-    if len(blocks) < 5:
-        return False
-    ends = sum(1 for b in blocks if ends_sentence(b.texts[-1] if type(b) is Plain else b[-1].stripped))
-    # (no line of a plain paragraph is set in)
-    set_in = sum(1 for b in blocks if type(b) is not Plain and any(x.indent >= b[0].indent + 2 for x in b[1:]))
-    return ends >= 0.8 * len(blocks) and set_in <= 0.2 * len(blocks)
 
 
 def _groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
