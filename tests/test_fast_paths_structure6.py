@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tidyink.document import TEXT, Span
 from tidyink.filters import _layout
-from tidyink.filters._layout import Plain, Wrap, _measure, _set_by_shape, lines_of, plain_text
+from tidyink.filters._layout import Plain, Wrap, _measure, _plain_ends, _set_by_shape, lines_of, plain_text
 from tidyink.filters._wrap_breaks import is_item, kept_breaks, plain_kept_breaks
 
 # Pieces of lines: prose, dialogue, the marks the shape, item, chrome and sentence tests look
@@ -80,8 +80,27 @@ def test_a_plain_paragraphs_strings_are_what_its_lines_hold(text):
 @example("w" * 60 + ",\nand on\nto the end")
 @example("a long stretch of running prose that fills the line well and more\nand goes on")
 def test_a_plain_paragraph_is_measured_as_its_lines_are(text):
-    if plain_text(text):
-        assert _measure(Plain(text)) == _measure(lines_of(_span(text)))
+    if not plain_text(text):
+        return
+    plain = Plain(text)
+    fast = _measure(plain)
+    if fast[4] is None:  # (its lines' ends read when needed)
+        fast = (*fast[:4], *_plain_ends(plain))
+    assert fast == _measure(lines_of(_span(text)))
+
+
+@given(st.lists(st.one_of(PLAIN_TEXTS, st.just("")), max_size=8))
+@example(["w" * 60 + "\nand on and on.", "w" * 58 + "\nand so"])
+@example(["w" * 60 + "\nand on and on", "w" * 58 + "\nand so"])
+@example(["w" * 60 + ".\nAnd on", "w" * 58 + "\nand so"])
+@example(["w" * 95 + "\nand so"])
+def test_a_texts_wrap_is_its_lines_wrap(texts):
+    from tidyink.filters._layout import wrap_from
+
+    views = [None if t == "" else Plain(t) if plain_text(t) else lines_of(_span(t)) for t in texts]
+    lines = [None if t == "" else lines_of(_span(t)) for t in texts]
+    assert wrap_from(views) == wrap_from(lines)
+    assert wrap_from(views, {}) == wrap_from(lines)
 
 
 @given(PLAIN_TEXTS, WIDTHS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import is_
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
@@ -230,8 +231,9 @@ def wrap_of_lines(doc: Document, every: list[View | None]) -> Wrap:
 
 
 # What wrap_from reads of one block: (set in, length of its one line, several lines,
-# lengths measured, whether one of them ends a sentence, long lines running on).
-_Measure = tuple[bool, int | None, bool, list[int], bool, list[int]]
+# lengths measured, whether one of them ends a sentence, long lines running on; the last
+# two None for a plain paragraph, whose lines' ends are read only when needed).
+_Measure = tuple[bool, int | None, bool, list[int], bool | None, list[int] | None]
 
 
 def _measure(lines: View) -> _Measure:
@@ -267,8 +269,9 @@ def _measure(lines: View) -> _Measure:
 
 def _measure_plain(plain: Plain) -> _Measure:
     """:func:`_measure` of a plain paragraph's lines, read as strings (no line set in, each
-    its own stripped text and length); a paragraph with a mark a line's shape needs is
-    measured as Line objects."""
+    its own stripped text and length), but for whether a line ends a sentence and which
+    long lines run on (None, None: read by :func:`_plain_ends` only when the wrap needs
+    them); a paragraph with a mark a line's shape needs is measured as Line objects."""
     texts = plain.texts
     if len(texts) < 2:
         return False, len(texts[0]), False, [], False, []
@@ -276,16 +279,23 @@ def _measure_plain(plain: Plain) -> _Measure:
         return _measure(plain.lines)
     measured = list(map(len, texts))
     measured.pop()  # (the last line is followed by no other)
+    return False, None, True, measured, None, None
+
+
+def _plain_ends(plain: Plain) -> tuple[bool, list[int]]:
+    """What :func:`_measure` finds of a plain paragraph's (unmarked, several) lines followed
+    by another: whether one ends a sentence, and the long ones that run on in lower case."""
+    texts = plain.texts
     runs_on: list[int] = []
     stopped = False
     search = TERMINAL.search
-    for text, length, after in zip(texts, measured, texts[1:]):
+    for text, after in pairwise(texts):
         last = text[-1]
         if last in _STOPS or (last in _TERMINAL_LAST and search(text) is not None):
             stopped = True
-        elif length >= SHORT_TEXT_WRAP and after[:1].islower():
-            runs_on.append(length)
-    return False, None, True, measured, stopped, runs_on
+        elif len(text) >= SHORT_TEXT_WRAP and after[:1].islower():
+            runs_on.append(len(text))
+    return stopped, runs_on
 
 
 def forget_lines(doc: Document) -> None:
@@ -308,6 +318,7 @@ def wrap_from(blocks_lines: Iterable[View | None], memo: dict[int, tuple[View, _
     singles: list[int] = []  # one-line blocks
     multi = 0  # blocks of several lines
     runs_on: list[int] = []  # long lines that stop mid-sentence, the sentence going on in lower case
+    later: list[tuple[bool, Plain]] = []  # plain paragraphs whose ends are read only when needed
     kept: dict[int, tuple[View, _Measure]] = {}
     for lines in blocks_lines:
         if lines is None:
@@ -327,13 +338,15 @@ def wrap_from(blocks_lines: Iterable[View | None], memo: dict[int, tuple[View, _
         if several:
             multi += 1
             measured[set_in].extend(lengths)
-            ends[set_in] = ends[set_in] and not stopped
-            runs_on.extend(running)
+            if stopped is None:
+                later.append((set_in, lines))  # type: ignore[arg-type]
+            else:
+                ends[set_in] = ends[set_in] and not stopped
+                runs_on.extend(running)
     if memo is not None:
         memo.clear()
         memo.update(kept)
     lengths = sorted(measured[not margin])
-    open_ended = ends[not margin]
     long_singles = sum(1 for n in singles if n > MAX_WRAP)
     if long_singles >= 10 and long_singles >= 2 * multi:
         return Wrap(None)  # one paragraph a line (an unwrapped text): its few blocks of lines are verse
@@ -351,6 +364,11 @@ def wrap_from(blocks_lines: Iterable[View | None], memo: dict[int, tuple[View, _
             # are verse or a list.
             over = sum(1 for n in singles if n > width + 2 * slack)
             return Wrap(None if over >= 2 and over * 2 >= len(lengths) else width)
+    for set_in, plain in later:  # (read only here: the lines' ends and the lines running on)
+        stopped, running = _plain_ends(plain)
+        ends[set_in] = ends[set_in] and not stopped
+        runs_on.extend(running)
+    open_ended = ends[not margin]
     # Too few lines to measure; long lines that stop mid-sentence are wrapped all
     # the same (a short text typed with hard line breaks).
     if lengths and open_ended and min(lengths) >= SHORT_TEXT_WRAP and max(lengths) <= MAX_WRAP:
