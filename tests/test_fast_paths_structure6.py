@@ -188,6 +188,10 @@ T.
 She read it twice and put it in the fire, where it curled and blackened
 and was gone; and then she sat down to write her answer, which was long-
 er than she meant.
+
+She slept badly that night, and rose before the house was awake, and walked
+out into the grey garden to think what she should do about all of it.
+CHAPTER II
 """
 
 
@@ -214,6 +218,7 @@ def test_the_fixture_converts_the_same_read_as_strings_or_as_lines():
     assert "the clocks were striking thirteen when she came" in fast[0]
     assert "Dear Madam," in fast[0] and "longer than she meant" in fast[0]
     assert "way to the sea\n\n" in fast[0]  # (a break line parts a wrapped paragraph)
+    assert "all of it.\n\n" in fast[0]  # (a heading line ending a paragraph stands alone)
 
 
 @settings(max_examples=60, deadline=None)
