@@ -258,16 +258,20 @@ def _chrome_pairs(texts: list[str], joined: str, pending: list[int], out: list[b
     once, and first of the line at an odd index: when it fails, neither pair the line is
     in asks the other line's; the full test (:func:`chrome_kind`) once, likewise."""
     could = could_be_chrome_test(texts, joined)
-    cheap: dict[int, bool] = {}
+    cheap: list[bool | None] = [None] * len(texts)
     chrome: list[bool | None] = [None] * len(texts)  # chrome_kind is not None, likewise
     for k in pending:
-        for j in (k + 1, k) if k % 2 == 0 else (k, k + 1):
-            found = cheap.get(j)
-            if found is None:
-                found = cheap[j] = could(texts[j])
-            if not found:
-                break
-        else:
+        odd = k | 1  # (the pair's line at an odd index, then the other, k or k + 1)
+        found = cheap[odd]
+        if found is None:
+            found = cheap[odd] = could(texts[odd])
+        if not found:
+            continue
+        even = k + (k & 1)
+        found = cheap[even]
+        if found is None:
+            found = cheap[even] = could(texts[even])
+        if found:
             out[k] = _both_chrome_at(texts, k, chrome)
 
 
