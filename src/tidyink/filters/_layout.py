@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from operator import is_
 
@@ -121,9 +122,12 @@ def wrap_of(doc: Document) -> Wrap:
     return wrap_from(paragraph_lines(doc))
 
 
-# White space at either end of a line inside a text (standard re's \s is str.isspace, what
-# str.strip takes off; a newline after a newline is an empty line), found from the newline
-_EDGE_SPACE = re.compile(r"\n(?:\s|(?<=\s\n))")
+@cache
+def _edge_space() -> re.Pattern[str]:
+    """White space at either end of a line inside a text (standard re's \\s is str.isspace,
+    what str.strip takes off; a newline after a newline is an empty line), found from the
+    newline (compiled when first used)."""
+    return re.compile(r"\n(?:\s|(?<=\s\n))")
 
 
 def plain_text(text: str) -> bool:
@@ -133,14 +137,19 @@ def plain_text(text: str) -> bool:
         text != ""
         and not text[0].isspace()
         and not text[-1].isspace()
-        and _EDGE_SPACE.search(text) is None
+        and _edge_space().search(text) is None
     )
 
 
 # The first character of every bullet item (see _wrap_breaks.is_item): a bullet glyph, "*" or "+"
 ITEM_HEADS = frozenset("*+" + "".join(BULLET_GLYPHS))
-# A line after the first opening with one of them (found from the newline)
-_ITEM_OPENING = re.compile("\n[" + re.escape("".join(sorted(ITEM_HEADS))) + "]")
+
+
+@cache
+def _item_opening() -> re.Pattern[str]:
+    """A line after the first opening with one of ITEM_HEADS, found from the newline
+    (compiled when first used)."""
+    return re.compile("\n[" + re.escape("".join(sorted(ITEM_HEADS))) + "]")
 
 
 class Plain:
@@ -157,7 +166,7 @@ class Plain:
         # Whether a line may have a shape (a bullet item, a page's line): a colon or a bracket
         # in the text, or a line opening with a bullet glyph, "*" or "+"
         self.marked = (
-            ":" in text or "[" in text or text[0] in ITEM_HEADS or _ITEM_OPENING.search(text) is not None
+            ":" in text or "[" in text or text[0] in ITEM_HEADS or _item_opening().search(text) is not None
         )
 
     def __len__(self) -> int:
