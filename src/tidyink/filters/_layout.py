@@ -16,16 +16,9 @@ from operator import is_
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
 from tidyink.filters._page_chrome import BULLET_GLYPHS, bullet_item, strong_shape
-from tidyink.lazy_regex import lazy
+from tidyink.filters._sentence_end import STOPS, TERMINAL, TERMINAL_LAST
+from tidyink.filters._sentence_end import ends_sentence as ends_sentence  # (read from here by the filters)
 
-# Sentence-final punctuation, optionally followed by closing quotes/brackets; a dash
-# ending the line (an interrupted sentence), including a spaced hyphen after a word,
-# which the dashes filter turns into the dash it stands for: a line reads the same
-# before and after typography, so converting the output again changes nothing.
-TERMINAL = lazy(
-    r"""[.!?…:;]['"’”»)\]*_]*\s*$|(?<![-—])(?:-{2,}|—+)['"’”»]*\s*$"""
-    r"""|(?<=[\p{L}\p{M}.,;:!?)\]'"“”‘’„‚«»‹›*_][ \t]+)-[ \t]*$"""
-)
 # Prose is hard-wrapped at 60-80 columns (typewriters, e-mail, e-texts); lines that all
 # run longer than this are paragraphs written one per line, not a wrap.
 MAX_WRAP = 90
@@ -268,7 +261,7 @@ def _measure(lines: View) -> _Measure:
             length = line.length
             measured.append(length)
             # ends_sentence(text), the line being stripped already
-            if text[-1] in _TERMINAL_LAST and search(text) is not None:
+            if text[-1] in TERMINAL_LAST and search(text) is not None:
                 stopped = True
             elif length >= SHORT_TEXT_WRAP and after.stripped[:1].islower():
                 runs_on.append(length)
@@ -300,7 +293,7 @@ def _plain_ends(plain: Plain) -> tuple[bool, list[int]]:
     search = TERMINAL.search
     for text, after in pairwise(texts):
         last = text[-1]
-        if last in _STOPS or (last in _TERMINAL_LAST and search(text) is not None):
+        if last in STOPS or (last in TERMINAL_LAST and search(text) is not None):
             stopped = True
         elif len(text) >= SHORT_TEXT_WRAP and after[:1].islower():
             runs_on.append(len(text))
@@ -399,16 +392,3 @@ def _set_by_shape(line: Line) -> bool:
     return (text[:1] in BULLET_GLYPHS and bullet_item(line.text)) or (
         (":" in text or "[" in text) and strong_shape(text)
     )
-
-
-# The last character before trailing white space of every TERMINAL match (its closers,
-# dashes and stops): a line ending otherwise ends no sentence, and is not searched.
-_TERMINAL_LAST = frozenset(".!?…:;'\"’”»)]*_-—")
-# A stop a TERMINAL match opens with: a line ending in one (no white space after it) ends a sentence.
-_STOPS = frozenset(".!?…:;")
-
-
-def ends_sentence(text: str) -> bool:
-    if text[-1:] not in _TERMINAL_LAST and text.rstrip()[-1:] not in _TERMINAL_LAST:
-        return False  # (white space TERMINAL allows at the end is white space to rstrip)
-    return bool(TERMINAL.search(text))
