@@ -11,7 +11,7 @@ their indents do not grow as their lines shorten.
 from __future__ import annotations
 
 from tidyink.document import PARAGRAPH, Document
-from tidyink.filters._layout import DEEP_INDENT, Line, lines_of, paragraph_lines, simple_span
+from tidyink.filters._layout import DEEP_INDENT, Plain, View, lines_of, paragraph_views, simple_span
 from tidyink.numeric import median
 
 MIN_LINES = 8  # set-in lines needed to judge
@@ -20,13 +20,13 @@ MIN_DEEP = 4  # centred lines set in deep
 TOLERANCE = 2  # columns: a renderer rounds half a column either way
 
 
-def centred_width(doc: Document, every: list[list[Line] | None] | None = None) -> int | None:
+def centred_width(doc: Document, every: list[View | None] | None = None) -> int | None:
     """The page width the text was centred on, or None when it was not centred.
-    ``every``: :func:`paragraph_lines` of ``doc``, when the caller has them."""
+    ``every``: :func:`paragraph_views` of ``doc``, when the caller has them."""
     sums: list[tuple[int, int]] = []  # (2 * indent + length, indent)
-    for lines in paragraph_lines(doc) if every is None else every:
-        if lines is None:
-            continue
+    for lines in paragraph_views(doc) if every is None else every:
+        if lines is None or type(lines) is Plain:
+            continue  # (a plain paragraph has no line set in)
         for line in lines:
             if line.stripped and line.indent >= 1 and "\t" not in line.text:
                 sums.append((2 * line.indent + len(line.stripped), line.indent))

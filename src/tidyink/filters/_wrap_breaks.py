@@ -9,10 +9,9 @@ import re
 from functools import cache
 
 from tidyink.document import INDENT
-from tidyink.filters._layout import DEEP_INDENT, Line, Wrap
+from tidyink.filters._layout import DEEP_INDENT, ITEM_HEADS, Line, Plain, View, Wrap, ends_sentence
 from tidyink.filters._navigation import is_nav
 from tidyink.filters._page_chrome import (
-    BULLET_GLYPHS,
     bullet_item,
     chrome_kind,
     could_be_chrome_test,
@@ -66,6 +65,10 @@ def _replaced(text: str) -> tuple[str, OffsetMap, int] | None:
     # every offset where it stood (the identity map, as Span.edit makes it).
     joins = text.count("\n")
     return (text.replace("\n", " "), OffsetMap(), joins) if joins else None
+
+
+# join_breaks of a text _plain finds plain (a plain paragraph's, see _layout.Plain)
+join_plain = _replaced
 
 
 def _plain(text: str) -> bool:
@@ -168,42 +171,122 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
         append(False)
         pending.append(k)
     if pending:
-        _chrome_pairs(lines, texts, joined, pending, out)
+        _chrome_pairs(texts, joined, pending, out)
     return out
 
 
-def _chrome_pairs(lines: list[Line], texts: list[str], joined: str, pending: list[int], out: list[bool]) -> None:
+def non_blank(lines: View | None) -> View | None:
+    """The non-blank lines of a paragraph's lines (a plain paragraph has no blank line)."""
+    if lines is None or type(lines) is Plain:
+        return lines
+    return [x for x in lines if x.stripped]
+
+
+def breaks_of(lines: View | None, wrap: Wrap) -> list[bool] | None:
+    """:func:`kept_breaks` of a paragraph's non-blank lines."""
+    if lines is None:
+        return None
+    if type(lines) is Plain:
+        return plain_kept_breaks(lines, wrap)
+    return kept_breaks(lines, wrap)
+
+
+def blank_line_paragraphs(kept: list[View | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
+    """Whether the text puts a blank line between its paragraphs: its wrapped blocks
+    hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
+    its blocks are single lines. ``kept``: each paragraph's non-blank lines (None for
+    other blocks); ``hards``: their :func:`kept_breaks`."""
+    if wrap.width is None:
+        # Not wrapped: paragraphs one a line, a blank line between them.
+        counts = [len(lines) for lines in kept if lines is not None]
+        singles = sum(1 for n in counts if n == 1)
+        return singles >= 5 and singles >= 0.6 * len(counts)
+    breaks = [hard for lines, hard in zip(kept, hards, strict=True) if lines is not None and len(lines) >= 3]
+    breaks = [hard for hard in breaks if hard is not None and not all(hard)]  # lines all kept whole: verse
+    if len(breaks) < 5:
+        return False
+    return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
+
+
+def sentence_blocks(kept: list[View | None]) -> bool:
+    """Blocks of several lines that nearly all end a sentence: paragraphs parted by blank
+    lines (however ragged their lines), not runs of paragraphs marked by indentation.
+    ``kept``: each paragraph's non-blank lines (None for other blocks)."""
+    blocks = [b for b in kept if b is not None and len(b) >= 2]
+    if len(blocks) < 5:
+        return False
+    ends = sum(1 for b in blocks if ends_sentence(b.texts[-1] if type(b) is Plain else b[-1].stripped))
+    # (no line of a plain paragraph is set in)
+    set_in = sum(1 for b in blocks if type(b) is not Plain and any(x.indent >= b[0].indent + 2 for x in b[1:]))
+    return ends >= 0.8 * len(blocks) and set_in <= 0.2 * len(blocks)
+
+
+def plain_kept_breaks(plain: Plain, wrap: Wrap) -> list[bool]:
+    """:func:`kept_breaks` of a plain paragraph's lines (:class:`._layout.Plain`: no line set
+    in, each its own stripped text and length), read as strings; a paragraph with a mark
+    a line's shape needs (a colon or a bracket, a bullet at a line's start) is read as lines."""
+    texts = plain.texts
+    width = wrap.width
+    if width is None or len(texts) < 2:
+        return [True] * (len(texts) - 1)
+    if plain.marked:  # (a strong shape needs a colon or a bracket; an item, its first character)
+        return kept_breaks(plain.lines, wrap)
+    joined = plain.text
+    slack = wrap.slack
+    longest, room = width + slack, width - slack
+    out: list[bool] = []
+    append = out.append
+    pending: list[int] = []
+    for k, length in enumerate(map(len, texts[:-1])):
+        # (as kept_breaks: longer than the wrap, or the next line's first word fits on this one)
+        if length > longest or (
+            length + 1 < room
+            and (length + 1 + len(texts[k + 1]) < room or length + 1 + len(texts[k + 1].split(maxsplit=1)[0]) < room)
+        ):
+            append(True)
+        else:
+            append(False)
+            pending.append(k)
+    if pending:
+        _chrome_pairs(texts, joined, pending, out)
+    return out
+
+
+def _chrome_pairs(texts: list[str], joined: str, pending: list[int], out: list[bool]) -> None:
     """Set ``out[k]`` for each pair ``k`` of ``pending``: whether both its lines read as a
     page's chrome. Each line's cheap test (:func:`could_be_chrome`) is asked at most
     once, and first of the line at an odd index: when it fails, neither pair the line is
     in asks the other line's; the full test (:func:`chrome_kind`) once, likewise."""
     could = could_be_chrome_test(texts, joined)
-    cheap: dict[int, bool] = {}
-    chrome: list[bool | None] = [None] * len(lines)  # chrome_kind is not None, likewise
+    cheap: list[bool | None] = [None] * len(texts)
+    chrome: list[bool | None] = [None] * len(texts)  # chrome_kind is not None, likewise
     for k in pending:
-        for j in (k + 1, k) if k % 2 == 0 else (k, k + 1):
-            found = cheap.get(j)
-            if found is None:
-                found = cheap[j] = could(texts[j])
-            if not found:
-                break
-        else:
-            out[k] = _both_chrome_at(lines, k, chrome)
+        odd = k | 1  # (the pair's line at an odd index, then the other, k or k + 1)
+        found = cheap[odd]
+        if found is None:
+            found = cheap[odd] = could(texts[odd])
+        if not found:
+            continue
+        even = k + (k & 1)
+        found = cheap[even]
+        if found is None:
+            found = cheap[even] = could(texts[even])
+        if found:
+            out[k] = _both_chrome_at(texts, k, chrome)
 
 
-def _both_chrome_at(lines: list[Line], k: int, chrome: list[bool | None]) -> bool:
-    """Whether lines ``k`` and ``k + 1`` are both chrome (:func:`chrome_kind`), each
-    line's test asked at most once."""
+def _both_chrome_at(texts: list[str], k: int, chrome: list[bool | None]) -> bool:
+    """Whether lines ``k`` and ``k + 1`` (``texts``: the lines stripped) are both chrome
+    (:func:`chrome_kind`), each line's test asked at most once."""
     for j in (k, k + 1):
         if chrome[j] is None:
-            chrome[j] = chrome_kind(lines[j].stripped, is_nav) is not None
+            chrome[j] = chrome_kind(texts[j], is_nav) is not None
         if not chrome[j]:
             return False
     return True
 
 
-# The first character of every bullet item is_item finds
-_ITEM_HEADS = frozenset("*+" + "".join(BULLET_GLYPHS))
+_ITEM_HEADS = ITEM_HEADS  # the first character of every bullet item is_item finds
 
 
 def is_item(line: Line) -> bool:

@@ -9,10 +9,11 @@ from tidyink.document import PARAGRAPH, TEXT, Block, Document, OffsetMap, Span
 from tidyink.filters._layout import (
     DEEP_INDENT,
     Line,
+    Plain,
     Wrap,
     ends_sentence,
     lines_of,
-    paragraph_lines,
+    paragraph_views,
     simple_span,
     split_block,
     wrap_from,
@@ -46,15 +47,15 @@ class Paragraphs(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.filters import _centring
 
-        every = paragraph_lines(doc)  # (read again below only if the blocks change)
+        every = paragraph_views(doc)  # (read again below only if the blocks change)
         width = _centring.centred_width(doc, every)
         if width is not None:
             n = _centring.uncentre(doc)
             self.record(ctx, 1, 1, " ", "", f"centred rendering ({width} columns): {n} lines set back at the margin")
-            every = paragraph_lines(doc)
+            every = paragraph_views(doc)
         if _double_spaced(doc):
             doc.blocks = self._close_up(doc.blocks, ctx)
-            every = paragraph_lines(doc)
+            every = paragraph_views(doc)
         wrap = wrap_of_lines(doc, every)
         out: list[Block] = []
         for block, block_lines in zip(doc.blocks, every, strict=True):
@@ -62,8 +63,22 @@ class Paragraphs(Filter):
             if block_lines is None or span is None or len(block_lines) < 2:
                 out.append(block)
                 continue
-            lines = [line for line in block_lines if line.stripped]
-            starts = _paragraph_starts(lines, wrap, span.text)
+            if type(block_lines) is not Plain:
+                lines = [line for line in block_lines if line.stripped]
+                starts = _paragraph_starts(lines, wrap, span.text)
+            elif may_hold_break(span.text):
+                lines = block_lines.lines
+                starts = _paragraph_starts(lines, wrap, span.text)
+            else:
+                # No line set in (nor blank) nor a break: _paragraph_starts, told from the
+                # strings (one paragraph when the last line goes on from the one before).
+                texts = block_lines.texts
+                if wrap.width is not None and texts[-1][:1].islower():
+                    out.append(block)
+                    continue
+                starts = _flat_starts(texts, list(map(len, texts)), wrap)
+                if len(starts) > 1:
+                    lines = block_lines.lines
             if len(starts) <= 1:
                 out.append(block)
                 continue
@@ -122,7 +137,8 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap, text: str | None = None) ->
     if top < base + 2 and text is not None and not may_hold_break(text):
         if wrap.width is not None and lines[-1].stripped[:1].islower():
             return [0]  # (no line indented, and the last goes on from the one before: none stands alone)
-        return _flat_starts(lines, wrap, base)
+        texts = [line.stripped for line in lines]
+        return _flat_starts(texts, [line.length for line in lines], wrap, [x == base for x in indents])
     starts = set(_indent_starts(lines, wrap))
     # A scene-break line, or a heading line over an indented first line, stands
     # alone however the text around it is laid out: "***", "CHAPTER TWO". (The last
@@ -130,6 +146,7 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap, text: str | None = None) ->
     # Judged from the last line up: a line whose next line starts a paragraph is judged as
     # the last line of its own, as it will be when the text is read again.
     size = len(lines)
+    texts = [line.stripped for line in lines]
     for i in range(size - 1, -1, -1):
         line = lines[i]
         if line.indent != base:
@@ -138,7 +155,7 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap, text: str | None = None) ->
         # (a rule set in, among centred lines, is decoration)
         if is_break_line(line.stripped) or (
             (after is None or after.indent >= base + 2)  # (the cheap tests first: most lines go on)
-            and _stands_alone(lines, i, after is None)
+            and _stands_alone(texts, i, after is None)
         ):
             starts.add(i)
             if i + 1 < size:
@@ -146,29 +163,32 @@ def _paragraph_starts(lines: list[Line], wrap: Wrap, text: str | None = None) ->
     return sorted(starts)
 
 
-def _stands_alone(lines: list[Line], i: int, last: bool) -> bool:
-    """Whether line ``i``, at the margin and over an indented line or ending its
-    paragraph (``last``), is a heading that stands alone."""
-    line = lines[i]
+def _stands_alone(texts: list[str], i: int, last: bool) -> bool:
+    """Whether line ``i`` (``texts``: the lines stripped), at the margin and over an
+    indented line or ending its paragraph (``last``), is a heading that stands alone."""
+    text = texts[i]
     return (
-        not line.stripped[:1].islower()  # "epilogue." ending a wrapped sentence
-        and not (i and _MID_SENTENCE.search(lines[i - 1].stripped))
-        and (not last or not (i and classify(lines[i - 1].stripped)))
-        and classify(line.stripped) not in (None, CAPS)
+        not text[:1].islower()  # "epilogue." ending a wrapped sentence
+        and not (i and _MID_SENTENCE.search(texts[i - 1]))
+        and (not last or not (i and classify(texts[i - 1])))
+        and classify(text) not in (None, CAPS)
     )
 
 
-def _flat_starts(lines: list[Line], wrap: Wrap, base: int) -> list[int]:
-    """:func:`_paragraph_starts` of lines none of which is set in (all within a column of
-    ``base``) nor a break: only a line ending its paragraph, or over a line that starts
-    one, may stand alone, so only those lines are judged, from the last line up."""
-    starts = set(_indent_starts(lines, wrap, flat=True))
-    size = len(lines)
+def _flat_starts(texts: list[str], lengths: list[int], wrap: Wrap, at_base: list[bool] | None = None) -> list[int]:
+    """:func:`_paragraph_starts` of lines (``texts``: stripped; ``lengths``: with their
+    indentation) none of which is set in (``at_base``: whether each is at the lowest
+    indentation, None: all are) nor a break: only a line ending its paragraph, or over
+    a line that starts one, may stand alone, so only those lines are judged, from the
+    last line up."""
+    size = len(texts)
+    # (as _indent_starts of flat lines)
+    starts = set(range(size)) if wrap.width is None and median(lengths) > LONG_LINE else {0}
     below = sorted((s - 1 for s in starts if s > 0), reverse=True)  # lines over a start
     k = 0
     i = size - 1
     while i >= 0:
-        if lines[i].indent == base and _stands_alone(lines, i, True):
+        if (at_base is None or at_base[i]) and _stands_alone(texts, i, True):
             starts.add(i)
             if i + 1 < size:
                 starts.add(i + 1)

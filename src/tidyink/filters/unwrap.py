@@ -7,16 +7,28 @@ from tidyink.filters._layout import (
     DEEP_INDENT,
     MAX_WRAP,
     Line,
+    Plain,
     Wrap,
     ends_sentence,
     forget_lines,
-    paragraph_lines,
+    paragraph_views,
     simple_span,
     split_block,
     wrap_of_lines,
 )
 from tidyink.filters._page_chrome import strong_shape
-from tidyink.filters._wrap_breaks import dash_at_break, is_item, join_breaks, kept_breaks, line_breaks, plain_join
+from tidyink.filters._wrap_breaks import (
+    blank_line_paragraphs,
+    breaks_of,
+    dash_at_break,
+    is_item,
+    join_breaks,
+    join_plain,
+    line_breaks,
+    non_blank,
+    plain_join,
+    sentence_blocks,
+)
 from tidyink.filters.base import Context, Filter
 from tidyink.lazy_regex import lazy
 from tidyink.offsets import OffsetMap
@@ -46,23 +58,36 @@ class Unwrap(Filter):
         doc.meta["restructured"] = True  # writers: one blank line between blocks
         from tidyink.lexicon import language_codes
 
-        every = paragraph_lines(doc)
+        every = paragraph_views(doc)
         wrap = wrap_of_lines(doc, every)
         self._langs = language_codes(ctx.options.language)
         # The document's words as read (found only if a line ends with a hyphen).
         self._texts = [block.text for block in doc.blocks]
         self._words: set[str] | None = None
-        # Each block's non-blank lines and the breaks between them, judged once for all uses.
-        kept = [None if lines is None else [x for x in lines if x.stripped] for lines in every]
-        hards = [None if lines is None else kept_breaks(lines, wrap) for lines in kept]
-        spaced = _blank_line_paragraphs(kept, hards, wrap) or _sentence_blocks(every)
+        # Each block's non-blank lines (a plain paragraph's are all its lines) and the breaks
+        # between them, judged once for all uses.
+        kept = [non_blank(lines) for lines in every]
+        hards = [breaks_of(lines, wrap) for lines in kept]
+        spaced = blank_line_paragraphs(kept, hards, wrap) or sentence_blocks(kept)
         out: list[Block] = []
         for block, lines, hard in zip(doc.blocks, kept, hards, strict=True):
             span = simple_span(block)
             if not lines or hard is None or span is None:
                 out.append(block)
                 continue
-            groups = _groups(lines, hard, wrap, spaced)
+            if type(lines) is not Plain:
+                groups = _groups(lines, hard, wrap, spaced)
+            elif len(lines) == 1 or not any(hard):
+                # One paragraph (as _groups finds): its one line has no indentation or trailing
+                # white space to take off; its lines are joined as a plain paragraph's.
+                if len(lines) > 1:
+                    block.kind = PARAGRAPH
+                    self._join(block, span, ctx, plain=True)
+                out.append(block)
+                continue
+            else:
+                lines = lines.lines
+                groups = _groups(lines, hard, wrap, spaced)
             if len(groups) == 1 and groups[0][1] == PARAGRAPH and len(lines) == 1:
                 self._tidy(block, span, ctx)  # one line: only its indentation goes
                 out.append(block)
@@ -89,12 +114,13 @@ class Unwrap(Filter):
         if edits:
             span.edit(edits)
 
-    def _join(self, block: Block, span: Span, ctx: Context) -> None:
-        """Edit ``span`` in place: every line break (with its indentation) becomes a space."""
+    def _join(self, block: Block, span: Span, ctx: Context, plain: bool = False) -> None:
+        """Edit ``span`` in place: every line break (with its indentation) becomes a space.
+        (``plain``: the span's text is a plain paragraph's, see :class:`._layout.Plain`.)"""
         text = span.text
         if "-" not in text and "—" not in text and "―" not in text:
             # (no hyphen or dash: every break is a space, as below)
-            done = join_breaks(text) if span.orig is None else None
+            done = (join_plain(text) if plain else join_breaks(text)) if span.orig is None else None
             if done is not None:  # (the edits below made in one pass)
                 self._take(span, done, ctx)
                 return
@@ -103,7 +129,9 @@ class Unwrap(Filter):
             edits.extend([(start, end, " ") for start, end in spans])
             self._joined(span, edits, len(spans), ctx)
             return
-        done = plain_join(text) if span.orig is None and not dash_at_break(text) else None
+        done = None
+        if span.orig is None and not dash_at_break(text):
+            done = join_plain(text) if plain else plain_join(text)
         if done is not None:  # (no hyphen or dash at a break: every break is a space, as below)
             self._take(span, done, ctx)
             return
@@ -193,35 +221,6 @@ def _trim_edits(text: str) -> list[tuple[int, int, str]]:
     if trail < len(text) and trail > lead:
         edits.append((trail, len(text), ""))
     return edits
-
-
-def _blank_line_paragraphs(kept: list[list[Line] | None], hards: list[list[bool] | None], wrap: Wrap) -> bool:
-    """Whether the text puts a blank line between its paragraphs: its wrapped blocks
-    hold one paragraph each (no line short of the wrap but the last), or, unwrapped,
-    its blocks are single lines. ``kept``: each paragraph's non-blank lines (None for
-    other blocks); ``hards``: their :func:`kept_breaks`."""
-    if wrap.width is None:
-        # Not wrapped: paragraphs one a line, a blank line between them.
-        counts = [len(lines) for lines in kept if lines is not None]
-        singles = sum(1 for n in counts if n == 1)
-        return singles >= 5 and singles >= 0.6 * len(counts)
-    breaks = [hard for lines, hard in zip(kept, hards, strict=True) if lines is not None and len(lines) >= 3]
-    breaks = [hard for hard in breaks if hard is not None and not all(hard)]  # lines all kept whole: verse
-    if len(breaks) < 5:
-        return False
-    return sum(1 for hard in breaks if not any(hard[:-1])) >= 0.8 * len(breaks)
-
-
-def _sentence_blocks(every: list[list[Line] | None]) -> bool:
-    """Blocks of several lines that nearly all end a sentence: paragraphs parted by blank
-    lines (however ragged their lines), not runs of paragraphs marked by indentation."""
-    blocks = [[x for x in lines if x.stripped] for lines in every if lines is not None]
-    blocks = [b for b in blocks if len(b) >= 2]
-    if len(blocks) < 5:
-        return False
-    ends = sum(1 for b in blocks if ends_sentence(b[-1].stripped))
-    set_in = sum(1 for b in blocks if any(x.indent >= b[0].indent + 2 for x in b[1:]))
-    return ends >= 0.8 * len(blocks) and set_in <= 0.2 * len(blocks)
 
 
 def _groups(lines: list[Line], hard: list[bool], wrap: Wrap, spaced: bool = False) -> list[tuple[list[Line], str]]:
