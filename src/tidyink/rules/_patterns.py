@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -28,9 +27,12 @@ from tidyink.rules.base import Rule
 Guard = Callable[[str, "regex.Match[str]"], bool]
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """``regex`` (with ``<<GAP>>`` and ``<<file.txt>>`` placeholders) and what to suggest."""
+class Pattern(NamedTuple):
+    """``regex`` (with ``<<GAP>>`` and ``<<file.txt>>`` placeholders) and what to suggest.
+
+    (A named tuple, immutable and compared by value as a frozen dataclass is, but made
+    several times faster when the rules are imported at each start-up.)
+    """
 
     regex: str
     good: str | Callable[[regex.Match[str]], str]

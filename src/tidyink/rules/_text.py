@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cache
 from itertools import filterfalse
 from typing import Any
@@ -31,14 +30,26 @@ GAP = r"[ \t\u00a0\ue000]*(?:\n[ \t\u00a0\ue000]*)?(?<=[\s\ue000])"
 WORD = r"[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*"
 
 
-@dataclass(frozen=True, slots=True)
 class Prose:
-    """All prose blocks of a document joined by :data:`SEPARATOR`."""
+    """All prose blocks of a document joined by :data:`SEPARATOR`.
 
-    text: str  # apostrophes unified
-    views: tuple[ProseView, ...]
-    starts: tuple[int, ...]  # offset of each view in ``text``
-    memo: dict[str, Any] = field(default_factory=dict)  # analyses shared by rules
+    (A plain class with slots: a frozen dataclass costs most of a millisecond to
+    create, at every start-up that lints.)
+    """
+
+    __slots__ = ("memo", "starts", "text", "views")
+
+    def __init__(
+        self,
+        text: str,
+        views: tuple[ProseView, ...],
+        starts: tuple[int, ...],
+        memo: dict[str, Any] | None = None,
+    ) -> None:
+        self.text = text  # apostrophes unified
+        self.views = views
+        self.starts = starts  # offset of each view in ``text``
+        self.memo: dict[str, Any] = {} if memo is None else memo  # analyses shared by rules
 
     def words(self) -> Counter[str]:
         """How often each word occurs (case kept), computed once."""
