@@ -50,7 +50,7 @@ def curated(lang: str = "en") -> WordList:
     path = _pyspellchecker_file(lang)
     if path is None:
         return WordList({})
-    key = lexicon.content_key(path)
+    key = _content_key(path, lang)
     if key is None:
         return WordList({})
     family = f"curated-{lang}-"
@@ -68,6 +68,21 @@ def curated(lang: str = "en") -> WordList:
         return lexicon.cached(f"{family}{key}", lambda: joined_words(grouped), frozenset, family=family)
 
     return WordList(grouped, full)
+
+
+def _content_key(path: Path, lang: str) -> str | None:
+    """``lexicon.content_key(path)``, kept in the cache folder under the file's size
+    and modification time: a digest of the whole list (~1 ms to read and sum) is
+    worked out once per installed file, not at every start-up."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    family = f"curated-key-{lang}-"
+    key = lexicon.cached(
+        f"{family}{stat.st_size:x}-{stat.st_mtime_ns:x}", lambda: lexicon.content_key(path), str, family=family
+    )
+    return key if isinstance(key, str) else None
 
 
 def _pyspellchecker_file(lang: str) -> Path | None:
