@@ -105,12 +105,22 @@ def _spelling_pattern(words: set[str]) -> regex.Pattern[str]:
     )
 
 
-@settings(max_examples=300)
-@given(texts, st.sets(st.sampled_from(["abc", "close", "lose", "then", "thereof", "e\u0301"]), min_size=1))
+SPELT = ["abc", "close", "lose", "then", "the", "thereof", "there", "e\u0301", "to", "it's", "it"]
+
+
+@settings(max_examples=500)
+@given(texts, st.sets(st.sampled_from(SPELT), min_size=1))
 def test_spelling_occurrences_match_finditer(text: str, words: set[str]) -> None:
     pattern = _spelling_pattern(words)
-    expected = [m.span() for m in pattern.finditer(text)]
-    assert [m.span() for m in _occurrences(text, words, pattern)] == expected
+    expected = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in _occurrences(text, words)] == expected
+
+
+def test_spelling_occurrences_of_words_that_start_one_another() -> None:
+    text = "then the thereof. the's then's there.x it's it'sy (the) e\u0301"
+    for words in ({"the", "then", "thereof"}, {"the", "there", "it", "it's"}, {"e\u0301", "the"}, set(SPELT)):
+        expected = [(m.span(), m.group()) for m in _spelling_pattern(words).finditer(text)]
+        assert [(m.span(), m.group()) for m in _occurrences(text, words)] == expected != []
 
 
 def test_patterns_whose_words_are_absent_are_not_compiled() -> None:

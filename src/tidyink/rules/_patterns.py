@@ -185,7 +185,8 @@ def clause_start(text: str, pos: int, stop: str, reach: int) -> int:
     """
     finder = _BOUNDARY.get(stop)
     if finder is None:
-        finder = regex.compile(rf"(?r)[{regex.escape(stop)}]|--|\n\n")
+        # (``stop`` is one of the rules' own sets of marks: the pattern may be kept in the store)
+        finder = compiled(rf"(?r)[{regex.escape(stop)}]|--|\n\n")
         _BOUNDARY[stop] = finder
     lo = max(0, pos - reach)
     end = pos

@@ -19,7 +19,7 @@ import regex
 from tidyink import lexicon
 from tidyink.document import MARK, Document
 from tidyink.filters.base import Context
-from tidyink.lazy_regex import compiled
+from tidyink.lazy_regex import compiled, lazy
 from tidyink.records import Finding
 from tidyink.rules import _dialect, _dictionary
 from tidyink.rules._project import project_words
@@ -61,9 +61,12 @@ def _compound(text: str, start: int, end: int) -> str:
     return text[start:end].replace("-", "").lower()
 
 
+_SPACES = lazy(r"[ \t\n]+")  # (kept in the pattern store, unlike a pattern compiled on the spot)
+
+
 def _foreign_phrase(text: str, matches: list[regex.Match[str]], k: int) -> bool:
     """Two flagged words in a row ("partie carree") are a foreign phrase, not typos."""
-    gap = regex.compile(r"[ \t\n]+")
+    gap = _SPACES
     before = matches[k - 1] if k else None
     after = matches[k + 1] if k + 1 < len(matches) else None
     start, end = matches[k].span()
@@ -111,25 +114,52 @@ def _uses(word: str, counts: Counter[str], good: Container[str] = frozenset()) -
 FEW = 16  # up to this many words, ``str.find`` beats one regex scan of the whole text
 
 
-def _occurrences(text: str, words: Iterable[str], pattern: regex.Pattern[str]) -> list:
-    """``pattern.finditer(text)`` as a list, for a ``pattern`` matching whole ``words``.
+# Where the word list's pattern (:func:`_pattern`) matches: no letter, mark, digit or
+# such before; after, "'s" and no letter, or nothing that continues the word.
+_BEFORE = r"(?<![\p{L}\p{M}'\d_@/.])"
+_AFTER = r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
+_STARTS = lazy(_BEFORE)
+_ENDS = lazy(_AFTER)
+_SPAN = lazy(r"(?s).+")  # (matched up to an end: a match object for a known span)
+
+
+def _pattern(words: Iterable[str]) -> regex.Pattern[str]:
+    """One pattern for the whole ``words`` (compiled anew: built from the document)."""
+    return regex.compile(f"{_BEFORE}(?:{alternation(set(words))})" + _AFTER)
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list:
+    """``_pattern(words).finditer(text)`` as a list.
 
     Matches are whole words, so they never overlap: with few words, finding each
-    with ``str.find`` (fast, in C) and checking the hits is much quicker than a scan.
+    with ``str.find`` (fast, in C) and checking the hits is much quicker than a scan,
+    and the pattern is not even compiled (its parts are kept in the pattern store).
     """
-    words = list(words)
+    words = sorted(set(words), key=lambda w: (-len(w), w))  # the alternation's order
     if len(words) > FEW:
-        return list(pattern.finditer(text))
+        return list(_pattern(words).finditer(text))
     found = {}
     for word in words:
         i = text.find(word)
         while i != -1:
             if i not in found:
-                m = pattern.match(text, i)
+                m = _match_at(text, i, words)
                 if m is not None:
                     found[i] = m
             i = text.find(word, i + 1)
     return [found[i] for i in sorted(found)]
+
+
+def _match_at(text: str, i: int, words: list[str]) -> regex.Match[str] | None:
+    """What ``_pattern(words).match(text, i)`` finds: the first of ``words`` (in the
+    alternation's order) that starts at ``i`` and is followed as the pattern wants,
+    where nothing the pattern rules out comes before ``i``."""
+    if _STARTS.match(text, i) is None:
+        return None
+    for word in words:
+        if text.startswith(word, i) and _ENDS.match(text, i + len(word)) is not None:
+            return _SPAN.match(text, i, i + len(word))
+    return None
 
 
 class Spelling(Rule):
@@ -192,12 +222,8 @@ class Spelling(Rule):
             bad[token] = state
         if not bad:
             return
-        pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}'\d_@/.])(?:{alternation(set(bad))})"
-            r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
-        )
         text = joined.text
-        matches = _occurrences(text, bad, pattern)
+        matches = _occurrences(text, bad)
         offsets = [m.start() for m in matches]
         for k, m in enumerate(matches):
             word = m.group()
