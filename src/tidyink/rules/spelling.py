@@ -22,9 +22,10 @@ from tidyink.filters.base import Context
 from tidyink.lazy_regex import compiled, lazy
 from tidyink.records import Finding
 from tidyink.rules import _dialect, _dictionary
+from tidyink.rules._occurrences import occurrences
 from tidyink.rules._project import project_words
 from tidyink.rules._suggest import Suggestions
-from tidyink.rules._text import alternation, prose
+from tidyink.rules._text import prose
 from tidyink.rules.base import Rule
 
 _ELONGATED = compiled(r"(.)\1\1")
@@ -111,55 +112,15 @@ def _uses(word: str, counts: Counter[str], good: Container[str] = frozenset()) -
     return sum(counts.get(w, 0) for w in forms)
 
 
-FEW = 16  # up to this many words, ``str.find`` beats one regex scan of the whole text
-
-
-# Where the word list's pattern (:func:`_pattern`) matches: no letter, mark, digit or
-# such before; after, "'s" and no letter, or nothing that continues the word.
+# Where an unknown word is flagged: no letter, mark, digit or such before; after,
+# "'s" and no letter, or nothing that continues the word.
 _BEFORE = r"(?<![\p{L}\p{M}'\d_@/.])"
 _AFTER = r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
-_STARTS = lazy(_BEFORE)
-_ENDS = lazy(_AFTER)
-_SPAN = lazy(r"(?s).+")  # (matched up to an end: a match object for a known span)
 
 
-def _pattern(words: Iterable[str]) -> regex.Pattern[str]:
-    """One pattern for the whole ``words`` (compiled anew: built from the document)."""
-    return regex.compile(f"{_BEFORE}(?:{alternation(set(words))})" + _AFTER)
-
-
-def _occurrences(text: str, words: Iterable[str]) -> list:
-    """``_pattern(words).finditer(text)`` as a list.
-
-    Matches are whole words, so they never overlap: with few words, finding each
-    with ``str.find`` (fast, in C) and checking the hits is much quicker than a scan,
-    and the pattern is not even compiled (its parts are kept in the pattern store).
-    """
-    words = sorted(set(words), key=lambda w: (-len(w), w))  # the alternation's order
-    if len(words) > FEW:
-        return list(_pattern(words).finditer(text))
-    found = {}
-    for word in words:
-        i = text.find(word)
-        while i != -1:
-            if i not in found:
-                m = _match_at(text, i, words)
-                if m is not None:
-                    found[i] = m
-            i = text.find(word, i + 1)
-    return [found[i] for i in sorted(found)]
-
-
-def _match_at(text: str, i: int, words: list[str]) -> regex.Match[str] | None:
-    """What ``_pattern(words).match(text, i)`` finds: the first of ``words`` (in the
-    alternation's order) that starts at ``i`` and is followed as the pattern wants,
-    where nothing the pattern rules out comes before ``i``."""
-    if _STARTS.match(text, i) is None:
-        return None
-    for word in words:
-        if text.startswith(word, i) and _ENDS.match(text, i + len(word)) is not None:
-            return _SPAN.match(text, i, i + len(word))
-    return None
+def _occurrences(text: str, words: Iterable[str]) -> list[regex.Match[str]]:
+    """Where ``words`` occur as flagged words (matches never overlap: whole words)."""
+    return occurrences(text, words, _BEFORE, _AFTER)
 
 
 class Spelling(Rule):
