@@ -105,12 +105,22 @@ def _spelling_pattern(words: set[str]) -> regex.Pattern[str]:
     )
 
 
-@settings(max_examples=300)
-@given(texts, st.sets(st.sampled_from(["abc", "close", "lose", "then", "thereof", "e\u0301"]), min_size=1))
+SPELT = ["abc", "close", "lose", "then", "the", "thereof", "there", "e\u0301", "to", "it's", "it"]
+
+
+@settings(max_examples=500)
+@given(texts, st.sets(st.sampled_from(SPELT), min_size=1))
 def test_spelling_occurrences_match_finditer(text: str, words: set[str]) -> None:
     pattern = _spelling_pattern(words)
-    expected = [m.span() for m in pattern.finditer(text)]
-    assert [m.span() for m in _occurrences(text, words, pattern)] == expected
+    expected = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in _occurrences(text, words)] == expected
+
+
+def test_spelling_occurrences_of_words_that_start_one_another() -> None:
+    text = "then the thereof. the's then's there.x it's it'sy (the) e\u0301"
+    for words in ({"the", "then", "thereof"}, {"the", "there", "it", "it's"}, {"e\u0301", "the"}, set(SPELT)):
+        expected = [(m.span(), m.group()) for m in _spelling_pattern(words).finditer(text)]
+        assert [(m.span(), m.group()) for m in _occurrences(text, words)] == expected != []
 
 
 def test_patterns_whose_words_are_absent_are_not_compiled() -> None:
@@ -189,3 +199,30 @@ def test_repeats_after_rarer_characters() -> None:
     spans = [m.span() for m in repeated_word.candidates(text)]
     assert spans == [m.span() for m in repeated_word._CANDIDATE.finditer(text)]
     assert len(spans) == 3  # not "a a" after "é", nor "x x" after a digit
+
+
+NAMED = ["Tobaih", "Tob", "Tobiah", "Rcahel", "Zo\u00eb", "Zoe\u0308", "Kimm"]
+NAME_PIECES = [*PIECES, *NAMED, "Tobaih's", "-Kimm", "Kimmy"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(NAME_PIECES), max_size=30).map("".join),
+    st.sets(st.sampled_from(NAMED), min_size=1),
+)
+def test_name_occurrences_match_finditer(text: str, words: set[str]) -> None:
+    from tidyink.rules import name_consistency
+    from tidyink.rules._occurrences import occurrences, word_pattern
+
+    before, after = name_consistency._BEFORE, name_consistency._AFTER
+    expected = [(m.span(), m.group()) for m in word_pattern(words, before, after).finditer(text)]
+    assert [(m.span(), m.group()) for m in occurrences(text, words, before, after)] == expected
+
+
+def test_many_words_are_found_by_the_compiled_pattern() -> None:
+    from tidyink.rules._occurrences import FEW, occurrences
+
+    words = {f"w{chr(97 + k)}" for k in range(FEW + 2)}
+    text = " ".join(sorted(words)) + " wa's xwb"
+    got = [m.group() for m in occurrences(text, words, r"(?<![\p{L}])", r"(?![\p{L}])")]
+    assert got == [*sorted(words), "wa"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,3 +107,36 @@ def test_remembered_answers_are_forgotten_past_the_limit(monkeypatch) -> None:
     grouped = WordList.of(["cart", "horse"])
     assert grouped.absent(["cart", "dog"]) == ["dog"] and len(grouped._seen) == 2
     assert grouped.absent(["cat", "horse", "cart"]) == ["cat"] and len(grouped._seen) == 3
+
+
+CLOSE = "ab\u00e9"  # few letters: words share their first three or four often
+close_words = st.text(alphabet=CLOSE, min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(close_words, max_size=50), st.lists(close_words, max_size=40), st.integers(min_value=0, max_value=4))
+def test_groups_split_past_a_size_answer_as_the_frozenset(listed: set[str], asked: list[str], split: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_wordlist, "SPLIT", split)  # (small: most groups of three letters are split)
+        grouped = WordList.of(listed)
+    plain = frozenset(listed)
+    asked += [w[:n] + tail for w in list(listed)[:8] for n in (3, 4) for tail in ("", "e", "\u00e9o")]
+    assert [w in grouped for w in asked] == [w in plain for w in asked]
+    assert grouped.absent(asked) == [w for w in asked if w not in plain]
+    assert grouped.intersection(asked) == plain.intersection(asked)
+    ordered = sorted(plain)
+    for word in asked:
+        quick = grouped.starts_another(word)
+        assert quick is None or quick == _starts_another(ordered, word)
+    assert len(grouped) == len(plain) and grouped == plain
+
+
+def test_a_large_group_is_split_by_four_letters_and_a_small_one_kept_whole() -> None:
+    many = [f"cart{c}{d}" for c in "abcdefghijklm" for d in "abcdefghijk"]  # 143 words of "car"
+    grouped = _wordlist.groups([*many, "car", "cars", "carb", "dog", "dogs"])
+    assert "dog" in grouped and "dogs" not in grouped  # "dog" holds every word of "dog"
+    assert "car" in grouped and "cars" in grouped and "carb" in grouped and "cart" in grouped
+    listed = WordList(grouped)
+    assert all(w in listed for w in ("car", "cars", "carb", "cartaa", "cartmk", "dogs"))
+    assert not any(w in listed for w in ("ca", "cart", "carz", "cartz", "do", "dogz", "carbs"))
+    assert listed.starts_another("cart") is True and listed.starts_another("carb") is False

@@ -28,7 +28,7 @@ from pathlib import Path
 from tidyink import lexicon
 from tidyink.lazy_regex import compiled
 from tidyink.rules._distance import edits1
-from tidyink.rules._wordlist import PREFIX, WordList, groups, joined_words
+from tidyink.rules._wordlist import PREFIX, SHORT, SPLIT, WordList, groups, joined_words
 
 SUSPICIOUS_GAP = 2.0  # Zipf: a neighbour 100 times more frequent makes a rare form suspicious
 SUSPICIOUS_BELOW = 3.6  # forms more frequent than this are established, whatever their neighbours
@@ -50,16 +50,39 @@ def curated(lang: str = "en") -> WordList:
     path = _pyspellchecker_file(lang)
     if path is None:
         return WordList({})
-    key = lexicon.content_key(path)
+    key = _content_key(path, lang)
     if key is None:
         return WordList({})
     family = f"curated-{lang}-"
-    grouped = lexicon.cached(f"{family}g{PREFIX}-{key}", lambda: groups(_pyspellchecker(path)), dict, family=family)
+    # the groups' own family (the grouping in the name): pruning one family's old
+    # versions never removes the other's files, which versions grouped otherwise read
+    grouped_family = f"curated-groups-{lang}-"
+    grouped = lexicon.cached(
+        f"{grouped_family}{SHORT}-{PREFIX}-{SPLIT}-{key}",
+        lambda: groups(_pyspellchecker(path)),
+        dict,
+        family=grouped_family,
+    )
 
     def full() -> frozenset[str]:  # the frozenset, for a text that asks many questions
         return lexicon.cached(f"{family}{key}", lambda: joined_words(grouped), frozenset, family=family)
 
     return WordList(grouped, full)
+
+
+def _content_key(path: Path, lang: str) -> str | None:
+    """``lexicon.content_key(path)``, kept in the cache folder under the file's size
+    and modification time: a digest of the whole list (~1 ms to read and sum) is
+    worked out once per installed file, not at every start-up."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    family = f"curated-key-{lang}-"
+    key = lexicon.cached(
+        f"{family}{stat.st_size:x}-{stat.st_mtime_ns:x}", lambda: lexicon.content_key(path), str, family=family
+    )
+    return key if isinstance(key, str) else None
 
 
 def _pyspellchecker_file(lang: str) -> Path | None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from itertools import chain
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -28,9 +27,12 @@ from tidyink.rules.base import Rule
 Guard = Callable[[str, "regex.Match[str]"], bool]
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """``regex`` (with ``<<GAP>>`` and ``<<file.txt>>`` placeholders) and what to suggest."""
+class Pattern(NamedTuple):
+    """``regex`` (with ``<<GAP>>`` and ``<<file.txt>>`` placeholders) and what to suggest.
+
+    (A named tuple, immutable and compared by value as a frozen dataclass is, but made
+    several times faster when the rules are imported at each start-up.)
+    """
 
     regex: str
     good: str | Callable[[regex.Match[str]], str]
@@ -183,7 +185,8 @@ def clause_start(text: str, pos: int, stop: str, reach: int) -> int:
     """
     finder = _BOUNDARY.get(stop)
     if finder is None:
-        finder = regex.compile(rf"(?r)[{regex.escape(stop)}]|--|\n\n")
+        # (``stop`` is one of the rules' own sets of marks: the pattern may be kept in the store)
+        finder = compiled(rf"(?r)[{regex.escape(stop)}]|--|\n\n")
         _BOUNDARY[stop] = finder
     lo = max(0, pos - reach)
     end = pos

@@ -28,6 +28,8 @@ def bad_group(source: str) -> str:
 def literals(group: str) -> list[str]:
     """Every word a bad group matches: ``affects?`` -> affect, affects (literals,
     ``(?:a|b)`` groups, ``|`` and ``?`` after a letter or group are understood)."""
+    if "(" not in group and ")" not in group and "?" not in group:
+        return sorted(set(group.split("|")))  # words and bars only: what the parse gives
 
     def parse(i: int) -> tuple[list[str], int]:
         options: list[str] = []

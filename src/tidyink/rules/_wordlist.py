@@ -2,10 +2,12 @@
 
 A frozenset of the 160,000 curated words takes about 30 ms to load (one string
 object and one hash per word), more than the whole lint of a chapter. Here the
-words are kept in groups by their first :data:`PREFIX` letters, each group one
-string (``"\\nword\\nwords\\n"``) searched for ``"\\nword\\n"``: loading is a few
-thousand strings, and a look-up a dict hit and a short substring search (about
-half a microsecond, five times a set's). A text that asks more than
+words are kept in groups by their first :data:`SHORT` letters, or, in a group of
+more than :data:`SPLIT` words, by their first :data:`PREFIX` letters; each group is
+one string (``"\\nword\\nwords\\n"``) searched for ``"\\nword\\n"``: loading is a
+few thousand strings (about half as many as with groups of four letters only, so
+half the loading time), and a look-up one or two dict hits and a short substring
+search (about half a microsecond, five times a set's). A text that asks more than
 :data:`BUDGET` questions (a long book, many unknown words, spelling suggestions)
 gets the frozenset instead, so it never pays much more than before; a bulk
 question larger than what is left of the budget goes to the frozenset at once.
@@ -18,19 +20,35 @@ from collections.abc import Set as AbstractSet
 from itertools import compress, filterfalse
 from operator import not_
 
-PREFIX = 4  # letters that name a group
+SHORT = 3  # letters that name a group
+PREFIX = 4  # letters that name a group split from a large one
+SPLIT = 128  # words a group of SHORT letters holds before it is split
 BUDGET = 30_000  # look-ups answered from the groups before the frozenset is loaded
 REMEMBERED = 200_000  # answers kept for bulk questions (a long batch meets endless words)
 
 
 def groups(words: Iterable[str]) -> dict[str, str]:
-    """``words`` grouped by their first :data:`PREFIX` letters (an empty string or one
-    with a line break is no word: left out)."""
-    out: dict[str, list[str]] = {}
+    """``words`` grouped by their first :data:`SHORT` letters, a group of more than
+    :data:`SPLIT` words split by their first :data:`PREFIX` letters (an empty string
+    or one with a line break is no word: left out).
+
+    A word's group is then the one named by its first PREFIX letters, else by its
+    first SHORT letters: a name of PREFIX letters only exists where the SHORT ones
+    were split, and there it holds every word that starts with it (a word of SHORT
+    letters or fewer names its group either way).
+    """
+    short: dict[str, list[str]] = {}
     for word in sorted(set(words)):
         if "\n" in word or not word:
             continue
-        out.setdefault(word[:PREFIX], []).append(word)
+        short.setdefault(word[:SHORT], []).append(word)
+    out: dict[str, list[str]] = {}
+    for key, found in short.items():
+        if len(found) <= SPLIT:
+            out[key] = found
+        else:
+            for word in found:
+                out.setdefault(word[:PREFIX], []).append(word)
     return {key: "\n" + "\n".join(found) + "\n" for key, found in out.items()}
 
 
@@ -78,14 +96,21 @@ class WordList:
         if self._set is None and n > self._left:
             self.words()
 
+    def _group(self, word: str) -> str | None:
+        """The group ``word`` belongs in (see :func:`groups`)."""
+        get = self._get
+        return get(word[:PREFIX]) or get(word[:SHORT])
+
     def _has(self, word: str) -> bool:
-        group = self._get(word[:PREFIX])
+        get = self._get
+        group = get(word[:PREFIX]) or get(word[:SHORT])
         return group is not None and f"\n{word}\n" in group and "\n" not in word
 
     def __contains__(self, word: object) -> bool:
         if not self._spend(1) or not isinstance(word, str):
             return word in self.words()
-        group = self._get(word[:PREFIX])
+        get = self._get
+        group = get(word[:PREFIX]) or get(word[:SHORT])
         return group is not None and f"\n{word}\n" in group and "\n" not in word
 
     def absent(self, words: list[str]) -> list[str]:
@@ -114,7 +139,7 @@ class WordList:
         when ``word`` is shorter than a group's name (ask the sorted words)."""
         if len(word) < PREFIX or "\n" in word:
             return None
-        group = self._get(word[:PREFIX])
+        group = self._group(word)
         return group is not None and f"\n{word}" in group and f"\n{word}\n" not in group
 
     def __iter__(self) -> Iterator[str]:

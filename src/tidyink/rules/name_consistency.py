@@ -20,8 +20,6 @@ from itertools import compress
 from operator import itemgetter
 from typing import ClassVar
 
-import regex
-
 from tidyink import lexicon, names
 from tidyink.document import Document
 from tidyink.filters.base import Context
@@ -29,8 +27,9 @@ from tidyink.lazy_regex import compiled
 from tidyink.records import Finding
 from tidyink.rules import _dictionary
 from tidyink.rules._distance import deletes, distance
+from tidyink.rules._occurrences import occurrences
 from tidyink.rules._project import project_words
-from tidyink.rules._text import alternation, prose
+from tidyink.rules._text import prose
 from tidyink.rules.base import Rule
 
 
@@ -128,6 +127,9 @@ def _is_inflection(rare: str, name: str, lang: str) -> bool:
     return common >= min(len(rare), len(name)) - 2
 
 
+# Where a rare form is flagged: a whole word (forms are letters: matches never overlap).
+_BEFORE = r"(?<![\p{L}\p{M}'-])"
+_AFTER = r"(?![\p{L}\p{M}])"
 _NEXT_CAPITALISED = compiled(r"[ \t\n]+\p{Lu}")
 COMMON_ZIPF = 4.0  # a capitalised non-word one edit from a word this common is its typo
 COMMON_MIN_LENGTH = 5
@@ -258,8 +260,7 @@ class NameConsistency(Rule):
                 flagged[rare] = (best, total(best))
         if not flagged:
             return
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}'-])(?:{alternation(set(flagged))})(?![\p{{L}}\p{{M}}])")
-        for m in pattern.finditer(joined.text):
+        for m in occurrences(joined.text, flagged, _BEFORE, _AFTER):
             rare = m.group()
             name, uses = flagged[rare]
             if not uses and _NEXT_CAPITALISED.match(joined.text, m.end()):

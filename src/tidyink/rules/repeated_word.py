@@ -27,14 +27,25 @@ _CANDIDATE = re.compile(r"\b(\w++)([ \t\u00a0\ue000\n]++)(\1)\b")  # on lower-ca
 _GAP = r"[ \t\u00a0\ue000\n]++"
 _AFTER_SPACE = re.compile(rf" (?=(\w++){_GAP}\1\b)")
 _AFTER_OTHER = re.compile(rf"[^ a-z0-9_](?=(\w++){_GAP}\1\b)")
+# The same with ASCII word characters (the engine tests them faster), for a text whose
+# letters are all ASCII: they find every repeat of a word of letters the two scans
+# above find (a repeat they miss holds a digit or number outside ASCII, "x² x²", and
+# is no repeat of letters), and maybe more leads, which the Unicode-aware match in
+# :func:`candidates` turns down.
+_AFTER_SPACE_ASCII = re.compile(_AFTER_SPACE.pattern, re.ASCII)
+_AFTER_OTHER_ASCII = re.compile(_AFTER_OTHER.pattern, re.ASCII)
 _LETTERS = compiled(r"[\p{L}\p{M}]+")
 
 
-def _leads(lower: str) -> list[int]:
+def _leads(lower: str, ascii_letters: bool = False) -> list[int]:
     """Where a word that a repeat of it follows starts, after a non-word character:
-    what ``\\W(?=(\\w++)gap\\1\\b)`` finds, one offset for each such character."""
-    found = [m.start(1) for m in _AFTER_SPACE.finditer(lower)]
-    other = [m.start(1) for m in _AFTER_OTHER.finditer(lower) if not _word_character(m.group())]
+    what ``\\W(?=(\\w++)gap\\1\\b)`` finds, one offset for each such character
+    (``ascii_letters``: the text has no letter outside ASCII; see ``_AFTER_SPACE_ASCII``)."""
+    after_space, after_other = _AFTER_SPACE, _AFTER_OTHER
+    if ascii_letters:
+        after_space, after_other = _AFTER_SPACE_ASCII, _AFTER_OTHER_ASCII
+    found = [m.start(1) for m in after_space.finditer(lower)]
+    other = [m.start(1) for m in after_other.finditer(lower) if not _word_character(m.group())]
     if other:
         found = sorted(found + other)
     return found
@@ -44,19 +55,20 @@ def _word_character(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def candidates(lower: str) -> Iterator[re.Match[str]]:
+def candidates(lower: str, ascii_letters: bool = False) -> Iterator[re.Match[str]]:
     """What ``_CANDIDATE.finditer(lower)`` gives, found faster: every place a repeat
     starts, then the matches taken left to right without overlap, as finditer
-    takes them."""
+    takes them. With ``ascii_letters`` (no letter outside ASCII in ``lower``) the
+    repeats of words holding a digit or number outside ASCII may be left out."""
     first = _CANDIDATE.match(lower, 0)
     end = 0
     if first is not None:
         end = first.end()
         yield first
-    for start in _leads(lower):
+    for start in _leads(lower, ascii_letters):
         if start >= end:
             m = _CANDIDATE.match(lower, start)
-            if m is not None:  # always: the same test, with the look-behind made explicit
+            if m is not None:  # (always, but at the extra leads of the ASCII scans)
                 end = m.end()
                 yield m
 
@@ -109,7 +121,8 @@ class RepeatedWord(Rule):
             return  # "vous vous", "die die": other languages double words legitimately
         allowed = word_list("repeats_ok.txt")
         text = joined.text
-        for m in candidates(joined.lower()):
+        ascii_letters = all(map(str.isascii, joined.words()))  # (every letter is in a word)
+        for m in candidates(joined.lower(), ascii_letters):
             first = text[m.start(1) : m.end(1)]
             gap = m.group(2)
             second = text[m.start(3) : m.end(3)]

@@ -19,12 +19,13 @@ import regex
 from tidyink import lexicon
 from tidyink.document import MARK, Document
 from tidyink.filters.base import Context
-from tidyink.lazy_regex import compiled
+from tidyink.lazy_regex import compiled, lazy
 from tidyink.records import Finding
 from tidyink.rules import _dialect, _dictionary
+from tidyink.rules._occurrences import occurrences
 from tidyink.rules._project import project_words
 from tidyink.rules._suggest import Suggestions
-from tidyink.rules._text import alternation, prose
+from tidyink.rules._text import prose
 from tidyink.rules.base import Rule
 
 _ELONGATED = compiled(r"(.)\1\1")
@@ -61,9 +62,12 @@ def _compound(text: str, start: int, end: int) -> str:
     return text[start:end].replace("-", "").lower()
 
 
+_SPACES = lazy(r"[ \t\n]+")  # (kept in the pattern store, unlike a pattern compiled on the spot)
+
+
 def _foreign_phrase(text: str, matches: list[regex.Match[str]], k: int) -> bool:
     """Two flagged words in a row ("partie carree") are a foreign phrase, not typos."""
-    gap = regex.compile(r"[ \t\n]+")
+    gap = _SPACES
     before = matches[k - 1] if k else None
     after = matches[k + 1] if k + 1 < len(matches) else None
     start, end = matches[k].span()
@@ -108,28 +112,15 @@ def _uses(word: str, counts: Counter[str], good: Container[str] = frozenset()) -
     return sum(counts.get(w, 0) for w in forms)
 
 
-FEW = 16  # up to this many words, ``str.find`` beats one regex scan of the whole text
+# Where an unknown word is flagged: no letter, mark, digit or such before; after,
+# "'s" and no letter, or nothing that continues the word.
+_BEFORE = r"(?<![\p{L}\p{M}'\d_@/.])"
+_AFTER = r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
 
 
-def _occurrences(text: str, words: Iterable[str], pattern: regex.Pattern[str]) -> list:
-    """``pattern.finditer(text)`` as a list, for a ``pattern`` matching whole ``words``.
-
-    Matches are whole words, so they never overlap: with few words, finding each
-    with ``str.find`` (fast, in C) and checking the hits is much quicker than a scan.
-    """
-    words = list(words)
-    if len(words) > FEW:
-        return list(pattern.finditer(text))
-    found = {}
-    for word in words:
-        i = text.find(word)
-        while i != -1:
-            if i not in found:
-                m = pattern.match(text, i)
-                if m is not None:
-                    found[i] = m
-            i = text.find(word, i + 1)
-    return [found[i] for i in sorted(found)]
+def _occurrences(text: str, words: Iterable[str]) -> list[regex.Match[str]]:
+    """Where ``words`` occur as flagged words (matches never overlap: whole words)."""
+    return occurrences(text, words, _BEFORE, _AFTER)
 
 
 class Spelling(Rule):
@@ -192,12 +183,8 @@ class Spelling(Rule):
             bad[token] = state
         if not bad:
             return
-        pattern = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}'\d_@/.])(?:{alternation(set(bad))})"
-            r"(?='s(?![\p{L}\d])|(?![\p{L}\p{M}'\d_@/]|\.[\p{L}\d]))"
-        )
         text = joined.text
-        matches = _occurrences(text, bad, pattern)
+        matches = _occurrences(text, bad)
         offsets = [m.start() for m in matches]
         for k, m in enumerate(matches):
             word = m.group()
