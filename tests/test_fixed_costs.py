@@ -34,3 +34,76 @@ def test_spaces_inside_quotes_still_go_for_each_language():
         assert [(e.start, e.end, e.new) for e in got] == [(10, 11, ""), (16, 17, "")]
     got = list(spacing._inside_quotes("Er rief „ Halt“.", "de"))
     assert [(e.start, e.end, e.reason) for e in got] == [(9, 10, "space after an opening quote")]
+
+
+def test_an_edit_is_an_immutable_record_compared_by_value():
+    import pytest
+
+    from tidyink.records import Edit
+
+    edit = Edit(3, 5, "x")
+    assert edit == Edit(start=3, end=5, new="x", reason="") and edit != Edit(3, 5, "x", "why")
+    assert edit.reason == "" and repr(edit) == "Edit(start=3, end=5, new='x', reason='')"
+    assert hash(edit) == hash(Edit(3, 5, "x"))
+    with pytest.raises(AttributeError):
+        edit.start = 4  # type: ignore[misc]
+
+
+def test_layout_lines_and_wrap_are_read_only_values():
+    import pytest
+
+    from tidyink.filters._layout import Line, Wrap, _lines_of_text
+
+    lines = _lines_of_text("  One line\nand two  ")
+    assert lines == [Line(0, 10, "  One line", 2, "One line", 10), Line(11, 20, "and two  ", 0, "and two", 7)]
+    assert repr(lines[1]) == "Line(start=11, end=20, text='and two  ', indent=0, stripped='and two', length=7)"
+    with pytest.raises(AttributeError):
+        lines[0].start = 1  # type: ignore[misc]
+    wrap = Wrap(70)
+    assert wrap == Wrap(70) != Wrap(None) and wrap.slack == 8 and Wrap(None).slack == 4
+    assert wrap.fits(Line(0, 50, "", 0, "", 50), Line(51, 60, "", 0, "short", 5))
+    assert not wrap.fits(Line(0, 60, "", 0, "", 60), Line(61, 70, "", 0, "longer", 6))
+    with pytest.raises(AttributeError):
+        wrap.width = 3  # type: ignore[misc]
+
+
+def test_quote_state_is_mutable_with_a_cache_of_its_own():
+    from tidyink.filters._quote_marks import QuoteState
+
+    one, two = QuoteState(), QuoteState(langs=("de",))
+    assert (one.double_open, one.single_open, one.langs, one.dialect, one.next_start) == (
+        False,
+        False,
+        ("en",),
+        False,
+        "",
+    )
+    one.cache["x"] = True
+    assert two.cache == {} and one.cache is not two.cache
+    one.double_open = True
+    assert one == QuoteState(double_open=True, cache={"x": True}) and one != QuoteState()
+    assert repr(QuoteState()) == (
+        "QuoteState(double_open=False, single_open=False, langs=('en',), dialect=False, next_start='', cache={})"
+    )
+
+
+def test_suppression_marks_keep_their_own_collections():
+    from tidyink.suppress import EMPTY, Marks, scan
+
+    marks = Marks()
+    marks.quiet_lines.add(3)
+    assert Marks().quiet_lines == set() and not Marks() and Marks() == EMPTY
+    assert Marks(regions=[(0, 4)]) and Marks(ignores={2: frozenset({"x"})})
+    assert repr(Marks()) == "Marks(skip_file=False, quiet_lines=set(), regions=[], ignores={})"
+    found = scan("Text.\n<!-- tidyink: skip-file -->\n", "markdown")
+    assert found.skip_file and found != EMPTY
+
+
+def test_atoms_compare_by_value_and_take_new_styles():
+    from tidyink.writers._emphasis import Atom
+
+    atom = Atom("word", True, frozenset({"em"}))
+    assert atom == Atom("word", True, frozenset({"em"})) != Atom("word", True, frozenset())
+    atom.styles = frozenset()
+    assert atom == Atom("word", True, frozenset())
+    assert repr(atom) == "Atom(written='word', wordy=True, styles=frozenset())"
