@@ -4,7 +4,12 @@ the equality, representation and immutability the code relies on."""
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tidyink.filters import spacing
 
@@ -37,8 +42,6 @@ def test_spaces_inside_quotes_still_go_for_each_language():
 
 
 def test_an_edit_is_an_immutable_record_compared_by_value():
-    import pytest
-
     from tidyink.records import Edit
 
     edit = Edit(3, 5, "x")
@@ -50,8 +53,6 @@ def test_an_edit_is_an_immutable_record_compared_by_value():
 
 
 def test_layout_lines_and_wrap_are_read_only_values():
-    import pytest
-
     from tidyink.filters._layout import Line, Wrap, _lines_of_text
 
     lines = _lines_of_text("  One line\nand two  ")
@@ -107,3 +108,34 @@ def test_atoms_compare_by_value_and_take_new_styles():
     atom.styles = frozenset()
     assert atom == Atom("word", True, frozenset())
     assert repr(atom) == "Atom(written='word', wordy=True, styles=frozenset())"
+
+
+def test_the_quick_mojibake_pattern_never_starts_on_ascii():
+    """The ASCII pre-test of may_hold_mojibake rests on this: no match starts on ASCII."""
+    from tidyink.filters import _mojibake_scan as scan
+
+    assert all(not ch.isascii() for ch in scan._all_chars())
+    pattern = scan._quick()
+    assert all(pattern.match(chr(c) + tail) is None for c in range(128) for tail in ("", "\x80", " ", "\u00a9"))
+
+
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=127)), max_size=4))
+def test_ascii_texts_hold_no_mojibake_as_the_patterns_say(texts):
+    from tidyink.filters import _mojibake_scan as scan
+
+    whole = "\n".join(texts)
+    slow = scan._quick().search(whole) is not None or not unicodedata.is_normalized("NFC", whole)
+    assert scan.may_hold_mojibake(texts) is slow is False
+
+
+def test_the_quick_mojibake_pattern_is_not_built_for_ascii_text(monkeypatch):
+    from tidyink.filters import _mojibake_scan as scan
+
+    def unexpected() -> None:
+        raise AssertionError("the quick pattern was built")
+
+    monkeypatch.setattr(scan, "_quick", unexpected)
+    assert scan.may_hold_mojibake([]) is False
+    assert scan.may_hold_mojibake(["A plain line.", "Another, with 'quotes' -- and dashes."]) is False
+    with pytest.raises(AssertionError):
+        scan.may_hold_mojibake(["The caf\u00c3\u00a9 was closed."])
