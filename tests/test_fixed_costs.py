@@ -139,3 +139,35 @@ def test_the_quick_mojibake_pattern_is_not_built_for_ascii_text(monkeypatch):
     assert scan.may_hold_mojibake(["A plain line.", "Another, with 'quotes' -- and dashes."]) is False
     with pytest.raises(AssertionError):
         scan.may_hold_mojibake(["The caf\u00c3\u00a9 was closed."])
+
+
+def test_lazy_re_is_the_standard_engine_compiled_on_first_use():
+    import re
+
+    from tidyink.lazy_regex import lazy_re
+
+    pattern = lazy_re(r"(?P<w>\w+)-(?P=w)", re.IGNORECASE)
+    assert "_compiled" not in pattern.__dict__  # nothing compiled yet
+    assert pattern.search("a so-SO b").group("w") == "so"
+    assert isinstance(pattern.__dict__["_compiled"], re.Pattern)
+    assert pattern.flags == re.compile(r"(?P<w>\w+)-(?P=w)", re.IGNORECASE).flags
+    assert pattern.sub("x", "no-no and yes-no") == "x and yes-no"
+
+
+def test_a_plain_text_run_compiles_no_entity_or_rare_invisible_pattern():
+    import tidyink
+    from tidyink.filters import entities, invisibles
+
+    names = ("_REFERENCE", "_ESCAPED", "_MENTION", "_HIDDEN", "_HIDING_RE")
+    rare = ("_ANSI", "_C1", "_BIDI_RE", "_UNSEEN_RE", "_NBSP_RUN", "_LEAD_RUN")
+    lazies = [getattr(entities, n) for n in names] + [getattr(invisibles, n) for n in rare]
+    for pattern in lazies:
+        pattern.__dict__.pop("_compiled", None)
+        for key in [k for k in pattern.__dict__ if not k.startswith("_")]:
+            del pattern.__dict__[key]  # (forget the methods a test before looked up)
+    result = tidyink.convert('She said "wait" -- and left.\n', input_format="text", lint=False)
+    assert result.text == "She said “wait”—and left.\n"
+    assert not [p for p in lazies if "_compiled" in p.__dict__]
+    result = tidyink.convert("Fish &amp; chips&nbsp;here \x1b[1mnow\x1b[0m.\n", input_format="text", lint=False)
+    assert result.text == "Fish & chips here now.\n"  # (a lone no-break space between words goes)
+    assert "_compiled" in entities._ESCAPED.__dict__ and "_compiled" in invisibles._ANSI.__dict__
