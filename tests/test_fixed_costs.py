@@ -171,3 +171,19 @@ def test_a_plain_text_run_compiles_no_entity_or_rare_invisible_pattern():
     result = tidyink.convert("Fish &amp; chips&nbsp;here \x1b[1mnow\x1b[0m.\n", input_format="text", lint=False)
     assert result.text == "Fish & chips here now.\n"  # (a lone no-break space between words goes)
     assert "_compiled" in entities._ESCAPED.__dict__ and "_compiled" in invisibles._ANSI.__dict__
+
+
+def test_a_filter_context_has_its_own_collections_and_compares_by_value():
+    from tidyink.filters.base import Context
+    from tidyink.options import Options
+    from tidyink.records import Change
+
+    one, two = Context(), Context(path="a.txt")
+    assert one.options == Options() and one.path is None and two.path == "a.txt"
+    one.changes.append(Change("quotes", 1, 1, '"', "“"))
+    one.state["names"] = {"Ann"}
+    assert two.changes == [] and two.findings == [] and two.state == {}
+    assert one != Context() and Context(path="a.txt") == two
+    assert repr(Context()) == f"Context(options={Options()!r}, path=None, changes=[], findings=[], state={{}})"
+    one.extra = 1  # (filters may keep their own facts on it)
+    assert one.extra == 1
