@@ -187,3 +187,34 @@ def test_a_filter_context_has_its_own_collections_and_compares_by_value():
     assert repr(Context()) == f"Context(options={Options()!r}, path=None, changes=[], findings=[], state={{}})"
     one.extra = 1  # (filters may keep their own facts on it)
     assert one.extra == 1
+
+
+def test_settings_are_immutable_values_with_fresh_defaults():
+    from dataclasses import FrozenInstanceError
+    from pathlib import Path
+
+    from tidyink.config import Settings
+    from tidyink.config_settings import DEFAULT_INCLUDE, FIX_KEYS
+    from tidyink.options import Options
+
+    one = Settings()
+    assert one.options == Options() and one.include == DEFAULT_INCLUDE and one.exclude == ()
+    assert one.respect_gitignore is True and one.words_file is None and one.path is one.root is None
+    assert one.fix == {k: d for k, (_, d) in FIX_KEYS.items()} and one.origins == {}
+    one.fix["stages"] = ("repair",)
+    assert Settings().fix["stages"] != ("repair",) and Settings().origins is not Settings().origins
+    assert Settings(path=Path("t.toml")) == Settings(path=Path("t.toml")) != Settings()
+    with pytest.raises(FrozenInstanceError):
+        one.words_file = "words.txt"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del one.path
+    with pytest.raises(TypeError):
+        hash(one)  # (it holds dicts, as a frozen dataclass would fail to hash)
+    import copy
+    import pickle
+
+    kept = Settings(exclude=("drafts/*",), origins={"exclude": "tidyink.toml"})
+    assert pickle.loads(pickle.dumps(kept)) == kept == copy.deepcopy(kept) == copy.copy(kept)
+    shown = repr(Settings(exclude=("drafts/*",)))
+    assert shown.startswith(f"Settings(options={Options()!r}, include={DEFAULT_INCLUDE!r}, exclude=('drafts/*',), ")
+    assert shown.endswith("path=None, root=None, origins={})")
