@@ -218,3 +218,21 @@ def test_settings_are_immutable_values_with_fresh_defaults():
     shown = repr(Settings(exclude=("drafts/*",)))
     assert shown.startswith(f"Settings(options={Options()!r}, include={DEFAULT_INCLUDE!r}, exclude=('drafts/*',), ")
     assert shown.endswith("path=None, root=None, origins={})")
+
+
+def test_repeated_word_scans_compile_only_the_pair_a_text_needs():
+    import re
+
+    from tidyink.rules import repeated_word as rw
+
+    pairs = {False: (rw._AFTER_SPACE, rw._AFTER_OTHER), True: (rw._AFTER_SPACE_ASCII, rw._AFTER_OTHER_ASCII)}
+    for pattern in (*pairs[False], *pairs[True]):
+        pattern.__dict__.pop("_compiled", None)
+        for key in [k for k in pattern.__dict__ if not k.startswith("_")]:
+            del pattern.__dict__[key]
+    assert rw._leads("so the the end", ascii_letters=True) == [3]
+    assert all("_compiled" in p.__dict__ for p in pairs[True])
+    assert not any("_compiled" in p.__dict__ for p in pairs[False])
+    assert rw._leads("é the the ü", ascii_letters=False) == [2]
+    assert rw._AFTER_SPACE_ASCII.flags & re.ASCII and not rw._AFTER_SPACE.flags & re.ASCII
+    assert rw._AFTER_OTHER.pattern == rw._AFTER_OTHER_ASCII.pattern
