@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import copyreg
 import marshal
+import re
 import sys
 from pathlib import Path
 from typing import Any, cast
@@ -128,16 +129,18 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 class _Lazy:
-    """A pattern compiled on the first use of one of its attributes."""
+    """A pattern compiled on the first use of one of its attributes (by ``compile``:
+    :func:`compiled`, or the standard engine's ``re.compile``)."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, compile: Any = None) -> None:
         self.__dict__["_source"] = (pattern, flags)
+        self.__dict__["_compile"] = compile or compiled
 
     def __getattr__(self, name: str) -> Any:
         pattern, flags = self.__dict__["_source"]
         found = self.__dict__.get("_compiled")
         if found is None:
-            found = self.__dict__["_compiled"] = compiled(pattern, flags)
+            found = self.__dict__["_compiled"] = self.__dict__["_compile"](pattern, flags)
         value = getattr(found, name)
         self.__dict__[name] = value  # later uses are plain attribute reads
         return value
@@ -149,3 +152,9 @@ class _Lazy:
 def lazy(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, done when the pattern is first used."""
     return cast("regex.Pattern[str]", _Lazy(pattern, flags))
+
+
+def lazy_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` (the standard engine), done when the pattern is
+    first used: for patterns only some texts need (a run pays for the others' compiling)."""
+    return cast("re.Pattern[str]", _Lazy(pattern, flags, re.compile))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from operator import is_
+from typing import NamedTuple
 
 from tidyink.document import PARAGRAPH, TEXT, Block, Document, Span, indent_width
 from tidyink.filters._page_chrome import BULLET_GLYPHS, bullet_item, strong_shape
@@ -25,12 +25,9 @@ MAX_WRAP = 90
 DEEP_INDENT = 12  # set this far right: a dateline, a signature, a centred line (not a wrapped quotation)
 
 
-@dataclass(slots=True)
-class Line:
-    """One line of a block: offsets into the span text, without the newline.
-
-    Treat it as read-only (not frozen only because frozen instances are slow to make).
-    """
+class Line(NamedTuple):
+    """One line of a block: offsets into the span text, without the newline (a named
+    tuple: read-only, and quicker to define and to make than a dataclass)."""
 
     start: int
     end: int
@@ -83,8 +80,7 @@ def split_block(block: Block, span: Span, groups: list[tuple[list[Line], str]]) 
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Wrap:
+class Wrap(NamedTuple):
     """How a document is hard-wrapped: ``width`` when it is, else None."""
 
     width: int | None

@@ -108,8 +108,14 @@ def _all_chars() -> frozenset[str]:
 def may_hold_mojibake(texts: list[str]) -> bool:
     """Whether :func:`suspect_lines` may find a line in one of ``texts``, looked at joined
     (a match of the quick pattern in one is one in the whole, and text that is NFC when
-    joined by line breaks, which compose with nothing, is NFC in each of its parts)."""
+    joined by line breaks, which compose with nothing, is NFC in each of its parts).
+
+    ASCII text (or none) holds none: every match starts with a code page's reading of a
+    high byte or a C1 control, never ASCII, and ASCII is NFC; the quick pattern, which
+    costs milliseconds to compile, is then not needed."""
     whole = "\n".join(texts)
+    if whole.isascii():
+        return False
     return _quick().search(whole) is not None or not unicodedata.is_normalized("NFC", whole)
 
 

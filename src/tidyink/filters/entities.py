@@ -10,25 +10,26 @@ References that would give a control character or a surrogate are left too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from tidyink.document import Block
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
+from tidyink.lazy_regex import lazy_re
 from tidyink.records import Edit
 
+# (compiled when first used: most texts hold no "&", and their runs never need them)
 _NAMES = r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_REFERENCE = re.compile("&" + _NAMES)
-_ESCAPED = re.compile("&(?:amp;)*" + _NAMES)  # with any double escapes in front
+_REFERENCE = lazy_re("&" + _NAMES)
+_ESCAPED = lazy_re("&(?:amp;)*" + _NAMES)  # with any double escapes in front
 # A reference (or several) alone between quotes or backticks: a mention.
-_MENTION = re.compile(r"""(["'`“‘])(?:&(?:amp;)*[#A-Za-z0-9]+;)+(["'`”’])""")
+_MENTION = lazy_re(r"""(["'`“‘])(?:&(?:amp;)*[#A-Za-z0-9]+;)+(["'`”’])""")
 _MAX_DEPTH = 4  # &amp;amp;amp;quot; and no deeper
 # Characters the invisibles filter removes from a word: inside a reference they hide it
 # (&am\u200dp;), and removing them later would leave a reference for the next run to decode.
 _HIDING = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_HIDDEN = re.compile(f"&[#A-Za-z0-9{_HIDING}]+;")
-_HIDING_RE = re.compile(f"[{_HIDING}]")
+_HIDDEN = lazy_re(f"&[#A-Za-z0-9{_HIDING}]+;")
+_HIDING_RE = lazy_re(f"[{_HIDING}]")
 
 
 def decode_reference(ref: str) -> str | None:

@@ -26,7 +26,7 @@ import regex
 from tidyink.document import BREAK, MARK, OBJECT, RAW_BLOCK, TEXT, Block, Document
 from tidyink.filters._repair import RepairFilter
 from tidyink.filters.base import Context
-from tidyink.lazy_regex import compiled
+from tidyink.lazy_regex import compiled, lazy_re
 from tidyink.records import Edit
 
 # Anything this filter may act on (a fast first test with ``re``).
@@ -34,13 +34,14 @@ _ANY = re.compile(
     "[\x00-\x08\x0b\x0e-\x1f\x7f\u00a0\u00ad\u061c\u200b-\u200f\u202a-\u202f"
     "\u2060\u2066-\u2069\ufeff\ufffd]"
 )
+# (the patterns below are compiled when first used: most texts need none of them)
 # A terminal escape: ESC [ with parameters, or without one a command that means something
 # with none (not set/reset mode, h and l, which need the mode, and no intermediate bytes):
 # ESC [&link is a stray ESC before a bracket, not a command that ends in the l of "link".
-_ANSI = re.compile(r"\x1b\[(?:[0-9;?]+[ -/]*[@-~]|[@-gi-km-~])|\x1b[@-Z\\-_]")
-_C1 = re.compile("[\x80-\x9f]")
+_ANSI = lazy_re(r"\x1b\[(?:[0-9;?]+[ -/]*[@-~]|[@-gi-km-~])|\x1b[@-Z\\-_]")
+_C1 = lazy_re("[\x80-\x9f]")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_BIDI_RE = re.compile("[" + "".join(sorted(_BIDI)) + "]")
+_BIDI_RE = lazy_re("[" + "".join(sorted(_BIDI)) + "]")
 _NBSP = frozenset("\u00a0\u202f")
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "mme", "mlle", "mm", "herr", "frau"}
@@ -119,7 +120,7 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # What a no-break space is judged without: zero-width characters and the control
 # characters this filter removes (not \t, \n, or \x0b, which becomes a newline).
 _UNSEEN = frozenset(_ZERO_WIDTH | {chr(c) for c in (*range(0x09), *range(0x0E, 0x20), 0x7F)})
-_UNSEEN_RE = re.compile("[" + re.escape("".join(sorted(_UNSEEN))) + "]")
+_UNSEEN_RE = lazy_re("[" + re.escape("".join(sorted(_UNSEEN))) + "]")
 _LEAD = "\u00a0\u202f\ufffc"  # what may stand before a no-break space at a line's start
 _WORD_CAP = 16  # words are read this far from a no-break space: the tests need short ones
 _OPEN_AFTER = frozenset("»›;:!?%‰)]}—–")
@@ -234,8 +235,8 @@ class NbspView:
         return 0 < len(bare) <= 2 or (len(word_after) == 1 and len(word_before) == 1)
 
 
-_NBSP_RUN = re.compile("[\u00a0\u202f]+")
-_LEAD_RUN = re.compile(f"[{_LEAD}]+")
+_NBSP_RUN = lazy_re("[\u00a0\u202f]+")
+_LEAD_RUN = lazy_re(f"[{_LEAD}]+")
 
 
 def nbsp_meant(text: str, i: int) -> bool:

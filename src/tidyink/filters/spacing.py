@@ -50,11 +50,12 @@ _QUOTE_MARKS = {"en": ("“‘", "”’"), "de": ("„‚", "“‘")}
 def _inside_quote_patterns(base: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """(spaces after an opening mark, spaces before a closing mark) for a language."""
     opening, closing = _QUOTE_MARKS.get(base, _QUOTE_MARKS["en"])
-    after = regex.compile(
+    # (built from the marks above, never from a document: the pattern store keeps them)
+    after = compiled(
         rf"(?:(?<=^|[\s(\[{{—–{MARK}])|(?<=[{opening}]))[{opening}](?P<sp>[ \t]+)"
         rf"(?=[^\s])(?![{closing}](?:\s|$))"  # not an empty pair (“ ”: ditto marks)
     )
-    before = regex.compile(
+    before = compiled(
         rf"(?<=[^\s{opening}])(?P<sp>[ \t]+)[{closing}](?=$|[\s,.;:!?…)\]}}{closing}{MARK}—–])"
     )
     return after, before

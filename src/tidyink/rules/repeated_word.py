@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from tidyink.document import Document
 from tidyink.filters.base import Context
-from tidyink.lazy_regex import compiled
+from tidyink.lazy_regex import compiled, lazy_re
 from tidyink.records import Finding
 from tidyink.rules import _pos
 from tidyink.rules._patterns import previous_words
@@ -25,15 +25,18 @@ _CANDIDATE = re.compile(r"\b(\w++)([ \t\u00a0\ue000\n]++)(\1)\b")  # on lower-ca
 # outside ASCII that it lets through are dropped). The look-ahead lets overlapping
 # repeats ("the the the") all show.
 _GAP = r"[ \t\u00a0\ue000\n]++"
-_AFTER_SPACE = re.compile(rf" (?=(\w++){_GAP}\1\b)")
-_AFTER_OTHER = re.compile(rf"[^ a-z0-9_](?=(\w++){_GAP}\1\b)")
+_AFTER_SPACE_TEXT = rf" (?=(\w++){_GAP}\1\b)"
+_AFTER_OTHER_TEXT = rf"[^ a-z0-9_](?=(\w++){_GAP}\1\b)"
+# (each pair compiled when a text first needs it: a text needs only one of them)
+_AFTER_SPACE = lazy_re(_AFTER_SPACE_TEXT)
+_AFTER_OTHER = lazy_re(_AFTER_OTHER_TEXT)
 # The same with ASCII word characters (the engine tests them faster), for a text whose
 # letters are all ASCII: they find every repeat of a word of letters the two scans
 # above find (a repeat they miss holds a digit or number outside ASCII, "x² x²", and
 # is no repeat of letters), and maybe more leads, which the Unicode-aware match in
 # :func:`candidates` turns down.
-_AFTER_SPACE_ASCII = re.compile(_AFTER_SPACE.pattern, re.ASCII)
-_AFTER_OTHER_ASCII = re.compile(_AFTER_OTHER.pattern, re.ASCII)
+_AFTER_SPACE_ASCII = lazy_re(_AFTER_SPACE_TEXT, re.ASCII)
+_AFTER_OTHER_ASCII = lazy_re(_AFTER_OTHER_TEXT, re.ASCII)
 _LETTERS = compiled(r"[\p{L}\p{M}]+")
 
 
