@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, VERSE, Block, Document
 from tidyink.filters._patterns_lazy import P
@@ -11,7 +11,15 @@ from tidyink.filters._patterns_lazy import P
 
 def is_note(text: str) -> bool:
     """Whether a paragraph opens like an author's note or a disclaimer."""
-    return bool(P.NOTE.match(text))
+    return may_open_note(text[:2]) and P.NOTE.match(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def may_open_note(opening: str) -> bool:
+    """False only when no text opening with ``opening`` is a note for :func:`is_note`:
+    no match of the pattern continues it (most paragraphs are told by their first two
+    characters, which few texts have in common)."""
+    return P.NOTE.match(opening, partial=True) is not None
 
 
 def _breaks_beside_notes(blocks: list[Block], notes: set[int]) -> list[int]:
@@ -32,6 +40,8 @@ def _find_notes(doc: Document) -> set[int]:
     """Indices of blocks that are author's notes or disclaimers (by role or opening)."""
     blocks = doc.blocks
     found = {i for i, b in enumerate(blocks) if b.attrs.get("role") in ("note", "note-label")}
+    if not found and not any(is_note(b.text) for b in blocks if b.kind in (PARAGRAPH, VERSE)):
+        return found  # (no block is a note: the zones below find none)
     # Zones: the start and end of the text, and both sides of each heading (in plain
     # text, headings are marked later: a chapter-heading line counts already).
     heads = {i for i, b in enumerate(blocks) if b.kind == HEADING or _heading_line(b)}
