@@ -1,6 +1,7 @@
 """Per-run costs that do not depend on the input: patterns built from the project's own
-constants come from the compiled-pattern store, and the small internal records keep
-the equality, representation and immutability the code relies on."""
+constants come from the compiled-pattern store, patterns only some texts need are
+compiled on first need, and the small internal records (named tuples) keep the
+equality and immutability the code relies on."""
 
 from __future__ import annotations
 
@@ -68,48 +69,6 @@ def test_layout_lines_and_wrap_are_read_only_values():
         wrap.width = 3  # type: ignore[misc]
 
 
-def test_quote_state_is_mutable_with_a_cache_of_its_own():
-    from tidyink.filters._quote_marks import QuoteState
-
-    one, two = QuoteState(), QuoteState(langs=("de",))
-    assert (one.double_open, one.single_open, one.langs, one.dialect, one.next_start) == (
-        False,
-        False,
-        ("en",),
-        False,
-        "",
-    )
-    one.cache["x"] = True
-    assert two.cache == {} and one.cache is not two.cache
-    one.double_open = True
-    assert one == QuoteState(double_open=True, cache={"x": True}) and one != QuoteState()
-    assert repr(QuoteState()) == (
-        "QuoteState(double_open=False, single_open=False, langs=('en',), dialect=False, next_start='', cache={})"
-    )
-
-
-def test_suppression_marks_keep_their_own_collections():
-    from tidyink.suppress import EMPTY, Marks, scan
-
-    marks = Marks()
-    marks.quiet_lines.add(3)
-    assert Marks().quiet_lines == set() and not Marks() and Marks() == EMPTY
-    assert Marks(regions=[(0, 4)]) and Marks(ignores={2: frozenset({"x"})})
-    assert repr(Marks()) == "Marks(skip_file=False, quiet_lines=set(), regions=[], ignores={})"
-    found = scan("Text.\n<!-- tidyink: skip-file -->\n", "markdown")
-    assert found.skip_file and found != EMPTY
-
-
-def test_atoms_compare_by_value_and_take_new_styles():
-    from tidyink.writers._emphasis import Atom
-
-    atom = Atom("word", True, frozenset({"em"}))
-    assert atom == Atom("word", True, frozenset({"em"})) != Atom("word", True, frozenset())
-    atom.styles = frozenset()
-    assert atom == Atom("word", True, frozenset())
-    assert repr(atom) == "Atom(written='word', wordy=True, styles=frozenset())"
-
-
 def test_the_quick_mojibake_pattern_never_starts_on_ascii():
     """The ASCII pre-test of may_hold_mojibake rests on this: no match starts on ASCII."""
     from tidyink.filters import _mojibake_scan as scan
@@ -171,53 +130,6 @@ def test_a_plain_text_run_compiles_no_entity_or_rare_invisible_pattern():
     result = tidyink.convert("Fish &amp; chips&nbsp;here \x1b[1mnow\x1b[0m.\n", input_format="text", lint=False)
     assert result.text == "Fish & chips here now.\n"  # (a lone no-break space between words goes)
     assert "_compiled" in entities._ESCAPED.__dict__ and "_compiled" in invisibles._ANSI.__dict__
-
-
-def test_a_filter_context_has_its_own_collections_and_compares_by_value():
-    from tidyink.filters.base import Context
-    from tidyink.options import Options
-    from tidyink.records import Change
-
-    one, two = Context(), Context(path="a.txt")
-    assert one.options == Options() and one.path is None and two.path == "a.txt"
-    one.changes.append(Change("quotes", 1, 1, '"', "“"))
-    one.state["names"] = {"Ann"}
-    assert two.changes == [] and two.findings == [] and two.state == {}
-    assert one != Context() and Context(path="a.txt") == two
-    assert repr(Context()) == f"Context(options={Options()!r}, path=None, changes=[], findings=[], state={{}})"
-    one.extra = 1  # (filters may keep their own facts on it)
-    assert one.extra == 1
-
-
-def test_settings_are_immutable_values_with_fresh_defaults():
-    from dataclasses import FrozenInstanceError
-    from pathlib import Path
-
-    from tidyink.config import Settings
-    from tidyink.config_settings import DEFAULT_INCLUDE, FIX_KEYS
-    from tidyink.options import Options
-
-    one = Settings()
-    assert one.options == Options() and one.include == DEFAULT_INCLUDE and one.exclude == ()
-    assert one.respect_gitignore is True and one.words_file is None and one.path is one.root is None
-    assert one.fix == {k: d for k, (_, d) in FIX_KEYS.items()} and one.origins == {}
-    one.fix["stages"] = ("repair",)
-    assert Settings().fix["stages"] != ("repair",) and Settings().origins is not Settings().origins
-    assert Settings(path=Path("t.toml")) == Settings(path=Path("t.toml")) != Settings()
-    with pytest.raises(FrozenInstanceError):
-        one.words_file = "words.txt"  # type: ignore[misc]
-    with pytest.raises(FrozenInstanceError):
-        del one.path
-    with pytest.raises(TypeError):
-        hash(one)  # (it holds dicts, as a frozen dataclass would fail to hash)
-    import copy
-    import pickle
-
-    kept = Settings(exclude=("drafts/*",), origins={"exclude": "tidyink.toml"})
-    assert pickle.loads(pickle.dumps(kept)) == kept == copy.deepcopy(kept) == copy.copy(kept)
-    shown = repr(Settings(exclude=("drafts/*",)))
-    assert shown.startswith(f"Settings(options={Options()!r}, include={DEFAULT_INCLUDE!r}, exclude=('drafts/*',), ")
-    assert shown.endswith("path=None, root=None, origins={})")
 
 
 def test_repeated_word_scans_compile_only_the_pair_a_text_needs():

@@ -7,7 +7,7 @@ and the ``[fix]`` table's keys are listed here with their types and defaults.
 from __future__ import annotations
 
 import typing
-from dataclasses import FrozenInstanceError, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -48,75 +48,19 @@ def option_types() -> dict[str, Any]:
     return {f.name: hints[f.name] for f in fields(Options) if not f.name.startswith("_")}
 
 
+@dataclass(frozen=True)
 class Settings:
-    """Everything a manuscript run needs for one folder, and where each value came from.
+    """Everything a manuscript run needs for one folder, and where each value came from."""
 
-    Immutable, compared and shown as a frozen dataclass; a plain class because defining
-    a dataclass costs most of a millisecond at every start."""
-
-    __slots__ = ("exclude", "fix", "include", "options", "origins", "path", "respect_gitignore", "root", "words_file")
-    _FIELDS = ("options", "include", "exclude", "respect_gitignore", "words_file", "fix", "path", "root", "origins")
-
-    options: Options
-    include: tuple[str, ...]
-    exclude: tuple[str, ...]
-    respect_gitignore: bool
-    words_file: str | None
-    fix: dict[str, Any]
-    path: Path | None  # the configuration file, if any
-    root: Path | None  # its folder: exclude/include patterns are relative to it
-    origins: dict[str, str]  # key -> file path or "command line"
-
-    def __init__(
-        self,
-        options: Options | None = None,
-        include: tuple[str, ...] = DEFAULT_INCLUDE,
-        exclude: tuple[str, ...] = (),
-        respect_gitignore: bool = True,
-        words_file: str | None = None,
-        fix: dict[str, Any] | None = None,
-        path: Path | None = None,
-        root: Path | None = None,
-        origins: dict[str, str] | None = None,
-    ) -> None:
-        values = (
-            Options() if options is None else options,
-            include,
-            exclude,
-            respect_gitignore,
-            words_file,
-            {k: d for k, (_, d) in FIX_KEYS.items()} if fix is None else fix,
-            path,
-            root,
-            {} if origins is None else origins,
-        )
-        for name, value in zip(self._FIELDS, values, strict=True):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._FIELDS)
-
-    def __reduce__(self) -> tuple[type[Settings], tuple[Any, ...]]:
-        return (Settings, self._values())  # (pickled and copied through the constructor)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Settings)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
-        return f"Settings({shown})"
+    options: Options = field(default_factory=Options)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    words_file: str | None = None
+    fix: dict[str, Any] = field(default_factory=lambda: {k: d for k, (_, d) in FIX_KEYS.items()})
+    path: Path | None = None  # the configuration file, if any
+    root: Path | None = None  # its folder: exclude/include patterns are relative to it
+    origins: dict[str, str] = field(default_factory=dict)  # key -> file path or "command line"
 
     def origin(self, key: str) -> str:
         return self.origins.get(key, DEFAULT)

@@ -24,6 +24,7 @@ whatever filter or rule produced them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import regex
@@ -54,42 +55,14 @@ _MENTION = lazy("tidyink", regex.IGNORECASE)
 ALL = frozenset()  # an ignore without codes: every finding
 
 
+@dataclass
 class Marks:
-    """What the directives of one document ask for (a plain class: a dataclass costs a
-    fraction of a millisecond to define at every start)."""
+    """What the directives of one document ask for."""
 
-    __slots__ = ("ignores", "quiet_lines", "regions", "skip_file")
-
-    def __init__(
-        self,
-        skip_file: bool = False,
-        quiet_lines: set[int] | None = None,
-        regions: list[tuple[int, int]] | None = None,
-        ignores: dict[int, frozenset[str]] | None = None,
-    ) -> None:
-        self.skip_file = skip_file
-        self.quiet_lines: set[int] = set() if quiet_lines is None else quiet_lines  # left alone: no change, no finding
-        self.regions: list[tuple[int, int]] = [] if regions is None else regions  # protected [start, end)
-        self.ignores: dict[int, frozenset[str]] = {} if ignores is None else ignores  # line -> codes (ALL)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Marks)
-        return (self.skip_file, self.quiet_lines, self.regions, self.ignores) == (
-            other.skip_file,
-            other.quiet_lines,
-            other.regions,
-            other.ignores,
-        )
-
-    __hash__ = None  # type: ignore[assignment]  (mutable)
-
-    def __repr__(self) -> str:
-        return (
-            f"Marks(skip_file={self.skip_file!r}, quiet_lines={self.quiet_lines!r}, "
-            f"regions={self.regions!r}, ignores={self.ignores!r})"
-        )
+    skip_file: bool = False
+    quiet_lines: set[int] = field(default_factory=set)  # left alone: no change, no finding
+    regions: list[tuple[int, int]] = field(default_factory=list)  # protected [start, end)
+    ignores: dict[int, frozenset[str]] = field(default_factory=dict)  # line -> codes (ALL)
 
     def __bool__(self) -> bool:
         return bool(self.skip_file or self.regions or self.ignores)

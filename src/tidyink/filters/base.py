@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any, ClassVar
 
@@ -13,42 +14,15 @@ from tidyink.records import Change, Edit, Finding
 STAGES = ("repair", "structure", "typography")
 
 
+@dataclass
 class Context:
-    """What a filter may read (options, path) and write (changes, findings, state).
+    """What a filter may read (options, path) and write (changes, findings, state)."""
 
-    A plain class (a dataclass costs a fraction of a millisecond to define at every
-    start), compared and shown as one would be."""
-
-    def __init__(
-        self,
-        options: Options | None = None,
-        path: str | None = None,
-        changes: list[Change] | None = None,
-        findings: list[Finding] | None = None,
-        state: dict[str, Any] | None = None,
-    ) -> None:
-        self.options = Options() if options is None else options
-        self.path = path
-        self.changes: list[Change] = [] if changes is None else changes
-        self.findings: list[Finding] = [] if findings is None else findings
-        self.state: dict[str, Any] = {} if state is None else state  # shared facts, e.g. names in a folder
-
-    def _fields(self) -> tuple[Any, ...]:
-        return (self.options, self.path, self.changes, self.findings, self.state)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Context)
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  (mutable)
-
-    def __repr__(self) -> str:
-        return (
-            f"Context(options={self.options!r}, path={self.path!r}, changes={self.changes!r}, "
-            f"findings={self.findings!r}, state={self.state!r})"
-        )
+    options: Options = field(default_factory=Options)
+    path: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)  # shared facts, e.g. names in a folder
 
     def setting(self, filter_name: str, key: str, default: Any) -> Any:
         """A free-form per-filter setting from ``Options.settings``."""
