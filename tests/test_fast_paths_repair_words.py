@@ -30,7 +30,7 @@ def test_letter_runs_are_found_as_by_the_letter_pattern(text):
 
 
 def test_letter_runs_of_a_text_of_many_letters_are_found_as_by_the_letter_pattern():
-    text = " ".join(chr(c) * 2 for c in range(0x4E00, 0x4E00 + 2 * _repair._CLASS_MAX)) + " abc ²"
+    text = " ".join(chr(c) * 2 for c in range(0x4E00, 0x4E00 + 2 * _repair.CLASS_MAX)) + " abc ²"
     assert _repair.letter_runs(text) == _repair._WORD.findall(text)
 
 

@@ -16,13 +16,12 @@ from typing import Any
 from tidyink.document import TEXT, Block, Document
 from tidyink.filters._codepage_tables import HIDDEN, blank_suspect_tokens, suspect_spans
 from tidyink.filters._codepage_words import KNOWN_ZIPF
+from tidyink.filters._letter_class import CLASS_MAX, beyond_ascii, letter_class
 from tidyink.pieces import pieces
 
 # Words for the document's vocabulary (``re`` is much faster than ``regex`` here).
 VOCAB_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _VOCAB_LETTER = re.compile(r"[^\W\d_]")  # (what VOCAB_WORD takes for a letter)
-_CLASS_MAX = 300  # characters beyond ASCII up to which a text's words are found by a class of its own
-_ASCII = re.compile(r"[\x00-\x7f]+")
 
 
 def vocabulary(text: str) -> list[str]:
@@ -101,10 +100,10 @@ class DocumentWords:
         VOCAB_WORD takes for letters) finds the same words some 30% faster than the
         negated class, which looks each character's category up."""
         beyond = self._beyond_ascii()
-        if len(beyond) > _CLASS_MAX:
+        if len(beyond) > CLASS_MAX:
             return VOCAB_WORD.findall  # (a script of many letters: the class would cost more to build)
         chars = beyond.union(*(ch.casefold() for ch in beyond))
-        letter = "[A-Za-z" + re.escape("".join(sorted(c for c in chars if _VOCAB_LETTER.match(c)))) + "]"
+        letter = letter_class([c for c in chars if not c.isascii()], _VOCAB_LETTER.match)
         return re.compile(f"{letter}++(?:['\u2019]{letter}++)*+").findall
 
     def seen(self) -> Counter[str]:
@@ -155,7 +154,7 @@ class DocumentWords:
 
     def _beyond_ascii(self) -> set[str]:
         if self._chars is None:
-            self._chars = set(_ASCII.sub("", self.full))  # (faster than finding the others)
+            self._chars = beyond_ascii(self.full)
         return self._chars
 
     def _folds_alike(self) -> bool:

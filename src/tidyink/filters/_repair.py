@@ -13,13 +13,12 @@ from functools import cache
 
 from tidyink.datafiles import language_table
 from tidyink.document import TEXT, Block, Document
+from tidyink.filters._letter_class import CLASS_MAX, beyond_ascii, letter_class
 from tidyink.filters.base import Context, TextFilter
 from tidyink.lazy_regex import compiled
 
 _WORD = compiled(r"\p{L}+")
 _ASCII_LETTERS = re.compile("[A-Za-z]+")  # (what ``_WORD`` matches in ASCII text)
-_ASCII = re.compile("[\x00-\x7f]+")
-_CLASS_MAX = 300  # characters beyond ASCII up to which letter_runs builds its own class
 SAMPLE_SIZE = 50_000  # characters of the document's beginning its language is guessed from
 _LANGUAGES = "repair.languages"  # Document.meta key (per document: never shared across files)
 
@@ -54,17 +53,14 @@ def _sample(doc: Document, size: int = SAMPLE_SIZE) -> list[str]:
 
 
 def letter_runs(text: str) -> list[str]:
-    """``_WORD.findall(text)``: runs of letters (``\\p{L}``), found by a ``re`` class of the
-    letters the text holds (ASCII ones and those beyond ASCII that ``\\p{L}`` matches), which
-    scans a book several times faster than the ``regex`` pattern, and finds the same runs
-    (which runs there are depends only on which of the text's characters are letters)."""
+    """``_WORD.findall(text)``: runs of letters (``\\p{L}``), found by a class of the
+    letters the text holds (:mod:`._letter_class`)."""
     if text.isascii():
         return _ASCII_LETTERS.findall(text)
-    others = set(_ASCII.sub("", text))
-    if len(others) > _CLASS_MAX:
+    others = beyond_ascii(text)
+    if len(others) > CLASS_MAX:
         return _WORD.findall(text)  # (a script of many letters: the class would cost more to build)
-    letters = "".join(sorted(ch for ch in others if _WORD.fullmatch(ch)))
-    return re.compile(f"[A-Za-z{re.escape(letters)}]+").findall(text) if letters else _ASCII_LETTERS.findall(text)
+    return re.compile(letter_class(others, _WORD.fullmatch) + "+").findall(text)
 
 
 @cache
