@@ -182,8 +182,7 @@ def _flat_starts(texts: list[str], lengths: list[int], wrap: Wrap, at_base: list
     a line that starts one, may stand alone, so only those lines are judged, from the
     last line up."""
     size = len(texts)
-    # (as _indent_starts of flat lines)
-    starts = set(range(size)) if wrap.width is None and median(lengths) > LONG_LINE else {0}
+    starts = set(range(size)) if _one_a_line(lengths, wrap) else {0}  # (no line is set in)
     below = sorted((s - 1 for s in starts if s > 0), reverse=True)  # lines over a start
     k = 0
     i = size - 1
@@ -201,14 +200,16 @@ def _flat_starts(texts: list[str], lengths: list[int], wrap: Wrap, at_base: list
     return sorted(starts)
 
 
-def _indent_starts(lines: list[Line], wrap: Wrap, flat: bool = False) -> list[int]:
-    """Indexes of the lines that begin a paragraph, from line lengths and indentation
-    (``flat``: no line is set in two columns or more from the others)."""
-    if wrap.width is None and median([line.length for line in lines]) > LONG_LINE:
-        return list(range(len(lines)))
-    if flat:
-        return [0]  # (no line indented)
+def _one_a_line(lengths: list[int], wrap: Wrap) -> bool:
+    """Whether each line is a paragraph: an unwrapped text of long lines."""
+    return wrap.width is None and median(lengths) > LONG_LINE
+
+
+def _indent_starts(lines: list[Line], wrap: Wrap) -> list[int]:
+    """Indexes of the lines that begin a paragraph, from line lengths and indentation."""
     lengths = [line.length for line in lines]
+    if _one_a_line(lengths, wrap):
+        return list(range(len(lines)))
     base = min(line.indent for line in lines)
     indented = [i for i, line in enumerate(lines) if i and line.indent >= base + 2]
     if not indented or (len(indented) == len(lines) - 1 and lines[0].indent == base):
