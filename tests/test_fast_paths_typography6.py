@@ -291,7 +291,7 @@ def test_a_gap_without_spaces_before_a_line_end_has_no_blank_line_spaces(sep):
 
 @given(st.sampled_from(["en", "en-GB", "en_gb", "FR-ca", "de", "pt_BR", "", "-x"]))
 def test_the_base_language_is_the_language_without_its_region(language):
-    from tidyink.filters.spacing import _base_language
+    from tidyink.options import base_language as _base_language
 
     assert _base_language(language) == language.replace("_", "-").split("-")[0].lower()
 

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+from tidyink.options import base_language
 from tidyink.wordindex import CORE_ZIPF as CORE_ZIPF  # words at least this common are the "common" ones
 from tidyink.wordindex import WordIndex, encode
 
@@ -26,7 +27,7 @@ SUPPORTED = ("en", "fr", "de", "es", "pt", "it", "nl")
 
 def language_codes(language: str) -> tuple[str, ...]:
     """Word-list languages for an Options.language value such as ``en-GB`` or ``fr``."""
-    base = language.split("-")[0].split("_")[0].lower()
+    base = base_language(language)
     return (base,) if base in SUPPORTED else ("en",)
 
 

@@ -7,6 +7,7 @@ fill the same fields, so a run is fully described by its ``Options``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from typing import Any
 
 from tidyink.errors import UsageError
@@ -104,3 +105,9 @@ def _normalize(name: str, value: Any) -> Any:
             value = [v for v in (p.strip() for p in value.split(",")) if v]
         return tuple(value)
     return value
+
+
+@cache
+def base_language(language: str) -> str:
+    """An ``Options.language`` value without its region: "en-GB" and "en_gb" are "en"."""
+    return language.replace("_", "-").split("-")[0].lower()

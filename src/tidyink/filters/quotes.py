@@ -39,6 +39,7 @@ from tidyink.filters._quote_survey import dialect_mode, next_starts
 from tidyink.filters._urls import mask_addresses
 from tidyink.filters.base import Context, TextFilter
 from tidyink.lazy_regex import compiled, lazy
+from tidyink.options import base_language
 from tidyink.records import Edit
 
 NBSP = "\u00a0"
@@ -70,7 +71,7 @@ _WHY = {
 
 def quote_style(language: str) -> str:
     """The quote style key for an ``Options.language`` value."""
-    base = language.replace("_", "-").split("-")[0].lower()
+    base = base_language(language)
     return base if base in _STYLES else "en"
 
 

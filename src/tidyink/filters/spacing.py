@@ -17,6 +17,7 @@ import regex
 from tidyink.document import BREAK, HEADING, MARK, OBJECT, VERSE, Block, Document
 from tidyink.filters.base import Context, TextFilter
 from tidyink.lazy_regex import compiled
+from tidyink.options import base_language
 from tidyink.records import Edit
 
 # Two or more spaces after something that is not a space, before something that is not one.
@@ -92,7 +93,7 @@ class Spacing(TextFilter):
         return _BLANK_WS.sub("", gap)
 
     def edits(self, text: str, block: Block, ctx: Context) -> Iterable[Edit]:
-        base = _base_language(ctx.options.language)
+        base = base_language(ctx.options.language)
         if not _worth_a_look(text, base):
             return []
         french = base == "fr"
@@ -126,12 +127,6 @@ class Spacing(TextFilter):
         if not french:
             out.extend(_inside_quotes(text, base))
         return _without_overlaps(out)
-
-
-@cache
-def _base_language(language: str) -> str:
-    """The language of an ``Options.language`` value without its region ("en-GB": "en")."""
-    return language.replace("_", "-").split("-")[0].lower()
 
 
 def _cut_reference(text: str, at: int) -> bool:
