@@ -286,8 +286,8 @@ class SceneBreaks(Filter):
         marker = ctx.options.scene_break
         for block in doc.blocks:
             if block.kind in (PARAGRAPH, VERSE) and _break_block(block):
-                    block.kind = SCENE_BREAK
-                    self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
+                block.kind = SCENE_BREAK
+                self.record(ctx, block.line, 1, block.text.strip(), marker, "scene-break line")
         if doc.format != "html" or not _marks_breaks(doc.blocks):
             self._gaps(doc, ctx, marker)
         # Two breaks in a row (a gap next to a symbol line, stacked symbol lines) are one.
