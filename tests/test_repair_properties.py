@@ -75,6 +75,7 @@ def repair(text: str) -> str:
 @example("café\x81cafÃ©")  # a C1 control no code page defines, removed after mojibake judged its line
 @example("the\u00a0\x07the")  # a no-break space judged with a control character beside it
 @example("the\u00a0\u202ethe")  # ... with a bidi control beside it, in text with no right-to-left letters
+@example("café«cafÃ©\xadthe")  # a soft hyphen that parts the repair from a word the paragraph holds
 def test_repair_is_idempotent(text):
     once = repair(text)
     assert repair(once) == once

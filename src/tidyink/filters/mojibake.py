@@ -262,7 +262,7 @@ class Mojibake(RepairFilter):
                 if (
                     any(_space_taken_between_words(line, e) for e in inside)
                     or _mention(seen, repaired)
-                    or _beside_its_repair(present, text, _read_c1(repaired))
+                    or _beside_its_repair(present, text, repaired)
                     or not self._plausible(seen, repaired, ctx)
                 ):
                     dropped.update(range(first, last))
@@ -346,17 +346,24 @@ def _mixes_scripts(word: str) -> bool:
     return len(scripts) > 1 and "LATIN" in scripts
 
 
+def _as_read_again(text: str) -> str:
+    """``text`` as a second run reads its words: without the invisible characters that
+    ``invisibles`` removes, soft hyphens included (one never parts a word)."""
+    return _unhide(text).replace("\u00ad", "")
+
+
 def _beside_its_repair(present: set[str], text: str, repaired: str) -> bool:
     """Whether the paragraph also holds, as a word of its own, what the token would be
-    repaired into: text that shows mojibake next to the right form is about mojibake
-    (``Ã© instead of é``, ``“CafÃ© Society” ... “Café Society”``)."""
+    repaired into (both read as a second run reads them: :func:`_as_read_again`): text
+    that shows mojibake next to the right form is about mojibake (``Ã© instead of é``,
+    ``“CafÃ© Society” ... “Café Society”``)."""
     from tidyink.filters._codepages import words
 
-    fixed = [w for _, _, w in words(repaired) if not w.isascii()]
+    fixed = [w for _, _, w in words(_as_read_again(repaired)) if not w.isascii()]
     if not fixed:
         return False
     if not present:
-        present.update(w for _, _, w in words(_read_c1(text)))  # once per paragraph, as a second run reads it
+        present.update(w for _, _, w in words(_as_read_again(text)))  # once per paragraph
         present.add("")  # (so an empty paragraph is not read again)
     return all(w in present for w in fixed)
 
