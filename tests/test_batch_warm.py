@@ -80,7 +80,7 @@ def test_archive_members_sampled_by_the_warm_up_are_converted_once(tree, tmp_pat
 
 
 @forks
-def test_a_sample_gone_before_its_turn_is_still_recorded(tree, tmp_path, monkeypatch):
+def test_a_sample_is_recorded_when_converted_even_if_gone_before_its_turn(tree, tmp_path, monkeypatch):
     real = batch_run.warm_up
 
     def then_delete(engine, options, **kwargs):

@@ -244,11 +244,6 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
         state = {_state_key(): names}
     elif config.progress or (config.progress is None and _tty()):
         total = sum(1 for _ in batch.items())
-    early: dict[str, tuple[dict[str, Any], str]] = {}  # files the warm-up converted: (record, out_rel)
-    if engine.name == "dask":
-        warm_up(engine, options, sample_names(batch.items()))
-    elif shares_with_workers(engine):
-        early = _warm_up_pool(batch, engine, manifest, state)
     progress = Progress(config.progress, total, "converting")
     try:
 
@@ -267,14 +262,21 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
 
         def jobs() -> Iterator[tuple[Any, tuple[Any, ...]]]:
             for item, source in batch.sources(batch.items()):
+                if item.rel in done_here:
+                    continue
                 if item.status or source is None or item.out_rel is None:
                     finish(_walk_record(batch, item), item.rel, None)
-                elif item.rel in early:
-                    finish(early.pop(item.rel)[0], item.rel, item.out_rel)
                 else:
                     args = _job_args(batch, manifest, item, source)
                     yield (item.rel, item.out_rel, batch.display(item), item.size), args
 
+        done_here: set[str] = set()  # files the warm-up converted
+        if engine.name == "dask":
+            warm_up(engine, options, sample_names(batch.items()))
+        elif shares_with_workers(engine):
+            for item, record in _warm_up_pool(batch, engine, manifest, state):
+                finish(record, item.rel, item.out_rel)
+                done_here.add(item.rel)
         remote = engine.name == "dask"
         outcomes = engine.run(convert_job, jobs(), state, weigh=lambda job: job[0][3])
         for (rel, out_rel, display, _size), record, error in outcomes:
@@ -286,8 +288,6 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
                 and not os.path.exists(record["output"])
             ):
                 record = {**record, "status": "failed", "error": _NOT_SHARED}
-            finish(record, rel, out_rel)
-        for rel, (record, out_rel) in early.items():  # gone from the folder since: recorded all the same
             finish(record, rel, out_rel)
     finally:
         progress.close()
@@ -307,14 +307,14 @@ def _job_args(batch: _Batch, manifest: Any, item: Item, source: Any) -> tuple[An
 
 def _warm_up_pool(
     batch: _Batch, engine: Any, manifest: Any, state: dict[str, Any] | None
-) -> dict[str, tuple[dict[str, Any], str]]:
+) -> list[tuple[Item, dict[str, Any]]]:
     """Before a local pool forks its workers: convert a sample of the batch's files here
     (see :func:`tidyink.batch.warm.sample_files`), for real, so that the workers share
-    what converting them loaded; return their (record, output path) by path. The bytes
-    of a sample that was up to date, and a made-up text in place of one that could not
-    be converted (binary, say), are converted for the warm-up alone."""
+    what converting them loaded; return them with their records. The bytes of a
+    sample that was up to date, and a made-up text in place of one that could not be
+    converted (binary, say), are converted for the warm-up alone."""
     samples = sample_files(batch.items(), batch.config.max_size)
-    early: dict[str, tuple[dict[str, Any], str]] = {}
+    done: list[tuple[Item, dict[str, Any]]] = []
     rest = []
     for sample in samples:
         item = sample.item
@@ -323,14 +323,14 @@ def _warm_up_pool(
             if record["status"] == "up-to-date":
                 rest.append(sample)
                 continue
-            early[item.rel] = (record, item.out_rel)
+            done.append((item, record))
             if record["status"] != "converted":
                 rest.append(Sample("warm-up" + (os.path.splitext(item.rel)[1].lower() or ".txt")))
             continue
         rest.append(sample)
     whole = batch.options.lint and busy(batch.items(), engine.workers)
     warm_up(engine, batch.options, samples=tuple(rest), state=state, whole_lists=whole)
-    return early
+    return done
 
 
 _NOT_SHARED = (
