@@ -109,9 +109,11 @@ def _looks_damaged(source: Any) -> bool:
 
 def shares_with_workers(engine: Any) -> bool:
     """Whether ``engine``'s workers start as forks of this process (sharing what it loaded)."""
+    if engine.name != "local":
+        return False  # (and multiprocessing not imported: a run without it exits faster)
     import multiprocessing
 
-    return engine.name == "local" and multiprocessing.get_start_method() == "fork"
+    return multiprocessing.get_start_method() == "fork"
 
 
 def warm_up(
