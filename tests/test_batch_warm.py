@@ -136,3 +136,13 @@ def test_a_busy_batch_loads_the_whole_lists_before_forking(tree, tmp_path, monke
     calls.clear()
     run_batch(tree, tmp_path / "o2", Options(lint=False), BatchConfig(jobs=2))
     assert not calls  # nothing looks words up in the lists' bulk without lint
+
+
+def test_a_worker_warms_up_once_for_each_kind_and_options(monkeypatch):
+    seen = []
+    monkeypatch.setattr(api, "convert", lambda data, **kw: seen.append((kw["path"], kw["options"].quotes)))
+    monkeypatch.setattr(warm, "_WARMED", set())
+    warm.warm_up_here(Options(), ("warm-up.md", "warm-up.txt"))
+    warm.warm_up_here(Options(), ("warm-up.txt",))  # the next batch on the same worker
+    warm.warm_up_here(Options(quotes="straight"), ("warm-up.txt",))  # other options: other loads
+    assert seen == [("warm-up.md", "curly"), ("warm-up.txt", "curly"), ("warm-up.txt", "straight")]

@@ -154,12 +154,22 @@ def warm_up(
         gc.freeze()
 
 
+_WARMED: set[tuple[str, str]] = set()  # (options key, name) this process has warmed up for
+
+
 def warm_up_here(options: Options, names: tuple[str, ...] = ("warm-up.txt",)) -> None:
+    """Convert a made-up text named for each of ``names``, once per process and options
+    (a running Dask cluster's workers take batch after batch: only the first loads)."""
     import contextlib
 
     from tidyink.api import convert
+    from tidyink.batch.work import options_key
 
+    key = options_key(options)
     for name in names:
+        if (key, name) in _WARMED:
+            continue
+        _WARMED.add((key, name))
         with contextlib.suppress(Exception):  # the real files will report whatever this would
             convert(_WARM_UP, path=name, options=options, state={})
 
