@@ -1,6 +1,6 @@
 """CPU seconds of a whole batch run, every process counted: --jobs 1, --jobs 2, Dask.
 
-    python benchmarks/batch_cpu.py [--src FOLDER | --count 100] [--repeat 5] [--poll]
+    python benchmarks/batch_cpu.py [--src FOLDER | --count 100] [--repeat 5] [--modes 1,2,dask,cluster] [--poll]
 
 Each run is a fresh ``tidyink convert SRC -o OUT`` process. Its cost is the CPU
 time (user + system) of that process and of every process it starts, however
@@ -28,7 +28,13 @@ breaks from ../shared/corpus (or $TIDYINK_CORPUS); the runs skip with a message
 when neither ``--src`` nor the corpus is there. Modes run interleaved, medians
 are printed, and every output folder is compared byte for byte with --jobs 1's.
 
-Goal (issue 17): --jobs 2 ≤ 1.10× and Dask ≤ 1.20× the CPU of --jobs 1.
+Mode ``cluster`` runs the batch on a real Dask cluster that is started before
+the runs and kept between them, as a cluster is used: its cost is
+the client's CPU and what the cluster's processes spent during the run (read with
+psutil before and after); the cluster's own start and its workers' first batch
+(imports, word lists) are printed apart.
+
+Goal: --jobs 2 ≤ 1.10× and Dask ≤ 1.20× the CPU of --jobs 1.
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ MODES = {
     "1": ["--jobs", "1"],
     "2": ["--jobs", "2"],
     "dask": ["--engine", "dask", "--jobs", "2"],
+    "cluster": ["--engine", "dask"],  # + --scheduler ADDRESS of the running cluster
 }
 
 
@@ -101,17 +108,32 @@ def become_subreaper() -> bool:
     return libc.prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
 
 
-def reap_all(deadline: float) -> None:
-    """Wait for every descendant handed to us; fail if one outlives ``deadline``."""
+def reap_all(deadline: float, keep: frozenset[int] = frozenset()) -> None:
+    """Wait for every descendant handed to us but the children ``keep`` (a running
+    cluster's); fail if one outlives ``deadline``."""
     while True:
         try:
             pid, _status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:
+            if keep and _children() <= keep:
+                return
             if time.monotonic() > deadline:
                 raise SystemExit("a process of the run is still alive after it ended")
             time.sleep(0.01)
+
+
+def _can_run_a_cluster() -> bool:
+    from importlib.util import find_spec
+
+    return all(find_spec(name) is not None for name in ("distributed", "psutil"))
+
+
+def _children() -> set[int]:
+    import psutil
+
+    return {child.pid for child in psutil.Process().children()}
 
 
 class Poller:
@@ -166,7 +188,71 @@ class Poller:
         return sum(self.cpu.values())
 
 
-def run_once(src: Path, out: Path, mode: str, exact: bool, poll: bool) -> dict[str, float]:
+class RunningCluster:
+    """A real Dask cluster started before the runs and kept between them, as a user runs
+    one: ``dask scheduler`` and ``dask worker`` (``workers`` single-threaded workers,
+    each with its nanny), separate processes outside any run. What a run costs the
+    cluster is the CPU its processes (and their children) used during the run, read with
+    psutil before and after; the client's own CPU is counted as in the other modes."""
+
+    def __init__(self, workers: int, root: Path) -> None:
+        import psutil
+        from distributed import Client
+
+        self.psutil = psutil
+        self.folder = Path(tempfile.mkdtemp(prefix="tidyink-cluster-"))
+        file = self.folder / "scheduler.json"
+        env = {**os.environ, "PYTHONPATH": str(root / "src")}
+        dask = [sys.executable, "-m", "dask"]
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env, "cwd": self.folder}
+        self.procs = [
+            subprocess.Popen(
+                [*dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                 "--scheduler-file", str(file)],
+                **quiet,
+            )
+        ]
+        while not file.exists():
+            time.sleep(0.05)
+        self.procs.append(
+            subprocess.Popen(
+                [*dask, "worker", "--scheduler-file", str(file), "--nworkers", str(workers), "--nthreads", "1",
+                 "--no-dashboard", "--local-directory", str(self.folder)],
+                **quiet,
+            )
+        )
+        with Client(scheduler_file=str(file), timeout="60s") as client:
+            client.wait_for_workers(workers, timeout=60)
+            self.address = client.scheduler.address
+        self.start_cpu = self.cpu()  # the cluster's own start
+
+    def cpu(self) -> float:
+        """CPU seconds used so far by the cluster's processes alive now."""
+        total = 0.0
+        for popen in self.procs:
+            try:
+                root = self.psutil.Process(popen.pid)
+                for proc in [root, *root.children(recursive=True)]:
+                    times = proc.cpu_times()
+                    total += times.user + times.system
+            except self.psutil.Error:
+                continue
+        return total
+
+    def close(self) -> None:
+        for popen in reversed(self.procs):
+            popen.terminate()
+            try:
+                popen.wait(30)
+            except subprocess.TimeoutExpired:
+                popen.kill()
+                popen.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def run_once(
+    src: Path, out: Path, mode: str, exact: bool, poll: bool, cluster: RunningCluster | None = None
+) -> dict[str, float]:
     shutil.rmtree(out, ignore_errors=True)
     marker = uuid.uuid4().hex
     name, *assignments = mode.split("@")
@@ -174,6 +260,10 @@ def run_once(src: Path, out: Path, mode: str, exact: bool, poll: bool) -> dict[s
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), MARKER: marker, **extra}
     cmd = [sys.executable, "-m", "tidyink", "convert", str(src), "-o", str(out), "-q"]
     cmd += MODES[name]
+    if name == "cluster":
+        assert cluster is not None
+        cmd += ["--scheduler", cluster.address]
+        cluster_cpu0 = cluster.cpu()
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL)
@@ -181,16 +271,22 @@ def run_once(src: Path, out: Path, mode: str, exact: bool, poll: bool) -> dict[s
     code = proc.wait()
     wall = time.perf_counter() - t0
     if exact:
-        reap_all(time.monotonic() + 30)
+        reap_all(time.monotonic() + 30, frozenset(p.pid for p in cluster.procs) if cluster else frozenset())
     if code not in (0, 1):  # 1: findings
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
     result = {"wall": wall}
     if exact:
         result["cpu"] = _children_cpu() - cpu0
+    if name == "cluster":
+        time.sleep(0.2)  # the workers' last bookkeeping of the run
+        result["cluster"] = cluster.cpu() - cluster_cpu0  # type: ignore[union-attr]
     if poller is not None:
         time.sleep(0.1)  # a last reading of what is still shutting down
         result["polled"] = poller.total()
         result.setdefault("cpu", result["polled"])
+    if "cluster" in result:
+        result["client"] = result["cpu"]
+        result["cpu"] += result["cluster"]
     return result
 
 
@@ -216,13 +312,17 @@ def main() -> None:
     )
     parser.add_argument(
         "--modes",
-        default="1,2,dask",
-        help="comma-separated: 1, 2, dask; MODE@VAR=VALUE runs it with that environment "
-        "variable (e.g. dask@DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=True)",
+        default="1,2,dask,cluster",
+        help="comma-separated: 1, 2, dask (a LocalCluster started by the run), cluster (a "
+        "running Dask cluster, started before the runs; needs psutil); MODE@VAR=VALUE runs it "
+        "with that environment variable (e.g. dask@DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=True)",
     )
     parser.add_argument("--poll", action="store_true", help="also poll with psutil")
     args = parser.parse_args()
     modes = [m for m in args.modes.split(",") if m]
+    if "cluster" in modes and not _can_run_a_cluster():
+        print("cluster mode skipped: it needs distributed and psutil (pip install '.[dask,bench]')")
+        modes.remove("cluster")
     with tempfile.TemporaryDirectory(prefix="tidyink-cpu-") as tmp:
         work = Path(tmp)
         src = args.src
@@ -240,12 +340,19 @@ def main() -> None:
         )
         runs: dict[str, list[dict[str, float]]] = {m: [] for m in modes}
         identical = True
-        for _ in range(args.repeat):
-            for mode in modes:
-                out = work / f"out-{modes.index(mode)}"
-                runs[mode].append(run_once(src, out, mode, exact, args.poll))
-                if mode != modes[0]:
-                    identical &= same_tree(work / "out-0", out)
+        cluster = RunningCluster(2, ROOT) if "cluster" in modes else None
+        try:
+            if cluster is not None:  # its workers' first batch: imports and word lists
+                first = run_once(src, work / "out-first", "cluster", exact, args.poll, cluster)
+            for _ in range(args.repeat):
+                for mode in modes:
+                    out = work / f"out-{modes.index(mode)}"
+                    runs[mode].append(run_once(src, out, mode, exact, args.poll, cluster))
+                    if mode != modes[0]:
+                        identical &= same_tree(work / "out-0", out)
+        finally:
+            if cluster is not None:
+                cluster.close()
         base = statistics.median(r["cpu"] for r in runs[modes[0]])
         width = max(6, *(len(m) for m in modes))
         head = f"{'mode':<{width}} {'cpu s':>7} {'ratio':>6} {'wall s':>7}"
@@ -255,6 +362,13 @@ def main() -> None:
             wall = statistics.median(r["wall"] for r in runs[mode])
             extra = f"  {statistics.median(r['polled'] for r in runs[mode]):8.2f}" if args.poll else ""
             print(f"{mode:<{width}} {cpu:7.2f} {cpu / base:6.2f} {wall:7.2f}{extra}")
+        if cluster is not None:
+            client = statistics.median(r["client"] for r in runs["cluster"])
+            print(
+                f"\ncluster: a running cluster (dask scheduler, dask worker --nworkers 2 --nthreads 1); "
+                f"its CPU during a run counted with the client's ({client:.2f} s of the median); "
+                f"not in the median: its start, {cluster.start_cpu:.2f} s, and its first batch, {first['cpu']:.2f} s"
+            )
         print(f"\noutputs byte-identical to mode {modes[0]}: {'yes' if identical else 'NO'}")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 

@@ -25,7 +25,12 @@ def _worker_facts() -> dict[str, object]:
         "logs_shown": [h.level for h in handlers if isinstance(h, logging.StreamHandler) and h.level < 50],
         "ctrl_c_ignored": signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
         "profiling": __import__("dask").config.get("distributed.worker.profile.enabled"),
+        "tick": __import__("dask").config.get("distributed.admin.tick.interval"),
     }
+
+
+def _steals(dask_scheduler) -> bool:
+    return "stealing" in dask_scheduler.extensions
 
 
 @pytest.mark.skipif(not HAS_FORKSERVER, reason="no forkserver on this platform")
@@ -36,13 +41,15 @@ def test_local_cluster_workers_come_preloaded_and_ignore_ctrl_c():
     engine = DaskEngine(workers=2)
     try:
         facts = list(engine.client.run(_worker_facts).values())
+        stealing = engine.client.run_on_scheduler(_steals)
     finally:
         engine.close()
     assert len(facts) == 2
     for fact in facts:
         # imported before any task came: the worker is a fork of the preloaded server
         # and its logs of errors Dask recovers from (a heartbeat failing at shut-down) are not shown
-        assert fact == {"preloaded": True, "logs_shown": [], "ctrl_c_ignored": True, "profiling": False}
+        assert fact == {"preloaded": True, "logs_shown": [], "ctrl_c_ignored": True, "profiling": False, "tick": "1s"}
+    assert stealing is False  # a lean cluster: tasks wait in the scheduler's queue
 
 
 def test_local_cluster_gives_the_bytes_of_the_inline_engine(tmp_path):

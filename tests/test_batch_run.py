@@ -247,7 +247,9 @@ def test_names_are_counted_across_the_folder(tmp_path, monkeypatch):
     assert all(s == names for s in seen)
     seen.clear()
     run_batch(src, tmp_path / "out2", Options(), BatchConfig(jobs=2))
-    assert not seen  # converted in worker processes; their outputs must agree
+    # The parent converts one file (a text: the only kind) for real before forking the
+    # workers, with the folder's names; the workers convert the rest. Outputs agree.
+    assert seen == [names]
     assert snapshot(tmp_path / "out") == snapshot(tmp_path / "out2")
 
 
@@ -399,14 +401,16 @@ def test_warm_up_samples_a_small_file_of_each_kind_and_one_that_looks_damaged(tm
     monkeypatch.setattr(warm, "_SAMPLE_SIZE", 200)  # b.txt and e.html are too big to sample
     batch = _Batch(str(src), str(tmp_path / "out"), Options(), BatchConfig(jobs=2))
     samples = warm.sample_files(batch.items(), 64 * 1024 * 1024)
-    names = [name.replace(str(src), "SRC") for name, _ in samples]
+    names = [sample.name.replace(str(src), "SRC") for sample in samples]
     assert names == ["warm-up.html", "SRC/a.md", "SRC/c.txt", "SRC/d.txt"]
-    assert samples[0][1] is None and all(source == name for name, source in samples[1:])
+    assert samples[0].source is None and samples[0].item is None
+    assert [sample.item.rel for sample in samples[1:]] == ["a.md", "c.txt", "d.txt"]
+    assert all(sample.source == sample.name == sample.item.source for sample in samples[1:])
     # The damaged file is not sampled twice when it is its kind's sample already.
     (src / "c.txt").unlink()
     samples = warm.sample_files(_Batch(str(src), str(tmp_path / "o2"), Options(), BatchConfig(jobs=2)).items(), 1 << 26)
-    assert [name.replace(str(src), "SRC") for name, _ in samples] == ["warm-up.html", "SRC/a.md", "SRC/d.txt"]
-    assert warm.sample_files(iter(()), 1 << 26) == (("warm-up.txt", None),)
+    assert [sample.name.replace(str(src), "SRC") for sample in samples] == ["warm-up.html", "SRC/a.md", "SRC/d.txt"]
+    assert warm.sample_files(iter(()), 1 << 26) == (warm.Sample("warm-up.txt"),)
 
 
 def test_warm_up_converts_the_samples_and_a_made_up_text_for_the_rest(tmp_path, monkeypatch):
@@ -415,7 +419,8 @@ def test_warm_up_converts_the_samples_and_a_made_up_text_for_the_rest(tmp_path, 
     (tmp_path / "one.txt").write_text("Hello there.\n", encoding="utf-8")
     seen = []
     monkeypatch.setattr(api, "convert", lambda data, **kw: seen.append((kw["path"], data)))
-    warm._convert_samples(Options(), ((str(tmp_path / "one.txt"), str(tmp_path / "one.txt")), ("warm-up.md", None)))
+    samples = (warm.Sample(str(tmp_path / "one.txt"), str(tmp_path / "one.txt")), warm.Sample("warm-up.md"))
+    warm._convert_samples(Options(), samples)
     assert seen == [(str(tmp_path / "one.txt"), b"Hello there.\n"), ("warm-up.md", warm._WARM_UP)]
 
 

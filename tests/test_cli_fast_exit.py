@@ -128,3 +128,16 @@ def test_a_parallel_folder_conversion_ends_as_the_usual_exit_does(tmp_path):
     assert fast.returncode == usual.returncode == 0 and fast.stdout == usual.stdout
     for name in ("a.md", "b.md", "c.md"):
         assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "usual" / name).read_bytes()
+
+
+def test_a_folder_converted_in_this_process_takes_the_fast_exit(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text(STORY, encoding="utf-8")
+    usual = _run("usual", "convert", "in", "-o", "usual", "-j", "1", cwd=tmp_path)
+    fast = _run("fast", "convert", "in", "-o", "fast", "-j", "1", cwd=tmp_path)
+    # no worker process was started (nor multiprocessing imported): nothing to wait for
+    assert fast.stderr.endswith(b"[fast]\n") and b"[fast]" not in usual.stderr
+    assert fast.returncode == usual.returncode and fast.stdout == usual.stdout
+    for name in ("a.md", "b.md"):
+        assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "usual" / name).read_bytes()

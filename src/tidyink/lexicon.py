@@ -31,6 +31,9 @@ def language_codes(language: str) -> tuple[str, ...]:
     return (base,) if base in SUPPORTED else ("en",)
 
 
+_OPENED: dict[str, WordIndex] = {}  # what frequencies() opened in this process
+
+
 @cache
 def frequencies(lang: str) -> WordIndex:
     """Lower-case word → Zipf frequency (log10 of occurrences per billion words).
@@ -38,6 +41,12 @@ def frequencies(lang: str) -> WordIndex:
     Built from wordfreq once (0.1-0.4 s), then kept in the user's cache folder,
     from which a language opens in well under a millisecond (see :mod:`tidyink.wordindex`).
     """
+    index = _open(lang)
+    _OPENED[lang] = index
+    return index
+
+
+def _open(lang: str) -> WordIndex:
     path = _cache_file(lang)
     if path is not None:
         try:
@@ -49,6 +58,13 @@ def frequencies(lang: str) -> WordIndex:
         store_file(path, data, family=f"words3-{lang}-", raw=True)
         _drop_old_format(path.parent, lang)
     return WordIndex(data)
+
+
+def load_whole() -> None:
+    """Load the common words' dict of every list opened so far, as a long run of
+    look-ups would (answers are the same either way)."""
+    for index in list(_OPENED.values()):
+        index.common_words()
 
 
 def _drop_old_format(folder: Path, lang: str) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 from tidyink.archive_names import is_archive
 from tidyink.batch.interrupts import held
 from tidyink.batch.walk import Blob, Item, Selector, read_members, walk_archive, walk_folder
-from tidyink.batch.warm import sample_files, sample_names, warm_up
+from tidyink.batch.warm import Sample, busy, sample_files, sample_names, shares_with_workers, warm_up
 from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
 from tidyink.errors import UsageError
 from tidyink.options import Options
@@ -235,11 +235,7 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
     """Both passes of a batch, feeding each record to the manifest, report and summary."""
     from tidyink.batch.report import Progress
 
-    options, config, out = batch.options, batch.config, batch.out
-    if engine.name == "dask":
-        warm_up(engine, options, sample_names(batch.items()))
-    elif engine.name != "inline":
-        warm_up(engine, options, samples=sample_files(batch.items(), config.max_size))
+    options, config = batch.options, batch.config
     summary.engine, summary.workers = engine.name, engine.workers
     total: int | None = None
     state = None
@@ -266,18 +262,21 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
 
         def jobs() -> Iterator[tuple[Any, tuple[Any, ...]]]:
             for item, source in batch.sources(batch.items()):
+                if item.rel in done_here:
+                    continue
                 if item.status or source is None or item.out_rel is None:
                     finish(_walk_record(batch, item), item.rel, None)
-                    continue
-                previous = None
-                if not config.force:
-                    row = manifest.get(item.rel)
-                    if row and row[1] == item.out_rel and row[2]:
-                        previous = (row[0], row[2])
-                dst = os.path.join(out, *item.out_rel.split("/"))
-                args = (source, dst, options, batch.display(item), previous, config.max_size)
-                yield (item.rel, item.out_rel, batch.display(item), item.size), args
+                else:
+                    args = _job_args(batch, manifest, item, source)
+                    yield (item.rel, item.out_rel, batch.display(item), item.size), args
 
+        done_here: set[str] = set()  # files the warm-up converted
+        if engine.name == "dask":
+            warm_up(engine, options, sample_names(batch.items()))
+        elif shares_with_workers(engine):
+            for item, record in _warm_up_pool(batch, engine, manifest, state):
+                finish(record, item.rel, item.out_rel)
+                done_here.add(item.rel)
         remote = engine.name == "dask"
         outcomes = engine.run(convert_job, jobs(), state, weigh=lambda job: job[0][3])
         for (rel, out_rel, display, _size), record, error in outcomes:
@@ -292,6 +291,46 @@ def _convert_all(batch: _Batch, engine: Any, manifest: Any, report: Any, summary
             finish(record, rel, out_rel)
     finally:
         progress.close()
+
+
+def _job_args(batch: _Batch, manifest: Any, item: Item, source: Any) -> tuple[Any, ...]:
+    """What :func:`convert_job` is given for ``item`` (read from ``source``)."""
+    config = batch.config
+    previous = None
+    if not config.force:
+        row = manifest.get(item.rel)
+        if row and row[1] == item.out_rel and row[2]:
+            previous = (row[0], row[2])
+    dst = os.path.join(batch.out, *(item.out_rel or "").split("/"))
+    return (source, dst, batch.options, batch.display(item), previous, config.max_size)
+
+
+def _warm_up_pool(
+    batch: _Batch, engine: Any, manifest: Any, state: dict[str, Any] | None
+) -> list[tuple[Item, dict[str, Any]]]:
+    """Before a local pool forks its workers: convert a sample of the batch's files here
+    (see :func:`tidyink.batch.warm.sample_files`), for real, so that the workers share
+    what converting them loaded; return them with their records. The bytes of a
+    sample that was up to date, and a made-up text in place of one that could not be
+    converted (binary, say), are converted for the warm-up alone."""
+    samples = sample_files(batch.items(), batch.config.max_size)
+    done: list[tuple[Item, dict[str, Any]]] = []
+    rest = []
+    for sample in samples:
+        item = sample.item
+        if item is not None and item.out_rel is not None:
+            record = convert_job(*_job_args(batch, manifest, item, item.source), state)
+            if record["status"] == "up-to-date":
+                rest.append(sample)
+                continue
+            done.append((item, record))
+            if record["status"] != "converted":
+                rest.append(Sample("warm-up" + (os.path.splitext(item.rel)[1].lower() or ".txt")))
+            continue
+        rest.append(sample)
+    whole = batch.options.lint and busy(batch.items(), engine.workers)
+    warm_up(engine, batch.options, samples=tuple(rest), state=state, whole_lists=whole)
+    return done
 
 
 _NOT_SHARED = (

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from tidyink.batch.walk import Item
 from tidyink.options import Options
 
+# Bytes of input per worker past which a worker's look-ups outgrow the word lists'
+# budgets and it loads the whole lists anyway (a batch of 8 KB chapters does by
+# about its 30th): a local pool's parent then loads them before forking, once.
+WHOLE_LISTS_AT = 256 * 1024
 _WARM_UP = "Chapter One\n\nZoë said... “Wait—the cafÃ© isn’t open.”\n".encode()
 _SAMPLED = 64  # files looked at for the kinds of input a batch holds
 _SAMPLE_SIZE = 256 * 1024  # bytes: a larger file is not converted twice for the warm-up
@@ -33,36 +37,56 @@ def sample_names(items: Iterable[Item]) -> tuple[str, ...]:
     return tuple(sorted(f"warm-up{suffix or '.txt'}" for suffix in suffixes)) or ("warm-up.txt",)
 
 
-Sample = tuple[str, Any]  # (name, what convert_file reads: a path or an archive member)
+class Sample(NamedTuple):
+    """A file the warm-up converts: ``item`` of the batch (None: a made-up text named
+    ``name``) and what convert_file reads of it (a path or an archive member)."""
+
+    name: str
+    source: Any = None
+    item: Item | None = None
+
+
+def busy(items: Iterable[Item], workers: int) -> bool:
+    """Whether ``items`` hold at least :data:`WHOLE_LISTS_AT` bytes a worker (read only
+    as far as needed)."""
+    need, total = WHOLE_LISTS_AT * workers, 0
+    for item in items:
+        total += item.size if item.source is not None else 0
+        if total >= need:
+            return True
+    return False
 
 
 def sample_files(items: Iterable[Item], max_size: int) -> tuple[Sample, ...]:
     """For each kind of file (by suffix) among the first ``items`` of a batch, the first
-    one small enough to convert twice at little cost, as (name, source); the source is
-    None for a kind with no such file (its warm-up converts a made-up sample). Also
-    the first of the first small files whose bytes look like mojibake, so that the
-    workers share ftfy instead of each loading it."""
+    one small enough to convert at little cost; a made-up sample for a kind with no
+    such file. Also the first of the first small files whose bytes look like
+    mojibake, so that the workers share ftfy instead of each loading it."""
     from itertools import islice
 
     limit = min(max_size, _SAMPLE_SIZE)
-    chosen: dict[str, Any] = {}
-    small: list[Any] = []
+    chosen: dict[str, Item | None] = {}
+    small: list[Item] = []
     for item in islice(items, _SAMPLED):
         if item.source is None or item.status:
             continue
         suffix = os.path.splitext(item.rel)[1].lower() or ".txt"
         fits = item.size <= limit
         if chosen.get(suffix) is None:
-            chosen[suffix] = item.source if fits else None
+            chosen[suffix] = item if fits else None
         if fits:
-            small.append(item.source)
+            small.append(item)
     if not chosen:
-        return (("warm-up.txt", None),)
-    samples = [(str(source) if source else f"warm-up{suffix}", source) for suffix, source in sorted(chosen.items())]
-    found = next((source for source in small[:_PEEKED] if _looks_damaged(source)), None)
-    if found is not None and all(found is not source for _name, source in samples):
-        samples.append((str(found), found))
+        return (Sample("warm-up.txt"),)
+    samples = [_sample(item) if item else Sample(f"warm-up{suffix}") for suffix, item in sorted(chosen.items())]
+    found = next((item for item in small[:_PEEKED] if _looks_damaged(item.source)), None)
+    if found is not None and all(found is not sample.item for sample in samples):
+        samples.append(_sample(found))
     return tuple(samples)
+
+
+def _sample(item: Item) -> Sample:
+    return Sample(str(item.source), item.source, item)
 
 
 # UTF-8 read as cp1252 or Latin-1, written back as UTF-8: Ã, Â and â€ (the start of
@@ -83,34 +107,46 @@ def _looks_damaged(source: Any) -> bool:
     return any(mark in head for mark in _DAMAGE)
 
 
+def shares_with_workers(engine: Any) -> bool:
+    """Whether ``engine``'s workers start as forks of this process (sharing what it loaded)."""
+    if engine.name != "local":
+        return False  # (and multiprocessing not imported: a run without it exits faster)
+    import multiprocessing
+
+    return multiprocessing.get_start_method() == "fork"
+
+
 def warm_up(
     engine: Any,
     options: Options,
     names: tuple[str, ...] = ("warm-up.txt",),
     samples: tuple[Sample, ...] = (),
+    state: dict[str, Any] | None = None,
+    whole_lists: bool = False,
 ) -> None:
     """Load the lazily imported libraries (word lists, ftfy, the readers of ``names``'
     formats...) before the files arrive.
 
     Forked pool workers then share what the parent loaded instead of each loading
-    its own copy; they load it by converting ``samples`` (see :func:`sample_files`)
-    when given. Dask workers load them once, up front, so that no file's
-    timing includes them. Outputs are unaffected.
+    its own copy: it converts ``samples`` (see :func:`sample_files`) with the batch's
+    ``state`` (so that what the rules derive from the folder's names is derived
+    once), and with ``whole_lists`` (see :func:`busy`) loads the whole word lists
+    opened so far. Dask workers load what converting ``names`` loads, once, up
+    front, so that no file's timing includes it. Outputs are unaffected.
     """
-    import multiprocessing
-
     if engine.name == "dask":
         import contextlib
 
         with contextlib.suppress(Exception):
             engine.client.run(warm_up_here, options, names)
-    elif engine.name == "local" and multiprocessing.get_start_method() == "fork":
+    elif shares_with_workers(engine):
         import gc
 
-        if samples:
-            _convert_samples(options, samples)
-        else:
-            warm_up_here(options, names)
+        _convert_samples(options, samples, state)
+        if whole_lists:
+            from tidyink.rules._dictionary import load_whole
+
+            load_whole()
         # What is loaded now is shared with the forked workers, page for page, as long
         # as nobody writes to it: keep the collector from touching it in every child.
         # No full collection first: it costs more (~0.02 s) than keeping the little
@@ -118,17 +154,27 @@ def warm_up(
         gc.freeze()
 
 
+_WARMED: set[tuple[str, str]] = set()  # (options key, name) this process has warmed up for
+
+
 def warm_up_here(options: Options, names: tuple[str, ...] = ("warm-up.txt",)) -> None:
+    """Convert a made-up text named for each of ``names``, once per process and options
+    (a running Dask cluster's workers take batch after batch: only the first loads)."""
     import contextlib
 
     from tidyink.api import convert
+    from tidyink.batch.work import options_key
 
+    key = options_key(options)
     for name in names:
+        if (key, name) in _WARMED:
+            continue
+        _WARMED.add((key, name))
         with contextlib.suppress(Exception):  # the real files will report whatever this would
             convert(_WARM_UP, path=name, options=options, state={})
 
 
-def _convert_samples(options: Options, samples: tuple[Sample, ...]) -> None:
+def _convert_samples(options: Options, samples: tuple[Sample, ...], state: dict[str, Any] | None = None) -> None:
     """Convert each sample (throwing the result away); a made-up text for a sample
     without a source, or one that cannot be read."""
     import contextlib
@@ -137,10 +183,10 @@ def _convert_samples(options: Options, samples: tuple[Sample, ...]) -> None:
     from tidyink.api import convert
     from tidyink.batch.work import _read
 
-    for name, source in samples:
+    for name, source, _item in samples:
         data = _WARM_UP
         if source is not None:
             with contextlib.suppress(Exception):
                 data = _read(source, _SAMPLE_SIZE)
         with contextlib.suppress(Exception):  # the real files will report whatever this would
-            convert(data, path=name, options=options, state={})
+            convert(data, path=name, options=options, state=dict(state or {}))

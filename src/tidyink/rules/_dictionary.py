@@ -38,9 +38,28 @@ VERY_COMMON = 4.5  # ... and a derivation of a curated word, one slip from a wor
 COMMON_NEIGHBOUR = 4.0  # an unlisted word one edit from a word this common is its typo
 
 
+_OPENED: dict[str, WordList] = {}  # what curated() opened in this process
+
+
+def load_whole() -> None:
+    """Load now, for every word list opened in this process, what a long run of
+    look-ups loads anyway: the curated words' frozenset, the common words' dicts.
+    A batch's parent does it before its workers fork from it, so that they share
+    one copy instead of each loading its own. Answers are the same either way."""
+    for words in list(_OPENED.values()):
+        words.words()
+    lexicon.load_whole()
+
+
 @cache
 def curated(lang: str = "en") -> WordList:
-    """The curated word lists for ``lang`` (empty when there is none), loaded once.
+    """The curated word lists for ``lang`` (see :func:`_curated`), loaded once."""
+    words = _OPENED[lang] = _curated(lang)
+    return words
+
+
+def _curated(lang: str) -> WordList:
+    """The curated word lists for ``lang`` (empty when there is none).
 
     Reading pyspellchecker's compressed JSON costs about 0.15 s; the words are kept
     in the cache folder (see ``lexicon``), named for a digest of that file, grouped
