@@ -55,6 +55,13 @@ def test_any_opening_is_told_as_by_the_three_patterns(prefix):
     assert _openers(prefix) == _each_of_three(prefix)
 
 
+def test_the_patterns_ignore_case():
+    """(What lets an ASCII opening be answered as its lower case is.)"""
+    import regex
+
+    assert all(p.flags & regex.IGNORECASE for p in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK))
+
+
 def test_openings_of_navigation_and_of_prose():
     for line in ("Next chapter", "Back to the top", "© 2021 the author", "Leave a review", "Table of contents"):
         assert all(opens_nav(line[:k]) for k in range(1, len(line) + 1)), line
