@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tidyink.pieces import pieces
 from tidyink.safety_words import _SPELLED, _decoded, _folded_bytes, _kind, _table, count_words, fold, word_difference
 from tidyink.safety_words import WORD as _WORD
 from tidyink.safety_words import ascii_words as _ascii_words
@@ -146,6 +147,30 @@ def test_word_difference_of_blank_runs_and_dashes_is_the_difference_of_the_count
 
 def test_no_byte_folds_into_the_paragraph_break_mark() -> None:
     assert 0 not in _table(lines=True) and 0 not in _table(lines=False)
+
+
+def _paragraphs_marked(text: str, size: int) -> Counter[bytes] | None:
+    """The folded paragraphs as first found: each piece's paragraph breaks marked with
+    two bytes no character folds into, its lone line breaks made spaces, then split at the marks."""
+    found: Counter[bytes] = Counter()
+    for piece in pieces(text, size):
+        folded = _folded_bytes(piece, _table(lines=True), spelled=True)
+        if folded is None:
+            return None
+        found.update(folded.replace(b"\n\n", b"\0\0").replace(b"\n", b" ").split(b"\0\0"))
+    return found
+
+
+@given(st.lists(st.one_of(_SPACED, _TEXT), max_size=12).map("".join), st.integers(1, 40))
+def test_paragraphs_are_those_split_at_marked_breaks(text: str, size: int) -> None:
+    import tidyink.safety_words as words
+
+    real = words.pieces
+    try:
+        words.pieces = lambda whole: pieces(whole, size)  # (small pieces: a book's are cut so too)
+        assert words._paragraphs(text) == _paragraphs_marked(text, size)
+    finally:
+        words.pieces = real
 
 
 def test_paragraphs_set_aside_on_both_sides_keep_the_difference() -> None:

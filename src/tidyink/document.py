@@ -45,6 +45,9 @@ PROSE_BLOCKS = frozenset({PARAGRAPH, HEADING, VERSE, CONTAINER})
 MARK = "\ue000"  # an emphasis toggle: transparent for typography
 OBJECT = "\ufffc"  # a protected inline object (code span, HTML, link target)
 INDENT = " \t\u00a0\u3000"  # what counts as a line's indentation
+# White space as the ``regex`` module's \s has it (Unicode White_Space), spelled out for the
+# standard ``re`` module, whose \s is what str.isspace takes (also \x1c-\x1f)
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def indent_width(line: str) -> int:

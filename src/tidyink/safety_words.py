@@ -158,9 +158,6 @@ def _unmatched(old: Counter[_T], new: Counter[_T]) -> tuple[Counter[_T], Counter
     return lost, added
 
 
-_BREAK = b"\x00\x00"  # stands for a paragraph break: the table folds no byte into 0
-
-
 def _paragraphs(text: str) -> Counter[bytes] | None:
     """Each paragraph of ``text`` (pieces between blank lines) folded, its line breaks
     spaces: how often each occurs (None unless :func:`_folded_bytes` applies)."""
@@ -170,9 +167,9 @@ def _paragraphs(text: str) -> Counter[bytes] | None:
         folded = _folded_bytes(piece, table, spelled=True)  # (so more paragraphs match at once)
         if folded is None:
             return None
-        # (a pass or two over the piece, not one per paragraph: as its split at b"\n\n";
-        # the same length, so each replacing pass only copies)
-        found.update(folded.replace(b"\n\n", _BREAK).replace(b"\n", b" ").split(_BREAK))
+        # (split at the breaks the table kept, each paragraph's own line breaks then made
+        # spaces: the paragraphs of the piece with every lone line break a space)
+        found.update([paragraph.replace(b"\n", b" ") for paragraph in folded.split(b"\n\n")])
     return found
 
 

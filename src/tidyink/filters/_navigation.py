@@ -56,9 +56,22 @@ def plain_end(ch: str) -> bool:
 @lru_cache(maxsize=8192)
 def opens_nav(prefix: str) -> bool:
     """Whether ``prefix`` could be continued into a match of a navigation pattern."""
-    if len(prefix) > 2 and not opens_nav(prefix[:-1]):
-        return False  # (what no match opens with opens none continued: told from fewer prefixes)
-    return any(p.match(prefix, partial=True) is not None for p in (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK))
+    return bool(_openers(prefix))
+
+
+@lru_cache(maxsize=8192)
+def _openers(prefix: str) -> tuple[int, ...]:
+    """Which of the navigation patterns (SITE_SENTENCE, NAV_STRONG, NAV_WEAK, by index)
+    ``prefix`` could be continued into a match of."""
+    if prefix.isascii():
+        lower = prefix.lower()
+        if lower != prefix:
+            return _openers(lower)  # (the patterns ignore case: an ASCII prefix opens what its lower case opens)
+    # (what a pattern matches no continuation of, it matches no longer one of either: a
+    # prefix is tried only against the patterns its own prefix opens)
+    tried = _openers(prefix[:-1]) if len(prefix) > 1 else (0, 1, 2)
+    patterns = (P.SITE_SENTENCE, P.NAV_STRONG, P.NAV_WEAK)
+    return tuple(i for i in tried if patterns[i].match(prefix, partial=True) is not None)
 
 
 def _trim(piece: str) -> str:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import islice
 
+from tidyink.document import WHITE_SPACE as WHITE_SPACE  # (read from here by tests)
 from tidyink.filters import _navigation
 from tidyink.filters._navigation import NAV_PREFIX, may_open_nav, opens_nav, plain_end
 from tidyink.filters.scene_breaks import is_break_line
@@ -185,8 +186,6 @@ def _may_start_chrome(line: str) -> bool:
 # the two against those patterns.
 _MARKS = frozenset(":[|•●»·")
 _SPACED_MARK = lazy(r"\s[-·›/.]\s")
-# regex's \s (Unicode White_Space) spelled out, for the standard re module
-WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 @cache
