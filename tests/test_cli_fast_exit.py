@@ -42,10 +42,23 @@ sys.exit(code)
 """
 
 
-def _run(way: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": SRC}
+def _run(way: str, *args: str, cwd: Path, mark: str = "") -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": SRC, "TIDYINK_TEST_MARK": mark}
     env.pop("_TIDYINK_COMPLETE", None)
     return subprocess.run([sys.executable, "-c", PROBE, way, *args], env=env, capture_output=True, cwd=cwd)
+
+
+def _alive_with(mark: str) -> list[int]:
+    """The processes whose environment holds TIDYINK_TEST_MARK=mark (Linux; elsewhere none)."""
+    found = []
+    wanted = f"TIDYINK_TEST_MARK={mark}".encode()
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if wanted in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 STORY = '"Hello" -- she said... and teh door shut.\n\nIt was  late.\n' * 200
@@ -104,14 +117,14 @@ def test_an_unflushable_stream_is_left_to_the_usual_exit(monkeypatch):
     leave.now()  # returns (os._exit would end the test run)
 
 
-def test_a_run_that_started_processes_ends_the_usual_way(monkeypatch):
+def test_a_run_that_used_dask_ends_the_usual_way(monkeypatch):
     from tidyink.cli import _Leave
 
     def no_fast_exit(status: int) -> None:
         raise AssertionError("the fast exit was taken")
 
     monkeypatch.setattr(os, "_exit", no_fast_exit)
-    monkeypatch.setitem(sys.modules, "multiprocessing", sys.modules.get("multiprocessing") or object())
+    monkeypatch.setitem(sys.modules, "distributed", sys.modules.get("distributed") or object())
     leave = _Leave()
     leave.with_status(0)
     leave.now()  # (returns: the usual exit follows)
@@ -122,9 +135,11 @@ def test_a_parallel_folder_conversion_ends_as_the_usual_exit_does(tmp_path):
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / "in" / name).write_text(STORY, encoding="utf-8")
     usual = _run("usual", "convert", "in", "-o", "usual", "-j", "2", "--no-lint", cwd=tmp_path)
-    fast = _run("fast", "convert", "in", "-o", "fast", "-j", "2", "--no-lint", cwd=tmp_path)
-    # (the workers end as multiprocessing ends them, with os._exit: the program does not)
-    assert fast.stderr.endswith(b"[handler ran]\n") and usual.stderr.endswith(b"[handler ran]\n")
+    mark = f"fast-exit-{os.getpid()}-{id(tmp_path)}"
+    fast = _run("fast", "convert", "in", "-o", "fast", "-j", "2", "--no-lint", cwd=tmp_path, mark=mark)
+    assert fast.stderr.endswith(b"[handler ran]\n[fast]\n") and usual.stderr.endswith(b"[handler ran]\n")
+    # the pool's workers were joined before the fast exit: none is left behind
+    assert not _alive_with(mark)
     assert fast.returncode == usual.returncode == 0 and fast.stdout == usual.stdout
     for name in ("a.md", "b.md", "c.md"):
         assert (tmp_path / "fast" / name).read_bytes() == (tmp_path / "usual" / name).read_bytes()

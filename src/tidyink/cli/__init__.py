@@ -78,7 +78,7 @@ def run() -> object:
     return result
 
 
-_PARALLEL = frozenset({"multiprocessing"})  # (loaded by every engine that starts processes)
+_DASK = frozenset({"distributed"})  # (loaded by the Dask engine)
 
 
 class _Leave:
@@ -93,8 +93,9 @@ class _Leave:
     one (``sys.exit("message")``), when a stream cannot be flushed (Python then reports
     it as usual), for Ctrl-C or a crash, when something was registered at exit before
     the program started (a test runner, a coverage tool: their handlers would run after),
-    or when the run started worker processes (a folder converted in parallel, with Dask
-    or not: they and their clean-up end as Python has them end).
+    or when the run used Dask (its cluster and clean-up end as Python has them end). A
+    local pool's workers are gone by then: the executor joins them when the threads are
+    joined, and multiprocessing's own exit handler ends any child left, both before this.
     """
 
     status: int | None = None
@@ -115,7 +116,7 @@ class _Leave:
             self.status = code or 0
 
     def now(self) -> None:
-        if self.status is None or _PARALLEL & sys.modules.keys():
+        if self.status is None or _DASK & sys.modules.keys():
             return
         try:
             for stream in (sys.stdout, sys.stderr):
