@@ -17,7 +17,9 @@ from tidyink.batch import run as batch_run
 from tidyink.batch.walk import Item
 from tidyink.options import Options
 from tidyink.rules import _dictionary
+from tidyink.rules._wordlist import BUDGET as WordListBudget
 from tidyink.rules._wordlist import WordList
+from tidyink.wordindex import BUDGET as IndexBudget
 from tidyink.wordindex import WordIndex
 
 forks = pytest.mark.skipif(
@@ -95,47 +97,41 @@ def test_a_sample_is_recorded_when_converted_even_if_gone_before_its_turn(tree, 
     assert (tmp_path / "out" / "old" / "dos" / "damaged.md").read_text(encoding="utf-8").startswith("# Chapter 3")
 
 
-def test_busy_weighs_the_bytes_a_worker_will_convert(monkeypatch):
-    monkeypatch.setattr(warm, "WHOLE_LISTS_AT", 100)
+def test_total_size_counts_the_files_to_convert():
     items = [Item(f"{n}.txt", f"/x/{n}.txt", 60) for n in range(3)]
-    assert warm.busy(items, 1)  # 180 bytes for one worker
-    assert not warm.busy(items, 2)  # 90 a worker
-    assert not warm.busy([Item("a.txt", None, 1000, status="failed")], 1)  # not converted
-    seen = []
-
-    def walk():
-        for item in items * 1000:
-            seen.append(item)
-            yield item
-
-    assert warm.busy(walk(), 1) and len(seen) == 2  # stops as soon as it knows
+    items += [Item("a.txt", None, 1000, status="failed"), Item("b.png", None, 500, status="skipped")]
+    assert warm.total_size(items) == 180
 
 
-def test_load_whole_loads_what_a_long_run_of_look_ups_would(monkeypatch):
-    words = WordList.of(["harbour", "lantern", "quay"])
-    index = WordIndex.build({"harbour": 5.0, "lantern": 4.0, "quay": 3.5, "the": 7.0})
-    before = ([w in words for w in ("quay", "quey")], [index.get(w) for w in ("the", "quay", "zzz")])
-    monkeypatch.setattr(_dictionary, "_OPENED", {"en": words})
-    monkeypatch.setattr(lexicon, "_OPENED", {"en": index})
-    assert words._set is None and index._core is None
-    _dictionary.load_whole()
-    assert words._set == {"harbour", "lantern", "quay"}
-    assert index._core is not None and "the" in index._core
-    after = ([w in words for w in ("quay", "quey")], [index.get(w) for w in ("the", "quay", "zzz")])
-    assert after == before
+def test_expect_more_loads_what_the_foreseen_look_ups_would(monkeypatch):
+    busy_words, idle_words = WordList.of(["harbour", "lantern", "quay"]), WordList.of(["pier"])
+    busy, idle = (WordIndex.build({"harbour": 5.0, "lantern": 4.0, "quay": 3.5, "the": 7.0}) for _ in range(2))
+    probes = ("the", "quay", "zzz")
+    before = ([w in busy_words for w in ("quay", "quey")], [busy.get(w) for w in probes])
+    assert busy_words.spent() == 2 and busy.spent() == 3  # (new look-ups answered by searching)
+    monkeypatch.setattr(_dictionary, "_OPENED", {"en": busy_words, "xx": idle_words})
+    monkeypatch.setattr(lexicon, "_OPENED", {"en": busy, "fr": idle})
+    _dictionary.expect_more(1.0)  # as many again: well within every budget
+    assert busy_words._set is None and busy._core is None
+    _dictionary.expect_more(WordListBudget // 2)  # 2 look-ups so far, a budget's worth coming
+    assert busy_words._set == {"harbour", "lantern", "quay"} and idle_words._set is None  # (it asked none)
+    _dictionary.expect_more(IndexBudget)  # 3 look-ups so far: three budgets' worth coming
+    assert busy._core is not None and "the" in busy._core and idle._core is None
+    after = ([w in busy_words for w in ("quay", "quey")], [busy.get(w) for w in probes])
+    assert after == before  # the same answers either way
 
 
 @forks
-@pytest.mark.parametrize(("limit", "loads"), [(1, True), (1 << 40, False)])
-def test_a_busy_batch_loads_the_whole_lists_before_forking(tree, tmp_path, monkeypatch, limit, loads):
-    calls = []
-    monkeypatch.setattr(warm, "WHOLE_LISTS_AT", limit)
-    monkeypatch.setattr(_dictionary, "load_whole", lambda: calls.append(1))
+def test_a_pool_foresees_its_workers_look_ups_before_forking(tree, tmp_path, monkeypatch):
+    scales = []
+    monkeypatch.setattr(_dictionary, "expect_more", scales.append)
     run_batch(tree, tmp_path / "out", Options(), BatchConfig(jobs=2))
-    assert bool(calls) is loads
-    calls.clear()
-    run_batch(tree, tmp_path / "o2", Options(lint=False), BatchConfig(jobs=2))
-    assert not calls  # nothing looks words up in the lists' bulk without lint
+    # A worker's share of the folder's bytes, against what the parent converted to warm up:
+    # the Markdown file, and a made-up text for the first text file (binary: refused).
+    batch = batch_run._Batch(str(tree), str(tmp_path / "o"), Options(), BatchConfig(jobs=2))
+    per_worker = warm.total_size(batch.items()) // 2
+    converted_here = (tree / "old" / "dos" / "damaged.md").stat().st_size + len(warm._WARM_UP)
+    assert scales == [pytest.approx(per_worker / converted_here)]
 
 
 def test_a_worker_warms_up_once_for_each_kind_and_options(monkeypatch):

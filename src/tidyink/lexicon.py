@@ -60,11 +60,11 @@ def _open(lang: str) -> WordIndex:
     return WordIndex(data)
 
 
-def load_whole() -> None:
-    """Load the common words' dict of every list opened so far, as a long run of
-    look-ups would (answers are the same either way)."""
+def expect_more(scale: float) -> None:
+    """``scale`` times as many look-ups as each list opened so far has answered are
+    coming: load now the common words' dict of those that they would make load it."""
     for index in list(_OPENED.values()):
-        index.common_words()
+        index.expect(round(index.spent() * scale))
 
 
 def _drop_old_format(folder: Path, lang: str) -> None:

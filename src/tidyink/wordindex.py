@@ -161,6 +161,16 @@ class WordIndex:
             return 0.0
         return 9 - int(self._data[at : at + 3]) / 100  # type: ignore[index]
 
+    def expect(self, n: int) -> None:
+        """About ``n`` more new look-ups are coming: load the common words' dict now if
+        they would overrun the budget (answers are the same either way)."""
+        if self._core is None and n > self._left:
+            self.common_words()
+
+    def spent(self) -> int:
+        """New look-ups answered so far by searching (of the :data:`BUDGET`)."""
+        return BUDGET - self._left
+
     def _spend(self, n: int) -> None:
         """``n`` new look-ups: past the budget, load the common words' dict."""
         self._left -= n

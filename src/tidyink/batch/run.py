@@ -28,7 +28,7 @@ from typing import Any
 from tidyink.archive_names import is_archive
 from tidyink.batch.interrupts import held
 from tidyink.batch.walk import Blob, Item, Selector, read_members, walk_archive, walk_folder
-from tidyink.batch.warm import Sample, busy, sample_files, sample_names, shares_with_workers, warm_up
+from tidyink.batch.warm import Sample, sample_files, sample_names, shares_with_workers, total_size, warm_up
 from tidyink.batch.work import DEFAULT_MAX_SIZE, convert_job, count_job, too_large
 from tidyink.errors import UsageError
 from tidyink.options import Options
@@ -328,8 +328,9 @@ def _warm_up_pool(
                 rest.append(Sample("warm-up" + (os.path.splitext(item.rel)[1].lower() or ".txt")))
             continue
         rest.append(sample)
-    whole = batch.options.lint and busy(batch.items(), engine.workers)
-    warm_up(engine, batch.options, samples=tuple(rest), state=state, whole_lists=whole)
+    converted = sum(record.get("bytes_in") or 0 for _item, record in done if record["status"] == "converted")
+    per_worker = total_size(batch.items()) // max(1, engine.workers)
+    warm_up(engine, batch.options, samples=tuple(rest), state=state, per_worker=per_worker, converted=converted)
     return done
 
 

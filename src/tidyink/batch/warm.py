@@ -18,10 +18,6 @@ from typing import Any, NamedTuple
 from tidyink.batch.walk import Item
 from tidyink.options import Options
 
-# Bytes of input per worker past which a worker's look-ups outgrow the word lists'
-# budgets and it loads the whole lists anyway (a batch of 8 KB chapters does by
-# about its 30th): a local pool's parent then loads them before forking, once.
-WHOLE_LISTS_AT = 256 * 1024
 _WARM_UP = "Chapter One\n\nZoë said... “Wait—the cafÃ© isn’t open.”\n".encode()
 _SAMPLED = 64  # files looked at for the kinds of input a batch holds
 _SAMPLE_SIZE = 256 * 1024  # bytes: a larger file is not converted twice for the warm-up
@@ -46,15 +42,9 @@ class Sample(NamedTuple):
     item: Item | None = None
 
 
-def busy(items: Iterable[Item], workers: int) -> bool:
-    """Whether ``items`` hold at least :data:`WHOLE_LISTS_AT` bytes a worker (read only
-    as far as needed)."""
-    need, total = WHOLE_LISTS_AT * workers, 0
-    for item in items:
-        total += item.size if item.source is not None else 0
-        if total >= need:
-            return True
-    return False
+def total_size(items: Iterable[Item]) -> int:
+    """The bytes of the files of ``items`` that are to be converted."""
+    return sum(item.size for item in items if item.source is not None and not item.status)
 
 
 def sample_files(items: Iterable[Item], max_size: int) -> tuple[Sample, ...]:
@@ -122,7 +112,8 @@ def warm_up(
     names: tuple[str, ...] = ("warm-up.txt",),
     samples: tuple[Sample, ...] = (),
     state: dict[str, Any] | None = None,
-    whole_lists: bool = False,
+    per_worker: int = 0,
+    converted: int = 0,
 ) -> None:
     """Load the lazily imported libraries (word lists, ftfy, the readers of ``names``'
     formats...) before the files arrive.
@@ -130,9 +121,12 @@ def warm_up(
     Forked pool workers then share what the parent loaded instead of each loading
     its own copy: it converts ``samples`` (see :func:`sample_files`) with the batch's
     ``state`` (so that what the rules derive from the folder's names is derived
-    once), and with ``whole_lists`` (see :func:`busy`) loads the whole word lists
-    opened so far. Dask workers load what converting ``names`` loads, once, up
-    front, so that no file's timing includes it. Outputs are unaffected.
+    once). Then, from the look-ups that these and the ``converted`` bytes already
+    converted here asked of each word list, it foresees those of a worker's
+    ``per_worker`` bytes, and loads now what they would make each worker load
+    (see :func:`tidyink.rules._dictionary.expect_more`). Dask workers load what
+    converting ``names`` loads, once, up front, so that no file's timing includes
+    it. Outputs are unaffected.
     """
     if engine.name == "dask":
         import contextlib
@@ -142,11 +136,11 @@ def warm_up(
     elif shares_with_workers(engine):
         import gc
 
-        _convert_samples(options, samples, state)
-        if whole_lists:
-            from tidyink.rules._dictionary import load_whole
+        converted += _convert_samples(options, samples, state)
+        if per_worker > converted > 0:
+            from tidyink.rules._dictionary import expect_more
 
-            load_whole()
+            expect_more(per_worker / converted)
         # What is loaded now is shared with the forked workers, page for page, as long
         # as nobody writes to it: keep the collector from touching it in every child.
         # No full collection first: it costs more (~0.02 s) than keeping the little
@@ -174,15 +168,16 @@ def warm_up_here(options: Options, names: tuple[str, ...] = ("warm-up.txt",)) ->
             convert(_WARM_UP, path=name, options=options, state={})
 
 
-def _convert_samples(options: Options, samples: tuple[Sample, ...], state: dict[str, Any] | None = None) -> None:
+def _convert_samples(options: Options, samples: tuple[Sample, ...], state: dict[str, Any] | None = None) -> int:
     """Convert each sample (throwing the result away); a made-up text for a sample
-    without a source, or one that cannot be read."""
+    without a source, or one that cannot be read. The bytes converted."""
     import contextlib
 
     import tidyink.fileio  # noqa: F401  (what convert_file writes its output with)
     from tidyink.api import convert
     from tidyink.batch.work import _read
 
+    done = 0
     for name, source, _item in samples:
         data = _WARM_UP
         if source is not None:
@@ -190,3 +185,5 @@ def _convert_samples(options: Options, samples: tuple[Sample, ...], state: dict[
                 data = _read(source, _SAMPLE_SIZE)
         with contextlib.suppress(Exception):  # the real files will report whatever this would
             convert(data, path=name, options=options, state=dict(state or {}))
+            done += len(data)
+    return done

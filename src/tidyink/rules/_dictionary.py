@@ -41,14 +41,15 @@ COMMON_NEIGHBOUR = 4.0  # an unlisted word one edit from a word this common is i
 _OPENED: dict[str, WordList] = {}  # what curated() opened in this process
 
 
-def load_whole() -> None:
-    """Load now, for every word list opened in this process, what a long run of
-    look-ups loads anyway: the curated words' frozenset, the common words' dicts.
-    A batch's parent does it before its workers fork from it, so that they share
-    one copy instead of each loading its own. Answers are the same either way."""
+def expect_more(scale: float) -> None:
+    """``scale`` times as many look-ups as each word list opened in this process has
+    answered are coming: load now what they would make it load (the curated words'
+    frozenset, a language's common words' dict). A batch's parent does it before its
+    workers fork from it, so that they share one copy instead of each loading its
+    own. Answers are the same either way."""
     for words in list(_OPENED.values()):
-        words.words()
-    lexicon.load_whole()
+        words.expect(round(words.spent() * scale))
+    lexicon.expect_more(scale)
 
 
 @cache

@@ -96,6 +96,10 @@ class WordList:
         if self._set is None and n > self._left:
             self.words()
 
+    def spent(self) -> int:
+        """Look-ups answered so far from the groups (of the :data:`BUDGET`)."""
+        return BUDGET - self._left
+
     def _group(self, word: str) -> str | None:
         """The group ``word`` belongs in (see :func:`groups`)."""
         get = self._get
