@@ -70,3 +70,14 @@ def snapshot(root: Path) -> dict[str, bytes]:
                 continue
             out[path.relative_to(root).as_posix()] = path.read_bytes()
     return out
+
+
+def zip_tree(root: Path, archive: Path) -> Path:
+    """``root``'s visible files in a .zip archive, in name order."""
+    import zipfile
+
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                zf.write(path, path.relative_to(root).as_posix())
+    return archive

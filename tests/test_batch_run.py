@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _batch_tree import IS_ROOT, make_tree, restore_permissions, snapshot
+from _batch_tree import IS_ROOT, make_tree, restore_permissions, snapshot, zip_tree
 from tidyink import api
 from tidyink.batch import BatchConfig, convert_file, run_batch
 from tidyink.cli import main
@@ -117,14 +117,9 @@ def test_same_outputs_whatever_the_number_of_workers(tree, tmp_path):
 
 def test_text_output_and_archive_input(tmp_path):
     import tarfile
-    import zipfile
 
     src = make_tree(tmp_path / "src", awkward=False)
-    archive = tmp_path / "src.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        for path in sorted(src.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                zf.write(path, path.relative_to(src).as_posix())
+    archive = zip_tree(src, tmp_path / "src.zip")
     tarred = tmp_path / "src.tar.gz"
     with tarfile.open(tarred, "w:gz") as tf:
         for path in sorted(src.rglob("*"), reverse=True):  # stored out of name order

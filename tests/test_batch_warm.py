@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import zipfile
 
 import pytest
 
-from _batch_tree import make_tree, restore_permissions, snapshot
+from _batch_tree import make_tree, restore_permissions, snapshot, zip_tree
 from tidyink import api, lexicon
 from tidyink.batch import BatchConfig, run_batch, warm
 from tidyink.batch import run as batch_run
@@ -68,11 +67,7 @@ def test_each_file_is_converted_and_recorded_once_with_the_samples_converted_her
 
 @forks
 def test_archive_members_sampled_by_the_warm_up_are_converted_once(tree, tmp_path):
-    archive = tmp_path / "src.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        for path in sorted(tree.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                zf.write(path, path.relative_to(tree).as_posix())
+    archive = zip_tree(tree, tmp_path / "src.zip")
     report = tmp_path / "r.jsonl"
     run_batch(tree, tmp_path / "folder", Options(), BatchConfig(jobs=1))
     run_batch(archive, tmp_path / "zipped", Options(), BatchConfig(jobs=2, report=str(report)))
