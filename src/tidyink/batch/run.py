@@ -325,7 +325,7 @@ def _warm_up_pool(
                 continue
             done.append((item, record))
             if record["status"] != "converted":
-                rest.append(Sample("warm-up" + (os.path.splitext(item.rel)[1].lower() or ".txt")))
+                rest.append(Sample.made_up(item.rel))
             continue
         rest.append(sample)
     converted = sum(record.get("bytes_in") or 0 for _item, record in done if record["status"] == "converted")

@@ -4,9 +4,10 @@ A forked local pool shares what the parent loaded (the word lists, the readers
 of the batch's formats, ftfy when the files need it); Dask workers each load it
 up front, so that no file's timing includes it. Outputs are unaffected.
 
-The local pool's warm-up converts (and throws away) a small file of the batch of
-each kind, so that it loads what the batch's files need and no more: a made-up
-sample would load ftfy (about 0.07 s of CPU) for a folder that has no mojibake.
+The local pool's parent converts a small file of the batch of each kind first (for
+real: see ``tidyink.batch.run``), so that it loads what the batch's files need and no
+more: a made-up sample would load ftfy (about 0.07 s of CPU) for a folder that has no
+mojibake.
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ from tidyink.options import Options
 
 _WARM_UP = "Chapter One\n\nZoë said... “Wait—the cafÃ© isn’t open.”\n".encode()
 _SAMPLED = 64  # files looked at for the kinds of input a batch holds
-_SAMPLE_SIZE = 256 * 1024  # bytes: a larger file is not converted twice for the warm-up
+_SAMPLE_SIZE = 256 * 1024  # bytes: a larger file is not a sample (converted alone, before the workers start)
+
+
+def _kind(rel: str) -> str:
+    """A file's kind, as the warm-up tells them apart: its suffix (".txt" for none)."""
+    return os.path.splitext(rel)[1].lower() or ".txt"
 
 
 def sample_names(items: Iterable[Item]) -> tuple[str, ...]:
@@ -29,8 +35,8 @@ def sample_names(items: Iterable[Item]) -> tuple[str, ...]:
     parser, the HTML reader): "warm-up.md", "warm-up.txt"."""
     from itertools import islice
 
-    suffixes = {os.path.splitext(item.rel)[1].lower() for item in islice(items, _SAMPLED) if item.source}
-    return tuple(sorted(f"warm-up{suffix or '.txt'}" for suffix in suffixes)) or ("warm-up.txt",)
+    kinds = {_kind(item.rel) for item in islice(items, _SAMPLED) if item.source}
+    return tuple(sorted(f"warm-up{kind}" for kind in kinds)) or ("warm-up.txt",)
 
 
 class Sample(NamedTuple):
@@ -40,6 +46,16 @@ class Sample(NamedTuple):
     name: str
     source: Any = None
     item: Item | None = None
+
+    @classmethod
+    def of(cls, item: Item) -> Sample:
+        """``item`` itself."""
+        return cls(str(item.source), item.source, item)
+
+    @classmethod
+    def made_up(cls, rel: str) -> Sample:
+        """A made-up text named as a file of ``rel``'s kind."""
+        return cls(f"warm-up{_kind(rel)}")
 
 
 def total_size(items: Iterable[Item]) -> int:
@@ -60,7 +76,7 @@ def sample_files(items: Iterable[Item], max_size: int) -> tuple[Sample, ...]:
     for item in islice(items, _SAMPLED):
         if item.source is None or item.status:
             continue
-        suffix = os.path.splitext(item.rel)[1].lower() or ".txt"
+        suffix = _kind(item.rel)
         fits = item.size <= limit
         if chosen.get(suffix) is None:
             chosen[suffix] = item if fits else None
@@ -68,15 +84,11 @@ def sample_files(items: Iterable[Item], max_size: int) -> tuple[Sample, ...]:
             small.append(item)
     if not chosen:
         return (Sample("warm-up.txt"),)
-    samples = [_sample(item) if item else Sample(f"warm-up{suffix}") for suffix, item in sorted(chosen.items())]
+    samples = [Sample.of(item) if item else Sample(f"warm-up{suffix}") for suffix, item in sorted(chosen.items())]
     found = next((item for item in small[:_PEEKED] if _looks_damaged(item.source)), None)
     if found is not None and all(found is not sample.item for sample in samples):
-        samples.append(_sample(found))
+        samples.append(Sample.of(found))
     return tuple(samples)
-
-
-def _sample(item: Item) -> Sample:
-    return Sample(str(item.source), item.source, item)
 
 
 # UTF-8 read as cp1252 or Latin-1, written back as UTF-8: Ã, Â and â€ (the start of
