@@ -212,7 +212,11 @@ class RunningCluster:
                 **quiet,
             )
         ]
+        deadline = time.monotonic() + 60
         while not file.exists():
+            if self.procs[0].poll() is not None or time.monotonic() > deadline:
+                self.close()
+                raise SystemExit("the Dask scheduler did not start")
             time.sleep(0.05)
         self.procs.append(
             subprocess.Popen(
