@@ -147,7 +147,7 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
     joined = "\n".join(texts)
     # a page's line, kept whole (every strong shape holds a colon or a bracket)
     strong = [strong_shape(text) for text in texts] if ":" in joined or "[" in joined else None
-    heads = _ITEM_HEADS
+    heads = ITEM_HEADS  # (the first character of every bullet item is_item finds)
     out: list[bool] = []
     append = out.append
     pending: list[int] = []  # pairs only the chrome of both lines decides (False until then)
@@ -284,9 +284,6 @@ def _both_chrome_at(texts: list[str], k: int, chrome: list[bool | None]) -> bool
         if not chrome[j]:
             return False
     return True
-
-
-_ITEM_HEADS = ITEM_HEADS  # the first character of every bullet item is_item finds
 
 
 def is_item(line: Line) -> bool:
