@@ -51,24 +51,22 @@ def join_breaks(text: str) -> tuple[str, OffsetMap, int] | None:
     map, and the number of breaks: what :meth:`Span.edit` makes of those edits, in one pass
     (None: no break, or a trimmed end reaching a break; then make the edits).
     """
-    return _replaced(text) if _plain(text) else _join_breaks_loop(text)
+    return join_plain(text) if _plain(text) else _join_breaks_loop(text)
 
 
 def plain_join(text: str) -> tuple[str, OffsetMap, int] | None:
     """:func:`join_breaks` of a text with no indentation, trailing white space, or space at
     a break (most wrapped prose), else None (also when it has no break)."""
-    return _replaced(text) if _plain(text) else None
+    return join_plain(text) if _plain(text) else None
 
 
-def _replaced(text: str) -> tuple[str, OffsetMap, int] | None:
+def join_plain(text: str) -> tuple[str, OffsetMap, int] | None:
+    """:func:`join_breaks` of a text :func:`_plain` finds plain (a plain paragraph's, see
+    ``_layout.Plain``)."""
     # Each break is its newline alone, made a space, one character for one, which sends
     # every offset where it stood (the identity map, as Span.edit makes it).
     joins = text.count("\n")
     return (text.replace("\n", " "), OffsetMap(), joins) if joins else None
-
-
-# join_breaks of a text _plain finds plain (a plain paragraph's, see _layout.Plain)
-join_plain = _replaced
 
 
 def _plain(text: str) -> bool:
