@@ -3,12 +3,14 @@ document at all) are exactly the notes found without it."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tidyink.document import HEADING, PARAGRAPH, SCENE_BREAK, TEXT, VERSE, Block, Document, Span
 from tidyink.filters import _author_notes
-from tidyink.filters._author_notes import _find_notes, _heading_line, is_note
+from tidyink.filters._author_notes import _find_notes, is_note
 from tidyink.filters._patterns_lazy import P
 
 # Openings of notes and of prose, and the characters a note's opening may be set off by
@@ -38,27 +40,12 @@ def test_a_note_told_from_its_opening_first_is_a_note_as_the_pattern_finds_it(te
 
 
 def _find_notes_plain(doc: Document) -> set[int]:
-    """_author_notes._find_notes as first written: without its pre-test."""
+    """_author_notes._find_notes without its pre-tests: no look at the whole document
+    first, and each block in a zone asked the note pattern itself (not its opening first)."""
     blocks = doc.blocks
     found = {i for i, b in enumerate(blocks) if b.attrs.get("role") in ("note", "note-label")}
-    heads = {i for i, b in enumerate(blocks) if b.kind == HEADING or _heading_line(b)}
-    starts = [0] + [i + 1 for i in sorted(heads)]
-    ends = [len(blocks) - 1] + [i - 1 for i in sorted(heads)]
-    for begin, step in [(s, 1) for s in starts] + [(e, -1) for e in ends]:
-        i = begin
-        while 0 <= i < len(blocks):
-            b = blocks[i]
-            if i in heads:
-                break
-            if b.attrs.get("role") in ("title", "byline", "summary", "summary-label"):
-                i += step
-                continue
-            if i in found or (b.kind in (PARAGRAPH, VERSE) and P.NOTE.match(b.text)):
-                found.add(i)
-                i += step
-                continue
-            break
-    return found
+    with mock.patch.object(_author_notes, "is_note", lambda text: P.NOTE.match(text) is not None):
+        return _author_notes._notes_in_zones(blocks, found)
 
 
 BLOCK_TEXTS = [

@@ -41,7 +41,13 @@ def _find_notes(doc: Document) -> set[int]:
     blocks = doc.blocks
     found = {i for i, b in enumerate(blocks) if b.attrs.get("role") in ("note", "note-label")}
     if not found and not any(is_note(b.text) for b in blocks if b.kind in (PARAGRAPH, VERSE)):
-        return found  # (no block is a note: the zones below find none)
+        return found  # (no block is a note: the zones find none)
+    return _notes_in_zones(blocks, found)
+
+
+def _notes_in_zones(blocks: list[Block], found: set[int]) -> set[int]:
+    """``found`` (the notes by role) with the blocks that open as notes in a run from an
+    edge of a zone, as :func:`_find_notes` finds them (``found`` is filled in)."""
     # Zones: the start and end of the text, and both sides of each heading (in plain
     # text, headings are marked later: a chapter-heading line counts already).
     heads = {i for i, b in enumerate(blocks) if b.kind == HEADING or _heading_line(b)}

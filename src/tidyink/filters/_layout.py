@@ -106,11 +106,6 @@ SHORT_TEXT_WRAP = 55  # in a text too short to measure, lines this long that run
 MIN_NEAR = 3  # lines near the wrap width needed to measure it (two could be chance)
 
 
-def wrap_of(doc: Document) -> Wrap:
-    """Estimate the wrap width from lines that are followed by another line."""
-    return wrap_from(paragraph_lines(doc))
-
-
 @cache
 def _edge_space() -> re.Pattern[str]:
     """White space at either end of a line inside a text (standard re's \\s is str.isspace,
@@ -304,7 +299,8 @@ def forget_lines(doc: Document) -> None:
 
 
 def wrap_from(blocks_lines: Iterable[View | None], memo: dict[int, tuple[View, _Measure]] | None = None) -> Wrap:
-    """:func:`wrap_of` from the lines of each paragraph block (None: not a paragraph).
+    """How the text is wrapped, estimated from the lines of each paragraph block
+    (``blocks_lines``; None: not a paragraph), chiefly those followed by another line.
 
     ``memo``: measures of earlier calls, by the id of the lines measured (kept with
     them); it is left holding this call's."""

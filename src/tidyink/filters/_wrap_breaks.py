@@ -51,24 +51,22 @@ def join_breaks(text: str) -> tuple[str, OffsetMap, int] | None:
     map, and the number of breaks: what :meth:`Span.edit` makes of those edits, in one pass
     (None: no break, or a trimmed end reaching a break; then make the edits).
     """
-    return _replaced(text) if _plain(text) else _join_breaks_loop(text)
+    return join_plain(text) if _plain(text) else _join_breaks_loop(text)
 
 
 def plain_join(text: str) -> tuple[str, OffsetMap, int] | None:
     """:func:`join_breaks` of a text with no indentation, trailing white space, or space at
     a break (most wrapped prose), else None (also when it has no break)."""
-    return _replaced(text) if _plain(text) else None
+    return join_plain(text) if _plain(text) else None
 
 
-def _replaced(text: str) -> tuple[str, OffsetMap, int] | None:
+def join_plain(text: str) -> tuple[str, OffsetMap, int] | None:
+    """:func:`join_breaks` of a text :func:`_plain` finds plain (a plain paragraph's, see
+    ``_layout.Plain``)."""
     # Each break is its newline alone, made a space, one character for one, which sends
     # every offset where it stood (the identity map, as Span.edit makes it).
     joins = text.count("\n")
     return (text.replace("\n", " "), OffsetMap(), joins) if joins else None
-
-
-# join_breaks of a text _plain finds plain (a plain paragraph's, see _layout.Plain)
-join_plain = _replaced
 
 
 def _plain(text: str) -> bool:
@@ -147,7 +145,7 @@ def kept_breaks(lines: list[Line], wrap: Wrap) -> list[bool]:
     joined = "\n".join(texts)
     # a page's line, kept whole (every strong shape holds a colon or a bracket)
     strong = [strong_shape(text) for text in texts] if ":" in joined or "[" in joined else None
-    heads = _ITEM_HEADS
+    heads = ITEM_HEADS  # (the first character of every bullet item is_item finds)
     out: list[bool] = []
     append = out.append
     pending: list[int] = []  # pairs only the chrome of both lines decides (False until then)
@@ -284,9 +282,6 @@ def _both_chrome_at(texts: list[str], k: int, chrome: list[bool | None]) -> bool
         if not chrome[j]:
             return False
     return True
-
-
-_ITEM_HEADS = ITEM_HEADS  # the first character of every bullet item is_item finds
 
 
 def is_item(line: Line) -> bool:

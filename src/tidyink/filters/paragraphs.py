@@ -68,7 +68,7 @@ class Paragraphs(Filter):
                 starts = _paragraph_starts(lines, wrap, span.text)
             elif may_hold_break(span.text):
                 lines = block_lines.lines
-                starts = _paragraph_starts(lines, wrap, span.text)
+                starts = _paragraph_starts(lines, wrap)  # (a break may be among them: the text not searched again)
             else:
                 # No line set in (nor blank) nor a break: _paragraph_starts, told from the
                 # strings (one paragraph when the last line goes on from the one before).
