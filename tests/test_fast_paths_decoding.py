@@ -3,6 +3,8 @@ random text, and fixtures of our own)."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -10,17 +12,11 @@ from tidyink.decoding.source import normalize_newlines
 
 
 def _normalize_plain(text: str) -> tuple[str, str]:
-    """Line endings normalised as first written: each kind of line break counted apart."""
-    crlf = text.count("\r\n")
-    cr = text.count("\r") - crlf
-    lf = text.count("\n") - crlf
-    styles = [s for s, n in (("\r\n", crlf), ("\r", cr), ("\n", lf)) if n]
-    if not styles:
-        return text, ""
-    style = styles[0] if len(styles) == 1 else "mixed"
-    if crlf or cr:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, style
+    """Line endings normalised the plain way: each line break found apart (CRLF, a lone
+    CR, LF), the style the one kind found (none: "", several: "mixed"), each made LF."""
+    kinds = set(re.findall(r"\r\n?|\n", text))
+    style = "" if not kinds else kinds.pop() if len(kinds) == 1 else "mixed"
+    return re.sub(r"\r\n?", "\n", text), style
 
 
 @settings(max_examples=500, deadline=None)

@@ -59,6 +59,15 @@ def test_the_spacing_pre_check_finds_each_string_a_rule_needs(text, base):
     assert _worth_a_look(text, base) == expected
 
 
+def _assert_pre_test_agrees(pre_test, pattern, needles: tuple[str, ...], text: str) -> None:
+    """``pre_test(text)`` tells whether ``text`` holds one of ``needles``; without any,
+    ``pattern`` finds nothing (the pre-test never turns away text it would match)."""
+    hinted = any(s in text for s in needles)
+    assert pre_test(text) == hinted
+    if not hinted:
+        assert pattern.search(text) is None
+
+
 DOT_TEXT = st.text(alphabet=". \u00a0\u2009…a\n", max_size=16)
 
 
@@ -71,10 +80,7 @@ DOT_TEXT = st.text(alphabet=". \u00a0\u2009…a\n", max_size=16)
 def test_the_ellipsis_pre_test_finds_each_string_the_pattern_needs(text):
     from tidyink.filters.ellipses import _DOTS, _may_hold_dots
 
-    strings = any(s in text for s in ("…", "..", ". .", ".\u00a0."))
-    assert _may_hold_dots(text) == strings
-    if not strings:
-        assert _DOTS.search(text) is None
+    _assert_pre_test_agrees(_may_hold_dots, _DOTS, ("…", "..", ". .", ".\u00a0."), text)
 
 
 CURLY_TEXT = st.text(alphabet="“”‘’„‚«»‹›′″'\"a1 .,\n\ue000_\ufffc", max_size=20)
@@ -264,10 +270,7 @@ URL_TEXT = st.lists(
 def test_a_text_without_an_address_hint_is_told_so_by_the_quicker_search(text):
     from tidyink.filters._urls import _ADDRESS, _may_hold_address
 
-    hinted = any(h in text for h in ("://", "www.", "@", "mailto:"))
-    assert _may_hold_address(text) == hinted
-    if not hinted:
-        assert _ADDRESS.search(text) is None
+    _assert_pre_test_agrees(_may_hold_address, _ADDRESS, ("://", "www.", "@", "mailto:"), text)
 
 
 def test_addresses_of_my_own_are_still_found():

@@ -163,14 +163,13 @@ def _paragraphs_marked(text: str, size: int) -> Counter[bytes] | None:
 
 @given(st.lists(st.one_of(_SPACED, _TEXT), max_size=12).map("".join), st.integers(1, 40))
 def test_paragraphs_are_those_split_at_marked_breaks(text: str, size: int) -> None:
+    from functools import partial
+    from unittest import mock
+
     import tidyink.safety_words as words
 
-    real = words.pieces
-    try:
-        words.pieces = lambda whole: pieces(whole, size)  # (small pieces: a book's are cut so too)
+    with mock.patch.object(words, "pieces", partial(pieces, size=size)):  # (small pieces: a book's are cut so too)
         assert words._paragraphs(text) == _paragraphs_marked(text, size)
-    finally:
-        words.pieces = real
 
 
 def test_paragraphs_set_aside_on_both_sides_keep_the_difference() -> None:

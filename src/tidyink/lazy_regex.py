@@ -24,6 +24,7 @@ import copyreg
 import marshal
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -132,9 +133,9 @@ class _Lazy:
     """A pattern compiled on the first use of one of its attributes (by ``compile``:
     :func:`compiled`, or the standard engine's ``re.compile``)."""
 
-    def __init__(self, pattern: str, flags: int, compile: Any = None) -> None:
+    def __init__(self, pattern: str, flags: int, compile: Callable[[str, int], Any] = compiled) -> None:
         self.__dict__["_source"] = (pattern, flags)
-        self.__dict__["_compile"] = compile or compiled
+        self.__dict__["_compile"] = compile
 
     def __getattr__(self, name: str) -> Any:
         pattern, flags = self.__dict__["_source"]

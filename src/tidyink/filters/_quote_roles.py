@@ -19,7 +19,6 @@ from tidyink.filters._quote_curly import (
     _curly_role,
     _track,
     carry_curly,
-    carry_walk,
 )
 from tidyink.filters._quote_marks import (
     APOS,
@@ -68,7 +67,6 @@ __all__ = [
     "STRAIGHT",
     "QuoteState",
     "carry_curly",
-    "carry_walk",
     "classify",
     "elisions",
 ]
