@@ -39,17 +39,11 @@ class Prose:
 
     __slots__ = ("memo", "starts", "text", "views")
 
-    def __init__(
-        self,
-        text: str,
-        views: tuple[ProseView, ...],
-        starts: tuple[int, ...],
-        memo: dict[str, Any] | None = None,
-    ) -> None:
+    def __init__(self, text: str, views: tuple[ProseView, ...], starts: tuple[int, ...]) -> None:
         self.text = text  # apostrophes unified
         self.views = views
         self.starts = starts  # offset of each view in ``text``
-        self.memo: dict[str, Any] = {} if memo is None else memo  # analyses shared by rules
+        self.memo: dict[str, Any] = {}  # analyses shared by rules
 
     def words(self) -> Counter[str]:
         """How often each word occurs (case kept), computed once."""
