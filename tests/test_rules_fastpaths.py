@@ -226,3 +226,22 @@ def test_many_words_are_found_by_the_compiled_pattern() -> None:
     text = " ".join(sorted(words)) + " wa's xwb"
     got = [m.group() for m in occurrences(text, words, r"(?<![\p{L}])", r"(?![\p{L}])")]
     assert got == [*sorted(words), "wa"]
+
+
+def test_anchors_after_rarer_characters_but_not_inside_words() -> None:
+    text = "(to to) \u201cthen then\u2014of 'its its' -to x\u00e9to \u0663the the"
+    joined = Prose(text, (), (0,))
+    groups = _patterns._anchor_scan()[2]
+    got = sorted({pos for group in groups for pos in _patterns.anchors(joined, group)})
+    assert got == sorted(set(_anchors_by_lookbehind(joined.lower())))
+    assert [text[pos - 1] for pos in got if text[pos - 1] != " "] == ["(", "\u201c", "\u2014"]  # not ', -, é, ٣
+
+
+def test_an_anchor_at_the_start_is_found_up_to_the_end_of_the_text() -> None:
+    def at_start(text: str) -> bool:
+        joined = Prose(text, (), (0,))
+        groups = _patterns._anchor_scan()[2]
+        return any(0 in _patterns.anchors(joined, group) for group in groups)
+
+    assert at_start("effecting") and at_start("effecting change") and at_start("to")
+    assert not at_start("effectings") and not at_start("effecting-x") and not at_start("tone")

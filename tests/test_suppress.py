@@ -177,9 +177,6 @@ def test_the_pre_test_never_skips_a_text_with_directives(text, fmt):
 
     found = scan(text, fmt)
     always = suppress.lazy(r"")  # (matches every text: the text is always lowered and read)
-    saved = suppress._MENTION
-    suppress._MENTION = always
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(suppress, "_MENTION", always)
         assert found == scan(text, fmt)
-    finally:
-        suppress._MENTION = saved

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from tidyink.lazy_regex import compiled, lazy
-from tidyink.rules._text import alternation
+from tidyink.rules._text import alternation, longest_first
 
 FEW = 16  # up to this many words, ``str.find`` beats one regex scan of the whole text
 _SPAN = lazy(r"(?s).+")  # (matched up to an end: a match object for a known span)
@@ -32,7 +32,7 @@ def occurrences(text: str, words: Iterable[str], before: str, after: str) -> lis
 
     ``before`` and ``after`` must be the rule's own patterns (they go to the store).
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # the alternation's order
+    ordered = longest_first(set(words))  # the alternation's order
     if len(ordered) > FEW:
         return list(word_pattern(ordered, before, after).finditer(text))
     starts, ends = compiled(before), compiled(after)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from itertools import filterfalse
 from typing import Any
@@ -39,17 +40,11 @@ class Prose:
 
     __slots__ = ("memo", "starts", "text", "views")
 
-    def __init__(
-        self,
-        text: str,
-        views: tuple[ProseView, ...],
-        starts: tuple[int, ...],
-        memo: dict[str, Any] | None = None,
-    ) -> None:
+    def __init__(self, text: str, views: tuple[ProseView, ...], starts: tuple[int, ...]) -> None:
         self.text = text  # apostrophes unified
         self.views = views
         self.starts = starts  # offset of each view in ``text``
-        self.memo: dict[str, Any] = {} if memo is None else memo  # analyses shared by rules
+        self.memo: dict[str, Any] = {}  # analyses shared by rules
 
     def words(self) -> Counter[str]:
         """How often each word occurs (case kept), computed once."""
@@ -187,9 +182,14 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(w.translate(_APOSTROPHES) for w in words if w)
 
 
+def longest_first(words: Iterable[str]) -> list[str]:
+    """``words`` longest first, then alphabetically: the order an alternation tries them."""
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
 def alternation(words: frozenset[str] | set[str]) -> str:
     """A regex alternation of ``words``, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return "|".join(map(regex.escape, longest_first(words)))
 
 
 def match_case(model: str, word: str) -> str:

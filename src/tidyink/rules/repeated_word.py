@@ -18,13 +18,13 @@ from tidyink.rules.base import Rule
 # The stdlib engine finds "word word" several times faster than ``regex`` here; the
 # few candidates are then checked with Unicode-aware tests. Possessive quantifiers:
 # a word that is not followed by itself fails at once, without backtracking.
-_CANDIDATE = re.compile(r"\b(\w++)([ \t\u00a0\ue000\n]++)(\1)\b")  # on lower-cased text
+_GAP = r"[ \t\u00a0\ue000\n]++"  # between a word and its repeat
+_CANDIDATE = re.compile(rf"\b(\w++)({_GAP})(\1)\b")  # on lower-cased text
 # The same repeats found from the character before them, in two scans: after a space
 # (a literal the engine jumps to: most repeats), and after any other character but an
 # ASCII letter, digit or underscore (a plain set it tests fast; the word characters
 # outside ASCII that it lets through are dropped). The look-ahead lets overlapping
 # repeats ("the the the") all show.
-_GAP = r"[ \t\u00a0\ue000\n]++"
 _AFTER_SPACE_TEXT = rf" (?=(\w++){_GAP}\1\b)"
 _AFTER_OTHER_TEXT = rf"[^ a-z0-9_](?=(\w++){_GAP}\1\b)"
 # (each pair compiled when a text first needs it: a text needs only one of them)

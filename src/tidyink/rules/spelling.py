@@ -67,13 +67,12 @@ _SPACES = lazy(r"[ \t\n]+")  # (kept in the pattern store, unlike a pattern comp
 
 def _foreign_phrase(text: str, matches: list[regex.Match[str]], k: int) -> bool:
     """Two flagged words in a row ("partie carree") are a foreign phrase, not typos."""
-    gap = _SPACES
     before = matches[k - 1] if k else None
     after = matches[k + 1] if k + 1 < len(matches) else None
     start, end = matches[k].span()
     return bool(
-        (before is not None and gap.fullmatch(text, before.end(), start))
-        or (after is not None and gap.fullmatch(text, end, after.start()))
+        (before is not None and _SPACES.fullmatch(text, before.end(), start))
+        or (after is not None and _SPACES.fullmatch(text, end, after.start()))
     )
 
 
