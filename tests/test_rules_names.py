@@ -71,6 +71,8 @@ def test_the_folder_index_follows_the_folder_counter() -> None:
     assert tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: other}) == []
     other["Torvalen"] = 40
     assert len(tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: other})) == 1
+    other["Torvalen"], other["Ilse"] = 1, 40  # changed, with as many names and uses as before
+    assert tidyink.check(chapter, select=["N101"], state={names.STATE_KEY: other}) == []
 
 
 @settings(max_examples=60, deadline=None)

@@ -12,7 +12,6 @@ however invented it is.
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -82,17 +81,12 @@ class _Folder:
     their base names and the index of the frequent ones, built once per folder (a batch
     shares one counter with every file's check) instead of once per file."""
 
-    __slots__ = ("bases", "index", "key", "source")
+    __slots__ = ("bases", "counts", "index")
 
     def __init__(self, folder: Counter[str]) -> None:
-        self.source = weakref.ref(folder)
-        self.key = _fingerprint(folder)
+        self.counts = dict(folder)  # (what they were built from)
         self.bases = _bases(folder)
         self.index = _index(n for n, c in self.bases.items() if _is_frequent(n, c))
-
-
-def _fingerprint(folder: Counter[str]) -> tuple[int, int]:
-    return len(folder), sum(folder.values())
 
 
 _NO_FOLDER = _Folder(Counter())
@@ -100,11 +94,12 @@ _last_folder: list[_Folder] = [_NO_FOLDER]
 
 
 def _folder(folder: Counter[str] | None) -> _Folder:
-    """The :class:`_Folder` of ``folder``, rebuilt when it is another counter or was changed."""
+    """The :class:`_Folder` of ``folder``, rebuilt when its counts are not those of the
+    last one (compared as plain dicts, in C: a Counter's own == runs in Python)."""
     if not folder:
         return _NO_FOLDER
     last = _last_folder[0]
-    if last.source() is not folder or last.key != _fingerprint(folder):
+    if not dict.__eq__(last.counts, folder):
         last = _last_folder[0] = _Folder(folder)
     return last
 
